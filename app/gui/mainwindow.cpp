@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "datalocations.h"
+#include "latentaxis.h"
+#include "latentexplorer.h"
+#include "runfolder.h"
+#include "systeminfo.h"
+#include "trainingcontroller.h"
+#include "trainingcurves.h"
+#include "trainingdashboard.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+
+namespace {
+
+constexpr int kManifoldCells = 15;
+
+QWidget* makeDiffusionPage(QWidget* parent) {
+  auto* label = new QLabel(parent);
+  label->setObjectName(QStringLiteral("diffusionIntro"));
+  label->setWordWrap(true);
+  label->setAlignment(Qt::AlignCenter);
+  label->setMargin(40);
+  label->setText(QObject::tr(
+      "<h2>Diffusion: watching noise turn into digits</h2>"
+      "<p style='max-width:640px'>A diffusion model learns to undo noise. The <b>forward process</b> "
+      "blurs an image into pure Gaussian noise over T small steps: x<sub>t</sub> = √ᾱ<sub>t</sub>·x<sub>0</sub> "
+      "+ √(1−ᾱ<sub>t</sub>)·ε. The <b>reverse process</b> starts from noise and, step by step, asks a U-Net "
+      "what the noise ε is and removes a little of it.</p>"
+      "<p>This page is where you will scrub through those timesteps of your own diffusion model: the "
+      "noisy image x<sub>t</sub>, the network's guess of the clean image x̂<sub>0</sub> and of the noise, "
+      "DDPM and DDIM samplers side by side. It arrives with GenLab's diffusion models; until then the "
+      "Explore and Train pages work with the VAE.</p>"));
+  return label;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setWindowTitle(tr("GenLab"));
+  m_training = new TrainingController(this);
+  m_explore = new LatentExplorer(this);
+  m_explore->setObjectName(QStringLiteral("explorePage"));
+  m_dashboard = new TrainingDashboard(this);
+  m_dashboard->setObjectName(QStringLiteral("trainPage"));
+  m_dashboard->setMaxThreads(QThread::idealThreadCount());
+
+  m_pages = new QTabWidget(this);
+  m_pages->setObjectName(QStringLiteral("pages"));
+  m_pages->setDocumentMode(true);
+  m_pages->addTab(m_explore, tr("&Explore"));
+  QWidget* diffusion = makeDiffusionPage(this);
+  m_pages->addTab(diffusion, tr("&Diffusion"));
+  m_pages->addTab(m_dashboard, tr("&Train"));
+  setCentralWidget(m_pages);
+
+  m_systemLabel = new QLabel(this);
+  m_systemLabel->setObjectName(QStringLiteral("systemLabel"));
+  statusBar()->addPermanentWidget(m_systemLabel);
+
+  m_manifoldTimer = new QTimer(this);
+  m_manifoldTimer->setSingleShot(true);
+  m_manifoldTimer->setInterval(250);  // the grid is 225 decodes: refresh it 4× a second while training
+  connect(m_manifoldTimer, &QTimer::timeout, this, &MainWindow::redrawManifold);
+
+  connect(m_explore, &LatentExplorer::latentChanged, this, &MainWindow::redrawDigit);
+  connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &MainWindow::trainDefault);
+  connect(m_dashboard, &TrainingDashboard::startRequested, this, &MainWindow::startTraining);
+  connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
+  connect(m_training, &TrainingController::started, this, [this](const QString& folder, qint64) {
+    m_currentRun = folder;
+    m_dashboard->setRunFolder(folder);
+    QSettings().setValue(QStringLiteral("lastRun"), folder);
+  });
+  connect(m_training, &TrainingController::progress, this, &MainWindow::onProgress);
+  connect(m_training, &TrainingController::evaluated, this, &MainWindow::onEvaluated);
+  connect(m_training, &TrainingController::decoderUpdated, this, &MainWindow::setDecoder);
+  connect(m_training, &TrainingController::finished, this, &MainWindow::onFinished);
+  connect(m_training, &TrainingController::failed, this, &MainWindow::onFailed);
+
+  buildMenus();
+  loadPreferences();
+
+  const QString mnist = DataLocations::mnistFolder();
+  m_dashboard->setDatasetDescription(mnist.isEmpty()
+      ? tr("MNIST digits — not found. Run scripts/setup.sh to import them.")
+      : tr("MNIST digits (%1)").arg(mnist));
+
+  const QString last = QSettings().value(QStringLiteral("lastRun")).toString();
+  QString error;
+  if (!last.isEmpty() && !openRun(last, &error))
+    statusBar()->showMessage(tr("Could not reopen the last model: %1").arg(error), 10000);
+  resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  const QString names[] = {tr("Explore"), tr("Diffusion"), tr("Train")};
+  for (int i = 0; i < 3; ++i) {
+    QAction* a = view->addAction(names[i], this, [this, i] { m_pages->setCurrentIndex(i); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+  }
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About GenLab"), this, [this] {
+    QMessageBox::about(this, tr("About GenLab"),
+                       tr("<b>GenLab %1</b><p>A workbench for seeing how generative models work.</p>"
+                          "<p>LibTorch %2 · Qt %3</p>")
+                           .arg(QStringLiteral(GENLAB_VERSION), SystemInfo::torchVersion(), QString::fromLatin1(qVersion())));
+  });
+}
+
+void MainWindow::loadPreferences() {
+  QSettings s;
+  TrainingFormValues v;
+  v.threads = QThread::idealThreadCount();
+  v.epochs = s.value(QStringLiteral("train/epochs"), v.epochs).toInt();
+  v.batchSize = s.value(QStringLiteral("train/batchSize"), v.batchSize).toInt();
+  v.learningRate = s.value(QStringLiteral("train/learningRate"), v.learningRate).toDouble();
+  v.latentDim = s.value(QStringLiteral("train/latentDim"), v.latentDim).toInt();
+  v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
+  v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
+  m_dashboard->setValues(v);
+  SystemInfo::setThreads(v.threads);
+  m_systemLabel->setText(tr("Device: %1 · BLAS: %2 · Threads: %3")
+                             .arg(SystemInfo::device(), SystemInfo::blasName()).arg(SystemInfo::threads()));
+}
+
+void MainWindow::savePreferences() const {
+  QSettings s;
+  const TrainingFormValues v = m_dashboard->values();
+  s.setValue(QStringLiteral("train/epochs"), v.epochs);
+  s.setValue(QStringLiteral("train/batchSize"), v.batchSize);
+  s.setValue(QStringLiteral("train/learningRate"), v.learningRate);
+  s.setValue(QStringLiteral("train/latentDim"), v.latentDim);
+  s.setValue(QStringLiteral("train/seed"), v.seed);
+  s.setValue(QStringLiteral("train/threads"), v.threads);
+}
+
+bool MainWindow::openRun(const QString& folder, QString* error) {
+  const RunFolder run(folder);
+  const DecoderSnapshot decoder = run.loadDecoder(error);
+  if (decoder.isNull())
+    return false;
+  m_currentRun = folder;
+  setDecoder(decoder);
+  return true;
+}
+
+void MainWindow::trainDefault() {
+  TrainingFormValues defaults;
+  defaults.threads = QThread::idealThreadCount();
+  m_dashboard->setValues(defaults);
+  startTraining();
+}
+
+void MainWindow::startTraining() {
+  const TrainingFormValues v = m_dashboard->values();
+  TrainingSettings s;
+  s.dataFolder = DataLocations::mnistFolder();
+  s.runsFolder = RunFolder::defaultRunsFolder();
+  s.epochs = v.epochs;
+  s.batchSize = v.batchSize;
+  s.learningRate = v.learningRate;
+  s.latentDim = v.latentDim;
+  s.seed = v.seed;
+  s.threads = v.threads;
+  if (s.dataFolder.isEmpty()) {
+    onFailed(tr("The MNIST digits were not found (looked in %1). Run scripts/setup.sh to import them.")
+                 .arg(DataLocations::searchFolders().join(QStringLiteral(", "))));
+    return;
+  }
+  if (const QString err = s.validate(); !err.isEmpty()) {
+    onFailed(err);
+    return;
+  }
+  savePreferences();
+  m_dashboard->setRunning(true);
+  m_dashboard->setMessage({});
+  m_explore->setTrainingStatus(tr("Training started…"));
+  if (!m_training->start(s)) {
+    m_dashboard->setRunning(false);
+    m_explore->setTrainingStatus({});
+    return;
+  }
+  m_systemLabel->setText(tr("Device: %1 · BLAS: %2 · Threads: %3")
+                             .arg(SystemInfo::device(), SystemInfo::blasName()).arg(s.threads));
+}
+
+void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
+  if (decoder.isNull())
+    return;
+  m_decoder = decoder;
+  m_explore->setHasModel(true);
+  const QString dims = decoder.latentDim() > 2
+                           ? tr("; sliders move dimensions 1 and 2, the other %1 stay at 0").arg(decoder.latentDim() - 2)
+                           : QString();
+  m_explore->setModelDescription(tr("VAE with a %1-D latent code, after %2 training steps%3. Model: %4")
+                                     .arg(decoder.latentDim()).arg(decoder.step()).arg(dims, m_currentRun));
+  redrawDigit();
+  if (!m_manifoldTimer->isActive())
+    m_manifoldTimer->start();
+}
+
+void MainWindow::redrawDigit() {
+  if (m_decoder.isNull())
+    return;
+  std::vector<float> z(size_t(m_decoder.latentDim()), 0.f);
+  const QPointF p = m_explore->latent();
+  z[0] = float(p.x());
+  if (z.size() > 1)
+    z[1] = float(p.y());
+  m_explore->setDecodedImage(m_decoder.decode(z));
+}
+
+void MainWindow::redrawManifold() {
+  if (m_decoder.isNull())
+    return;
+  const int n = kManifoldCells, side = 28;
+  QImage grid(n * side, n * side, QImage::Format_Grayscale8);
+  grid.fill(0);
+  QPainter p(&grid);
+  std::vector<float> z(size_t(m_decoder.latentDim()), 0.f);
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      // Cell centres at equal prior-mass steps, like the sliders; row 0 is the top (+z₂).
+      z[0] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
+      if (z.size() > 1)
+        z[1] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
+      p.drawImage(col * side, row * side, m_decoder.decode(z));
+    }
+  }
+  p.end();
+  m_explore->setManifold(grid);
+}
+
+void MainWindow::onProgress(const TrainingProgress& pr) {
+  QVector<double> steps, total, recon, kl;
+  steps.reserve(pr.points.size());
+  for (const LossPoint& pt : pr.points) {
+    steps.append(double(pt.step));
+    total.append(pt.total);
+    recon.append(pt.recon);
+    kl.append(pt.kl);
+  }
+  m_dashboard->curves()->addSteps(steps, total, recon, kl);
+  m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
+                           pr.etaSeconds);
+  m_explore->setTrainingStatus(tr("Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.")
+                                   .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
+}
+
+void MainWindow::onEvaluated(const EpochEvaluation& e) {
+  m_dashboard->addEvaluation(e.epoch, e.step, e.total, e.recon, e.kl);
+}
+
+void MainWindow::onFinished(const QString& runFolder, bool completed) {
+  m_dashboard->setRunning(false);
+  m_explore->setTrainingStatus({});
+  statusBar()->showMessage(completed ? tr("Training finished; the model is saved in %1").arg(runFolder)
+                                     : tr("Training stopped; the model so far is saved in %1").arg(runFolder),
+                           15000);
+}
+
+void MainWindow::onFailed(const QString& message) {
+  m_dashboard->setRunning(false);
+  m_dashboard->setMessage(message);
+  m_explore->setTrainingStatus({});
+  statusBar()->showMessage(message, 15000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  savePreferences();
+  // Stops the run after its current batch; the worker saves its weights before it returns.
+  m_training->stopAndWait(5000);
+  event->accept();
+}

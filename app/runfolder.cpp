@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runfolder.h"
+
+#include "genlab/safetensors.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+RunFolder RunFolder::create(const QString& runsFolder, const QString& name, QString* error) {
+  QDir root(runsFolder);
+  if (!root.mkpath(QStringLiteral("."))) {
+    *error = QObject::tr("Cannot create the runs folder %1").arg(runsFolder);
+    return {};
+  }
+  const QString stem = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) +
+                       QLatin1Char('-') + name;
+  for (int n = 0; n < 1000; ++n) {
+    const QString candidate = n ? stem + QLatin1Char('-') + QString::number(n) : stem;
+    if (!root.exists(candidate) && root.mkdir(candidate))
+      return RunFolder(root.absoluteFilePath(candidate));
+  }
+  *error = QObject::tr("Cannot create a run folder in %1").arg(runsFolder);
+  return {};
+}
+
+RunFolder RunFolder::createAt(const QString& path, QString* error) {
+  QDir dir(path);
+  if (dir.exists() && !dir.isEmpty()) {
+    *error = QObject::tr("%1 already exists and is not empty; choose a new folder for the run").arg(path);
+    return {};
+  }
+  if (!dir.mkpath(QStringLiteral("."))) {
+    *error = QObject::tr("Cannot create the run folder %1").arg(path);
+    return {};
+  }
+  return RunFolder(dir.absolutePath());
+}
+
+QString RunFolder::defaultRunsFolder() {
+  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs");
+}
+
+QString RunFolder::file(const QString& name) const { return QDir(m_path).filePath(name); }
+
+bool RunFolder::hasWeights() const {
+  return !isNull() && QFile::exists(file(QStringLiteral("weights.safetensors")));
+}
+
+QJsonObject RunFolder::readRunJson(QString* error) const {
+  QFile f(file(QStringLiteral("run.json")));
+  if (!f.open(QIODevice::ReadOnly)) {
+    *error = QObject::tr("%1: cannot open").arg(f.fileName());
+    return {};
+  }
+  QJsonParseError pe;
+  const auto doc = QJsonDocument::fromJson(f.read(1 << 20), &pe);
+  if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+    *error = QObject::tr("%1: not valid JSON (%2)").arg(f.fileName(), pe.errorString());
+    return {};
+  }
+  return doc.object();
+}
+
+bool RunFolder::writeText(const QString& name, const QByteArray& bytes, QString* error) const {
+  QSaveFile f(file(name));  // temp file + rename: a crash leaves the previous version
+  if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+    *error = QObject::tr("%1: cannot write (%2)").arg(f.fileName(), f.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool RunFolder::writeRunJson(const QJsonObject& json, QString* error) const {
+  return writeText(QStringLiteral("run.json"), QJsonDocument(json).toJson(QJsonDocument::Indented), error);
+}
+
+DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
+  const QString path = file(QStringLiteral("weights.safetensors"));
+  auto loaded = genlab::load_safetensors(path.toStdString());
+  if (!loaded.ok()) {
+    *error = QString::fromStdString(loaded.error);
+    return {};
+  }
+  const auto& f = loaded.value;
+  const auto w1 = f.find("decoder.0.weight"), b1 = f.find("decoder.0.bias");
+  const auto w2 = f.find("decoder.2.weight"), b2 = f.find("decoder.2.bias");
+  if (!w1.defined() || !b1.defined() || !w2.defined() || !b2.defined()) {
+    *error = QObject::tr("%1: not an MLP VAE (decoder.0 / decoder.2 weights missing)").arg(path);
+    return {};
+  }
+  const bool shapesOk = w1.dim() == 2 && b1.dim() == 1 && w2.dim() == 2 && b2.dim() == 1 &&
+                        w1.scalar_type() == at::kFloat && w2.scalar_type() == at::kFloat &&
+                        b1.scalar_type() == at::kFloat && b2.scalar_type() == at::kFloat &&
+                        b1.size(0) == w1.size(0) && w2.size(1) == w1.size(0) && b2.size(0) == w2.size(0);
+  if (!shapesOk) {
+    *error = QObject::tr("%1: decoder weights have inconsistent shapes").arg(path);
+    return {};
+  }
+  auto copy = [](const at::Tensor& t) {
+    const auto c = t.contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+  };
+  genlab::MlpDecoderWeights w;
+  w.latent_dim = w1.size(1);
+  w.hidden_dim = w1.size(0);
+  w.output_dim = w2.size(0);
+  w.w1 = copy(w1);
+  w.b1 = copy(b1);
+  w.w2t = copy(w2.t());
+  w.b2 = copy(b2);
+  qint64 step = 0;
+  if (auto it = f.metadata.find("step"); it != f.metadata.end())
+    step = QString::fromStdString(it->second).toLongLong();
+  return DecoderSnapshot(std::move(w), step);
+}

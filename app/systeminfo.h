@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+/// What the status bar and run.json say about where the maths runs.
+namespace SystemInfo {
+
+/// "CPU", or "CUDA" when LibTorch was built with it and a GPU is present.
+QString device();
+/// The BLAS library this process loaded, e.g. "OpenBLAS (OpenMP)"; warns about the slow one.
+QString blasName();
+/// True when the loaded BLAS is the reference (Netlib) implementation.
+bool blasIsReference();
+/// LibTorch's intra-op threads.
+int threads();
+/// Sets LibTorch's intra-op threads (clamped to ≥ 1) for the calling thread and new ones.
+void setThreads(int n);
+/// The LibTorch version GenLab was built against.
+QString torchVersion();
+
+}  // namespace SystemInfo

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingcontroller.h"
+
+#include "trainingworker.h"
+
+#include <QThread>
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<TrainingProgress>();
+  qRegisterMetaType<EpochEvaluation>();
+  qRegisterMetaType<DecoderSnapshot>();
+}
+
+TrainingController::~TrainingController() { stopAndWait(-1); }
+
+bool TrainingController::isRunning() const { return m_thread && m_thread->isRunning(); }
+
+bool TrainingController::start(const TrainingSettings& settings) {
+  if (isRunning()) {
+    Q_EMIT failed(tr("A training run is already in progress."));
+    return false;
+  }
+  if (const QString err = settings.validate(); !err.isEmpty()) {
+    Q_EMIT failed(err);
+    return false;
+  }
+  if (m_thread) {  // the previous, finished run's thread
+    m_thread->wait();
+    delete m_thread;
+  }
+  m_thread = new QThread(this);
+  m_thread->setObjectName(QStringLiteral("training"));
+  auto* worker = new TrainingWorker(settings);  // no parent: it moves to the thread
+  worker->moveToThread(m_thread);
+  m_stop = worker->stopFlag();
+  connect(m_thread, &QThread::started, worker, &TrainingWorker::run);
+  connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+  // run() returns after finished/failed; quitting then ends the thread's event loop.
+  connect(worker, &TrainingWorker::finished, m_thread, &QThread::quit);
+  connect(worker, &TrainingWorker::failed, m_thread, &QThread::quit);
+  connect(worker, &TrainingWorker::started, this, &TrainingController::started);
+  connect(worker, &TrainingWorker::progress, this, &TrainingController::progress);
+  connect(worker, &TrainingWorker::evaluated, this, &TrainingController::evaluated);
+  connect(worker, &TrainingWorker::decoderUpdated, this, &TrainingController::decoderUpdated);
+  connect(worker, &TrainingWorker::finished, this, &TrainingController::finished);
+  connect(worker, &TrainingWorker::failed, this, &TrainingController::failed);
+  m_thread->start();
+  return true;
+}
+
+void TrainingController::stop() {
+  if (m_stop)
+    m_stop->store(true);  // an atomic the training loop reads; never touches the worker itself
+}
+
+bool TrainingController::stopAndWait(int ms) {
+  if (!m_thread)
+    return true;
+  stop();
+  m_thread->quit();  // takes effect once run() has returned
+  return ms < 0 ? m_thread->wait() : m_thread->wait(QDeadlineTimer(ms));
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "decodersnapshot.h"
+#include "trainingtypes.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+class QThread;
+class TrainingWorker;
+
+/// Owns the training thread (GUI side of Qt's worker/controller pattern). One run at a time.
+/// Destroying the controller stops the run, lets it save, and joins the thread.
+class TrainingController final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(TrainingController)
+
+ public:
+  explicit TrainingController(QObject* parent = nullptr);
+  ~TrainingController() override;
+
+  bool isRunning() const;
+  /// Starts a run; false (and failed() emitted) if one is running or the settings are invalid.
+  bool start(const TrainingSettings& settings);
+  /// Asks the run to stop after the current batch; finished() follows.
+  void stop();
+  /// stop() and wait for the thread, at most `ms` milliseconds. True when it ended.
+  bool stopAndWait(int ms);
+
+ Q_SIGNALS:
+  void started(const QString& runFolder, qint64 totalSteps);
+  void progress(const TrainingProgress& progress);
+  void evaluated(const EpochEvaluation& evaluation);
+  void decoderUpdated(const DecoderSnapshot& decoder);
+  void finished(const QString& runFolder, bool completed);
+  void failed(const QString& message);
+
+ private:
+  QThread* m_thread = nullptr;
+  std::shared_ptr<std::atomic<bool>> m_stop;
+};

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingtypes.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QThread>
+#include <cmath>
+
+QString TrainingSettings::validate() const {
+  auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
+  if (epochs < 1 || epochs > 10000)
+    return tr("Epochs must be between 1 and 10000 (got %1).").arg(epochs);
+  if (batchSize < 1 || batchSize > 8192)
+    return tr("Batch size must be between 1 and 8192 (got %1).").arg(batchSize);
+  if (!std::isfinite(learningRate) || learningRate <= 0 || learningRate > 1)
+    return tr("Learning rate must be above 0 and at most 1 (got %1).").arg(learningRate);
+  if (latentDim < 1 || latentDim > 128)
+    return tr("Latent dimension must be between 1 and 128 (got %1).").arg(latentDim);
+  const int cores = QThread::idealThreadCount();
+  if (threads < 1 || threads > 4 * cores)
+    return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
+  if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
+    return tr("The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.")
+        .arg(dataFolder);
+  if (runsFolder.isEmpty())
+    return tr("No folder for runs is set.");
+  return {};
+}

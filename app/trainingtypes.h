@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+// Value types that cross from the training thread to the GUI. No torch in here.
+
+/// What the user chose on the Train page (or on the command line).
+struct TrainingSettings {
+  QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
+  QString runsFolder;    ///< where a new, dated run folder is created…
+  QString runFolder;     ///< …unless this names the exact (new or empty) folder to use
+  int epochs = 30;
+  int batchSize = 128;
+  double learningRate = 1e-3;
+  int latentDim = 2;
+  quint64 seed = 1;
+  int threads = 1;
+
+  /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
+  QString validate() const;
+};
+
+/// One optimisation step's losses, per image, in nats.
+struct LossPoint {
+  qint64 step = 0;
+  double total = 0;
+  double recon = 0;
+  double kl = 0;
+};
+
+/// Sent about 25 times a second while training: every step since the last report.
+struct TrainingProgress {
+  QVector<LossPoint> points;
+  qint64 step = 0;
+  qint64 totalSteps = 0;
+  int epoch = 0;             ///< epochs completed
+  int epochs = 0;
+  double samplesPerSecond = 0;
+  double elapsedSeconds = 0;
+  double etaSeconds = 0;
+};
+
+/// The held-out evaluation after an epoch: mean negative ELBO and its two parts.
+struct EpochEvaluation {
+  int epoch = 0;
+  qint64 step = 0;
+  double total = 0;
+  double recon = 0;
+  double kl = 0;
+};
+
+Q_DECLARE_METATYPE(TrainingSettings)
+Q_DECLARE_METATYPE(TrainingProgress)
+Q_DECLARE_METATYPE(EpochEvaluation)

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingworker.h"
+
+#include "runfolder.h"
+#include "systeminfo.h"
+
+#include "genlab/mnist_dataset.h"
+#include "genlab/safetensors.h"
+#include "genlab/vae_trainer.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <deque>
+
+namespace {
+
+QJsonObject lossesJson(const genlab::VaeLosses& l) {
+  return {{QStringLiteral("negative_elbo"), l.total}, {QStringLiteral("recon"), l.recon},
+          {QStringLiteral("kl"), l.kl}};
+}
+
+}  // namespace
+
+TrainingWorker::TrainingWorker(TrainingSettings settings, QObject* parent)
+    : QObject(parent), m_settings(std::move(settings)) {}
+
+void TrainingWorker::run() {
+  try {
+    train();
+  } catch (const c10::Error& e) {
+    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+  } catch (const std::exception& e) {
+    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromUtf8(e.what())));
+  }
+}
+
+void TrainingWorker::train() {
+  const TrainingSettings& s = m_settings;
+  if (const QString err = s.validate(); !err.isEmpty()) {
+    Q_EMIT failed(err);
+    return;
+  }
+  SystemInfo::setThreads(s.threads);
+
+  auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
+  if (!train.ok()) {
+    Q_EMIT failed(QString::fromStdString(train.error));
+    return;
+  }
+  auto eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
+  if (!eval.ok()) {
+    Q_EMIT failed(QString::fromStdString(eval.error));
+    return;
+  }
+
+  const auto modelOptions = genlab::VAEOptions().latent_dim(s.latentDim).input_dim(train.value.height * train.value.width);
+  genlab::VaeTrainer trainer(modelOptions,
+                             genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+                             train.value.images);
+  const qint64 stepsPerEpoch = trainer.steps_per_epoch();
+  const qint64 totalSteps = stepsPerEpoch * s.epochs;
+
+  QString error;
+  const RunFolder run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, QStringLiteral("vae-mnist"), &error)
+                                              : RunFolder::createAt(s.runFolder, &error);
+  if (run.isNull()) {
+    Q_EMIT failed(error);
+    return;
+  }
+  QJsonObject json{
+      {QStringLiteral("format"), 1},
+      {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
+      {QStringLiteral("model"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("vae-mlp")},
+                                            {QStringLiteral("input_dim"), qint64(modelOptions.input_dim())},
+                                            {QStringLiteral("hidden_dim"), qint64(modelOptions.hidden_dim())},
+                                            {QStringLiteral("latent_dim"), s.latentDim}}},
+      {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), QStringLiteral("mnist")},
+                                              {QStringLiteral("folder"), s.dataFolder},
+                                              {QStringLiteral("train_count"), qint64(train.value.size())},
+                                              {QStringLiteral("eval_count"), qint64(eval.value.size())}}},
+      {QStringLiteral("training"), QJsonObject{{QStringLiteral("epochs"), s.epochs},
+                                               {QStringLiteral("batch_size"), s.batchSize},
+                                               {QStringLiteral("learning_rate"), s.learningRate},
+                                               {QStringLiteral("optimizer"), QStringLiteral("adam")},
+                                               {QStringLiteral("seed"), QString::number(s.seed)},
+                                               {QStringLiteral("threads"), s.threads}}},
+      {QStringLiteral("device"), SystemInfo::device().toLower()},
+      {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
+                                               {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},
+      {QStringLiteral("status"), QStringLiteral("running")},
+  };
+  if (!run.writeRunJson(json, &error)) {
+    Q_EMIT failed(error);
+    return;
+  }
+  Q_EMIT started(run.path(), totalSteps);
+
+  QByteArray metrics = "step,epoch,wall_s,total,recon,kl,eval_total,eval_recon,eval_kl\n";
+  QElapsedTimer clock;
+  clock.start();
+  auto save = [&](bool final, const genlab::VaeLosses* lastEval) {
+    const auto weights = trainer.model()->named_parameters();
+    genlab::NamedTensors tensors;
+    for (const auto& p : weights)
+      tensors.emplace_back(p.key(), p.value());
+    const std::string err = genlab::save_safetensors(
+        run.file(QStringLiteral("weights.safetensors")).toStdString(), tensors,
+        {{"format", "pt"}, {"model", "vae-mlp"}, {"step", std::to_string(trainer.steps_done())}});
+    if (!err.empty())
+      throw std::runtime_error(err);
+    if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
+      throw std::runtime_error(error.toStdString());
+    json[QStringLiteral("steps")] = qint64(trainer.steps_done());
+    json[QStringLiteral("epochs_done")] = qint64(trainer.epoch());
+    json[QStringLiteral("wall_s")] = double(clock.elapsed()) / 1000.0;
+    if (lastEval)
+      json[QStringLiteral("eval")] = lossesJson(*lastEval);
+    if (final)
+      json[QStringLiteral("status")] = trainer.epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
+    if (!run.writeRunJson(json, &error))
+      throw std::runtime_error(error.toStdString());
+  };
+
+  Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), 0));
+  TrainingProgress report;
+  report.totalSteps = totalSteps;
+  report.epochs = s.epochs;
+  std::deque<std::pair<qint64, qint64>> window;  // (ms, step) over the last second, for samples/s
+  qint64 lastReport = -kProgressIntervalMs, lastDecoder = 0;
+  genlab::VaeLosses lastEval;
+  bool haveEval = false;
+  auto flushProgress = [&](qint64 now) {
+    report.step = trainer.steps_done();
+    report.epoch = int(trainer.epoch());
+    report.elapsedSeconds = double(now) / 1000.0;
+    while (window.size() > 2 && now - window.front().first > 1000)
+      window.pop_front();
+    const double spanMs = double(now - window.front().first);
+    const double stepsPerSec = spanMs > 0 ? double(report.step - window.front().second) * 1000.0 / spanMs : 0;
+    report.samplesPerSecond = stepsPerSec * s.batchSize;
+    report.etaSeconds = stepsPerSec > 0 ? double(totalSteps - report.step) / stepsPerSec : 0;
+    Q_EMIT progress(report);
+    report.points.clear();
+    lastReport = now;
+  };
+
+  window.emplace_back(0, 0);
+  while (trainer.epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed)) {
+    const auto l = trainer.step();
+    const qint64 now = clock.elapsed();
+    report.points.append({trainer.steps_done(), l.total, l.recon, l.kl});
+    metrics += QByteArray::number(trainer.steps_done()) + ',' + QByteArray::number(trainer.epoch()) + ',' +
+               QByteArray::number(double(now) / 1000.0, 'f', 3) + ',' + QByteArray::number(l.total, 'g', 8) + ',' +
+               QByteArray::number(l.recon, 'g', 8) + ',' + QByteArray::number(l.kl, 'g', 8);
+    window.emplace_back(now, trainer.steps_done());
+    const bool epochEnd = trainer.batch_in_epoch() == 0;
+    if (epochEnd) {
+      lastEval = trainer.evaluate(eval.value.images);
+      haveEval = true;
+      metrics += ',' + QByteArray::number(lastEval.total, 'g', 8) + ',' + QByteArray::number(lastEval.recon, 'g', 8) +
+                 ',' + QByteArray::number(lastEval.kl, 'g', 8);
+    } else {
+      metrics += ",,,";
+    }
+    metrics += '\n';
+    if (epochEnd) {
+      Q_EMIT evaluated({int(trainer.epoch()), trainer.steps_done(), lastEval.total, lastEval.recon, lastEval.kl});
+      save(false, &lastEval);
+    }
+    if (now - lastReport >= kProgressIntervalMs)
+      flushProgress(now);
+    if (now - lastDecoder >= kDecoderIntervalMs) {
+      Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), trainer.steps_done()));
+      lastDecoder = now;
+    }
+  }
+  flushProgress(clock.elapsed());
+  save(true, haveEval ? &lastEval : nullptr);
+  Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), trainer.steps_done()));
+  Q_EMIT finished(run.path(), trainer.epoch() >= s.epochs);
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "decodersnapshot.h"
+#include "trainingtypes.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+/// Trains the MNIST VAE. Lives on its own thread (TrainingController) or is run directly by
+/// the CLI. All torch state is created, used and destroyed inside run(), on the calling thread;
+/// only value types leave through the signals.
+class TrainingWorker final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(TrainingWorker)
+
+ public:
+  explicit TrainingWorker(TrainingSettings settings, QObject* parent = nullptr);
+
+  using StopFlag = std::shared_ptr<std::atomic<bool>>;
+  /// Setting the flag (from any thread) makes the loop stop before the next batch, save and
+  /// finish. Shared so that it outlives the worker: the controller may set it at any time.
+  StopFlag stopFlag() const { return m_stop; }
+  void requestStop() { m_stop->store(true, std::memory_order_relaxed); }
+
+  /// How often a decoder copy is published while training (the Explore page's refresh rate).
+  static constexpr int kDecoderIntervalMs = 100;
+  /// How often progress (with every step's losses since the last one) is reported.
+  static constexpr int kProgressIntervalMs = 40;
+
+ public Q_SLOTS:
+  /// The whole training run; returns when finished, stopped or failed. Never throws.
+  void run();
+
+ Q_SIGNALS:
+  void started(const QString& runFolder, qint64 totalSteps);
+  void progress(const TrainingProgress& progress);
+  void evaluated(const EpochEvaluation& evaluation);
+  void decoderUpdated(const DecoderSnapshot& decoder);
+  /// `completed` is false when stopped early; the weights of the last step are saved either way.
+  void finished(const QString& runFolder, bool completed);
+  void failed(const QString& message);
+
+ private:
+  void train();
+
+  TrainingSettings m_settings;
+  StopFlag m_stop = std::make_shared<std::atomic<bool>>(false);
+};

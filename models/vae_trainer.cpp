@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/vae_trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/addcmul.h>
+#include <ATen/ops/addmm.h>
+#include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/empty.h>
+#include <ATen/ops/mm.h>
+#include <ATen/ops/randn.h>
+#include <ATen/ops/randperm.h>
+#include <ATen/ops/sigmoid.h>
+#include <ATen/ops/sqrt.h>
+#include <ATen/ops/sum.h>
+#include <ATen/ops/threshold_backward.h>
+#include <ATen/ops/zeros.h>
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+namespace {
+
+constexpr double kAdamBeta1 = 0.9, kAdamBeta2 = 0.999, kAdamEps = 1e-8;
+
+}  // namespace
+
+VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
+                       torch::Tensor images)
+    : model_(nullptr), options_(options), images_(std::move(images)),
+      generator_(at::make_generator<at::CPUGeneratorImpl>(options.seed())) {
+  TORCH_CHECK(options_.batch_size() >= 1 && options_.batch_size() <= 65536,
+              "batch size must be in 1..65536, got ", options_.batch_size());
+  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1,
+              "learning rate must be in (0, 1], got ", options_.lr());
+  TORCH_CHECK(std::isfinite(options_.beta()) && options_.beta() >= 0 && options_.beta() <= 1000,
+              "beta must be in [0, 1000], got ", options_.beta());
+  TORCH_CHECK(images_.dim() == 2 && images_.size(1) == model_options.input_dim(),
+              "training images must have shape (N, ", model_options.input_dim(), "), got ",
+              images_.sizes());
+  TORCH_CHECK(images_.size(0) > 0, "the training set is empty");
+  images_ = images_.to(torch::kFloat).contiguous();
+
+  torch::manual_seed(options_.seed());  // initial weights
+  model_ = VAE(model_options);
+
+  torch::NoGradGuard no_grad;
+  auto params = model_->named_parameters();
+  int64_t total = 0;
+  for (const auto& p : params)
+    total += p.value().numel();
+  flat_ = at::zeros({total}, at::kFloat);
+  grad_ = at::zeros({total}, at::kFloat);
+  adam_m_ = at::zeros({total}, at::kFloat);
+  adam_v_ = at::zeros({total}, at::kFloat);
+  adam_tmp_ = at::empty({total}, at::kFloat);
+  int64_t offset = 0;
+  auto bind = [&](const char* name, torch::Tensor& w, torch::Tensor& g) {
+    auto p = params[name];
+    const int64_t n = p.numel();
+    auto view = flat_.narrow(0, offset, n).view(p.sizes());
+    view.copy_(p);
+    p.set_data(view);
+    w = p;
+    g = grad_.narrow(0, offset, n).view(p.sizes());
+    offset += n;
+  };
+  bind("encoder.0.weight", w1_, gw1_);
+  bind("encoder.0.bias", b1_, gb1_);
+  bind("encoder.2.weight", w2_, gw2_);
+  bind("encoder.2.bias", b2_, gb2_);
+  bind("decoder.0.weight", w3_, gw3_);
+  bind("decoder.0.bias", b3_, gb3_);
+  bind("decoder.2.weight", w4_, gw4_);
+  bind("decoder.2.bias", b4_, gb4_);
+  TORCH_CHECK(offset == total, "VAE has parameters the trainer does not know");
+}
+
+int64_t VaeTrainer::steps_per_epoch() const {
+  const int64_t b = options_.batch_size();
+  return (images_.size(0) + b - 1) / b;
+}
+
+void VaeTrainer::start_epoch() {
+  order_ = at::randperm(images_.size(0), generator_, at::TensorOptions(at::kLong));
+  batch_in_epoch_ = 0;
+}
+
+VaeLosses VaeTrainer::step() {
+  torch::NoGradGuard no_grad;
+  if (!order_.defined())
+    start_epoch();
+  const int64_t n = images_.size(0), B = options_.batch_size();
+  const int64_t from = batch_in_epoch_ * B, count = std::min(B, n - from);
+  const int64_t d = model_->options().latent_dim();
+  const double inv = 1.0 / double(count), beta = options_.beta();
+  const auto x = images_.index_select(0, order_.narrow(0, from, count));
+
+  // Forward.
+  const auto h1 = at::addmm(b1_, x, w1_.t()).relu_();
+  const auto e = at::addmm(b2_, h1, w2_.t());
+  const auto mu = e.narrow(1, 0, d), logvar = e.narrow(1, d, d);
+  const auto eps = at::randn({count, d}, generator_, x.options());
+  const auto sigma = (logvar * 0.5).exp_();
+  const auto z = at::addcmul(mu, sigma, eps);
+  const auto h2 = at::addmm(b3_, z, w3_.t()).relu_();
+  const auto logits = at::addmm(b4_, h2, w4_.t());
+  const auto var = sigma * sigma;
+  const double recon =
+      at::binary_cross_entropy_with_logits(logits, x, {}, {}, at::Reduction::Sum).item<double>() * inv;
+  const double kl = -0.5 * (logvar - mu * mu - var).sum().item<double>() * inv - 0.5 * double(d);
+  const double total = recon + beta * kl;
+  TORCH_CHECK(std::isfinite(total), "the loss became ", total, " at step ", step_ + 1,
+              " (learning rate ", options_.lr(), " too high?)");
+
+  // Backward: d/dlogits BCE = σ(logits) − x; KL gives μ and ½(σ² − 1).
+  const auto g4 = at::sigmoid(logits).sub_(x).mul_(inv);
+  at::mm_out(gw4_, g4.t(), h2);
+  at::sum_out(gb4_, g4, 0);
+  const auto g3 = at::threshold_backward(at::mm(g4, w4_), h2, 0);
+  at::mm_out(gw3_, g3.t(), z);
+  at::sum_out(gb3_, g3, 0);
+  const auto gz = at::mm(g3, w3_);
+  auto g2 = at::empty({count, 2 * d}, x.options());
+  auto g2_mu = g2.narrow(1, 0, d);
+  at::add_out(g2_mu, gz, mu, beta * inv);
+  g2.narrow(1, d, d).copy_(gz * eps * sigma * 0.5 + (var - 1) * (0.5 * beta * inv));
+  at::mm_out(gw2_, g2.t(), h1);
+  at::sum_out(gb2_, g2, 0);
+  const auto g1 = at::threshold_backward(at::mm(g2, w2_), h1, 0);
+  at::mm_out(gw1_, g1.t(), x);
+  at::sum_out(gb1_, g1, 0);
+
+  // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad).
+  ++step_;
+  const double bc1 = 1 - std::pow(kAdamBeta1, double(step_));
+  const double bc2 = 1 - std::pow(kAdamBeta2, double(step_));
+  adam_m_.mul_(kAdamBeta1).add_(grad_, 1 - kAdamBeta1);
+  adam_v_.mul_(kAdamBeta2).addcmul_(grad_, grad_, 1 - kAdamBeta2);
+  at::sqrt_out(adam_tmp_, adam_v_);
+  adam_tmp_.div_(std::sqrt(bc2)).add_(kAdamEps);
+  flat_.addcdiv_(adam_m_, adam_tmp_, -options_.lr() / bc1);
+
+  if (++batch_in_epoch_ == steps_per_epoch()) {
+    ++epoch_;
+    order_.reset();
+  }
+  return {total, recon, kl};
+}
+
+VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {
+  torch::NoGradGuard no_grad;
+  TORCH_CHECK(images.dim() == 2 && images.size(1) == model_->options().input_dim(),
+              "evaluation images must have shape (N, ", model_->options().input_dim(), "), got ",
+              images.sizes());
+  TORCH_CHECK(images.size(0) > 0, "the evaluation set is empty");
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
+  VaeLosses sum;
+  const int64_t n = images.size(0), chunk = 1000;
+  for (int64_t from = 0; from < n; from += chunk) {
+    const auto x = images.narrow(0, from, std::min(chunk, n - from)).to(at::kFloat);
+    const auto loss = vae_loss(model_->forward(x, gen), x, options_.beta());
+    const double w = double(x.size(0));
+    sum.total += loss.total.item<double>() * w;
+    sum.recon += loss.recon.item<double>() * w;
+    sum.kl += loss.kl.item<double>() * w;
+  }
+  return {sum.total / double(n), sum.recon / double(n), sum.kl / double(n)};
+}
+
+MlpDecoderWeights VaeTrainer::decoder_weights() const {
+  auto model = model_;
+  return genlab::decoder_weights(model);
+}
+
+MlpDecoderWeights decoder_weights(VAE& model) {
+  torch::NoGradGuard no_grad;
+  auto params = model->named_parameters();
+  const auto w1 = params["decoder.0.weight"].contiguous();
+  const auto b1 = params["decoder.0.bias"].contiguous();
+  const auto w2t = params["decoder.2.weight"].t().contiguous();
+  const auto b2 = params["decoder.2.bias"].contiguous();
+  auto copy = [](const torch::Tensor& t) {
+    const float* p = t.data_ptr<float>();
+    return std::vector<float>(p, p + t.numel());
+  };
+  MlpDecoderWeights out;
+  out.latent_dim = w1.size(1);
+  out.hidden_dim = w1.size(0);
+  out.output_dim = b2.size(0);
+  out.w1 = copy(w1);
+  out.b1 = copy(b1);
+  out.w2t = copy(w2t);
+  out.b2 = copy(b2);
+  return out;
+}
+
+}  // namespace genlab

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/safetensors.h"
+
+#include <ATen/ATen.h>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace genlab;
+
+class tst_Safetensors : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  QString path(const char* n) const { return m_dir.filePath(QLatin1String(n)); }
+
+  // A safetensors file by hand: 8-byte little-endian header length, JSON, data.
+  void writeFile(const char* name, const QByteArray& header, const QByteArray& data) {
+    QByteArray bytes(8, 0);
+    const quint64 n = quint64(header.size());
+    for (int i = 0; i < 8; ++i)
+      bytes[i] = char(n >> (8 * i));
+    QFile f(path(name));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes + header + data);
+  }
+
+ private Q_SLOTS:
+  void roundTrip() {
+    const auto a = at::arange(6, at::kFloat).reshape({2, 3});
+    const auto b = at::tensor({int64_t(-1), int64_t(7)});
+    QCOMPARE(QString::fromStdString(save_safetensors(path("w.safetensors").toStdString(), {{"a", a}, {"b.c", b}},
+                                                     {{"step", "42"}})),
+             QString());
+    auto r = load_safetensors(path("w.safetensors").toStdString());
+    QVERIFY2(r.ok(), r.error.c_str());
+    QCOMPARE(int(r.value.tensors.size()), 2);
+    QVERIFY(r.value.find("a").equal(a));
+    QVERIFY(r.value.find("b.c").equal(b));
+    QCOMPARE(r.value.metadata.at("step"), std::string("42"));
+    // The header is what the format says: 8-byte length, JSON with dtype/shape/offsets.
+    QFile f(path("w.safetensors"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const quint64 n = quint64(quint8(bytes[0])) | quint64(quint8(bytes[1])) << 8;
+    QCOMPARE((8 + n) % 8, quint64(0));
+    const QByteArray header = bytes.mid(8, int(n));
+    QVERIFY(header.contains("\"a\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,24]}"));
+    QVERIFY(header.contains("\"b.c\":{\"dtype\":\"I64\",\"shape\":[2],\"data_offsets\":[24,40]}"));
+    QCOMPARE(quint64(bytes.size()), 8 + n + 40);
+  }
+
+  void badFiles_data() {
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("dataBytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not json") << QByteArray("{\"a\":") << 0 << "not valid JSON";
+    QTest::newRow("not object") << QByteArray("[1,2]") << 0 << "not a JSON object";
+    QTest::newRow("unknown dtype") << QByteArray(R"({"a":{"dtype":"F7","shape":[1],"data_offsets":[0,4]}})") << 4
+                                   << "unsupported dtype 'F7'";
+    QTest::newRow("shape vs bytes") << QByteArray(R"({"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})") << 8
+                                    << "shape needing 12 bytes but its range holds 8";
+    QTest::newRow("outside data") << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})") << 4
+                                  << "outside the 4 data bytes";
+    QTest::newRow("overlap") << QByteArray(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                                           R"("b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})")
+                             << 8 << "overlaps";
+    QTest::newRow("hole") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8
+                          << "unused bytes before tensor 'a'";
+    QTest::newRow("negative shape") << QByteArray(R"({"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})") << 4
+                                    << "bad shape";
+    QTest::newRow("missing offsets") << QByteArray(R"({"a":{"dtype":"F32","shape":[1]}})") << 4
+                                     << "needs dtype, shape and two data_offsets";
+    QTest::newRow("duplicate") << QByteArray(R"({"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},)"
+                                             R"("a":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}})")
+                               << 2 << "appears twice";
+  }
+  void badFiles() {
+    QFETCH(QByteArray, header);
+    QFETCH(int, dataBytes);
+    QFETCH(QString, expected);
+    writeFile("bad.safetensors", header, QByteArray(dataBytes, 0));
+    auto r = load_safetensors(path("bad.safetensors").toStdString());
+    QVERIFY(!r.ok());
+    QVERIFY2(QString::fromStdString(r.error).startsWith(QStringLiteral("bad.safetensors: ")), r.error.c_str());
+    QVERIFY2(QString::fromStdString(r.error).contains(expected), r.error.c_str());
+  }
+
+  void lyingHeaderLength() {
+    QByteArray bytes(8, 0);
+    bytes[7] = 0x7f;  // claims ~9e18 header bytes
+    QFile f(path("huge.safetensors"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes + "{}");
+    f.close();
+    auto r = load_safetensors(path("huge.safetensors").toStdString());
+    QVERIFY(!r.ok());
+    QVERIFY2(QString::fromStdString(r.error).contains(QStringLiteral("exceeds the file")), r.error.c_str());
+    QFile e(path("empty.safetensors"));
+    QVERIFY(e.open(QIODevice::WriteOnly));
+    e.close();
+    r = load_safetensors(path("empty.safetensors").toStdString());
+    QVERIFY(QString::fromStdString(r.error).contains(QStringLiteral("empty file")));
+  }
+};
+
+QTEST_APPLESS_MAIN(tst_Safetensors)
+#include "tst_safetensors.moc"

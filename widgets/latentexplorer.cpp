@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "latentexplorer.h"
+
+#include "digitview.h"
+#include "latentaxis.h"
+#include "latentpad.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
+  m_stack = new QStackedWidget(this);
+
+  // Page 0: no model yet.
+  auto* empty = new QWidget(m_stack);
+  auto* title = new QLabel(tr("<h2>No trained model yet</h2>"
+                              "<p>A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a "
+                              "code of two numbers and to draw a digit back from any such code. Once it is "
+                              "trained, two sliders here move through that code and you watch the digits "
+                              "morph into one another.</p>"
+                              "<p>Training the default model (2-D code, 9,000 digits) takes about a minute; "
+                              "you can explore while it learns.</p>"),
+                           empty);
+  title->setWordWrap(true);
+  title->setMaximumWidth(620);
+  m_trainDefault = new QPushButton(tr("Train the default VAE"), empty);
+  m_trainDefault->setObjectName(QStringLiteral("trainDefaultButton"));
+  m_trainDefault->setMinimumHeight(40);
+  connect(m_trainDefault, &QPushButton::clicked, this, &LatentExplorer::trainDefaultRequested);
+  m_emptyStatus = new QLabel(empty);
+  m_emptyStatus->setWordWrap(true);
+  auto* ev = new QVBoxLayout(empty);
+  ev->addStretch(1);
+  ev->addWidget(title, 0, Qt::AlignHCenter);
+  ev->addWidget(m_trainDefault, 0, Qt::AlignHCenter);
+  ev->addWidget(m_emptyStatus, 0, Qt::AlignHCenter);
+  ev->addStretch(2);
+  m_stack->addWidget(empty);
+
+  // Page 1: the explorer.
+  auto* page = new QWidget(m_stack);
+  m_description = new QLabel(page);
+  m_description->setObjectName(QStringLiteral("modelDescription"));
+  m_description->setWordWrap(true);
+  m_status = new QLabel(page);
+  m_status->setObjectName(QStringLiteral("trainingStatus"));
+  m_status->setStyleSheet(QStringLiteral("color: #1f6feb; font-weight: bold;"));
+  m_status->hide();
+
+  auto* decodedBox = new QGroupBox(tr("Decoded digit"), page);
+  m_digit = new DigitView(decodedBox);
+  m_digit->setObjectName(QStringLiteral("decodedDigit"));
+  auto* sliders = new QGridLayout;
+  for (int i = 0; i < 2; ++i) {
+    auto* name = new QLabel(tr("z<sub>%1</sub>").arg(i + 1), decodedBox);
+    m_sliders[i] = new QSlider(Qt::Horizontal, decodedBox);
+    m_sliders[i]->setObjectName(QStringLiteral("latentSlider%1").arg(i));
+    m_sliders[i]->setRange(0, kSliderSteps);
+    m_sliders[i]->setValue(kSliderSteps / 2);
+    m_sliders[i]->setPageStep(kSliderSteps / 20);
+    m_sliders[i]->setToolTip(tr("Latent dimension %1, from −3σ to +3σ. Equal travel covers equal "
+                                "probability under the prior N(0, 1).").arg(i + 1));
+    name->setBuddy(m_sliders[i]);
+    m_values[i] = new QLabel(decodedBox);
+    m_values[i]->setObjectName(QStringLiteral("latentValue%1").arg(i));
+    m_values[i]->setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("−0.000")) + 8);
+    m_values[i]->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    sliders->addWidget(name, i, 0);
+    sliders->addWidget(m_sliders[i], i, 1);
+    sliders->addWidget(m_values[i], i, 2);
+    connect(m_sliders[i], &QSlider::valueChanged, this, &LatentExplorer::onSliderMoved);
+  }
+  auto* dv = new QVBoxLayout(decodedBox);
+  dv->addWidget(m_digit, 1);
+  dv->addLayout(sliders);
+
+  auto* padBox = new QGroupBox(tr("Latent space (decoded on a grid; drag to move)"), page);
+  m_pad = new LatentPad(padBox);
+  m_pad->setObjectName(QStringLiteral("latentPad"));
+  connect(m_pad, &LatentPad::moved, this, &LatentExplorer::onPadMoved);
+  auto* padCaption = new QLabel(tr("Each cell is the digit the decoder draws at that point; the axes are "
+                                   "z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by prior probability."),
+                                padBox);
+  padCaption->setWordWrap(true);
+  auto* pv = new QVBoxLayout(padBox);
+  pv->addWidget(m_pad, 1);
+  pv->addWidget(padCaption);
+
+  auto* row = new QHBoxLayout;
+  row->addWidget(decodedBox, 1);
+  row->addWidget(padBox, 1);
+  auto* pl = new QVBoxLayout(page);
+  pl->addWidget(m_description);
+  pl->addWidget(m_status);
+  pl->addLayout(row, 1);
+  m_stack->addWidget(page);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_stack);
+  showLatent();
+}
+
+void LatentExplorer::setHasModel(bool hasModel) { m_stack->setCurrentIndex(hasModel ? 1 : 0); }
+
+bool LatentExplorer::hasModel() const { return m_stack->currentIndex() == 1; }
+
+void LatentExplorer::setDecodedImage(const QImage& image) { m_digit->setImage(image); }
+
+QImage LatentExplorer::decodedImage() const { return m_digit->image(); }
+
+void LatentExplorer::setManifold(const QImage& grid) { m_pad->setBackground(grid); }
+
+void LatentExplorer::setModelDescription(const QString& text) { m_description->setText(text); }
+
+void LatentExplorer::setTrainingStatus(const QString& text) {
+  m_status->setText(text);
+  m_status->setVisible(!text.isEmpty());
+  m_emptyStatus->setText(text);
+  m_trainDefault->setEnabled(text.isEmpty());
+}
+
+QPointF LatentExplorer::latent() const {
+  auto z = [this](int i) { return LatentAxis::fractionToLatent(double(m_sliders[i]->value()) / kSliderSteps, kSigmas); };
+  return {z(0), z(1)};
+}
+
+void LatentExplorer::setLatent(QPointF z) {
+  onPadMoved({LatentAxis::latentToFraction(z.x(), kSigmas), LatentAxis::latentToFraction(z.y(), kSigmas)});
+}
+
+void LatentExplorer::onSliderMoved() {
+  m_pad->setPosition({double(m_sliders[0]->value()) / kSliderSteps, double(m_sliders[1]->value()) / kSliderSteps});
+  showLatent();
+  Q_EMIT latentChanged(latent());
+}
+
+void LatentExplorer::onPadMoved(QPointF fraction) {
+  for (int i = 0; i < 2; ++i) {
+    const QSignalBlocker block(m_sliders[i]);
+    m_sliders[i]->setValue(int(std::lround((i ? fraction.y() : fraction.x()) * kSliderSteps)));
+  }
+  m_pad->setPosition(fraction);
+  showLatent();
+  Q_EMIT latentChanged(latent());
+}
+
+void LatentExplorer::showLatent() {
+  const QPointF z = latent();
+  m_values[0]->setText(QString::number(z.x(), 'f', 2));
+  m_values[1]->setText(QString::number(z.y(), 'f', 2));
+}

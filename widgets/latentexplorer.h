@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QImage>
+#include <QPointF>
+#include <QWidget>
+
+class DigitView;
+class LatentPad;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QStackedWidget;
+
+/// The Explore page: two sliders (and a 2-D pad over the decoded manifold) move a point in two
+/// latent dimensions; whoever owns the decoder answers latentChanged() with setDecodedImage().
+/// Slider travel maps through the inverse Gaussian CDF over ±3σ. Before any model exists it
+/// says so and offers to train the default one.
+class LatentExplorer final : public QWidget {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(LatentExplorer)
+
+ public:
+  static constexpr int kSliderSteps = 1000;
+  static constexpr double kSigmas = 3.0;
+
+  explicit LatentExplorer(QWidget* parent = nullptr);
+
+  void setHasModel(bool hasModel);
+  bool hasModel() const;
+  void setDecodedImage(const QImage& image);
+  QImage decodedImage() const;
+  /// The N×N grid decoded at the axis quantiles, drawn behind the pad.
+  void setManifold(const QImage& grid);
+  void setModelDescription(const QString& text);
+  /// A line about training in progress ("" hides it); while training, the offer to train is hidden.
+  void setTrainingStatus(const QString& text);
+
+  /// The current latent values of the two dimensions.
+  QPointF latent() const;
+  /// Moves sliders and pad to `z` (clamped to ±3σ) and emits latentChanged.
+  void setLatent(QPointF z);
+
+ Q_SIGNALS:
+  void latentChanged(QPointF z);
+  void trainDefaultRequested();
+
+ private:
+  void onSliderMoved();
+  void onPadMoved(QPointF fraction);
+  void showLatent();
+
+  QStackedWidget* m_stack = nullptr;
+  QPushButton* m_trainDefault = nullptr;
+  QLabel* m_emptyStatus = nullptr;
+  DigitView* m_digit = nullptr;
+  LatentPad* m_pad = nullptr;
+  QSlider* m_sliders[2] = {nullptr, nullptr};
+  QLabel* m_values[2] = {nullptr, nullptr};
+  QLabel* m_description = nullptr;
+  QLabel* m_status = nullptr;
+};

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingdashboard.h"
+
+#include "trainingcurves.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QString duration(double seconds) {
+  if (seconds < 0 || !std::isfinite(seconds))
+    return QStringLiteral("–");
+  const qint64 s = qint64(seconds + 0.5);
+  return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
+  auto* settings = new QGroupBox(tr("Model and data"), this);
+  auto* form = new QFormLayout(settings);
+  auto* model = new QLabel(tr("VAE, MLP 784→256→2d (seed 003): BCE + KL"), settings);
+  model->setObjectName(QStringLiteral("modelLabel"));
+  form->addRow(tr("Model:"), model);
+  m_dataset = new QLabel(tr("MNIST digits"), settings);
+  m_dataset->setObjectName(QStringLiteral("datasetLabel"));
+  m_dataset->setWordWrap(true);
+  form->addRow(tr("Dataset:"), m_dataset);
+
+  auto* hyper = new QGroupBox(tr("Hyperparameters"), this);
+  auto* hform = new QFormLayout(hyper);
+  m_epochs = new QSpinBox(hyper);
+  m_epochs->setObjectName(QStringLiteral("epochsSpin"));
+  m_epochs->setRange(1, 10000);
+  hform->addRow(tr("&Epochs:"), m_epochs);
+  m_batch = new QSpinBox(hyper);
+  m_batch->setObjectName(QStringLiteral("batchSpin"));
+  m_batch->setRange(1, 8192);
+  hform->addRow(tr("&Batch size:"), m_batch);
+  m_lr = new QDoubleSpinBox(hyper);
+  m_lr->setObjectName(QStringLiteral("learningRateSpin"));
+  m_lr->setDecimals(5);
+  m_lr->setRange(0.00001, 1.0);
+  m_lr->setSingleStep(0.0001);
+  hform->addRow(tr("&Learning rate (Adam):"), m_lr);
+  m_latent = new QSpinBox(hyper);
+  m_latent->setObjectName(QStringLiteral("latentSpin"));
+  m_latent->setRange(1, 128);
+  m_latent->setToolTip(tr("Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space."));
+  hform->addRow(tr("Latent &dimension:"), m_latent);
+  m_seed = new QLineEdit(hyper);
+  m_seed->setObjectName(QStringLiteral("seedEdit"));
+  m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
+  hform->addRow(tr("&Seed:"), m_seed);
+  m_threads = new QSpinBox(hyper);
+  m_threads->setObjectName(QStringLiteral("threadsSpin"));
+  m_threads->setRange(1, 1);
+  m_threads->setToolTip(tr("LibTorch threads used by training."));
+  hform->addRow(tr("&Threads:"), m_threads);
+
+  m_start = new QPushButton(tr("&Start training"), this);
+  m_start->setObjectName(QStringLiteral("startButton"));
+  m_start->setDefault(true);
+  m_stop = new QPushButton(tr("S&top"), this);
+  m_stop->setObjectName(QStringLiteral("stopButton"));
+  m_stop->setEnabled(false);
+  connect(m_start, &QPushButton::clicked, this, &TrainingDashboard::startRequested);
+  connect(m_stop, &QPushButton::clicked, this, &TrainingDashboard::stopRequested);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_start);
+  buttons->addWidget(m_stop);
+
+  auto* status = new QGroupBox(tr("Progress"), this);
+  auto* sform = new QFormLayout(status);
+  m_progress = new QProgressBar(status);
+  m_progress->setObjectName(QStringLiteral("progressBar"));
+  m_progress->setRange(0, 1);
+  m_progress->setValue(0);
+  m_progress->setFormat(tr("epoch %1/%2").arg(0).arg(0));
+  sform->addRow(m_progress);
+  m_speed = new QLabel(QStringLiteral("–"), status);
+  m_speed->setObjectName(QStringLiteral("speedLabel"));
+  sform->addRow(tr("Speed:"), m_speed);
+  m_elapsed = new QLabel(QStringLiteral("–"), status);
+  m_elapsed->setObjectName(QStringLiteral("elapsedLabel"));
+  sform->addRow(tr("Elapsed:"), m_elapsed);
+  m_eta = new QLabel(QStringLiteral("–"), status);
+  m_eta->setObjectName(QStringLiteral("etaLabel"));
+  sform->addRow(tr("Remaining:"), m_eta);
+  m_eval = new QLabel(QStringLiteral("–"), status);
+  m_eval->setObjectName(QStringLiteral("evalLabel"));
+  m_eval->setWordWrap(true);
+  m_eval->setToolTip(tr("Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better)."));
+  sform->addRow(tr("Held-out −ELBO:"), m_eval);
+  m_runFolder = new QLabel(status);
+  m_runFolder->setObjectName(QStringLiteral("runFolderLabel"));
+  m_runFolder->setWordWrap(true);
+  m_runFolder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  sform->addRow(tr("Run folder:"), m_runFolder);
+
+  m_message = new QLabel(this);
+  m_message->setObjectName(QStringLiteral("messageLabel"));
+  m_message->setWordWrap(true);
+  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+  m_message->hide();
+
+  auto* left = new QVBoxLayout;
+  left->addWidget(settings);
+  left->addWidget(hyper);
+  left->addLayout(buttons);
+  left->addWidget(m_message);
+  left->addWidget(status);
+  left->addStretch(1);
+  auto* leftBox = new QWidget(this);
+  leftBox->setLayout(left);
+  leftBox->setMaximumWidth(420);
+
+  m_curves = new TrainingCurves(this);
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(leftBox);
+  layout->addWidget(m_curves, 1);
+
+  setValues({});
+}
+
+TrainingFormValues TrainingDashboard::values() const {
+  TrainingFormValues v;
+  v.epochs = m_epochs->value();
+  v.batchSize = m_batch->value();
+  v.learningRate = m_lr->value();
+  v.latentDim = m_latent->value();
+  v.seed = m_seed->text().toULongLong();
+  v.threads = m_threads->value();
+  return v;
+}
+
+void TrainingDashboard::setValues(const TrainingFormValues& v) {
+  m_epochs->setValue(v.epochs);
+  m_batch->setValue(v.batchSize);
+  m_lr->setValue(v.learningRate);
+  m_latent->setValue(v.latentDim);
+  m_seed->setText(QString::number(v.seed));
+  m_threads->setValue(v.threads);
+}
+
+void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }
+
+void TrainingDashboard::setDatasetDescription(const QString& text) { m_dataset->setText(text); }
+
+void TrainingDashboard::setRunning(bool running) {
+  for (QWidget* w : std::initializer_list<QWidget*>{m_epochs, m_batch, m_lr, m_latent, m_seed, m_threads, m_start})
+    w->setEnabled(!running);
+  m_stop->setEnabled(running);
+  if (running) {
+    m_message->hide();
+    m_eval->setText(QStringLiteral("–"));
+    m_curves->clear();
+  }
+}
+
+void TrainingDashboard::setRunFolder(const QString& folder) { m_runFolder->setText(folder); }
+
+void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, int epochs, double samplesPerSecond,
+                                    double elapsedSeconds, double etaSeconds) {
+  m_progress->setRange(0, int(std::max<qint64>(1, totalSteps)));
+  m_progress->setValue(int(step));
+  m_progress->setFormat(tr("epoch %1/%2 · step %3/%4").arg(epoch).arg(epochs).arg(step).arg(totalSteps));
+  m_speed->setText(tr("%L1 samples/s").arg(samplesPerSecond, 0, 'f', 0));
+  m_elapsed->setText(duration(elapsedSeconds));
+  m_eta->setText(step >= totalSteps ? tr("done") : duration(etaSeconds));
+}
+
+void TrainingDashboard::addEvaluation(int epoch, qint64 step, double total, double recon, double kl) {
+  m_eval->setText(tr("%1 nats after epoch %2 (reconstruction %3 + KL %4)")
+                      .arg(total, 0, 'f', 2).arg(epoch).arg(recon, 0, 'f', 2).arg(kl, 0, 'f', 2));
+  m_curves->addEvaluation(double(step), total);
+}
+
+void TrainingDashboard::setMessage(const QString& text) {
+  m_message->setText(text);
+  m_message->setVisible(!text.isEmpty());
+}

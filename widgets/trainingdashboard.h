@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class TrainingCurves;
+
+/// The values of the Train page's form (widgets know nothing of the training code).
+struct TrainingFormValues {
+  int epochs = 30;
+  int batchSize = 128;
+  double learningRate = 1e-3;
+  int latentDim = 2;
+  quint64 seed = 1;
+  int threads = 1;
+};
+
+/// The Train page: model, data and hyperparameters; Start and Stop; progress, speed, ETA; live
+/// loss curves and the held-out loss after each epoch.
+class TrainingDashboard final : public QWidget {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(TrainingDashboard)
+
+ public:
+  explicit TrainingDashboard(QWidget* parent = nullptr);
+
+  TrainingFormValues values() const;
+  void setValues(const TrainingFormValues& values);
+  void setMaxThreads(int n);
+  void setDatasetDescription(const QString& text);
+
+  /// Called when a run starts / ends: locks the form, switches Start/Stop.
+  void setRunning(bool running);
+  void setRunFolder(const QString& folder);
+  void setProgress(qint64 step, qint64 totalSteps, int epoch, int epochs, double samplesPerSecond,
+                   double elapsedSeconds, double etaSeconds);
+  void addEvaluation(int epoch, qint64 step, double total, double recon, double kl);
+  void setMessage(const QString& text);
+
+  TrainingCurves* curves() const { return m_curves; }
+
+ Q_SIGNALS:
+  void startRequested();
+  void stopRequested();
+
+ private:
+  QSpinBox* m_epochs = nullptr;
+  QSpinBox* m_batch = nullptr;
+  QDoubleSpinBox* m_lr = nullptr;
+  QSpinBox* m_latent = nullptr;
+  QLineEdit* m_seed = nullptr;
+  QSpinBox* m_threads = nullptr;
+  QLabel* m_dataset = nullptr;
+  QPushButton* m_start = nullptr;
+  QPushButton* m_stop = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QLabel* m_speed = nullptr;
+  QLabel* m_elapsed = nullptr;
+  QLabel* m_eta = nullptr;
+  QLabel* m_eval = nullptr;
+  QLabel* m_message = nullptr;
+  QLabel* m_runFolder = nullptr;
+  TrainingCurves* m_curves = nullptr;
+};
