@@ -22,7 +22,7 @@ QString TrainingSettings::validate() const {
   if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
     return tr("The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.")
         .arg(dataFolder);
-  if (runsFolder.isEmpty())
+  if (runsFolder.isEmpty() && runFolder.isEmpty())
     return tr("No folder for runs is set.");
   return {};
 }

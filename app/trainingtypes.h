@@ -12,7 +12,7 @@ struct TrainingSettings {
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
   QString runsFolder;    ///< where a new, dated run folder is created…
   QString runFolder;     ///< …unless this names the exact (new or empty) folder to use
-  int epochs = 30;
+  int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
   int latentDim = 2;

@@ -143,6 +143,7 @@ VaeLosses VaeTrainer::step() {
 
   if (++batch_in_epoch_ == steps_per_epoch()) {
     ++epoch_;
+    batch_in_epoch_ = 0;
     order_.reset();
   }
   return {total, recon, kl};

@@ -13,7 +13,7 @@ class TrainingCurves;
 
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
-  int epochs = 30;
+  int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
   int latentDim = 2;

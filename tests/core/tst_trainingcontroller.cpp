@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runfolder.h"
+#include "testdata.h"
+#include "trainingcontroller.h"
+
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_TrainingController : public QObject {
+  Q_OBJECT
+
+  TrainingSettings settings(const QTemporaryDir& runs) const {
+    TrainingSettings s;
+    s.dataFolder = TestData::mnistFolder();
+    s.runsFolder = runs.path();
+    s.threads = 2;
+    return s;
+  }
+
+ private Q_SLOTS:
+  void trainsAndSavesARun() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    TrainingController c;
+    QSignalSpy started(&c, &TrainingController::started);
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy evaluated(&c, &TrainingController::evaluated);
+    QSignalSpy decoder(&c, &TrainingController::decoderUpdated);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    TrainingSettings s = settings(runs);
+    s.epochs = 2;
+    QVERIFY(c.start(s));
+    QVERIFY(c.isRunning());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(started.count(), 1);
+    const qint64 totalSteps = started.first().at(1).toLongLong();
+    QCOMPARE(totalSteps, qint64(2 * 71));  // 9,000 digits in batches of 128 → 71 steps an epoch
+    QCOMPARE(evaluated.count(), 2);
+    QVERIFY(decoder.count() >= 2);
+    QVERIFY(finished.first().at(1).toBool());
+
+    // Every step's losses arrive, in order, across the progress reports.
+    qint64 points = 0, lastStep = 0;
+    for (const auto& args : progress) {
+      const auto p = args.first().value<TrainingProgress>();
+      for (const LossPoint& pt : p.points) {
+        QCOMPARE(pt.step, lastStep + 1);
+        lastStep = pt.step;
+        ++points;
+      }
+    }
+    QCOMPARE(points, totalSteps);
+    const auto last = progress.last().first().value<TrainingProgress>();
+    QCOMPARE(last.step, totalSteps);
+    QVERIFY(last.samplesPerSecond > 0);
+
+    const auto e1 = evaluated.at(0).first().value<EpochEvaluation>();
+    const auto e2 = evaluated.at(1).first().value<EpochEvaluation>();
+    QVERIFY2(e2.total < e1.total, qPrintable(QStringLiteral("%1 then %2").arg(e1.total).arg(e2.total)));
+
+    const RunFolder run(finished.first().at(0).toString());
+    QString error;
+    const QJsonObject json = run.readRunJson(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(json.value(QStringLiteral("steps")).toInteger(), totalSteps);
+    QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("latent_dim")).toInt(), 2);
+    const DecoderSnapshot d = run.loadDecoder(&error);
+    QVERIFY2(!d.isNull(), qPrintable(error));
+    QCOMPARE(d.step(), totalSteps);
+    QCOMPARE(d.decode({0.f, 0.f}).size(), QSize(28, 28));
+    QFile csv(run.file(QStringLiteral("metrics.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), totalSteps + 1);
+    // Nothing half-written is left behind.
+    QCOMPARE(QDir(run.path()).entryList(QDir::Files).size(), 3);
+  }
+
+  void stopsMidEpoch() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    TrainingController c;
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainingSettings s = settings(runs);
+    s.epochs = 1000;
+    s.batchSize = 16;  // 563 steps an epoch: Stop lands inside the first one
+    QVERIFY(c.start(s));
+    QVERIFY(progress.wait(30000));
+    c.stop();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QVERIFY(c.stopAndWait(5000));
+    QVERIFY(!c.isRunning());
+    const RunFolder run(finished.first().at(0).toString());
+    QString error;
+    const QJsonObject json = run.readRunJson(&error);
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    const qint64 steps = json.value(QStringLiteral("steps")).toInteger();
+    QVERIFY2(steps > 0 && steps < 563, qPrintable(QString::number(steps)));
+    QVERIFY2(!run.loadDecoder(&error).isNull(), qPrintable(error));  // weights of the last step are saved
+  }
+
+  void destroyingTheControllerStopsTheRun() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    QString folder;
+    {
+      TrainingController c;
+      QSignalSpy started(&c, &TrainingController::started);
+      TrainingSettings s = settings(runs);
+      s.epochs = 1000;
+      QVERIFY(c.start(s));
+      QVERIFY(started.wait(30000));
+      folder = started.first().first().toString();
+    }  // the destructor stops, the worker saves, the thread is joined
+    QString error;
+    QVERIFY2(!RunFolder(folder).loadDecoder(&error).isNull(), qPrintable(error));
+  }
+
+  void badSettingsAreRefused_data() {
+    QTest::addColumn<int>("epochs");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<QString>("data");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zero epochs") << 0 << 1e-3 << TestData::mnistFolder() << "Epochs must be between 1 and 10000";
+    QTest::newRow("negative lr") << 5 << -0.1 << TestData::mnistFolder() << "Learning rate must be above 0";
+    QTest::newRow("nan lr") << 5 << qQNaN() << TestData::mnistFolder() << "Learning rate";
+    QTest::newRow("no data") << 5 << 1e-3 << "/nonexistent" << "does not exist";
+  }
+  void badSettingsAreRefused() {
+    QFETCH(int, epochs);
+    QFETCH(double, lr);
+    QFETCH(QString, data);
+    QFETCH(QString, expected);
+    QTemporaryDir runs;
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::failed);
+    TrainingSettings s = settings(runs);
+    s.epochs = epochs;
+    s.learningRate = lr;
+    s.dataFolder = data;
+    QVERIFY(!c.start(s));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
+  }
+
+  void corruptDataFailsWithTheFileName() {
+    QTemporaryDir runs, data;
+    QFile f(data.filePath(QStringLiteral("train-images-idx3-ubyte.gz")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("this is not gzip nor IDX");
+    f.close();
+    QFile l(data.filePath(QStringLiteral("train-labels-idx1-ubyte.gz")));
+    QVERIFY(l.open(QIODevice::WriteOnly));
+    l.close();
+    TrainingController c;
+    QSignalSpy failed(&c, &TrainingController::failed);
+    TrainingSettings s = settings(runs);
+    s.dataFolder = data.path();
+    QVERIFY(c.start(s));
+    QVERIFY(failed.wait(10000));
+    const QString msg = failed.first().first().toString();
+    QVERIFY2(msg.contains(QStringLiteral("train-images-idx3-ubyte.gz: not an IDX file")), qPrintable(msg));
+    QVERIFY(QDir(runs.path()).isEmpty());  // no run folder for a run that never started
+  }
+};
+
+QTEST_GUILESS_MAIN(tst_TrainingController)
+#include "tst_trainingcontroller.moc"

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "digitview.h"
+#include "latentexplorer.h"
+#include "mainwindow.h"
+#include "runfolder.h"
+#include "testdata.h"
+#include "trainingcontroller.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_MainWindow : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_runs;
+
+  // A real model: one epoch of the VAE on the real digits (~1 s).
+  QString trainedRun() {
+    TrainingController c;
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainingSettings s;
+    s.dataFolder = TestData::mnistFolder();
+    s.runsFolder = m_runs.path();
+    s.epochs = 1;
+    s.threads = 2;
+    if (!c.start(s) || !finished.wait(60000))
+      return {};
+    return finished.first().first().toString();
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GenLabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("GenLabTest"));
+  }
+  void init() { QSettings().clear(); }
+
+  void opensWithThreePages() {
+    MainWindow w;
+    w.show();
+    auto* pages = w.findChild<QTabWidget*>(QStringLiteral("pages"));
+    QVERIFY(pages);
+    QCOMPARE(pages->count(), 3);
+    QCOMPARE(pages->tabText(0), QStringLiteral("&Explore"));
+    QCOMPARE(pages->tabText(1), QStringLiteral("&Diffusion"));
+    QCOMPARE(pages->tabText(2), QStringLiteral("&Train"));
+    // First launch: no model, and the offer to train one.
+    auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+    QVERIFY(!explore->hasModel());
+    QVERIFY(w.findChild<QPushButton*>(QStringLiteral("trainDefaultButton"))->isVisible());
+    const QString system = w.findChild<QLabel*>(QStringLiteral("systemLabel"))->text();
+    QVERIFY2(system.contains(QStringLiteral("Device: CPU")) && system.contains(QStringLiteral("BLAS: ")) &&
+                 system.contains(QStringLiteral("Threads: ")),
+             qPrintable(system));
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(pages->currentIndex(), 2);
+  }
+
+  void slidersChangeTheDecodedDigit() {
+    REQUIRE_MNIST();
+    const QString run = trainedRun();
+    QVERIFY(!run.isEmpty());
+    MainWindow w;
+    w.show();
+    QString error;
+    QVERIFY2(w.openRun(run, &error), qPrintable(error));
+    auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+    QVERIFY(explore->hasModel());
+    auto* slider = w.findChild<QSlider*>(QStringLiteral("latentSlider0"));
+    auto* digit = w.findChild<DigitView*>(QStringLiteral("decodedDigit"));
+    slider->setValue(0);
+    const QImage left = digit->image();
+    QCOMPARE(left.size(), QSize(28, 28));
+    slider->setValue(LatentExplorer::kSliderSteps);
+    const QImage right = digit->image();
+    QVERIFY(left != right);
+    // The digit shown is the decoder's output at that point: same code, same picture.
+    QCOMPARE(right, w.decoder().decode({float(explore->latent().x()), float(explore->latent().y())}));
+  }
+
+  void firstLaunchTrainsAndClosingStopsIt() {
+    REQUIRE_MNIST();
+    QString folder;
+    {
+      MainWindow w;
+      w.show();
+      QSignalSpy started(w.training(), &TrainingController::started);
+      QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
+      QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("trainDefaultButton")), Qt::LeftButton);
+      QVERIFY(started.wait(30000));
+      folder = started.first().first().toString();
+      QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= 2, 10000);
+      // While training, the Explore page already shows the model as it learns.
+      auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+      QVERIFY(explore->hasModel());
+      QCOMPARE(explore->decodedImage().size(), QSize(28, 28));
+      QVERIFY(w.training()->isRunning());
+      w.close();  // mid-training
+      QVERIFY(!w.training()->isRunning());
+    }
+    QString error;
+    QVERIFY2(!RunFolder(folder).loadDecoder(&error).isNull(), qPrintable(error));
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 3);  // no temp files left
+    // The next start reopens the last model.
+    MainWindow again;
+    QVERIFY(again.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->hasModel());
+    QDir(folder).removeRecursively();
+  }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingcurves.h"
+#include "trainingdashboard.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+class tst_TrainingDashboard : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void formValues() {
+    TrainingDashboard d;
+    d.setMaxThreads(2);
+    TrainingFormValues v = d.values();
+    QCOMPARE(v.epochs, 50);
+    QCOMPARE(v.batchSize, 128);
+    QCOMPARE(v.learningRate, 1e-3);
+    QCOMPARE(v.latentDim, 2);
+    auto* epochs = d.findChild<QSpinBox*>(QStringLiteral("epochsSpin"));
+    epochs->setValue(7);
+    auto* seed = d.findChild<QLineEdit*>(QStringLiteral("seedEdit"));
+    seed->clear();
+    QTest::keyClicks(seed, QStringLiteral("42x"));  // the validator drops the x
+    QCOMPARE(d.values().epochs, 7);
+    QCOMPARE(d.values().seed, quint64(42));
+    // Absurd values cannot be typed: the spin box holds its range.
+    auto* latent = d.findChild<QSpinBox*>(QStringLiteral("latentSpin"));
+    latent->setValue(100000);
+    QCOMPARE(d.values().latentDim, 128);
+  }
+
+  void startStop() {
+    TrainingDashboard d;
+    d.show();
+    auto* start = d.findChild<QPushButton*>(QStringLiteral("startButton"));
+    auto* stop = d.findChild<QPushButton*>(QStringLiteral("stopButton"));
+    QSignalSpy started(&d, &TrainingDashboard::startRequested);
+    QSignalSpy stopped(&d, &TrainingDashboard::stopRequested);
+    QVERIFY(!stop->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    d.setRunning(true);
+    QVERIFY(!start->isEnabled());
+    QVERIFY(!d.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QCOMPARE(stopped.count(), 1);
+    d.setRunning(false);
+    QVERIFY(start->isEnabled());
+  }
+
+  void progressAndCurves() {
+    TrainingDashboard d;
+    d.setRunning(true);
+    d.curves()->addSteps({1, 2, 3}, {500, 300, 200}, {490, 290, 195}, {10, 10, 5});
+    d.setProgress(3, 10, 0, 2, 12345, 65, 30);
+    QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->value(), 3);
+    QCOMPARE(d.findChild<QLabel*>(QStringLiteral("elapsedLabel"))->text(), QStringLiteral("1:05"));
+    QCOMPARE(d.findChild<QLabel*>(QStringLiteral("etaLabel"))->text(), QStringLiteral("0:30"));
+    QVERIFY(d.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("samples/s")));
+    d.addEvaluation(1, 3, 180.5, 175.25, 5.25);
+    QVERIFY(d.findChild<QLabel*>(QStringLiteral("evalLabel"))->text().startsWith(QStringLiteral("180.50 nats after epoch 1")));
+    QCOMPARE(d.curves()->pointCount(), 3);
+    // Many reports in a burst are drawn once the coalescing timer fires, not once each.
+    const int before = d.curves()->replotCount();
+    for (int i = 4; i < 200; ++i)
+      d.curves()->addSteps({double(i)}, {150}, {145}, {5});
+    QCOMPARE(d.curves()->pointCount(), 199);
+    QTRY_VERIFY(d.curves()->replotCount() > before);
+    QVERIFY(d.curves()->replotCount() <= before + 2);
+    d.setRunning(true);  // a new run starts with empty curves
+    QCOMPARE(d.curves()->pointCount(), 0);
+  }
+};
+
+QTEST_MAIN(tst_TrainingDashboard)
+#include "tst_trainingdashboard.moc"
