@@ -13,7 +13,7 @@ QStringList searchFolders() {
   if (!env.isEmpty())
     folders << env;
   folders << QStringLiteral(GENLAB_SOURCE_DATA_DIR);
-  folders << QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/data");
+  folders << QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/GenLab/data");
   return folders;
 }
 

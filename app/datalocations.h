@@ -8,7 +8,7 @@
 namespace DataLocations {
 
 /// Folders searched for data, in order: $GENLAB_DATA_DIR, the source tree's data/ (filled
-/// by scripts/setup.sh), and the user's application data folder.
+/// by scripts/setup.sh), and ~/.local/share/GenLab/data.
 QStringList searchFolders();
 /// The first folder holding an imported MNIST (train + t10k IDX files), or "" if none.
 QString mnistFolder();

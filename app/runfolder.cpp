@@ -41,7 +41,7 @@ RunFolder RunFolder::createAt(const QString& path, QString* error) {
 }
 
 QString RunFolder::defaultRunsFolder() {
-  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs");
+  return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/GenLab/runs");
 }
 
 QString RunFolder::file(const QString& name) const { return QDir(m_path).filePath(name); }

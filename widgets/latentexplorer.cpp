@@ -27,18 +27,23 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
                               "you can explore while it learns.</p>"),
                            empty);
   title->setWordWrap(true);
-  title->setMaximumWidth(620);
   m_trainDefault = new QPushButton(tr("Train the default VAE"), empty);
   m_trainDefault->setObjectName(QStringLiteral("trainDefaultButton"));
   m_trainDefault->setMinimumHeight(40);
   connect(m_trainDefault, &QPushButton::clicked, this, &LatentExplorer::trainDefaultRequested);
   m_emptyStatus = new QLabel(empty);
   m_emptyStatus->setWordWrap(true);
+  // A fixed-width column: word-wrapped labels get their full height only inside a plain layout.
+  auto* column = new QWidget(empty);
+  column->setFixedWidth(640);
+  auto* cv = new QVBoxLayout(column);
+  title->setMinimumHeight(title->heightForWidth(620));
+  cv->addWidget(title);
+  cv->addWidget(m_trainDefault);
+  cv->addWidget(m_emptyStatus);
   auto* ev = new QVBoxLayout(empty);
   ev->addStretch(1);
-  ev->addWidget(title, 0, Qt::AlignHCenter);
-  ev->addWidget(m_trainDefault, 0, Qt::AlignHCenter);
-  ev->addWidget(m_emptyStatus, 0, Qt::AlignHCenter);
+  ev->addWidget(column, 0, Qt::AlignHCenter);
   ev->addStretch(2);
   m_stack->addWidget(empty);
 

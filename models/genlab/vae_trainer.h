@@ -57,6 +57,7 @@ class VaeTrainer {
 
  private:
   void start_epoch();
+  void ensure_workspace(int64_t rows);
 
   VAE model_;
   VaeTrainerOptions options_;
@@ -70,6 +71,9 @@ class VaeTrainer {
   torch::Tensor flat_, grad_, adam_m_, adam_v_, adam_tmp_;
   torch::Tensor w1_, b1_, w2_, b2_, w3_, b3_, w4_, b4_;
   torch::Tensor gw1_, gb1_, gw2_, gb2_, gw3_, gb3_, gw4_, gb4_;
+  // Activations and their gradients for one batch, reused every step.
+  int64_t ws_rows_ = 0;
+  torch::Tensor x_, h1_, e_, eps_, z_, h2_, logits_, scratch_, g4_, g3_, gz_, g2_, g1_;
 };
 
 /// Copies the decoder of `model` into plain memory.

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# GenLab vs the Python reference (Debian's python3-torch, the same LibTorch) on this machine,
+# in one run, same data, same threads. Build first: scripts/setup.sh build
+#   bench/run.sh [threads] [steps]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${GENLAB_BUILD_DIR:-$root/build}
+threads=${1:-$(nproc)}
+steps=${2:-1000}
+data=$root/data/mnist
+
+echo "GenLab benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $threads threads, $steps steps x3 (best)"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)" \
+     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-unset} (same for both sides)"
+
+cpp=$("$build/bench/bench_vae" "$data" "$threads" "$steps")
+py=$(/usr/bin/python3 "$root/bench/vae_reference.py" "$data" "$threads" "$steps")
+get() { echo "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
+
+c=$(get "$cpp" train_samples_per_s); p=$(get "$py" train_samples_per_s)
+printf '\nVAE training (seed 003, batch 128)     GenLab %8s samples/s   Python %8s samples/s   ratio %.2fx (target >= 1.5x)\n' \
+  "$c" "$p" "$(echo "$c / $p" | bc -l)"
+printf 'Decode latent -> 28x28, GUI path       GenLab median %6s us  p99 %6s us   (target p99 <= 1000 us)\n' \
+  "$(get "$cpp" decode_us_median)" "$(get "$cpp" decode_us_p99)"
+printf 'Decode latent -> 28x28, through torch  GenLab median %6s us  p99 %6s us   Python median %6s us  p99 %6s us\n' \
+  "$(get "$cpp" torch_decode_us_median)" "$(get "$cpp" torch_decode_us_p99)" \
+  "$(get "$py" decode_us_median)" "$(get "$py" decode_us_p99)"
