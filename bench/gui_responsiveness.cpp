@@ -6,6 +6,9 @@
 //   xvfb-run -a ./gui_responsiveness [threads] [seconds]
 #include "latentexplorer.h"
 #include "mainwindow.h"
+#include "trainingcurves.h"
+
+#include <qcustomplot.h>
 #include "trainingcontroller.h"
 #include "trainingtypes.h"
 
@@ -87,6 +90,8 @@ int main(int argc, char* argv[]) {
                 "training %.0f samples/s (%lld steps)\n",
                 threads, stalls.empty() ? 0 : stalls.back(), p99, p50, stalls.size(), samplesPerSecond,
                 (long long)steps);
+    auto* curves = window.findChild<TrainingCurves*>();
+    std::printf("loss plot: %d redraws, %.1f ms each on average\n", curves->replotCount(), curves->plot()->replotTime(true));
     window.close();
     app.quit();
   });

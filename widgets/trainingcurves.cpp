@@ -11,6 +11,10 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_plot->setObjectName(QStringLiteral("lossPlot"));
   m_plot->setMinimumHeight(220);
   m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // Redrawn up to 25 times a second while training runs on the same cores: keep it cheap.
+  // Antialiased lines of thousands of points cost ~25 ms a redraw in software; plain ones a few.
+  m_plot->setNotAntialiasedElements(QCP::aePlottables);
+  m_plot->setPlottingHint(QCP::phFastPolylines, true);
   m_plot->xAxis->setLabel(tr("step"));
   m_plot->yAxis->setLabel(tr("loss per image (nats)"));
   m_plot->legend->setVisible(true);
@@ -74,7 +78,16 @@ void TrainingCurves::addEvaluation(double step, double total) {
 
 int TrainingCurves::pointCount() const { return m_total->dataCount(); }
 
+void TrainingCurves::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (m_dirty)
+    replotNow();
+}
+
 void TrainingCurves::scheduleReplot() {
+  m_dirty = true;
+  if (!isVisible())
+    return;  // drawn when the page is shown again; no work for a hidden chart
   if (!m_replotTimer->isActive())
     m_replotTimer->start();
 }
@@ -88,5 +101,6 @@ void TrainingCurves::replotNow() {
   if (found && m_plot->yAxis->scaleType() == QCPAxis::stLinear)
     m_plot->yAxis->setRange(std::min(0.0, kl.lower), std::min(tot.upper, 2.5 * std::max(1.0, m_total->data()->isEmpty() ? 1.0 : (m_total->data()->constEnd() - 1)->value)) * 1.05);
   m_plot->replot(QCustomPlot::rpQueuedReplot);
+  m_dirty = false;
   ++m_replots;
 }

@@ -27,6 +27,9 @@ class TrainingCurves final : public QWidget {
   int replotCount() const { return m_replots; }
   QCustomPlot* plot() const { return m_plot; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void scheduleReplot();
   void replotNow();
@@ -39,4 +42,5 @@ class TrainingCurves final : public QWidget {
   QCheckBox* m_logY = nullptr;
   QTimer* m_replotTimer = nullptr;
   int m_replots = 0;
+  bool m_dirty = false;
 };

@@ -66,7 +66,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_threads = new QSpinBox(hyper);
   m_threads->setObjectName(QStringLiteral("threadsSpin"));
   m_threads->setRange(1, 1);
-  m_threads->setToolTip(tr("LibTorch threads used by training."));
+  m_threads->setToolTip(tr("LibTorch threads used by training. Leaving one core free keeps the window "
+                            "responsive while it trains; using all cores trains faster but the window may stutter."));
   hform->addRow(tr("&Threads:"), m_threads);
 
   m_start = new QPushButton(tr("&Start training"), this);

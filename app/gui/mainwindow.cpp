@@ -28,6 +28,10 @@ namespace {
 
 constexpr int kManifoldCells = 15;
 
+// Training threads while the GUI is up: one core stays free for the event loop. Measured on
+// 2 cores (bench/gui_responsiveness): 1 thread → longest stall ~21 ms; 2 threads → up to ~55 ms.
+int defaultGuiThreads() { return std::max(1, QThread::idealThreadCount() - 1); }
+
 QWidget* makeDiffusionPage(QWidget* parent) {
   auto* label = new QLabel(parent);
   label->setObjectName(QStringLiteral("diffusionIntro"));
@@ -130,7 +134,7 @@ void MainWindow::buildMenus() {
 void MainWindow::loadPreferences() {
   QSettings s;
   TrainingFormValues v;
-  v.threads = QThread::idealThreadCount();
+  v.threads = defaultGuiThreads();
   v.epochs = s.value(QStringLiteral("train/epochs"), v.epochs).toInt();
   v.batchSize = s.value(QStringLiteral("train/batchSize"), v.batchSize).toInt();
   v.learningRate = s.value(QStringLiteral("train/learningRate"), v.learningRate).toDouble();
@@ -166,7 +170,7 @@ bool MainWindow::openRun(const QString& folder, QString* error) {
 
 void MainWindow::trainDefault() {
   TrainingFormValues defaults;
-  defaults.threads = QThread::idealThreadCount();
+  defaults.threads = defaultGuiThreads();
   m_dashboard->setValues(defaults);
   startTraining();
 }

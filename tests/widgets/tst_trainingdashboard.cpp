@@ -56,6 +56,7 @@ class tst_TrainingDashboard : public QObject {
 
   void progressAndCurves() {
     TrainingDashboard d;
+    d.show();
     d.setRunning(true);
     d.curves()->addSteps({1, 2, 3}, {500, 300, 200}, {490, 290, 195}, {10, 10, 5});
     d.setProgress(3, 10, 0, 2, 12345, 65, 30);
@@ -73,6 +74,14 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(d.curves()->pointCount(), 199);
     QTRY_VERIFY(d.curves()->replotCount() > before);
     QVERIFY(d.curves()->replotCount() <= before + 2);
+    // A hidden chart does no drawing work; it catches up when shown.
+    d.hide();
+    const int hidden = d.curves()->replotCount();
+    d.curves()->addSteps({300}, {150}, {145}, {5});
+    QTest::qWait(100);
+    QCOMPARE(d.curves()->replotCount(), hidden);
+    d.show();
+    QCOMPARE(d.curves()->replotCount(), hidden + 1);
     d.setRunning(true);  // a new run starts with empty curves
     QCOMPARE(d.curves()->pointCount(), 0);
   }
