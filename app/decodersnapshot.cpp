@@ -8,6 +8,12 @@ DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
 
 int DecoderSnapshot::latentDim() const { return m_weights ? int(m_weights->latent_dim) : 0; }
 
+std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {
+  if (!m_weights || int(z.size()) != latentDim())
+    return {};
+  return m_weights->decode(z);
+}
+
 QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
   if (!m_weights || int(z.size()) != latentDim())
     return {};

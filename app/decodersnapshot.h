@@ -19,6 +19,8 @@ class DecoderSnapshot {
   int latentDim() const;
   qint64 step() const { return m_step; }
 
+  /// Pixel intensities in [0, 1] for code `z` (latentDim values); empty if z has the wrong size.
+  std::vector<float> decodePixels(const std::vector<float>& z) const;
   /// The 28×28 grey image for code `z` (latentDim values).
   QImage decode(const std::vector<float>& z) const;
 

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Takes the README's screenshots from the real application: trains the default VAE from the
+// first-launch button, grabs the Train page mid-training and the Explore page after training.
+//   xvfb-run -a -s '-screen 0 1600x1000x24' build/docs/capture_screenshots docs/
+#include "latentexplorer.h"
+#include "mainwindow.h"
+#include "trainingcontroller.h"
+#include "trainingtypes.h"
+
+#include <QApplication>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTimer>
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QStandardPaths::setTestModeEnabled(true);  // a first launch: no settings, no runs
+  QApplication::setOrganizationName(QStringLiteral("GenLabScreenshots"));
+  QApplication::setApplicationName(QStringLiteral("GenLabScreenshots"));
+  QSettings().clear();
+  const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+
+  MainWindow window;
+  window.resize(1400, 860);
+  window.show();
+  auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+  auto save = [&](const char* name) {
+    const QString path = out + QLatin1Char('/') + QLatin1String(name);
+    window.grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
+  };
+
+  QTimer::singleShot(500, [&] {
+    save("first-launch.png");
+    window.findChild<QPushButton*>(QStringLiteral("trainDefaultButton"))->click();
+  });
+  QTimer::singleShot(2500, [&] { save("explore-while-training.png"); });
+  QTimer::singleShot(5000, [&] {
+    pages->setCurrentIndex(2);
+    QTimer::singleShot(400, [&] { save("train-mid-training.png"); });
+  });
+  QObject::connect(window.training(), &TrainingController::finished, [&] {
+    pages->setCurrentIndex(0);
+    window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(0.6, -0.4));
+    QTimer::singleShot(600, [&] {
+      save("explore-after-training.png");
+      pages->setCurrentIndex(2);
+      QTimer::singleShot(400, [&] {
+        save("train-finished.png");
+        app.quit();
+      });
+    });
+  });
+  return app.exec();
+}
