@@ -44,7 +44,7 @@ int main(int argc, char* argv[]) {
   });
   QObject::connect(window.training(), &TrainingController::finished, [&] {
     pages->setCurrentIndex(0);
-    window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(0.6, -0.4));
+    window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(-0.35, -1.4));
     QTimer::singleShot(600, [&] {
       save("explore-after-training.png");
       pages->setCurrentIndex(2);

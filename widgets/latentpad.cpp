@@ -14,6 +14,7 @@ LatentPad::LatentPad(QWidget* parent) : QWidget(parent) {
 
 void LatentPad::setBackground(const QImage& manifold) {
   m_background = manifold;
+  m_scaled = QPixmap();
   update();
 }
 
@@ -39,8 +40,10 @@ void LatentPad::paintEvent(QPaintEvent*) {
   const QRect r = square();
   p.fillRect(r, Qt::black);
   if (!m_background.isNull()) {
-    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    p.drawImage(r, m_background);
+    // Scaled once per new grid or size, not on every crosshair move.
+    if (m_scaled.size() != r.size())
+      m_scaled = QPixmap::fromImage(m_background.scaled(r.size(), Qt::IgnoreAspectRatio, Qt::FastTransformation));
+    p.drawPixmap(r.topLeft(), m_scaled);
   }
   p.setRenderHint(QPainter::Antialiasing, true);
   const QPointF c(r.left() + m_position.x() * r.width(), r.bottom() - m_position.y() * r.height());

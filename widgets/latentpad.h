@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QImage>
+#include <QPixmap>
 #include <QPointF>
 #include <QWidget>
 
@@ -39,5 +40,6 @@ class LatentPad final : public QWidget {
   void moveTo(QPointF fraction);
 
   QImage m_background;
+  QPixmap m_scaled;  // m_background at the pad's size
   QPointF m_position{0.5, 0.5};
 };

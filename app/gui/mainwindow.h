@@ -54,4 +54,6 @@ class MainWindow final : public QMainWindow {
   QTimer* m_manifoldTimer = nullptr;
   DecoderSnapshot m_decoder;
   QString m_currentRun;
+  bool m_manifoldBusy = false;
+  bool m_manifoldAgain = false;
 };
