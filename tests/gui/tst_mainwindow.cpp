@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "digitview.h"
+#include "latentaxis.h"
 #include "latentexplorer.h"
+#include "latentpad.h"
 #include "mainwindow.h"
 #include "runfolder.h"
 #include "testdata.h"
@@ -15,6 +17,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 class tst_MainWindow : public QObject {
   Q_OBJECT
@@ -86,6 +89,21 @@ class tst_MainWindow : public QObject {
     QVERIFY(left != right);
     // The digit shown is the decoder's output at that point: same code, same picture.
     QCOMPARE(right, w.decoder().decode({float(explore->latent().x()), float(explore->latent().y())}));
+    // The latent-space grid arrives from its pool thread: 15×15 digits of 28 px; the top-left
+    // cell is the digit at (z₁, z₂) = (−3σ + ½ cell, +3σ − ½ cell).
+    auto* pad = w.findChild<LatentPad*>(QStringLiteral("latentPad"));
+    QTRY_VERIFY(!pad->background().isNull());
+    QCOMPARE(pad->background().size(), QSize(15 * 28, 15 * 28));
+    const float corner = float(LatentAxis::fractionToLatent(0.5 / 15));
+    QCOMPARE(pad->background().copy(0, 0, 28, 28), w.decoder().decode({corner, -corner}));
+  }
+
+  void chineseTranslationIsEmbedded() {
+    QTranslator t;
+    QVERIFY(t.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("genlab"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")));
+    QCOMPARE(t.translate("LatentExplorer", "Train the default VAE"), QStringLiteral("训练默认 VAE"));
+    QCOMPARE(t.translate("MainWindow", "&Train"), QStringLiteral("训练(&T)"));
   }
 
   void firstLaunchTrainsAndClosingStopsIt() {
