@@ -2,8 +2,12 @@
 #include "trainingcurves.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <cmath>
 #include <qcustomplot.h>
 
 TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
@@ -21,18 +25,24 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_plot->legend->setFont(font());
   m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
-  auto addGraph = [this](const QString& name, QColor color, double width) {
-    QCPGraph* g = m_plot->addGraph();
-    g->setName(name);
-    g->setPen(QPen(color, width));
-    g->setAdaptiveSampling(true);  // min/max bucketing: spikes stay visible, nothing is dropped
-    return g;
-  };
-  m_total = addGraph(tr("total (−ELBO)"), QColor(31, 119, 180), 1.5);
-  m_recon = addGraph(tr("reconstruction"), QColor(44, 160, 44), 1.0);
-  m_kl = addGraph(tr("KL"), QColor(214, 39, 40), 1.0);
-  m_eval = addGraph(tr("held-out −ELBO"), QColor(0, 0, 0), 2.0);
-  m_eval->setLineStyle(QCPGraph::lsLine);
+  const QString names[3] = {tr("total (−ELBO)"), tr("reconstruction"), tr("KL")};
+  const QColor colors[3] = {QColor(31, 119, 180), QColor(44, 160, 44), QColor(214, 39, 40)};
+  for (int i = 0; i < 3; ++i) {
+    Series& s = m_series[i];
+    QColor faded = colors[i];
+    faded.setAlpha(60);
+    s.raw = m_plot->addGraph();
+    s.raw->setPen(QPen(faded, 1.0));
+    s.raw->setAdaptiveSampling(true);  // min/max bucketing: spikes stay visible, nothing is dropped
+    s.raw->removeFromLegend();
+    s.smooth = m_plot->addGraph();
+    s.smooth->setName(names[i]);
+    s.smooth->setPen(QPen(colors[i], 2.0));
+    s.smooth->setAdaptiveSampling(true);
+  }
+  m_eval = m_plot->addGraph();
+  m_eval->setName(tr("held-out −ELBO"));
+  m_eval->setPen(QPen(Qt::black, 2.0));
   m_eval->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
 
   m_logY = new QCheckBox(tr("Logarithmic loss axis"), this);
@@ -45,29 +55,67 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
       m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     replotNow();
   });
+  m_smoothingSlider = new QSlider(Qt::Horizontal, this);
+  m_smoothingSlider->setObjectName(QStringLiteral("smoothingSlider"));
+  m_smoothingSlider->setRange(0, 99);
+  m_smoothingSlider->setValue(int(std::lround(m_smoothing * 100)));
+  m_smoothingSlider->setMaximumWidth(200);
+  m_smoothingSlider->setToolTip(tr("Exponential moving average of the per-step losses; the raw curves stay faded behind."));
+  auto* smoothingLabel = new QLabel(tr("&Smoothing:"), this);
+  smoothingLabel->setBuddy(m_smoothingSlider);
+  auto* smoothingValue = new QLabel(QString::number(m_smoothing, 'f', 2), this);
+  connect(m_smoothingSlider, &QSlider::valueChanged, this, [this, smoothingValue](int v) {
+    smoothingValue->setText(QString::number(v / 100.0, 'f', 2));
+    setSmoothing(v / 100.0);
+  });
 
   m_replotTimer = new QTimer(this);
   m_replotTimer->setSingleShot(true);
   m_replotTimer->setInterval(40);  // ≤ 25 redraws a second
   connect(m_replotTimer, &QTimer::timeout, this, &TrainingCurves::replotNow);
 
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(m_logY);
+  controls->addSpacing(24);
+  controls->addWidget(smoothingLabel);
+  controls->addWidget(m_smoothingSlider);
+  controls->addWidget(smoothingValue);
+  controls->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot, 1);
-  layout->addWidget(m_logY);
+  layout->addLayout(controls);
 }
 
 void TrainingCurves::clear() {
-  for (QCPGraph* g : {m_total, m_recon, m_kl, m_eval})
-    g->data()->clear();
+  for (Series& s : m_series) {
+    s.raw->data()->clear();
+    s.smooth->data()->clear();
+    s.ema = 0;
+    s.count = 0;
+  }
+  m_eval->data()->clear();
   replotNow();
+}
+
+void TrainingCurves::append(Series& s, const QVector<double>& steps, const QVector<double>& values) {
+  s.raw->addData(steps, values, true);
+  QVector<double> smoothed(values.size());
+  // Debiased EMA (as TensorBoard): the average of the first points is not pulled towards 0.
+  for (int i = 0; i < values.size(); ++i) {
+    s.ema = m_smoothing * s.ema + (1 - m_smoothing) * values[i];
+    ++s.count;
+    const double debias = 1 - std::pow(m_smoothing, s.count);
+    smoothed[i] = debias > 0 ? s.ema / debias : values[i];
+  }
+  s.smooth->addData(steps, smoothed, true);
 }
 
 void TrainingCurves::addSteps(const QVector<double>& steps, const QVector<double>& total,
                               const QVector<double>& recon, const QVector<double>& kl) {
-  m_total->addData(steps, total, true);
-  m_recon->addData(steps, recon, true);
-  m_kl->addData(steps, kl, true);
+  append(m_series[0], steps, total);
+  append(m_series[1], steps, recon);
+  append(m_series[2], steps, kl);
   scheduleReplot();
 }
 
@@ -76,7 +124,28 @@ void TrainingCurves::addEvaluation(double step, double total) {
   scheduleReplot();
 }
 
-int TrainingCurves::pointCount() const { return m_total->dataCount(); }
+void TrainingCurves::setSmoothing(double smoothing) {
+  m_smoothing = std::clamp(smoothing, 0.0, 0.99);
+  recomputeSmoothing();
+  scheduleReplot();
+}
+
+void TrainingCurves::recomputeSmoothing() {
+  for (Series& s : m_series) {
+    QVector<double> steps, values;
+    for (auto it = s.raw->data()->constBegin(); it != s.raw->data()->constEnd(); ++it) {
+      steps.append(it->key);
+      values.append(it->value);
+    }
+    s.raw->data()->clear();
+    s.smooth->data()->clear();
+    s.ema = 0;
+    s.count = 0;
+    append(s, steps, values);
+  }
+}
+
+int TrainingCurves::pointCount() const { return m_series[0].raw->dataCount(); }
 
 void TrainingCurves::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
@@ -94,12 +163,14 @@ void TrainingCurves::scheduleReplot() {
 
 void TrainingCurves::replotNow() {
   m_plot->rescaleAxes();
-  // The first steps of a VAE start near 550 nats and fall to ~150: keep the interesting part.
-  bool found = false;
-  const QCPRange kl = m_kl->getValueRange(found);
-  const QCPRange tot = m_total->getValueRange(found);
-  if (found && m_plot->yAxis->scaleType() == QCPAxis::stLinear)
-    m_plot->yAxis->setRange(std::min(0.0, kl.lower), std::min(tot.upper, 2.5 * std::max(1.0, m_total->data()->isEmpty() ? 1.0 : (m_total->data()->constEnd() - 1)->value)) * 1.05);
+  // The first steps start near 550 nats and fall to ~150: keep the part worth reading in view
+  // (at most 2.5× the latest smoothed total), unless the axis is logarithmic.
+  const auto& total = m_series[0].smooth->data();
+  if (!total->isEmpty() && m_plot->yAxis->scaleType() == QCPAxis::stLinear) {
+    const double latest = (total->constEnd() - 1)->value;
+    const double upper = std::min(m_plot->yAxis->range().upper, 2.5 * std::max(1.0, latest));
+    m_plot->yAxis->setRange(std::min(0.0, m_plot->yAxis->range().lower), upper * 1.05);
+  }
   m_plot->replot(QCustomPlot::rpQueuedReplot);
   m_dirty = false;
   ++m_replots;

@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <qcustomplot.h>
 
 class tst_TrainingDashboard : public QObject {
   Q_OBJECT
@@ -33,6 +34,26 @@ class tst_TrainingDashboard : public QObject {
     auto* latent = d.findChild<QSpinBox*>(QStringLiteral("latentSpin"));
     latent->setValue(100000);
     QCOMPARE(d.values().latentDim, 128);
+  }
+
+  void smoothedCurves() {
+    TrainingCurves c;
+    c.setSmoothing(0.5);
+    c.addSteps({1, 2, 3}, {100, 200, 200}, {0, 0, 0}, {4, 4, 4});
+    // Debiased EMA by hand, smoothing 0.5:
+    //   e₁ = 0.5·0 + 0.5·100 = 50    → 50 / (1 − 0.5)   = 100
+    //   e₂ = 0.5·50 + 0.5·200 = 125  → 125 / (1 − 0.25) = 166.67
+    //   e₃ = 0.5·125 + 0.5·200 = 162.5 → 162.5 / (1 − 0.125) = 185.71
+    auto value = [&c](int series, int i) { return (c.smoothedGraph(series)->data()->constBegin() + i)->value; };
+    QCOMPARE(c.smoothedGraph(0)->dataCount(), 3);
+    QVERIFY(std::abs(value(0, 0) - 100.0) < 1e-9);
+    QVERIFY(std::abs(value(0, 1) - 500.0 / 3.0) < 1e-9);
+    QVERIFY(std::abs(value(0, 2) - 1300.0 / 7.0) < 1e-9);
+    QVERIFY(std::abs(value(2, 2) - 4.0) < 1e-12);  // a constant stays itself
+    // Changing the smoothing recomputes the whole curve; 0 shows the raw values.
+    c.setSmoothing(0.0);
+    QCOMPARE(value(0, 1), 200.0);
+    QCOMPARE(c.pointCount(), 3);
   }
 
   void startStop() {
