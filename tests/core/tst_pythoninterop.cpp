@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 #include "runfolder.h"
-#include "testdata.h"
-#include "trainingcontroller.h"
+#include "trainedrun.h"
 
 #include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,16 +18,8 @@ class tst_PythonInterop : public QObject {
     if (!QFile::exists(QStringLiteral("/usr/bin/python3")))
       QSKIP("no /usr/bin/python3 (setup installs python3-torch)");
     QTemporaryDir runs;
-    TrainingController c;
-    QSignalSpy finished(&c, &TrainingController::finished);
-    TrainingSettings s;
-    s.dataFolder = TestData::mnistFolder();
-    s.runsFolder = runs.path();
-    s.epochs = 1;
-    s.threads = 2;
-    QVERIFY(c.start(s));
-    QVERIFY(finished.wait(60000));
-    const QString run = finished.first().first().toString();
+    const QString run = TestData::trainOneEpoch(runs.path());
+    QVERIFY(!run.isEmpty());
 
     const std::vector<std::vector<float>> points{{0.f, 0.f}, {0.5f, -1.f}, {-2.5f, 2.f}, {3.f, 3.f}};
     QStringList args{QStringLiteral(GENLAB_SOURCE_DIR "/tests/python/decode_run.py"), run};

@@ -5,7 +5,7 @@
 #include "latentpad.h"
 #include "mainwindow.h"
 #include "runfolder.h"
-#include "testdata.h"
+#include "trainedrun.h"
 #include "trainingcontroller.h"
 
 #include <QLabel>
@@ -24,19 +24,6 @@ class tst_MainWindow : public QObject {
 
   QTemporaryDir m_runs;
 
-  // A real model: one epoch of the VAE on the real digits (~1 s).
-  QString trainedRun() {
-    TrainingController c;
-    QSignalSpy finished(&c, &TrainingController::finished);
-    TrainingSettings s;
-    s.dataFolder = TestData::mnistFolder();
-    s.runsFolder = m_runs.path();
-    s.epochs = 1;
-    s.threads = 2;
-    if (!c.start(s) || !finished.wait(60000))
-      return {};
-    return finished.first().first().toString();
-  }
 
  private Q_SLOTS:
   void initTestCase() {
@@ -71,7 +58,7 @@ class tst_MainWindow : public QObject {
 
   void slidersChangeTheDecodedDigit() {
     REQUIRE_MNIST();
-    const QString run = trainedRun();
+    const QString run = TestData::trainOneEpoch(m_runs.path());
     QVERIFY(!run.isEmpty());
     MainWindow w;
     w.show();
