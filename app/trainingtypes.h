@@ -12,12 +12,14 @@ struct TrainingSettings {
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
   QString runsFolder;    ///< where a new, dated run folder is created…
   QString runFolder;     ///< …unless this names the exact (new or empty) folder to use
+  QString resumeFolder;  ///< continue this run instead (its run.json gives the other settings)
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;

@@ -9,7 +9,9 @@
 #include "genlab/vae_trainer.h"
 
 #include <QDateTime>
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonObject>
 #include <deque>
 
@@ -35,8 +37,73 @@ void TrainingWorker::run() {
   }
 }
 
+namespace {
+
+// Settings of an existing run, for resuming it. `s.epochs` is the new total when larger.
+bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* error) {
+  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+  const QJsonObject training = json.value(QStringLiteral("training")).toObject();
+  if (model.value(QStringLiteral("kind")).toString() != QLatin1String("vae-mlp")) {
+    *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
+                 .arg(model.value(QStringLiteral("kind")).toString());
+    return false;
+  }
+  s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
+  s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
+  s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
+  s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+  if (s.dataFolder.isEmpty())
+    s.dataFolder = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("folder")).toString();
+  const int planned = training.value(QStringLiteral("epochs")).toInt();
+  const int done = json.value(QStringLiteral("epochs_done")).toInt();
+  s.epochs = std::max(s.epochs, planned);
+  if (done >= s.epochs) {
+    *error = QCoreApplication::translate("TrainingWorker",
+                                         "the run has already trained %1 of %2 epochs; ask for more epochs to continue")
+                 .arg(done).arg(planned);
+    return false;
+  }
+  return true;
+}
+
+// metrics.csv up to (and including) `step`: rows written after the checkpoint are dropped.
+QByteArray metricsUpTo(const QByteArray& csv, qint64 step) {
+  QByteArray out;
+  const QList<QByteArray> lines = csv.split('\n');
+  for (int i = 0; i < lines.size(); ++i) {
+    if (lines[i].isEmpty())
+      continue;
+    bool isNumber = false;
+    const qint64 rowStep = lines[i].left(lines[i].indexOf(',')).toLongLong(&isNumber);
+    if (i == 0 || (isNumber && rowStep <= step))
+      out += lines[i] + '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
 void TrainingWorker::train() {
-  const TrainingSettings& s = m_settings;
+  TrainingSettings s = m_settings;
+  QString error;
+  const bool resuming = !s.resumeFolder.isEmpty();
+  RunFolder run;
+  QJsonObject json;
+  QByteArray metrics = "step,epoch,wall_s,total,recon,kl,eval_total,eval_recon,eval_kl\n";
+  double wallBefore = 0;
+  if (resuming) {
+    run = RunFolder(s.resumeFolder);
+    json = run.readRunJson(&error);
+    if (!error.isEmpty() || !settingsFromRun(json, s, &error)) {
+      Q_EMIT failed(error);
+      return;
+    }
+    s.runFolder = run.path();
+    wallBefore = json.value(QStringLiteral("wall_s")).toDouble();
+    QFile csv(run.file(QStringLiteral("metrics.csv")));
+    if (csv.open(QIODevice::ReadOnly))
+      metrics = csv.readAll();
+  }
   if (const QString err = s.validate(); !err.isEmpty()) {
     Q_EMIT failed(err);
     return;
@@ -60,15 +127,24 @@ void TrainingWorker::train() {
                              train.value.images);
   const qint64 stepsPerEpoch = trainer.steps_per_epoch();
   const qint64 totalSteps = stepsPerEpoch * s.epochs;
+  const QString weightsPath = QStringLiteral("weights.safetensors");
+  const QString statePath = QStringLiteral("optimizer.safetensors");
 
-  QString error;
-  const RunFolder run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, QStringLiteral("vae-mnist"), &error)
-                                              : RunFolder::createAt(s.runFolder, &error);
-  if (run.isNull()) {
-    Q_EMIT failed(error);
-    return;
-  }
-  QJsonObject json{
+  if (resuming) {
+    const std::string err = trainer.load_checkpoint(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
+    if (!err.empty()) {
+      Q_EMIT failed(tr("Cannot resume %1: %2").arg(run.path(), QString::fromStdString(err)));
+      return;
+    }
+    metrics = metricsUpTo(metrics, trainer.steps_done());
+  } else {
+    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, QStringLiteral("vae-mnist"), &error)
+                                : RunFolder::createAt(s.runFolder, &error);
+    if (run.isNull()) {
+      Q_EMIT failed(error);
+      return;
+    }
+    json = QJsonObject{
       {QStringLiteral("format"), 1},
       {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
       {QStringLiteral("model"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("vae-mlp")},
@@ -79,41 +155,37 @@ void TrainingWorker::train() {
                                               {QStringLiteral("folder"), s.dataFolder},
                                               {QStringLiteral("train_count"), qint64(train.value.size())},
                                               {QStringLiteral("eval_count"), qint64(eval.value.size())}}},
-      {QStringLiteral("training"), QJsonObject{{QStringLiteral("epochs"), s.epochs},
-                                               {QStringLiteral("batch_size"), s.batchSize},
-                                               {QStringLiteral("learning_rate"), s.learningRate},
-                                               {QStringLiteral("optimizer"), QStringLiteral("adam")},
-                                               {QStringLiteral("seed"), QString::number(s.seed)},
-                                               {QStringLiteral("threads"), s.threads}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},
       {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
                                                {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},
-      {QStringLiteral("status"), QStringLiteral("running")},
-  };
+    };
+  }
+  json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
+                                                 {QStringLiteral("batch_size"), s.batchSize},
+                                                 {QStringLiteral("learning_rate"), s.learningRate},
+                                                 {QStringLiteral("optimizer"), QStringLiteral("adam")},
+                                                 {QStringLiteral("seed"), QString::number(s.seed)},
+                                                 {QStringLiteral("threads"), s.threads}};
+  json[QStringLiteral("status")] = QStringLiteral("running");
   if (!run.writeRunJson(json, &error)) {
     Q_EMIT failed(error);
     return;
   }
   Q_EMIT started(run.path(), totalSteps);
 
-  QByteArray metrics = "step,epoch,wall_s,total,recon,kl,eval_total,eval_recon,eval_kl\n";
   QElapsedTimer clock;
   clock.start();
   auto save = [&](bool final, const genlab::VaeLosses* lastEval) {
-    const auto weights = trainer.model()->named_parameters();
-    genlab::NamedTensors tensors;
-    for (const auto& p : weights)
-      tensors.emplace_back(p.key(), p.value());
-    const std::string err = genlab::save_safetensors(
-        run.file(QStringLiteral("weights.safetensors")).toStdString(), tensors,
-        {{"format", "pt"}, {"model", "vae-mlp"}, {"step", std::to_string(trainer.steps_done())}});
+    const std::string err = trainer.save_checkpoint(run.file(weightsPath).toStdString(),
+                                                    run.file(statePath).toStdString(),
+                                                    {{"format", "pt"}, {"model", "vae-mlp"}});
     if (!err.empty())
       throw std::runtime_error(err);
     if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
       throw std::runtime_error(error.toStdString());
     json[QStringLiteral("steps")] = qint64(trainer.steps_done());
     json[QStringLiteral("epochs_done")] = qint64(trainer.epoch());
-    json[QStringLiteral("wall_s")] = double(clock.elapsed()) / 1000.0;
+    json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
     if (lastEval)
       json[QStringLiteral("eval")] = lossesJson(*lastEval);
     if (final)
@@ -145,13 +217,14 @@ void TrainingWorker::train() {
     lastReport = now;
   };
 
-  window.emplace_back(0, 0);
-  while (trainer.epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed)) {
+  window.emplace_back(0, trainer.steps_done());
+  while (trainer.epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
+         (s.maxSteps <= 0 || trainer.steps_done() < s.maxSteps)) {
     const auto l = trainer.step();
     const qint64 now = clock.elapsed();
     report.points.append({trainer.steps_done(), l.total, l.recon, l.kl});
     metrics += QByteArray::number(trainer.steps_done()) + ',' + QByteArray::number(trainer.epoch()) + ',' +
-               QByteArray::number(double(now) / 1000.0, 'f', 3) + ',' + QByteArray::number(l.total, 'g', 8) + ',' +
+               QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3) + ',' + QByteArray::number(l.total, 'g', 8) + ',' +
                QByteArray::number(l.recon, 'g', 8) + ',' + QByteArray::number(l.kl, 'g', 8);
     window.emplace_back(now, trainer.steps_done());
     const bool epochEnd = trainer.batch_in_epoch() == 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/vae_trainer.h"
 
+#include "genlab/safetensors.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/addmm.h>
 #include <ATen/ops/dot.h>
@@ -17,6 +19,8 @@
 #include <torch/utils.h>
 
 #include <cmath>
+#include <filesystem>
+#include <sstream>
 
 namespace genlab {
 namespace {
@@ -223,6 +227,87 @@ VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed)
     sum.kl += loss.kl.item<double>() * w;
   }
   return {sum.total / double(n), sum.recon / double(n), sum.kl / double(n)};
+}
+
+std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                                        const std::map<std::string, std::string>& metadata) {
+  torch::NoGradGuard no_grad;
+  std::map<std::string, std::string> meta = metadata;
+  meta["step"] = std::to_string(step_);
+  NamedTensors state{{"adam.exp_avg", adam_m_}, {"adam.exp_avg_sq", adam_v_}, {"rng.state", generator_.get_state()}};
+  if (order_.defined())
+    state.emplace_back("data.order", order_);
+  const std::map<std::string, std::string> state_meta{{"format", "genlab-vae-trainer-1"},
+                                                      {"step", std::to_string(step_)},
+                                                      {"epoch", std::to_string(epoch_)},
+                                                      {"batch_in_epoch", std::to_string(batch_in_epoch_)}};
+  // State first, weights second: the weights file is what readers open, and its step says
+  // which state belongs to it.
+  if (std::string err = save_safetensors(state_path, state, state_meta); !err.empty())
+    return err;
+  NamedTensors weights;
+  for (const auto& p : model_->named_parameters())
+    weights.emplace_back(p.key(), p.value());
+  return save_safetensors(weights_path, weights, meta);
+}
+
+std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
+  torch::NoGradGuard no_grad;
+  auto weights = load_safetensors(weights_path);
+  if (!weights.ok())
+    return weights.error;
+  auto state = load_safetensors(state_path);
+  if (!state.ok())
+    return state.error;
+  const std::string wname = std::filesystem::path(weights_path).filename().string();
+  const std::string sname = std::filesystem::path(state_path).filename().string();
+  auto meta = [](const SafetensorsFile& f, const char* key) -> std::string {
+    const auto it = f.metadata.find(key);
+    return it == f.metadata.end() ? std::string() : it->second;
+  };
+  if (meta(state.value, "format") != "genlab-vae-trainer-1")
+    return sname + ": not a GenLab VAE trainer state";
+  if (meta(weights.value, "step") != meta(state.value, "step"))
+    return wname + " (step " + meta(weights.value, "step") + ") and " + sname + " (step " +
+           meta(state.value, "step") + ") are from different moments; the run was interrupted while saving";
+  for (auto& p : model_->named_parameters()) {
+    const auto t = weights.value.find(p.key());
+    if (!t.defined())
+      return wname + ": no tensor '" + p.key() + "'";
+    if (t.sizes() != p.value().sizes() || t.scalar_type() != at::kFloat) {
+      std::ostringstream s;
+      s << wname << ": '" << p.key() << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
+      return s.str();
+    }
+  }
+  const auto m = state.value.find("adam.exp_avg"), v = state.value.find("adam.exp_avg_sq");
+  const auto rng = state.value.find("rng.state"), order = state.value.find("data.order");
+  if (!m.defined() || !v.defined() || !rng.defined() || m.numel() != flat_.numel() || v.numel() != flat_.numel() ||
+      m.scalar_type() != at::kFloat || v.scalar_type() != at::kFloat || rng.scalar_type() != at::kByte)
+    return sname + ": Adam state or RNG state missing or of the wrong size";
+  if (order.defined() && (order.numel() != images_.size(0) || order.scalar_type() != at::kLong))
+    return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
+           std::to_string(images_.size(0));
+  int64_t step = 0, epoch = 0, batch = 0;
+  try {
+    step = std::stoll(meta(state.value, "step"));
+    epoch = std::stoll(meta(state.value, "epoch"));
+    batch = std::stoll(meta(state.value, "batch_in_epoch"));
+  } catch (const std::exception&) {
+    return sname + ": step counters missing";
+  }
+  if (step < 0 || epoch < 0 || batch < 0 || batch >= steps_per_epoch())
+    return sname + ": step counters out of range";
+  for (auto& p : model_->named_parameters())
+    p.value().copy_(weights.value.find(p.key()));
+  adam_m_.copy_(m.reshape({-1}));
+  adam_v_.copy_(v.reshape({-1}));
+  generator_.set_state(rng);
+  order_ = order.defined() ? order.clone() : at::Tensor();
+  step_ = step;
+  epoch_ = epoch;
+  batch_in_epoch_ = batch;
+  return {};
 }
 
 MlpDecoderWeights VaeTrainer::decoder_weights() const {

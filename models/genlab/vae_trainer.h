@@ -7,6 +7,9 @@
 #include <ATen/core/Generator.h>
 #include <ATen/core/Tensor.h>
 
+#include <map>
+#include <string>
+
 namespace genlab {
 
 /// Hyperparameters of VAE training (seed 003: Adam 1e-3, batch 128).
@@ -51,6 +54,16 @@ class VaeTrainer {
 
   /// Mean losses over `images` with a fixed noise seed (deterministic for the same weights).
   VaeLosses evaluate(const torch::Tensor& images, uint64_t noise_seed = 12345);
+
+  /// Writes what it takes to continue exactly as if never stopped: the weights (PyTorch names,
+  /// plus `metadata`) to `weights_path`, and Adam's moments, the step counters, the current
+  /// epoch's data order and the RNG state to `state_path`. Both are written atomically and
+  /// record the step, so a pair from different moments is recognised. Returns "" or an error.
+  std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                              const std::map<std::string, std::string>& metadata = {});
+  /// Loads a pair written by save_checkpoint for the same model, options and data; "" or an
+  /// error that names the file and what does not match.
+  std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
 
   /// A plain copy of the decoder for the GUI.
   MlpDecoderWeights decoder_weights() const;

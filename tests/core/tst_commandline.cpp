@@ -84,6 +84,47 @@ class tst_CommandLine : public QObject {
     QVERIFY(r.err.contains(QStringLiteral("/nonexistent/run.json: cannot open")));
   }
 
+  // A run stopped after 100 steps and resumed writes the same losses as one that never stopped.
+  void resumeEqualsUninterrupted() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString straight = dir.filePath(QStringLiteral("straight")), stopped = dir.filePath(QStringLiteral("stopped"));
+    const QStringList common{QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"),
+                             QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--data"), TestData::mnistFolder()};
+    auto r = cli(QStringList{QStringLiteral("train")} + common + QStringList{QStringLiteral("--out"), straight});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli(QStringList{QStringLiteral("train")} + common +
+            QStringList{QStringLiteral("--max-steps"), QStringLiteral("100"), QStringLiteral("--out"), stopped});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    QJsonObject json = RunFolder(stopped).readRunJson(&error);
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 100);
+    r = cli({QStringLiteral("resume"), stopped});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    json = RunFolder(stopped).readRunJson(&error);
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+
+    auto rows = [](const QString& run) {
+      QFile f(run + QStringLiteral("/metrics.csv"));
+      f.open(QIODevice::ReadOnly);
+      return f.readAll().split('\n');
+    };
+    const auto a = rows(straight), b = rows(stopped);
+    QCOMPARE(b.size(), a.size());  // 3 × 71 steps + header (+ trailing empty line)
+    for (int i = 101; i <= 120; ++i) {  // the 20 losses after the resume point
+      const double x = a[i].split(',')[3].toDouble(), y = b[i].split(',')[3].toDouble();
+      QCOMPARE(b[i].split(',')[0], a[i].split(',')[0]);
+      QVERIFY2(std::abs(x - y) <= 1e-5 * std::abs(x), qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i).arg(x).arg(y)));
+    }
+    // And to the end, including the held-out losses.
+    QCOMPARE(b.at(a.size() - 2).split(',').mid(3), a.at(a.size() - 2).split(',').mid(3));
+    // A finished run needs more epochs to continue.
+    r = cli({QStringLiteral("resume"), stopped});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("already trained 3 of 3 epochs")), qPrintable(r.err));
+  }
+
   void ctrlCLeavesAUsableRun() {
     REQUIRE_MNIST();
     QTemporaryDir dir;

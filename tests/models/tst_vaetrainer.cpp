@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
+#include <QTemporaryDir>
 #include <QTest>
 #include <torch/optim/adam.h>
 
@@ -51,6 +52,63 @@ class tst_VaeTrainer : public QObject {
       const double diff = (a[p.key()] - p.value()).abs().max().item<double>();
       QVERIFY2(diff < 2e-5, qPrintable(QStringLiteral("%1 differs by %2").arg(QString::fromStdString(p.key())).arg(diff)));
     }
+  }
+
+  // Stop at step 100 (mid-epoch), save, load into a fresh trainer, continue: the next 30 losses
+  // are those of a run that never stopped.
+  void resumeContinuesExactly() {
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    torch::manual_seed(11);
+    const auto images = at::rand({500, 784});
+    const auto opts = VaeTrainerOptions().seed(7).batch_size(64);  // 8 steps an epoch
+    VaeTrainer straight(VAEOptions(), opts, images);
+    std::vector<VaeLosses> expected;
+    for (int i = 0; i < 130; ++i)
+      expected.push_back(straight.step());
+
+    VaeTrainer first(VAEOptions(), opts, images);
+    for (int i = 0; i < 100; ++i)
+      first.step();
+    QCOMPARE(first.batch_in_epoch(), int64_t(4));
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+
+    VaeTrainer resumed(VAEOptions(), VaeTrainerOptions().seed(999).batch_size(64), images);  // other seed: all state comes from the files
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(resumed.steps_done(), int64_t(100));
+    QCOMPARE(resumed.epoch(), int64_t(12));
+    for (int i = 100; i < 130; ++i) {
+      const auto l = resumed.step();
+      QVERIFY2(std::abs(l.total - expected[size_t(i)].total) <= 1e-5 * std::abs(expected[size_t(i)].total),
+               qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l.total).arg(expected[size_t(i)].total)));
+      QVERIFY(std::abs(l.kl - expected[size_t(i)].kl) <= 1e-5 * std::abs(expected[size_t(i)].kl) + 1e-9);
+    }
+  }
+
+  void mismatchedCheckpointsAreRefused() {
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    const auto st2 = dir.filePath(QStringLiteral("later.safetensors")).toStdString();
+    const auto images = at::rand({100, 784});
+    VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    t.step();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    t.step();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(dir.filePath(QStringLiteral("w2")).toStdString(), st2)), QString());
+    VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    // Weights of step 1 with the state of step 2: a save interrupted between the two files.
+    QString err = QString::fromStdString(u.load_checkpoint(w, st2));
+    QVERIFY2(err.contains(QStringLiteral("are from different moments")), qPrintable(err));
+    // Another model shape.
+    VaeTrainer other(VAEOptions().latent_dim(3), VaeTrainerOptions().batch_size(32), images);
+    err = QString::fromStdString(other.load_checkpoint(w, st));
+    QVERIFY2(err.contains(QStringLiteral("'encoder.2.weight' has shape [4, 256], the model needs [6, 256]")), qPrintable(err));
+    // Other data.
+    VaeTrainer small(VAEOptions(), VaeTrainerOptions().batch_size(32), at::rand({50, 784}));
+    err = QString::fromStdString(small.load_checkpoint(w, st));
+    QVERIFY2(err.contains(QStringLiteral("data order is for 100 images, the data has 50")), qPrintable(err));
   }
 
   void decoderCopyDecodesLikeTheModel() {
