@@ -135,6 +135,8 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
        QStringLiteral("n")},
+      {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
+       QStringLiteral("n")},
   });
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -164,7 +166,7 @@ int trainCommand(const QStringList& args) {
   };
   if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
       !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
-      !number("max-steps", s.maxSteps))
+      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps))
     return 2;
   if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
     err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
@@ -189,6 +191,7 @@ int resumeCommand(const QStringList& args) {
       {QStringLiteral("epochs"), QStringLiteral("Total epochs to reach (default: the run's own)."), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
+      {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
   });
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -213,8 +216,10 @@ int resumeCommand(const QStringList& args) {
     s.epochs = p.value(QStringLiteral("epochs")).toInt(&ok);
   if (ok && p.isSet(QStringLiteral("threads")))
     s.threads = p.value(QStringLiteral("threads")).toInt(&ok);
+  if (ok && p.isSet(QStringLiteral("max-steps")))
+    s.maxSteps = p.value(QStringLiteral("max-steps")).toLongLong(&ok);
   if (!ok) {
-    err(QStringLiteral("--epochs and --threads take whole numbers"));
+    err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
     return 2;
   }
   return runTraining(s);

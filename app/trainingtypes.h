@@ -19,6 +19,7 @@ struct TrainingSettings {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
 #include <QJsonObject>
 #include <deque>
@@ -99,6 +100,11 @@ void TrainingWorker::train() {
       return;
     }
     s.runFolder = run.path();
+    // Temporary files of a write that a crash interrupted (the real files are intact).
+    const QDir folder(run.path());
+    for (const QString& stale : folder.entryList({QStringLiteral("*.tmp-*"), QStringLiteral("run.json.*"),
+                                                   QStringLiteral("metrics.csv.*")}, QDir::Files))
+      QFile::remove(folder.filePath(stale));
     wallBefore = json.value(QStringLiteral("wall_s")).toDouble();
     QFile csv(run.file(QStringLiteral("metrics.csv")));
     if (csv.open(QIODevice::ReadOnly))
@@ -237,6 +243,8 @@ void TrainingWorker::train() {
       metrics += ",,,";
     }
     metrics += '\n';
+    if (!epochEnd && s.saveEverySteps > 0 && trainer.steps_done() % s.saveEverySteps == 0)
+      save(false, haveEval ? &lastEval : nullptr);
     if (epochEnd) {
       Q_EMIT evaluated({int(trainer.epoch()), trainer.steps_done(), lastEval.total, lastEval.recon, lastEval.kl});
       save(false, &lastEval);

@@ -241,8 +241,11 @@ std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const s
                                                       {"step", std::to_string(step_)},
                                                       {"epoch", std::to_string(epoch_)},
                                                       {"batch_in_epoch", std::to_string(batch_in_epoch_)}};
-  // State first, weights second: the weights file is what readers open, and its step says
-  // which state belongs to it.
+  // The previous state stays beside the new one until the weights are written, so that a process
+  // killed between the two writes leaves the previous weights with their matching state.
+  std::error_code ec;
+  if (std::filesystem::exists(state_path, ec))
+    std::filesystem::rename(state_path, state_path + ".prev", ec);
   if (std::string err = save_safetensors(state_path, state, state_meta); !err.empty())
     return err;
   NamedTensors weights;
@@ -256,10 +259,21 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
   auto weights = load_safetensors(weights_path);
   if (!weights.ok())
     return weights.error;
+  const std::string wname = std::filesystem::path(weights_path).filename().string();
   auto state = load_safetensors(state_path);
+  // Killed while saving: the state that matches the weights is the previous one.
+  const auto weights_step = weights.value.metadata.find("step");
+  const auto step_of = [](const SafetensorsFile& f) {
+    const auto it = f.metadata.find("step");
+    return it == f.metadata.end() ? std::string("?") : it->second;
+  };
+  if (!state.ok() || weights_step == weights.value.metadata.end() || step_of(state.value) != weights_step->second) {
+    auto previous = load_safetensors(state_path + ".prev");
+    if (previous.ok() && weights_step != weights.value.metadata.end() && step_of(previous.value) == weights_step->second)
+      state = std::move(previous);
+  }
   if (!state.ok())
     return state.error;
-  const std::string wname = std::filesystem::path(weights_path).filename().string();
   const std::string sname = std::filesystem::path(state_path).filename().string();
   auto meta = [](const SafetensorsFile& f, const char* key) -> std::string {
     const auto it = f.metadata.find(key);

@@ -77,7 +77,8 @@ class tst_TrainingController : public QObject {
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count('\n'), totalSteps + 1);
     // Nothing half-written is left behind.
-    QCOMPARE(QDir(run.path()).entryList(QDir::Files), (QStringList{QStringLiteral("metrics.csv"), QStringLiteral("optimizer.safetensors"), QStringLiteral("run.json"), QStringLiteral("weights.safetensors")}));
+    QCOMPARE(QDir(run.path()).entryList(QDir::Files), (QStringList{QStringLiteral("metrics.csv"), QStringLiteral("optimizer.safetensors"),
+                                                               QStringLiteral("optimizer.safetensors.prev"), QStringLiteral("run.json"), QStringLiteral("weights.safetensors")}));
   }
 
   void stopsMidEpoch() {
