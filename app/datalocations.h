@@ -13,4 +13,9 @@ QStringList searchFolders();
 /// The first folder holding an imported MNIST (train + t10k IDX files), or "" if none.
 QString mnistFolder();
 
+/// Fashion-MNIST from Debian's dataset-fashion-mnist (or data/fashion-mnist), "" if absent.
+QString fashionMnistFolder();
+/// The folder for "mnist" or "fashion-mnist", "" if that dataset is not on this machine.
+QString folderFor(const QString& dataset);
+
 }  // namespace DataLocations

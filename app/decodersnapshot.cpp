@@ -6,6 +6,21 @@
 DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
     : m_weights(std::make_shared<const genlab::MlpDecoderWeights>(std::move(weights))), m_step(step) {}
 
+void DecoderSnapshot::setLatentRange(std::vector<float> mean, std::vector<float> std) {
+  if (int(mean.size()) != latentDim() || int(std.size()) != latentDim())
+    return;
+  m_mean = std::move(mean);
+  m_std = std::move(std);
+}
+
+std::vector<float> DecoderSnapshot::codeAt(const std::vector<float>& sigmas) const {
+  std::vector<float> z = sigmas;
+  if (m_mean.size() == z.size())
+    for (size_t i = 0; i < z.size(); ++i)
+      z[i] = m_mean[i] + m_std[i] * sigmas[i];
+  return z;
+}
+
 int DecoderSnapshot::latentDim() const { return m_weights ? int(m_weights->latent_dim) : 0; }
 
 std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {

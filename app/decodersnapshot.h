@@ -15,6 +15,12 @@ class DecoderSnapshot {
   DecoderSnapshot() = default;
   explicit DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step = 0);
 
+  /// Where the codes live (per dimension): N(0, 1) for a VAE unless set; an auto-encoder's
+  /// codes have their own mean and spread, which the Explore page spans instead.
+  void setLatentRange(std::vector<float> mean, std::vector<float> std);
+  /// The code at `sigmas` standard deviations from the mean along each dimension.
+  std::vector<float> codeAt(const std::vector<float>& sigmas) const;
+
   bool isNull() const { return !m_weights; }
   int latentDim() const;
   qint64 step() const { return m_step; }
@@ -26,6 +32,7 @@ class DecoderSnapshot {
 
  private:
   std::shared_ptr<const genlab::MlpDecoderWeights> m_weights;
+  std::vector<float> m_mean, m_std;
   qint64 m_step = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -115,5 +116,14 @@ DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   qint64 step = 0;
   if (auto it = f.metadata.find("step"); it != f.metadata.end())
     step = QString::fromStdString(it->second).toLongLong();
-  return DecoderSnapshot(std::move(w), step);
+  DecoderSnapshot snapshot(std::move(w), step);
+  QString jsonError;
+  const QJsonObject latent = readRunJson(&jsonError).value(QStringLiteral("latent")).toObject();
+  std::vector<float> mean, sd;
+  for (const auto& v : latent.value(QStringLiteral("mean")).toArray())
+    mean.push_back(float(v.toDouble()));
+  for (const auto& v : latent.value(QStringLiteral("std")).toArray())
+    sd.push_back(float(v.toDouble()));
+  snapshot.setLatentRange(std::move(mean), std::move(sd));  // ignored unless both fit the model
+  return snapshot;
 }

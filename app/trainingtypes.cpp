@@ -8,6 +8,10 @@
 
 QString TrainingSettings::validate() const {
   auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
+  if (model != QLatin1String("vae") && model != QLatin1String("ae"))
+    return tr("Unknown model '%1' (vae or ae).").arg(model);
+  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist"))
+    return tr("Unknown dataset '%1' (mnist or fashion-mnist).").arg(dataset);
   if (epochs < 1 || epochs > 10000)
     return tr("Epochs must be between 1 and 10000 (got %1).").arg(epochs);
   if (batchSize < 1 || batchSize > 8192)
@@ -25,4 +29,8 @@ QString TrainingSettings::validate() const {
   if (runsFolder.isEmpty() && runFolder.isEmpty())
     return tr("No folder for runs is set.");
   return {};
+}
+
+QString modelKind(const QString& model) {
+  return model == QLatin1String("ae") ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
 }

@@ -9,6 +9,8 @@
 
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
+  QString model = QStringLiteral("vae");       ///< "vae" (MLP VAE of seed 003) or "ae" (same layers, no noise/KL)
+  QString dataset = QStringLiteral("mnist");   ///< "mnist" or "fashion-mnist" (names in run.json)
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
   QString runsFolder;    ///< where a new, dated run folder is created…
   QString runFolder;     ///< …unless this names the exact (new or empty) folder to use
@@ -25,6 +27,9 @@ struct TrainingSettings {
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;
 };
+
+/// The model kinds as run.json names them.
+QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp"
 
 /// One optimisation step's losses, per image, in nats.
 struct LossPoint {

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <deque>
 
@@ -44,11 +45,14 @@ namespace {
 bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* error) {
   const QJsonObject model = json.value(QStringLiteral("model")).toObject();
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
-  if (model.value(QStringLiteral("kind")).toString() != QLatin1String("vae-mlp")) {
+  const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp")) {
     *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
-                 .arg(model.value(QStringLiteral("kind")).toString());
+                 .arg(kind);
     return false;
   }
+  s.model = kind == QLatin1String("ae-mlp") ? QStringLiteral("ae") : QStringLiteral("vae");
+  s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
@@ -65,6 +69,13 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
     return false;
   }
   return true;
+}
+
+QJsonArray classNames(const QString& dataset) {
+  QJsonArray out;
+  for (const std::string& name : genlab::class_names(dataset.toStdString()))
+    out.append(QString::fromStdString(name));
+  return out;
 }
 
 // metrics.csv up to (and including) `step`: rows written after the checkpoint are dropped.
@@ -127,7 +138,11 @@ void TrainingWorker::train() {
     return;
   }
 
-  const auto modelOptions = genlab::VAEOptions().latent_dim(s.latentDim).input_dim(train.value.height * train.value.width);
+  const auto modelOptions = genlab::VAEOptions()
+                                .latent_dim(s.latentDim)
+                                .input_dim(train.value.height * train.value.width)
+                                .deterministic(s.model == QLatin1String("ae"));
+  const QString kind = modelKind(s.model);
   genlab::VaeTrainer trainer(modelOptions,
                              genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
                              train.value.images);
@@ -144,7 +159,7 @@ void TrainingWorker::train() {
     }
     metrics = metricsUpTo(metrics, trainer.steps_done());
   } else {
-    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, QStringLiteral("vae-mnist"), &error)
+    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, s.model + QLatin1Char('-') + s.dataset, &error)
                                 : RunFolder::createAt(s.runFolder, &error);
     if (run.isNull()) {
       Q_EMIT failed(error);
@@ -153,11 +168,12 @@ void TrainingWorker::train() {
     json = QJsonObject{
       {QStringLiteral("format"), 1},
       {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
-      {QStringLiteral("model"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("vae-mlp")},
+      {QStringLiteral("model"), QJsonObject{{QStringLiteral("kind"), kind},
                                             {QStringLiteral("input_dim"), qint64(modelOptions.input_dim())},
                                             {QStringLiteral("hidden_dim"), qint64(modelOptions.hidden_dim())},
                                             {QStringLiteral("latent_dim"), s.latentDim}}},
-      {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), QStringLiteral("mnist")},
+      {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), s.dataset},
+                                              {QStringLiteral("classes"), classNames(s.dataset)},
                                               {QStringLiteral("folder"), s.dataFolder},
                                               {QStringLiteral("train_count"), qint64(train.value.size())},
                                               {QStringLiteral("eval_count"), qint64(eval.value.size())}}},
@@ -181,10 +197,11 @@ void TrainingWorker::train() {
 
   QElapsedTimer clock;
   clock.start();
+  auto range = trainer.latent_range(eval.value.images);
   auto save = [&](bool final, const genlab::VaeLosses* lastEval) {
     const std::string err = trainer.save_checkpoint(run.file(weightsPath).toStdString(),
                                                     run.file(statePath).toStdString(),
-                                                    {{"format", "pt"}, {"model", "vae-mlp"}});
+                                                    {{"format", "pt"}, {"model", kind.toStdString()}});
     if (!err.empty())
       throw std::runtime_error(err);
     if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
@@ -194,13 +211,24 @@ void TrainingWorker::train() {
     json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
     if (lastEval)
       json[QStringLiteral("eval")] = lossesJson(*lastEval);
+    QJsonArray mean, sd;
+    for (size_t i = 0; i < range.first.size(); ++i) {
+      mean.append(double(range.first[i]));
+      sd.append(double(range.second[i]));
+    }
+    json[QStringLiteral("latent")] = QJsonObject{{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
     if (final)
       json[QStringLiteral("status")] = trainer.epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
     if (!run.writeRunJson(json, &error))
       throw std::runtime_error(error.toStdString());
   };
 
-  Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), 0));
+  auto snapshot = [&] {
+    DecoderSnapshot d(trainer.decoder_weights(), trainer.steps_done());
+    d.setLatentRange(range.first, range.second);
+    return d;
+  };
+  Q_EMIT decoderUpdated(snapshot());
   TrainingProgress report;
   report.totalSteps = totalSteps;
   report.epochs = s.epochs;
@@ -237,6 +265,7 @@ void TrainingWorker::train() {
     if (epochEnd) {
       lastEval = trainer.evaluate(eval.value.images);
       haveEval = true;
+      range = trainer.latent_range(eval.value.images);
       metrics += ',' + QByteArray::number(lastEval.total, 'g', 8) + ',' + QByteArray::number(lastEval.recon, 'g', 8) +
                  ',' + QByteArray::number(lastEval.kl, 'g', 8);
     } else {
@@ -252,12 +281,12 @@ void TrainingWorker::train() {
     if (now - lastReport >= kProgressIntervalMs)
       flushProgress(now);
     if (now - lastDecoder >= kDecoderIntervalMs) {
-      Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), trainer.steps_done()));
+      Q_EMIT decoderUpdated(snapshot());
       lastDecoder = now;
     }
   }
   flushProgress(clock.elapsed());
   save(true, haveEval ? &lastEval : nullptr);
-  Q_EMIT decoderUpdated(DecoderSnapshot(trainer.decoder_weights(), trainer.steps_done()));
+  Q_EMIT decoderUpdated(snapshot());
   Q_EMIT finished(run.path(), trainer.epoch() >= s.epochs);
 }

@@ -23,6 +23,13 @@ std::string find_file(const std::string& folder, const std::string& split, const
 
 }  // namespace
 
+const std::vector<std::string>& class_names(const std::string& dataset) {
+  static const std::vector<std::string> digits{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  static const std::vector<std::string> fashion{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+  return dataset == "fashion-mnist" ? fashion : digits;
+}
+
 ReadResult<LabelledImages> load_idx_images(const std::string& images_path,
                                            const std::string& labels_path) {
   auto images = read_idx(images_path);

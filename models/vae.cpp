@@ -2,6 +2,7 @@
 #include "genlab/vae.h"
 
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/zeros.h>
 #include <torch/types.h>
 
 namespace genlab {
@@ -17,7 +18,8 @@ void VAEImpl::reset() {
               "VAE latent_dim must be in 1..512, got ", options_.latent_dim());
   using namespace torch::nn;
   const auto in = options_.input_dim(), hid = options_.hidden_dim(), d = options_.latent_dim();
-  encoder = register_module("encoder", Sequential(Linear(in, hid), ReLU(), Linear(hid, 2 * d)));
+  const int64_t code = options_.deterministic() ? d : 2 * d;
+  encoder = register_module("encoder", Sequential(Linear(in, hid), ReLU(), Linear(hid, code)));
   decoder = register_module("decoder", Sequential(Linear(d, hid), ReLU(), Linear(hid, in)));
 }
 
@@ -25,6 +27,8 @@ std::pair<torch::Tensor, torch::Tensor> VAEImpl::encode(const torch::Tensor& x) 
   TORCH_CHECK(x.dim() == 2 && x.size(1) == options_.input_dim(), "VAE expects input of shape (B, ",
               options_.input_dim(), "), got ", x.sizes());
   auto h = encoder->forward(x);
+  if (options_.deterministic())
+    return {h, {}};
   auto parts = h.chunk(2, 1);
   return {parts[0], parts[1]};
 }
@@ -37,6 +41,8 @@ torch::Tensor VAEImpl::decode(const torch::Tensor& z) {
 
 VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
   auto [mu, logvar] = encode(x);
+  if (options_.deterministic())
+    return {decode(mu), mu, {}, mu};
   auto eps = at::randn(mu.sizes(), generator, mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
   return {decode(z), mu, logvar, z};
@@ -47,7 +53,8 @@ VAELoss vae_loss(const VAEOutput& out, const torch::Tensor& x, double beta) {
               " and targets ", x.sizes(), " differ in shape");
   const double batch = double(x.size(0));
   auto recon = at::binary_cross_entropy_with_logits(out.logits, x, {}, {}, at::Reduction::Sum) / batch;
-  auto kl = -0.5 * (1 + out.logvar - out.mu.pow(2) - out.logvar.exp()).sum() / batch;
+  auto kl = out.logvar.defined() ? -0.5 * (1 + out.logvar - out.mu.pow(2) - out.logvar.exp()).sum() / batch
+                                 : at::zeros({}, recon.options());
   return {recon + beta * kl, recon, kl};
 }
 

@@ -98,7 +98,8 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
   auto make = [rows](int64_t cols) { return at::empty({rows, cols}, at::kFloat); };
   x_ = make(in);
   h1_ = make(hid);
-  e_ = make(2 * d);
+  const int64_t code = model_->options().deterministic() ? d : 2 * d;
+  e_ = make(code);
   eps_ = make(d);
   z_ = make(d);
   h2_ = make(hid);
@@ -107,7 +108,7 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
   g4_ = make(in);
   g3_ = make(hid);
   gz_ = make(d);
-  g2_ = make(2 * d);
+  g2_ = make(code);
   g1_ = make(hid);
   ws_rows_ = rows;
 }
@@ -132,11 +133,14 @@ VaeLosses VaeTrainer::step() {
   at::index_select_out(x, images_, 0, order_.narrow(0, from, count));
   at::addmm_out(h1, b1_, x, w1_.t()).relu_();
   at::addmm_out(e, b2_, h1, w2_.t());
-  eps.normal_(0.0, 1.0, generator_);
-  // The latent part is (B, d) small: one plain loop instead of a dozen tiny kernels.
-  // z = μ + σ·ε with σ = exp(½ log σ²); KL = −½ Σ(1 + log σ² − μ² − σ²).
+  const bool autoencoder = model_->options().deterministic();
   double kl_sum = 0;
-  {
+  if (autoencoder) {
+    z.copy_(e);  // the code is the encoder's output
+  } else {
+    eps.normal_(0.0, 1.0, generator_);
+    // The latent part is (B, d) small: one plain loop instead of a dozen tiny kernels.
+    // z = μ + σ·ε with σ = exp(½ log σ²); KL = −½ Σ(1 + log σ² − μ² − σ²).
     const float* ep = e.data_ptr<float>();
     const float* np = eps.data_ptr<float>();
     float* zp = z.data_ptr<float>();
@@ -149,7 +153,7 @@ VaeLosses VaeTrainer::step() {
       }
     }
   }
-  const double kl = -0.5 * kl_sum * inv;
+  const double kl = autoencoder ? 0.0 : -0.5 * kl_sum * inv;
   at::addmm_out(h2, b3_, z, w3_.t()).relu_();
   at::addmm_out(logits, b4_, h2, w4_.t());
   // BCE with logits, summed: Σ softplus(l) − Σ x·l.
@@ -169,7 +173,9 @@ VaeLosses VaeTrainer::step() {
   at::mm_out(gw3_, g3.t(), z);
   at::sum_out(gb3_, g3, 0);
   at::mm_out(gz, g3, w3_);
-  {
+  if (autoencoder) {
+    g2.copy_(gz);
+  } else {
     const float* ep = e.data_ptr<float>();
     const float* np = eps.data_ptr<float>();
     const float* gzp = gz.data_ptr<float>();
@@ -179,7 +185,7 @@ VaeLosses VaeTrainer::step() {
       for (int64_t j = 0; j < d; ++j) {
         const float mu = ep[i * 2 * d + j], lv = ep[i * 2 * d + d + j];
         const float sigma = std::exp(0.5f * lv), g = gzp[i * d + j];
-        g2p[i * 2 * d + j] = g + c * mu;                                              // ∂/∂μ
+        g2p[i * 2 * d + j] = g + c * mu;                                                     // ∂/∂μ
         g2p[i * 2 * d + d + j] = g * np[i * d + j] * sigma * 0.5f + c * 0.5f * (sigma * sigma - 1.0f);  // ∂/∂log σ²
       }
     }
@@ -322,6 +328,17 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
   epoch_ = epoch;
   batch_in_epoch_ = batch;
   return {};
+}
+
+std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const torch::Tensor& images) {
+  const int64_t d = model_->options().latent_dim();
+  if (!model_->options().deterministic())
+    return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
+  torch::NoGradGuard no_grad;
+  const auto codes = model_->encode(images.to(at::kFloat)).first;
+  const auto mean = codes.mean(0).contiguous(), sd = codes.std(0).clamp_min(1e-3).contiguous();
+  return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
+          std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
 }
 
 MlpDecoderWeights VaeTrainer::decoder_weights() const {

@@ -145,6 +145,17 @@ void TrainingCurves::recomputeSmoothing() {
   }
 }
 
+void TrainingCurves::setKlVisible(bool visible) {
+  Series& kl = m_series[2];
+  kl.raw->setVisible(visible);
+  kl.smooth->setVisible(visible);
+  if (visible)
+    kl.smooth->addToLegend();
+  else
+    kl.smooth->removeFromLegend();
+  scheduleReplot();
+}
+
 int TrainingCurves::pointCount() const { return m_series[0].raw->dataCount(); }
 
 void TrainingCurves::showEvent(QShowEvent* event) {

@@ -28,6 +28,8 @@ class TrainingCurves final : public QWidget {
   /// Weight of the past in the moving average, 0 (raw) … 0.99 (TensorBoard's "smoothing").
   void setSmoothing(double smoothing);
   double smoothing() const { return m_smoothing; }
+  /// An auto-encoder has no KL term: its curve and legend entry are hidden.
+  void setKlVisible(bool visible);
 
   int pointCount() const;
   int replotCount() const { return m_replots; }

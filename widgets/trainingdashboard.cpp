@@ -3,6 +3,7 @@
 
 #include "trainingcurves.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -30,13 +31,25 @@ QString duration(double seconds) {
 TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   auto* settings = new QGroupBox(tr("Model and data"), this);
   auto* form = new QFormLayout(settings);
-  auto* model = new QLabel(tr("VAE, MLP 784→256→2d (seed 003): BCE + KL"), settings);
-  model->setObjectName(QStringLiteral("modelLabel"));
-  form->addRow(tr("Model:"), model);
-  m_dataset = new QLabel(tr("MNIST digits"), settings);
+  m_model = new QComboBox(settings);
+  m_model->setObjectName(QStringLiteral("modelCombo"));
+  m_model->addItem(tr("VAE (MLP 784→256→2d, seed 003): BCE + KL"), QStringLiteral("vae"));
+  m_model->addItem(tr("Auto-encoder (same layers; no noise, no KL)"), QStringLiteral("ae"));
+  m_model->setToolTip(tr("The auto-encoder has the VAE's layers but a deterministic code: compare how the two "
+                         "fill the latent space (the auto-encoder leaves gaps between its training codes)."));
+  form->addRow(tr("&Model:"), m_model);
+  m_datasetCombo = new QComboBox(settings);
+  m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
+  m_datasetCombo->addItem(tr("MNIST digits"), QStringLiteral("mnist"));
+  m_datasetCombo->addItem(tr("Fashion-MNIST (clothing)"), QStringLiteral("fashion-mnist"));
+  form->addRow(tr("&Dataset:"), m_datasetCombo);
+  m_dataset = new QLabel(settings);
   m_dataset->setObjectName(QStringLiteral("datasetLabel"));
   m_dataset->setWordWrap(true);
-  form->addRow(tr("Dataset:"), m_dataset);
+  m_dataset->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  form->addRow(QString(), m_dataset);
+  connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, &TrainingDashboard::showDatasetLocation);
+  connect(m_model, &QComboBox::currentIndexChanged, this, [this] { setModelKind(values().model); });
 
   auto* hyper = new QGroupBox(tr("Hyperparameters"), this);
   auto* hform = new QFormLayout(hyper);
@@ -103,7 +116,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_eval->setObjectName(QStringLiteral("evalLabel"));
   m_eval->setWordWrap(true);
   m_eval->setToolTip(tr("Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better)."));
-  sform->addRow(tr("Held-out −ELBO:"), m_eval);
+  m_evalTitle = new QLabel(tr("Held-out −ELBO:"), status);
+  sform->addRow(m_evalTitle, m_eval);
   m_runFolder = new QLabel(status);
   m_runFolder->setObjectName(QStringLiteral("runFolderLabel"));
   m_runFolder->setWordWrap(true);
@@ -143,6 +157,8 @@ TrainingFormValues TrainingDashboard::values() const {
   v.latentDim = m_latent->value();
   v.seed = m_seed->text().toULongLong();
   v.threads = m_threads->value();
+  v.model = m_model->currentData().toString();
+  v.dataset = m_datasetCombo->currentData().toString();
   return v;
 }
 
@@ -153,14 +169,36 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_latent->setValue(v.latentDim);
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
+  if (const int i = m_model->findData(v.model); i >= 0)
+    m_model->setCurrentIndex(i);
+  if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
+    m_datasetCombo->setCurrentIndex(i);
+  setModelKind(v.model);
+}
+
+void TrainingDashboard::setDatasetLocation(const QString& dataset, const QString& folder) {
+  m_datasetFolders[dataset] = folder;
+  showDatasetLocation();
+}
+
+void TrainingDashboard::showDatasetLocation() {
+  const QString folder = m_datasetFolders.value(values().dataset);
+  m_dataset->setText(folder.isEmpty() ? tr("Not found on this machine. Run scripts/setup.sh to install it.")
+                                      : folder);
+}
+
+void TrainingDashboard::setModelKind(const QString& model) {
+  const bool vae = model != QLatin1String("ae");
+  m_curves->setKlVisible(vae);
+  m_evalTitle->setText(vae ? tr("Held-out −ELBO:") : tr("Held-out reconstruction:"));
 }
 
 void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }
 
-void TrainingDashboard::setDatasetDescription(const QString& text) { m_dataset->setText(text); }
 
 void TrainingDashboard::setRunning(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{m_epochs, m_batch, m_lr, m_latent, m_seed, m_threads, m_start})
+  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_epochs, m_batch, m_lr, m_latent, m_seed,
+                                                   m_threads, m_start})
     w->setEnabled(!running);
   m_stop->setEnabled(running);
   if (running) {
@@ -183,8 +221,11 @@ void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, i
 }
 
 void TrainingDashboard::addEvaluation(int epoch, qint64 step, double total, double recon, double kl) {
-  m_eval->setText(tr("%1 nats after epoch %2 (reconstruction %3 + KL %4)")
-                      .arg(total, 0, 'f', 2).arg(epoch).arg(recon, 0, 'f', 2).arg(kl, 0, 'f', 2));
+  if (values().model == QLatin1String("ae"))
+    m_eval->setText(tr("%1 nats after epoch %2").arg(recon, 0, 'f', 2).arg(epoch));
+  else
+    m_eval->setText(tr("%1 nats after epoch %2 (reconstruction %3 + KL %4)")
+                        .arg(total, 0, 'f', 2).arg(epoch).arg(recon, 0, 'f', 2).arg(kl, 0, 'f', 2));
   m_curves->addEvaluation(double(step), total);
 }
 

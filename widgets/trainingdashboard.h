@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -13,6 +15,8 @@ class TrainingCurves;
 
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
+  QString model = QStringLiteral("vae");      ///< "vae" or "ae"
+  QString dataset = QStringLiteral("mnist");  ///< "mnist" or "fashion-mnist"
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
@@ -33,7 +37,8 @@ class TrainingDashboard final : public QWidget {
   TrainingFormValues values() const;
   void setValues(const TrainingFormValues& values);
   void setMaxThreads(int n);
-  void setDatasetDescription(const QString& text);
+  /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
+  void setDatasetLocation(const QString& dataset, const QString& folder);
 
   /// Called when a run starts / ends: locks the form, switches Start/Stop.
   void setRunning(bool running);
@@ -50,6 +55,13 @@ class TrainingDashboard final : public QWidget {
   void stopRequested();
 
  private:
+  void showDatasetLocation();
+  void setModelKind(const QString& model);
+
+  QComboBox* m_model = nullptr;
+  QComboBox* m_datasetCombo = nullptr;
+  QHash<QString, QString> m_datasetFolders;
+  QLabel* m_evalTitle = nullptr;
   QSpinBox* m_epochs = nullptr;
   QSpinBox* m_batch = nullptr;
   QDoubleSpinBox* m_lr = nullptr;

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -63,7 +64,7 @@ QImage renderManifold(const DecoderSnapshot& decoder) {
       z[0] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
       if (z.size() > 1)
         z[1] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
-      const std::vector<float> pixels = decoder.decodePixels(z);
+      const std::vector<float> pixels = decoder.decodePixels(decoder.codeAt(z));
       for (int y = 0; y < side; ++y) {
         uchar* line = grid.scanLine(row * side + y) + col * side;
         for (int x = 0; x < side; ++x)
@@ -109,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
   connect(m_training, &TrainingController::started, this, [this](const QString& folder, qint64) {
     m_currentRun = folder;
+    m_currentKind = modelKind(m_dashboard->values().model);
     m_dashboard->setRunFolder(folder);
     QSettings().setValue(QStringLiteral("lastRun"), folder);
   });
@@ -121,10 +123,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buildMenus();
   loadPreferences();
 
-  const QString mnist = DataLocations::mnistFolder();
-  m_dashboard->setDatasetDescription(mnist.isEmpty()
-      ? tr("MNIST digits — not found. Run scripts/setup.sh to import them.")
-      : tr("MNIST digits (%1)").arg(mnist));
+  for (const QString& dataset : {QStringLiteral("mnist"), QStringLiteral("fashion-mnist")})
+    m_dashboard->setDatasetLocation(dataset, DataLocations::folderFor(dataset));
 
   const QString last = QSettings().value(QStringLiteral("lastRun")).toString();
   QString error;
@@ -166,6 +166,8 @@ void MainWindow::loadPreferences() {
   v.latentDim = s.value(QStringLiteral("train/latentDim"), v.latentDim).toInt();
   v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
   v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
+  v.model = s.value(QStringLiteral("train/model"), v.model).toString();
+  v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
   m_dashboard->setValues(v);
   SystemInfo::setThreads(v.threads);
   m_systemLabel->setText(tr("Device: %1 · BLAS: %2 · Threads: %3")
@@ -181,6 +183,8 @@ void MainWindow::savePreferences() const {
   s.setValue(QStringLiteral("train/latentDim"), v.latentDim);
   s.setValue(QStringLiteral("train/seed"), v.seed);
   s.setValue(QStringLiteral("train/threads"), v.threads);
+  s.setValue(QStringLiteral("train/model"), v.model);
+  s.setValue(QStringLiteral("train/dataset"), v.dataset);
 }
 
 bool MainWindow::openRun(const QString& folder, QString* error) {
@@ -189,6 +193,8 @@ bool MainWindow::openRun(const QString& folder, QString* error) {
   if (decoder.isNull())
     return false;
   m_currentRun = folder;
+  QString jsonError;
+  m_currentKind = run.readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString();
   setDecoder(decoder);
   return true;
 }
@@ -203,7 +209,9 @@ void MainWindow::trainDefault() {
 void MainWindow::startTraining() {
   const TrainingFormValues v = m_dashboard->values();
   TrainingSettings s;
-  s.dataFolder = DataLocations::mnistFolder();
+  s.model = v.model;
+  s.dataset = v.dataset;
+  s.dataFolder = DataLocations::folderFor(v.dataset);
   s.runsFolder = RunFolder::defaultRunsFolder();
   s.epochs = v.epochs;
   s.batchSize = v.batchSize;
@@ -212,8 +220,8 @@ void MainWindow::startTraining() {
   s.seed = v.seed;
   s.threads = v.threads;
   if (s.dataFolder.isEmpty()) {
-    onFailed(tr("The MNIST digits were not found (looked in %1). Run scripts/setup.sh to import them.")
-                 .arg(DataLocations::searchFolders().join(QStringLiteral(", "))));
+    onFailed(tr("The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.")
+                 .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", "))));
     return;
   }
   if (const QString err = s.validate(); !err.isEmpty()) {
@@ -238,11 +246,15 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
     return;
   m_decoder = decoder;
   m_explore->setHasModel(true);
-  const QString dims = decoder.latentDim() > 2
-                           ? tr("; sliders move dimensions 1 and 2, the other %1 stay at 0").arg(decoder.latentDim() - 2)
-                           : QString();
-  m_explore->setModelDescription(tr("VAE with a %1-D latent code, after %2 training steps%3. Model: %4")
-                                     .arg(decoder.latentDim()).arg(decoder.step()).arg(dims, m_currentRun));
+  const bool autoencoder = m_currentKind == QLatin1String("ae-mlp");
+  QString notes;
+  if (decoder.latentDim() > 2)
+    notes += tr("; sliders move dimensions 1 and 2, the other %1 stay at 0").arg(decoder.latentDim() - 2);
+  if (autoencoder)
+    notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
+  m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Model: %5")
+                                     .arg(autoencoder ? tr("Auto-encoder") : tr("VAE"))
+                                     .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, m_currentRun));
   redrawDigit();
   if (!m_manifoldTimer->isActive())
     m_manifoldTimer->start();
@@ -256,7 +268,7 @@ void MainWindow::redrawDigit() {
   z[0] = float(p.x());
   if (z.size() > 1)
     z[1] = float(p.y());
-  m_explore->setDecodedImage(m_decoder.decode(z));
+  m_explore->setDecodedImage(m_decoder.decode(m_decoder.codeAt(z)));
 }
 
 void MainWindow::redrawManifold() {

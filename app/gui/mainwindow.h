@@ -54,6 +54,7 @@ class MainWindow final : public QMainWindow {
   QTimer* m_manifoldTimer = nullptr;
   DecoderSnapshot m_decoder;
   QString m_currentRun;
+  QString m_currentKind;  ///< run.json's model kind: "vae-mlp" or "ae-mlp"
   bool m_manifoldBusy = false;
   bool m_manifoldAgain = false;
 };

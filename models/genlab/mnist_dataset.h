@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <string>
+#include <vector>
 
 namespace genlab {
 
@@ -18,6 +19,9 @@ struct LabelledImages {
   std::string source;  ///< the image file it was read from
   int64_t size() const { return images.defined() ? images.size(0) : 0; }
 };
+
+/// Class names of "mnist" ("0" … "9") and "fashion-mnist" ("T-shirt/top" … "Ankle boot").
+const std::vector<std::string>& class_names(const std::string& dataset);
 
 /// Reads an IDX image file (N, H, W) and its IDX label file (N); errors name the file.
 ReadResult<LabelledImages> load_idx_images(const std::string& images_path,

@@ -19,13 +19,17 @@ struct VAEOptions {
   TORCH_ARG(int64_t, hidden_dim) = 256;
   /// Dimension d of the latent code z.
   TORCH_ARG(int64_t, latent_dim) = 2;
+  /// A plain auto-encoder: the encoder outputs the code itself (d values), no noise, no KL term.
+  /// Same layers otherwise, so the two can be compared on the same data (seed 000's argument:
+  /// the auto-encoder leaves gaps between training codes, the VAE's noise fills them).
+  TORCH_ARG(bool, deterministic) = false;
 };
 
 /// What one forward pass gives: Bernoulli logits of the reconstruction and the posterior.
 struct VAEOutput {
   torch::Tensor logits;  ///< (B, input_dim), before the sigmoid
   torch::Tensor mu;      ///< (B, d)
-  torch::Tensor logvar;  ///< (B, d), log σ²
+  torch::Tensor logvar;  ///< (B, d), log σ²; undefined for a deterministic auto-encoder
   torch::Tensor z;       ///< (B, d), μ + σ·ε
 };
 
@@ -61,7 +65,8 @@ class VAEImpl : public torch::nn::Module {
 };
 TORCH_MODULE(VAE);
 
-/// BCE(sum over pixels) + β·KL(q(z|x) ‖ N(0, I)), each averaged over the batch.
+/// BCE(sum over pixels) + β·KL(q(z|x) ‖ N(0, I)), each averaged over the batch (KL = 0 for an
+/// auto-encoder's output, which has no log σ²).
 VAELoss vae_loss(const VAEOutput& out, const torch::Tensor& x, double beta = 1.0);
 
 }  // namespace genlab

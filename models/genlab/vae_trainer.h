@@ -8,6 +8,8 @@
 #include <ATen/core/Tensor.h>
 
 #include <map>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace genlab {
@@ -64,6 +66,11 @@ class VaeTrainer {
   /// Loads a pair written by save_checkpoint for the same model, options and data; "" or an
   /// error that names the file and what does not match.
   std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
+
+  /// Where the codes live, per latent dimension: the prior N(0, 1) for a VAE; for an
+  /// auto-encoder (whose codes nothing constrains) the mean and standard deviation of the codes
+  /// of `images`. The Explore page spans mean ± 3·std.
+  std::pair<std::vector<float>, std::vector<float>> latent_range(const torch::Tensor& images);
 
   /// A plain copy of the decoder for the GUI.
   MlpDecoderWeights decoder_weights() const;

@@ -2,6 +2,7 @@
 #include "runfolder.h"
 #include "testdata.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -66,6 +67,37 @@ class tst_CommandLine : public QObject {
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("not empty")), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+  }
+
+  void autoEncoderOnFashionMnist() {
+    const QString fashion = QStringLiteral("/usr/share/datasets/fashion-mnist");
+    if (!QDir(fashion).exists())
+      QFAIL("Fashion-MNIST is missing: scripts/setup.sh installs dataset-fashion-mnist");
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("ae"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ae"), QStringLiteral("--dataset"),
+                  QStringLiteral("fashion-mnist"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--batch"),
+                  QStringLiteral("256"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("ae-mlp"));
+    const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+    QCOMPARE(dataset.value(QStringLiteral("name")).toString(), QStringLiteral("fashion-mnist"));
+    QCOMPARE(dataset.value(QStringLiteral("train_count")).toInt(), 60000);
+    QCOMPARE(dataset.value(QStringLiteral("classes")).toArray().at(9).toString(), QStringLiteral("Ankle boot"));
+    // An auto-encoder has no KL; its codes' spread is recorded for the Explore page.
+    QCOMPARE(json.value(QStringLiteral("eval")).toObject().value(QStringLiteral("kl")).toDouble(), 0.0);
+    const QJsonArray sd = json.value(QStringLiteral("latent")).toObject().value(QStringLiteral("std")).toArray();
+    QCOMPARE(sd.size(), 2);
+    QVERIFY(sd.at(0).toDouble() > 0);
+    const DecoderSnapshot d = RunFolder(run).loadDecoder(&error);
+    QVERIFY2(!d.isNull(), qPrintable(error));
+    QCOMPARE(d.codeAt({1.f, 0.f})[0], float(json.value(QStringLiteral("latent")).toObject().value(QStringLiteral("mean")).toArray().at(0).toDouble() + sd.at(0).toDouble()));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan-x"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Unknown model 'gan-x'")), qPrintable(r.err));
   }
 
   void badArguments() {

@@ -42,6 +42,20 @@ class tst_VAE : public QObject {
     QCOMPARE(n, int64_t(784 * 256 + 256 + 256 * 2 * latent + 2 * latent + latent * 256 + 256 + 256 * 784 + 784));
   }
 
+  void autoEncoderHasNoNoiseAndNoKL() {
+    torch::manual_seed(3);
+    VAE ae(VAEOptions().deterministic(true).latent_dim(3));
+    QCOMPARE(ae->named_parameters()["encoder.2.weight"].sizes().vec(), (std::vector<int64_t>{3, 256}));
+    const auto x = at::rand({4, 784});
+    const auto a = ae->forward(x), b = ae->forward(x);
+    QVERIFY(a.z.equal(b.z));  // deterministic code
+    QVERIFY(a.z.equal(a.mu));
+    QVERIFY(!a.logvar.defined());
+    const auto l = vae_loss(a, x);
+    QCOMPARE(l.kl.item<double>(), 0.0);
+    QCOMPARE(l.total.item<double>(), l.recon.item<double>());
+  }
+
   void lossByHand() {
     // One image of two pixels. logits (0, ln 3), target (1, 0):
     //   BCE = −ln σ(0) − ln(1 − σ(ln 3)) = ln 2 + ln 4 = 3 ln 2.

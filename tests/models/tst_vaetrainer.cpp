@@ -16,15 +16,22 @@ class tst_VaeTrainer : public QObject {
 
  private Q_SLOTS:
   // The hand-written step must be exactly what autograd + torch::optim::Adam do.
+  void matchesAutogradAndAdam_data() {
+    QTest::addColumn<bool>("autoencoder");
+    QTest::newRow("VAE") << false;
+    QTest::newRow("auto-encoder") << true;
+  }
   void matchesAutogradAndAdam() {
+    QFETCH(bool, autoencoder);
+    const auto modelOptions = VAEOptions().deterministic(autoencoder);
     const uint64_t seed = 5;
     const int64_t n = 200, batch = 64;
     torch::manual_seed(99);
     const auto images = at::rand({n, 784});
-    VaeTrainer trainer(VAEOptions(), VaeTrainerOptions().seed(seed).batch_size(batch).lr(2e-3), images);
+    VaeTrainer trainer(modelOptions, VaeTrainerOptions().seed(seed).batch_size(batch).lr(2e-3), images);
 
     torch::manual_seed(seed);  // same initial weights as the trainer
-    VAE ref;
+    VAE ref(modelOptions);
     torch::optim::Adam adam(ref->parameters(), torch::optim::AdamOptions(2e-3));
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     at::Tensor order;
