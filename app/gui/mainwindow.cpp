@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
@@ -112,7 +114,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_currentRun = folder;
     m_currentKind = modelKind(m_dashboard->values().model);
     m_dashboard->setRunFolder(folder);
-    QSettings().setValue(QStringLiteral("lastRun"), folder);
+    rememberRun(folder);
   });
   connect(m_training, &TrainingController::progress, this, &MainWindow::onProgress);
   connect(m_training, &TrainingController::evaluated, this, &MainWindow::onEvaluated);
@@ -139,6 +141,16 @@ MainWindow::~MainWindow() {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open run…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), RunFolder::defaultRunsFolder());
+    if (!folder.isEmpty())
+      openRunFromUser(folder);
+  });
+  open->setShortcut(QKeySequence::Open);
+  m_recentMenu = file->addMenu(tr("Open &recent"));
+  m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+  updateRecentMenu();
+  file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
   QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -193,10 +205,40 @@ bool MainWindow::openRun(const QString& folder, QString* error) {
   if (decoder.isNull())
     return false;
   m_currentRun = folder;
+  rememberRun(folder);
   QString jsonError;
   m_currentKind = run.readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString();
   setDecoder(decoder);
   return true;
+}
+
+void MainWindow::openRunFromUser(const QString& folder) {
+  QString error;
+  if (!openRun(folder, &error)) {
+    QMessageBox::warning(this, tr("Cannot open run"), tr("%1 cannot be opened:\n%2").arg(folder, error));
+    return;
+  }
+  m_pages->setCurrentWidget(m_explore);
+}
+
+void MainWindow::rememberRun(const QString& folder) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+  recent.removeAll(folder);
+  recent.prepend(folder);
+  while (recent.size() > 8)
+    recent.removeLast();
+  settings.setValue(QStringLiteral("recentRuns"), recent);
+  settings.setValue(QStringLiteral("lastRun"), folder);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentRuns")).toStringList();
+  for (const QString& folder : recent)
+    m_recentMenu->addAction(QDir(folder).dirName(), this, [this, folder] { openRunFromUser(folder); })->setToolTip(folder);
+  m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::trainDefault() {

@@ -7,6 +7,7 @@
 
 class LatentExplorer;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTimer;
 class TrainingController;
@@ -34,6 +35,9 @@ class MainWindow final : public QMainWindow {
 
  private:
   void buildMenus();
+  void openRunFromUser(const QString& folder);
+  void rememberRun(const QString& folder);
+  void updateRecentMenu();
   void startTraining();
   void trainDefault();
   void setDecoder(const DecoderSnapshot& decoder);
@@ -51,6 +55,7 @@ class MainWindow final : public QMainWindow {
   TrainingDashboard* m_dashboard = nullptr;
   TrainingController* m_training = nullptr;
   QLabel* m_systemLabel = nullptr;
+  QMenu* m_recentMenu = nullptr;
   QTimer* m_manifoldTimer = nullptr;
   DecoderSnapshot m_decoder;
   QString m_currentRun;

@@ -9,6 +9,7 @@
 #include "trainingcontroller.h"
 
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -74,6 +75,10 @@ class tst_MainWindow : public QObject {
     slider->setValue(LatentExplorer::kSliderSteps);
     const QImage right = digit->image();
     QVERIFY(left != right);
+    // Opened runs are remembered for File → Open recent.
+    auto* recent = w.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QCOMPARE(recent->actions().size(), 1);
+    QCOMPARE(recent->actions().first()->toolTip(), run);
     // The digit shown is the decoder's output at that point: same code, same picture.
     QCOMPARE(right, w.decoder().decode({float(explore->latent().x()), float(explore->latent().y())}));
     // The latent-space grid arrives from its pool thread: 15×15 digits of 28 px; the top-left
