@@ -5,6 +5,7 @@
 #include "latentaxis.h"
 #include "latentpad.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -80,9 +81,42 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
     sliders->addWidget(m_values[i], i, 2);
     connect(m_sliders[i], &QSlider::valueChanged, this, &LatentExplorer::onSliderMoved);
   }
+  // Which two of d > 2 dimensions the sliders move, and what the others hold.
+  m_dimsRow = new QWidget(decodedBox);
+  auto* dims = new QHBoxLayout(m_dimsRow);
+  dims->setContentsMargins(0, 0, 0, 0);
+  const QString axisNames[2] = {tr("&Horizontal:"), tr("&Vertical:")};
+  for (int i = 0; i < 2; ++i) {
+    m_dimCombos[i] = new QComboBox(m_dimsRow);
+    m_dimCombos[i]->setObjectName(QStringLiteral("dimensionCombo%1").arg(i));
+    auto* label = new QLabel(axisNames[i], m_dimsRow);
+    label->setBuddy(m_dimCombos[i]);
+    dims->addWidget(label);
+    dims->addWidget(m_dimCombos[i]);
+    connect(m_dimCombos[i], &QComboBox::activated, this, [this] { Q_EMIT latentChanged(latent()); });
+  }
+  m_others = new QComboBox(m_dimsRow);
+  m_others->setObjectName(QStringLiteral("othersCombo"));
+  m_others->addItem(tr("others at 0"));
+  m_others->addItem(tr("others at a random draw"));
+  m_reroll = new QPushButton(tr("&Reroll"), m_dimsRow);
+  m_reroll->setObjectName(QStringLiteral("rerollButton"));
+  m_reroll->setToolTip(tr("A new random draw for the dimensions the sliders do not move."));
+  m_reroll->setEnabled(false);
+  connect(m_others, &QComboBox::activated, this, [this] {
+    m_reroll->setEnabled(othersAtRandom());
+    Q_EMIT latentChanged(latent());
+  });
+  connect(m_reroll, &QPushButton::clicked, this, &LatentExplorer::rerollRequested);
+  dims->addWidget(m_others);
+  dims->addWidget(m_reroll);
+  dims->addStretch(1);
+  m_dimsRow->hide();
+
   auto* dv = new QVBoxLayout(decodedBox);
   dv->addWidget(m_digit, 1);
   dv->addLayout(sliders);
+  dv->addWidget(m_dimsRow);
 
   auto* padBox = new QGroupBox(tr("Latent space (decoded on a grid; drag to move)"), page);
   m_pad = new LatentPad(padBox);
@@ -129,6 +163,27 @@ void LatentExplorer::setTrainingStatus(const QString& text) {
   m_emptyStatus->setText(text);
   m_trainDefault->setEnabled(text.isEmpty());
 }
+
+void LatentExplorer::setLatentDim(int d) {
+  d = std::max(1, d);
+  if (d == m_latentDim && m_dimCombos[0]->count() == d)
+    return;
+  m_latentDim = d;
+  for (int i = 0; i < 2; ++i) {
+    const QSignalBlocker block(m_dimCombos[i]);
+    m_dimCombos[i]->clear();
+    for (int k = 0; k < d; ++k)
+      m_dimCombos[i]->addItem(QStringLiteral("z%1").arg(k + 1));
+    m_dimCombos[i]->setCurrentIndex(std::min(i, d - 1));
+  }
+  m_dimsRow->setVisible(d > 2);
+}
+
+QPair<int, int> LatentExplorer::dimensions() const {
+  return {std::max(0, m_dimCombos[0]->currentIndex()), std::max(0, m_dimCombos[1]->currentIndex())};
+}
+
+bool LatentExplorer::othersAtRandom() const { return m_others->currentIndex() == 1; }
 
 QPointF LatentExplorer::latent() const {
   auto z = [this](int i) { return LatentAxis::fractionToLatent(double(m_sliders[i]->value()) / kSliderSteps, kSigmas); };

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <QImage>
+#include <QPair>
 #include <QPointF>
 #include <QWidget>
 
 class DigitView;
 class LatentPad;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -36,6 +38,15 @@ class LatentExplorer final : public QWidget {
   /// A line about training in progress ("" hides it); while training, the offer to train is hidden.
   void setTrainingStatus(const QString& text);
 
+  /// The model's latent dimension d: for d > 2 the user picks which two dimensions the sliders
+  /// move, and whether the others stay at 0 or at a seeded random draw (with a Reroll button).
+  void setLatentDim(int d);
+  int latentDim() const { return m_latentDim; }
+  /// The dimensions the sliders move (0-based), horizontal then vertical.
+  QPair<int, int> dimensions() const;
+  /// True when the other dimensions hold a random draw instead of 0.
+  bool othersAtRandom() const;
+
   /// The current latent values of the two dimensions.
   QPointF latent() const;
   /// Moves sliders and pad to `z` (clamped to ±3σ) and emits latentChanged.
@@ -44,6 +55,8 @@ class LatentExplorer final : public QWidget {
  Q_SIGNALS:
   void latentChanged(QPointF z);
   void trainDefaultRequested();
+  /// A new random draw for the dimensions the sliders do not move.
+  void rerollRequested();
 
  private:
   void onSliderMoved();
@@ -59,4 +72,9 @@ class LatentExplorer final : public QWidget {
   QLabel* m_values[2] = {nullptr, nullptr};
   QLabel* m_description = nullptr;
   QLabel* m_status = nullptr;
+  QWidget* m_dimsRow = nullptr;
+  QComboBox* m_dimCombos[2] = {nullptr, nullptr};
+  QComboBox* m_others = nullptr;
+  QPushButton* m_reroll = nullptr;
+  int m_latentDim = 2;
 };

@@ -27,6 +27,7 @@
 #include <QThreadPool>
 #include <QPointer>
 #include <QTimer>
+#include <random>
 
 namespace {
 
@@ -56,16 +57,15 @@ QWidget* makeDiffusionPage(QWidget* parent) {
 }
 
 // The decoded digits on an N×N grid over the two latent dimensions.
-QImage renderManifold(const DecoderSnapshot& decoder) {
+QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std::vector<float> z) {
   const int n = kManifoldCells, side = 28;
   QImage grid(n * side, n * side, QImage::Format_Grayscale8);
-  std::vector<float> z(size_t(decoder.latentDim()), 0.f);
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
       // Cell centres at equal prior-mass steps, like the sliders; row 0 is the top (+z₂).
-      z[0] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
+      z[size_t(dims.first)] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
       if (z.size() > 1)
-        z[1] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
+        z[size_t(dims.second)] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
       const std::vector<float> pixels = decoder.decodePixels(decoder.codeAt(z));
       for (int y = 0; y < side; ++y) {
         uchar* line = grid.scanLine(row * side + y) + col * side;
@@ -106,7 +106,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_manifoldTimer->setInterval(400);  // the grid is 225 decodes (~4 ms): refresh it 2.5× a second while training
   connect(m_manifoldTimer, &QTimer::timeout, this, &MainWindow::redrawManifold);
 
-  connect(m_explore, &LatentExplorer::latentChanged, this, &MainWindow::redrawDigit);
+  connect(m_explore, &LatentExplorer::latentChanged, this, [this] {
+    redrawDigit();
+    // The grid depends on the chosen dimensions and held values, not on the slider position.
+    const auto dims = m_explore->dimensions();
+    const std::vector<float> held = heldCode();
+    if (dims != m_manifoldDims || held != m_manifoldHeld)
+      redrawManifold();
+  });
+  connect(m_explore, &LatentExplorer::rerollRequested, this, [this] {
+    ++m_rerollSeed;
+    redrawDigit();
+    redrawManifold();
+  });
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &MainWindow::trainDefault);
   connect(m_dashboard, &TrainingDashboard::startRequested, this, &MainWindow::startTraining);
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
@@ -288,10 +300,11 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
     return;
   m_decoder = decoder;
   m_explore->setHasModel(true);
+  m_explore->setLatentDim(decoder.latentDim());
   const bool autoencoder = m_currentKind == QLatin1String("ae-mlp");
   QString notes;
   if (decoder.latentDim() > 2)
-    notes += tr("; sliders move dimensions 1 and 2, the other %1 stay at 0").arg(decoder.latentDim() - 2);
+    notes += tr("; choose below which two dimensions the sliders move");
   if (autoencoder)
     notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
   m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Model: %5")
@@ -302,14 +315,27 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
     m_manifoldTimer->start();
 }
 
+std::vector<float> MainWindow::heldCode() const {
+  // The dimensions the sliders do not move: 0, or a seeded draw from the prior (in σ units).
+  std::vector<float> z(size_t(m_decoder.latentDim()), 0.f);
+  if (m_explore->othersAtRandom()) {
+    std::mt19937 rng(m_rerollSeed);
+    std::normal_distribution<float> normal;
+    for (float& v : z)
+      v = normal(rng);
+  }
+  return z;
+}
+
 void MainWindow::redrawDigit() {
   if (m_decoder.isNull())
     return;
-  std::vector<float> z(size_t(m_decoder.latentDim()), 0.f);
+  std::vector<float> z = heldCode();
+  const auto [dx, dy] = m_explore->dimensions();
   const QPointF p = m_explore->latent();
-  z[0] = float(p.x());
+  z[size_t(dx)] = float(p.x());
   if (z.size() > 1)
-    z[1] = float(p.y());
+    z[size_t(dy)] = float(p.y());
   m_explore->setDecodedImage(m_decoder.decode(m_decoder.codeAt(z)));
 }
 
@@ -321,10 +347,13 @@ void MainWindow::redrawManifold() {
     return;
   }
   m_manifoldBusy = true;
+  m_manifoldDims = m_explore->dimensions();
+  m_manifoldHeld = heldCode();
   // 225 decodes take a few ms: done on a pool thread so that dragging never waits for them.
   // The snapshot is immutable and shared, so reading it there is safe.
-  QThreadPool::globalInstance()->start([decoder = m_decoder, guard = QPointer<MainWindow>(this)] {
-    const QImage grid = renderManifold(decoder);
+  QThreadPool::globalInstance()->start([decoder = m_decoder, dims = m_manifoldDims, held = m_manifoldHeld,
+                                        guard = QPointer<MainWindow>(this)] {
+    const QImage grid = renderManifold(decoder, dims, held);
     QMetaObject::invokeMethod(qApp, [guard, grid] {
       if (!guard)
         return;

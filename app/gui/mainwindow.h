@@ -4,6 +4,8 @@
 #include "decodersnapshot.h"
 
 #include <QMainWindow>
+#include <QPair>
+#include <vector>
 
 class LatentExplorer;
 class QLabel;
@@ -41,6 +43,7 @@ class MainWindow final : public QMainWindow {
   void startTraining();
   void trainDefault();
   void setDecoder(const DecoderSnapshot& decoder);
+  std::vector<float> heldCode() const;
   void redrawDigit();
   void redrawManifold();
   void onProgress(const TrainingProgress& progress);
@@ -62,4 +65,7 @@ class MainWindow final : public QMainWindow {
   QString m_currentKind;  ///< run.json's model kind: "vae-mlp" or "ae-mlp"
   bool m_manifoldBusy = false;
   bool m_manifoldAgain = false;
+  QPair<int, int> m_manifoldDims{0, 1};  // what the grid on screen was drawn for
+  std::vector<float> m_manifoldHeld;
+  unsigned m_rerollSeed = 1;
 };

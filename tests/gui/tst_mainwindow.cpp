@@ -8,6 +8,7 @@
 #include "trainedrun.h"
 #include "trainingcontroller.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -88,6 +89,34 @@ class tst_MainWindow : public QObject {
     QCOMPARE(pad->background().size(), QSize(15 * 28, 15 * 28));
     const float corner = float(LatentAxis::fractionToLatent(0.5 / 15));
     QCOMPARE(pad->background().copy(0, 0, 28, 28), w.decoder().decode({corner, -corner}));
+  }
+
+  void largerCodesChooseDimensionsAndReroll() {
+    REQUIRE_MNIST();
+    const QString run = TestData::trainOneEpoch(m_runs.path(), 4);
+    QVERIFY(!run.isEmpty());
+    MainWindow w;
+    w.show();
+    QString error;
+    QVERIFY2(w.openRun(run, &error), qPrintable(error));
+    auto* digit = w.findChild<DigitView*>(QStringLiteral("decodedDigit"));
+    auto* x = w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"));
+    auto* others = w.findChild<QComboBox*>(QStringLiteral("othersCombo"));
+    QCOMPARE(x->count(), 4);
+    w.findChild<QSlider*>(QStringLiteral("latentSlider0"))->setValue(900);
+    const QImage onDim1 = digit->image();
+    x->setCurrentIndex(2);
+    Q_EMIT x->activated(2);  // the slider now moves z3 instead of z1
+    const QImage onDim3 = digit->image();
+    QVERIFY(onDim1 != onDim3);
+    const float z = float(w.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->latent().x());
+    QCOMPARE(onDim3, w.decoder().decode({0.f, 0.f, z, 0.f}));
+    others->setCurrentIndex(1);
+    Q_EMIT others->activated(1);
+    const QImage drawn = digit->image();
+    QVERIFY(drawn != onDim3);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("rerollButton")), Qt::LeftButton);
+    QVERIFY(digit->image() != drawn);  // another draw of z2 and z4
   }
 
   void chineseTranslationIsEmbedded() {

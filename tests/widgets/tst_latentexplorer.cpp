@@ -3,6 +3,7 @@
 #include "latentexplorer.h"
 #include "latentpad.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -75,6 +76,38 @@ class tst_LatentExplorer : public QObject {
     e.setLatent(QPointF(1.0, -0.5));
     QVERIFY(std::abs(e.latent().x() - 1.0) < 0.02);
     QVERIFY(std::abs(e.latent().y() + 0.5) < 0.02);
+  }
+
+  void picksDimensionsForLargerCodes() {
+    LatentExplorer e;
+    e.setHasModel(true);
+    e.show();
+    auto* x = e.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"));
+    auto* y = e.findChild<QComboBox*>(QStringLiteral("dimensionCombo1"));
+    auto* others = e.findChild<QComboBox*>(QStringLiteral("othersCombo"));
+    auto* reroll = e.findChild<QPushButton*>(QStringLiteral("rerollButton"));
+    e.setLatentDim(2);
+    QVERIFY(!x->isVisible());  // two dimensions: nothing to choose
+    e.setLatentDim(8);
+    QVERIFY(x->isVisible());
+    QCOMPARE(x->count(), 8);
+    QCOMPARE(e.dimensions(), qMakePair(0, 1));
+    QSignalSpy changed(&e, &LatentExplorer::latentChanged);
+    x->setFocus();
+    QTest::keyClick(x, Qt::Key_End);  // z8
+    y->setFocus();
+    QTest::keyClick(y, Qt::Key_Down);  // z3
+    QCOMPARE(e.dimensions(), qMakePair(7, 2));
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(!reroll->isEnabled());
+    QVERIFY(!e.othersAtRandom());
+    others->setFocus();
+    QTest::keyClick(others, Qt::Key_Down);
+    QVERIFY(e.othersAtRandom());
+    QVERIFY(reroll->isEnabled());
+    QSignalSpy rerolled(&e, &LatentExplorer::rerollRequested);
+    QTest::mouseClick(reroll, Qt::LeftButton);
+    QCOMPARE(rerolled.count(), 1);
   }
 
   void showsTheDecodedImage() {
