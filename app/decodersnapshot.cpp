@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 
+#include <QPainter>
 #include <cmath>
+#include <random>
 
 DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
     : m_weights(std::make_shared<const genlab::MlpDecoderWeights>(std::move(weights))), m_step(step) {}
@@ -50,4 +52,24 @@ QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
       line[x] = uchar(std::lround(std::clamp(out[y * side + x], 0.f, 1.f) * 255.f));
   }
   return image;
+}
+
+QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
+  if (!m_weights || count < 1)
+    return {};
+  const int side = int(std::lround(std::sqrt(double(m_weights->output_dim))));
+  const int cols = int(std::ceil(std::sqrt(double(count))));
+  const int rows = (count + cols - 1) / cols;
+  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1, QImage::Format_Grayscale8);
+  grid.fill(40);
+  QPainter painter(&grid);
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> sigmas(static_cast<size_t>(latentDim()));
+  for (int i = 0; i < count; ++i) {
+    for (float& v : sigmas)
+      v = normal(rng);
+    painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1), decode(codeAt(sigmas)));
+  }
+  return grid;
 }

@@ -27,6 +27,9 @@ class DecoderSnapshot {
 
   /// Pixel intensities in [0, 1] for code `z` (latentDim values); empty if z has the wrong size.
   std::vector<float> decodePixels(const std::vector<float>& z) const;
+  /// `count` samples in a square grid (1 px gaps): codes drawn from N(0, 1) with `seed`
+  /// (spread like the codes for an auto-encoder), decoded.
+  QImage sampleGrid(int count, quint64 seed) const;
   /// The 28×28 grey image for code `z` (latentDim values).
   QImage decode(const std::vector<float>& z) const;
 

@@ -13,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <deque>
@@ -275,6 +277,12 @@ void TrainingWorker::train() {
     if (!epochEnd && s.saveEverySteps > 0 && trainer.steps_done() % s.saveEverySteps == 0)
       save(false, haveEval ? &lastEval : nullptr);
     if (epochEnd) {
+      // The same 64 codes every epoch, so the grids show the model changing, not the draw.
+      const QImage samples = snapshot().sampleGrid(64, 1);
+      QDir(run.path()).mkpath(QStringLiteral("samples"));
+      QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(trainer.steps_done(), 6, 10, QLatin1Char('0'))));
+      if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
+        throw std::runtime_error(QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
       Q_EMIT evaluated({int(trainer.epoch()), trainer.steps_done(), lastEval.total, lastEval.recon, lastEval.kl});
       save(false, &lastEval);
     }

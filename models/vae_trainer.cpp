@@ -216,23 +216,46 @@ VaeLosses VaeTrainer::step() {
 }
 
 VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {
+  return evaluate_vae(model_, images, options_.beta(), noise_seed);
+}
+
+VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uint64_t noise_seed) {
   torch::NoGradGuard no_grad;
-  TORCH_CHECK(images.dim() == 2 && images.size(1) == model_->options().input_dim(),
-              "evaluation images must have shape (N, ", model_->options().input_dim(), "), got ",
-              images.sizes());
+  TORCH_CHECK(images.dim() == 2 && images.size(1) == model->options().input_dim(),
+              "evaluation images must have shape (N, ", model->options().input_dim(), "), got ", images.sizes());
   TORCH_CHECK(images.size(0) > 0, "the evaluation set is empty");
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
   VaeLosses sum;
   const int64_t n = images.size(0), chunk = 1000;
   for (int64_t from = 0; from < n; from += chunk) {
     const auto x = images.narrow(0, from, std::min(chunk, n - from)).to(at::kFloat);
-    const auto loss = vae_loss(model_->forward(x, gen), x, options_.beta());
+    const auto loss = vae_loss(model->forward(x, gen), x, beta);
     const double w = double(x.size(0));
     sum.total += loss.total.item<double>() * w;
     sum.recon += loss.recon.item<double>() * w;
     sum.kl += loss.kl.item<double>() * w;
   }
   return {sum.total / double(n), sum.recon / double(n), sum.kl / double(n)};
+}
+
+std::string load_weights(VAE& model, const std::string& weights_path) {
+  torch::NoGradGuard no_grad;
+  auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return file.error;
+  const std::string name = std::filesystem::path(weights_path).filename().string();
+  for (auto& p : model->named_parameters()) {
+    const auto t = file.value.find(p.key());
+    if (!t.defined())
+      return name + ": no tensor '" + p.key() + "'";
+    if (t.sizes() != p.value().sizes() || t.scalar_type() != at::kFloat) {
+      std::ostringstream s;
+      s << name << ": '" << p.key() << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
+      return s.str();
+    }
+    p.value().copy_(t);
+  }
+  return {};
 }
 
 std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,

@@ -96,6 +96,13 @@ class VaeTrainer {
   torch::Tensor x_, h1_, e_, eps_, z_, h2_, logits_, scratch_, g4_, g3_, gz_, g2_, g1_;
 };
 
+/// Mean losses of `model` over `images` (N, input_dim) with a fixed noise seed.
+VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta = 1.0, uint64_t noise_seed = 12345);
+
+/// Loads weights.safetensors into `model` by parameter name; "" or an error naming the file and
+/// the tensor that is missing or of the wrong shape.
+std::string load_weights(VAE& model, const std::string& weights_path);
+
 /// Copies the decoder of `model` into plain memory.
 MlpDecoderWeights decoder_weights(VAE& model);
 

@@ -3,6 +3,8 @@
 #include "testdata.h"
 
 #include <QJsonArray>
+#include <QImage>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -62,6 +64,28 @@ class tst_CommandLine : public QObject {
     QVERIFY(r.out.contains(QStringLiteral("\"kind\": \"vae-mlp\"")));
     QVERIFY(r.out.contains(QStringLiteral("\"status\": \"completed\"")));
 
+    // One grid of samples per epoch in the run folder.
+    QVERIFY(QFile::exists(run + QStringLiteral("/samples/step-000071.png")));
+
+    // eval gives the held-out losses the run recorded (same model, same data, same fixed noise).
+    r = cli({QStringLiteral("eval"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject evaluated = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QString error;
+    const QJsonObject recorded = RunFolder(run).readRunJson(&error).value(QStringLiteral("eval")).toObject();
+    QCOMPARE(evaluated.value(QStringLiteral("images")).toInt(), 1000);
+    const double a = evaluated.value(QStringLiteral("negative_elbo")).toDouble();
+    const double b = recorded.value(QStringLiteral("negative_elbo")).toDouble();
+    QVERIFY2(std::abs(a - b) < 1e-6 * b, qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+
+    // sample writes an 8×8 grid of 28-px digits with 1-px gaps.
+    const QString png = dir.filePath(QStringLiteral("grid.png"));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("64"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(8 * 29 + 1, 8 * 29 + 1));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("0"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 2);
+
     // The folder is taken: refuse, and leave it as it was.
     r = cli({QStringLiteral("train"), QStringLiteral("--out"), run});
     QCOMPARE(r.code, 1);
@@ -100,6 +124,26 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("Unknown model 'gan-x'")), qPrintable(r.err));
   }
 
+  void describesDatasets() {
+    REQUIRE_MNIST();
+    auto r = cli({QStringLiteral("info"), QStringLiteral("mnist")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("size")).toObject().value(QStringLiteral("train")).toInt(), 9000);
+    QCOMPARE(json.value(QStringLiteral("size")).toObject().value(QStringLiteral("t10k")).toInt(), 1000);
+    QCOMPARE(json.value(QStringLiteral("shape")).toArray(), (QJsonArray{1, 28, 28}));
+    QCOMPARE(json.value(QStringLiteral("classes")).toArray().size(), 10);
+    r = cli({QStringLiteral("info"), QStringLiteral("fashion-mnist")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("size")).toObject().value(QStringLiteral("train")).toInt(), 60000);
+    QCOMPARE(json.value(QStringLiteral("classes")).toArray().at(0).toString(), QStringLiteral("T-shirt/top"));
+    QTemporaryDir empty;
+    r = cli({QStringLiteral("info"), empty.path()});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no train-images-idx3-ubyte")), qPrintable(r.err));
+  }
+
   void badArguments() {
     QTemporaryDir dir;
     auto r = cli({QStringLiteral("train"), QStringLiteral("--epochs"), QStringLiteral("abc"), QStringLiteral("--out"),
@@ -113,7 +157,7 @@ class tst_CommandLine : public QObject {
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     r = cli({QStringLiteral("info"), QStringLiteral("/nonexistent")});
     QCOMPARE(r.code, 1);
-    QVERIFY(r.err.contains(QStringLiteral("/nonexistent/run.json: cannot open")));
+    QVERIFY2(r.err.contains(QStringLiteral("/nonexistent: neither a run folder (no run.json) nor a dataset")), qPrintable(r.err));
   }
 
   // A run stopped after 100 steps and resumed writes the same losses as one that never stopped.

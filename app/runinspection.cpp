@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runinspection.h"
+
+#include "datalocations.h"
+#include "runfolder.h"
+
+#include "genlab/mnist_dataset.h"
+#include "genlab/vae_trainer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+
+namespace RunInspection {
+
+QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* error) {
+  const QJsonObject json = run.readRunJson(error);
+  if (!error->isEmpty())
+    return {};
+  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+  const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp")) {
+    *error = QCoreApplication::translate("RunInspection", "%1: model kind '%2' cannot be evaluated by this version")
+                 .arg(run.file(QStringLiteral("run.json")), kind);
+    return {};
+  }
+  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+  const QString folder = !dataFolder.isEmpty() ? dataFolder
+                         : QDir(dataset.value(QStringLiteral("folder")).toString()).exists()
+                             ? dataset.value(QStringLiteral("folder")).toString()
+                             : DataLocations::folderFor(dataset.value(QStringLiteral("name")).toString());
+  auto eval = genlab::load_mnist_split(folder.toStdString(), "t10k");
+  if (!eval.ok()) {
+    *error = QString::fromStdString(eval.error);
+    return {};
+  }
+  genlab::VAE vae(genlab::VAEOptions()
+                      .input_dim(model.value(QStringLiteral("input_dim")).toInt(784))
+                      .hidden_dim(model.value(QStringLiteral("hidden_dim")).toInt(256))
+                      .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(2))
+                      .deterministic(kind == QLatin1String("ae-mlp")));
+  if (const std::string err = genlab::load_weights(vae, run.file(QStringLiteral("weights.safetensors")).toStdString());
+      !err.empty()) {
+    *error = QString::fromStdString(err);
+    return {};
+  }
+  if (eval.value.images.size(1) != vae->options().input_dim()) {
+    *error = QCoreApplication::translate("RunInspection", "%1 holds %2-pixel images; the model takes %3")
+                 .arg(folder).arg(eval.value.images.size(1)).arg(vae->options().input_dim());
+    return {};
+  }
+  const auto l = genlab::evaluate_vae(vae, eval.value.images);
+  return {{QStringLiteral("run"), run.path()},
+          {QStringLiteral("model"), kind},
+          {QStringLiteral("dataset"), dataset.value(QStringLiteral("name"))},
+          {QStringLiteral("images"), qint64(eval.value.size())},
+          {QStringLiteral("negative_elbo"), l.total},
+          {QStringLiteral("recon"), l.recon},
+          {QStringLiteral("kl"), l.kl}};
+}
+
+QJsonObject describeDataset(const QString& nameOrFolder, QString* error) {
+  const bool named = nameOrFolder == QLatin1String("mnist") || nameOrFolder == QLatin1String("fashion-mnist");
+  const QString folder = named ? DataLocations::folderFor(nameOrFolder) : nameOrFolder;
+  if (folder.isEmpty()) {
+    *error = QCoreApplication::translate("RunInspection", "%1 is not on this machine; run scripts/setup.sh").arg(nameOrFolder);
+    return {};
+  }
+  QJsonObject splits;
+  qint64 height = 0, width = 0;
+  for (const char* split : {"train", "t10k"}) {
+    auto data = genlab::load_mnist_split(folder.toStdString(), split);
+    if (!data.ok()) {
+      *error = QString::fromStdString(data.error);
+      return {};
+    }
+    splits.insert(QLatin1String(split), qint64(data.value.size()));
+    height = data.value.height;
+    width = data.value.width;
+  }
+  QJsonArray classes;
+  for (const std::string& c : genlab::class_names(named ? nameOrFolder.toStdString() : "mnist"))
+    classes.append(QString::fromStdString(c));
+  return {{QStringLiteral("name"), named ? nameOrFolder : QDir(folder).dirName()},
+          {QStringLiteral("source"), QDir(folder).absolutePath()},
+          {QStringLiteral("size"), splits},
+          {QStringLiteral("shape"), QJsonArray{1, height, width}},
+          {QStringLiteral("classes"), classes}};
+}
+
+}  // namespace RunInspection
