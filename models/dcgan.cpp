@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/dcgan.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/ones.h>
+#include <ATen/ops/randn.h>
+#include <ATen/ops/randperm.h>
+#include <ATen/ops/zeros.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/utils.h>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace genlab {
+namespace {
+
+void check(const DCGANOptions& o) {
+  TORCH_CHECK(o.image_size() == 28 || o.image_size() == 32 || o.image_size() == 64,
+              "DCGAN image_size must be 28, 32 or 64, got ", o.image_size());
+  TORCH_CHECK(o.channels() == 1 || o.channels() == 3, "DCGAN channels must be 1 or 3, got ", o.channels());
+  TORCH_CHECK(o.latent_dim() >= 2 && o.latent_dim() <= 512, "DCGAN latent_dim must be in 2..512, got ", o.latent_dim());
+  TORCH_CHECK(o.width() >= 4 && o.width() <= 512, "DCGAN width must be in 4..512, got ", o.width());
+}
+
+// 28 px starts at 7×7 and doubles twice; 32 and 64 px start at 4×4 and double 3 or 4 times.
+int64_t start_size(const DCGANOptions& o) { return o.image_size() == 28 ? 7 : 4; }
+int64_t doublings(const DCGANOptions& o) {
+  return int64_t(std::lround(std::log2(double(o.image_size()) / double(start_size(o)))));
+}
+
+at::Tensor bce(const at::Tensor& logits, double target) {
+  const auto t = target > 0.5 ? at::ones_like(logits) : at::zeros_like(logits);
+  return at::binary_cross_entropy_with_logits(logits, t);
+}
+
+}  // namespace
+
+GeneratorImpl::GeneratorImpl(const DCGANOptions& options) : options_(options) { reset(); }
+
+void GeneratorImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = doublings(options_);
+  start_size_ = start_size(options_);
+  start_channels_ = options_.width() << (n - 1);
+  project = register_module("project", Linear(options_.latent_dim(), start_channels_ * start_size_ * start_size_));
+  main = register_module("main", Sequential());
+  int64_t c = start_channels_;
+  for (int64_t i = 0; i < n; ++i) {
+    const bool last = i == n - 1;
+    const int64_t out = last ? options_.channels() : c / 2;
+    main->push_back(BatchNorm2d(c));
+    main->push_back(ReLU());
+    main->push_back(ConvTranspose2d(ConvTranspose2dOptions(c, out, 4).stride(2).padding(1).bias(last)));
+    c = out;
+  }
+  main->push_back(Tanh());
+}
+
+torch::Tensor GeneratorImpl::forward(const torch::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "Generator expects noise of shape (B, ",
+              options_.latent_dim(), "), got ", z.sizes());
+  return main->forward(project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
+}
+
+DiscriminatorImpl::DiscriminatorImpl(const DCGANOptions& options) : options_(options) { reset(); }
+
+void DiscriminatorImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = doublings(options_);
+  main = register_module("main", Sequential());
+  int64_t c = options_.channels();
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t out = options_.width() << i;
+    main->push_back(Conv2d(Conv2dOptions(c, out, 4).stride(2).padding(1).bias(i == 0)));
+    if (i > 0)  // no normalisation on the input layer (DCGAN paper)
+      main->push_back(BatchNorm2d(out));
+    main->push_back(LeakyReLU(LeakyReLUOptions().negative_slope(0.2)));
+    c = out;
+  }
+  const int64_t s = start_size(options_);
+  classify = register_module("classify", Linear(c * s * s, 1));
+}
+
+torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
+  const int64_t size = options_.image_size();
+  TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
+              "Discriminator expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
+              x.sizes());
+  return classify->forward(main->forward(x).flatten(1)).view({-1});
+}
+
+GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images)
+    : options_(options), images_(std::move(images)), rng_(at::make_generator<at::CPUGeneratorImpl>(options.seed())) {
+  TORCH_CHECK(options_.batch_size() >= 2 && options_.batch_size() <= 4096,
+              "GAN batch size must be in 2..4096 (batch norm needs 2), got ", options_.batch_size());
+  const int64_t s = model_options.image_size();
+  TORCH_CHECK(images_.dim() == 4 && images_.size(1) == model_options.channels() && images_.size(2) == s &&
+                  images_.size(3) == s,
+              "GAN training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s, "), got ",
+              images_.sizes());
+  TORCH_CHECK(images_.size(0) >= options_.batch_size(), "the training set (", images_.size(0),
+              " images) is smaller than one batch (", options_.batch_size(), ")");
+  images_ = images_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
+  torch::manual_seed(options_.seed());
+  generator_ = Generator(model_options);
+  discriminator_ = Discriminator(model_options);
+  g_adam_ = std::make_unique<Adam>(named(*generator_, ""), options_.lr(), options_.beta1());
+  d_adam_ = std::make_unique<Adam>(named(*discriminator_, ""), options_.lr(), options_.beta1());
+}
+
+std::vector<std::pair<std::string, at::Tensor>> GanTrainer::named(torch::nn::Module& m, const std::string& prefix) {
+  std::vector<std::pair<std::string, at::Tensor>> out;
+  for (const auto& p : m.named_parameters())
+    out.emplace_back(prefix + p.key(), p.value());
+  return out;
+}
+
+int64_t GanTrainer::steps_per_epoch() const { return images_.size(0) / options_.batch_size(); }
+
+GanLosses GanTrainer::step() {
+  if (!order_.defined()) {
+    order_ = at::randperm(images_.size(0), rng_, at::TensorOptions(at::kLong));
+    batch_in_epoch_ = 0;
+  }
+  const int64_t b = options_.batch_size();
+  const auto real = images_.index_select(0, order_.narrow(0, batch_in_epoch_ * b, b));
+  const auto z = at::randn({b, generator_->options().latent_dim()}, rng_, real.options());
+  generator_->train();
+  discriminator_->train();
+
+  // Fix G, train D: real → 1, generated → 0.
+  const auto fake = generator_->forward(z);
+  const auto real_logits = discriminator_->forward(real);
+  const auto fake_logits = discriminator_->forward(fake.detach());
+  const auto d_loss = bce(real_logits, 1) + bce(fake_logits, 0);
+  d_adam_->zero_grad();
+  d_loss.backward();
+  d_adam_->step();
+
+  // Fix D, train G: make D call the generated images real (the non-saturating loss).
+  const auto g_loss = bce(discriminator_->forward(fake), 1);
+  g_adam_->zero_grad();
+  g_loss.backward();
+  g_adam_->step();
+
+  GanLosses out;
+  {
+    torch::NoGradGuard no_grad;
+    out.d_loss = d_loss.item<double>();
+    out.g_loss = g_loss.item<double>();
+    out.d_real = real_logits.sigmoid().mean().item<double>();
+    out.d_fake = fake_logits.sigmoid().mean().item<double>();
+  }
+  TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", out.d_loss, " and ",
+              out.g_loss, " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");
+  if (++batch_in_epoch_ == steps_per_epoch()) {
+    ++epoch_;
+    batch_in_epoch_ = 0;
+    order_.reset();
+  }
+  return out;
+}
+
+at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
+  torch::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto z = at::randn({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  generator_->eval();
+  const auto images = generator_->forward(z).add(1).mul_(0.5).clamp_(0, 1);
+  generator_->train();
+  return images;
+}
+
+std::string GanTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                                        const std::map<std::string, std::string>& metadata) {
+  torch::NoGradGuard no_grad;
+  const std::string step = std::to_string(steps_done());
+  NamedTensors state = g_adam_->state("adam.generator.");
+  for (auto& t : d_adam_->state("adam.discriminator."))
+    state.push_back(std::move(t));
+  state.emplace_back("rng.state", rng_.get_state());
+  if (order_.defined())
+    state.emplace_back("data.order", order_);
+  std::error_code ec;
+  if (std::filesystem::exists(state_path, ec))
+    std::filesystem::rename(state_path, state_path + ".prev", ec);
+  if (auto err = save_safetensors(state_path, state,
+                                  {{"format", "genlab-gan-trainer-1"}, {"step", step}, {"epoch", std::to_string(epoch_)},
+                                   {"batch_in_epoch", std::to_string(batch_in_epoch_)}});
+      !err.empty())
+    return err;
+  NamedTensors weights;
+  for (auto* m : {static_cast<torch::nn::Module*>(generator_.get()), static_cast<torch::nn::Module*>(discriminator_.get())}) {
+    const std::string prefix = m == generator_.get() ? "generator." : "discriminator.";
+    for (const auto& p : m->named_parameters())
+      weights.emplace_back(prefix + p.key(), p.value());
+    for (const auto& b : m->named_buffers())
+      weights.emplace_back(prefix + b.key(), b.value());
+  }
+  auto meta = metadata;
+  meta["step"] = step;
+  return save_safetensors(weights_path, weights, meta);
+}
+
+std::string GanTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
+  torch::NoGradGuard no_grad;
+  auto weights = load_safetensors(weights_path);
+  if (!weights.ok())
+    return weights.error;
+  const auto wstep = weights.value.metadata.count("step") ? weights.value.metadata.at("step") : std::string("?");
+  auto state = load_safetensors(state_path);
+  auto step_of = [](const SafetensorsFile& f) { return f.metadata.count("step") ? f.metadata.at("step") : std::string(); };
+  if (!state.ok() || step_of(state.value) != wstep) {
+    auto previous = load_safetensors(state_path + ".prev");
+    if (previous.ok() && step_of(previous.value) == wstep)
+      state = std::move(previous);
+  }
+  if (!state.ok())
+    return state.error;
+  const std::string wname = std::filesystem::path(weights_path).filename().string();
+  const std::string sname = std::filesystem::path(state_path).filename().string();
+  if (step_of(state.value) != wstep)
+    return wname + " (step " + wstep + ") and " + sname + " (step " + step_of(state.value) + ") are from different moments";
+  std::vector<std::pair<at::Tensor, at::Tensor>> copies;
+  for (auto* m : {static_cast<torch::nn::Module*>(generator_.get()), static_cast<torch::nn::Module*>(discriminator_.get())}) {
+    const std::string prefix = m == generator_.get() ? "generator." : "discriminator.";
+    auto all = m->named_parameters();
+    for (const auto& b : m->named_buffers())
+      all.insert(b.key(), b.value());
+    for (const auto& p : all) {
+      const auto t = weights.value.find(prefix + p.key());
+      if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
+        std::ostringstream s;
+        s << wname << ": '" << prefix << p.key() << "' is missing or not of shape " << p.value().sizes();
+        return s.str();
+      }
+      copies.emplace_back(p.value(), t);
+    }
+  }
+  const auto order = state.value.find("data.order"), rng = state.value.find("rng.state");
+  if (!rng.defined() || rng.scalar_type() != at::kByte)
+    return sname + ": RNG state missing";
+  if (order.defined() && order.numel() != images_.size(0))
+    return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
+           std::to_string(images_.size(0));
+  int64_t step = 0, epoch = 0, batch = 0;
+  try {
+    step = std::stoll(step_of(state.value));
+    epoch = std::stoll(state.value.metadata.at("epoch"));
+    batch = std::stoll(state.value.metadata.at("batch_in_epoch"));
+  } catch (const std::exception&) {
+    return sname + ": step counters missing";
+  }
+  if (auto err = g_adam_->load_state(state.value, "adam.generator.", step); !err.empty())
+    return sname + ": " + err;
+  if (auto err = d_adam_->load_state(state.value, "adam.discriminator.", step); !err.empty())
+    return sname + ": " + err;
+  for (auto& [dst, src] : copies)
+    dst.copy_(src);
+  rng_.set_state(rng);
+  order_ = order.defined() ? order.clone() : at::Tensor();
+  epoch_ = epoch;
+  batch_in_epoch_ = batch;
+  return {};
+}
+
+}  // namespace genlab
