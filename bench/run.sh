@@ -27,3 +27,8 @@ printf 'Decode latent -> 28x28, GUI path       GenLab median %6s us  p99 %6s us 
 printf 'Decode latent -> 28x28, through torch  GenLab median %6s us  p99 %6s us   Python median %6s us  p99 %6s us\n' \
   "$(get "$cpp" torch_decode_us_median)" "$(get "$cpp" torch_decode_us_p99)" \
   "$(get "$py" decode_us_median)" "$(get "$py" decode_us_p99)"
+
+g=$("$build/bench/bench_gan" "$data" "$threads" 60 | awk '$1 == "gan_samples_per_s" { print $2 }')
+h=$(/usr/bin/python3 "$root/bench/gan_reference.py" "$data" "$threads" 60 | awk '$1 == "gan_samples_per_s" { print $2 }')
+printf 'DCGAN step (28 px, width 64, batch 64)  GenLab %8s samples/s   Python %8s samples/s   ratio %.2fx (target >= 1.2x)\n' \
+  "$g" "$h" "$(echo "$g / $h" | bc -l)"
