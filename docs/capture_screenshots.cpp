@@ -8,6 +8,7 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -26,6 +27,26 @@ int main(int argc, char* argv[]) {
   MainWindow window;
   window.resize(1400, 860);
   window.show();
+
+  // capture_screenshots <dir> --open RUN NAME.png [RUN NAME.png …]: the Explore page of finished runs.
+  if (argc > 3 && QLatin1String(argv[2]) == QLatin1String("--open")) {
+    for (int i = 3; i + 1 < argc; i += 2) {
+      QString error;
+      if (!window.openRun(QString::fromLocal8Bit(argv[i]), &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+      }
+      window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(0.0, 0.0));
+      QElapsedTimer wait;
+      wait.start();
+      while (wait.elapsed() < 800)  // the latent grid is drawn on a pool thread
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+      const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[i + 1]);
+      window.grab().save(path);
+      std::printf("wrote %s\n", qPrintable(path));
+    }
+    return 0;
+  }
   auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
   auto save = [&](const char* name) {
     const QString path = out + QLatin1Char('/') + QLatin1String(name);
