@@ -101,7 +101,7 @@ int runTraining(const TrainingSettings& s) {
     if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
       return;
     lastLine = pr.elapsedSeconds;
-    const double loss = pr.points.isEmpty() ? 0 : pr.points.back().total;
+    const double loss = pr.points.isEmpty() || pr.points.back().values.isEmpty() ? 0 : pr.points.back().values.front();
     std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.0f samples/s  ETA %.0f s%s",
                  tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
                  pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");

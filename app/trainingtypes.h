@@ -31,12 +31,12 @@ struct TrainingSettings {
 /// The model kinds as run.json names them.
 QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp"
 
-/// One optimisation step's losses, per image, in nats.
+/// One optimisation step's numbers, in the order of the run's loss names (TrainingWorker::started):
+/// VAE "total", "recon", "kl" (nats per image); auto-encoder "recon"; GAN "d_loss", "g_loss",
+/// "d_real", "d_fake".
 struct LossPoint {
   qint64 step = 0;
-  double total = 0;
-  double recon = 0;
-  double kl = 0;
+  QVector<double> values;
 };
 
 /// Sent about 25 times a second while training: every step since the last report.

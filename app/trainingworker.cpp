@@ -195,7 +195,10 @@ void TrainingWorker::train() {
     Q_EMIT failed(error);
     return;
   }
-  Q_EMIT started(run.path(), totalSteps);
+  const bool autoencoder = s.model == QLatin1String("ae");
+  const QStringList lossNames = autoencoder ? QStringList{QStringLiteral("recon")}
+                                            : QStringList{QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
+  Q_EMIT started(run.path(), totalSteps, lossNames);
 
   QElapsedTimer clock;
   clock.start();
@@ -258,7 +261,7 @@ void TrainingWorker::train() {
          (s.maxSteps <= 0 || trainer.steps_done() < s.maxSteps)) {
     const auto l = trainer.step();
     const qint64 now = clock.elapsed();
-    report.points.append({trainer.steps_done(), l.total, l.recon, l.kl});
+    report.points.append({trainer.steps_done(), autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl}});
     metrics += QByteArray::number(trainer.steps_done()) + ',' + QByteArray::number(trainer.epoch()) + ',' +
                QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3) + ',' + QByteArray::number(l.total, 'g', 8) + ',' +
                QByteArray::number(l.recon, 'g', 8) + ',' + QByteArray::number(l.kl, 'g', 8);

@@ -34,7 +34,8 @@ class TrainingWorker final : public QObject {
   void run();
 
  Q_SIGNALS:
-  void started(const QString& runFolder, qint64 totalSteps);
+  /// `lossNames` name the values of every LossPoint that follows (also metrics.csv's columns).
+  void started(const QString& runFolder, qint64 totalSteps, const QStringList& lossNames);
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);

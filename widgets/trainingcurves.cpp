@@ -25,23 +25,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_plot->legend->setFont(font());
   m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
-  const QString names[3] = {tr("total (−ELBO)"), tr("reconstruction"), tr("KL")};
-  const QColor colors[3] = {QColor(31, 119, 180), QColor(44, 160, 44), QColor(214, 39, 40)};
-  for (int i = 0; i < 3; ++i) {
-    Series& s = m_series[i];
-    QColor faded = colors[i];
-    faded.setAlpha(60);
-    s.raw = m_plot->addGraph();
-    s.raw->setPen(QPen(faded, 1.0));
-    s.raw->setAdaptiveSampling(true);  // min/max bucketing: spikes stay visible, nothing is dropped
-    s.raw->removeFromLegend();
-    s.smooth = m_plot->addGraph();
-    s.smooth->setName(names[i]);
-    s.smooth->setPen(QPen(colors[i], 2.0));
-    s.smooth->setAdaptiveSampling(true);
-  }
   m_eval = m_plot->addGraph();
-  m_eval->setName(tr("held-out −ELBO"));
+  m_eval->setName(tr("held-out"));
   m_eval->setPen(QPen(Qt::black, 2.0));
   m_eval->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
 
@@ -85,6 +70,40 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot, 1);
   layout->addLayout(controls);
+  setSeries({tr("total (−ELBO)"), tr("reconstruction"), tr("KL")});
+}
+
+void TrainingCurves::setSeries(const QStringList& names) {
+  static const QColor palette[] = {QColor(31, 119, 180), QColor(44, 160, 44),  QColor(214, 39, 40),
+                                   QColor(148, 103, 189), QColor(255, 127, 14), QColor(23, 190, 207)};
+  for (Series& s : m_series) {
+    m_plot->removeGraph(s.raw);
+    m_plot->removeGraph(s.smooth);
+  }
+  m_series.clear();
+  for (int i = 0; i < names.size(); ++i) {
+    const QColor color = palette[i % 6];
+    QColor faded = color;
+    faded.setAlpha(60);
+    Series s;
+    s.raw = m_plot->addGraph();
+    s.raw->setPen(QPen(faded, 1.0));
+    s.raw->setAdaptiveSampling(true);  // min/max bucketing: spikes stay visible, nothing is dropped
+    s.raw->removeFromLegend();
+    s.smooth = m_plot->addGraph();
+    s.smooth->setName(names[i]);
+    s.smooth->setPen(QPen(color, 2.0));
+    s.smooth->setAdaptiveSampling(true);
+    m_series.push_back(s);
+  }
+  clear();
+}
+
+QStringList TrainingCurves::seriesNames() const {
+  QStringList names;
+  for (const Series& s : m_series)
+    names << s.smooth->name();
+  return names;
 }
 
 void TrainingCurves::clear() {
@@ -111,16 +130,14 @@ void TrainingCurves::append(Series& s, const QVector<double>& steps, const QVect
   s.smooth->addData(steps, smoothed, true);
 }
 
-void TrainingCurves::addSteps(const QVector<double>& steps, const QVector<double>& total,
-                              const QVector<double>& recon, const QVector<double>& kl) {
-  append(m_series[0], steps, total);
-  append(m_series[1], steps, recon);
-  append(m_series[2], steps, kl);
+void TrainingCurves::addSteps(const QVector<double>& steps, const QVector<QVector<double>>& values) {
+  for (size_t i = 0; i < m_series.size() && i < size_t(values.size()); ++i)
+    append(m_series[i], steps, values[int(i)]);
   scheduleReplot();
 }
 
-void TrainingCurves::addEvaluation(double step, double total) {
-  m_eval->addData(step, total);
+void TrainingCurves::addEvaluation(double step, double value) {
+  m_eval->addData(step, value);
   scheduleReplot();
 }
 
@@ -145,18 +162,7 @@ void TrainingCurves::recomputeSmoothing() {
   }
 }
 
-void TrainingCurves::setKlVisible(bool visible) {
-  Series& kl = m_series[2];
-  kl.raw->setVisible(visible);
-  kl.smooth->setVisible(visible);
-  if (visible)
-    kl.smooth->addToLegend();
-  else
-    kl.smooth->removeFromLegend();
-  scheduleReplot();
-}
-
-int TrainingCurves::pointCount() const { return m_series[0].raw->dataCount(); }
+int TrainingCurves::pointCount() const { return m_series.empty() ? 0 : m_series.front().raw->dataCount(); }
 
 void TrainingCurves::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
@@ -176,8 +182,9 @@ void TrainingCurves::replotNow() {
   m_plot->rescaleAxes();
   // The first steps start near 550 nats and fall to ~150: keep the part worth reading in view
   // (at most 2.5× the latest smoothed total), unless the axis is logarithmic.
-  const auto& total = m_series[0].smooth->data();
-  if (!total->isEmpty() && m_plot->yAxis->scaleType() == QCPAxis::stLinear) {
+  if (!m_series.empty() && !m_series.front().smooth->data()->isEmpty() &&
+      m_plot->yAxis->scaleType() == QCPAxis::stLinear) {
+    const auto& total = m_series.front().smooth->data();
     const double latest = (total->constEnd() - 1)->value;
     const double upper = std::min(m_plot->yAxis->range().upper, 2.5 * std::max(1.0, latest));
     m_plot->yAxis->setRange(std::min(0.0, m_plot->yAxis->range().lower), upper * 1.05);

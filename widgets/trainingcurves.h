@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QStringList>
 #include <QVector>
+#include <vector>
 #include <QWidget>
 
 class QCustomPlot;
@@ -10,9 +12,9 @@ class QCheckBox;
 class QSlider;
 class QTimer;
 
-/// Live loss curves of a VAE run: total (negative ELBO), reconstruction and KL per step, each
-/// drawn raw (faded) with an exponential moving average on top, and the held-out negative ELBO
-/// per epoch. The plot redraws at most 25 times a second however fast points come, and not at
+/// Live curves of a training run: one per loss the model reports (VAE: total, reconstruction, KL;
+/// GAN: D and G losses, D(x), D(G(z))), each drawn raw (faded) with an exponential moving average
+/// on top, and the held-out loss per epoch. The plot redraws at most 25 times a second however fast points come, and not at
 /// all while hidden. Every point is kept.
 class TrainingCurves final : public QWidget {
   Q_OBJECT
@@ -21,21 +23,23 @@ class TrainingCurves final : public QWidget {
  public:
   explicit TrainingCurves(QWidget* parent = nullptr);
 
+  /// Starts over with one curve per name, in this order.
+  void setSeries(const QStringList& names);
+  QStringList seriesNames() const;
   void clear();
-  void addSteps(const QVector<double>& steps, const QVector<double>& total, const QVector<double>& recon,
-                const QVector<double>& kl);
-  void addEvaluation(double step, double total);
+  /// `values[s][i]` is series s at `steps[i]`.
+  void addSteps(const QVector<double>& steps, const QVector<QVector<double>>& values);
+  /// The held-out loss after an epoch (a black curve with dots).
+  void addEvaluation(double step, double value);
   /// Weight of the past in the moving average, 0 (raw) … 0.99 (TensorBoard's "smoothing").
   void setSmoothing(double smoothing);
   double smoothing() const { return m_smoothing; }
-  /// An auto-encoder has no KL term: its curve and legend entry are hidden.
-  void setKlVisible(bool visible);
 
   int pointCount() const;
   int replotCount() const { return m_replots; }
   QCustomPlot* plot() const { return m_plot; }
-  /// The smoothed curve of series 0 = total, 1 = reconstruction, 2 = KL.
-  QCPGraph* smoothedGraph(int series) const { return m_series[series].smooth; }
+  /// The smoothed curve of series `series` (in setSeries order).
+  QCPGraph* smoothedGraph(int series) const { return m_series[size_t(series)].smooth; }
 
  protected:
   void showEvent(QShowEvent* event) override;
@@ -53,7 +57,7 @@ class TrainingCurves final : public QWidget {
   void replotNow();
 
   QCustomPlot* m_plot = nullptr;
-  Series m_series[3];
+  std::vector<Series> m_series;
   QCPGraph* m_eval = nullptr;
   QCheckBox* m_logY = nullptr;
   QSlider* m_smoothingSlider = nullptr;

@@ -189,7 +189,6 @@ void TrainingDashboard::showDatasetLocation() {
 
 void TrainingDashboard::setModelKind(const QString& model) {
   const bool vae = model != QLatin1String("ae");
-  m_curves->setKlVisible(vae);
   m_evalTitle->setText(vae ? tr("Held-out −ELBO:") : tr("Held-out reconstruction:"));
 }
 

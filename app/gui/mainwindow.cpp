@@ -77,6 +77,25 @@ QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std:
   return grid;
 }
 
+// What the user reads for each loss the worker reports.
+QString lossDisplayName(const QString& key) {
+  if (key == QLatin1String("total"))
+    return MainWindow::tr("total (−ELBO)");
+  if (key == QLatin1String("recon"))
+    return MainWindow::tr("reconstruction");
+  if (key == QLatin1String("kl"))
+    return MainWindow::tr("KL");
+  if (key == QLatin1String("d_loss"))
+    return MainWindow::tr("D loss");
+  if (key == QLatin1String("g_loss"))
+    return MainWindow::tr("G loss");
+  if (key == QLatin1String("d_real"))
+    return MainWindow::tr("D(x)");
+  if (key == QLatin1String("d_fake"))
+    return MainWindow::tr("D(G(z))");
+  return key;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -122,7 +141,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &MainWindow::trainDefault);
   connect(m_dashboard, &TrainingDashboard::startRequested, this, &MainWindow::startTraining);
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
-  connect(m_training, &TrainingController::started, this, [this](const QString& folder, qint64) {
+  connect(m_training, &TrainingController::started, this, [this](const QString& folder, qint64, const QStringList& losses) {
+    QStringList names;
+    for (const QString& key : losses)
+      names << lossDisplayName(key);
+    m_dashboard->curves()->setSeries(names);
     m_currentRun = folder;
     m_currentKind = modelKind(m_dashboard->values().model);
     m_dashboard->setRunFolder(folder);
@@ -366,15 +389,16 @@ void MainWindow::redrawManifold() {
 }
 
 void MainWindow::onProgress(const TrainingProgress& pr) {
-  QVector<double> steps, total, recon, kl;
+  QVector<double> steps;
+  QVector<QVector<double>> values;
   steps.reserve(pr.points.size());
   for (const LossPoint& pt : pr.points) {
     steps.append(double(pt.step));
-    total.append(pt.total);
-    recon.append(pt.recon);
-    kl.append(pt.kl);
+    values.resize(std::max(values.size(), pt.values.size()));
+    for (int i = 0; i < pt.values.size(); ++i)
+      values[i].append(pt.values[i]);
   }
-  m_dashboard->curves()->addSteps(steps, total, recon, kl);
+  m_dashboard->curves()->addSteps(steps, values);
   m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
                            pr.etaSeconds);
   m_explore->setTrainingStatus(tr("Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.")

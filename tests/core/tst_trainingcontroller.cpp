@@ -38,6 +38,7 @@ class tst_TrainingController : public QObject {
     QCOMPARE(failed.count(), 0);
     QCOMPARE(started.count(), 1);
     const qint64 totalSteps = started.first().at(1).toLongLong();
+    QCOMPARE(started.first().at(2).toStringList(), (QStringList{QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")}));
     QCOMPARE(totalSteps, qint64(2 * 71));  // 9,000 digits in batches of 128 → 71 steps an epoch
     QCOMPARE(evaluated.count(), 2);
     QVERIFY(decoder.count() >= 2);
@@ -49,6 +50,8 @@ class tst_TrainingController : public QObject {
       const auto p = args.first().value<TrainingProgress>();
       for (const LossPoint& pt : p.points) {
         QCOMPARE(pt.step, lastStep + 1);
+        QCOMPARE(pt.values.size(), 3);
+        QVERIFY(std::abs(pt.values[0] - (pt.values[1] + pt.values[2])) < 1e-6 * pt.values[0]);  // total = recon + KL
         lastStep = pt.step;
         ++points;
       }

@@ -39,7 +39,8 @@ class tst_TrainingDashboard : public QObject {
   void smoothedCurves() {
     TrainingCurves c;
     c.setSmoothing(0.5);
-    c.addSteps({1, 2, 3}, {100, 200, 200}, {0, 0, 0}, {4, 4, 4});
+    QCOMPARE(c.seriesNames().size(), 3);  // a VAE's three until told otherwise
+    c.addSteps({1, 2, 3}, {{100, 200, 200}, {0, 0, 0}, {4, 4, 4}});
     // Debiased EMA by hand, smoothing 0.5:
     //   e₁ = 0.5·0 + 0.5·100 = 50    → 50 / (1 − 0.5)   = 100
     //   e₂ = 0.5·50 + 0.5·200 = 125  → 125 / (1 − 0.25) = 166.67
@@ -54,6 +55,12 @@ class tst_TrainingDashboard : public QObject {
     c.setSmoothing(0.0);
     QCOMPARE(value(0, 1), 200.0);
     QCOMPARE(c.pointCount(), 3);
+    // Another model's losses: new curves, empty.
+    c.setSeries({QStringLiteral("D loss"), QStringLiteral("G loss"), QStringLiteral("D(x)"), QStringLiteral("D(G(z))")});
+    QCOMPARE(c.seriesNames().size(), 4);
+    QCOMPARE(c.pointCount(), 0);
+    c.addSteps({1, 2}, {{1.4, 1.3}, {0.7, 0.8}, {0.5, 0.6}, {0.5, 0.4}});
+    QCOMPARE(c.smoothedGraph(3)->dataCount(), 2);
   }
 
   void startStop() {
@@ -79,7 +86,7 @@ class tst_TrainingDashboard : public QObject {
     TrainingDashboard d;
     d.show();
     d.setRunning(true);
-    d.curves()->addSteps({1, 2, 3}, {500, 300, 200}, {490, 290, 195}, {10, 10, 5});
+    d.curves()->addSteps({1, 2, 3}, {{500, 300, 200}, {490, 290, 195}, {10, 10, 5}});
     d.setProgress(3, 10, 0, 2, 12345, 65, 30);
     QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->value(), 3);
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("elapsedLabel"))->text(), QStringLiteral("1:05"));
@@ -91,14 +98,14 @@ class tst_TrainingDashboard : public QObject {
     // Many reports in a burst are drawn once the coalescing timer fires, not once each.
     const int before = d.curves()->replotCount();
     for (int i = 4; i < 200; ++i)
-      d.curves()->addSteps({double(i)}, {150}, {145}, {5});
+      d.curves()->addSteps({double(i)}, {{150}, {145}, {5}});
     QCOMPARE(d.curves()->pointCount(), 199);
     QTRY_VERIFY(d.curves()->replotCount() > before);
     QVERIFY(d.curves()->replotCount() <= before + 2);
     // A hidden chart does no drawing work; it catches up when shown.
     d.hide();
     const int hidden = d.curves()->replotCount();
-    d.curves()->addSteps({300}, {150}, {145}, {5});
+    d.curves()->addSteps({300}, {{150}, {145}, {5}});
     QTest::qWait(100);
     QCOMPARE(d.curves()->replotCount(), hidden);
     d.show();
