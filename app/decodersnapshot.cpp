@@ -6,7 +6,12 @@
 #include <random>
 
 DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
-    : m_weights(std::make_shared<const genlab::MlpDecoderWeights>(std::move(weights))), m_step(step) {}
+    : m_decoder(genlab::make_mlp_decoder(std::move(weights))), m_step(step) {}
+
+DecoderSnapshot::DecoderSnapshot(std::shared_ptr<const genlab::ImageDecoder> decoder, qint64 step)
+    : m_decoder(std::move(decoder)), m_step(step) {}
+
+int DecoderSnapshot::latentDim() const { return m_decoder ? int(m_decoder->latent_dim()) : 0; }
 
 void DecoderSnapshot::setLatentRange(std::vector<float> mean, std::vector<float> std) {
   if (int(mean.size()) != latentDim() || int(std.size()) != latentDim())
@@ -23,45 +28,44 @@ std::vector<float> DecoderSnapshot::codeAt(const std::vector<float>& sigmas) con
   return z;
 }
 
-int DecoderSnapshot::latentDim() const { return m_weights ? int(m_weights->latent_dim) : 0; }
-
 std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {
-  if (!m_weights || int(z.size()) != latentDim())
+  if (!m_decoder || int(z.size()) != latentDim())
     return {};
-  return m_weights->decode(z);
+  return m_decoder->decode(z);
 }
 
 QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
-  if (!m_weights || int(z.size()) != latentDim())
+  const std::vector<float> pixels = decodePixels(z);
+  if (pixels.empty())
     return {};
-  const int side = int(std::lround(std::sqrt(double(m_weights->output_dim))));
-  if (side * side != m_weights->output_dim)
+  const int side = int(m_decoder->side()), channels = int(m_decoder->channels());
+  if (size_t(side * side * channels) != pixels.size())
     return {};
-  float pixels[4096];
-  std::vector<float> big;
-  float* out = pixels;
-  if (m_weights->output_dim > 4096) {
-    big.resize(size_t(m_weights->output_dim));
-    out = big.data();
-  }
-  m_weights->decode(z.data(), out);
-  QImage image(side, side, QImage::Format_Grayscale8);
+  const auto byte = [](float v) { return uchar(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+  QImage image(side, side, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
   for (int y = 0; y < side; ++y) {
     uchar* line = image.scanLine(y);
-    for (int x = 0; x < side; ++x)
-      line[x] = uchar(std::lround(std::clamp(out[y * side + x], 0.f, 1.f) * 255.f));
+    for (int x = 0; x < side; ++x) {
+      if (channels == 1) {
+        line[x] = byte(pixels[size_t(y * side + x)]);
+      } else {
+        for (int c = 0; c < 3; ++c)
+          line[3 * x + c] = byte(pixels[size_t((c * side + y) * side + x)]);
+      }
+    }
   }
   return image;
 }
 
 QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
-  if (!m_weights || count < 1)
+  if (!m_decoder || count < 1)
     return {};
-  const int side = int(std::lround(std::sqrt(double(m_weights->output_dim))));
+  const int side = int(m_decoder->side());
   const int cols = int(std::ceil(std::sqrt(double(count))));
   const int rows = (count + cols - 1) / cols;
-  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1, QImage::Format_Grayscale8);
-  grid.fill(40);
+  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1,
+              m_decoder->channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  grid.fill(QColor(40, 40, 40));
   QPainter painter(&grid);
   std::mt19937_64 rng(seed);
   std::normal_distribution<float> normal;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "genlab/image_decoder.h"
 #include "genlab/mlp_decoder.h"
 
 #include <QImage>
@@ -8,33 +9,35 @@
 #include <memory>
 #include <vector>
 
-/// An immutable copy of a VAE decoder, cheap to pass between threads (shared, never mutated).
-/// The training thread makes one from its live weights; the GUI decodes with it.
+/// An immutable copy of a model's decoder (a VAE's decoder, a GAN's generator), cheap to pass
+/// between threads (shared, never mutated). The training thread makes one from its live weights;
+/// the GUI decodes with it.
 class DecoderSnapshot {
  public:
   DecoderSnapshot() = default;
   explicit DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step = 0);
+  DecoderSnapshot(std::shared_ptr<const genlab::ImageDecoder> decoder, qint64 step);
 
-  /// Where the codes live (per dimension): N(0, 1) for a VAE unless set; an auto-encoder's
-  /// codes have their own mean and spread, which the Explore page spans instead.
+  bool isNull() const { return !m_decoder; }
+  int latentDim() const;
+  qint64 step() const { return m_step; }
+
+  /// Where the codes live (per dimension): N(0, 1) unless set; an auto-encoder's codes have
+  /// their own mean and spread, which the Explore page spans instead.
   void setLatentRange(std::vector<float> mean, std::vector<float> std);
   /// The code at `sigmas` standard deviations from the mean along each dimension.
   std::vector<float> codeAt(const std::vector<float>& sigmas) const;
 
-  bool isNull() const { return !m_weights; }
-  int latentDim() const;
-  qint64 step() const { return m_step; }
-
-  /// Pixel intensities in [0, 1] for code `z` (latentDim values); empty if z has the wrong size.
+  /// Intensities in [0, 1], channel-major, for code `z` (latentDim values); empty if z has the wrong size.
   std::vector<float> decodePixels(const std::vector<float>& z) const;
   /// `count` samples in a square grid (1 px gaps): codes drawn from N(0, 1) with `seed`
   /// (spread like the codes for an auto-encoder), decoded.
   QImage sampleGrid(int count, quint64 seed) const;
-  /// The 28×28 grey image for code `z` (latentDim values).
+  /// The image (grey or RGB) for code `z` (latentDim values).
   QImage decode(const std::vector<float>& z) const;
 
  private:
-  std::shared_ptr<const genlab::MlpDecoderWeights> m_weights;
+  std::shared_ptr<const genlab::ImageDecoder> m_decoder;
   std::vector<float> m_mean, m_std;
   qint64 m_step = 0;
 };

@@ -3,6 +3,8 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/from_blob.h>
+#include <c10/core/InferenceMode.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/randperm.h>
@@ -37,6 +39,26 @@ at::Tensor bce(const at::Tensor& logits, double target) {
   const auto t = target > 0.5 ? at::ones_like(logits) : at::zeros_like(logits);
   return at::binary_cross_entropy_with_logits(logits, t);
 }
+
+class GeneratorDecoder final : public ImageDecoder {
+ public:
+  explicit GeneratorDecoder(Generator g) : g_(std::move(g)) { g_->eval(); }
+  int64_t latent_dim() const override { return g_->options().latent_dim(); }
+  int64_t channels() const override { return g_->options().channels(); }
+  int64_t side() const override { return g_->options().image_size(); }
+  std::vector<float> decode(const std::vector<float>& z) const override {
+    if (int64_t(z.size()) != latent_dim())
+      return {};
+    // Eval mode reads BatchNorm's running statistics and changes nothing: safe from any thread.
+    c10::InferenceMode guard;
+    const auto in = at::from_blob(const_cast<float*>(z.data()), {1, latent_dim()}, at::kFloat);
+    const auto out = g_->forward(in).add(1).mul_(0.5).clamp_(0, 1).contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+  }
+
+ private:
+  mutable Generator g_;
+};
 
 }  // namespace
 
@@ -176,6 +198,41 @@ at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
   const auto images = generator_->forward(z).add(1).mul_(0.5).clamp_(0, 1);
   generator_->train();
   return images;
+}
+
+std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
+  torch::NoGradGuard no_grad;
+  auto copy = std::dynamic_pointer_cast<GeneratorImpl>(generator_->clone());
+  return std::make_shared<GeneratorDecoder>(Generator(copy));
+}
+
+std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
+                                                           std::string* error) {
+  try {
+    auto file = load_safetensors(weights_path);
+    if (!file.ok()) {
+      *error = file.error;
+      return nullptr;
+    }
+    torch::NoGradGuard no_grad;
+    Generator g(options);
+    auto all = g->named_parameters();
+    for (const auto& b : g->named_buffers())
+      all.insert(b.key(), b.value());
+    for (auto& p : all) {
+      const auto t = file.value.find("generator." + p.key());
+      if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
+        *error = std::filesystem::path(weights_path).filename().string() + ": 'generator." + p.key() +
+                 "' is missing or of another shape";
+        return nullptr;
+      }
+      p.value().copy_(t);
+    }
+    return std::make_shared<GeneratorDecoder>(g);
+  } catch (const c10::Error& e) {
+    *error = e.what_without_backtrace();
+    return nullptr;
+  }
 }
 
 std::string GanTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/mlp_decoder.h"
 
+#include "genlab/image_decoder.h"
+
 #include <cmath>
 
 namespace genlab {
@@ -28,6 +30,31 @@ std::vector<float> MlpDecoderWeights::decode(const std::vector<float>& z) const 
   std::vector<float> out(static_cast<size_t>(output_dim));
   decode(z.data(), out.data());
   return out;
+}
+
+namespace {
+
+class MlpDecoder final : public ImageDecoder {
+ public:
+  explicit MlpDecoder(MlpDecoderWeights w) : w_(std::move(w)), side_(int64_t(std::lround(std::sqrt(double(w_.output_dim))))) {}
+  int64_t latent_dim() const override { return w_.latent_dim; }
+  int64_t channels() const override { return side_ * side_ == w_.output_dim ? 1 : 3; }
+  int64_t side() const override { return channels() == 1 ? side_ : int64_t(std::lround(std::sqrt(double(w_.output_dim) / 3))); }
+  std::vector<float> decode(const std::vector<float>& z) const override {
+    if (int64_t(z.size()) != w_.latent_dim)
+      return {};
+    return w_.decode(z);
+  }
+
+ private:
+  MlpDecoderWeights w_;
+  int64_t side_;
+};
+
+}  // namespace
+
+std::shared_ptr<const ImageDecoder> make_mlp_decoder(MlpDecoderWeights weights) {
+  return std::make_shared<MlpDecoder>(std::move(weights));
 }
 
 }  // namespace genlab

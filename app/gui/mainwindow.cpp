@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -58,20 +59,23 @@ QWidget* makeDiffusionPage(QWidget* parent) {
 
 // The decoded digits on an N×N grid over the two latent dimensions.
 QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std::vector<float> z) {
-  const int n = kManifoldCells, side = 28;
-  QImage grid(n * side, n * side, QImage::Format_Grayscale8);
+  const int n = kManifoldCells;
+  QImage grid;
+  QPainter painter;
   for (int row = 0; row < n; ++row) {
     for (int col = 0; col < n; ++col) {
       // Cell centres at equal prior-mass steps, like the sliders; row 0 is the top (+z₂).
       z[size_t(dims.first)] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
       if (z.size() > 1)
         z[size_t(dims.second)] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
-      const std::vector<float> pixels = decoder.decodePixels(decoder.codeAt(z));
-      for (int y = 0; y < side; ++y) {
-        uchar* line = grid.scanLine(row * side + y) + col * side;
-        for (int x = 0; x < side; ++x)
-          line[x] = uchar(pixels[size_t(y * side + x)] * 255.f + 0.5f);
+      const QImage cell = decoder.decode(decoder.codeAt(z));
+      if (cell.isNull())
+        return {};
+      if (grid.isNull()) {  // grey or RGB, 28/32/64 px: as the decoder draws
+        grid = QImage(n * cell.width(), n * cell.height(), cell.format());
+        painter.begin(&grid);
       }
+      painter.drawImage(col * cell.width(), row * cell.height(), cell);
     }
   }
   return grid;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "genlab/adam.h"
+#include "genlab/image_decoder.h"
 
 #include <ATen/core/Generator.h>
 #include <torch/nn/module.h>
@@ -103,6 +104,9 @@ class GanTrainer {
   /// Generated images (n, channels, size, size) in [0, 1] for noise drawn with `seed`.
   at::Tensor sample(int64_t n, uint64_t seed);
 
+  /// A copy of the generator (eval mode) that turns codes into images, for the GUI.
+  std::shared_ptr<const ImageDecoder> decoder() const;
+
   /// As VaeTrainer: weights ("generator.*", "discriminator.*") and the state to continue exactly.
   std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
                               const std::map<std::string, std::string>& metadata = {});
@@ -120,5 +124,10 @@ class GanTrainer {
   at::Tensor order_;
   int64_t epoch_ = 0, batch_in_epoch_ = 0;
 };
+
+/// The generator of a GAN run's weights.safetensors ("generator.*"), as an ImageDecoder; null with
+/// *error set when the file does not hold a generator of this shape.
+std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
+                                                           std::string* error);
 
 }  // namespace genlab

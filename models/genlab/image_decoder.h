@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace genlab {
+
+/// Anything that turns a latent code into an image: a VAE's decoder, a GAN's generator. Immutable
+/// once made, so one can be shared between threads (the GUI decodes while training goes on).
+class ImageDecoder {
+ public:
+  virtual ~ImageDecoder() = default;
+  virtual int64_t latent_dim() const = 0;
+  virtual int64_t channels() const = 0;  ///< 1 grey, 3 RGB
+  virtual int64_t side() const = 0;      ///< images are side × side
+  /// Intensities in [0, 1], channel-major (channels, side, side), for one code of latent_dim values.
+  virtual std::vector<float> decode(const std::vector<float>& z) const = 0;
+};
+
+struct MlpDecoderWeights;
+/// A VAE's decoder copied into plain memory (no torch on the calling thread).
+std::shared_ptr<const ImageDecoder> make_mlp_decoder(MlpDecoderWeights weights);
+
+}  // namespace genlab
