@@ -8,8 +8,10 @@
 
 QString TrainingSettings::validate() const {
   auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
-  if (model != QLatin1String("vae") && model != QLatin1String("ae"))
-    return tr("Unknown model '%1' (vae or ae).").arg(model);
+  if (model != QLatin1String("vae") && model != QLatin1String("ae") && model != QLatin1String("gan"))
+    return tr("Unknown model '%1' (vae, ae or gan).").arg(model);
+  if (model == QLatin1String("gan") && batchSize < 2)
+    return tr("A GAN needs batches of at least 2 images (batch norm), got %1.").arg(batchSize);
   if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist"))
     return tr("Unknown dataset '%1' (mnist or fashion-mnist).").arg(dataset);
   if (epochs < 1 || epochs > 10000)
@@ -32,5 +34,22 @@ QString TrainingSettings::validate() const {
 }
 
 QString modelKind(const QString& model) {
+  if (model == QLatin1String("gan"))
+    return QStringLiteral("dcgan");
   return model == QLatin1String("ae") ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
+}
+
+void TrainingSettings::useDefaultsOf(const QString& kind) {
+  model = kind;
+  if (kind == QLatin1String("gan")) {  // DCGAN paper: Adam 2e-4, batch 64; z = 64
+    epochs = 10;
+    batchSize = 64;
+    learningRate = 2e-4;
+    latentDim = 64;
+  } else {  // seed 003
+    epochs = 50;
+    batchSize = 128;
+    learningRate = 1e-3;
+    latentDim = 2;
+  }
 }

@@ -9,7 +9,7 @@
 
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
-  QString model = QStringLiteral("vae");       ///< "vae" (MLP VAE of seed 003) or "ae" (same layers, no noise/KL)
+  QString model = QStringLiteral("vae");  ///< "vae" (MLP VAE of seed 003), "ae" (same layers, no noise/KL), "gan" (DCGAN)
   QString dataset = QStringLiteral("mnist");   ///< "mnist" or "fashion-mnist" (names in run.json)
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
   QString runsFolder;    ///< where a new, dated run folder is created…
@@ -24,12 +24,15 @@ struct TrainingSettings {
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
+  /// Sets `model` and the hyperparameters that suit it (epochs, batch, learning rate, latent size).
+  void useDefaultsOf(const QString& model);
+
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;
 };
 
 /// The model kinds as run.json names them.
-QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp"
+QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp", "gan" → "dcgan"
 
 /// One optimisation step's numbers, in the order of the run's loss names (TrainingWorker::started):
 /// VAE "total", "recon", "kl" (nats per image); auto-encoder "recon"; GAN "d_loss", "g_loss",

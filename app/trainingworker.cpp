@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingworker.h"
 
+#include "modelsession.h"
 #include "runfolder.h"
 #include "systeminfo.h"
 
@@ -21,10 +22,6 @@
 
 namespace {
 
-QJsonObject lossesJson(const genlab::VaeLosses& l) {
-  return {{QStringLiteral("negative_elbo"), l.total}, {QStringLiteral("recon"), l.recon},
-          {QStringLiteral("kl"), l.kl}};
-}
 
 }  // namespace
 
@@ -48,12 +45,14 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
   const QJsonObject model = json.value(QStringLiteral("model")).toObject();
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
-  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp")) {
+  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp") && kind != QLatin1String("dcgan")) {
     *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
                  .arg(kind);
     return false;
   }
-  s.model = kind == QLatin1String("ae-mlp") ? QStringLiteral("ae") : QStringLiteral("vae");
+  s.model = kind == QLatin1String("ae-mlp") ? QStringLiteral("ae")
+            : kind == QLatin1String("dcgan")  ? QStringLiteral("gan")
+                                              : QStringLiteral("vae");
   s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
@@ -103,7 +102,7 @@ void TrainingWorker::train() {
   const bool resuming = !s.resumeFolder.isEmpty();
   RunFolder run;
   QJsonObject json;
-  QByteArray metrics = "step,epoch,wall_s,total,recon,kl,eval_total,eval_recon,eval_kl\n";
+  QByteArray metrics;
   double wallBefore = 0;
   if (resuming) {
     run = RunFolder(s.resumeFolder);
@@ -140,26 +139,20 @@ void TrainingWorker::train() {
     return;
   }
 
-  const auto modelOptions = genlab::VAEOptions()
-                                .latent_dim(s.latentDim)
-                                .input_dim(train.value.height * train.value.width)
-                                .deterministic(s.model == QLatin1String("ae"));
-  const QString kind = modelKind(s.model);
-  genlab::VaeTrainer trainer(modelOptions,
-                             genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
-                             train.value.images);
-  const qint64 stepsPerEpoch = trainer.steps_per_epoch();
-  const qint64 totalSteps = stepsPerEpoch * s.epochs;
+  std::unique_ptr<ModelSession> model = ModelSession::create(s, train.value, eval.value);
+  const QString kind = model->modelJson().value(QStringLiteral("kind")).toString();
+  const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
   const QString statePath = QStringLiteral("optimizer.safetensors");
+  const QStringList lossNames = model->lossNames();
 
   if (resuming) {
-    const std::string err = trainer.load_checkpoint(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
+    const std::string err = model->load(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
     if (!err.empty()) {
       Q_EMIT failed(tr("Cannot resume %1: %2").arg(run.path(), QString::fromStdString(err)));
       return;
     }
-    metrics = metricsUpTo(metrics, trainer.steps_done());
+    metrics = metricsUpTo(metrics, model->stepsDone());
   } else {
     run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, s.model + QLatin1Char('-') + s.dataset, &error)
                                 : RunFolder::createAt(s.runFolder, &error);
@@ -170,10 +163,7 @@ void TrainingWorker::train() {
     json = QJsonObject{
       {QStringLiteral("format"), 1},
       {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
-      {QStringLiteral("model"), QJsonObject{{QStringLiteral("kind"), kind},
-                                            {QStringLiteral("input_dim"), qint64(modelOptions.input_dim())},
-                                            {QStringLiteral("hidden_dim"), qint64(modelOptions.hidden_dim())},
-                                            {QStringLiteral("latent_dim"), s.latentDim}}},
+      {QStringLiteral("model"), model->modelJson()},
       {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), s.dataset},
                                               {QStringLiteral("classes"), classNames(s.dataset)},
                                               {QStringLiteral("folder"), s.dataFolder},
@@ -184,6 +174,9 @@ void TrainingWorker::train() {
                                                {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},
     };
   }
+  if (metrics.isEmpty())
+    metrics = "step,epoch,wall_s," + lossNames.join(QLatin1Char(',')).toUtf8() +
+              (model->evaluates() ? ",eval_total,eval_recon,eval_kl\n" : "\n");
   json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
                                                  {QStringLiteral("batch_size"), s.batchSize},
                                                  {QStringLiteral("learning_rate"), s.learningRate},
@@ -195,55 +188,42 @@ void TrainingWorker::train() {
     Q_EMIT failed(error);
     return;
   }
-  const bool autoencoder = s.model == QLatin1String("ae");
-  const QStringList lossNames = autoencoder ? QStringList{QStringLiteral("recon")}
-                                            : QStringList{QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
   Q_EMIT started(run.path(), totalSteps, lossNames);
 
   QElapsedTimer clock;
   clock.start();
-  auto range = trainer.latent_range(eval.value.images);
-  auto save = [&](bool final, const genlab::VaeLosses* lastEval) {
-    const std::string err = trainer.save_checkpoint(run.file(weightsPath).toStdString(),
-                                                    run.file(statePath).toStdString(),
-                                                    {{"format", "pt"}, {"model", kind.toStdString()}});
+  QVector<double> lastEval;
+  auto save = [&](bool final) {
+    const std::string err =
+        model->save(run.file(weightsPath).toStdString(), run.file(statePath).toStdString(), kind.toStdString());
     if (!err.empty())
       throw std::runtime_error(err);
     if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
       throw std::runtime_error(error.toStdString());
-    json[QStringLiteral("steps")] = qint64(trainer.steps_done());
-    json[QStringLiteral("epochs_done")] = qint64(trainer.epoch());
+    json[QStringLiteral("steps")] = qint64(model->stepsDone());
+    json[QStringLiteral("epochs_done")] = qint64(model->epoch());
     json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
-    if (lastEval)
-      json[QStringLiteral("eval")] = lossesJson(*lastEval);
-    QJsonArray mean, sd;
-    for (size_t i = 0; i < range.first.size(); ++i) {
-      mean.append(double(range.first[i]));
-      sd.append(double(range.second[i]));
-    }
-    json[QStringLiteral("latent")] = QJsonObject{{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
+    if (lastEval.size() == 3)
+      json[QStringLiteral("eval")] = QJsonObject{{QStringLiteral("negative_elbo"), lastEval[0]},
+                                                 {QStringLiteral("recon"), lastEval[1]},
+                                                 {QStringLiteral("kl"), lastEval[2]}};
+    if (const QJsonObject latent = model->latentJson(); !latent.isEmpty())
+      json[QStringLiteral("latent")] = latent;
     if (final)
-      json[QStringLiteral("status")] = trainer.epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
+      json[QStringLiteral("status")] = model->epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
     if (!run.writeRunJson(json, &error))
       throw std::runtime_error(error.toStdString());
   };
 
-  auto snapshot = [&] {
-    DecoderSnapshot d(trainer.decoder_weights(), trainer.steps_done());
-    d.setLatentRange(range.first, range.second);
-    return d;
-  };
-  Q_EMIT decoderUpdated(snapshot());
+  Q_EMIT decoderUpdated(model->snapshot());
   TrainingProgress report;
   report.totalSteps = totalSteps;
   report.epochs = s.epochs;
   std::deque<std::pair<qint64, qint64>> window;  // (ms, step) over the last second, for samples/s
   qint64 lastReport = -kProgressIntervalMs, lastDecoder = 0;
-  genlab::VaeLosses lastEval;
-  bool haveEval = false;
   auto flushProgress = [&](qint64 now) {
-    report.step = trainer.steps_done();
-    report.epoch = int(trainer.epoch());
+    report.step = model->stepsDone();
+    report.epoch = int(model->epoch());
     report.elapsedSeconds = double(now) / 1000.0;
     while (window.size() > 2 && now - window.front().first > 1000)
       window.pop_front();
@@ -256,48 +236,49 @@ void TrainingWorker::train() {
     lastReport = now;
   };
 
-  window.emplace_back(0, trainer.steps_done());
-  while (trainer.epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
-         (s.maxSteps <= 0 || trainer.steps_done() < s.maxSteps)) {
-    const auto l = trainer.step();
+  window.emplace_back(0, model->stepsDone());
+  while (model->epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
+         (s.maxSteps <= 0 || model->stepsDone() < s.maxSteps)) {
+    const QVector<double> values = model->step();
     const qint64 now = clock.elapsed();
-    report.points.append({trainer.steps_done(), autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl}});
-    metrics += QByteArray::number(trainer.steps_done()) + ',' + QByteArray::number(trainer.epoch()) + ',' +
-               QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3) + ',' + QByteArray::number(l.total, 'g', 8) + ',' +
-               QByteArray::number(l.recon, 'g', 8) + ',' + QByteArray::number(l.kl, 'g', 8);
-    window.emplace_back(now, trainer.steps_done());
-    const bool epochEnd = trainer.batch_in_epoch() == 0;
-    if (epochEnd) {
-      lastEval = trainer.evaluate(eval.value.images);
-      haveEval = true;
-      range = trainer.latent_range(eval.value.images);
-      metrics += ',' + QByteArray::number(lastEval.total, 'g', 8) + ',' + QByteArray::number(lastEval.recon, 'g', 8) +
-                 ',' + QByteArray::number(lastEval.kl, 'g', 8);
-    } else {
+    report.points.append({model->stepsDone(), values});
+    metrics += QByteArray::number(model->stepsDone()) + ',' + QByteArray::number(model->epoch()) + ',' +
+               QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3);
+    for (double v : values)
+      metrics += ',' + QByteArray::number(v, 'g', 8);
+    window.emplace_back(now, model->stepsDone());
+    const bool epochEnd = model->batchInEpoch() == 0;
+    if (epochEnd && model->evaluates()) {
+      lastEval = model->evaluate();
+      for (double v : lastEval)
+        metrics += ',' + QByteArray::number(v, 'g', 8);
+    } else if (model->evaluates()) {
       metrics += ",,,";
     }
     metrics += '\n';
-    if (!epochEnd && s.saveEverySteps > 0 && trainer.steps_done() % s.saveEverySteps == 0)
-      save(false, haveEval ? &lastEval : nullptr);
+    if (!epochEnd && s.saveEverySteps > 0 && model->stepsDone() % s.saveEverySteps == 0)
+      save(false);
     if (epochEnd) {
+      model->epochEnded();
       // The same 64 codes every epoch, so the grids show the model changing, not the draw.
-      const QImage samples = snapshot().sampleGrid(64, 1);
+      const QImage samples = model->snapshot().sampleGrid(64, 1);
       QDir(run.path()).mkpath(QStringLiteral("samples"));
-      QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(trainer.steps_done(), 6, 10, QLatin1Char('0'))));
+      QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0'))));
       if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
         throw std::runtime_error(QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
-      Q_EMIT evaluated({int(trainer.epoch()), trainer.steps_done(), lastEval.total, lastEval.recon, lastEval.kl});
-      save(false, &lastEval);
+      if (lastEval.size() == 3)
+        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval[0], lastEval[1], lastEval[2]});
+      save(false);
     }
     if (now - lastReport >= kProgressIntervalMs)
       flushProgress(now);
     if (now - lastDecoder >= kDecoderIntervalMs) {
-      Q_EMIT decoderUpdated(snapshot());
+      Q_EMIT decoderUpdated(model->snapshot());
       lastDecoder = now;
     }
   }
   flushProgress(clock.elapsed());
-  save(true, haveEval ? &lastEval : nullptr);
-  Q_EMIT decoderUpdated(snapshot());
-  Q_EMIT finished(run.path(), trainer.epoch() >= s.epochs);
+  save(true);
+  Q_EMIT decoderUpdated(model->snapshot());
+  Q_EMIT finished(run.path(), model->epoch() >= s.epochs);
 }

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelsession.h"
+
+#include "genlab/dcgan.h"
+#include "genlab/vae_trainer.h"
+
+#include <QJsonArray>
+
+namespace {
+
+class VaeSession final : public ModelSession {
+ public:
+  VaeSession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
+      : m_autoencoder(s.model == QLatin1String("ae")),
+        m_options(genlab::VAEOptions()
+                      .latent_dim(s.latentDim)
+                      .input_dim(train.height * train.width)
+                      .deterministic(m_autoencoder)),
+        m_trainer(m_options, genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+                  train.images),
+        m_eval(eval.images) {
+    m_range = m_trainer.latent_range(m_eval);
+  }
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), m_autoencoder ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp")},
+            {QStringLiteral("input_dim"), qint64(m_options.input_dim())},
+            {QStringLiteral("hidden_dim"), qint64(m_options.hidden_dim())},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())}};
+  }
+  QStringList lossNames() const override {
+    return m_autoencoder ? QStringList{QStringLiteral("recon")}
+                         : QStringList{QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer.step();
+    return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
+  }
+  bool evaluates() const override { return true; }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer.evaluate(m_eval);
+    return {l.total, l.recon, l.kl};
+  }
+  void epochEnded() override { m_range = m_trainer.latent_range(m_eval); }
+  QJsonObject latentJson() const override {
+    QJsonArray mean, sd;
+    for (size_t i = 0; i < m_range.first.size(); ++i) {
+      mean.append(double(m_range.first[i]));
+      sd.append(double(m_range.second[i]));
+    }
+    return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
+  }
+  qint64 stepsDone() const override { return m_trainer.steps_done(); }
+  qint64 epoch() const override { return m_trainer.epoch(); }
+  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
+  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
+  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
+    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
+  }
+  std::string load(const std::string& weights, const std::string& state) override {
+    return m_trainer.load_checkpoint(weights, state);
+  }
+  DecoderSnapshot snapshot() override {
+    DecoderSnapshot d(m_trainer.decoder_weights(), m_trainer.steps_done());
+    d.setLatentRange(m_range.first, m_range.second);
+    return d;
+  }
+
+ private:
+  bool m_autoencoder;
+  genlab::VAEOptions m_options;
+  genlab::VaeTrainer m_trainer;
+  at::Tensor m_eval;
+  std::pair<std::vector<float>, std::vector<float>> m_range;
+};
+
+class GanSession final : public ModelSession {
+ public:
+  GanSession(const TrainingSettings& s, const genlab::LabelledImages& train)
+      : m_options(genlab::DCGANOptions().latent_dim(s.latentDim).channels(1).image_size(train.height)),
+        m_trainer(m_options, genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+                  train.images.view({-1, 1, train.height, train.width})) {}
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), QStringLiteral("dcgan")},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("channels"), qint64(m_options.channels())},
+            {QStringLiteral("image_size"), qint64(m_options.image_size())},
+            {QStringLiteral("width"), qint64(m_options.width())}};
+  }
+  QStringList lossNames() const override {
+    return {QStringLiteral("d_loss"), QStringLiteral("g_loss"), QStringLiteral("d_real"), QStringLiteral("d_fake")};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer.step();
+    return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
+  }
+  bool evaluates() const override { return false; }
+  QVector<double> evaluate() override { return {}; }
+  qint64 stepsDone() const override { return m_trainer.steps_done(); }
+  qint64 epoch() const override { return m_trainer.epoch(); }
+  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
+  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
+  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
+    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
+  }
+  std::string load(const std::string& weights, const std::string& state) override {
+    return m_trainer.load_checkpoint(weights, state);
+  }
+  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer.decoder(), m_trainer.steps_done()); }
+
+ private:
+  genlab::DCGANOptions m_options;
+  genlab::GanTrainer m_trainer;
+};
+
+}  // namespace
+
+std::unique_ptr<ModelSession> ModelSession::create(const TrainingSettings& s, const genlab::LabelledImages& train,
+                                                   const genlab::LabelledImages& eval) {
+  if (s.model == QLatin1String("gan"))
+    return std::make_unique<GanSession>(s, train);
+  return std::make_unique<VaeSession>(s, train, eval);
+}
