@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runfolder.h"
 
+#include "genlab/dcgan.h"
 #include "genlab/safetensors.h"
 
 #include <QDateTime>
@@ -81,6 +82,25 @@ bool RunFolder::writeRunJson(const QJsonObject& json, QString* error) const {
 
 DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   const QString path = file(QStringLiteral("weights.safetensors"));
+  QString jsonError;
+  const QJsonObject model = readRunJson(&jsonError).value(QStringLiteral("model")).toObject();
+  if (model.value(QStringLiteral("kind")).toString() == QLatin1String("dcgan")) {
+    const auto options = genlab::DCGANOptions()
+                             .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(64))
+                             .channels(model.value(QStringLiteral("channels")).toInt(1))
+                             .image_size(model.value(QStringLiteral("image_size")).toInt(28))
+                             .width(model.value(QStringLiteral("width")).toInt(64));
+    std::string err;
+    auto decoder = genlab::load_generator_decoder(path.toStdString(), options, &err);
+    if (!decoder) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    auto meta = genlab::load_safetensors(path.toStdString());
+    const qint64 step = meta.ok() && meta.value.metadata.count("step")
+                            ? QString::fromStdString(meta.value.metadata.at("step")).toLongLong() : 0;
+    return DecoderSnapshot(std::move(decoder), step);
+  }
   auto loaded = genlab::load_safetensors(path.toStdString());
   if (!loaded.ok()) {
     *error = QString::fromStdString(loaded.error);
@@ -117,7 +137,6 @@ DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   if (auto it = f.metadata.find("step"); it != f.metadata.end())
     step = QString::fromStdString(it->second).toLongLong();
   DecoderSnapshot snapshot(std::move(w), step);
-  QString jsonError;
   const QJsonObject latent = readRunJson(&jsonError).value(QStringLiteral("latent")).toObject();
   std::vector<float> mean, sd;
   for (const auto& v : latent.value(QStringLiteral("mean")).toArray())

@@ -19,6 +19,13 @@ QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* e
     return {};
   const QJsonObject model = json.value(QStringLiteral("model")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("dcgan")) {
+    *error = QCoreApplication::translate("RunInspection",
+                                         "%1 is a GAN: it has no likelihood to evaluate on held-out images; "
+                                         "look at its samples (genlab-cli sample) instead")
+                 .arg(run.path());
+    return {};
+  }
   if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp")) {
     *error = QCoreApplication::translate("RunInspection", "%1: model kind '%2' cannot be evaluated by this version")
                  .arg(run.file(QStringLiteral("run.json")), kind);

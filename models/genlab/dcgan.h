@@ -5,6 +5,7 @@
 #include "genlab/image_decoder.h"
 
 #include <ATen/core/Generator.h>
+#include <torch/nn/cloneable.h>
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/linear.h>
@@ -32,10 +33,10 @@ struct DCGANOptions {
 
 /// z → Linear → (k·w, s, s) → [BatchNorm, ReLU, ConvTranspose 4×4 stride 2]… → tanh, with s = 7
 /// for 28 px (7 → 14 → 28) and 4 for 32/64 px (4 → 8 → … → size).
-class GeneratorImpl : public torch::nn::Module {
+class GeneratorImpl : public torch::nn::Cloneable<GeneratorImpl> {
  public:
   explicit GeneratorImpl(const DCGANOptions& options = {});
-  void reset();
+  void reset() override;
   /// Images (B, channels, size, size) in [−1, 1] for noise (B, latent_dim).
   torch::Tensor forward(const torch::Tensor& z);
   const DCGANOptions& options() const { return options_; }

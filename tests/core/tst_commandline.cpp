@@ -124,6 +124,39 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("Unknown model 'gan-x'")), qPrintable(r.err));
   }
 
+  void ganTrainsSamplesAndResumes() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("gan"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan"), QStringLiteral("--max-steps"),
+                  QStringLiteral("20"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+    QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("dcgan"));
+    QCOMPARE(model.value(QStringLiteral("latent_dim")).toInt(), 64);  // the GAN's own defaults
+    QCOMPARE(json.value(QStringLiteral("training")).toObject().value(QStringLiteral("batch_size")).toInt(), 64);
+    QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 20);
+    QFile csv(run + QStringLiteral("/metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readLine().trimmed(), QByteArray("step,epoch,wall_s,d_loss,g_loss,d_real,d_fake"));
+    const QList<QByteArray> first = csv.readLine().trimmed().split(',');
+    QCOMPARE(first.size(), 7);
+    QVERIFY(first[5].toDouble() > 0 && first[5].toDouble() < 1);  // D(x) is a probability
+
+    const QString png = dir.filePath(QStringLiteral("gan.png"));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(4 * 29 + 1, 4 * 29 + 1));
+    r = cli({QStringLiteral("eval"), run});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("is a GAN: it has no likelihood")), qPrintable(r.err));
+    r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("25")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 25);
+  }
+
   void describesDatasets() {
     REQUIRE_MNIST();
     auto r = cli({QStringLiteral("info"), QStringLiteral("mnist")});
