@@ -35,6 +35,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_model->setObjectName(QStringLiteral("modelCombo"));
   m_model->addItem(tr("VAE (MLP 784→256→2d, seed 003): BCE + KL"), QStringLiteral("vae"));
   m_model->addItem(tr("Auto-encoder (same layers; no noise, no KL)"), QStringLiteral("ae"));
+  m_model->addItem(tr("DCGAN (conv generator vs discriminator)"), QStringLiteral("gan"));
   m_model->setToolTip(tr("The auto-encoder has the VAE's layers but a deterministic code: compare how the two "
                          "fill the latent space (the auto-encoder leaves gaps between its training codes)."));
   form->addRow(tr("&Model:"), m_model);
@@ -50,6 +51,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), m_dataset);
   connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, &TrainingDashboard::showDatasetLocation);
   connect(m_model, &QComboBox::currentIndexChanged, this, [this] { setModelKind(values().model); });
+  connect(m_model, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
 
   auto* hyper = new QGroupBox(tr("Hyperparameters"), this);
   auto* hform = new QFormLayout(hyper);
@@ -188,8 +190,11 @@ void TrainingDashboard::showDatasetLocation() {
 }
 
 void TrainingDashboard::setModelKind(const QString& model) {
-  const bool vae = model != QLatin1String("ae");
-  m_evalTitle->setText(vae ? tr("Held-out −ELBO:") : tr("Held-out reconstruction:"));
+  m_evalTitle->setText(model == QLatin1String("ae")    ? tr("Held-out reconstruction:")
+                       : model == QLatin1String("gan") ? tr("Held-out loss:")
+                                                       : tr("Held-out −ELBO:"));
+  if (model == QLatin1String("gan"))
+    m_eval->setText(tr("none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples"));
 }
 
 void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }

@@ -15,7 +15,7 @@ class TrainingCurves;
 
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
-  QString model = QStringLiteral("vae");      ///< "vae" or "ae"
+  QString model = QStringLiteral("vae");      ///< "vae", "ae" or "gan"
   QString dataset = QStringLiteral("mnist");  ///< "mnist" or "fashion-mnist"
   int epochs = 50;
   int batchSize = 128;
@@ -53,6 +53,8 @@ class TrainingDashboard final : public QWidget {
  Q_SIGNALS:
   void startRequested();
   void stopRequested();
+  /// The user picked another model (its own default hyperparameters may follow).
+  void modelChanged(const QString& model);
 
  private:
   void showDatasetLocation();

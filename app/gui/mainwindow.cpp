@@ -144,6 +144,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &MainWindow::trainDefault);
   connect(m_dashboard, &TrainingDashboard::startRequested, this, &MainWindow::startTraining);
+  connect(m_dashboard, &TrainingDashboard::modelChanged, this, [this](const QString& model) {
+    TrainingSettings defaults;
+    defaults.useDefaultsOf(model);
+    TrainingFormValues v = m_dashboard->values();
+    v.epochs = defaults.epochs;
+    v.batchSize = defaults.batchSize;
+    v.learningRate = defaults.learningRate;
+    v.latentDim = defaults.latentDim;
+    m_dashboard->setValues(v);
+  });
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
   connect(m_training, &TrainingController::started, this, [this](const QString& folder, qint64, const QStringList& losses) {
     QStringList names;
@@ -329,13 +339,14 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
   m_explore->setHasModel(true);
   m_explore->setLatentDim(decoder.latentDim());
   const bool autoencoder = m_currentKind == QLatin1String("ae-mlp");
+  const bool gan = m_currentKind == QLatin1String("dcgan");
   QString notes;
   if (decoder.latentDim() > 2)
     notes += tr("; choose below which two dimensions the sliders move");
   if (autoencoder)
     notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
   m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Model: %5")
-                                     .arg(autoencoder ? tr("Auto-encoder") : tr("VAE"))
+                                     .arg(gan ? tr("DCGAN generator") : autoencoder ? tr("Auto-encoder") : tr("VAE"))
                                      .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, m_currentRun));
   redrawDigit();
   if (!m_manifoldTimer->isActive())

@@ -7,6 +7,7 @@
 #include "runfolder.h"
 #include "trainedrun.h"
 #include "trainingcontroller.h"
+#include "trainingcurves.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -117,6 +119,36 @@ class tst_MainWindow : public QObject {
     QVERIFY(drawn != onDim3);
     QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("rerollButton")), Qt::LeftButton);
     QVERIFY(digit->image() != drawn);  // another draw of z2 and z4
+  }
+
+  void ganFromTheTrainPage() {
+    REQUIRE_MNIST();
+    MainWindow w;
+    w.show();
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    const int gan = model->findData(QStringLiteral("gan"));
+    QVERIFY(gan >= 0);
+    model->setCurrentIndex(gan);
+    Q_EMIT model->activated(gan);  // the GAN's own defaults follow
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 64);
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 64);
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
+    QSignalSpy progress(w.training(), &TrainingController::progress);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    QCOMPARE(started.first().at(2).toStringList(),
+             (QStringList{QStringLiteral("d_loss"), QStringLiteral("g_loss"), QStringLiteral("d_real"), QStringLiteral("d_fake")}));
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1 && decoder.count() >= 1, 30000);
+    // The curves show the GAN's four numbers; the Explore page shows its generator.
+    QCOMPARE(w.findChild<TrainingCurves*>()->seriesNames(),
+             (QStringList{QStringLiteral("D loss"), QStringLiteral("G loss"), QStringLiteral("D(x)"), QStringLiteral("D(G(z))")}));
+    QCOMPARE(w.decoder().latentDim(), 64);
+    QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"))->count(), 64);
+    QCOMPARE(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(28, 28));
+    w.close();
+    QVERIFY(!w.training()->isRunning());
+    QDir(started.first().first().toString()).removeRecursively();
   }
 
   void chineseTranslationIsEmbedded() {
