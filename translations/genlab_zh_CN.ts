@@ -79,160 +79,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="83" />
+        <location filename="../app/gui/mainwindow.cpp" line="106" />
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="94" />
+        <location filename="../app/gui/mainwindow.cpp" line="117" />
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="96" />
+        <location filename="../app/gui/mainwindow.cpp" line="119" />
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="97" />
+        <location filename="../app/gui/mainwindow.cpp" line="120" />
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="146" />
+        <location filename="../app/gui/mainwindow.cpp" line="183" />
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="155" />
+        <location filename="../app/gui/mainwindow.cpp" line="192" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="156" />
+        <location filename="../app/gui/mainwindow.cpp" line="193" />
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="157" />
+        <location filename="../app/gui/mainwindow.cpp" line="194" />
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="162" />
+        <location filename="../app/gui/mainwindow.cpp" line="199" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="166" />
+        <location filename="../app/gui/mainwindow.cpp" line="203" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168" />
+        <location filename="../app/gui/mainwindow.cpp" line="205" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <location filename="../app/gui/mainwindow.cpp" line="206" />
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <location filename="../app/gui/mainwindow.cpp" line="206" />
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <location filename="../app/gui/mainwindow.cpp" line="206" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="174" />
+        <location filename="../app/gui/mainwindow.cpp" line="211" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="175" />
+        <location filename="../app/gui/mainwindow.cpp" line="212" />
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="176" />
+        <location filename="../app/gui/mainwindow.cpp" line="213" />
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="177" />
+        <location filename="../app/gui/mainwindow.cpp" line="214" />
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197" />
-        <location filename="../app/gui/mainwindow.cpp" line="294" />
+        <location filename="../app/gui/mainwindow.cpp" line="234" />
+        <location filename="../app/gui/mainwindow.cpp" line="331" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="230" />
+        <location filename="../app/gui/mainwindow.cpp" line="267" />
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="230" />
+        <location filename="../app/gui/mainwindow.cpp" line="267" />
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="277" />
+        <location filename="../app/gui/mainwindow.cpp" line="314" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="307" />
+        <location filename="../app/gui/mainwindow.cpp" line="345" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="309" />
+        <location filename="../app/gui/mainwindow.cpp" line="347" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="310" />
+        <location filename="../app/gui/mainwindow.cpp" line="348" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="311" />
+        <location filename="../app/gui/mainwindow.cpp" line="349" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="311" />
+        <location filename="../app/gui/mainwindow.cpp" line="349" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="288" />
+        <location filename="../app/gui/mainwindow.cpp" line="325" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="380" />
+        <location filename="../app/gui/mainwindow.cpp" line="87" />
+        <source>total (−ELBO)</source>
+        <translation>总计（−ELBO）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="89" />
+        <source>reconstruction</source>
+        <translation>重构</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="91" />
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="93" />
+        <source>D loss</source>
+        <translation>D 损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="95" />
+        <source>G loss</source>
+        <translation>G 损失</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="97" />
+        <source>D(x)</source>
+        <translation>D(x)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="99" />
+        <source>D(G(z))</source>
+        <translation>D(G(z))</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="349" />
+        <source>DCGAN generator</source>
+        <translation>DCGAN 生成器</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="419" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="391" />
+        <location filename="../app/gui/mainwindow.cpp" line="430" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="392" />
+        <location filename="../app/gui/mainwindow.cpp" line="431" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -240,52 +280,52 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="46" />
+        <location filename="../app/gui/mainwindow.cpp" line="47" />
         <source>&lt;h2&gt;Diffusion: watching noise turn into digits&lt;/h2&gt;&lt;p style='max-width:640px'&gt;A diffusion model learns to undo noise. The &lt;b&gt;forward process&lt;/b&gt; blurs an image into pure Gaussian noise over T small steps: x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε. The &lt;b&gt;reverse process&lt;/b&gt; starts from noise and, step by step, asks a U-Net what the noise ε is and removes a little of it.&lt;/p&gt;&lt;p&gt;This page is where you will scrub through those timesteps of your own diffusion model: the noisy image x&lt;sub&gt;t&lt;/sub&gt;, the network's guess of the clean image x̂&lt;sub&gt;0&lt;/sub&gt; and of the noise, DDPM and DDIM samplers side by side. It arrives with GenLab's diffusion models; until then the Explore and Train pages work with the VAE.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;扩散：看噪声如何变成数字&lt;/h2&gt;&lt;p style='max-width:640px'&gt;扩散模型学习如何去除噪声。&lt;b&gt;前向过程&lt;/b&gt;在 T 个小步骤中把图像逐渐变成纯高斯噪声：x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε。&lt;b&gt;反向过程&lt;/b&gt;从噪声出发，一步一步地让 U-Net 估计噪声 ε 并去掉一点。&lt;/p&gt;&lt;p&gt;在这个页面上，你将能逐步拖动浏览自己扩散模型的各个时间步：带噪图像 x&lt;sub&gt;t&lt;/sub&gt;、网络对干净图像 x̂&lt;sub&gt;0&lt;/sub&gt; 和噪声的估计，并排比较 DDPM 与 DDIM 采样器。它将随 GenLab 的扩散模型一起到来；在此之前，探索和训练页面使用 VAE。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="17" />
+        <location filename="../app/runfolder.cpp" line="18" />
         <source>Cannot create the runs folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="27" />
+        <location filename="../app/runfolder.cpp" line="28" />
         <source>Cannot create a run folder in %1</source>
         <translation>无法在 %1 中创建运行目录</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="34" />
+        <location filename="../app/runfolder.cpp" line="35" />
         <source>%1 already exists and is not empty; choose a new folder for the run</source>
         <translation>%1 已存在且不为空；请为这次运行选择一个新目录</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="38" />
+        <location filename="../app/runfolder.cpp" line="39" />
         <source>Cannot create the run folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="57" />
+        <location filename="../app/runfolder.cpp" line="58" />
         <source>%1: cannot open</source>
         <translation>%1：无法打开</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="63" />
+        <location filename="../app/runfolder.cpp" line="64" />
         <source>%1: not valid JSON (%2)</source>
         <translation>%1：不是有效的 JSON（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="72" />
+        <location filename="../app/runfolder.cpp" line="73" />
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="93" />
+        <location filename="../app/runfolder.cpp" line="113" />
         <source>%1: not an MLP VAE (decoder.0 / decoder.2 weights missing)</source>
         <translation>%1：不是 MLP VAE（缺少 decoder.0 / decoder.2 权重）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="101" />
+        <location filename="../app/runfolder.cpp" line="121" />
         <source>%1: decoder weights have inconsistent shapes</source>
         <translation>%1：解码器权重的形状不一致</translation>
     </message>
@@ -294,16 +334,21 @@
     <name>RunInspection</name>
     <message>
         <location filename="../app/runinspection.cpp" line="23" />
+        <source>%1 is a GAN: it has no likelihood to evaluate on held-out images; look at its samples (genlab-cli sample) instead</source>
+        <translation>%1 是 GAN：它没有可在留出图像上评估的似然；请查看它的样本（genlab-cli sample）</translation>
+    </message>
+    <message>
+        <location filename="../app/runinspection.cpp" line="30" />
         <source>%1: model kind '%2' cannot be evaluated by this version</source>
         <translation>%1：此版本无法评估模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="48" />
+        <location filename="../app/runinspection.cpp" line="55" />
         <source>%1 holds %2-pixel images; the model takes %3</source>
         <translation>%1 中的图像有 %2 个像素；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="66" />
+        <location filename="../app/runinspection.cpp" line="73" />
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -329,37 +374,37 @@
         <translation>每张图像的损失（nats）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="28" />
+        <location filename="../widgets/trainingcurves.cpp" line="29" />
+        <source>held-out</source>
+        <translation>留出集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="73" />
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="28" />
+        <location filename="../widgets/trainingcurves.cpp" line="73" />
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="28" />
+        <location filename="../widgets/trainingcurves.cpp" line="73" />
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="44" />
-        <source>held-out −ELBO</source>
-        <translation>留出集 −ELBO</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="48" />
+        <location filename="../widgets/trainingcurves.cpp" line="33" />
         <source>Logarithmic loss axis</source>
         <translation>损失轴使用对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="63" />
+        <location filename="../widgets/trainingcurves.cpp" line="48" />
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="64" />
+        <location filename="../widgets/trainingcurves.cpp" line="49" />
         <source>&amp;Smoothing:</source>
         <translation>平滑(&amp;S)：</translation>
     </message>
@@ -372,7 +417,7 @@
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43" />
+        <location filename="../widgets/trainingdashboard.cpp" line="44" />
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
@@ -388,122 +433,127 @@
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="38" />
+        <source>DCGAN (conv generator vs discriminator)</source>
+        <translation>DCGAN（卷积生成器对判别器）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="39" />
         <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="40" />
+        <location filename="../widgets/trainingdashboard.cpp" line="41" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44" />
+        <location filename="../widgets/trainingdashboard.cpp" line="45" />
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45" />
+        <location filename="../widgets/trainingdashboard.cpp" line="46" />
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54" />
+        <location filename="../widgets/trainingdashboard.cpp" line="56" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="59" />
+        <location filename="../widgets/trainingdashboard.cpp" line="61" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="63" />
+        <location filename="../widgets/trainingdashboard.cpp" line="65" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69" />
+        <location filename="../widgets/trainingdashboard.cpp" line="71" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="73" />
+        <location filename="../widgets/trainingdashboard.cpp" line="75" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="74" />
+        <location filename="../widgets/trainingdashboard.cpp" line="76" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="78" />
+        <location filename="../widgets/trainingdashboard.cpp" line="80" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="82" />
+        <location filename="../widgets/trainingdashboard.cpp" line="84" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="84" />
+        <location filename="../widgets/trainingdashboard.cpp" line="86" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="86" />
+        <location filename="../widgets/trainingdashboard.cpp" line="88" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="89" />
+        <location filename="../widgets/trainingdashboard.cpp" line="91" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="98" />
+        <location filename="../widgets/trainingdashboard.cpp" line="100" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="104" />
+        <location filename="../widgets/trainingdashboard.cpp" line="106" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="108" />
+        <location filename="../widgets/trainingdashboard.cpp" line="110" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="111" />
+        <location filename="../widgets/trainingdashboard.cpp" line="113" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="114" />
+        <location filename="../widgets/trainingdashboard.cpp" line="116" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="118" />
+        <location filename="../widgets/trainingdashboard.cpp" line="120" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="119" />
-        <location filename="../widgets/trainingdashboard.cpp" line="193" />
+        <location filename="../widgets/trainingdashboard.cpp" line="121" />
+        <location filename="../widgets/trainingdashboard.cpp" line="195" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="125" />
+        <location filename="../widgets/trainingdashboard.cpp" line="127" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="186" />
+        <location filename="../widgets/trainingdashboard.cpp" line="188" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
@@ -513,27 +563,37 @@
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="217" />
+        <location filename="../widgets/trainingdashboard.cpp" line="194" />
+        <source>Held-out loss:</source>
+        <translation>留出集损失：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="197" />
+        <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
+        <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="221" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="218" />
+        <location filename="../widgets/trainingdashboard.cpp" line="222" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="220" />
+        <location filename="../widgets/trainingdashboard.cpp" line="224" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="225" />
+        <location filename="../widgets/trainingdashboard.cpp" line="229" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="227" />
+        <location filename="../widgets/trainingdashboard.cpp" line="231" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>
@@ -542,46 +602,51 @@
     <name>TrainingSettings</name>
     <message>
         <location filename="../app/trainingtypes.cpp" line="12" />
-        <source>Unknown model '%1' (vae or ae).</source>
-        <translation>未知模型“%1”（vae 或 ae）。</translation>
+        <source>Unknown model '%1' (vae, ae or gan).</source>
+        <translation>未知模型“%1”（vae、ae 或 gan）。</translation>
     </message>
     <message>
         <location filename="../app/trainingtypes.cpp" line="14" />
+        <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
+        <translation>GAN 的批大小至少为 2（批归一化需要），当前为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/trainingtypes.cpp" line="16" />
         <source>Unknown dataset '%1' (mnist or fashion-mnist).</source>
         <translation>未知数据集“%1”（mnist 或 fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="16" />
+        <location filename="../app/trainingtypes.cpp" line="18" />
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="18" />
+        <location filename="../app/trainingtypes.cpp" line="20" />
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="20" />
+        <location filename="../app/trainingtypes.cpp" line="22" />
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="22" />
+        <location filename="../app/trainingtypes.cpp" line="24" />
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="25" />
+        <location filename="../app/trainingtypes.cpp" line="27" />
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="27" />
+        <location filename="../app/trainingtypes.cpp" line="29" />
         <source>The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="30" />
+        <location filename="../app/trainingtypes.cpp" line="32" />
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -589,23 +654,23 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/trainingworker.cpp" line="38" />
-        <location filename="../app/trainingworker.cpp" line="40" />
+        <location filename="../app/trainingworker.cpp" line="35" />
+        <location filename="../app/trainingworker.cpp" line="37" />
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="52" />
+        <location filename="../app/trainingworker.cpp" line="49" />
         <source>run.json: model kind '%1' cannot be resumed by this version</source>
         <translation>run.json：此版本无法继续训练模型类型“%1”</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="68" />
+        <location filename="../app/trainingworker.cpp" line="67" />
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="159" />
+        <location filename="../app/trainingworker.cpp" line="152" />
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
