@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/dcgan.h"
 
+#include "genlab/checkpoint.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
 #include <ATen/ops/from_blob.h>
@@ -238,61 +240,36 @@ std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& we
 std::string GanTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
                                         const std::map<std::string, std::string>& metadata) {
   torch::NoGradGuard no_grad;
-  const std::string step = std::to_string(steps_done());
   NamedTensors state = g_adam_->state("adam.generator.");
   for (auto& t : d_adam_->state("adam.discriminator."))
     state.push_back(std::move(t));
   state.emplace_back("rng.state", rng_.get_state());
   if (order_.defined())
     state.emplace_back("data.order", order_);
-  std::error_code ec;
-  if (std::filesystem::exists(state_path, ec))
-    std::filesystem::rename(state_path, state_path + ".prev", ec);
-  if (auto err = save_safetensors(state_path, state,
-                                  {{"format", "genlab-gan-trainer-1"}, {"step", step}, {"epoch", std::to_string(epoch_)},
-                                   {"batch_in_epoch", std::to_string(batch_in_epoch_)}});
-      !err.empty())
-    return err;
   NamedTensors weights;
-  for (auto* m : {static_cast<torch::nn::Module*>(generator_.get()), static_cast<torch::nn::Module*>(discriminator_.get())}) {
-    const std::string prefix = m == generator_.get() ? "generator." : "discriminator.";
-    for (const auto& p : m->named_parameters())
+  for (const auto& [prefix, m] : modules())
+    for (const auto& p : all_tensors(*m))
       weights.emplace_back(prefix + p.key(), p.value());
-    for (const auto& b : m->named_buffers())
-      weights.emplace_back(prefix + b.key(), b.value());
-  }
-  auto meta = metadata;
-  meta["step"] = step;
-  return save_safetensors(weights_path, weights, meta);
+  return save_checkpoint_files(weights_path, weights, metadata, state_path, state,
+                               {{"format", "genlab-gan-trainer-1"},
+                                {"epoch", std::to_string(epoch_)},
+                                {"batch_in_epoch", std::to_string(batch_in_epoch_)}},
+                               steps_done());
 }
 
 std::string GanTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
   torch::NoGradGuard no_grad;
-  auto weights = load_safetensors(weights_path);
-  if (!weights.ok())
-    return weights.error;
-  const auto wstep = weights.value.metadata.count("step") ? weights.value.metadata.at("step") : std::string("?");
-  auto state = load_safetensors(state_path);
-  auto step_of = [](const SafetensorsFile& f) { return f.metadata.count("step") ? f.metadata.at("step") : std::string(); };
-  if (!state.ok() || step_of(state.value) != wstep) {
-    auto previous = load_safetensors(state_path + ".prev");
-    if (previous.ok() && step_of(previous.value) == wstep)
-      state = std::move(previous);
-  }
-  if (!state.ok())
-    return state.error;
+  auto files = load_checkpoint_files(weights_path, state_path);
+  if (!files.ok())
+    return files.error;
+  const auto& weights = files.value.weights;
+  const auto& state = files.value.state;
   const std::string wname = std::filesystem::path(weights_path).filename().string();
   const std::string sname = std::filesystem::path(state_path).filename().string();
-  if (step_of(state.value) != wstep)
-    return wname + " (step " + wstep + ") and " + sname + " (step " + step_of(state.value) + ") are from different moments";
   std::vector<std::pair<at::Tensor, at::Tensor>> copies;
-  for (auto* m : {static_cast<torch::nn::Module*>(generator_.get()), static_cast<torch::nn::Module*>(discriminator_.get())}) {
-    const std::string prefix = m == generator_.get() ? "generator." : "discriminator.";
-    auto all = m->named_parameters();
-    for (const auto& b : m->named_buffers())
-      all.insert(b.key(), b.value());
-    for (const auto& p : all) {
-      const auto t = weights.value.find(prefix + p.key());
+  for (const auto& [prefix, m] : modules()) {
+    for (const auto& p : all_tensors(*m)) {
+      const auto t = weights.find(prefix + p.key());
       if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
         std::ostringstream s;
         s << wname << ": '" << prefix << p.key() << "' is missing or not of shape " << p.value().sizes();
@@ -301,7 +278,7 @@ std::string GanTrainer::load_checkpoint(const std::string& weights_path, const s
       copies.emplace_back(p.value(), t);
     }
   }
-  const auto order = state.value.find("data.order"), rng = state.value.find("rng.state");
+  const auto order = state.find("data.order"), rng = state.find("rng.state");
   if (!rng.defined() || rng.scalar_type() != at::kByte)
     return sname + ": RNG state missing";
   if (order.defined() && order.numel() != images_.size(0))
@@ -309,15 +286,15 @@ std::string GanTrainer::load_checkpoint(const std::string& weights_path, const s
            std::to_string(images_.size(0));
   int64_t step = 0, epoch = 0, batch = 0;
   try {
-    step = std::stoll(step_of(state.value));
-    epoch = std::stoll(state.value.metadata.at("epoch"));
-    batch = std::stoll(state.value.metadata.at("batch_in_epoch"));
+    step = std::stoll(state.metadata.at("step"));
+    epoch = std::stoll(state.metadata.at("epoch"));
+    batch = std::stoll(state.metadata.at("batch_in_epoch"));
   } catch (const std::exception&) {
     return sname + ": step counters missing";
   }
-  if (auto err = g_adam_->load_state(state.value, "adam.generator.", step); !err.empty())
+  if (auto err = g_adam_->load_state(state, "adam.generator.", step); !err.empty())
     return sname + ": " + err;
-  if (auto err = d_adam_->load_state(state.value, "adam.discriminator.", step); !err.empty())
+  if (auto err = d_adam_->load_state(state, "adam.discriminator.", step); !err.empty())
     return sname + ": " + err;
   for (auto& [dst, src] : copies)
     dst.copy_(src);
@@ -326,6 +303,17 @@ std::string GanTrainer::load_checkpoint(const std::string& weights_path, const s
   epoch_ = epoch;
   batch_in_epoch_ = batch;
   return {};
+}
+
+std::vector<std::pair<std::string, torch::nn::Module*>> GanTrainer::modules() {
+  return {{"generator.", generator_.get()}, {"discriminator.", discriminator_.get()}};
+}
+
+torch::OrderedDict<std::string, at::Tensor> GanTrainer::all_tensors(torch::nn::Module& m) {
+  auto all = m.named_parameters();
+  for (const auto& b : m.named_buffers())
+    all.insert(b.key(), b.value());
+  return all;
 }
 
 }  // namespace genlab

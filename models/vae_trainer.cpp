@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/vae_trainer.h"
 
+#include "genlab/checkpoint.h"
 #include "genlab/safetensors.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -261,60 +262,36 @@ std::string load_weights(VAE& model, const std::string& weights_path) {
 std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
                                         const std::map<std::string, std::string>& metadata) {
   torch::NoGradGuard no_grad;
-  std::map<std::string, std::string> meta = metadata;
-  meta["step"] = std::to_string(step_);
   NamedTensors state{{"adam.exp_avg", adam_m_}, {"adam.exp_avg_sq", adam_v_}, {"rng.state", generator_.get_state()}};
   if (order_.defined())
     state.emplace_back("data.order", order_);
-  const std::map<std::string, std::string> state_meta{{"format", "genlab-vae-trainer-1"},
-                                                      {"step", std::to_string(step_)},
-                                                      {"epoch", std::to_string(epoch_)},
-                                                      {"batch_in_epoch", std::to_string(batch_in_epoch_)}};
-  // The previous state stays beside the new one until the weights are written, so that a process
-  // killed between the two writes leaves the previous weights with their matching state.
-  std::error_code ec;
-  if (std::filesystem::exists(state_path, ec))
-    std::filesystem::rename(state_path, state_path + ".prev", ec);
-  if (std::string err = save_safetensors(state_path, state, state_meta); !err.empty())
-    return err;
   NamedTensors weights;
   for (const auto& p : model_->named_parameters())
     weights.emplace_back(p.key(), p.value());
-  return save_safetensors(weights_path, weights, meta);
+  return save_checkpoint_files(weights_path, weights, metadata, state_path, state,
+                               {{"format", "genlab-vae-trainer-1"},
+                                {"epoch", std::to_string(epoch_)},
+                                {"batch_in_epoch", std::to_string(batch_in_epoch_)}},
+                               step_);
 }
 
 std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
   torch::NoGradGuard no_grad;
-  auto weights = load_safetensors(weights_path);
-  if (!weights.ok())
-    return weights.error;
+  auto files = load_checkpoint_files(weights_path, state_path);
+  if (!files.ok())
+    return files.error;
+  const auto& weights = files.value.weights;
+  const auto& state = files.value.state;
   const std::string wname = std::filesystem::path(weights_path).filename().string();
-  auto state = load_safetensors(state_path);
-  // Killed while saving: the state that matches the weights is the previous one.
-  const auto weights_step = weights.value.metadata.find("step");
-  const auto step_of = [](const SafetensorsFile& f) {
-    const auto it = f.metadata.find("step");
-    return it == f.metadata.end() ? std::string("?") : it->second;
-  };
-  if (!state.ok() || weights_step == weights.value.metadata.end() || step_of(state.value) != weights_step->second) {
-    auto previous = load_safetensors(state_path + ".prev");
-    if (previous.ok() && weights_step != weights.value.metadata.end() && step_of(previous.value) == weights_step->second)
-      state = std::move(previous);
-  }
-  if (!state.ok())
-    return state.error;
   const std::string sname = std::filesystem::path(state_path).filename().string();
-  auto meta = [](const SafetensorsFile& f, const char* key) -> std::string {
-    const auto it = f.metadata.find(key);
-    return it == f.metadata.end() ? std::string() : it->second;
+  auto meta = [&state](const char* key) {
+    const auto it = state.metadata.find(key);
+    return it == state.metadata.end() ? std::string() : it->second;
   };
-  if (meta(state.value, "format") != "genlab-vae-trainer-1")
+  if (meta("format") != "genlab-vae-trainer-1")
     return sname + ": not a GenLab VAE trainer state";
-  if (meta(weights.value, "step") != meta(state.value, "step"))
-    return wname + " (step " + meta(weights.value, "step") + ") and " + sname + " (step " +
-           meta(state.value, "step") + ") are from different moments; the run was interrupted while saving";
   for (auto& p : model_->named_parameters()) {
-    const auto t = weights.value.find(p.key());
+    const auto t = weights.find(p.key());
     if (!t.defined())
       return wname + ": no tensor '" + p.key() + "'";
     if (t.sizes() != p.value().sizes() || t.scalar_type() != at::kFloat) {
@@ -323,8 +300,8 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
       return s.str();
     }
   }
-  const auto m = state.value.find("adam.exp_avg"), v = state.value.find("adam.exp_avg_sq");
-  const auto rng = state.value.find("rng.state"), order = state.value.find("data.order");
+  const auto m = state.find("adam.exp_avg"), v = state.find("adam.exp_avg_sq");
+  const auto rng = state.find("rng.state"), order = state.find("data.order");
   if (!m.defined() || !v.defined() || !rng.defined() || m.numel() != flat_.numel() || v.numel() != flat_.numel() ||
       m.scalar_type() != at::kFloat || v.scalar_type() != at::kFloat || rng.scalar_type() != at::kByte)
     return sname + ": Adam state or RNG state missing or of the wrong size";
@@ -333,16 +310,16 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
            std::to_string(images_.size(0));
   int64_t step = 0, epoch = 0, batch = 0;
   try {
-    step = std::stoll(meta(state.value, "step"));
-    epoch = std::stoll(meta(state.value, "epoch"));
-    batch = std::stoll(meta(state.value, "batch_in_epoch"));
+    step = std::stoll(meta("step"));
+    epoch = std::stoll(meta("epoch"));
+    batch = std::stoll(meta("batch_in_epoch"));
   } catch (const std::exception&) {
     return sname + ": step counters missing";
   }
   if (step < 0 || epoch < 0 || batch < 0 || batch >= steps_per_epoch())
     return sname + ": step counters out of range";
   for (auto& p : model_->named_parameters())
-    p.value().copy_(weights.value.find(p.key()));
+    p.value().copy_(weights.find(p.key()));
   adam_m_.copy_(m.reshape({-1}));
   adam_v_.copy_(v.reshape({-1}));
   generator_.set_state(rng);

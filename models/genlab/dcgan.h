@@ -115,6 +115,10 @@ class GanTrainer {
 
  private:
   std::vector<std::pair<std::string, at::Tensor>> named(torch::nn::Module& m, const std::string& prefix);
+  /// Both networks with their weight-name prefixes.
+  std::vector<std::pair<std::string, torch::nn::Module*>> modules();
+  /// Parameters and buffers (batch-norm statistics) of a network, by name.
+  static torch::OrderedDict<std::string, at::Tensor> all_tensors(torch::nn::Module& m);
 
   GanTrainerOptions options_;
   at::Tensor images_;

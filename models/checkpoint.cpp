@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/checkpoint.h"
+
+#include <filesystem>
+
+namespace genlab {
+namespace {
+
+std::string step_of(const SafetensorsFile& f) {
+  const auto it = f.metadata.find("step");
+  return it == f.metadata.end() ? std::string("?") : it->second;
+}
+
+}  // namespace
+
+std::string save_checkpoint_files(const std::string& weights_path, const NamedTensors& weights,
+                                  std::map<std::string, std::string> weights_metadata, const std::string& state_path,
+                                  const NamedTensors& state, std::map<std::string, std::string> state_metadata,
+                                  int64_t step) {
+  weights_metadata["step"] = state_metadata["step"] = std::to_string(step);
+  std::error_code ec;
+  if (std::filesystem::exists(state_path, ec))
+    std::filesystem::rename(state_path, state_path + ".prev", ec);
+  if (std::string err = save_safetensors(state_path, state, state_metadata); !err.empty())
+    return err;
+  return save_safetensors(weights_path, weights, weights_metadata);
+}
+
+ReadResult<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, const std::string& state_path) {
+  auto weights = load_safetensors(weights_path);
+  if (!weights.ok())
+    return {{}, weights.error};
+  const std::string step = step_of(weights.value);
+  auto state = load_safetensors(state_path);
+  if (!state.ok() || step_of(state.value) != step) {
+    auto previous = load_safetensors(state_path + ".prev");
+    if (previous.ok() && step_of(previous.value) == step)
+      state = std::move(previous);
+  }
+  if (!state.ok())
+    return {{}, state.error};
+  if (step_of(state.value) != step)
+    return {{}, std::filesystem::path(weights_path).filename().string() + " (step " + step + ") and " +
+                    std::filesystem::path(state_path).filename().string() + " (step " + step_of(state.value) +
+                    ") are from different moments; the run was interrupted while saving"};
+  return {{std::move(weights.value), std::move(state.value)}, {}};
+}
+
+}  // namespace genlab
