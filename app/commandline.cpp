@@ -135,7 +135,10 @@ int trainCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
       {QStringLiteral("model"), QStringLiteral("vae (default), ae or gan (DCGAN)."), QStringLiteral("kind")},
-      {QStringLiteral("dataset"), QStringLiteral("mnist (default) or fashion-mnist."), QStringLiteral("name")},
+      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, or folder:PATH (JPG/PNG, recursive)."),
+       QStringLiteral("name")},
+      {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
+      {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
       {QStringLiteral("data"), QStringLiteral("Folder of the dataset's IDX files (default: found automatically)."),
        QStringLiteral("dir")},
       {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
@@ -158,7 +161,18 @@ int trainCommand(const QStringList& args) {
     s.useDefaultsOf(p.value(QStringLiteral("model")));  // each model's own defaults; flags below override
   if (p.isSet(QStringLiteral("dataset")))
     s.dataset = p.value(QStringLiteral("dataset"));
-  s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::folderFor(s.dataset);
+  if (s.dataset.startsWith(QLatin1String("folder:")))
+    s.dataFolder = s.dataset.mid(7);
+  else
+    s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::folderFor(s.dataset);
+  if (p.isSet(QStringLiteral("color"))) {
+    const QString c = p.value(QStringLiteral("color"));
+    if (c != QLatin1String("grey") && c != QLatin1String("rgb")) {
+      err(QStringLiteral("--color: '%1' is neither grey nor rgb").arg(c));
+      return 2;
+    }
+    s.rgb = c == QLatin1String("rgb");
+  }
   s.runFolder = p.value(QStringLiteral("out"));
   if (s.runFolder.isEmpty()) {
     err(QStringLiteral("train needs --out <run folder>"));
@@ -182,7 +196,7 @@ int trainCommand(const QStringList& args) {
   };
   if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
       !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
-      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps))
+      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
     return 2;
   if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
     err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")

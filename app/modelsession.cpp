@@ -14,7 +14,7 @@ class VaeSession final : public ModelSession {
       : m_autoencoder(s.model == QLatin1String("ae")),
         m_options(genlab::VAEOptions()
                       .latent_dim(s.latentDim)
-                      .input_dim(train.height * train.width)
+                      .input_dim(train.images.size(1))
                       .deterministic(m_autoencoder)),
         m_trainer(m_options, genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
                   train.images),
@@ -77,9 +77,12 @@ class VaeSession final : public ModelSession {
 class GanSession final : public ModelSession {
  public:
   GanSession(const TrainingSettings& s, const genlab::LabelledImages& train)
-      : m_options(genlab::DCGANOptions().latent_dim(s.latentDim).channels(1).image_size(train.height)),
+      : m_options(genlab::DCGANOptions()
+                      .latent_dim(s.latentDim)
+                      .channels(train.images.size(1) / (train.height * train.width))
+                      .image_size(train.height)),
         m_trainer(m_options, genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
-                  train.images.view({-1, 1, train.height, train.width})) {}
+                  train.images.view({-1, m_options.channels(), train.height, train.width})) {}
 
   QJsonObject modelJson() const override {
     return {{QStringLiteral("kind"), QStringLiteral("dcgan")},

@@ -12,8 +12,11 @@ QString TrainingSettings::validate() const {
     return tr("Unknown model '%1' (vae, ae or gan).").arg(model);
   if (model == QLatin1String("gan") && batchSize < 2)
     return tr("A GAN needs batches of at least 2 images (batch norm), got %1.").arg(batchSize);
-  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist"))
-    return tr("Unknown dataset '%1' (mnist or fashion-mnist).").arg(dataset);
+  const bool folder = dataset.startsWith(QLatin1String("folder:"));
+  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder)
+    return tr("Unknown dataset '%1' (mnist, fashion-mnist or folder:PATH).").arg(dataset);
+  if (folder && imageSize != 28 && imageSize != 32 && imageSize != 64)
+    return tr("Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
   if (epochs < 1 || epochs > 10000)
     return tr("Epochs must be between 1 and 10000 (got %1).").arg(epochs);
   if (batchSize < 1 || batchSize > 8192)

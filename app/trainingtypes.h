@@ -10,7 +10,9 @@
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
   QString model = QStringLiteral("vae");  ///< "vae" (MLP VAE of seed 003), "ae" (same layers, no noise/KL), "gan" (DCGAN)
-  QString dataset = QStringLiteral("mnist");   ///< "mnist" or "fashion-mnist" (names in run.json)
+  QString dataset = QStringLiteral("mnist");   ///< "mnist", "fashion-mnist" or "folder:<path>" (names in run.json)
+  int imageSize = 28;                          ///< image folders: resized to 28, 32 or 64 px
+  bool rgb = false;                            ///< image folders: three channels instead of grey
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
   QString runsFolder;    ///< where a new, dated run folder is created…
   QString runFolder;     ///< …unless this names the exact (new or empty) folder to use

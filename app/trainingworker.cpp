@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingworker.h"
 
+#include "imagefolder.h"
 #include "modelsession.h"
 #include "runfolder.h"
 #include "systeminfo.h"
 
 #include "genlab/mnist_dataset.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/randperm.h>
 #include "genlab/safetensors.h"
 #include "genlab/vae_trainer.h"
 
@@ -58,8 +62,11 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
   s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
   if (s.dataFolder.isEmpty())
-    s.dataFolder = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("folder")).toString();
+    s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
   const int planned = training.value(QStringLiteral("epochs")).toInt();
   const int done = json.value(QStringLiteral("epochs_done")).toInt();
   s.epochs = std::max(s.epochs, planned);
@@ -128,15 +135,42 @@ void TrainingWorker::train() {
   }
   SystemInfo::setThreads(s.threads);
 
-  auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
-  if (!train.ok()) {
-    Q_EMIT failed(QString::fromStdString(train.error));
-    return;
-  }
-  auto eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
-  if (!eval.ok()) {
-    Q_EMIT failed(QString::fromStdString(eval.error));
-    return;
+  const bool folderDataset = s.dataset.startsWith(QLatin1String("folder:"));
+  genlab::ReadResult<genlab::LabelledImages> train, eval;
+  int channels = 1, skipped = 0;
+  if (folderDataset) {
+    const auto loaded = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb}, &error);
+    if (!error.isEmpty()) {
+      Q_EMIT failed(error);
+      return;
+    }
+    // A fixed tenth (at least one image) held out for evaluation, by a seeded shuffle.
+    const auto& all = loaded.images;
+    const int64_t n = all.size(), held = std::max<int64_t>(1, n / 10);
+    if (n < 2) {
+      Q_EMIT failed(tr("%1 holds only one readable image; training needs at least two").arg(s.dataFolder));
+      return;
+    }
+    auto rng = at::make_generator<at::CPUGeneratorImpl>(20240531);
+    const auto order = at::randperm(n, rng, at::TensorOptions(at::kLong));
+    train.value = eval.value = all;
+    train.value.images = all.images.index_select(0, order.narrow(0, held, n - held));
+    train.value.labels = all.labels.narrow(0, 0, n - held);
+    eval.value.images = all.images.index_select(0, order.narrow(0, 0, held));
+    eval.value.labels = all.labels.narrow(0, 0, held);
+    channels = loaded.channels;
+    skipped = loaded.skipped;
+  } else {
+    train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
+    if (!train.ok()) {
+      Q_EMIT failed(QString::fromStdString(train.error));
+      return;
+    }
+    eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
+    if (!eval.ok()) {
+      Q_EMIT failed(QString::fromStdString(eval.error));
+      return;
+    }
   }
 
   std::unique_ptr<ModelSession> model = ModelSession::create(s, train.value, eval.value);
@@ -165,8 +199,11 @@ void TrainingWorker::train() {
       {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
       {QStringLiteral("model"), model->modelJson()},
       {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), s.dataset},
-                                              {QStringLiteral("classes"), classNames(s.dataset)},
+                                              {QStringLiteral("classes"), folderDataset ? QJsonArray() : classNames(s.dataset)},
                                               {QStringLiteral("folder"), s.dataFolder},
+                                              {QStringLiteral("image_size"), qint64(train.value.height)},
+                                              {QStringLiteral("channels"), channels},
+                                              {QStringLiteral("skipped_files"), skipped},
                                               {QStringLiteral("train_count"), qint64(train.value.size())},
                                               {QStringLiteral("eval_count"), qint64(eval.value.size())}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},

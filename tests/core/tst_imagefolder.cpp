@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LibTorch before any Qt header: Qt's `slots` macro breaks ATen's ivalue headers.
+#include <ATen/ATen.h>
+
+#include "imagefolder.h"
+#include "runfolder.h"
+
+#include <QDir>
+#include <QImage>
+#include <QJsonObject>
+#include <QPainter>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_ImageFolder : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+  // 36 images in nested folders (PNG and JPG, landscape), a corrupt PNG and a text file.
+  void makeFolder() {
+    QDir root(m_dir.path());
+    root.mkpath(QStringLiteral("faces/a/b"));
+    for (int i = 0; i < 36; ++i) {
+      QImage img(48, 32, QImage::Format_RGB888);
+      img.fill(QColor(20 + i, 40, 200 - i));
+      QPainter p(&img);
+      p.setBrush(QColor(250, 200 - 3 * i, 40));
+      p.drawEllipse(QPoint(24, 16), 8 + i % 6, 8 + i % 6);
+      p.end();
+      const QString sub = i % 3 == 0 ? QStringLiteral("faces") : i % 3 == 1 ? QStringLiteral("faces/a") : QStringLiteral("faces/a/b");
+      img.save(root.filePath(QStringLiteral("%1/img%2.%3").arg(sub).arg(i).arg(i % 4 == 0 ? QStringLiteral("jpg") : QStringLiteral("png"))));
+    }
+    QFile bad(root.filePath(QStringLiteral("faces/a/broken.png")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("\x89PNG but then nothing");
+    bad.close();
+    QFile txt(root.filePath(QStringLiteral("faces/notes.txt")));
+    QVERIFY(txt.open(QIODevice::WriteOnly));
+    txt.write("not an image");
+  }
+
+ private Q_SLOTS:
+  void initTestCase() { makeFolder(); }
+
+  void loadsGreyAndRgb() {
+    QString error;
+    const QString folder = m_dir.filePath(QStringLiteral("faces"));
+    auto grey = ImageFolder::load(folder, {28, false}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(grey.images.size(), int64_t(36));
+    QCOMPARE(grey.skipped, 1);  // broken.png; notes.txt is not an image file
+    QCOMPARE(grey.images.images.size(1), int64_t(784));
+    QVERIFY(grey.images.images.min().item<float>() >= 0.f && grey.images.images.max().item<float>() <= 1.f);
+    auto rgb = ImageFolder::load(folder, {32, true}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(rgb.channels, 3);
+    QCOMPARE(rgb.images.images.size(1), int64_t(3 * 32 * 32));
+  }
+
+  void centreCrop() {
+    // 40×20: black, white centre square, black. The crop keeps only the white square.
+    QTemporaryDir dir;
+    QImage img(40, 20, QImage::Format_Grayscale8);
+    img.fill(0);
+    QPainter(&img).fillRect(10, 0, 20, 20, Qt::white);
+    QVERIFY(img.save(dir.filePath(QStringLiteral("x.png"))));
+    QString error;
+    const auto loaded = ImageFolder::load(dir.path(), {28, false}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(loaded.images.images.min().item<float>() > 0.99f);
+  }
+
+  void emptyAndUnreadableFolders() {
+    QTemporaryDir empty;
+    QString error;
+    ImageFolder::load(empty.path(), {28, false}, &error);
+    QVERIFY2(error.contains(QStringLiteral("no JPG or PNG images found")), qPrintable(error));
+    QTemporaryDir broken;
+    QFile f(broken.filePath(QStringLiteral("a.jpg")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("nope");
+    f.close();
+    error.clear();
+    ImageFolder::load(broken.path(), {28, false}, &error);
+    QVERIFY2(error.contains(QStringLiteral("none of the 1 image files could be read")), qPrintable(error));
+    error.clear();
+    ImageFolder::load(broken.path(), {30, false}, &error);
+    QVERIFY2(error.contains(QStringLiteral("28, 32 or 64")), qPrintable(error));
+  }
+
+  void trainsVaeAndGanFromTheCli() {
+    const QString folder = m_dir.filePath(QStringLiteral("faces"));
+    const QString vae = m_dir.filePath(QStringLiteral("vae-run")), gan = m_dir.filePath(QStringLiteral("gan-run"));
+    auto run = [](const QStringList& args) {
+      QProcess p;
+      p.start(QStringLiteral(GENLAB_CLI_PATH), args);
+      p.waitForFinished(120000);
+      return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+    };
+    auto [code, err] = run({QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("folder:") + folder,
+                            QStringLiteral("--image-size"), QStringLiteral("32"), QStringLiteral("--color"), QStringLiteral("rgb"),
+                            QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--batch"), QStringLiteral("8"),
+                            QStringLiteral("--out"), vae});
+    QVERIFY2(code == 0, qPrintable(err));
+    QString error;
+    const QJsonObject dataset = RunFolder(vae).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
+    QCOMPARE(dataset.value(QStringLiteral("train_count")).toInt() + dataset.value(QStringLiteral("eval_count")).toInt(), 36);
+    QCOMPARE(dataset.value(QStringLiteral("skipped_files")).toInt(), 1);
+    QCOMPARE(dataset.value(QStringLiteral("channels")).toInt(), 3);
+    const QImage digit = RunFolder(vae).loadDecoder(&error).decode({0.f, 0.f});
+    QCOMPARE(digit.size(), QSize(32, 32));
+    QCOMPARE(digit.format(), QImage::Format_RGB888);
+
+    std::tie(code, err) = run({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan"), QStringLiteral("--dataset"),
+                               QStringLiteral("folder:") + folder, QStringLiteral("--image-size"), QStringLiteral("32"),
+                               QStringLiteral("--color"), QStringLiteral("rgb"), QStringLiteral("--batch"), QStringLiteral("8"),
+                               QStringLiteral("--max-steps"), QStringLiteral("3"), QStringLiteral("--out"), gan});
+    QVERIFY2(code == 0, qPrintable(err));
+    const QImage sample = RunFolder(gan).loadDecoder(&error).decode(std::vector<float>(64, 0.f));
+    QVERIFY2(!sample.isNull(), qPrintable(error));
+    QCOMPARE(sample.size(), QSize(32, 32));
+  }
+};
+
+QTEST_GUILESS_MAIN(tst_ImageFolder)
+#include "tst_imagefolder.moc"
