@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ImageFolder</name>
+    <message>
+        <location filename="../app/imagefolder.cpp" line="21" />
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../app/imagefolder.cpp" line="25" />
+        <source>Image size must be 28, 32 or 64 (got %1).</source>
+        <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/imagefolder.cpp" line="64" />
+        <source>%1: none of the %2 image files could be read</source>
+        <translation>%1：%2 个图像文件都无法读取</translation>
+    </message>
+    <message>
+        <location filename="../app/imagefolder.cpp" line="65" />
+        <source>%1: no JPG or PNG images found (searched sub-folders too)</source>
+        <translation>%1：未找到 JPG 或 PNG 图像（已搜索子文件夹）</translation>
+    </message>
+</context>
+<context>
     <name>LatentExplorer</name>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="22" />
@@ -99,125 +122,130 @@
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="183" />
+        <location filename="../app/gui/mainwindow.cpp" line="149" />
+        <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
+        <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="187" />
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="192" />
+        <location filename="../app/gui/mainwindow.cpp" line="196" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="193" />
+        <location filename="../app/gui/mainwindow.cpp" line="197" />
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194" />
+        <location filename="../app/gui/mainwindow.cpp" line="198" />
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199" />
+        <location filename="../app/gui/mainwindow.cpp" line="203" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203" />
+        <location filename="../app/gui/mainwindow.cpp" line="207" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="205" />
+        <location filename="../app/gui/mainwindow.cpp" line="209" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="206" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211" />
+        <location filename="../app/gui/mainwindow.cpp" line="215" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="212" />
+        <location filename="../app/gui/mainwindow.cpp" line="216" />
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="213" />
+        <location filename="../app/gui/mainwindow.cpp" line="217" />
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="214" />
+        <location filename="../app/gui/mainwindow.cpp" line="218" />
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="234" />
-        <location filename="../app/gui/mainwindow.cpp" line="331" />
+        <location filename="../app/gui/mainwindow.cpp" line="238" />
+        <location filename="../app/gui/mainwindow.cpp" line="337" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="267" />
+        <location filename="../app/gui/mainwindow.cpp" line="271" />
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="267" />
+        <location filename="../app/gui/mainwindow.cpp" line="271" />
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="314" />
+        <location filename="../app/gui/mainwindow.cpp" line="320" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="345" />
+        <location filename="../app/gui/mainwindow.cpp" line="351" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="347" />
+        <location filename="../app/gui/mainwindow.cpp" line="353" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="348" />
+        <location filename="../app/gui/mainwindow.cpp" line="354" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="349" />
+        <location filename="../app/gui/mainwindow.cpp" line="355" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="349" />
+        <location filename="../app/gui/mainwindow.cpp" line="355" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="325" />
+        <location filename="../app/gui/mainwindow.cpp" line="331" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -257,22 +285,22 @@
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="349" />
+        <location filename="../app/gui/mainwindow.cpp" line="355" />
         <source>DCGAN generator</source>
         <translation>DCGAN 生成器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="419" />
+        <location filename="../app/gui/mainwindow.cpp" line="425" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="430" />
+        <location filename="../app/gui/mainwindow.cpp" line="436" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="431" />
+        <location filename="../app/gui/mainwindow.cpp" line="437" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -412,188 +440,228 @@
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="32" />
+        <location filename="../widgets/trainingdashboard.cpp" line="33" />
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44" />
+        <location filename="../widgets/trainingdashboard.cpp" line="45" />
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="36" />
+        <location filename="../widgets/trainingdashboard.cpp" line="37" />
         <source>VAE (MLP 784→256→2d, seed 003): BCE + KL</source>
         <translation>VAE（MLP 784→256→2d，种子笔记 003）：BCE + KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="37" />
+        <location filename="../widgets/trainingdashboard.cpp" line="38" />
         <source>Auto-encoder (same layers; no noise, no KL)</source>
         <translation>自编码器（相同的层；无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="38" />
+        <location filename="../widgets/trainingdashboard.cpp" line="39" />
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="39" />
+        <location filename="../widgets/trainingdashboard.cpp" line="40" />
         <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="41" />
+        <location filename="../widgets/trainingdashboard.cpp" line="42" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45" />
+        <location filename="../widgets/trainingdashboard.cpp" line="46" />
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="46" />
+        <location filename="../widgets/trainingdashboard.cpp" line="47" />
+        <source>Image folder…</source>
+        <translation>图片文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="48" />
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56" />
+        <location filename="../widgets/trainingdashboard.cpp" line="55" />
+        <source>%1 × %1 px</source>
+        <translation>%1 × %1 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="58" />
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="59" />
+        <source>colour (RGB)</source>
+        <translation>彩色（RGB）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="62" />
+        <source>Images:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="63" />
+        <source>Each image is centre-cropped to a square and resized.</source>
+        <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="80" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="61" />
+        <location filename="../widgets/trainingdashboard.cpp" line="85" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="65" />
+        <location filename="../widgets/trainingdashboard.cpp" line="89" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="71" />
+        <location filename="../widgets/trainingdashboard.cpp" line="95" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="75" />
+        <location filename="../widgets/trainingdashboard.cpp" line="99" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="76" />
+        <location filename="../widgets/trainingdashboard.cpp" line="100" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="80" />
+        <location filename="../widgets/trainingdashboard.cpp" line="104" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="84" />
+        <location filename="../widgets/trainingdashboard.cpp" line="108" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="86" />
+        <location filename="../widgets/trainingdashboard.cpp" line="110" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="88" />
+        <location filename="../widgets/trainingdashboard.cpp" line="112" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="91" />
+        <location filename="../widgets/trainingdashboard.cpp" line="115" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="100" />
+        <location filename="../widgets/trainingdashboard.cpp" line="124" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="106" />
+        <location filename="../widgets/trainingdashboard.cpp" line="130" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="110" />
+        <location filename="../widgets/trainingdashboard.cpp" line="134" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="113" />
+        <location filename="../widgets/trainingdashboard.cpp" line="137" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="116" />
+        <location filename="../widgets/trainingdashboard.cpp" line="140" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="120" />
+        <location filename="../widgets/trainingdashboard.cpp" line="144" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121" />
-        <location filename="../widgets/trainingdashboard.cpp" line="195" />
+        <location filename="../widgets/trainingdashboard.cpp" line="145" />
+        <location filename="../widgets/trainingdashboard.cpp" line="247" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="127" />
+        <location filename="../widgets/trainingdashboard.cpp" line="151" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="188" />
+        <location filename="../widgets/trainingdashboard.cpp" line="226" />
+        <source>Image folder: %1</source>
+        <translation>图片文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="236" />
+        <source>No folder chosen.</source>
+        <translation>尚未选择文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="240" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="193" />
+        <location filename="../widgets/trainingdashboard.cpp" line="245" />
         <source>Held-out reconstruction:</source>
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="194" />
+        <location filename="../widgets/trainingdashboard.cpp" line="246" />
         <source>Held-out loss:</source>
         <translation>留出集损失：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="197" />
+        <location filename="../widgets/trainingdashboard.cpp" line="249" />
         <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
         <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="221" />
+        <location filename="../widgets/trainingdashboard.cpp" line="273" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="222" />
+        <location filename="../widgets/trainingdashboard.cpp" line="274" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="224" />
+        <location filename="../widgets/trainingdashboard.cpp" line="276" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="229" />
+        <location filename="../widgets/trainingdashboard.cpp" line="281" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="231" />
+        <location filename="../widgets/trainingdashboard.cpp" line="283" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>
@@ -611,42 +679,47 @@
         <translation>GAN 的批大小至少为 2（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="16" />
-        <source>Unknown dataset '%1' (mnist or fashion-mnist).</source>
-        <translation>未知数据集“%1”（mnist 或 fashion-mnist）。</translation>
+        <location filename="../app/trainingtypes.cpp" line="17" />
+        <source>Unknown dataset '%1' (mnist, fashion-mnist or folder:PATH).</source>
+        <translation>未知数据集“%1”（mnist、fashion-mnist 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="18" />
+        <location filename="../app/trainingtypes.cpp" line="19" />
+        <source>Image size must be 28, 32 or 64 (got %1).</source>
+        <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/trainingtypes.cpp" line="21" />
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="20" />
+        <location filename="../app/trainingtypes.cpp" line="23" />
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="22" />
+        <location filename="../app/trainingtypes.cpp" line="25" />
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="24" />
+        <location filename="../app/trainingtypes.cpp" line="27" />
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="27" />
+        <location filename="../app/trainingtypes.cpp" line="30" />
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="29" />
+        <location filename="../app/trainingtypes.cpp" line="32" />
         <source>The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="32" />
+        <location filename="../app/trainingtypes.cpp" line="35" />
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -654,23 +727,28 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/trainingworker.cpp" line="35" />
-        <location filename="../app/trainingworker.cpp" line="37" />
+        <location filename="../app/trainingworker.cpp" line="39" />
+        <location filename="../app/trainingworker.cpp" line="41" />
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="49" />
+        <location filename="../app/trainingworker.cpp" line="53" />
         <source>run.json: model kind '%1' cannot be resumed by this version</source>
         <translation>run.json：此版本无法继续训练模型类型“%1”</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="67" />
+        <location filename="../app/trainingworker.cpp" line="74" />
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="152" />
+        <location filename="../app/trainingworker.cpp" line="151" />
+        <source>%1 holds only one readable image; training needs at least two</source>
+        <translation>%1 只有一张可读图像；训练至少需要两张</translation>
+    </message>
+    <message>
+        <location filename="../app/trainingworker.cpp" line="186" />
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "trainingcurves.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -43,7 +44,30 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
   m_datasetCombo->addItem(tr("MNIST digits"), QStringLiteral("mnist"));
   m_datasetCombo->addItem(tr("Fashion-MNIST (clothing)"), QStringLiteral("fashion-mnist"));
+  m_datasetCombo->addItem(tr("Image folder…"), QStringLiteral("folder"));
   form->addRow(tr("&Dataset:"), m_datasetCombo);
+  m_folderOptions = new QWidget(settings);
+  auto* fo = new QHBoxLayout(m_folderOptions);
+  fo->setContentsMargins(0, 0, 0, 0);
+  m_imageSize = new QComboBox(m_folderOptions);
+  m_imageSize->setObjectName(QStringLiteral("imageSizeCombo"));
+  for (int size : {28, 32, 64})
+    m_imageSize->addItem(tr("%1 × %1 px").arg(size), size);
+  m_color = new QComboBox(m_folderOptions);
+  m_color->setObjectName(QStringLiteral("colorCombo"));
+  m_color->addItem(tr("grey"), false);
+  m_color->addItem(tr("colour (RGB)"), true);
+  fo->addWidget(m_imageSize);
+  fo->addWidget(m_color);
+  form->addRow(tr("Images:"), m_folderOptions);
+  m_folderOptions->setToolTip(tr("Each image is centre-cropped to a square and resized."));
+  m_folderOptions->hide();
+  connect(m_datasetCombo, &QComboBox::activated, this, [this](int index) {
+    if (m_datasetCombo->itemData(index).toString() == QLatin1String("folder"))
+      Q_EMIT imageFolderRequested();
+    else
+      m_previousDataset = index;
+  });
   m_dataset = new QLabel(settings);
   m_dataset->setObjectName(QStringLiteral("datasetLabel"));
   m_dataset->setWordWrap(true);
@@ -161,6 +185,10 @@ TrainingFormValues TrainingDashboard::values() const {
   v.threads = m_threads->value();
   v.model = m_model->currentData().toString();
   v.dataset = m_datasetCombo->currentData().toString();
+  if (v.dataset == QLatin1String("folder"))
+    v.dataset = QStringLiteral("folder:") + m_imageFolder;
+  v.imageSize = m_imageSize->currentData().toInt();
+  v.rgb = m_color->currentData().toBool();
   return v;
 }
 
@@ -173,8 +201,13 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_threads->setValue(v.threads);
   if (const int i = m_model->findData(v.model); i >= 0)
     m_model->setCurrentIndex(i);
-  if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
+  if (v.dataset.startsWith(QLatin1String("folder:")))
+    setImageFolder(v.dataset.mid(7));
+  else if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
     m_datasetCombo->setCurrentIndex(i);
+  if (const int i = m_imageSize->findData(v.imageSize); i >= 0)
+    m_imageSize->setCurrentIndex(i);
+  m_color->setCurrentIndex(v.rgb ? 1 : 0);
   setModelKind(v.model);
 }
 
@@ -183,7 +216,26 @@ void TrainingDashboard::setDatasetLocation(const QString& dataset, const QString
   showDatasetLocation();
 }
 
+void TrainingDashboard::setImageFolder(const QString& path) {
+  if (path.isEmpty()) {  // cancelled: back to what was chosen before
+    m_datasetCombo->setCurrentIndex(m_previousDataset);
+    return;
+  }
+  m_imageFolder = path;
+  const int index = m_datasetCombo->findData(QStringLiteral("folder"));
+  m_datasetCombo->setItemText(index, tr("Image folder: %1").arg(QDir(path).dirName()));
+  m_datasetCombo->setCurrentIndex(index);
+  m_previousDataset = index;
+  showDatasetLocation();
+}
+
 void TrainingDashboard::showDatasetLocation() {
+  const bool folderChosen = m_datasetCombo->currentData().toString() == QLatin1String("folder");
+  m_folderOptions->setVisible(folderChosen);
+  if (folderChosen) {
+    m_dataset->setText(m_imageFolder.isEmpty() ? tr("No folder chosen.") : m_imageFolder);
+    return;
+  }
   const QString folder = m_datasetFolders.value(values().dataset);
   m_dataset->setText(folder.isEmpty() ? tr("Not found on this machine. Run scripts/setup.sh to install it.")
                                       : folder);
@@ -201,7 +253,7 @@ void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1,
 
 
 void TrainingDashboard::setRunning(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_epochs, m_batch, m_lr, m_latent, m_seed,
+  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch, m_lr, m_latent, m_seed,
                                                    m_threads, m_start})
     w->setEnabled(!running);
   m_stop->setEnabled(running);

@@ -16,7 +16,9 @@ class TrainingCurves;
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
   QString model = QStringLiteral("vae");      ///< "vae", "ae" or "gan"
-  QString dataset = QStringLiteral("mnist");  ///< "mnist" or "fashion-mnist"
+  QString dataset = QStringLiteral("mnist");  ///< "mnist", "fashion-mnist" or "folder:<path>"
+  int imageSize = 28;                         ///< image folders: 28, 32 or 64 px
+  bool rgb = false;                           ///< image folders: colour
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
@@ -39,6 +41,8 @@ class TrainingDashboard final : public QWidget {
   void setMaxThreads(int n);
   /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
   void setDatasetLocation(const QString& dataset, const QString& folder);
+  /// Makes the image folder `path` the dataset ("" keeps the previous choice).
+  void setImageFolder(const QString& path);
 
   /// Called when a run starts / ends: locks the form, switches Start/Stop.
   void setRunning(bool running);
@@ -53,6 +57,8 @@ class TrainingDashboard final : public QWidget {
  Q_SIGNALS:
   void startRequested();
   void stopRequested();
+  /// The user picked "Image folder…": whoever owns the window asks which folder (setImageFolder).
+  void imageFolderRequested();
   /// The user picked another model (its own default hyperparameters may follow).
   void modelChanged(const QString& model);
 
@@ -62,6 +68,11 @@ class TrainingDashboard final : public QWidget {
 
   QComboBox* m_model = nullptr;
   QComboBox* m_datasetCombo = nullptr;
+  QWidget* m_folderOptions = nullptr;
+  QComboBox* m_imageSize = nullptr;
+  QComboBox* m_color = nullptr;
+  QString m_imageFolder;
+  int m_previousDataset = 0;
   QHash<QString, QString> m_datasetFolders;
   QLabel* m_evalTitle = nullptr;
   QSpinBox* m_epochs = nullptr;

@@ -144,6 +144,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &MainWindow::trainDefault);
   connect(m_dashboard, &TrainingDashboard::startRequested, this, &MainWindow::startTraining);
+  connect(m_dashboard, &TrainingDashboard::imageFolderRequested, this, [this] {
+    m_dashboard->setImageFolder(QFileDialog::getExistingDirectory(
+        this, tr("A folder of JPG/PNG images (sub-folders are searched too)"), QDir::homePath()));
+  });
   connect(m_dashboard, &TrainingDashboard::modelChanged, this, [this](const QString& model) {
     TrainingSettings defaults;
     defaults.useDefaultsOf(model);
@@ -302,7 +306,9 @@ void MainWindow::startTraining() {
   TrainingSettings s;
   s.model = v.model;
   s.dataset = v.dataset;
-  s.dataFolder = DataLocations::folderFor(v.dataset);
+  s.imageSize = v.imageSize;
+  s.rgb = v.rgb;
+  s.dataFolder = v.dataset.startsWith(QLatin1String("folder:")) ? v.dataset.mid(7) : DataLocations::folderFor(v.dataset);
   s.runsFolder = RunFolder::defaultRunsFolder();
   s.epochs = v.epochs;
   s.batchSize = v.batchSize;

@@ -2,6 +2,7 @@
 #include "trainingcurves.h"
 #include "trainingdashboard.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -61,6 +62,34 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(c.pointCount(), 0);
     c.addSteps({1, 2}, {{1.4, 1.3}, {0.7, 0.8}, {0.5, 0.6}, {0.5, 0.4}});
     QCOMPARE(c.smoothedGraph(3)->dataCount(), 2);
+  }
+
+  void imageFolderChoice() {
+    TrainingDashboard d;
+    d.show();
+    auto* dataset = d.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    auto* size = d.findChild<QComboBox*>(QStringLiteral("imageSizeCombo"));
+    QSignalSpy asked(&d, &TrainingDashboard::imageFolderRequested);
+    QVERIFY(!size->isVisible());
+    const int folder = dataset->findData(QStringLiteral("folder"));
+    dataset->setCurrentIndex(folder);
+    Q_EMIT dataset->activated(folder);
+    QCOMPARE(asked.count(), 1);
+    d.setImageFolder(QStringLiteral("/data/anime-faces"));
+    QCOMPARE(d.values().dataset, QStringLiteral("folder:/data/anime-faces"));
+    QVERIFY(size->isVisible());
+    size->setCurrentIndex(size->findData(64));
+    d.findChild<QComboBox*>(QStringLiteral("colorCombo"))->setCurrentIndex(1);
+    QCOMPARE(d.values().imageSize, 64);
+    QVERIFY(d.values().rgb);
+    // Picking MNIST, then "Image folder…" again and cancelling the dialog, keeps MNIST.
+    dataset->setCurrentIndex(0);
+    Q_EMIT dataset->activated(0);
+    dataset->setCurrentIndex(folder);
+    Q_EMIT dataset->activated(folder);
+    d.setImageFolder(QString());
+    QCOMPARE(d.values().dataset, QStringLiteral("mnist"));
+    QVERIFY(!size->isVisible());
   }
 
   void startStop() {
