@@ -59,9 +59,11 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_color->addItem(tr("colour (RGB)"), true);
   fo->addWidget(m_imageSize);
   fo->addWidget(m_color);
-  form->addRow(tr("Images:"), m_folderOptions);
+  m_folderLabel = new QLabel(tr("Images:"), settings);
+  form->addRow(m_folderLabel, m_folderOptions);
   m_folderOptions->setToolTip(tr("Each image is centre-cropped to a square and resized."));
   m_folderOptions->hide();
+  m_folderLabel->hide();
   connect(m_datasetCombo, &QComboBox::activated, this, [this](int index) {
     if (m_datasetCombo->itemData(index).toString() == QLatin1String("folder"))
       Q_EMIT imageFolderRequested();
@@ -232,6 +234,7 @@ void TrainingDashboard::setImageFolder(const QString& path) {
 void TrainingDashboard::showDatasetLocation() {
   const bool folderChosen = m_datasetCombo->currentData().toString() == QLatin1String("folder");
   m_folderOptions->setVisible(folderChosen);
+  m_folderLabel->setVisible(folderChosen);
   if (folderChosen) {
     m_dataset->setText(m_imageFolder.isEmpty() ? tr("No folder chosen.") : m_imageFolder);
     return;

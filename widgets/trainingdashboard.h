@@ -69,6 +69,7 @@ class TrainingDashboard final : public QWidget {
   QComboBox* m_model = nullptr;
   QComboBox* m_datasetCombo = nullptr;
   QWidget* m_folderOptions = nullptr;
+  QLabel* m_folderLabel = nullptr;
   QComboBox* m_imageSize = nullptr;
   QComboBox* m_color = nullptr;
   QString m_imageFolder;
