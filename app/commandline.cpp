@@ -144,6 +144,7 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
       {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
+      {QStringLiteral("beta"), QStringLiteral("VAE: weight of the KL term (default 1, the ELBO)."), QStringLiteral("x")},
       {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
@@ -194,7 +195,7 @@ int trainCommand(const QStringList& args) {
       err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
     return ok;
   };
-  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
+  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) || !number("beta", s.beta) ||
       !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
       !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
     return 2;

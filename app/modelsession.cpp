@@ -16,7 +16,8 @@ class VaeSession final : public ModelSession {
                       .latent_dim(s.latentDim)
                       .input_dim(train.images.size(1))
                       .deterministic(m_autoencoder)),
-        m_trainer(m_options, genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        m_trainer(m_options,
+                  genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
                   train.images),
         m_eval(eval.images) {
     m_range = m_trainer.latent_range(m_eval);

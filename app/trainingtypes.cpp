@@ -23,6 +23,8 @@ QString TrainingSettings::validate() const {
     return tr("Batch size must be between 1 and 8192 (got %1).").arg(batchSize);
   if (!std::isfinite(learningRate) || learningRate <= 0 || learningRate > 1)
     return tr("Learning rate must be above 0 and at most 1 (got %1).").arg(learningRate);
+  if (!std::isfinite(beta) || beta < 0 || beta > 1000)
+    return tr("β must be between 0 and 1000 (got %1).").arg(beta);
   if (latentDim < 1 || latentDim > 128)
     return tr("Latent dimension must be between 1 and 128 (got %1).").arg(latentDim);
   const int cores = QThread::idealThreadCount();

@@ -20,6 +20,7 @@ struct TrainingSettings {
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
+  double beta = 1.0;  ///< VAE: weight of the KL term (β-VAE); 1 = the ELBO
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;

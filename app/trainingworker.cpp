@@ -61,6 +61,7 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
+  s.beta = training.value(QStringLiteral("beta")).toDouble(1.0);
   s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
   const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
   if (s.dataFolder.isEmpty())
@@ -217,6 +218,7 @@ void TrainingWorker::train() {
   json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
                                                  {QStringLiteral("batch_size"), s.batchSize},
                                                  {QStringLiteral("learning_rate"), s.learningRate},
+                                                 {QStringLiteral("beta"), s.beta},
                                                  {QStringLiteral("optimizer"), QStringLiteral("adam")},
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
                                                  {QStringLiteral("threads"), s.threads}};

@@ -217,7 +217,8 @@ VaeLosses VaeTrainer::step() {
 }
 
 VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {
-  return evaluate_vae(model_, images, options_.beta(), noise_seed);
+  // The negative ELBO is defined with β = 1, whatever weight training gives the KL term.
+  return evaluate_vae(model_, images, 1.0, noise_seed);
 }
 
 VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uint64_t noise_seed) {

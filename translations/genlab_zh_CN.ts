@@ -198,7 +198,7 @@
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="238" />
-        <location filename="../app/gui/mainwindow.cpp" line="337" />
+        <location filename="../app/gui/mainwindow.cpp" line="338" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
@@ -215,37 +215,37 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="320" />
+        <location filename="../app/gui/mainwindow.cpp" line="321" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="351" />
+        <location filename="../app/gui/mainwindow.cpp" line="352" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="353" />
+        <location filename="../app/gui/mainwindow.cpp" line="354" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="354" />
+        <location filename="../app/gui/mainwindow.cpp" line="355" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="355" />
+        <location filename="../app/gui/mainwindow.cpp" line="356" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="355" />
+        <location filename="../app/gui/mainwindow.cpp" line="356" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="331" />
+        <location filename="../app/gui/mainwindow.cpp" line="332" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -285,22 +285,22 @@
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="355" />
+        <location filename="../app/gui/mainwindow.cpp" line="356" />
         <source>DCGAN generator</source>
         <translation>DCGAN 生成器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="425" />
+        <location filename="../app/gui/mainwindow.cpp" line="426" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="436" />
+        <location filename="../app/gui/mainwindow.cpp" line="437" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="437" />
+        <location filename="../app/gui/mainwindow.cpp" line="438" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -510,158 +510,168 @@
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="63" />
+        <location filename="../widgets/trainingdashboard.cpp" line="64" />
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="80" />
+        <location filename="../widgets/trainingdashboard.cpp" line="82" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="85" />
+        <location filename="../widgets/trainingdashboard.cpp" line="87" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="89" />
+        <location filename="../widgets/trainingdashboard.cpp" line="91" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="95" />
+        <location filename="../widgets/trainingdashboard.cpp" line="97" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="99" />
+        <location filename="../widgets/trainingdashboard.cpp" line="103" />
+        <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
+        <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="105" />
+        <source>β (&amp;KL weight):</source>
+        <translation>β（KL 权重）(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="111" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="100" />
+        <location filename="../widgets/trainingdashboard.cpp" line="112" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="104" />
+        <location filename="../widgets/trainingdashboard.cpp" line="116" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="108" />
+        <location filename="../widgets/trainingdashboard.cpp" line="120" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="110" />
+        <location filename="../widgets/trainingdashboard.cpp" line="122" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="112" />
+        <location filename="../widgets/trainingdashboard.cpp" line="124" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="115" />
+        <location filename="../widgets/trainingdashboard.cpp" line="127" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="124" />
+        <location filename="../widgets/trainingdashboard.cpp" line="136" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130" />
+        <location filename="../widgets/trainingdashboard.cpp" line="142" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="134" />
+        <location filename="../widgets/trainingdashboard.cpp" line="146" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="137" />
+        <location filename="../widgets/trainingdashboard.cpp" line="149" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="140" />
+        <location filename="../widgets/trainingdashboard.cpp" line="152" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="144" />
+        <location filename="../widgets/trainingdashboard.cpp" line="156" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="145" />
-        <location filename="../widgets/trainingdashboard.cpp" line="247" />
+        <location filename="../widgets/trainingdashboard.cpp" line="157" />
+        <location filename="../widgets/trainingdashboard.cpp" line="264" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151" />
+        <location filename="../widgets/trainingdashboard.cpp" line="163" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="226" />
+        <location filename="../widgets/trainingdashboard.cpp" line="240" />
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="236" />
+        <location filename="../widgets/trainingdashboard.cpp" line="251" />
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="240" />
+        <location filename="../widgets/trainingdashboard.cpp" line="255" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="245" />
+        <location filename="../widgets/trainingdashboard.cpp" line="262" />
         <source>Held-out reconstruction:</source>
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="246" />
+        <location filename="../widgets/trainingdashboard.cpp" line="263" />
         <source>Held-out loss:</source>
         <translation>留出集损失：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="249" />
+        <location filename="../widgets/trainingdashboard.cpp" line="266" />
         <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
         <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="273" />
+        <location filename="../widgets/trainingdashboard.cpp" line="290" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274" />
+        <location filename="../widgets/trainingdashboard.cpp" line="291" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="276" />
+        <location filename="../widgets/trainingdashboard.cpp" line="293" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="281" />
+        <location filename="../widgets/trainingdashboard.cpp" line="298" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283" />
+        <location filename="../widgets/trainingdashboard.cpp" line="300" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>
@@ -705,21 +715,26 @@
     </message>
     <message>
         <location filename="../app/trainingtypes.cpp" line="27" />
+        <source>β must be between 0 and 1000 (got %1).</source>
+        <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/trainingtypes.cpp" line="29" />
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="30" />
+        <location filename="../app/trainingtypes.cpp" line="32" />
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="32" />
+        <location filename="../app/trainingtypes.cpp" line="34" />
         <source>The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="35" />
+        <location filename="../app/trainingtypes.cpp" line="37" />
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -738,17 +753,17 @@
         <translation>run.json：此版本无法继续训练模型类型“%1”</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="74" />
+        <location filename="../app/trainingworker.cpp" line="75" />
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="151" />
+        <location filename="../app/trainingworker.cpp" line="152" />
         <source>%1 holds only one readable image; training needs at least two</source>
         <translation>%1 只有一张可读图像；训练至少需要两张</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="186" />
+        <location filename="../app/trainingworker.cpp" line="187" />
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

@@ -95,6 +95,16 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_lr->setRange(0.00001, 1.0);
   m_lr->setSingleStep(0.0001);
   hform->addRow(tr("&Learning rate (Adam):"), m_lr);
+  m_beta = new QDoubleSpinBox(hyper);
+  m_beta->setObjectName(QStringLiteral("betaSpin"));
+  m_beta->setDecimals(2);
+  m_beta->setRange(0.0, 1000.0);
+  m_beta->setSingleStep(0.5);
+  m_beta->setToolTip(tr("Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and "
+                        "blurs the digits, smaller sharpens them and leaves gaps."));
+  m_betaLabel = new QLabel(tr("β (&KL weight):"), hyper);
+  m_betaLabel->setBuddy(m_beta);
+  hform->addRow(m_betaLabel, m_beta);
   m_latent = new QSpinBox(hyper);
   m_latent->setObjectName(QStringLiteral("latentSpin"));
   m_latent->setRange(1, 128);
@@ -182,6 +192,7 @@ TrainingFormValues TrainingDashboard::values() const {
   v.epochs = m_epochs->value();
   v.batchSize = m_batch->value();
   v.learningRate = m_lr->value();
+  v.beta = m_beta->value();
   v.latentDim = m_latent->value();
   v.seed = m_seed->text().toULongLong();
   v.threads = m_threads->value();
@@ -198,6 +209,7 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_epochs->setValue(v.epochs);
   m_batch->setValue(v.batchSize);
   m_lr->setValue(v.learningRate);
+  m_beta->setValue(v.beta);
   m_latent->setValue(v.latentDim);
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
@@ -245,6 +257,8 @@ void TrainingDashboard::showDatasetLocation() {
 }
 
 void TrainingDashboard::setModelKind(const QString& model) {
+  m_beta->setVisible(model == QLatin1String("vae"));
+  m_betaLabel->setVisible(model == QLatin1String("vae"));
   m_evalTitle->setText(model == QLatin1String("ae")    ? tr("Held-out reconstruction:")
                        : model == QLatin1String("gan") ? tr("Held-out loss:")
                                                        : tr("Held-out −ELBO:"));
@@ -256,7 +270,7 @@ void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1,
 
 
 void TrainingDashboard::setRunning(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch, m_lr, m_latent, m_seed,
+  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch, m_lr, m_beta, m_latent, m_seed,
                                                    m_threads, m_start})
     w->setEnabled(!running);
   m_stop->setEnabled(running);

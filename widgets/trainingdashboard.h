@@ -22,6 +22,7 @@ struct TrainingFormValues {
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
+  double beta = 1.0;  ///< VAE: weight of the KL term
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
@@ -79,6 +80,8 @@ class TrainingDashboard final : public QWidget {
   QSpinBox* m_epochs = nullptr;
   QSpinBox* m_batch = nullptr;
   QDoubleSpinBox* m_lr = nullptr;
+  QDoubleSpinBox* m_beta = nullptr;
+  QLabel* m_betaLabel = nullptr;
   QSpinBox* m_latent = nullptr;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;

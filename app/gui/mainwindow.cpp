@@ -313,6 +313,7 @@ void MainWindow::startTraining() {
   s.epochs = v.epochs;
   s.batchSize = v.batchSize;
   s.learningRate = v.learningRate;
+  s.beta = v.beta;
   s.latentDim = v.latentDim;
   s.seed = v.seed;
   s.threads = v.threads;

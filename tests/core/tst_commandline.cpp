@@ -157,6 +157,32 @@ class tst_CommandLine : public QObject {
     QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 25);
   }
 
+  void betaWeightsTheKlTerm() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("beta"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--beta"), QStringLiteral("4"), QStringLiteral("--epochs"),
+                  QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("training")).toObject().value(QStringLiteral("beta")).toDouble(), 4.0);
+    // Training minimises recon + 4·KL …
+    QFile csv(run + QStringLiteral("/metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    csv.readLine();
+    const QList<QByteArray> row = csv.readLine().trimmed().split(',');
+    QVERIFY(std::abs(row[3].toDouble() - (row[4].toDouble() + 4 * row[5].toDouble())) < 1e-3);
+    // … but the held-out negative ELBO is still recon + KL.
+    r = cli({QStringLiteral("eval"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject e = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY(std::abs(e.value(QStringLiteral("negative_elbo")).toDouble() -
+                     (e.value(QStringLiteral("recon")).toDouble() + e.value(QStringLiteral("kl")).toDouble())) < 1e-3);
+    r = cli({QStringLiteral("train"), QStringLiteral("--beta"), QStringLiteral("-1"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("between 0 and 1000 (got -1)")), qPrintable(r.err));
+  }
+
   void describesDatasets() {
     REQUIRE_MNIST();
     auto r = cli({QStringLiteral("info"), QStringLiteral("mnist")});
