@@ -260,7 +260,8 @@ int infoCommand(const QStringList& args) {
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral(
       "Prints a run folder's run.json (after checking its weights), or describes a dataset: "
-      "mnist, fashion-mnist, or a folder of MNIST-layout IDX files."));
+      "mnist, fashion-mnist, toy:NAME (s-curve, swiss-roll, moons, 8-gaussians, rings), or a folder of "
+      "MNIST-layout IDX files."));
   p.addPositionalArgument(QStringLiteral("what"), QStringLiteral("run folder or dataset"));
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -277,7 +278,8 @@ int infoCommand(const QStringList& args) {
     json = run.readRunJson(&e);
     if (e.isEmpty() && run.loadDecoder(&e).isNull() && e.isEmpty())
       e = QStringLiteral("%1: no usable weights").arg(what);
-  } else if (QFileInfo(what).isDir() || what == QLatin1String("mnist") || what == QLatin1String("fashion-mnist")) {
+  } else if (QFileInfo(what).isDir() || what == QLatin1String("mnist") || what == QLatin1String("fashion-mnist") ||
+             what.startsWith(QLatin1String("toy:"))) {
     json = RunInspection::describeDataset(what, &e);
   } else {
     e = QStringLiteral("%1: neither a run folder (no run.json) nor a dataset").arg(what);

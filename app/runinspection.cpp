@@ -5,6 +5,7 @@
 #include "runfolder.h"
 
 #include "genlab/mnist_dataset.h"
+#include "genlab/toy2d.h"
 #include "genlab/vae_trainer.h"
 
 #include <QCoreApplication>
@@ -67,6 +68,21 @@ QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* e
 }
 
 QJsonObject describeDataset(const QString& nameOrFolder, QString* error) {
+  if (nameOrFolder.startsWith(QLatin1String("toy:"))) {
+    try {
+      const auto points = genlab::make_toy2d(nameOrFolder.mid(4).toStdString(), 10000, 1);
+      const auto lo = std::get<0>(points.min(0)), hi = std::get<0>(points.max(0));
+      return {{QStringLiteral("name"), nameOrFolder},
+              {QStringLiteral("source"), QStringLiteral("generated (seed 1)")},
+              {QStringLiteral("size"), 10000},
+              {QStringLiteral("shape"), QJsonArray{2}},
+              {QStringLiteral("range"), QJsonArray{QJsonArray{lo[0].item<double>(), hi[0].item<double>()},
+                                                   QJsonArray{lo[1].item<double>(), hi[1].item<double>()}}}};
+    } catch (const c10::Error& e) {
+      *error = QString::fromUtf8(e.what_without_backtrace());
+      return {};
+    }
+  }
   const bool named = nameOrFolder == QLatin1String("mnist") || nameOrFolder == QLatin1String("fashion-mnist");
   const QString folder = named ? DataLocations::folderFor(nameOrFolder) : nameOrFolder;
   if (folder.isEmpty()) {

@@ -197,6 +197,14 @@ class tst_CommandLine : public QObject {
     json = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("size")).toObject().value(QStringLiteral("train")).toInt(), 60000);
     QCOMPARE(json.value(QStringLiteral("classes")).toArray().at(0).toString(), QStringLiteral("T-shirt/top"));
+    r = cli({QStringLiteral("info"), QStringLiteral("toy:s-curve")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("size")).toInt(), 10000);
+    QVERIFY(json.value(QStringLiteral("range")).toArray().at(0).toArray().at(1).toDouble() <= 0.15);  // |sin t| / 10 + noise
+    r = cli({QStringLiteral("info"), QStringLiteral("toy:spiral")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown toy 2-D set 'spiral'")), qPrintable(r.err));
     QTemporaryDir empty;
     r = cli({QStringLiteral("info"), empty.path()});
     QCOMPARE(r.code, 1);
