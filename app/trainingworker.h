@@ -8,7 +8,8 @@
 #include <atomic>
 #include <memory>
 
-/// Trains the MNIST VAE. Lives on its own thread (TrainingController) or is run directly by
+/// Trains one model (VAE, auto-encoder or DCGAN, through a ModelSession) on one dataset, into a
+/// run folder. Lives on its own thread (TrainingController) or is run directly by
 /// the CLI. All torch state is created, used and destroyed inside run(), on the calling thread;
 /// only value types leave through the signals.
 class TrainingWorker final : public QObject {

@@ -127,125 +127,130 @@
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="187" />
+        <location filename="../app/gui/mainwindow.cpp" line="167" />
+        <source>loss (BCE) and probability</source>
+        <translation>损失（BCE）与概率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="188" />
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="196" />
+        <location filename="../app/gui/mainwindow.cpp" line="197" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197" />
+        <location filename="../app/gui/mainwindow.cpp" line="198" />
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="198" />
+        <location filename="../app/gui/mainwindow.cpp" line="199" />
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203" />
+        <location filename="../app/gui/mainwindow.cpp" line="204" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="207" />
+        <location filename="../app/gui/mainwindow.cpp" line="208" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="209" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="211" />
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="211" />
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="211" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="215" />
+        <location filename="../app/gui/mainwindow.cpp" line="216" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="216" />
+        <location filename="../app/gui/mainwindow.cpp" line="217" />
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="217" />
+        <location filename="../app/gui/mainwindow.cpp" line="218" />
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218" />
+        <location filename="../app/gui/mainwindow.cpp" line="219" />
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="238" />
-        <location filename="../app/gui/mainwindow.cpp" line="338" />
+        <location filename="../app/gui/mainwindow.cpp" line="239" />
+        <location filename="../app/gui/mainwindow.cpp" line="339" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="271" />
+        <location filename="../app/gui/mainwindow.cpp" line="272" />
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="271" />
+        <location filename="../app/gui/mainwindow.cpp" line="272" />
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="321" />
+        <location filename="../app/gui/mainwindow.cpp" line="322" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="352" />
+        <location filename="../app/gui/mainwindow.cpp" line="353" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="354" />
+        <location filename="../app/gui/mainwindow.cpp" line="355" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="355" />
+        <location filename="../app/gui/mainwindow.cpp" line="356" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="356" />
+        <location filename="../app/gui/mainwindow.cpp" line="357" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="356" />
+        <location filename="../app/gui/mainwindow.cpp" line="357" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="332" />
+        <location filename="../app/gui/mainwindow.cpp" line="333" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -285,22 +290,22 @@
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="356" />
+        <location filename="../app/gui/mainwindow.cpp" line="357" />
         <source>DCGAN generator</source>
         <translation>DCGAN 生成器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="426" />
+        <location filename="../app/gui/mainwindow.cpp" line="427" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="437" />
+        <location filename="../app/gui/mainwindow.cpp" line="438" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="438" />
+        <location filename="../app/gui/mainwindow.cpp" line="439" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -361,22 +366,22 @@
 <context>
     <name>RunInspection</name>
     <message>
-        <location filename="../app/runinspection.cpp" line="23" />
+        <location filename="../app/runinspection.cpp" line="24" />
         <source>%1 is a GAN: it has no likelihood to evaluate on held-out images; look at its samples (genlab-cli sample) instead</source>
         <translation>%1 是 GAN：它没有可在留出图像上评估的似然；请查看它的样本（genlab-cli sample）</translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="30" />
+        <location filename="../app/runinspection.cpp" line="31" />
         <source>%1: model kind '%2' cannot be evaluated by this version</source>
         <translation>%1：此版本无法评估模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="55" />
+        <location filename="../app/runinspection.cpp" line="56" />
         <source>%1 holds %2-pixel images; the model takes %3</source>
         <translation>%1 中的图像有 %2 个像素；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="73" />
+        <location filename="../app/runinspection.cpp" line="89" />
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -398,6 +403,7 @@
     </message>
     <message>
         <location filename="../widgets/trainingcurves.cpp" line="23" />
+        <location filename="../widgets/trainingcurves.cpp" line="77" />
         <source>loss per image (nats)</source>
         <translation>每张图像的损失（nats）</translation>
     </message>

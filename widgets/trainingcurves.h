@@ -23,8 +23,8 @@ class TrainingCurves final : public QWidget {
  public:
   explicit TrainingCurves(QWidget* parent = nullptr);
 
-  /// Starts over with one curve per name, in this order.
-  void setSeries(const QStringList& names);
+  /// Starts over with one curve per name, in this order, under the value-axis label `axisLabel`.
+  void setSeries(const QStringList& names, const QString& axisLabel = {});
   QStringList seriesNames() const;
   void clear();
   /// `values[s][i]` is series s at `steps[i]`.

@@ -163,7 +163,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QStringList names;
     for (const QString& key : losses)
       names << lossDisplayName(key);
-    m_dashboard->curves()->setSeries(names);
+    const bool gan = losses.contains(QStringLiteral("d_loss"));
+    m_dashboard->curves()->setSeries(names, gan ? tr("loss (BCE) and probability") : QString());
     m_currentRun = folder;
     m_currentKind = modelKind(m_dashboard->values().model);
     m_dashboard->setRunFolder(folder);
