@@ -13,6 +13,20 @@ std::string step_of(const SafetensorsFile& f) {
 
 }  // namespace
 
+std::string read_counters(const SafetensorsFile& state, const std::string& name, int64_t steps_per_epoch,
+                          TrainerCounters* out) {
+  try {
+    out->step = std::stoll(state.metadata.at("step"));
+    out->epoch = std::stoll(state.metadata.at("epoch"));
+    out->batch_in_epoch = std::stoll(state.metadata.at("batch_in_epoch"));
+  } catch (const std::exception&) {
+    return name + ": step counters missing";
+  }
+  if (out->step < 0 || out->epoch < 0 || out->batch_in_epoch < 0 || out->batch_in_epoch >= steps_per_epoch)
+    return name + ": step counters out of range";
+  return {};
+}
+
 std::string save_checkpoint_files(const std::string& weights_path, const NamedTensors& weights,
                                   std::map<std::string, std::string> weights_metadata, const std::string& state_path,
                                   const NamedTensors& state, std::map<std::string, std::string> state_metadata,

@@ -284,24 +284,19 @@ std::string GanTrainer::load_checkpoint(const std::string& weights_path, const s
   if (order.defined() && order.numel() != images_.size(0))
     return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
            std::to_string(images_.size(0));
-  int64_t step = 0, epoch = 0, batch = 0;
-  try {
-    step = std::stoll(state.metadata.at("step"));
-    epoch = std::stoll(state.metadata.at("epoch"));
-    batch = std::stoll(state.metadata.at("batch_in_epoch"));
-  } catch (const std::exception&) {
-    return sname + ": step counters missing";
-  }
-  if (auto err = g_adam_->load_state(state, "adam.generator.", step); !err.empty())
+  TrainerCounters at;
+  if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
+    return err;
+  if (auto err = g_adam_->load_state(state, "adam.generator.", at.step); !err.empty())
     return sname + ": " + err;
-  if (auto err = d_adam_->load_state(state, "adam.discriminator.", step); !err.empty())
+  if (auto err = d_adam_->load_state(state, "adam.discriminator.", at.step); !err.empty())
     return sname + ": " + err;
   for (auto& [dst, src] : copies)
     dst.copy_(src);
   rng_.set_state(rng);
   order_ = order.defined() ? order.clone() : at::Tensor();
-  epoch_ = epoch;
-  batch_in_epoch_ = batch;
+  epoch_ = at.epoch;
+  batch_in_epoch_ = at.batch_in_epoch;
   return {};
 }
 

@@ -309,25 +309,18 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
   if (order.defined() && (order.numel() != images_.size(0) || order.scalar_type() != at::kLong))
     return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
            std::to_string(images_.size(0));
-  int64_t step = 0, epoch = 0, batch = 0;
-  try {
-    step = std::stoll(meta("step"));
-    epoch = std::stoll(meta("epoch"));
-    batch = std::stoll(meta("batch_in_epoch"));
-  } catch (const std::exception&) {
-    return sname + ": step counters missing";
-  }
-  if (step < 0 || epoch < 0 || batch < 0 || batch >= steps_per_epoch())
-    return sname + ": step counters out of range";
+  TrainerCounters at;
+  if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
+    return err;
   for (auto& p : model_->named_parameters())
     p.value().copy_(weights.find(p.key()));
   adam_m_.copy_(m.reshape({-1}));
   adam_v_.copy_(v.reshape({-1}));
   generator_.set_state(rng);
   order_ = order.defined() ? order.clone() : at::Tensor();
-  step_ = step;
-  epoch_ = epoch;
-  batch_in_epoch_ = batch;
+  step_ = at.step;
+  epoch_ = at.epoch;
+  batch_in_epoch_ = at.batch_in_epoch;
   return {};
 }
 

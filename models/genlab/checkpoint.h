@@ -16,6 +16,18 @@ struct CheckpointFiles {
   SafetensorsFile state;
 };
 
+/// Where a trainer stood when it saved.
+struct TrainerCounters {
+  int64_t step = 0;
+  int64_t epoch = 0;
+  int64_t batch_in_epoch = 0;
+};
+
+/// The counters a trainer state records ("step", "epoch", "batch_in_epoch" metadata), checked to be
+/// in range; "" or an error naming the file (`name`).
+std::string read_counters(const SafetensorsFile& state, const std::string& name, int64_t steps_per_epoch,
+                          TrainerCounters* out);
+
 /// Writes the state first, keeping the previous state as `<state_path>.prev` until the new weights
 /// are written, then the weights; each write is atomic. `step` goes into both files' metadata.
 /// A process killed at any moment leaves a weights file whose matching state is on disk.
