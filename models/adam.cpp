@@ -51,20 +51,24 @@ NamedTensors Adam::state(const std::string& prefix) const {
   return out;
 }
 
-std::string Adam::load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps) {
-  std::vector<at::Tensor> m, v;
-  for (size_t i = 0; i < params_.size(); ++i) {
-    const auto a = file.find(prefix + params_[i].first + ".exp_avg");
-    const auto b = file.find(prefix + params_[i].first + ".exp_avg_sq");
-    if (!a.defined() || !b.defined() || a.sizes() != params_[i].second.sizes() || b.sizes() != params_[i].second.sizes())
-      return "Adam state for '" + prefix + params_[i].first + "' missing or of the wrong shape";
-    m.push_back(a);
-    v.push_back(b);
+std::string Adam::check_state(const SafetensorsFile& file, const std::string& prefix) const {
+  for (const auto& [name, param] : params_) {
+    const auto a = file.find(prefix + name + ".exp_avg");
+    const auto b = file.find(prefix + name + ".exp_avg_sq");
+    if (!a.defined() || !b.defined() || a.sizes() != param.sizes() || b.sizes() != param.sizes() ||
+        a.scalar_type() != param.scalar_type() || b.scalar_type() != param.scalar_type())
+      return "Adam state for '" + prefix + name + "' missing or of the wrong shape";
   }
+  return {};
+}
+
+std::string Adam::load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps) {
+  if (auto err = check_state(file, prefix); !err.empty())
+    return err;
   torch::NoGradGuard no_grad;
   for (size_t i = 0; i < params_.size(); ++i) {
-    m_[i].copy_(m[i]);
-    v_[i].copy_(v[i]);
+    m_[i].copy_(file.find(prefix + params_[i].first + ".exp_avg"));
+    v_[i].copy_(file.find(prefix + params_[i].first + ".exp_avg_sq"));
   }
   step_ = steps;
   return {};

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/dcgan.h"
 
-#include "genlab/checkpoint.h"
+#include "genlab/safetensors.h"
+
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
@@ -9,7 +10,6 @@
 #include <c10/core/InferenceMode.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
-#include <ATen/ops/randperm.h>
 #include <ATen/ops/zeros.h>
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/batchnorm.h>
@@ -18,7 +18,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <sstream>
 
 namespace genlab {
 namespace {
@@ -121,40 +120,28 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
 }
 
 GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images)
-    : options_(options), images_(std::move(images)), rng_(at::make_generator<at::CPUGeneratorImpl>(options.seed())) {
-  TORCH_CHECK(options_.batch_size() >= 2 && options_.batch_size() <= 4096,
-              "GAN batch size must be in 2..4096 (batch norm needs 2), got ", options_.batch_size());
+    : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-gan-trainer-1"),
+      options_(options) {
   const int64_t s = model_options.image_size();
-  TORCH_CHECK(images_.dim() == 4 && images_.size(1) == model_options.channels() && images_.size(2) == s &&
-                  images_.size(3) == s,
+  TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == model_options.channels() && examples_.size(2) == s &&
+                  examples_.size(3) == s,
               "GAN training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s, "), got ",
-              images_.sizes());
-  TORCH_CHECK(images_.size(0) >= options_.batch_size(), "the training set (", images_.size(0),
-              " images) is smaller than one batch (", options_.batch_size(), ")");
-  images_ = images_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
+              examples_.sizes());
+  examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
   torch::manual_seed(options_.seed());
   generator_ = Generator(model_options);
   discriminator_ = Discriminator(model_options);
-  g_adam_ = std::make_unique<Adam>(named(*generator_, ""), options_.lr(), options_.beta1());
-  d_adam_ = std::make_unique<Adam>(named(*discriminator_, ""), options_.lr(), options_.beta1());
+  g_adam_ = std::make_unique<Adam>(parameters_of(*generator_), options_.lr(), options_.beta1());
+  d_adam_ = std::make_unique<Adam>(parameters_of(*discriminator_), options_.lr(), options_.beta1());
+  save_module("generator.", generator_.get());
+  save_module("discriminator.", discriminator_.get());
+  save_optimizer("adam.discriminator.", d_adam_.get());
+  save_optimizer("adam.generator.", g_adam_.get());
 }
-
-std::vector<std::pair<std::string, at::Tensor>> GanTrainer::named(torch::nn::Module& m, const std::string& prefix) {
-  std::vector<std::pair<std::string, at::Tensor>> out;
-  for (const auto& p : m.named_parameters())
-    out.emplace_back(prefix + p.key(), p.value());
-  return out;
-}
-
-int64_t GanTrainer::steps_per_epoch() const { return images_.size(0) / options_.batch_size(); }
 
 GanLosses GanTrainer::step() {
-  if (!order_.defined()) {
-    order_ = at::randperm(images_.size(0), rng_, at::TensorOptions(at::kLong));
-    batch_in_epoch_ = 0;
-  }
   const int64_t b = options_.batch_size();
-  const auto real = images_.index_select(0, order_.narrow(0, batch_in_epoch_ * b, b));
+  const auto real = next_batch();
   const auto z = at::randn({b, generator_->options().latent_dim()}, rng_, real.options());
   generator_->train();
   discriminator_->train();
@@ -184,11 +171,7 @@ GanLosses GanTrainer::step() {
   }
   TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", out.d_loss, " and ",
               out.g_loss, " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");
-  if (++batch_in_epoch_ == steps_per_epoch()) {
-    ++epoch_;
-    batch_in_epoch_ = 0;
-    order_.reset();
-  }
+  end_step();
   return out;
 }
 
@@ -235,80 +218,6 @@ std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& we
     *error = e.what_without_backtrace();
     return nullptr;
   }
-}
-
-std::string GanTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
-                                        const std::map<std::string, std::string>& metadata) {
-  torch::NoGradGuard no_grad;
-  NamedTensors state = g_adam_->state("adam.generator.");
-  for (auto& t : d_adam_->state("adam.discriminator."))
-    state.push_back(std::move(t));
-  state.emplace_back("rng.state", rng_.get_state());
-  if (order_.defined())
-    state.emplace_back("data.order", order_);
-  NamedTensors weights;
-  for (const auto& [prefix, m] : modules())
-    for (const auto& p : all_tensors(*m))
-      weights.emplace_back(prefix + p.key(), p.value());
-  return save_checkpoint_files(weights_path, weights, metadata, state_path, state,
-                               {{"format", "genlab-gan-trainer-1"},
-                                {"epoch", std::to_string(epoch_)},
-                                {"batch_in_epoch", std::to_string(batch_in_epoch_)}},
-                               steps_done());
-}
-
-std::string GanTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
-  torch::NoGradGuard no_grad;
-  auto files = load_checkpoint_files(weights_path, state_path);
-  if (!files.ok())
-    return files.error;
-  const auto& weights = files.value.weights;
-  const auto& state = files.value.state;
-  const std::string wname = std::filesystem::path(weights_path).filename().string();
-  const std::string sname = std::filesystem::path(state_path).filename().string();
-  std::vector<std::pair<at::Tensor, at::Tensor>> copies;
-  for (const auto& [prefix, m] : modules()) {
-    for (const auto& p : all_tensors(*m)) {
-      const auto t = weights.find(prefix + p.key());
-      if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
-        std::ostringstream s;
-        s << wname << ": '" << prefix << p.key() << "' is missing or not of shape " << p.value().sizes();
-        return s.str();
-      }
-      copies.emplace_back(p.value(), t);
-    }
-  }
-  const auto order = state.find("data.order"), rng = state.find("rng.state");
-  if (!rng.defined() || rng.scalar_type() != at::kByte)
-    return sname + ": RNG state missing";
-  if (order.defined() && order.numel() != images_.size(0))
-    return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
-           std::to_string(images_.size(0));
-  TrainerCounters at;
-  if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
-    return err;
-  if (auto err = g_adam_->load_state(state, "adam.generator.", at.step); !err.empty())
-    return sname + ": " + err;
-  if (auto err = d_adam_->load_state(state, "adam.discriminator.", at.step); !err.empty())
-    return sname + ": " + err;
-  for (auto& [dst, src] : copies)
-    dst.copy_(src);
-  rng_.set_state(rng);
-  order_ = order.defined() ? order.clone() : at::Tensor();
-  epoch_ = at.epoch;
-  batch_in_epoch_ = at.batch_in_epoch;
-  return {};
-}
-
-std::vector<std::pair<std::string, torch::nn::Module*>> GanTrainer::modules() {
-  return {{"generator.", generator_.get()}, {"discriminator.", discriminator_.get()}};
-}
-
-torch::OrderedDict<std::string, at::Tensor> GanTrainer::all_tensors(torch::nn::Module& m) {
-  auto all = m.named_parameters();
-  for (const auto& b : m.named_buffers())
-    all.insert(b.key(), b.value());
-  return all;
 }
 
 }  // namespace genlab

@@ -24,6 +24,8 @@ class Adam {
 
   /// "<prefix><name>.exp_avg" and "<prefix><name>.exp_avg_sq" for every parameter.
   NamedTensors state(const std::string& prefix) const;
+  /// "" when `file` holds a state for these parameters, else what is missing.
+  std::string check_state(const SafetensorsFile& file, const std::string& prefix) const;
   /// Reads what state() wrote (and the step count); "" or an error naming the missing tensor.
   std::string load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "genlab/adam.h"
+#include "genlab/batch_trainer.h"
 #include "genlab/image_decoder.h"
 
 #include <ATen/core/Generator.h>
@@ -88,19 +89,15 @@ struct GanTrainerOptions {
 };
 
 /// Trains G and D in alternation on images held in memory (seed 000: fix G and train D on real
-/// and generated images, then fix D and train G to make D say "real").
-class GanTrainer {
+/// and generated images, then fix D and train G to make D say "real"). Checkpoints hold
+/// "generator.*" and "discriminator.*" (parameters and batch-norm statistics).
+class GanTrainer final : public BatchTrainer {
  public:
   /// `images`: (N, channels, size, size) float in [0, 1].
   GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images);
 
   Generator& generator() { return generator_; }
   Discriminator& discriminator() { return discriminator_; }
-  int64_t steps_per_epoch() const;
-  int64_t steps_done() const { return d_adam_->steps(); }
-  int64_t epoch() const { return epoch_; }
-  int64_t batch_in_epoch() const { return batch_in_epoch_; }
-
   GanLosses step();
   /// Generated images (n, channels, size, size) in [0, 1] for noise drawn with `seed`.
   at::Tensor sample(int64_t n, uint64_t seed);
@@ -108,26 +105,11 @@ class GanTrainer {
   /// A copy of the generator (eval mode) that turns codes into images, for the GUI.
   std::shared_ptr<const ImageDecoder> decoder() const;
 
-  /// As VaeTrainer: weights ("generator.*", "discriminator.*") and the state to continue exactly.
-  std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
-                              const std::map<std::string, std::string>& metadata = {});
-  std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
-
  private:
-  std::vector<std::pair<std::string, at::Tensor>> named(torch::nn::Module& m, const std::string& prefix);
-  /// Both networks with their weight-name prefixes.
-  std::vector<std::pair<std::string, torch::nn::Module*>> modules();
-  /// Parameters and buffers (batch-norm statistics) of a network, by name.
-  static torch::OrderedDict<std::string, at::Tensor> all_tensors(torch::nn::Module& m);
-
   GanTrainerOptions options_;
-  at::Tensor images_;
-  at::Generator rng_;
   Generator generator_{nullptr};
   Discriminator discriminator_{nullptr};
   std::unique_ptr<Adam> g_adam_, d_adam_;
-  at::Tensor order_;
-  int64_t epoch_ = 0, batch_in_epoch_ = 0;
 };
 
 /// The generator of a GAN run's weights.safetensors ("generator.*"), as an ImageDecoder; null with
