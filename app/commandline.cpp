@@ -128,13 +128,14 @@ int runTraining(const TrainingSettings& s) {
 int trainCommand(const QStringList& args) {
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral(
-      "Trains the MLP VAE of seed 003, the auto-encoder with the same layers, or a DCGAN on MNIST digits "
-      "or Fashion-MNIST and writes a run folder. Defaults follow the model (VAE: 50 epochs, batch 128, "
-      "lr 1e-3, latent 2; GAN: 10 epochs, batch 64, lr 2e-4, latent 64)."));
+      "Trains the MLP VAE of seed 003, the auto-encoder with the same layers, a conv VAE or a DCGAN on "
+      "MNIST digits, Fashion-MNIST or a folder of images and writes a run folder. Defaults follow the model "
+      "(VAE: 50 epochs, batch 128, lr 1e-3, latent 2; conv VAE: 10 epochs, batch 128, lr 1e-3, latent 16; "
+      "GAN: 10 epochs, batch 64, lr 2e-4, latent 64)."));
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
-      {QStringLiteral("model"), QStringLiteral("vae (default), ae or gan (DCGAN)."), QStringLiteral("kind")},
+      {QStringLiteral("model"), QStringLiteral("vae (default), ae, conv-vae or gan (DCGAN)."), QStringLiteral("kind")},
       {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, or folder:PATH (JPG/PNG, recursive)."),
        QStringLiteral("name")},
       {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelsession.h"
 
+#include "genlab/conv_vae.h"
 #include "genlab/dcgan.h"
 #include "genlab/vae_trainer.h"
 
@@ -118,11 +119,62 @@ class GanSession final : public ModelSession {
   genlab::GanTrainer m_trainer;
 };
 
+class ConvVaeSession final : public ModelSession {
+ public:
+  ConvVaeSession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
+      : m_options(genlab::ConvVAEOptions()
+                      .latent_dim(s.latentDim)
+                      .channels(train.images.size(1) / (train.height * train.width))
+                      .image_size(train.height)),
+        m_trainer(m_options,
+                  genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+                  train.images.view({-1, m_options.channels(), train.height, train.width})),
+        m_eval(eval.images.view({-1, m_options.channels(), eval.height, eval.width})) {}
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), QStringLiteral("vae-conv")},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("channels"), qint64(m_options.channels())},
+            {QStringLiteral("image_size"), qint64(m_options.image_size())},
+            {QStringLiteral("width"), qint64(m_options.width())}};
+  }
+  QStringList lossNames() const override {
+    return {QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer.step();
+    return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
+  }
+  bool evaluates() const override { return true; }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer.evaluate(m_eval);
+    return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
+  }
+  qint64 stepsDone() const override { return m_trainer.steps_done(); }
+  qint64 epoch() const override { return m_trainer.epoch(); }
+  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
+  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
+  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
+    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
+  }
+  std::string load(const std::string& weights, const std::string& state) override {
+    return m_trainer.load_checkpoint(weights, state);
+  }
+  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer.decoder(), m_trainer.steps_done()); }
+
+ private:
+  genlab::ConvVAEOptions m_options;
+  genlab::ConvVaeTrainer m_trainer;
+  at::Tensor m_eval;
+};
+
 }  // namespace
 
 std::unique_ptr<ModelSession> ModelSession::create(const TrainingSettings& s, const genlab::LabelledImages& train,
                                                    const genlab::LabelledImages& eval) {
   if (s.model == QLatin1String("gan"))
     return std::make_unique<GanSession>(s, train);
+  if (s.model == QLatin1String("conv-vae"))
+    return std::make_unique<ConvVaeSession>(s, train, eval);
   return std::make_unique<VaeSession>(s, train, eval);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runfolder.h"
 
+#include "genlab/conv_vae.h"
 #include "genlab/dcgan.h"
 #include "genlab/safetensors.h"
 
@@ -84,14 +85,19 @@ DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   const QString path = file(QStringLiteral("weights.safetensors"));
   QString jsonError;
   const QJsonObject model = readRunJson(&jsonError).value(QStringLiteral("model")).toObject();
-  if (model.value(QStringLiteral("kind")).toString() == QLatin1String("dcgan")) {
-    const auto options = genlab::DCGANOptions()
-                             .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(64))
-                             .channels(model.value(QStringLiteral("channels")).toInt(1))
-                             .image_size(model.value(QStringLiteral("image_size")).toInt(28))
-                             .width(model.value(QStringLiteral("width")).toInt(64));
+  const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("dcgan") || kind == QLatin1String("vae-conv")) {
+    const int latent = model.value(QStringLiteral("latent_dim")).toInt(), channels = model.value(QStringLiteral("channels")).toInt(1);
+    const int size = model.value(QStringLiteral("image_size")).toInt(28), width = model.value(QStringLiteral("width")).toInt();
     std::string err;
-    auto decoder = genlab::load_generator_decoder(path.toStdString(), options, &err);
+    auto decoder =
+        kind == QLatin1String("dcgan")
+            ? genlab::load_generator_decoder(
+                  path.toStdString(),
+                  genlab::DCGANOptions().latent_dim(latent).channels(channels).image_size(size).width(width), &err)
+            : genlab::load_conv_vae_decoder(
+                  path.toStdString(),
+                  genlab::ConvVAEOptions().latent_dim(latent).channels(channels).image_size(size).width(width), &err);
     if (!decoder) {
       *error = QString::fromStdString(err);
       return {};

@@ -2,8 +2,10 @@
 #include "runinspection.h"
 
 #include "datalocations.h"
+#include "datasetsplits.h"
 #include "runfolder.h"
 
+#include "genlab/conv_vae.h"
 #include "genlab/mnist_dataset.h"
 #include "genlab/toy2d.h"
 #include "genlab/vae_trainer.h"
@@ -27,44 +29,71 @@ QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* e
                  .arg(run.path());
     return {};
   }
-  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp")) {
+  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp") && kind != QLatin1String("vae-conv")) {
     *error = QCoreApplication::translate("RunInspection", "%1: model kind '%2' cannot be evaluated by this version")
                  .arg(run.file(QStringLiteral("run.json")), kind);
     return {};
   }
   const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
-  const QString folder = !dataFolder.isEmpty() ? dataFolder
-                         : QDir(dataset.value(QStringLiteral("folder")).toString()).exists()
-                             ? dataset.value(QStringLiteral("folder")).toString()
-                             : DataLocations::folderFor(dataset.value(QStringLiteral("name")).toString());
-  auto eval = genlab::load_mnist_split(folder.toStdString(), "t10k");
-  if (!eval.ok()) {
-    *error = QString::fromStdString(eval.error);
+  TrainingSettings s;
+  s.dataset = dataset.value(QStringLiteral("name")).toString();
+  s.dataFolder = !dataFolder.isEmpty() ? dataFolder
+                 : QDir(dataset.value(QStringLiteral("folder")).toString()).exists()
+                     ? dataset.value(QStringLiteral("folder")).toString()
+                     : DataLocations::folderFor(s.dataset);
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
+  const DatasetSplits data = DatasetSplits::load(s, error);
+  if (!error->isEmpty())
     return {};
+  const std::string weights = run.file(QStringLiteral("weights.safetensors")).toStdString();
+  const auto& eval = data.eval;
+  genlab::VAELoss l;
+  if (kind == QLatin1String("vae-conv")) {
+    const auto options = genlab::ConvVAEOptions()
+                             .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(16))
+                             .channels(model.value(QStringLiteral("channels")).toInt(1))
+                             .image_size(model.value(QStringLiteral("image_size")).toInt(28))
+                             .width(model.value(QStringLiteral("width")).toInt(32));
+    genlab::ConvVAE vae(options);
+    if (const std::string err = genlab::load_conv_vae_weights(vae, weights); !err.empty()) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    if (eval.images.size(1) != options.channels() * options.image_size() * options.image_size()) {
+      *error = QCoreApplication::translate("RunInspection", "%1 holds images of %2 values; the model takes %3")
+                   .arg(s.dataFolder).arg(eval.images.size(1))
+                   .arg(options.channels() * options.image_size() * options.image_size());
+      return {};
+    }
+    l = genlab::evaluate_conv_vae(
+        vae, eval.images.view({-1, options.channels(), options.image_size(), options.image_size()}));
+  } else {
+    genlab::VAE vae(genlab::VAEOptions()
+                        .input_dim(model.value(QStringLiteral("input_dim")).toInt(784))
+                        .hidden_dim(model.value(QStringLiteral("hidden_dim")).toInt(256))
+                        .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(2))
+                        .deterministic(kind == QLatin1String("ae-mlp")));
+    if (const std::string err = genlab::load_weights(vae, weights); !err.empty()) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    if (eval.images.size(1) != vae->options().input_dim()) {
+      *error = QCoreApplication::translate("RunInspection", "%1 holds %2-pixel images; the model takes %3")
+                   .arg(s.dataFolder).arg(eval.images.size(1)).arg(vae->options().input_dim());
+      return {};
+    }
+    const auto m = genlab::evaluate_vae(vae, eval.images);
+    const auto opts = at::TensorOptions(at::kDouble);
+    l = {at::scalar_tensor(m.total, opts), at::scalar_tensor(m.recon, opts), at::scalar_tensor(m.kl, opts)};
   }
-  genlab::VAE vae(genlab::VAEOptions()
-                      .input_dim(model.value(QStringLiteral("input_dim")).toInt(784))
-                      .hidden_dim(model.value(QStringLiteral("hidden_dim")).toInt(256))
-                      .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(2))
-                      .deterministic(kind == QLatin1String("ae-mlp")));
-  if (const std::string err = genlab::load_weights(vae, run.file(QStringLiteral("weights.safetensors")).toStdString());
-      !err.empty()) {
-    *error = QString::fromStdString(err);
-    return {};
-  }
-  if (eval.value.images.size(1) != vae->options().input_dim()) {
-    *error = QCoreApplication::translate("RunInspection", "%1 holds %2-pixel images; the model takes %3")
-                 .arg(folder).arg(eval.value.images.size(1)).arg(vae->options().input_dim());
-    return {};
-  }
-  const auto l = genlab::evaluate_vae(vae, eval.value.images);
   return {{QStringLiteral("run"), run.path()},
           {QStringLiteral("model"), kind},
-          {QStringLiteral("dataset"), dataset.value(QStringLiteral("name"))},
-          {QStringLiteral("images"), qint64(eval.value.size())},
-          {QStringLiteral("negative_elbo"), l.total},
-          {QStringLiteral("recon"), l.recon},
-          {QStringLiteral("kl"), l.kl}};
+          {QStringLiteral("dataset"), s.dataset},
+          {QStringLiteral("images"), qint64(eval.size())},
+          {QStringLiteral("negative_elbo"), l.total.item<double>()},
+          {QStringLiteral("recon"), l.recon.item<double>()},
+          {QStringLiteral("kl"), l.kl.item<double>()}};
 }
 
 QJsonObject describeDataset(const QString& nameOrFolder, QString* error) {

@@ -8,8 +8,8 @@
 
 QString TrainingSettings::validate() const {
   auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
-  if (model != QLatin1String("vae") && model != QLatin1String("ae") && model != QLatin1String("gan"))
-    return tr("Unknown model '%1' (vae, ae or gan).").arg(model);
+  if (!modelNames().contains(model))
+    return tr("Unknown model '%1' (%2).").arg(model, modelNames().join(QStringLiteral(", ")));
   if (model == QLatin1String("gan") && batchSize < 2)
     return tr("A GAN needs batches of at least 2 images (batch norm), got %1.").arg(batchSize);
   const bool folder = dataset.startsWith(QLatin1String("folder:"));
@@ -38,10 +38,23 @@ QString TrainingSettings::validate() const {
   return {};
 }
 
+QStringList modelNames() {
+  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan")};
+}
+
 QString modelKind(const QString& model) {
   if (model == QLatin1String("gan"))
     return QStringLiteral("dcgan");
+  if (model == QLatin1String("conv-vae"))
+    return QStringLiteral("vae-conv");
   return model == QLatin1String("ae") ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
+}
+
+QString modelFromKind(const QString& kind) {
+  for (const QString& m : modelNames())
+    if (modelKind(m) == kind)
+      return m;
+  return {};
 }
 
 void TrainingSettings::useDefaultsOf(const QString& kind) {
@@ -51,6 +64,11 @@ void TrainingSettings::useDefaultsOf(const QString& kind) {
     batchSize = 64;
     learningRate = 2e-4;
     latentDim = 64;
+  } else if (kind == QLatin1String("conv-vae")) {  // small conv stacks learn in a few epochs
+    epochs = 10;
+    batchSize = 128;
+    learningRate = 1e-3;
+    latentDim = 16;
   } else {  // seed 003
     epochs = 50;
     batchSize = 128;

@@ -3,6 +3,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 // Value types that cross from the training thread to the GUI. No torch in here.
@@ -35,7 +36,11 @@ struct TrainingSettings {
 };
 
 /// The model kinds as run.json names them.
-QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp", "gan" → "dcgan"
+QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp", "conv-vae" → "vae-conv", "gan" → "dcgan"
+/// The inverse: the model name for a run.json kind, or "" for a kind this version cannot train.
+QString modelFromKind(const QString& kind);
+/// The models TrainingSettings::model accepts, as the CLI spells them.
+QStringList modelNames();
 
 /// One optimisation step's numbers, in the order of the run's loss names (TrainingWorker::started):
 /// VAE "total", "recon", "kl" (nats per image); auto-encoder "recon"; GAN "d_loss", "g_loss",

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingworker.h"
 
-#include "imagefolder.h"
+#include "datasetsplits.h"
 #include "modelsession.h"
 #include "runfolder.h"
 #include "systeminfo.h"
 
 #include "genlab/mnist_dataset.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-#include <ATen/ops/randperm.h>
 #include "genlab/safetensors.h"
 #include "genlab/vae_trainer.h"
 
@@ -49,14 +47,12 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
   const QJsonObject model = json.value(QStringLiteral("model")).toObject();
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
-  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp") && kind != QLatin1String("dcgan")) {
+  s.model = modelFromKind(kind);
+  if (s.model.isEmpty()) {
     *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
                  .arg(kind);
     return false;
   }
-  s.model = kind == QLatin1String("ae-mlp") ? QStringLiteral("ae")
-            : kind == QLatin1String("dcgan")  ? QStringLiteral("gan")
-                                              : QStringLiteral("vae");
   s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
@@ -137,44 +133,13 @@ void TrainingWorker::train() {
   SystemInfo::setThreads(s.threads);
 
   const bool folderDataset = s.dataset.startsWith(QLatin1String("folder:"));
-  genlab::ReadResult<genlab::LabelledImages> train, eval;
-  int channels = 1, skipped = 0;
-  if (folderDataset) {
-    const auto loaded = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb}, &error);
-    if (!error.isEmpty()) {
-      Q_EMIT failed(error);
-      return;
-    }
-    // A fixed tenth (at least one image) held out for evaluation, by a seeded shuffle.
-    const auto& all = loaded.images;
-    const int64_t n = all.size(), held = std::max<int64_t>(1, n / 10);
-    if (n < 2) {
-      Q_EMIT failed(tr("%1 holds only one readable image; training needs at least two").arg(s.dataFolder));
-      return;
-    }
-    auto rng = at::make_generator<at::CPUGeneratorImpl>(20240531);
-    const auto order = at::randperm(n, rng, at::TensorOptions(at::kLong));
-    train.value = eval.value = all;
-    train.value.images = all.images.index_select(0, order.narrow(0, held, n - held));
-    train.value.labels = all.labels.narrow(0, 0, n - held);
-    eval.value.images = all.images.index_select(0, order.narrow(0, 0, held));
-    eval.value.labels = all.labels.narrow(0, 0, held);
-    channels = loaded.channels;
-    skipped = loaded.skipped;
-  } else {
-    train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
-    if (!train.ok()) {
-      Q_EMIT failed(QString::fromStdString(train.error));
-      return;
-    }
-    eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
-    if (!eval.ok()) {
-      Q_EMIT failed(QString::fromStdString(eval.error));
-      return;
-    }
+  const DatasetSplits data = DatasetSplits::load(s, &error);
+  if (!error.isEmpty()) {
+    Q_EMIT failed(error);
+    return;
   }
 
-  std::unique_ptr<ModelSession> model = ModelSession::create(s, train.value, eval.value);
+  std::unique_ptr<ModelSession> model = ModelSession::create(s, data.train, data.eval);
   const QString kind = model->modelJson().value(QStringLiteral("kind")).toString();
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
@@ -202,11 +167,11 @@ void TrainingWorker::train() {
       {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), s.dataset},
                                               {QStringLiteral("classes"), folderDataset ? QJsonArray() : classNames(s.dataset)},
                                               {QStringLiteral("folder"), s.dataFolder},
-                                              {QStringLiteral("image_size"), qint64(train.value.height)},
-                                              {QStringLiteral("channels"), channels},
-                                              {QStringLiteral("skipped_files"), skipped},
-                                              {QStringLiteral("train_count"), qint64(train.value.size())},
-                                              {QStringLiteral("eval_count"), qint64(eval.value.size())}}},
+                                              {QStringLiteral("image_size"), qint64(data.train.height)},
+                                              {QStringLiteral("channels"), data.channels},
+                                              {QStringLiteral("skipped_files"), data.skipped},
+                                              {QStringLiteral("train_count"), qint64(data.train.size())},
+                                              {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},
       {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
                                                {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},

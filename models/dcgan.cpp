@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/dcgan.h"
 
-#include "genlab/safetensors.h"
+#include "conv_geometry.h"
+#include "module_decoder.h"
 
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
-#include <ATen/ops/from_blob.h>
-#include <c10/core/InferenceMode.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
@@ -17,49 +16,27 @@
 #include <torch/utils.h>
 
 #include <cmath>
-#include <filesystem>
 
 namespace genlab {
 namespace {
 
 void check(const DCGANOptions& o) {
-  TORCH_CHECK(o.image_size() == 28 || o.image_size() == 32 || o.image_size() == 64,
-              "DCGAN image_size must be 28, 32 or 64, got ", o.image_size());
-  TORCH_CHECK(o.channels() == 1 || o.channels() == 3, "DCGAN channels must be 1 or 3, got ", o.channels());
-  TORCH_CHECK(o.latent_dim() >= 2 && o.latent_dim() <= 512, "DCGAN latent_dim must be in 2..512, got ", o.latent_dim());
-  TORCH_CHECK(o.width() >= 4 && o.width() <= 512, "DCGAN width must be in 4..512, got ", o.width());
+  conv_geometry::check("DCGAN", o.image_size(), o.channels(), o.latent_dim(), o.width(), 512);
 }
-
-// 28 px starts at 7×7 and doubles twice; 32 and 64 px start at 4×4 and double 3 or 4 times.
-int64_t start_size(const DCGANOptions& o) { return o.image_size() == 28 ? 7 : 4; }
-int64_t doublings(const DCGANOptions& o) {
-  return int64_t(std::lround(std::log2(double(o.image_size()) / double(start_size(o)))));
-}
+int64_t start_size(const DCGANOptions& o) { return conv_geometry::start_size(o.image_size()); }
+int64_t doublings(const DCGANOptions& o) { return conv_geometry::doublings(o.image_size()); }
 
 at::Tensor bce(const at::Tensor& logits, double target) {
   const auto t = target > 0.5 ? at::ones_like(logits) : at::zeros_like(logits);
   return at::binary_cross_entropy_with_logits(logits, t);
 }
 
-class GeneratorDecoder final : public ImageDecoder {
- public:
-  explicit GeneratorDecoder(Generator g) : g_(std::move(g)) { g_->eval(); }
-  int64_t latent_dim() const override { return g_->options().latent_dim(); }
-  int64_t channels() const override { return g_->options().channels(); }
-  int64_t side() const override { return g_->options().image_size(); }
-  std::vector<float> decode(const std::vector<float>& z) const override {
-    if (int64_t(z.size()) != latent_dim())
-      return {};
-    // Eval mode reads BatchNorm's running statistics and changes nothing: safe from any thread.
-    c10::InferenceMode guard;
-    const auto in = at::from_blob(const_cast<float*>(z.data()), {1, latent_dim()}, at::kFloat);
-    const auto out = g_->forward(in).add(1).mul_(0.5).clamp_(0, 1).contiguous();
-    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
-  }
+at::Tensor tanh_to_unit(const at::Tensor& y) { return y.add(1).mul_(0.5).clamp_(0, 1); }
 
- private:
-  mutable Generator g_;
-};
+std::shared_ptr<const ImageDecoder> make_decoder(Generator g) {
+  const auto& o = g->options();
+  return std::make_shared<ModuleDecoder<Generator>>(g, o.latent_dim(), o.channels(), o.image_size(), tanh_to_unit);
+}
 
 }  // namespace
 
@@ -180,7 +157,7 @@ at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   const auto z = at::randn({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
   generator_->eval();
-  const auto images = generator_->forward(z).add(1).mul_(0.5).clamp_(0, 1);
+  const auto images = tanh_to_unit(generator_->forward(z));
   generator_->train();
   return images;
 }
@@ -188,32 +165,18 @@ at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
 std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
   torch::NoGradGuard no_grad;
   auto copy = std::dynamic_pointer_cast<GeneratorImpl>(generator_->clone());
-  return std::make_shared<GeneratorDecoder>(Generator(copy));
+  return make_decoder(Generator(copy));
 }
 
 std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
                                                            std::string* error) {
   try {
-    auto file = load_safetensors(weights_path);
-    if (!file.ok()) {
-      *error = file.error;
+    Generator g(options);
+    if (auto err = load_module_weights(*g, weights_path, "generator."); !err.empty()) {
+      *error = err;
       return nullptr;
     }
-    torch::NoGradGuard no_grad;
-    Generator g(options);
-    auto all = g->named_parameters();
-    for (const auto& b : g->named_buffers())
-      all.insert(b.key(), b.value());
-    for (auto& p : all) {
-      const auto t = file.value.find("generator." + p.key());
-      if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
-        *error = std::filesystem::path(weights_path).filename().string() + ": 'generator." + p.key() +
-                 "' is missing or of another shape";
-        return nullptr;
-      }
-      p.value().copy_(t);
-    }
-    return std::make_shared<GeneratorDecoder>(g);
+    return make_decoder(g);
   } catch (const c10::Error& e) {
     *error = e.what_without_backtrace();
     return nullptr;

@@ -36,6 +36,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_model->setObjectName(QStringLiteral("modelCombo"));
   m_model->addItem(tr("VAE (MLP 784→256→2d, seed 003): BCE + KL"), QStringLiteral("vae"));
   m_model->addItem(tr("Auto-encoder (same layers; no noise, no KL)"), QStringLiteral("ae"));
+  m_model->addItem(tr("Conv VAE (stride-2 convolutions; any image size): BCE + β·KL"), QStringLiteral("conv-vae"));
   m_model->addItem(tr("DCGAN (conv generator vs discriminator)"), QStringLiteral("gan"));
   m_model->setToolTip(tr("The auto-encoder has the VAE's layers but a deterministic code: compare how the two "
                          "fill the latent space (the auto-encoder leaves gaps between its training codes)."));
@@ -257,8 +258,9 @@ void TrainingDashboard::showDatasetLocation() {
 }
 
 void TrainingDashboard::setModelKind(const QString& model) {
-  m_beta->setVisible(model == QLatin1String("vae"));
-  m_betaLabel->setVisible(model == QLatin1String("vae"));
+  const bool hasKl = model == QLatin1String("vae") || model == QLatin1String("conv-vae");
+  m_beta->setVisible(hasKl);
+  m_betaLabel->setVisible(hasKl);
   m_evalTitle->setText(model == QLatin1String("ae")    ? tr("Held-out reconstruction:")
                        : model == QLatin1String("gan") ? tr("Held-out loss:")
                                                        : tr("Held-out −ELBO:"));

@@ -354,7 +354,10 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
   if (autoencoder)
     notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
   m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Model: %5")
-                                     .arg(gan ? tr("DCGAN generator") : autoencoder ? tr("Auto-encoder") : tr("VAE"))
+                                     .arg(gan                                           ? tr("DCGAN generator")
+                                          : autoencoder                                 ? tr("Auto-encoder")
+                                          : m_currentKind == QLatin1String("vae-conv") ? tr("Conv VAE")
+                                                                                        : tr("VAE"))
                                      .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, m_currentRun));
   redrawDigit();
   if (!m_manifoldTimer->isActive())

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "trainingtypes.h"
+
+#include "genlab/mnist_dataset.h"
+
+#include <QString>
+
+/// What a run trains on and what it holds out, read the same way for training, resuming and
+/// evaluating: MNIST-layout folders give their train / t10k files; an image folder gives a
+/// seeded nine tenths / one tenth split.
+struct DatasetSplits {
+  genlab::LabelledImages train;
+  genlab::LabelledImages eval;
+  int channels = 1;
+  int skipped = 0;  ///< image-folder files that could not be read
+
+  /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure *error says why.
+  static DatasetSplits load(const TrainingSettings& s, QString* error);
+};
