@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QSaveFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
@@ -106,6 +107,16 @@ int runTraining(const TrainingSettings& s) {
                  tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
                  pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");
     std::fflush(stderr);
+  });
+  QObject::connect(&worker, &TrainingWorker::started, [&](const QString& folder, qint64, const QStringList&) {
+    QString error;
+    const QJsonObject dataset = RunFolder(folder).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
+    if (const int skipped = dataset.value(QStringLiteral("skipped_files")).toInt(); skipped > 0) {
+      QStringList examples;
+      for (const auto& v : dataset.value(QStringLiteral("skipped_examples")).toArray())
+        examples << v.toString();
+      err(QStringLiteral("skipped %1 unreadable image file(s): %2").arg(skipped).arg(examples.join(QStringLiteral("; "))));
+    }
   });
   QObject::connect(&worker, &TrainingWorker::evaluated, [&](const EpochEvaluation& e) {
     std::fprintf(stderr, "%sepoch %d: held-out negative ELBO %.2f nats (recon %.2f, KL %.2f)\n", tty ? "\n" : "",

@@ -32,6 +32,7 @@ DatasetSplits DatasetSplits::load(const TrainingSettings& s, QString* error) {
     out.eval.labels = all.labels.narrow(0, 0, held);
     out.channels = loaded.channels;
     out.skipped = loaded.skipped;
+    out.skippedFiles = loaded.skippedFiles;
     return out;
   }
   auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");

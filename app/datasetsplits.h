@@ -6,6 +6,7 @@
 #include "genlab/mnist_dataset.h"
 
 #include <QString>
+#include <QStringList>
 
 /// What a run trains on and what it holds out, read the same way for training, resuming and
 /// evaluating: MNIST-layout folders give their train / t10k files; an image folder gives a
@@ -14,7 +15,8 @@ struct DatasetSplits {
   genlab::LabelledImages train;
   genlab::LabelledImages eval;
   int channels = 1;
-  int skipped = 0;  ///< image-folder files that could not be read
+  int skipped = 0;           ///< image-folder files that could not be read
+  QStringList skippedFiles;  ///< the first few, "name: why"
 
   /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure *error says why.
   static DatasetSplits load(const TrainingSettings& s, QString* error);

@@ -5,6 +5,7 @@
 #include <ATen/ops/zeros.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QImage>
@@ -41,8 +42,11 @@ Loaded load(const QString& folder, const Options& options, QString* error) {
     QImageReader reader(file);
     reader.setAutoTransform(true);
     QImage image = reader.read();
-    if (image.isNull()) {
-      ++out.skipped;
+    if (image.isNull() || image.width() < 1 || image.height() < 1) {
+      // Qt refuses images over its allocation limit (128 MB) before allocating: a lying header
+      // cannot make us reserve what it claims.
+      if (++out.skipped <= 10)
+        out.skippedFiles << QDir(folder).relativeFilePath(file) + QStringLiteral(": ") + reader.errorString();
       continue;
     }
     // Centre crop to a square, then resize: faces stay faces, not stretched.
@@ -61,7 +65,8 @@ Loaded load(const QString& folder, const Options& options, QString* error) {
     ++count;
   }
   if (count == 0) {
-    *error = out.skipped ? tr("%1: none of the %2 image files could be read").arg(folder).arg(out.skipped)
+    *error = out.skipped ? tr("%1: none of the %2 image files could be read (%3)")
+                               .arg(folder).arg(out.skipped).arg(out.skippedFiles.join(QStringLiteral("; ")))
                          : tr("%1: no JPG or PNG images found (searched sub-folders too)").arg(folder);
     return out;
   }

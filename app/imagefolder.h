@@ -4,6 +4,7 @@
 #include "genlab/mnist_dataset.h"
 
 #include <QString>
+#include <QStringList>
 
 /// A folder of JPG/PNG images as a dataset (the course homework's anime faces): searched
 /// recursively, each image centre-cropped to a square and resized to size × size, grey or RGB.
@@ -19,6 +20,7 @@ struct Loaded {
   genlab::LabelledImages images;  ///< (N, channels·size·size) float in [0, 1], channel-major; labels 0
   int channels = 1;
   int skipped = 0;  ///< files with an image extension that could not be read
+  QStringList skippedFiles;  ///< the first few of them, "name: why" (path relative to the folder)
 };
 
 /// Reads every *.png / *.jpg / *.jpeg below `folder`. Unreadable files are skipped and counted;

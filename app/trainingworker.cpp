@@ -170,6 +170,7 @@ void TrainingWorker::train() {
                                               {QStringLiteral("image_size"), qint64(data.train.height)},
                                               {QStringLiteral("channels"), data.channels},
                                               {QStringLiteral("skipped_files"), data.skipped},
+                                              {QStringLiteral("skipped_examples"), QJsonArray::fromStringList(data.skippedFiles)},
                                               {QStringLiteral("train_count"), qint64(data.train.size())},
                                               {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},

@@ -8,6 +8,7 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
@@ -36,7 +37,12 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
       }
-      window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(0.0, 0.0));
+      auto* explore = window.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+      // With more than two dimensions, hold the others at a random draw: z = 0 is an atypical
+      // code for a GAN (a faint average digit), a draw shows what the model makes.
+      if (auto* others = explore->findChild<QComboBox*>(QStringLiteral("othersCombo")); others && others->isEnabled())
+        others->setCurrentIndex(1);
+      explore->setLatent(QPointF(0.0, 0.0));
       QElapsedTimer wait;
       wait.start();
       while (wait.elapsed() < 800)  // the latent grid is drawn on a pool thread

@@ -103,7 +103,7 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_reroll->setObjectName(QStringLiteral("rerollButton"));
   m_reroll->setToolTip(tr("A new random draw for the dimensions the sliders do not move."));
   m_reroll->setEnabled(false);
-  connect(m_others, &QComboBox::activated, this, [this] {
+  connect(m_others, &QComboBox::currentIndexChanged, this, [this] {
     m_reroll->setEnabled(othersAtRandom());
     Q_EMIT latentChanged(latent());
   });

@@ -5,13 +5,28 @@
 #include "imagefolder.h"
 #include "runfolder.h"
 
+#include <QBuffer>
 #include <QDir>
+#include <QtEndian>
 #include <QImage>
 #include <QJsonObject>
 #include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+// PNG's CRC-32 (ISO 3309), bit by bit.
+quint32 crc32(const QByteArray& bytes) {
+  quint32 c = 0xffffffffu;
+  for (const char ch : bytes) {
+    c ^= quint8(ch);
+    for (int k = 0; k < 8; ++k)
+      c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+  }
+  return c ^ 0xffffffffu;
+}
+}  // namespace
 
 class tst_ImageFolder : public QObject {
   Q_OBJECT
@@ -90,6 +105,62 @@ class tst_ImageFolder : public QObject {
     QVERIFY2(error.contains(QStringLiteral("28, 32 or 64")), qPrintable(error));
   }
 
+  void badFilesAreSkippedAndNamed_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QByteArray png, jpg;
+    {
+      QImage img(64, 64, QImage::Format_RGB888);
+      img.fill(QColor(10, 120, 240));
+      QPainter(&img).drawLine(0, 0, 63, 63);
+      QBuffer b(&png);
+      b.open(QIODevice::WriteOnly);
+      img.save(&b, "PNG");
+      QBuffer j(&jpg);
+      j.open(QIODevice::WriteOnly);
+      img.save(&j, "JPG");
+    }
+    QTest::newRow("empty file") << QStringLiteral("empty.png") << QByteArray();
+    QTest::newRow("wrong magic") << QStringLiteral("text.png") << QByteArray("GIF89a, not a PNG at all");
+    QTest::newRow("PNG signature only") << QStringLiteral("sig.png") << png.left(8);
+    QTest::newRow("PNG cut in its header") << QStringLiteral("cut-header.png") << png.left(20);
+    QTest::newRow("JPEG cut after its markers") << QStringLiteral("cut.jpg") << jpg.left(20);
+    // IHDR claims 1,000,000 × 1,000,000 pixels (a 4 TB image) in a 33-byte-header file.
+    QByteArray huge = png;
+    const quint32 side = qToBigEndian<quint32>(1000000);
+    huge.replace(16, 4, reinterpret_cast<const char*>(&side), 4);
+    huge.replace(20, 4, reinterpret_cast<const char*>(&side), 4);
+    const quint32 crc = qToBigEndian<quint32>(crc32(huge.mid(12, 17)));  // a valid IHDR: the lie is believable
+    huge.replace(29, 4, reinterpret_cast<const char*>(&crc), 4);
+    QTest::newRow("PNG claiming 10^12 pixels") << QStringLiteral("huge.png") << huge;
+    QTest::newRow("random bytes") << QStringLiteral("noise.jpeg") << QByteArray(3000, '\x5a');
+  }
+  void badFilesAreSkippedAndNamed() {
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    // One good image beside the bad file: the folder loads, the bad file is skipped, counted and named.
+    QTemporaryDir dir;
+    QImage good(30, 30, QImage::Format_Grayscale8);
+    good.fill(200);
+    QVERIFY(good.save(dir.filePath(QStringLiteral("good.png"))));
+    QFile f(dir.filePath(name));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    QString error;
+    const auto loaded = ImageFolder::load(dir.path(), {28, true}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(loaded.images.size(), int64_t(1));
+    QCOMPARE(loaded.skipped, 1);
+    QCOMPARE(loaded.skippedFiles.size(), 1);
+    QVERIFY2(loaded.skippedFiles.first().startsWith(name + QStringLiteral(": ")), qPrintable(loaded.skippedFiles.first()));
+    // Alone, it makes the folder unusable, with a message that says why.
+    QVERIFY(QFile::remove(dir.filePath(QStringLiteral("good.png"))));
+    ImageFolder::load(dir.path(), {28, true}, &error);
+    QVERIFY2(error.contains(QStringLiteral("none of the 1 image files could be read")) && error.contains(name),
+             qPrintable(error));
+  }
+
   void trainsVaeAndGanFromTheCli() {
     const QString folder = m_dir.filePath(QStringLiteral("faces"));
     const QString vae = m_dir.filePath(QStringLiteral("vae-run")), gan = m_dir.filePath(QStringLiteral("gan-run"));
@@ -108,6 +179,7 @@ class tst_ImageFolder : public QObject {
     const QJsonObject dataset = RunFolder(vae).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
     QCOMPARE(dataset.value(QStringLiteral("train_count")).toInt() + dataset.value(QStringLiteral("eval_count")).toInt(), 36);
     QCOMPARE(dataset.value(QStringLiteral("skipped_files")).toInt(), 1);
+    QVERIFY2(err.contains(QStringLiteral("skipped 1 unreadable image file(s): a/broken.png: ")), qPrintable(err));
     QCOMPARE(dataset.value(QStringLiteral("channels")).toInt(), 3);
     const QImage digit = RunFolder(vae).loadDecoder(&error).decode({0.f, 0.f});
     QCOMPARE(digit.size(), QSize(32, 32));
