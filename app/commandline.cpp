@@ -142,12 +142,13 @@ int trainCommand(const QStringList& args) {
       "Trains the MLP VAE of seed 003, the auto-encoder with the same layers, a conv VAE or a DCGAN on "
       "MNIST digits, Fashion-MNIST or a folder of images and writes a run folder. Defaults follow the model "
       "(VAE: 50 epochs, batch 128, lr 1e-3, latent 2; conv VAE: 10 epochs, batch 128, lr 1e-3, latent 16; "
-      "GAN: 10 epochs, batch 64, lr 2e-4, latent 64)."));
+      "GAN: 10 epochs, batch 64, lr 2e-4, latent 64; any model on toy points: 150 epochs, batch 256, lr 1e-3, "
+      "latent 2)."));
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
       {QStringLiteral("model"), QStringLiteral("vae (default), ae, conv-vae or gan (DCGAN)."), QStringLiteral("kind")},
-      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, or folder:PATH (JPG/PNG, recursive)."),
+      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; vae, ae or gan)."),
        QStringLiteral("name")},
       {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
       {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
@@ -170,10 +171,10 @@ int trainCommand(const QStringList& args) {
   if (!parseOrHelp(p, args, &code))
     return code;
   TrainingSettings s;
-  if (p.isSet(QStringLiteral("model")))
-    s.useDefaultsOf(p.value(QStringLiteral("model")));  // each model's own defaults; flags below override
   if (p.isSet(QStringLiteral("dataset")))
     s.dataset = p.value(QStringLiteral("dataset"));
+  // Each model's own defaults (and the toy sets'); the flags below override them.
+  s.useDefaultsOf(p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : s.model, s.dataset);
   if (s.dataset.startsWith(QLatin1String("folder:")))
     s.dataFolder = s.dataset.mid(7);
   else

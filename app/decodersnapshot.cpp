@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 
+#include "genlab/toy_models.h"
+
 #include <QPainter>
 #include <cmath>
 #include <random>
@@ -34,12 +36,11 @@ std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) co
   return m_decoder->decode(z);
 }
 
-QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
-  const std::vector<float> pixels = decodePixels(z);
-  if (pixels.empty())
-    return {};
-  const int side = int(m_decoder->side()), channels = int(m_decoder->channels());
-  if (size_t(side * side * channels) != pixels.size())
+namespace {
+
+// Intensities in [0, 1], channel-major, as a grey or RGB image; null when the sizes disagree.
+QImage toImage(const std::vector<float>& pixels, int side, int channels) {
+  if (pixels.empty() || size_t(side * side * channels) != pixels.size())
     return {};
   const auto byte = [](float v) { return uchar(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
   QImage image(side, side, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
@@ -57,9 +58,33 @@ QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
   return image;
 }
 
+}  // namespace
+
+QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
+  return m_decoder ? toImage(decodePixels(z), int(m_decoder->side()), int(m_decoder->channels())) : QImage();
+}
+
+bool DecoderSnapshot::drawsPoints() const {
+  return dynamic_cast<const genlab::PointDecoder*>(m_decoder.get()) != nullptr;
+}
+
 QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
   if (!m_decoder || count < 1)
     return {};
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> sigmas(static_cast<size_t>(latentDim()));
+  if (const auto* points = dynamic_cast<const genlab::PointDecoder*>(m_decoder.get())) {
+    // A point model's samples are one scatter plot: 32 points for every grid cell asked for.
+    std::vector<float> codes;
+    for (int i = 0; i < 32 * count; ++i) {
+      for (float& v : sigmas)
+        v = normal(rng);
+      const auto z = codeAt(sigmas);
+      codes.insert(codes.end(), z.begin(), z.end());
+    }
+    return toImage(points->plot(codes), int(m_decoder->side()), 3);
+  }
   const int side = int(m_decoder->side());
   const int cols = int(std::ceil(std::sqrt(double(count))));
   const int rows = (count + cols - 1) / cols;
@@ -67,9 +92,6 @@ QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
               m_decoder->channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
   grid.fill(QColor(40, 40, 40));
   QPainter painter(&grid);
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<float> normal;
-  std::vector<float> sigmas(static_cast<size_t>(latentDim()));
   for (int i = 0; i < count; ++i) {
     for (float& v : sigmas)
       v = normal(rng);

@@ -33,6 +33,9 @@ class DecoderSnapshot {
   /// `count` samples in a square grid (1 px gaps): codes drawn from N(0, 1) with `seed`
   /// (spread like the codes for an auto-encoder), decoded.
   QImage sampleGrid(int count, quint64 seed) const;
+  /// Whether the model makes 2-D points (a toy run): decode() draws the point on a plot of the data,
+  /// sampleGrid() one scatter plot of many samples.
+  bool drawsPoints() const;
   /// The image (grey or RGB) for code `z` (latentDim values).
   QImage decode(const std::vector<float>& z) const;
 

@@ -170,8 +170,14 @@ class ConvVaeSession final : public ModelSession {
 
 }  // namespace
 
+// toysession.cpp
+std::unique_ptr<ModelSession> makeToySession(const TrainingSettings& s, const genlab::LabelledImages& train,
+                                             const genlab::LabelledImages& eval);
+
 std::unique_ptr<ModelSession> ModelSession::create(const TrainingSettings& s, const genlab::LabelledImages& train,
                                                    const genlab::LabelledImages& eval) {
+  if (s.dataset.startsWith(QLatin1String("toy:")))
+    return makeToySession(s, train, eval);
   if (s.model == QLatin1String("gan"))
     return std::make_unique<GanSession>(s, train);
   if (s.model == QLatin1String("conv-vae"))

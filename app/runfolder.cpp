@@ -4,6 +4,8 @@
 #include "genlab/conv_vae.h"
 #include "genlab/dcgan.h"
 #include "genlab/safetensors.h"
+#include "genlab/toy2d.h"
+#include "genlab/toy_models.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -81,11 +83,53 @@ bool RunFolder::writeRunJson(const QJsonObject& json, QString* error) const {
   return writeText(QStringLiteral("run.json"), QJsonDocument(json).toJson(QJsonDocument::Indented), error);
 }
 
+DecoderSnapshot RunFolder::loadToyDecoder(const QString& path, const QJsonObject& model, QString* error) const {
+  QString jsonError;
+  const QJsonObject json = readRunJson(&jsonError);
+  const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
+  std::string err;
+  std::shared_ptr<const genlab::ImageDecoder> decoder;
+  try {
+    // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
+    const auto background = genlab::make_toy2d(dataset.mid(4).toStdString(), 2000, 2);
+    decoder = genlab::load_toy_decoder(path.toStdString(),
+                                       genlab::ToyModelOptions()
+                                           .kind(model.value(QStringLiteral("kind")).toString().mid(4).toStdString())
+                                           .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(2))
+                                           .hidden(model.value(QStringLiteral("hidden")).toInt(128)),
+                                       background, &err);
+  } catch (const c10::Error& e) {
+    err = e.what_without_backtrace();
+  }
+  if (!decoder) {
+    *error = QString::fromStdString(err);
+    return {};
+  }
+  auto meta = genlab::load_safetensors(path.toStdString());
+  DecoderSnapshot snapshot(std::move(decoder), meta.ok() && meta.value.metadata.count("step")
+                                                   ? QString::fromStdString(meta.value.metadata.at("step")).toLongLong()
+                                                   : 0);
+  setLatentRangeFromJson(snapshot, json);
+  return snapshot;
+}
+
+void RunFolder::setLatentRangeFromJson(DecoderSnapshot& snapshot, const QJsonObject& json) {
+  const QJsonObject latent = json.value(QStringLiteral("latent")).toObject();
+  std::vector<float> mean, sd;
+  for (const auto& v : latent.value(QStringLiteral("mean")).toArray())
+    mean.push_back(float(v.toDouble()));
+  for (const auto& v : latent.value(QStringLiteral("std")).toArray())
+    sd.push_back(float(v.toDouble()));
+  snapshot.setLatentRange(std::move(mean), std::move(sd));  // ignored unless both fit the model
+}
+
 DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   const QString path = file(QStringLiteral("weights.safetensors"));
   QString jsonError;
   const QJsonObject model = readRunJson(&jsonError).value(QStringLiteral("model")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind.startsWith(QLatin1String("toy-")))
+    return loadToyDecoder(path, model, error);
   if (kind == QLatin1String("dcgan") || kind == QLatin1String("vae-conv")) {
     const int latent = model.value(QStringLiteral("latent_dim")).toInt(), channels = model.value(QStringLiteral("channels")).toInt(1);
     const int size = model.value(QStringLiteral("image_size")).toInt(28), width = model.value(QStringLiteral("width")).toInt();
@@ -143,12 +187,6 @@ DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   if (auto it = f.metadata.find("step"); it != f.metadata.end())
     step = QString::fromStdString(it->second).toLongLong();
   DecoderSnapshot snapshot(std::move(w), step);
-  const QJsonObject latent = readRunJson(&jsonError).value(QStringLiteral("latent")).toObject();
-  std::vector<float> mean, sd;
-  for (const auto& v : latent.value(QStringLiteral("mean")).toArray())
-    mean.push_back(float(v.toDouble()));
-  for (const auto& v : latent.value(QStringLiteral("std")).toArray())
-    sd.push_back(float(v.toDouble()));
-  snapshot.setLatentRange(std::move(mean), std::move(sd));  // ignored unless both fit the model
+  setLatentRangeFromJson(snapshot, readRunJson(&jsonError));
   return snapshot;
 }

@@ -29,10 +29,13 @@ class RunFolder {
   bool writeRunJson(const QJsonObject& json, QString* error) const;
   bool writeText(const QString& name, const QByteArray& bytes, QString* error) const;
 
-  /// The decoder of a trained VAE from weights.safetensors; null with *error set when the
-  /// files are missing, corrupt, or not a VAE.
+  /// The decoder (VAE, auto-encoder) or generator (GAN) of the run's weights.safetensors; null with
+  /// *error set when the files are missing, corrupt, or of a model this version does not know.
   DecoderSnapshot loadDecoder(QString* error) const;
 
  private:
+  DecoderSnapshot loadToyDecoder(const QString& path, const QJsonObject& model, QString* error) const;
+  static void setLatentRangeFromJson(DecoderSnapshot& snapshot, const QJsonObject& json);
+
   QString m_path;
 };

@@ -8,6 +8,7 @@
 #include "genlab/conv_vae.h"
 #include "genlab/mnist_dataset.h"
 #include "genlab/toy2d.h"
+#include "genlab/toy_models.h"
 #include "genlab/vae_trainer.h"
 
 #include <QCoreApplication>
@@ -22,14 +23,15 @@ QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* e
     return {};
   const QJsonObject model = json.value(QStringLiteral("model")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
-  if (kind == QLatin1String("dcgan")) {
+  if (kind == QLatin1String("dcgan") || kind == QLatin1String("toy-gan")) {
     *error = QCoreApplication::translate("RunInspection",
-                                         "%1 is a GAN: it has no likelihood to evaluate on held-out images; "
+                                         "%1 is a GAN: it has no likelihood to evaluate on held-out data; "
                                          "look at its samples (genlab-cli sample) instead")
                  .arg(run.path());
     return {};
   }
-  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp") && kind != QLatin1String("vae-conv")) {
+  const bool toy = kind == QLatin1String("toy-vae") || kind == QLatin1String("toy-ae");
+  if (kind != QLatin1String("vae-mlp") && kind != QLatin1String("ae-mlp") && kind != QLatin1String("vae-conv") && !toy) {
     *error = QCoreApplication::translate("RunInspection", "%1: model kind '%2' cannot be evaluated by this version")
                  .arg(run.file(QStringLiteral("run.json")), kind);
     return {};
@@ -49,7 +51,20 @@ QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* e
   const std::string weights = run.file(QStringLiteral("weights.safetensors")).toStdString();
   const auto& eval = data.eval;
   genlab::VAELoss l;
-  if (kind == QLatin1String("vae-conv")) {
+  if (toy) {
+    genlab::ToyTrainer trainer(genlab::ToyModelOptions()
+                                   .kind(kind.mid(4).toStdString())
+                                   .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(2))
+                                   .hidden(model.value(QStringLiteral("hidden")).toInt(128)),
+                               genlab::ToyTrainerOptions().batch_size(2), eval.images);
+    if (const std::string err = trainer.load_weights(weights); !err.empty()) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    const auto m = trainer.evaluate(eval.images);
+    const auto opts = at::TensorOptions(at::kDouble);
+    l = {at::scalar_tensor(m[0], opts), at::scalar_tensor(m[1], opts), at::scalar_tensor(m[2], opts)};
+  } else if (kind == QLatin1String("vae-conv")) {
     const auto options = genlab::ConvVAEOptions()
                              .latent_dim(model.value(QStringLiteral("latent_dim")).toInt(16))
                              .channels(model.value(QStringLiteral("channels")).toInt(1))

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingtypes.h"
 
+#include "genlab/toy2d.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QThread>
+#include <algorithm>
 #include <cmath>
 
 QString TrainingSettings::validate() const {
@@ -13,8 +16,11 @@ QString TrainingSettings::validate() const {
   if (model == QLatin1String("gan") && batchSize < 2)
     return tr("A GAN needs batches of at least 2 images (batch norm), got %1.").arg(batchSize);
   const bool folder = dataset.startsWith(QLatin1String("folder:"));
-  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder)
-    return tr("Unknown dataset '%1' (mnist, fashion-mnist or folder:PATH).").arg(dataset);
+  const bool toy = dataset.startsWith(QLatin1String("toy:"));
+  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder && !toy)
+    return tr("Unknown dataset '%1' (mnist, fashion-mnist, toy:NAME or folder:PATH).").arg(dataset);
+  if (toy && !toyModelNames().contains(model))
+    return tr("The toy 2-D sets are points, not images: train a vae, ae or gan on them (not %1).").arg(model);
   if (folder && imageSize != 28 && imageSize != 32 && imageSize != 64)
     return tr("Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
   if (epochs < 1 || epochs > 10000)
@@ -30,7 +36,11 @@ QString TrainingSettings::validate() const {
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
-  if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
+  if (toy) {
+    const auto& names = genlab::toy2d_names();
+    if (std::find(names.begin(), names.end(), dataset.mid(4).toStdString()) == names.end())
+      return tr("Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).").arg(dataset.mid(4));
+  } else if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
     return tr("The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.")
         .arg(dataFolder);
   if (runsFolder.isEmpty() && runFolder.isEmpty())
@@ -42,7 +52,9 @@ QStringList modelNames() {
   return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan")};
 }
 
-QString modelKind(const QString& model) {
+QString modelKind(const QString& model, const QString& dataset) {
+  if (dataset.startsWith(QLatin1String("toy:")))
+    return QStringLiteral("toy-") + model;  // the MLPs of the 2-D playground
   if (model == QLatin1String("gan"))
     return QStringLiteral("dcgan");
   if (model == QLatin1String("conv-vae"))
@@ -51,15 +63,26 @@ QString modelKind(const QString& model) {
 }
 
 QString modelFromKind(const QString& kind) {
+  if (kind.startsWith(QLatin1String("toy-"))) {
+    const QString m = kind.mid(4);
+    return toyModelNames().contains(m) ? m : QString();
+  }
   for (const QString& m : modelNames())
     if (modelKind(m) == kind)
       return m;
   return {};
 }
 
-void TrainingSettings::useDefaultsOf(const QString& kind) {
+QStringList toyModelNames() { return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("gan")}; }
+
+void TrainingSettings::useDefaultsOf(const QString& kind, const QString& data) {
   model = kind;
-  if (kind == QLatin1String("gan")) {  // DCGAN paper: Adam 2e-4, batch 64; z = 64
+  if (data.startsWith(QLatin1String("toy:"))) {  // small MLPs on 10,000 points: many quick epochs
+    epochs = 150;
+    batchSize = 256;
+    learningRate = 1e-3;
+    latentDim = 2;
+  } else if (kind == QLatin1String("gan")) {  // DCGAN paper: Adam 2e-4, batch 64; z = 64
     epochs = 10;
     batchSize = 64;
     learningRate = 2e-4;

@@ -29,18 +29,22 @@ struct TrainingSettings {
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
   /// Sets `model` and the hyperparameters that suit it (epochs, batch, learning rate, latent size).
-  void useDefaultsOf(const QString& model);
+  void useDefaultsOf(const QString& model, const QString& dataset = {});
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;
 };
 
 /// The model kinds as run.json names them.
-QString modelKind(const QString& model);  // "vae" → "vae-mlp", "ae" → "ae-mlp", "conv-vae" → "vae-conv", "gan" → "dcgan"
+/// "vae" → "vae-mlp", "ae" → "ae-mlp", "conv-vae" → "vae-conv", "gan" → "dcgan"; on a toy:NAME dataset
+/// "toy-vae", "toy-ae", "toy-gan" (the MLPs of the 2-D playground).
+QString modelKind(const QString& model, const QString& dataset = {});
 /// The inverse: the model name for a run.json kind, or "" for a kind this version cannot train.
 QString modelFromKind(const QString& kind);
 /// The models TrainingSettings::model accepts, as the CLI spells them.
 QStringList modelNames();
+/// The models that train on toy 2-D points.
+QStringList toyModelNames();
 
 /// One optimisation step's numbers, in the order of the run's loss names (TrainingWorker::started):
 /// VAE "total", "recon", "kl" (nats per image); auto-encoder "recon"; GAN "d_loss", "g_loss",

@@ -46,6 +46,12 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_datasetCombo->addItem(tr("MNIST digits"), QStringLiteral("mnist"));
   m_datasetCombo->addItem(tr("Fashion-MNIST (clothing)"), QStringLiteral("fashion-mnist"));
   m_datasetCombo->addItem(tr("Image folder…"), QStringLiteral("folder"));
+  m_datasetCombo->insertSeparator(m_datasetCombo->count());
+  m_datasetCombo->addItem(tr("Toy 2-D points: S-curve (seed 002)"), QStringLiteral("toy:s-curve"));
+  m_datasetCombo->addItem(tr("Toy 2-D points: swiss roll"), QStringLiteral("toy:swiss-roll"));
+  m_datasetCombo->addItem(tr("Toy 2-D points: two moons"), QStringLiteral("toy:moons"));
+  m_datasetCombo->addItem(tr("Toy 2-D points: 8 Gaussians"), QStringLiteral("toy:8-gaussians"));
+  m_datasetCombo->addItem(tr("Toy 2-D points: rings"), QStringLiteral("toy:rings"));
   form->addRow(tr("&Dataset:"), m_datasetCombo);
   m_folderOptions = new QWidget(settings);
   auto* fo = new QHBoxLayout(m_folderOptions);
@@ -79,6 +85,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, &TrainingDashboard::showDatasetLocation);
   connect(m_model, &QComboBox::currentIndexChanged, this, [this] { setModelKind(values().model); });
   connect(m_model, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
+  // Points and images want different defaults (epochs, batch): the toy sets count as a model change.
+  connect(m_datasetCombo, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
 
   auto* hyper = new QGroupBox(tr("Hyperparameters"), this);
   auto* hform = new QFormLayout(hyper);
@@ -250,6 +258,11 @@ void TrainingDashboard::showDatasetLocation() {
   m_folderLabel->setVisible(folderChosen);
   if (folderChosen) {
     m_dataset->setText(m_imageFolder.isEmpty() ? tr("No folder chosen.") : m_imageFolder);
+    return;
+  }
+  if (values().dataset.startsWith(QLatin1String("toy:"))) {
+    m_dataset->setText(tr("Generated: 10,000 training points and 2,000 held out, the same on every machine. "
+                          "Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot."));
     return;
   }
   const QString folder = m_datasetFolders.value(values().dataset);

@@ -61,6 +61,7 @@ class TrainingDashboard final : public QWidget {
   /// The user picked "Image folder…": whoever owns the window asks which folder (setImageFolder).
   void imageFolderRequested();
   /// The user picked another model (its own default hyperparameters may follow).
+  /// The user picked another model or dataset: the form wants that pair's defaults.
   void modelChanged(const QString& model);
 
  private:

@@ -150,8 +150,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(m_dashboard, &TrainingDashboard::modelChanged, this, [this](const QString& model) {
     TrainingSettings defaults;
-    defaults.useDefaultsOf(model);
     TrainingFormValues v = m_dashboard->values();
+    defaults.useDefaultsOf(model, v.dataset);
     v.epochs = defaults.epochs;
     v.batchSize = defaults.batchSize;
     v.learningRate = defaults.learningRate;
@@ -166,7 +166,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     const bool gan = losses.contains(QStringLiteral("d_loss"));
     m_dashboard->curves()->setSeries(names, gan ? tr("loss (BCE) and probability") : QString());
     m_currentRun = folder;
-    m_currentKind = modelKind(m_dashboard->values().model);
+    m_currentKind = modelKind(m_dashboard->values().model, m_dashboard->values().dataset);
     m_dashboard->setRunFolder(folder);
     rememberRun(folder);
   });
@@ -346,18 +346,23 @@ void MainWindow::setDecoder(const DecoderSnapshot& decoder) {
   m_decoder = decoder;
   m_explore->setHasModel(true);
   m_explore->setLatentDim(decoder.latentDim());
-  const bool autoencoder = m_currentKind == QLatin1String("ae-mlp");
-  const bool gan = m_currentKind == QLatin1String("dcgan");
+  const bool toy = m_currentKind.startsWith(QLatin1String("toy-"));
+  const bool autoencoder = m_currentKind == QLatin1String("ae-mlp") || m_currentKind == QLatin1String("toy-ae");
+  const bool gan = m_currentKind == QLatin1String("dcgan") || m_currentKind == QLatin1String("toy-gan");
   QString notes;
   if (decoder.latentDim() > 2)
     notes += tr("; choose below which two dimensions the sliders move");
   if (autoencoder)
     notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
+  if (toy)
+    notes += tr("; the red dot is the point it makes from the code, drawn over the held-out data (grey)");
+  const QString model = gan ? (toy ? tr("Toy GAN generator (MLP)") : tr("DCGAN generator"))
+                        : autoencoder ? (toy ? tr("Toy auto-encoder (MLP)") : tr("Auto-encoder"))
+                        : toy         ? tr("Toy VAE (MLP, Gaussian likelihood)")
+                        : m_currentKind == QLatin1String("vae-conv") ? tr("Conv VAE")
+                                                                     : tr("VAE");
   m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Model: %5")
-                                     .arg(gan                                           ? tr("DCGAN generator")
-                                          : autoencoder                                 ? tr("Auto-encoder")
-                                          : m_currentKind == QLatin1String("vae-conv") ? tr("Conv VAE")
-                                                                                        : tr("VAE"))
+                                     .arg(model)
                                      .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, m_currentRun));
   redrawDigit();
   if (!m_manifoldTimer->isActive())

@@ -3,12 +3,14 @@
 #include "testdata.h"
 
 #include <QJsonArray>
+#include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <csignal>
 
 // Runs the real genlab-cli binary, as a script would.
@@ -205,6 +207,49 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--epochs"), QStringLiteral("4")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 4 * (108 / 16));
+  }
+
+  void toyPointsTrainVaeAndGan() {
+    QTemporaryDir dir;
+    const QString vae = dir.filePath(QStringLiteral("vae")), gan = dir.filePath(QStringLiteral("gan"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("toy:moons"), QStringLiteral("--epochs"),
+                  QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), vae});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    QJsonObject json = RunFolder(vae).readRunJson(&error);
+    QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("toy-vae"));
+    QCOMPARE(json.value(QStringLiteral("training")).toObject().value(QStringLiteral("batch_size")).toInt(), 256);  // toy defaults
+    QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 3 * (10000 / 256));
+    r = cli({QStringLiteral("eval"), vae});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(std::isfinite(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("negative_elbo")).toDouble(NAN)));
+    // The samples of a point model are one scatter plot (points over the data), per epoch and on request.
+    QVERIFY(QFile::exists(vae + QStringLiteral("/samples/step-000117.png")));
+    const QString png = dir.filePath(QStringLiteral("plot.png"));
+    r = cli({QStringLiteral("sample"), vae, QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(160, 160));
+
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:8-gaussians"), QStringLiteral("--max-steps"), QStringLiteral("50"), QStringLiteral("--out"), gan});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QFile csv(gan + QStringLiteral("/metrics.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readLine().trimmed(), QByteArray("step,epoch,wall_s,d_loss,g_loss,d_real,d_fake"));
+    r = cli({QStringLiteral("resume"), gan, QStringLiteral("--max-steps"), QStringLiteral("60")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(RunFolder(gan).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 60);
+    QVERIFY(!RunFolder(gan).loadDecoder(&error).isNull());
+
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("conv-vae"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:moons"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("points, not images")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x/run.json"))));
+    r = cli({QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("toy:spiral"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("y"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Unknown toy set 'spiral'")), qPrintable(r.err));
   }
 
   void betaWeightsTheKlTerm() {

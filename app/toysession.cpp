@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The toy 2-D playground's models (VAE, auto-encoder, GAN on points) behind ModelSession.
+#include "modelsession.h"
+
+#include "genlab/toy_models.h"
+
+#include <QJsonArray>
+
+namespace {
+
+class ToySession final : public ModelSession {
+ public:
+  ToySession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
+      : m_options(genlab::ToyModelOptions().kind(s.model.toStdString()).latent_dim(s.latentDim)),
+        m_trainer(m_options,
+                  genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+                  train.images),
+        m_eval(eval.images) {
+    m_range = m_trainer.latent_range(m_eval);
+  }
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), QString(QStringLiteral("toy-") + QString::fromStdString(m_options.kind()))},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("hidden"), qint64(m_options.hidden())}};
+  }
+  QStringList lossNames() const override {
+    if (m_options.kind() == "gan")
+      return {QStringLiteral("d_loss"), QStringLiteral("g_loss"), QStringLiteral("d_real"), QStringLiteral("d_fake")};
+    if (m_options.kind() == "ae")
+      return {QStringLiteral("recon")};
+    return {QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer.step();
+    return QVector<double>(l.begin(), l.end());
+  }
+  bool evaluates() const override { return m_options.kind() != "gan"; }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer.evaluate(m_eval);
+    return QVector<double>(l.begin(), l.end());
+  }
+  void epochEnded() override { m_range = m_trainer.latent_range(m_eval); }
+  QJsonObject latentJson() const override {
+    QJsonArray mean, sd;
+    for (size_t i = 0; i < m_range.first.size(); ++i) {
+      mean.append(double(m_range.first[i]));
+      sd.append(double(m_range.second[i]));
+    }
+    return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
+  }
+  qint64 stepsDone() const override { return m_trainer.steps_done(); }
+  qint64 epoch() const override { return m_trainer.epoch(); }
+  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
+  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
+  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
+    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
+  }
+  std::string load(const std::string& weights, const std::string& state) override {
+    return m_trainer.load_checkpoint(weights, state);
+  }
+  DecoderSnapshot snapshot() override {
+    DecoderSnapshot d(m_trainer.decoder(m_eval), m_trainer.steps_done());
+    d.setLatentRange(m_range.first, m_range.second);
+    return d;
+  }
+
+ private:
+  genlab::ToyModelOptions m_options;
+  genlab::ToyTrainer m_trainer;
+  at::Tensor m_eval;
+  std::pair<std::vector<float>, std::vector<float>> m_range;
+};
+
+}  // namespace
+
+std::unique_ptr<ModelSession> makeToySession(const TrainingSettings& s, const genlab::LabelledImages& train,
+                                             const genlab::LabelledImages& eval) {
+  return std::make_unique<ToySession>(s, train, eval);
+}
