@@ -2,6 +2,7 @@
 #include "genlab/conv_vae.h"
 
 #include "conv_geometry.h"
+#include "genlab/conv_transpose.h"
 #include "module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -76,7 +77,7 @@ void ConvDecoderImpl::reset() {
 torch::Tensor ConvDecoderImpl::forward(const torch::Tensor& z) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "conv VAE decoder expects codes of shape (B, ",
               options_.latent_dim(), "), got ", z.sizes());
-  return main->forward(project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
+  return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
 }
 
 ConvVAEImpl::ConvVAEImpl(const ConvVAEOptions& options) : options_(options) {

@@ -2,6 +2,7 @@
 #include "genlab/dcgan.h"
 
 #include "conv_geometry.h"
+#include "genlab/conv_transpose.h"
 #include "module_decoder.h"
 
 
@@ -65,7 +66,7 @@ void GeneratorImpl::reset() {
 torch::Tensor GeneratorImpl::forward(const torch::Tensor& z) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "Generator expects noise of shape (B, ",
               options_.latent_dim(), "), got ", z.sizes());
-  return main->forward(project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
+  return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
 }
 
 DiscriminatorImpl::DiscriminatorImpl(const DCGANOptions& options) : options_(options) { reset(); }
@@ -132,10 +133,16 @@ GanLosses GanTrainer::step() {
   d_loss.backward();
   d_adam_->step();
 
-  // Fix D, train G: make D call the generated images real (the non-saturating loss).
+  // Fix D, train G: make D call the generated images real (the non-saturating loss). D is fixed
+  // literally: its weights need no gradient here, so backward skips their (large) weight gradients
+  // and computes only what flows back to G.
+  for (auto& p : discriminator_->parameters())
+    p.requires_grad_(false);
   const auto g_loss = bce(discriminator_->forward(fake), 1);
   g_adam_->zero_grad();
   g_loss.backward();
+  for (auto& p : discriminator_->parameters())
+    p.requires_grad_(true);
   g_adam_->step();
 
   GanLosses out;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/conv_transpose.h"
 #include "genlab/dcgan.h"
 #include "genlab/mnist_dataset.h"
 #include "testdata.h"
@@ -111,6 +112,36 @@ class tst_DCGAN : public QObject {
       QVERIFY2(std::abs(l.d_loss - expected[size_t(i)].d_loss) <= 1e-5 * std::abs(expected[size_t(i)].d_loss),
                qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l.d_loss).arg(expected[size_t(i)].d_loss)));
       QVERIFY(std::abs(l.g_loss - expected[size_t(i)].g_loss) <= 1e-5 * std::abs(expected[size_t(i)].g_loss));
+    }
+  }
+
+  void fastTransposedConvolutionMatchesTorch_data() {
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<int>("kernel");
+    QTest::newRow("DCGAN: 4x4, stride 2, padding 1") << 2 << 1 << 4;
+    QTest::newRow("3x3, stride 1, padding 1") << 1 << 1 << 3;
+    QTest::newRow("5x5, stride 2, padding 2") << 2 << 2 << 5;
+  }
+  void fastTransposedConvolutionMatchesTorch() {
+    QFETCH(int, stride);
+    QFETCH(int, padding);
+    QFETCH(int, kernel);
+    torch::manual_seed(4);
+    const auto x0 = at::randn({3, 5, 7, 7}, at::kDouble), w0 = at::randn({5, 4, kernel, kernel}, at::kDouble),
+               b0 = at::randn({4}, at::kDouble);
+    const auto probe = at::randn_like(at::conv_transpose2d(x0, w0, b0, stride, padding));
+    auto run = [&](bool fast) {
+      auto x = x0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true), b = b0.clone().requires_grad_(true);
+      // LibTorch's own transposed convolution is the reference.
+      const auto y = fast ? conv_transpose2d_fast(x, w, b, stride, padding) : at::conv_transpose2d(x, w, b, stride, padding);
+      (y * probe).sum().backward();
+      return std::vector<at::Tensor>{y.detach(), x.grad(), w.grad(), b.grad()};
+    };
+    const auto ours = run(true), theirs = run(false);
+    for (size_t i = 0; i < ours.size(); ++i) {
+      QCOMPARE(ours[i].sizes().vec(), theirs[i].sizes().vec());
+      QVERIFY2(at::allclose(ours[i], theirs[i], 1e-10, 1e-10), qPrintable(QStringLiteral("tensor %1 differs").arg(i)));
     }
   }
 
