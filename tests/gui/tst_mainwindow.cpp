@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -149,6 +150,51 @@ class tst_MainWindow : public QObject {
     w.close();
     QVERIFY(!w.training()->isRunning());
     QDir(started.first().first().toString()).removeRecursively();
+  }
+
+  void toyGanAndConvVaeFromTheTrainPage() {
+    MainWindow w;
+    w.show();
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* dataset = w.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    model->setCurrentIndex(model->findData(QStringLiteral("gan")));
+    Q_EMIT model->activated(model->currentIndex());
+    const int toy = dataset->findData(QStringLiteral("toy:8-gaussians"));
+    QVERIFY(toy >= 0);
+    dataset->setCurrentIndex(toy);
+    Q_EMIT dataset->activated(toy);  // points bring their own defaults
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 2);
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 256);
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(2);
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QSignalSpy finished(w.training(), &TrainingController::finished);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    QVERIFY(finished.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.decoder().isNull() && w.decoder().drawsPoints(), 10000);
+    // The Explore page draws the generated point over the data: a 160-px plot, not a digit.
+    QTRY_COMPARE_WITH_TIMEOUT(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(160, 160), 5000);
+    const QString toyRun = started.first().first().toString();
+    QVERIFY(QFile::exists(toyRun + QStringLiteral("/samples/step-000078.png")));
+
+    // The conv VAE on the held-out check of a tiny run: two steps, then Stop.
+    REQUIRE_MNIST();
+    model->setCurrentIndex(model->findData(QStringLiteral("conv-vae")));
+    Q_EMIT model->activated(model->currentIndex());
+    dataset->setCurrentIndex(dataset->findData(QStringLiteral("mnist")));
+    Q_EMIT dataset->activated(dataset->currentIndex());
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 16);
+    QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= 1, 30000);
+    QCOMPARE(w.decoder().latentDim(), 16);
+    QVERIFY(!w.decoder().drawsPoints());
+    QCOMPARE(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(28, 28));
+    w.close();
+    QVERIFY(!w.training()->isRunning());
+    QDir(toyRun).removeRecursively();
+    QDir(started.last().first().toString()).removeRecursively();
   }
 
   void chineseTranslationIsEmbedded() {
