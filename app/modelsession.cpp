@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modelsession.h"
+#include "trainersession.h"
 
 #include "genlab/conv_vae.h"
 #include "genlab/dcgan.h"
@@ -9,7 +10,7 @@
 
 namespace {
 
-class VaeSession final : public ModelSession {
+class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
  public:
   VaeSession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
       : m_autoencoder(s.model == QLatin1String("ae")),
@@ -17,11 +18,12 @@ class VaeSession final : public ModelSession {
                       .latent_dim(s.latentDim)
                       .input_dim(train.images.size(1))
                       .deterministic(m_autoencoder)),
-        m_trainer(m_options,
-                  genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
-                  train.images),
         m_eval(eval.images) {
-    m_range = m_trainer.latent_range(m_eval);
+    m_trainer = std::make_unique<genlab::VaeTrainer>(
+        m_options,
+        genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        train.images);
+    m_range = m_trainer->latent_range(m_eval);
   }
 
   QJsonObject modelJson() const override {
@@ -35,15 +37,15 @@ class VaeSession final : public ModelSession {
                          : QStringList{QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
   }
   QVector<double> step() override {
-    const auto l = m_trainer.step();
+    const auto l = m_trainer->step();
     return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
   }
   bool evaluates() const override { return true; }
   QVector<double> evaluate() override {
-    const auto l = m_trainer.evaluate(m_eval);
+    const auto l = m_trainer->evaluate(m_eval);
     return {l.total, l.recon, l.kl};
   }
-  void epochEnded() override { m_range = m_trainer.latent_range(m_eval); }
+  void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
   QJsonObject latentJson() const override {
     QJsonArray mean, sd;
     for (size_t i = 0; i < m_range.first.size(); ++i) {
@@ -52,18 +54,8 @@ class VaeSession final : public ModelSession {
     }
     return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
   }
-  qint64 stepsDone() const override { return m_trainer.steps_done(); }
-  qint64 epoch() const override { return m_trainer.epoch(); }
-  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
-  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
-  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
-    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
-  }
-  std::string load(const std::string& weights, const std::string& state) override {
-    return m_trainer.load_checkpoint(weights, state);
-  }
   DecoderSnapshot snapshot() override {
-    DecoderSnapshot d(m_trainer.decoder_weights(), m_trainer.steps_done());
+    DecoderSnapshot d(m_trainer->decoder_weights(), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);
     return d;
   }
@@ -71,20 +63,22 @@ class VaeSession final : public ModelSession {
  private:
   bool m_autoencoder;
   genlab::VAEOptions m_options;
-  genlab::VaeTrainer m_trainer;
   at::Tensor m_eval;
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
 
-class GanSession final : public ModelSession {
+class GanSession final : public TrainerSession<genlab::GanTrainer> {
  public:
   GanSession(const TrainingSettings& s, const genlab::LabelledImages& train)
       : m_options(genlab::DCGANOptions()
                       .latent_dim(s.latentDim)
                       .channels(train.images.size(1) / (train.height * train.width))
-                      .image_size(train.height)),
-        m_trainer(m_options, genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
-                  train.images.view({-1, m_options.channels(), train.height, train.width})) {}
+                      .image_size(train.height)) {
+    m_trainer = std::make_unique<genlab::GanTrainer>(
+        m_options,
+        genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        train.images.view({-1, m_options.channels(), train.height, train.width}));
+  }
 
   QJsonObject modelJson() const override {
     return {{QStringLiteral("kind"), QStringLiteral("dcgan")},
@@ -97,39 +91,30 @@ class GanSession final : public ModelSession {
     return {QStringLiteral("d_loss"), QStringLiteral("g_loss"), QStringLiteral("d_real"), QStringLiteral("d_fake")};
   }
   QVector<double> step() override {
-    const auto l = m_trainer.step();
+    const auto l = m_trainer->step();
     return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
   }
   bool evaluates() const override { return false; }
   QVector<double> evaluate() override { return {}; }
-  qint64 stepsDone() const override { return m_trainer.steps_done(); }
-  qint64 epoch() const override { return m_trainer.epoch(); }
-  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
-  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
-  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
-    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
-  }
-  std::string load(const std::string& weights, const std::string& state) override {
-    return m_trainer.load_checkpoint(weights, state);
-  }
-  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer.decoder(), m_trainer.steps_done()); }
+  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer->decoder(), m_trainer->steps_done()); }
 
  private:
   genlab::DCGANOptions m_options;
-  genlab::GanTrainer m_trainer;
 };
 
-class ConvVaeSession final : public ModelSession {
+class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
  public:
   ConvVaeSession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
       : m_options(genlab::ConvVAEOptions()
                       .latent_dim(s.latentDim)
                       .channels(train.images.size(1) / (train.height * train.width))
                       .image_size(train.height)),
-        m_trainer(m_options,
-                  genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
-                  train.images.view({-1, m_options.channels(), train.height, train.width})),
-        m_eval(eval.images.view({-1, m_options.channels(), eval.height, eval.width})) {}
+        m_eval(eval.images.view({-1, m_options.channels(), eval.height, eval.width})) {
+    m_trainer = std::make_unique<genlab::ConvVaeTrainer>(
+        m_options,
+        genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        train.images.view({-1, m_options.channels(), train.height, train.width}));
+  }
 
   QJsonObject modelJson() const override {
     return {{QStringLiteral("kind"), QStringLiteral("vae-conv")},
@@ -142,29 +127,18 @@ class ConvVaeSession final : public ModelSession {
     return {QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
   }
   QVector<double> step() override {
-    const auto l = m_trainer.step();
+    const auto l = m_trainer->step();
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
   }
   bool evaluates() const override { return true; }
   QVector<double> evaluate() override {
-    const auto l = m_trainer.evaluate(m_eval);
+    const auto l = m_trainer->evaluate(m_eval);
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
   }
-  qint64 stepsDone() const override { return m_trainer.steps_done(); }
-  qint64 epoch() const override { return m_trainer.epoch(); }
-  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
-  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
-  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
-    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
-  }
-  std::string load(const std::string& weights, const std::string& state) override {
-    return m_trainer.load_checkpoint(weights, state);
-  }
-  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer.decoder(), m_trainer.steps_done()); }
+  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer->decoder(), m_trainer->steps_done()); }
 
  private:
   genlab::ConvVAEOptions m_options;
-  genlab::ConvVaeTrainer m_trainer;
   at::Tensor m_eval;
 };
 

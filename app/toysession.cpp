@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The toy 2-D playground's models (VAE, auto-encoder, GAN on points) behind ModelSession.
 #include "modelsession.h"
+#include "trainersession.h"
 
 #include "genlab/toy_models.h"
 
@@ -8,15 +9,16 @@
 
 namespace {
 
-class ToySession final : public ModelSession {
+class ToySession final : public TrainerSession<genlab::ToyTrainer> {
  public:
   ToySession(const TrainingSettings& s, const genlab::LabelledImages& train, const genlab::LabelledImages& eval)
       : m_options(genlab::ToyModelOptions().kind(s.model.toStdString()).latent_dim(s.latentDim)),
-        m_trainer(m_options,
-                  genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
-                  train.images),
         m_eval(eval.images) {
-    m_range = m_trainer.latent_range(m_eval);
+    m_trainer = std::make_unique<genlab::ToyTrainer>(
+        m_options,
+        genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        train.images);
+    m_range = m_trainer->latent_range(m_eval);
   }
 
   QJsonObject modelJson() const override {
@@ -32,15 +34,15 @@ class ToySession final : public ModelSession {
     return {QStringLiteral("total"), QStringLiteral("recon"), QStringLiteral("kl")};
   }
   QVector<double> step() override {
-    const auto l = m_trainer.step();
+    const auto l = m_trainer->step();
     return QVector<double>(l.begin(), l.end());
   }
   bool evaluates() const override { return m_options.kind() != "gan"; }
   QVector<double> evaluate() override {
-    const auto l = m_trainer.evaluate(m_eval);
+    const auto l = m_trainer->evaluate(m_eval);
     return QVector<double>(l.begin(), l.end());
   }
-  void epochEnded() override { m_range = m_trainer.latent_range(m_eval); }
+  void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
   QJsonObject latentJson() const override {
     QJsonArray mean, sd;
     for (size_t i = 0; i < m_range.first.size(); ++i) {
@@ -49,25 +51,14 @@ class ToySession final : public ModelSession {
     }
     return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
   }
-  qint64 stepsDone() const override { return m_trainer.steps_done(); }
-  qint64 epoch() const override { return m_trainer.epoch(); }
-  qint64 batchInEpoch() const override { return m_trainer.batch_in_epoch(); }
-  qint64 stepsPerEpoch() const override { return m_trainer.steps_per_epoch(); }
-  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
-    return m_trainer.save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
-  }
-  std::string load(const std::string& weights, const std::string& state) override {
-    return m_trainer.load_checkpoint(weights, state);
-  }
   DecoderSnapshot snapshot() override {
-    DecoderSnapshot d(m_trainer.decoder(m_eval), m_trainer.steps_done());
+    DecoderSnapshot d(m_trainer->decoder(m_eval), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);
     return d;
   }
 
  private:
   genlab::ToyModelOptions m_options;
-  genlab::ToyTrainer m_trainer;
   at::Tensor m_eval;
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
