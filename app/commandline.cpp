@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "datalocations.h"
+#include "diffusionsampling.h"
 #include "runfolder.h"
 #include "runinspection.h"
 #include "systeminfo.h"
@@ -151,8 +152,8 @@ int trainCommand(const QStringList& args) {
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
-      {QStringLiteral("model"), QStringLiteral("vae (default), ae, conv-vae or gan (DCGAN)."), QStringLiteral("kind")},
-      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; vae, ae or gan)."),
+      {QStringLiteral("model"), QStringLiteral("vae (default), ae, conv-vae, gan (DCGAN), or toy-diffusion (seed 002, on toy:NAME)."), QStringLiteral("kind")},
+      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; vae, ae, gan or toy-diffusion)."),
        QStringLiteral("name")},
       {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
       {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
@@ -337,10 +338,16 @@ int evalCommand(const QStringList& args) {
 
 int sampleCommand(const QStringList& args) {
   QCommandLineParser p;
-  p.setApplicationDescription(QStringLiteral("Decodes random codes of a run's model into a PNG grid."));
+  p.setApplicationDescription(QStringLiteral(
+      "Decodes random codes of a run's model into a PNG grid; for a diffusion run, samples with DDPM or "
+      "DDIM and plots the result."));
   p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
   p.addOptions({
-      {QStringLiteral("count"), QStringLiteral("Number of samples, 1 to 1024 (default 64)."), QStringLiteral("n")},
+      {QStringLiteral("count"), QStringLiteral("Number of samples, 1 to 1024 (default 64; diffusion on points: 1000, up to 100000)."),
+       QStringLiteral("n")},
+      {QStringLiteral("sampler"), QStringLiteral("Diffusion runs: ddpm (default, every step) or ddim."), QStringLiteral("name")},
+      {QStringLiteral("steps"), QStringLiteral("Diffusion runs, DDIM: number of steps (default 50, at most T)."), QStringLiteral("n")},
+      {QStringLiteral("eta"), QStringLiteral("Diffusion runs, DDIM: η in [0, 1] (default 0, deterministic)."), QStringLiteral("x")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
   });
@@ -352,8 +359,37 @@ int sampleCommand(const QStringList& args) {
     return 2;
   }
   bool ok = true, seedOk = true;
-  const int count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : 64;
+  const QString folder = p.positionalArguments().first();
   const quint64 seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong(&seedOk) : 1;
+  QString jsonError;
+  if (RunFolder(folder).readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")) ==
+      QLatin1String("toy-diffusion")) {
+    DiffusionSampling::Request r;
+    bool stepsOk = true, etaOk = true;
+    r.count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : 1000;
+    r.sampler = p.isSet(QStringLiteral("sampler")) ? p.value(QStringLiteral("sampler")) : r.sampler;
+    r.steps = p.isSet(QStringLiteral("steps")) ? p.value(QStringLiteral("steps")).toInt(&stepsOk) : r.steps;
+    r.eta = p.isSet(QStringLiteral("eta")) ? p.value(QStringLiteral("eta")).toDouble(&etaOk) : r.eta;
+    r.seed = seed;
+    if (!ok || !seedOk || !stepsOk || !etaOk) {
+      err(QStringLiteral("--count, --steps and --seed take whole numbers, --eta a number"));
+      return 2;
+    }
+    QString e;
+    const QImage plot = DiffusionSampling::sampleRun(folder, r, &e);
+    if (plot.isNull()) {
+      err(e);
+      return 1;
+    }
+    QSaveFile file(p.value(QStringLiteral("out")));
+    if (!file.open(QIODevice::WriteOnly) || !plot.save(&file, "PNG") || !file.commit()) {
+      err(QStringLiteral("%1: cannot write (%2)").arg(p.value(QStringLiteral("out")), file.errorString()));
+      return 1;
+    }
+    out(p.value(QStringLiteral("out")));
+    return 0;
+  }
+  const int count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : 64;
   if (!ok || !seedOk || count < 1 || count > 1024) {
     err(QStringLiteral("--count takes a whole number from 1 to 1024 and --seed a whole number"));
     return 2;

@@ -36,10 +36,7 @@ std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) co
   return m_decoder->decode(z);
 }
 
-namespace {
-
-// Intensities in [0, 1], channel-major, as a grey or RGB image; null when the sizes disagree.
-QImage toImage(const std::vector<float>& pixels, int side, int channels) {
+QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels) {
   if (pixels.empty() || size_t(side * side * channels) != pixels.size())
     return {};
   const auto byte = [](float v) { return uchar(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
@@ -58,10 +55,8 @@ QImage toImage(const std::vector<float>& pixels, int side, int channels) {
   return image;
 }
 
-}  // namespace
-
 QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
-  return m_decoder ? toImage(decodePixels(z), int(m_decoder->side()), int(m_decoder->channels())) : QImage();
+  return m_decoder ? imageFromPixels(decodePixels(z), int(m_decoder->side()), int(m_decoder->channels())) : QImage();
 }
 
 bool DecoderSnapshot::drawsPoints() const {
@@ -83,7 +78,7 @@ QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
       const auto z = codeAt(sigmas);
       codes.insert(codes.end(), z.begin(), z.end());
     }
-    return toImage(points->plot(codes), int(m_decoder->side()), 3);
+    return imageFromPixels(points->plot(codes), int(m_decoder->side()), 3);
   }
   const int side = int(m_decoder->side());
   const int cols = int(std::ceil(std::sqrt(double(count))));

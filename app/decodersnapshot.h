@@ -46,3 +46,7 @@ class DecoderSnapshot {
 };
 
 Q_DECLARE_METATYPE(DecoderSnapshot)
+
+/// Intensities in [0, 1], channel-major (channels, side, side), as a grey or RGB image; null when
+/// the sizes disagree.
+QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels);

@@ -43,6 +43,8 @@ class ModelSession {
 
   virtual std::string save(const std::string& weights, const std::string& state, const std::string& kind) = 0;
   virtual std::string load(const std::string& weights, const std::string& state) = 0;
-  /// A copy of the decoder (VAE) or generator (GAN) for the GUI.
+  /// A copy of the decoder (VAE) or generator (GAN) for the GUI; null for a model without one.
   virtual DecoderSnapshot snapshot() = 0;
+  /// What samples/step-N.png shows at an epoch's end: 64 decoded draws, or a model's own picture.
+  virtual QImage samplesImage() { return snapshot().sampleGrid(64, 1); }
 };

@@ -3,7 +3,10 @@
 #include "modelsession.h"
 #include "trainersession.h"
 
+#include "genlab/toy_diffusion.h"
 #include "genlab/toy_models.h"
+
+#include <ATen/CPUGeneratorImpl.h>
 
 #include <QJsonArray>
 
@@ -63,9 +66,46 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
 
+// Seed 002's diffusion model on the points. No decoder for the Explore page (the Diffusion page
+// shows these runs); samples/step-N.png is a scatter of 1,000 DDPM samples over the data.
+class ToyDiffusionSession final : public TrainerSession<genlab::ToyDiffusionTrainer> {
+ public:
+  ToyDiffusionSession(const TrainingSettings& s, const genlab::LabelledImages& train,
+                      const genlab::LabelledImages& eval)
+      : m_eval(eval.images) {
+    m_trainer = std::make_unique<genlab::ToyDiffusionTrainer>(
+        genlab::MLPDiffusionOptions(), genlab::ToyDiffusionTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        train.images);
+  }
+  QJsonObject modelJson() const override {
+    const auto& o = m_trainer->model()->options();
+    return {{QStringLiteral("kind"), QStringLiteral("toy-diffusion")},
+            {QStringLiteral("timesteps"), qint64(o.timesteps())},
+            {QStringLiteral("hidden"), qint64(o.hidden())},
+            {QStringLiteral("schedule"), QStringLiteral("toy")},
+            {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
+  }
+  QStringList lossNames() const override { return {QStringLiteral("loss")}; }
+  QVector<double> step() override { return {m_trainer->step()}; }
+  bool evaluates() const override { return false; }
+  QVector<double> evaluate() override { return {}; }
+  DecoderSnapshot snapshot() override { return {}; }
+  QImage samplesImage() override {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    const auto points =
+        m_trainer->diffusion().p_sample_loop(genlab::toy_denoiser(m_trainer->ema()), {1000, 2}, gen);
+    return imageFromPixels(genlab::plot_points(m_eval, points), 160, 3);
+  }
+
+ private:
+  at::Tensor m_eval;
+};
+
 }  // namespace
 
 std::unique_ptr<ModelSession> makeToySession(const TrainingSettings& s, const genlab::LabelledImages& train,
                                              const genlab::LabelledImages& eval) {
+  if (s.model == QLatin1String("toy-diffusion"))
+    return std::make_unique<ToyDiffusionSession>(s, train, eval);
   return std::make_unique<ToySession>(s, train, eval);
 }

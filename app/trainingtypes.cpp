@@ -20,7 +20,10 @@ QString TrainingSettings::validate() const {
   if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder && !toy)
     return tr("Unknown dataset '%1' (mnist, fashion-mnist, toy:NAME or folder:PATH).").arg(dataset);
   if (toy && !toyModelNames().contains(model))
-    return tr("The toy 2-D sets are points, not images: train a vae, ae or gan on them (not %1).").arg(model);
+    return tr("The toy 2-D sets are points, not images: train a vae, ae, gan or toy-diffusion on them (not %1).")
+        .arg(model);
+  if (model == QLatin1String("toy-diffusion") && !toy)
+    return tr("toy-diffusion is seed 002's model for 2-D points: choose a toy:NAME dataset.");
   if (folder && imageSize != 28 && imageSize != 32 && imageSize != 64)
     return tr("Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
   if (epochs < 1 || epochs > 10000)
@@ -49,10 +52,13 @@ QString TrainingSettings::validate() const {
 }
 
 QStringList modelNames() {
-  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan")};
+  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan"),
+          QStringLiteral("toy-diffusion")};
 }
 
 QString modelKind(const QString& model, const QString& dataset) {
+  if (model == QLatin1String("toy-diffusion"))
+    return model;
   if (dataset.startsWith(QLatin1String("toy:")))
     return QStringLiteral("toy-") + model;  // the MLPs of the 2-D playground
   if (model == QLatin1String("gan"))
@@ -63,6 +69,8 @@ QString modelKind(const QString& model, const QString& dataset) {
 }
 
 QString modelFromKind(const QString& kind) {
+  if (kind == QLatin1String("toy-diffusion"))
+    return kind;
   if (kind.startsWith(QLatin1String("toy-"))) {
     const QString m = kind.mid(4);
     return toyModelNames().contains(m) ? m : QString();
@@ -73,11 +81,18 @@ QString modelFromKind(const QString& kind) {
   return {};
 }
 
-QStringList toyModelNames() { return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("gan")}; }
+QStringList toyModelNames() {
+  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("gan"), QStringLiteral("toy-diffusion")};
+}
 
 void TrainingSettings::useDefaultsOf(const QString& kind, const QString& data) {
   model = kind;
-  if (data.startsWith(QLatin1String("toy:"))) {  // small MLPs on 10,000 points: many quick epochs
+  if (kind == QLatin1String("toy-diffusion")) {  // seed 002: Adam 1e-3, batch 128; 31,200 steps, < 1 min
+    epochs = 400;
+    batchSize = 128;
+    learningRate = 1e-3;
+    latentDim = 2;
+  } else if (data.startsWith(QLatin1String("toy:"))) {  // small MLPs on 10,000 points: many quick epochs
     epochs = 150;
     batchSize = 256;
     learningRate = 1e-3;

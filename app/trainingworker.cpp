@@ -195,6 +195,7 @@ void TrainingWorker::train() {
   }
   Q_EMIT started(run.path(), totalSteps, lossNames);
 
+  const int samplesEvery = std::max(1, s.epochs / 100);
   QElapsedTimer clock;
   clock.start();
   QVector<double> lastEval;
@@ -265,15 +266,20 @@ void TrainingWorker::train() {
       save(false);
     if (epochEnd) {
       model->epochEnded();
-      // The same 64 codes every epoch, so the grids show the model changing, not the draw.
-      const QImage samples = model->snapshot().sampleGrid(64, 1);
-      QDir(run.path()).mkpath(QStringLiteral("samples"));
-      QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0'))));
-      if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
       if (lastEval.size() == 3)
         Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval[0], lastEval[1], lastEval[2]});
-      save(false);
+      // Samples and a checkpoint at most ~100 times a run (toy runs have hundreds of short epochs);
+      // Stop and the end always save.
+      if (model->epoch() % samplesEvery == 0 || model->epoch() >= s.epochs) {
+        // The same codes every time, so the grids show the model changing, not the draw.
+        const QImage samples = model->samplesImage();
+        QDir(run.path()).mkpath(QStringLiteral("samples"));
+        QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0'))));
+        if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
+          throw std::runtime_error(
+              QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
+        save(false);
+      }
     }
     if (now - lastReport >= kProgressIntervalMs)
       flushProgress(now);

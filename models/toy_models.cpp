@@ -83,7 +83,12 @@ class PointDecoderImpl final : public PointDecoder {
     const int64_t count = int64_t(codes.size()) / latent_dim();
     if (count < 1)
       return canvas_;
-    const auto pts = points(at::from_blob(const_cast<float*>(codes.data()), {count, latent_dim()}, at::kFloat));
+    return plot_decoded(points(at::from_blob(const_cast<float*>(codes.data()), {count, latent_dim()}, at::kFloat)));
+  }
+
+  std::vector<float> plot_decoded(const at::Tensor& decoded) const {
+    const auto pts = decoded.contiguous();
+    const int64_t count = pts.size(0);
     std::vector<float> img = canvas_;
     const float* p = pts.data_ptr<float>();
     for (int64_t i = 0; i < count; ++i)
@@ -293,6 +298,13 @@ std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const
 std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& background) const {
   torch::NoGradGuard no_grad;
   return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), background);
+}
+
+std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side) {
+  TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "plot_points takes points (N, 2), got ", points.sizes());
+  // A decoder that is never asked to decode: only its canvas and plot() are used.
+  PointDecoderImpl canvas(ToyDecoder(ToyModelOptions()), background.to(at::kFloat), side);
+  return canvas.plot_decoded(points.to(at::kFloat).contiguous());
 }
 
 std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background, int64_t side) {

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diffusionsampling.h"
+
+#include "decodersnapshot.h"
+#include "runfolder.h"
+
+#include "genlab/toy2d.h"
+#include "genlab/toy_diffusion.h"
+#include "genlab/toy_models.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace DiffusionSampling {
+
+QString validate(const Request& r, int timesteps) {
+  auto tr = [](const char* s) { return QCoreApplication::translate("DiffusionSampling", s); };
+  if (r.sampler != QLatin1String("ddpm") && r.sampler != QLatin1String("ddim"))
+    return tr("Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler);
+  if (r.sampler == QLatin1String("ddim") && (r.steps < 1 || r.steps > timesteps))
+    return tr("DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps);
+  if (!(r.eta >= 0 && r.eta <= 1))
+    return tr("η must be between 0 and 1 (got %1).").arg(r.eta);
+  if (r.count < 1 || r.count > 100000)
+    return tr("The number of samples must be between 1 and 100000 (got %1).").arg(r.count);
+  return {};
+}
+
+QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
+  const RunFolder run(runFolder);
+  const QJsonObject json = run.readRunJson(error);
+  if (!error->isEmpty())
+    return {};
+  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+  if (model.value(QStringLiteral("kind")).toString() != QLatin1String("toy-diffusion")) {
+    *error = QCoreApplication::translate("DiffusionSampling", "%1 is not a diffusion run").arg(runFolder);
+    return {};
+  }
+  const int T = model.value(QStringLiteral("timesteps")).toInt(100);
+  if (*error = validate(r, T); !error->isEmpty())
+    return {};
+  try {
+    genlab::MLPDiffusion net(genlab::MLPDiffusionOptions().timesteps(T).hidden(model.value(QStringLiteral("hidden")).toInt(128)));
+    if (const auto err = genlab::load_toy_diffusion(net, run.file(QStringLiteral("weights.safetensors")).toStdString());
+        !err.empty()) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    const auto diffusion = genlab::toy_diffusion_process(T);
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
+    const auto points = r.sampler == QLatin1String("ddim")
+                            ? diffusion.ddim_sample(genlab::toy_denoiser(net), {r.count, 2}, r.steps, r.eta, gen)
+                            : diffusion.p_sample_loop(genlab::toy_denoiser(net), {r.count, 2}, gen);
+    const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
+    const auto background = genlab::make_toy2d(dataset.mid(4).toStdString(), 2000, 2);
+    return imageFromPixels(genlab::plot_points(background, points), 160, 3);
+  } catch (const c10::Error& e) {
+    *error = QString::fromStdString(e.what_without_backtrace());
+    return {};
+  }
+}
+
+}  // namespace DiffusionSampling

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/gaussian_diffusion.h"
+#include "genlab/toy2d.h"
+#include "genlab/toy_diffusion.h"
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adam.h>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace genlab;
+
+class tst_Diffusion : public QObject {
+  Q_OBJECT
+
+  static at::Tensor ts(int64_t b, int64_t t) { return at::full({b}, t, at::kLong); }
+
+ private Q_SLOTS:
+  void qSampleHasTheFormulasMeanAndVariance_data() {
+    QTest::addColumn<QString>("schedule");
+    QTest::addColumn<int>("t");
+    for (const char* s : {"linear", "cosine"})
+      for (int t : {0, 250, 999})
+        QTest::addRow("%s t=%d", s, t) << QString::fromLatin1(s) << t;
+  }
+  void qSampleHasTheFormulasMeanAndVariance() {
+    QFETCH(QString, schedule);
+    QFETCH(int, t);
+    const GaussianDiffusion d(GaussianDiffusionOptions().schedule(schedule.toStdString()).timesteps(1000));
+    const int64_t n = 200000;
+    const auto x0 = at::full({n, 1}, 0.7f);
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(11);
+    const auto xt = d.q_sample(x0, ts(n, t), at::randn({n, 1}, gen, at::TensorOptions(at::kFloat)));
+    const double abar = d.schedule().alphas_cumprod[size_t(t)];
+    const double mean = std::sqrt(abar) * 0.7, var = 1 - abar;
+    // Standard errors of a sample mean and variance of n Gaussians: √(var/n) and var·√(2/n); allow 5.
+    QVERIFY(std::abs(xt.mean().item<double>() - mean) <= 5 * std::sqrt(var / double(n)) + 1e-6);
+    QVERIFY(std::abs(xt.var().item<double>() - var) <= 5 * var * std::sqrt(2.0 / double(n)) + 1e-9);
+  }
+
+  void predictionsInvertQSample() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000));
+    torch::manual_seed(2);
+    const auto x0 = at::rand({6, 3, 8, 8}) * 2 - 1, noise = at::randn({6, 3, 8, 8});
+    const auto t = at::tensor(std::vector<int64_t>{0, 1, 10, 500, 998, 999});
+    const auto xt = d.q_sample(x0, t, noise);
+    QVERIFY(at::allclose(d.predict_start_from_noise(xt, t, noise), x0, 1e-4, 1e-4));
+    QVERIFY(at::allclose(d.predict_noise_from_start(xt, t, x0), noise, 1e-3, 1e-3));
+    QVERIFY(at::allclose(d.predict_start_from_v(xt, t, d.predict_v(x0, t, noise)), x0, 1e-5, 1e-5));
+    // The posterior mean at t = 0 is x0 itself (coef1 = 1, coef2 = 0) with zero variance.
+    const auto post = d.q_posterior(x0, xt, ts(6, 0));
+    QVERIFY(at::allclose(post.mean, x0));
+    QCOMPARE(post.variance.max().item<float>(), 0.f);
+  }
+
+  void timestepListsMatchTheSpacing() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000));
+    const auto ddpm = d.ddpm_timesteps();
+    QCOMPARE(ddpm.size(), size_t(1000));
+    QCOMPARE(ddpm.front(), int64_t(999));
+    QCOMPARE(ddpm.back(), int64_t(0));
+    // DDIM-50 on T = 1000: linspace(−1, 999, 51) = −1 + 20k → 999, 979, …, 19.
+    const auto ddim = d.ddim_timesteps(50);
+    QCOMPARE(ddim.size(), size_t(50));
+    for (size_t i = 0; i < ddim.size(); ++i)
+      QCOMPARE(ddim[i], int64_t(999 - 20 * int64_t(i)));
+    // Uneven spacings against torch.linspace itself (python3-torch, the same LibTorch).
+    for (auto [T, S] : {std::pair<int, int>{1000, 7}, {100, 30}, {1000, 333}}) {
+      QProcess p;
+      p.start(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral("-c"), QStringLiteral("import torch; t = torch.linspace(-1, %1 - 1, steps=%2 + 1); "
+                                                    "print(' '.join(map(str, reversed(t.int().tolist()))))")
+                                         .arg(T).arg(S)});
+      QVERIFY(p.waitForFinished(60000));
+      const auto expected = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+      const auto ours = GaussianDiffusion(GaussianDiffusionOptions().timesteps(T)).ddim_timesteps(S);
+      QCOMPARE(qsizetype(ours.size()) + 1, expected.size());  // torch's list ends with −1
+      for (size_t i = 0; i < ours.size(); ++i)
+        QCOMPARE(ours[i], expected[qsizetype(i)].toLongLong());
+    }
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_timesteps(0));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_timesteps(1001));
+  }
+
+  void samplersReportEveryStepAndStopWhenAsked() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(100));
+    const Denoiser model = [](const at::Tensor& x, const at::Tensor&) { return 0.1 * x; };
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    std::vector<int64_t> seen;
+    d.p_sample_loop(model, {2, 1, 4, 4}, gen, [&](const DiffusionStep& s) {
+      seen.push_back(s.t);
+      return s.x0.defined() && s.eps.defined() && s.next.sizes() == s.x_t.sizes();
+    });
+    QCOMPARE(seen, d.ddpm_timesteps());
+    seen.clear();
+    d.ddim_sample(model, {2, 1, 4, 4}, 10, 0.0, gen, [&](const DiffusionStep& s) {
+      seen.push_back(s.t);
+      return true;
+    });
+    QCOMPARE(seen, d.ddim_timesteps(10));
+    int calls = 0;
+    d.p_sample_loop(model, {1, 1, 4, 4}, gen, [&](const DiffusionStep&) { return ++calls < 7; });
+    QCOMPARE(calls, 7);  // cancelled after the seventh step
+  }
+
+  void ddimWithEtaZeroIsDeterministic() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000).schedule("cosine"));
+    const Denoiser model = [](const at::Tensor& x, const at::Tensor& t) { return 0.3 * x + 0.001 * t.view({-1, 1, 1, 1}); };
+    // η = 0 draws the starting noise and nothing else: the generator ends exactly one draw further.
+    auto a = at::make_generator<at::CPUGeneratorImpl>(5), b = at::make_generator<at::CPUGeneratorImpl>(5);
+    const auto x1 = d.ddim_sample(model, {3, 1, 8, 8}, 50, 0.0, a);
+    at::randn({3, 1, 8, 8}, b, at::TensorOptions(at::kFloat));
+    QVERIFY(at::equal(at::randn({4}, a, at::TensorOptions(at::kFloat)), at::randn({4}, b, at::TensorOptions(at::kFloat))));
+    auto c = at::make_generator<at::CPUGeneratorImpl>(5);
+    QVERIFY(at::equal(d.ddim_sample(model, {3, 1, 8, 8}, 50, 0.0, c), x1));
+    auto e = at::make_generator<at::CPUGeneratorImpl>(5);
+    QVERIFY(!at::equal(d.ddim_sample(model, {3, 1, 8, 8}, 50, 1.0, e), x1));  // η = 1 adds noise
+    QVERIFY(x1.abs().max().item<float>() <= 1.f);  // x̂0 clipped to [−1, 1]
+  }
+
+  void mlpDiffusionParameterCountByHand() {
+    // Linear 2→128: 384; two Linear 128→128: 2·16,512; Linear 128→2: 258; three Embedding(100, 128): 38,400.
+    MLPDiffusion m(MLPDiffusionOptions().timesteps(100).hidden(128));
+    int64_t n = 0;
+    for (const auto& p : m->parameters())
+      n += p.numel();
+    QCOMPARE(n, int64_t(384 + 2 * 16512 + 258 + 38400));
+    QVERIFY(m->named_parameters().contains("step_embeddings.2.weight"));
+    QVERIFY(m->named_parameters().contains("linears.6.bias"));
+  }
+
+  void toyModelOverfitsOneBatch() {
+    // A fixed batch of (x_t, t, ε): the loss must fall 10× — gradients reach every layer and embedding.
+    at::set_num_threads(2);
+    torch::manual_seed(3);
+    const auto d = toy_diffusion_process(100);
+    MLPDiffusion m;
+    const auto x0 = make_toy2d("s-curve", 64, 1), noise = at::randn({64, 2});
+    const auto t = at::randint(100, {64}, at::kLong);
+    const auto xt = d.q_sample(x0, t, noise);
+    torch::optim::Adam opt(m->parameters(), torch::optim::AdamOptions(1e-3));
+    double first = 0, last = 0;
+    for (int i = 0; i < 400; ++i) {
+      const auto loss = (m->forward(xt, t) - noise).pow(2).mean();
+      opt.zero_grad();
+      loss.backward();
+      opt.step();
+      (i == 0 ? first : last) = loss.item<double>();
+    }
+    qInfo("toy model on one batch: loss %.4f -> %.4f after 400 steps", first, last);
+    QVERIFY(last < first / 10);
+  }
+
+  void toyDiffusionLearnsTheSCurveAndResumesExactly() {
+    at::set_num_threads(2);
+    const auto train = make_toy2d("s-curve", 10000, 1), held = make_toy2d("s-curve", 1000, 2);
+    const double spread = held.std(0).mean().item<double>();
+    auto far = [&](ToyDiffusionTrainer& t) {  // mean distance from a sample to the nearest data point
+      auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+      const auto s = t.diffusion().p_sample_loop(toy_denoiser(t.ema()), {1000, 2}, gen);
+      return std::get<0>(at::cdist(s, held).min(1)).mean().item<double>() / spread;
+    };
+    ToyDiffusionTrainer t(MLPDiffusionOptions(), ToyDiffusionTrainerOptions(), train);
+    const double before = far(t);
+    std::vector<double> losses;
+    for (int i = 0; i < 6000; ++i)
+      losses.push_back(t.step());
+    const double after = far(t);
+    qInfo("toy diffusion, S-curve: samples' mean distance to the data %.3f -> %.3f after 6,000 steps", before, after);
+    QVERIFY(after < 0.1 * before);
+
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    ToyDiffusionTrainer first(MLPDiffusionOptions(), ToyDiffusionTrainerOptions(), train);
+    for (int i = 0; i < 100; ++i)
+      first.step();
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    ToyDiffusionTrainer resumed(MLPDiffusionOptions(), ToyDiffusionTrainerOptions().seed(9), train);
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    for (int i = 100; i < 120; ++i) {
+      const double l = resumed.step();
+      QVERIFY2(std::abs(l - losses[size_t(i)]) <= 1e-5 * std::abs(losses[size_t(i)]),
+               qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l).arg(losses[size_t(i)])));
+    }
+    MLPDiffusion loaded;
+    QCOMPARE(QString::fromStdString(load_toy_diffusion(loaded, w)), QString());
+    QVERIFY(at::equal(loaded->named_parameters()["linears.0.weight"], first.ema()->named_parameters()["linears.0.weight"]));
+  }
+
+  void badOptionsAreRefused() {
+    QVERIFY_THROWS_EXCEPTION(c10::Error, GaussianDiffusion(GaussianDiffusionOptions().objective("pred_eps")));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, GaussianDiffusion(GaussianDiffusionOptions().schedule("quadratic")));
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(100));
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    const Denoiser model = [](const at::Tensor& x, const at::Tensor&) { return x; };
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_sample(model, {1, 2}, 10, 1.5, gen));
+    const Denoiser wrong = [](const at::Tensor& x, const at::Tensor&) { return x.narrow(1, 0, 1); };
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.p_sample_loop(wrong, {1, 2}, gen));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, ToyDiffusionTrainer(MLPDiffusionOptions(), ToyDiffusionTrainerOptions().ema_decay(1.0),
+                                                             make_toy2d("moons", 500, 1)));
+  }
+};
+
+QTEST_APPLESS_MAIN(tst_Diffusion)
+#include "tst_diffusion.moc"
