@@ -348,6 +348,8 @@ int sampleCommand(const QStringList& args) {
       {QStringLiteral("sampler"), QStringLiteral("Diffusion runs: ddpm (default, every step) or ddim."), QStringLiteral("name")},
       {QStringLiteral("steps"), QStringLiteral("Diffusion runs, DDIM: number of steps (default 50, at most T)."), QStringLiteral("n")},
       {QStringLiteral("eta"), QStringLiteral("Diffusion runs, DDIM: η in [0, 1] (default 0, deterministic)."), QStringLiteral("x")},
+      {QStringLiteral("frames"), QStringLiteral("Diffusion runs: draw the denoising as a strip of the starting noise and n evenly spaced states."),
+       QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
   });
@@ -371,8 +373,10 @@ int sampleCommand(const QStringList& args) {
     r.steps = p.isSet(QStringLiteral("steps")) ? p.value(QStringLiteral("steps")).toInt(&stepsOk) : r.steps;
     r.eta = p.isSet(QStringLiteral("eta")) ? p.value(QStringLiteral("eta")).toDouble(&etaOk) : r.eta;
     r.seed = seed;
-    if (!ok || !seedOk || !stepsOk || !etaOk) {
-      err(QStringLiteral("--count, --steps and --seed take whole numbers, --eta a number"));
+    bool framesOk = true;
+    r.frames = p.isSet(QStringLiteral("frames")) ? p.value(QStringLiteral("frames")).toInt(&framesOk) : 0;
+    if (!ok || !seedOk || !stepsOk || !etaOk || !framesOk || r.frames < 0 || r.frames > 50) {
+      err(QStringLiteral("--count, --steps and --seed take whole numbers, --frames 0 to 50, --eta a number"));
       return 2;
     }
     QString e;

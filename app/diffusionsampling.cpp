@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QPainter>
 
 namespace DiffusionSampling {
 
@@ -50,12 +51,39 @@ QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
     }
     const auto diffusion = genlab::toy_diffusion_process(T);
     auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-    const auto points = r.sampler == QLatin1String("ddim")
-                            ? diffusion.ddim_sample(genlab::toy_denoiser(net), {r.count, 2}, r.steps, r.eta, gen)
-                            : diffusion.p_sample_loop(genlab::toy_denoiser(net), {r.count, 2}, gen);
+    const bool ddim = r.sampler == QLatin1String("ddim");
+    const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
     const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
     const auto background = genlab::make_toy2d(dataset.mid(4).toStdString(), 2000, 2);
-    return imageFromPixels(genlab::plot_points(background, points), 160, 3);
+    // The states to draw: the starting noise, then after every k-th step (always the last).
+    const int64_t n = int64_t(visits.size()), frames = std::min<int64_t>(r.frames, n);
+    std::vector<std::pair<QString, at::Tensor>> strip;
+    genlab::StepCallback keep;
+    if (frames > 0)
+      keep = [&](const genlab::DiffusionStep& s) {
+        if (s.index == 0)
+          strip.emplace_back(QStringLiteral("x_%1 (noise)").arg(s.t + 1), s.x_t);
+        const int64_t done = s.index + 1;
+        if (done * frames / n != s.index * frames / n)  // crosses the next of `frames` even marks
+          strip.emplace_back(s.index + 1 == n ? QStringLiteral("x_0 (step %1)").arg(done)
+                                              : QStringLiteral("step %1 (t = %2)").arg(done).arg(s.t),
+                             s.next);
+        return true;
+      };
+    const auto points = ddim ? diffusion.ddim_sample(genlab::toy_denoiser(net), {r.count, 2}, r.steps, r.eta, gen, keep)
+                             : diffusion.p_sample_loop(genlab::toy_denoiser(net), {r.count, 2}, gen, keep);
+    if (frames == 0)
+      return imageFromPixels(genlab::plot_points(background, points), 160, 3);
+    const int side = 160, label = 18;
+    QImage image(int(strip.size()) * (side + 4) + 4, side + label + 4, QImage::Format_RGB888);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    for (size_t i = 0; i < strip.size(); ++i) {
+      const int x = 4 + int(i) * (side + 4);
+      painter.drawImage(x, label, imageFromPixels(genlab::plot_points(background, strip[i].second, side, true), side, 3));
+      painter.drawText(QRect(x, 0, side, label), Qt::AlignCenter, strip[i].first);
+    }
+    return image;
   } catch (const c10::Error& e) {
     *error = QString::fromStdString(e.what_without_backtrace());
     return {};

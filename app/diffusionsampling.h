@@ -13,10 +13,12 @@ struct Request {
   double eta = 0.0;                          ///< DDIM η in [0, 1]
   int count = 1000;                          ///< points to draw
   quint64 seed = 1;
+  int frames = 0;  ///< > 0: a strip of the trajectory instead: pure noise, then this many states, evenly spaced
 };
 
 /// Draws `r.count` samples of a toy-diffusion run (its EMA weights) as a scatter plot over the
-/// held-out points of its dataset; null with *error set when the run or the request is wrong.
+/// held-out points of its dataset, or (r.frames > 0) the denoising as a strip of plots, each
+/// labelled with its step; null with *error set when the run or the request is wrong.
 QImage sampleRun(const QString& runFolder, const Request& r, QString* error);
 
 /// Checks a request against a run of T steps; "" or what is wrong.

@@ -128,6 +128,12 @@ DecoderSnapshot RunFolder::loadDecoder(QString* error) const {
   QString jsonError;
   const QJsonObject model = readRunJson(&jsonError).value(QStringLiteral("model")).toObject();
   const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("toy-diffusion")) {
+    *error = QObject::tr("%1 is a diffusion run: it has no latent code to explore. See its denoising with "
+                         "genlab-cli sample %1 --frames 10 --out strip.png")
+                 .arg(m_path);
+    return {};
+  }
   if (kind.startsWith(QLatin1String("toy-")))
     return loadToyDecoder(path, model, error);
   if (kind == QLatin1String("dcgan") || kind == QLatin1String("vae-conv")) {

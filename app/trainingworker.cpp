@@ -54,7 +54,7 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
     return false;
   }
   s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
-  s.latentDim = model.value(QStringLiteral("latent_dim")).toInt();
+  s.latentDim = model.value(QStringLiteral("latent_dim")).toInt(2);  // a diffusion model has none
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
   s.beta = training.value(QStringLiteral("beta")).toDouble(1.0);

@@ -5,6 +5,9 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/cat.h>
+#include <ATen/ops/quantile.h>
+#include <ATen/ops/stack.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
@@ -56,8 +59,8 @@ struct Frame {
 
 class PointDecoderImpl final : public PointDecoder {
  public:
-  PointDecoderImpl(ToyDecoder d, const at::Tensor& background, int64_t side)
-      : d_(std::move(d)), frame_(background), side_(side) {
+  PointDecoderImpl(ToyDecoder d, const at::Tensor& background, int64_t side, const at::Tensor& frame_around = {})
+      : d_(std::move(d)), frame_(frame_around.defined() ? frame_around : background), side_(side) {
     d_->eval();
     canvas_.assign(size_t(3 * side * side), 1.f);
     const auto pts = background.to(at::kFloat).contiguous();
@@ -300,11 +303,18 @@ std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& backgr
   return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), background);
 }
 
-std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side) {
+std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side, bool fit_points) {
   TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "plot_points takes points (N, 2), got ", points.sizes());
+  const auto bg = background.to(at::kFloat), pts = points.to(at::kFloat);
+  at::Tensor frame;
+  if (fit_points && pts.size(0) > 0) {
+    // The frame holds the data and the middle 96% of the points on each axis (outliers may fall off).
+    const auto lo = at::quantile(pts, 0.02, 0), hi = at::quantile(pts, 0.98, 0);
+    frame = at::cat({bg, at::stack({lo, hi})});
+  }
   // A decoder that is never asked to decode: only its canvas and plot() are used.
-  PointDecoderImpl canvas(ToyDecoder(ToyModelOptions()), background.to(at::kFloat), side);
-  return canvas.plot_decoded(points.to(at::kFloat).contiguous());
+  PointDecoderImpl canvas(ToyDecoder(ToyModelOptions()), bg, side, frame);
+  return canvas.plot_decoded(pts.contiguous());
 }
 
 std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background, int64_t side) {

@@ -9,6 +9,34 @@
     </message>
 </context>
 <context>
+    <name>DiffusionSampling</name>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="22" />
+        <source>Unknown sampler '%1' (ddpm or ddim).</source>
+        <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="24" />
+        <source>DDIM steps must be between 1 and the run's %1 timesteps (got %2).</source>
+        <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="26" />
+        <source>η must be between 0 and 1 (got %1).</source>
+        <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="28" />
+        <source>The number of samples must be between 1 and 100000 (got %1).</source>
+        <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="39" />
+        <source>%1 is not a diffusion run</source>
+        <translation>%1 不是扩散模型的运行</translation>
+    </message>
+</context>
+<context>
     <name>ImageFolder</name>
     <message>
         <location filename="../app/imagefolder.cpp" line="22" />
@@ -386,12 +414,17 @@
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="163" />
+        <location filename="../app/runfolder.cpp" line="132" />
+        <source>%1 is a diffusion run: it has no latent code to explore. See its denoising with genlab-cli sample %1 --frames 10 --out strip.png</source>
+        <translation>%1 是扩散模型的运行：没有可探索的隐编码。用 genlab-cli sample %1 --frames 10 --out strip.png 查看它的去噪过程</translation>
+    </message>
+    <message>
+        <location filename="../app/runfolder.cpp" line="169" />
         <source>%1: not an MLP VAE (decoder.0 / decoder.2 weights missing)</source>
         <translation>%1：不是 MLP VAE（缺少 decoder.0 / decoder.2 权重）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="171" />
+        <location filename="../app/runfolder.cpp" line="177" />
         <source>%1: decoder weights have inconsistent shapes</source>
         <translation>%1：解码器权重的形状不一致</translation>
     </message>
@@ -489,7 +522,7 @@
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="46" />
+        <location filename="../widgets/trainingdashboard.cpp" line="47" />
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
@@ -515,242 +548,247 @@
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="41" />
+        <source>Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)</source>
+        <translation>玩具扩散模型（种子 002：MLP，T = 100；仅用于玩具二维点）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="42" />
         <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43" />
+        <location filename="../widgets/trainingdashboard.cpp" line="44" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="47" />
+        <location filename="../widgets/trainingdashboard.cpp" line="48" />
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="48" />
+        <location filename="../widgets/trainingdashboard.cpp" line="49" />
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50" />
+        <location filename="../widgets/trainingdashboard.cpp" line="51" />
         <source>Toy 2-D points: S-curve (seed 002)</source>
         <translation>玩具二维点：S 曲线（种子 002）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51" />
+        <location filename="../widgets/trainingdashboard.cpp" line="52" />
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52" />
+        <location filename="../widgets/trainingdashboard.cpp" line="53" />
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53" />
+        <location filename="../widgets/trainingdashboard.cpp" line="54" />
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54" />
+        <location filename="../widgets/trainingdashboard.cpp" line="55" />
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55" />
+        <location filename="../widgets/trainingdashboard.cpp" line="56" />
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="62" />
+        <location filename="../widgets/trainingdashboard.cpp" line="63" />
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="65" />
+        <location filename="../widgets/trainingdashboard.cpp" line="66" />
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="66" />
+        <location filename="../widgets/trainingdashboard.cpp" line="67" />
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69" />
+        <location filename="../widgets/trainingdashboard.cpp" line="70" />
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="71" />
+        <location filename="../widgets/trainingdashboard.cpp" line="72" />
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="91" />
+        <location filename="../widgets/trainingdashboard.cpp" line="92" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="96" />
+        <location filename="../widgets/trainingdashboard.cpp" line="97" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="100" />
+        <location filename="../widgets/trainingdashboard.cpp" line="101" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="106" />
+        <location filename="../widgets/trainingdashboard.cpp" line="107" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="112" />
+        <location filename="../widgets/trainingdashboard.cpp" line="113" />
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="114" />
+        <location filename="../widgets/trainingdashboard.cpp" line="115" />
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="120" />
+        <location filename="../widgets/trainingdashboard.cpp" line="121" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121" />
+        <location filename="../widgets/trainingdashboard.cpp" line="122" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="125" />
+        <location filename="../widgets/trainingdashboard.cpp" line="126" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="129" />
+        <location filename="../widgets/trainingdashboard.cpp" line="130" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="131" />
+        <location filename="../widgets/trainingdashboard.cpp" line="132" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="133" />
+        <location filename="../widgets/trainingdashboard.cpp" line="134" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="136" />
+        <location filename="../widgets/trainingdashboard.cpp" line="137" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="145" />
+        <location filename="../widgets/trainingdashboard.cpp" line="146" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151" />
+        <location filename="../widgets/trainingdashboard.cpp" line="152" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="155" />
+        <location filename="../widgets/trainingdashboard.cpp" line="156" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="158" />
+        <location filename="../widgets/trainingdashboard.cpp" line="159" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="161" />
+        <location filename="../widgets/trainingdashboard.cpp" line="162" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="165" />
+        <location filename="../widgets/trainingdashboard.cpp" line="166" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166" />
-        <location filename="../widgets/trainingdashboard.cpp" line="279" />
+        <location filename="../widgets/trainingdashboard.cpp" line="167" />
+        <location filename="../widgets/trainingdashboard.cpp" line="280" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="172" />
+        <location filename="../widgets/trainingdashboard.cpp" line="173" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="249" />
+        <location filename="../widgets/trainingdashboard.cpp" line="250" />
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="260" />
+        <location filename="../widgets/trainingdashboard.cpp" line="261" />
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="264" />
+        <location filename="../widgets/trainingdashboard.cpp" line="265" />
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot.</source>
         <translation>生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。VAE、自编码器或 GAN 以小型 MLP 训练；样本画成散点图。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="269" />
+        <location filename="../widgets/trainingdashboard.cpp" line="270" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="277" />
+        <location filename="../widgets/trainingdashboard.cpp" line="278" />
         <source>Held-out reconstruction:</source>
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="278" />
+        <location filename="../widgets/trainingdashboard.cpp" line="279" />
         <source>Held-out loss:</source>
         <translation>留出集损失：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="281" />
+        <location filename="../widgets/trainingdashboard.cpp" line="282" />
         <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
         <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="305" />
+        <location filename="../widgets/trainingdashboard.cpp" line="306" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="306" />
+        <location filename="../widgets/trainingdashboard.cpp" line="307" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="308" />
+        <location filename="../widgets/trainingdashboard.cpp" line="309" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="313" />
+        <location filename="../widgets/trainingdashboard.cpp" line="314" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="315" />
+        <location filename="../widgets/trainingdashboard.cpp" line="316" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>
@@ -774,56 +812,61 @@
     </message>
     <message>
         <location filename="../app/trainingtypes.cpp" line="23" />
-        <source>The toy 2-D sets are points, not images: train a vae, ae or gan on them (not %1).</source>
-        <translation>玩具二维数据集是点而不是图像：请在上面训练 vae、ae 或 gan（而不是 %1）。</translation>
+        <source>The toy 2-D sets are points, not images: train a vae, ae, gan or toy-diffusion on them (not %1).</source>
+        <translation>玩具二维数据集是点而不是图像：请在上面训练 vae、ae、gan 或 toy-diffusion（而不是 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="25" />
+        <location filename="../app/trainingtypes.cpp" line="26" />
+        <source>toy-diffusion is seed 002's model for 2-D points: choose a toy:NAME dataset.</source>
+        <translation>toy-diffusion 是种子 002 的二维点模型：请选择 toy:名称 数据集。</translation>
+    </message>
+    <message>
+        <location filename="../app/trainingtypes.cpp" line="28" />
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="27" />
+        <location filename="../app/trainingtypes.cpp" line="30" />
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="29" />
+        <location filename="../app/trainingtypes.cpp" line="32" />
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="31" />
+        <location filename="../app/trainingtypes.cpp" line="34" />
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="33" />
+        <location filename="../app/trainingtypes.cpp" line="36" />
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="35" />
+        <location filename="../app/trainingtypes.cpp" line="38" />
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="38" />
+        <location filename="../app/trainingtypes.cpp" line="41" />
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="42" />
+        <location filename="../app/trainingtypes.cpp" line="45" />
         <source>Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="44" />
+        <location filename="../app/trainingtypes.cpp" line="47" />
         <source>The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="47" />
+        <location filename="../app/trainingtypes.cpp" line="50" />
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>

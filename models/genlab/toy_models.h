@@ -100,8 +100,10 @@ class PointDecoder : public ImageDecoder {
   virtual std::vector<float> plot(const std::vector<float>& codes) const = 0;
 };
 /// A `side` × `side` RGB plot (channel-major, [0, 1]) of `points` (N, 2) as blue dots over `background`
-/// (M, 2) in light grey, framed (equal scales) around the background.
-std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side = 160);
+/// (M, 2) in light grey, framed (equal scales) around the background, and with `fit_points` around
+/// the points' middle 96% too (a noisy diffusion state is much wider than the data).
+std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side = 160,
+                               bool fit_points = false);
 
 std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background,
                                                        int64_t side = 160);

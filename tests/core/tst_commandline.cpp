@@ -252,6 +252,48 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("Unknown toy set 'spiral'")), qPrintable(r.err));
   }
 
+  void toyDiffusionTrainsAndSamples() {
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("diffusion"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+                  QStringLiteral("toy:s-curve"), QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--out"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+    QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("toy-diffusion"));
+    QCOMPARE(model.value(QStringLiteral("timesteps")).toInt(), 100);
+    QCOMPARE(json.value(QStringLiteral("training")).toObject().value(QStringLiteral("batch_size")).toInt(), 128);  // seed 002
+    QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 4 * (10000 / 128));
+    QVERIFY(QFile::exists(run + QStringLiteral("/samples/step-000312.png")));
+    const QString png = dir.filePath(QStringLiteral("s.png"));
+    for (const QStringList& how : {QStringList{}, QStringList{QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+                                                             QStringLiteral("10"), QStringLiteral("--eta"), QStringLiteral("0.5")}}) {
+      r = cli(QStringList{QStringLiteral("sample"), run, QStringLiteral("--out"), png} + how);
+      QVERIFY2(r.code == 0, qPrintable(r.err));
+      QCOMPARE(QImage(png).size(), QSize(160, 160));
+    }
+    // The denoising as a strip: the noise, then 10 states (DDIM-10 keeps every step).
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("10"), QStringLiteral("--frames"), QStringLiteral("10"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).width(), 11 * (160 + 4) + 4);
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("500"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("DDIM steps must be between 1 and the run's 100 timesteps")), qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("euler"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Unknown sampler 'euler'")), qPrintable(r.err));
+    r = cli({QStringLiteral("resume"), run, QStringLiteral("--epochs"), QStringLiteral("5")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 5 * (10000 / 128));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("z"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("choose a toy:NAME dataset")), qPrintable(r.err));
+  }
+
   void betaWeightsTheKlTerm() {
     REQUIRE_MNIST();
     QTemporaryDir dir;
