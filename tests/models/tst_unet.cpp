@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/gaussian_diffusion.h"
+#include "genlab/unet.h"
+
+#include <ATen/ATen.h>
+#include <QTest>
+#include <torch/optim/adam.h>
+
+using namespace genlab;
+
+class tst_Unet : public QObject {
+  Q_OBJECT
+
+  static UnetOptions tiny() {
+    return UnetOptions().dim(8).dim_mults({1, 2}).channels(1).resnet_block_groups(4).attn_heads(2).attn_dim_head(8);
+  }
+
+ private Q_SLOTS:
+  void outputShapeEqualsInputShape_data() {
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("levels");
+    QTest::newRow("28 px grey, 3 levels") << 28 << 1 << 3;
+    QTest::newRow("32 px RGB, 4 levels") << 32 << 3 << 4;
+    QTest::newRow("64 px RGB, 4 levels") << 64 << 3 << 4;
+  }
+  void outputShapeEqualsInputShape() {
+    QFETCH(int, size);
+    QFETCH(int, channels);
+    QFETCH(int, levels);
+    std::vector<int64_t> mults{1, 2, 4, 8};
+    mults.resize(size_t(levels));
+    Unet net(UnetOptions().dim(8).dim_mults(mults).channels(channels).resnet_block_groups(4).attn_dim_head(8));
+    const auto x = at::randn({2, channels, size, size});
+    QCOMPARE(net->forward(x, at::tensor(std::vector<int64_t>{3, 700})).sizes().vec(), x.sizes().vec());
+  }
+
+  void sizesTheDownsamplingCannotDivideAreRefused() {
+    Unet net(UnetOptions().dim(8).dim_mults({1, 2, 4}).resnet_block_groups(4));
+    try {
+      net->forward(at::randn({1, 1, 30, 30}), at::zeros({1}, at::kLong));
+      QFAIL("30 px passed through a U-Net that halves twice");
+    } catch (const c10::Error& e) {
+      QVERIFY2(QString::fromStdString(e.what_without_backtrace()).contains(QStringLiteral("30×30 is not divisible by 4")),
+               e.what_without_backtrace());
+    }
+    QVERIFY_THROWS_EXCEPTION(c10::Error, Unet(UnetOptions().dim(12).resnet_block_groups(8)));  // 8 ∤ 12
+  }
+
+  void parameterNamesFollowSeed000() {
+    Unet net(tiny());
+    const auto p = net->named_parameters();
+    for (const char* name : {"init_conv.weight", "time_mlp.1.weight", "time_mlp.3.bias", "downs.0.0.mlp.1.weight",
+                             "downs.0.0.block1.proj.weight", "downs.0.0.block1.norm.weight", "downs.0.1.block2.proj.bias",
+                             "downs.0.2.fn.fn.to_qkv.weight", "downs.0.2.fn.fn.to_out.0.weight", "downs.0.2.fn.fn.to_out.1.g",
+                             "downs.0.2.fn.norm.g", "downs.0.3.1.weight", "downs.1.3.weight", "mid_block1.block1.proj.weight",
+                             "mid_attn.fn.fn.to_qkv.weight", "mid_attn.fn.fn.to_out.weight", "mid_attn.fn.norm.g",
+                             "mid_block2.mlp.1.bias", "ups.0.0.res_conv.weight", "ups.0.3.1.weight", "ups.1.3.weight",
+                             "final_res_block.res_conv.weight", "final_conv.weight"})
+      QVERIFY2(p.contains(name), name);
+  }
+
+  void parameterCountByHand() {
+    // dim 8, dim_mults (1, 2), 1 channel, 4 groups, attention 2 heads × 8 (hidden 16), time_dim 32.
+    // ResnetBlock(a, b) = mlp 32·2b + 2b  +  block1 9ab + b + GroupNorm 2b  +  block2 9b² + b + 2b
+    //                     (+ res_conv ab + b when a ≠ b)  =  72b + 9ab + 9b² (+ ab + b).
+    // Residual(PreNorm(LinearAttention(d))) = to_qkv 48d + to_out 16d + d + LayerNorm d + PreNorm d = 67d;
+    // with full Attention (no LayerNorm in to_out): 66d.
+    //   init_conv 1·8·49 + 8 = 400;  time_mlp Linear(8, 32) 288 + Linear(32, 32) 1,056 = 1,344
+    //   downs.0: 2·RB(8, 8) = 2·1,728 + LA(8) 536 + Downsample 1×1 conv 32→8 264            =  4,256
+    //   downs.1: 2·RB(8, 8) 3,456 + LA(8) 536 + 3×3 conv 8→16 1,168                          =  5,160
+    //   middle: 2·RB(16, 16) = 2·5,760 + Attention(16) 1,056                                  = 12,576
+    //   ups.0: 2·RB(24, 16) = 2·7,312 + LA(16) 1,072 + Upsample 3×3 conv 16→8 1,160           = 16,856
+    //   ups.1: 2·RB(16, 8) = 2·2,440 + LA(8) 536 + 3×3 conv 8→8 584                           =  6,000
+    //   final_res_block RB(16, 8) 2,440;  final_conv 8 + 1 = 9
+    //   total 400 + 1,344 + 4,256 + 5,160 + 12,576 + 16,856 + 6,000 + 2,440 + 9 = 49,041
+    Unet net(tiny());
+    int64_t n = 0;
+    for (const auto& p : net->parameters())
+      n += p.numel();
+    QCOMPARE(n, int64_t(49041));
+  }
+
+  void gradientsReachEveryBlockAndOverfitOneBatch() {
+    at::set_num_threads(2);
+    torch::manual_seed(1);
+    Unet net(tiny());
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000));
+    const auto x0 = (at::rand({4, 1, 16, 16}) > 0.6).to(at::kFloat) * 2 - 1, noise = at::randn({4, 1, 16, 16});
+    const auto t = at::tensor(std::vector<int64_t>{10, 200, 500, 900});
+    const auto xt = d.q_sample(x0, t, noise);
+    torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(2e-3));
+    double first = 0, last = 0;
+    for (int i = 0; i < 300; ++i) {
+      const auto loss = (net->forward(xt, t) - noise).pow(2).mean();
+      opt.zero_grad();
+      loss.backward();
+      if (i == 0)
+        for (const auto& p : net->named_parameters())
+          QVERIFY2(p.value().grad().defined() && p.value().grad().abs().sum().item<double>() > 0, p.key().c_str());
+      opt.step();
+      (i == 0 ? first : last) = loss.item<double>();
+    }
+    qInfo("U-Net on one batch of 4: loss %.4f -> %.4f after 300 steps", first, last);
+    QVERIFY(last < first / 10);
+  }
+};
+
+QTEST_APPLESS_MAIN(tst_Unet)
+#include "tst_unet.moc"
