@@ -2,6 +2,7 @@
 #include "genlab/toy_diffusion.h"
 
 #include "module_decoder.h"
+#include "genlab/ema.h"
 
 #include <ATen/TensorOperators.h>
 #include <torch/nn/modules/activation.h>
@@ -75,14 +76,7 @@ ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_option
   torch::manual_seed(options_.seed());
   model_ = MLPDiffusion(model_options);
   ema_ = MLPDiffusion(model_options);
-  {
-    torch::NoGradGuard no_grad;
-    const auto src = model_->parameters(), dst = ema_->parameters();
-    for (size_t i = 0; i < src.size(); ++i)
-      dst[i].copy_(src[i]);
-    for (auto& p : ema_->parameters())
-      p.requires_grad_(false);
-  }
+  ema_init(*ema_, *model_);
   adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
   save_module("model.", model_.get());
   save_module("ema.", ema_.get());
@@ -96,26 +90,9 @@ double ToyDiffusionTrainer::step() {
                                     rng_, /*antithetic=*/true);
   adam_->zero_grad();
   loss.backward();
-  // Seed 002 clips the gradient norm to 1.
-  {
-    torch::NoGradGuard no_grad;
-    double sq = 0;
-    for (const auto& p : model_->parameters())
-      if (p.grad().defined())
-        sq += p.grad().pow(2).sum().item<double>();
-    const double norm = std::sqrt(sq);
-    if (norm > 1.0)
-      for (auto& p : model_->parameters())
-        if (p.grad().defined())
-          p.mutable_grad().mul_(1.0 / (norm + 1e-6));
-  }
+  clip_grad_norm(*model_, 1.0);  // seed 002 clips the gradient norm to 1
   adam_->step();
-  {
-    torch::NoGradGuard no_grad;
-    const auto src = model_->parameters(), dst = ema_->parameters();
-    for (size_t i = 0; i < src.size(); ++i)
-      dst[i].mul_(options_.ema_decay()).add_(src[i], 1.0 - options_.ema_decay());
-  }
+  ema_update(*ema_, *model_, options_.ema_decay());
   const double l = loss.item<double>();
   TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
