@@ -364,11 +364,13 @@ int sampleCommand(const QStringList& args) {
   const QString folder = p.positionalArguments().first();
   const quint64 seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong(&seedOk) : 1;
   QString jsonError;
-  if (RunFolder(folder).readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")) ==
-      QLatin1String("toy-diffusion")) {
+  const QString kind =
+      RunFolder(folder).readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString();
+  if (kind == QLatin1String("toy-diffusion") || kind == QLatin1String("ddpm-unet")) {
+    const bool images = kind == QLatin1String("ddpm-unet");
     DiffusionSampling::Request r;
     bool stepsOk = true, etaOk = true;
-    r.count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : 1000;
+    r.count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&ok) : images ? 16 : 1000;
     r.sampler = p.isSet(QStringLiteral("sampler")) ? p.value(QStringLiteral("sampler")) : r.sampler;
     r.steps = p.isSet(QStringLiteral("steps")) ? p.value(QStringLiteral("steps")).toInt(&stepsOk) : r.steps;
     r.eta = p.isSet(QStringLiteral("eta")) ? p.value(QStringLiteral("eta")).toDouble(&etaOk) : r.eta;
@@ -380,7 +382,7 @@ int sampleCommand(const QStringList& args) {
       return 2;
     }
     QString e;
-    const QImage plot = DiffusionSampling::sampleRun(folder, r, &e);
+    const QImage plot = images ? DiffusionSampling::sampleImages(folder, r, &e) : DiffusionSampling::sampleRun(folder, r, &e);
     if (plot.isNull()) {
       err(e);
       return 1;

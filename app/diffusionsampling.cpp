@@ -4,13 +4,17 @@
 #include "decodersnapshot.h"
 #include "runfolder.h"
 
+#include "genlab/image_diffusion.h"
 #include "genlab/toy2d.h"
 #include "genlab/toy_diffusion.h"
 #include "genlab/toy_models.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <cmath>
+
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
 
@@ -84,6 +88,59 @@ QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
       painter.drawText(QRect(x, 0, side, label), Qt::AlignCenter, strip[i].first);
     }
     return image;
+  } catch (const c10::Error& e) {
+    *error = QString::fromStdString(e.what_without_backtrace());
+    return {};
+  }
+}
+
+QImage imageGrid(const at::Tensor& images, int cols) {
+  const auto x = images.to(at::kFloat).contiguous();
+  const int n = int(x.size(0)), c = int(x.size(1)), side = int(x.size(2)), rows = (n + cols - 1) / cols;
+  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1, c == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  grid.fill(QColor(40, 40, 40));
+  QPainter painter(&grid);
+  const float* p = x.data_ptr<float>();
+  const size_t per = size_t(c * side * side);
+  for (int i = 0; i < n; ++i)
+    painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1),
+                      imageFromPixels(std::vector<float>(p + size_t(i) * per, p + size_t(i + 1) * per), side, c));
+  return grid;
+}
+
+QImage sampleImages(const QString& runFolder, const Request& r, QString* error) {
+  const RunFolder run(runFolder);
+  const QJsonObject json = run.readRunJson(error);
+  if (!error->isEmpty())
+    return {};
+  const QJsonObject m = json.value(QStringLiteral("model")).toObject();
+  const int T = m.value(QStringLiteral("timesteps")).toInt(1000);
+  if (*error = validate(r, T); !error->isEmpty())
+    return {};
+  try {
+    std::vector<int64_t> mults;
+    for (const auto& v : m.value(QStringLiteral("dim_mults")).toArray())
+      mults.push_back(v.toInt());
+    const int64_t channels = m.value(QStringLiteral("channels")).toInt(1), size = m.value(QStringLiteral("image_size")).toInt(28);
+    genlab::Unet net(genlab::UnetOptions()
+                         .dim(m.value(QStringLiteral("dim")).toInt(16))
+                         .dim_mults(mults)
+                         .channels(channels)
+                         .resnet_block_groups(m.value(QStringLiteral("resnet_block_groups")).toInt(8))
+                         .attn_heads(m.value(QStringLiteral("attn_heads")).toInt(4))
+                         .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32)));
+    if (const auto err = genlab::load_unet(net, run.file(QStringLiteral("weights.safetensors")).toStdString()); !err.empty()) {
+      *error = QString::fromStdString(err);
+      return {};
+    }
+    const genlab::GaussianDiffusion diffusion(genlab::GaussianDiffusionOptions()
+                                                  .schedule(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")).toStdString())
+                                                  .timesteps(T));
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
+    const auto x = r.sampler == QLatin1String("ddim")
+                       ? diffusion.ddim_sample(genlab::unet_denoiser(net), {r.count, channels, size, size}, r.steps, r.eta, gen)
+                       : diffusion.p_sample_loop(genlab::unet_denoiser(net), {r.count, channels, size, size}, gen);
+    return imageGrid(x.add(1).mul(0.5).clamp(0, 1), int(std::ceil(std::sqrt(double(r.count)))));
   } catch (const c10::Error& e) {
     *error = QString::fromStdString(e.what_without_backtrace());
     return {};

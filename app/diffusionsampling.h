@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <ATen/core/Tensor.h>
+
 #include <QImage>
 #include <QString>
 
@@ -20,6 +22,12 @@ struct Request {
 /// held-out points of its dataset, or (r.frames > 0) the denoising as a strip of plots, each
 /// labelled with its step; null with *error set when the run or the request is wrong.
 QImage sampleRun(const QString& runFolder, const Request& r, QString* error);
+
+/// Samples `r.count` images of a DDPM run (its EMA weights) as a grid; null with *error set.
+QImage sampleImages(const QString& runFolder, const Request& r, QString* error);
+
+/// (n, c, s, s) images in [0, 1] as a grid of `cols` columns with 1-px gaps.
+QImage imageGrid(const at::Tensor& images, int cols);
 
 /// Checks a request against a run of T steps; "" or what is wrong.
 QString validate(const Request& r, int timesteps);

@@ -148,12 +148,17 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
 std::unique_ptr<ModelSession> makeToySession(const TrainingSettings& s, const genlab::LabelledImages& train,
                                              const genlab::LabelledImages& eval);
 
+// ddpmsession.cpp
+std::unique_ptr<ModelSession> makeDdpmSession(const TrainingSettings& s, const genlab::LabelledImages& train);
+
 std::unique_ptr<ModelSession> ModelSession::create(const TrainingSettings& s, const genlab::LabelledImages& train,
                                                    const genlab::LabelledImages& eval) {
   if (s.dataset.startsWith(QLatin1String("toy:")))
     return makeToySession(s, train, eval);
   if (s.model == QLatin1String("gan"))
     return std::make_unique<GanSession>(s, train);
+  if (s.model == QLatin1String("ddpm"))
+    return makeDdpmSession(s, train);
   if (s.model == QLatin1String("conv-vae"))
     return std::make_unique<ConvVaeSession>(s, train, eval);
   return std::make_unique<VaeSession>(s, train, eval);

@@ -53,7 +53,7 @@ QString TrainingSettings::validate() const {
 
 QStringList modelNames() {
   return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan"),
-          QStringLiteral("toy-diffusion")};
+          QStringLiteral("ddpm"), QStringLiteral("toy-diffusion")};
 }
 
 QString modelKind(const QString& model, const QString& dataset) {
@@ -65,6 +65,8 @@ QString modelKind(const QString& model, const QString& dataset) {
     return QStringLiteral("dcgan");
   if (model == QLatin1String("conv-vae"))
     return QStringLiteral("vae-conv");
+  if (model == QLatin1String("ddpm"))
+    return QStringLiteral("ddpm-unet");
   return model == QLatin1String("ae") ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
 }
 
@@ -102,6 +104,11 @@ void TrainingSettings::useDefaultsOf(const QString& kind, const QString& data) {
     batchSize = 64;
     learningRate = 2e-4;
     latentDim = 64;
+  } else if (kind == QLatin1String("ddpm")) {  // a small U-Net (dim 16): 14 epochs of MNIST ≈ 20 min on 2 cores
+    epochs = 14;
+    batchSize = 64;
+    learningRate = 1e-3;
+    latentDim = 2;
   } else if (kind == QLatin1String("conv-vae")) {  // small conv stacks learn in a few epochs
     epochs = 10;
     batchSize = 128;
