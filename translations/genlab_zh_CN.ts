@@ -11,27 +11,27 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="22" />
+        <location filename="../app/diffusionsampling.cpp" line="26" />
         <source>Unknown sampler '%1' (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="24" />
+        <location filename="../app/diffusionsampling.cpp" line="28" />
         <source>DDIM steps must be between 1 and the run's %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="26" />
+        <location filename="../app/diffusionsampling.cpp" line="30" />
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="28" />
+        <location filename="../app/diffusionsampling.cpp" line="32" />
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="39" />
+        <location filename="../app/diffusionsampling.cpp" line="43" />
         <source>%1 is not a diffusion run</source>
         <translation>%1 不是扩散模型的运行</translation>
     </message>
@@ -522,7 +522,7 @@
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="47" />
+        <location filename="../widgets/trainingdashboard.cpp" line="48" />
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
@@ -548,247 +548,252 @@
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="41" />
+        <source>DDPM (U-Net of seed 000, T = 1000; images)</source>
+        <translation>DDPM（种子 000 的 U-Net，T = 1000；图像）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="42" />
         <source>Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)</source>
         <translation>玩具扩散模型（种子 002：MLP，T = 100；仅用于玩具二维点）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="42" />
+        <location filename="../widgets/trainingdashboard.cpp" line="43" />
         <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44" />
+        <location filename="../widgets/trainingdashboard.cpp" line="45" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="48" />
+        <location filename="../widgets/trainingdashboard.cpp" line="49" />
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49" />
+        <location filename="../widgets/trainingdashboard.cpp" line="50" />
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51" />
+        <location filename="../widgets/trainingdashboard.cpp" line="52" />
         <source>Toy 2-D points: S-curve (seed 002)</source>
         <translation>玩具二维点：S 曲线（种子 002）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52" />
+        <location filename="../widgets/trainingdashboard.cpp" line="53" />
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53" />
+        <location filename="../widgets/trainingdashboard.cpp" line="54" />
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54" />
+        <location filename="../widgets/trainingdashboard.cpp" line="55" />
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55" />
+        <location filename="../widgets/trainingdashboard.cpp" line="56" />
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56" />
+        <location filename="../widgets/trainingdashboard.cpp" line="57" />
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="63" />
+        <location filename="../widgets/trainingdashboard.cpp" line="64" />
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="66" />
+        <location filename="../widgets/trainingdashboard.cpp" line="67" />
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="67" />
+        <location filename="../widgets/trainingdashboard.cpp" line="68" />
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="70" />
+        <location filename="../widgets/trainingdashboard.cpp" line="71" />
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="72" />
+        <location filename="../widgets/trainingdashboard.cpp" line="73" />
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="92" />
+        <location filename="../widgets/trainingdashboard.cpp" line="93" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="97" />
+        <location filename="../widgets/trainingdashboard.cpp" line="98" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="101" />
+        <location filename="../widgets/trainingdashboard.cpp" line="102" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="107" />
+        <location filename="../widgets/trainingdashboard.cpp" line="108" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="113" />
+        <location filename="../widgets/trainingdashboard.cpp" line="114" />
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="115" />
+        <location filename="../widgets/trainingdashboard.cpp" line="116" />
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121" />
+        <location filename="../widgets/trainingdashboard.cpp" line="122" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="122" />
+        <location filename="../widgets/trainingdashboard.cpp" line="123" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="126" />
+        <location filename="../widgets/trainingdashboard.cpp" line="127" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130" />
+        <location filename="../widgets/trainingdashboard.cpp" line="131" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="132" />
+        <location filename="../widgets/trainingdashboard.cpp" line="133" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="134" />
+        <location filename="../widgets/trainingdashboard.cpp" line="135" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="137" />
+        <location filename="../widgets/trainingdashboard.cpp" line="138" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="146" />
+        <location filename="../widgets/trainingdashboard.cpp" line="147" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="152" />
+        <location filename="../widgets/trainingdashboard.cpp" line="153" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="156" />
+        <location filename="../widgets/trainingdashboard.cpp" line="157" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="159" />
+        <location filename="../widgets/trainingdashboard.cpp" line="160" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162" />
+        <location filename="../widgets/trainingdashboard.cpp" line="163" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166" />
+        <location filename="../widgets/trainingdashboard.cpp" line="167" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="167" />
-        <location filename="../widgets/trainingdashboard.cpp" line="280" />
+        <location filename="../widgets/trainingdashboard.cpp" line="168" />
+        <location filename="../widgets/trainingdashboard.cpp" line="281" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="173" />
+        <location filename="../widgets/trainingdashboard.cpp" line="174" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="250" />
+        <location filename="../widgets/trainingdashboard.cpp" line="251" />
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="261" />
+        <location filename="../widgets/trainingdashboard.cpp" line="262" />
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="265" />
+        <location filename="../widgets/trainingdashboard.cpp" line="266" />
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot.</source>
         <translation>生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。VAE、自编码器或 GAN 以小型 MLP 训练；样本画成散点图。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="270" />
+        <location filename="../widgets/trainingdashboard.cpp" line="271" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="278" />
+        <location filename="../widgets/trainingdashboard.cpp" line="279" />
         <source>Held-out reconstruction:</source>
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="279" />
+        <location filename="../widgets/trainingdashboard.cpp" line="280" />
         <source>Held-out loss:</source>
         <translation>留出集损失：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282" />
+        <location filename="../widgets/trainingdashboard.cpp" line="283" />
         <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
         <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="306" />
+        <location filename="../widgets/trainingdashboard.cpp" line="307" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="307" />
+        <location filename="../widgets/trainingdashboard.cpp" line="308" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="309" />
+        <location filename="../widgets/trainingdashboard.cpp" line="310" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="314" />
+        <location filename="../widgets/trainingdashboard.cpp" line="315" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="316" />
+        <location filename="../widgets/trainingdashboard.cpp" line="317" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>

@@ -38,6 +38,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_model->addItem(tr("Auto-encoder (same layers; no noise, no KL)"), QStringLiteral("ae"));
   m_model->addItem(tr("Conv VAE (stride-2 convolutions; any image size): BCE + β·KL"), QStringLiteral("conv-vae"));
   m_model->addItem(tr("DCGAN (conv generator vs discriminator)"), QStringLiteral("gan"));
+  m_model->addItem(tr("DDPM (U-Net of seed 000, T = 1000; images)"), QStringLiteral("ddpm"));
   m_model->addItem(tr("Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)"), QStringLiteral("toy-diffusion"));
   m_model->setToolTip(tr("The auto-encoder has the VAE's layers but a deterministic code: compare how the two "
                          "fill the latent space (the auto-encoder leaves gaps between its training codes)."));

@@ -294,6 +294,32 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("choose a toy:NAME dataset")), qPrintable(r.err));
   }
 
+  void ddpmTrainsSamplesAndResumes() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("ddpm"));
+    auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--batch"),
+                  QStringLiteral("8"), QStringLiteral("--max-steps"), QStringLiteral("2"), QStringLiteral("--out"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QString error;
+    const QJsonObject model = RunFolder(run).readRunJson(&error).value(QStringLiteral("model")).toObject();
+    QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("ddpm-unet"));
+    QCOMPARE(model.value(QStringLiteral("timesteps")).toInt(), 1000);
+    QCOMPARE(model.value(QStringLiteral("dim_mults")).toArray().size(), 3);
+    const QString png = dir.filePath(QStringLiteral("digits.png"));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("3"), QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(2 * 29 + 1, 2 * 29 + 1));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"),
+             QStringLiteral("2000"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("between 1 and the run's 1000 timesteps")), qPrintable(r.err));
+    r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("3")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 3);
+  }
+
   void betaWeightsTheKlTerm() {
     REQUIRE_MNIST();
     QTemporaryDir dir;
