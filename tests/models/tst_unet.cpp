@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/gaussian_diffusion.h"
+#include "genlab/safetensors.h"
 #include "genlab/unet.h"
 
 #include <ATen/ATen.h>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <torch/optim/adam.h>
 
@@ -79,6 +82,43 @@ class tst_Unet : public QObject {
     for (const auto& p : net->parameters())
       n += p.numel();
     QCOMPARE(n, int64_t(49041));
+  }
+
+  void pytorchWithTheSameWeightsGivesTheSameOutput() {
+    // tests/python/unet_reference.py builds the architecture independently in PyTorch, loads our
+    // weights strictly (every name must match) and runs the same input.
+    torch::manual_seed(7);
+    Unet net(UnetOptions().dim(8).dim_mults({1, 2, 2}).channels(1).resnet_block_groups(4).attn_heads(2).attn_dim_head(8));
+    {  // non-trivial norms and gains, which a fresh init leaves at 1 and 0
+      torch::NoGradGuard no_grad;
+      for (auto& p : net->named_parameters())
+        if (p.key().find("norm") != std::string::npos || p.key().find(".g") != std::string::npos)
+          p.value().add_(at::randn_like(p.value()) * 0.1);
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("unet.safetensors"));
+    NamedTensors tensors;
+    for (const auto& p : net->named_parameters())
+      tensors.emplace_back(p.key(), p.value());
+    QCOMPARE(QString::fromStdString(save_safetensors(path.toStdString(), tensors)), QString());
+    QProcess py;
+    py.start(QStringLiteral("/usr/bin/python3"),
+             {QStringLiteral(GENLAB_SOURCE_DIR "/tests/python/unet_reference.py"), path, QStringLiteral("8"),
+              QStringLiteral("1,2,2"), QStringLiteral("1"), QStringLiteral("4"), QStringLiteral("2"), QStringLiteral("8"),
+              QStringLiteral("12"), QStringLiteral("12")});
+    QVERIFY(py.waitForFinished(120000));
+    QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+    const auto values = py.readAllStandardOutput().trimmed().split(' ');
+    const auto x = at::sin(0.37 * at::arange(2 * 144, at::kFloat)).reshape({2, 1, 12, 12});
+    torch::NoGradGuard no_grad;
+    const auto ours = net->forward(x, at::tensor(std::vector<int64_t>{3, 500})).flatten().contiguous();
+    QCOMPARE(values.size(), qsizetype(ours.numel()));
+    double worst = 0;
+    for (qsizetype i = 0; i < values.size(); ++i)
+      worst = std::max(worst, std::abs(values[i].toDouble() - double(ours[i].item<float>())));
+    qInfo("U-Net, GenLab vs PyTorch with the same weights: largest difference %.2g over %lld outputs", worst,
+          static_cast<long long>(values.size()));
+    QVERIFY(worst <= 1e-5);
   }
 
   void gradientsReachEveryBlockAndOverfitOneBatch() {
