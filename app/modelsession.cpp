@@ -46,14 +46,7 @@ class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
     return {l.total, l.recon, l.kl};
   }
   void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
-  QJsonObject latentJson() const override {
-    QJsonArray mean, sd;
-    for (size_t i = 0; i < m_range.first.size(); ++i) {
-      mean.append(double(m_range.first[i]));
-      sd.append(double(m_range.second[i]));
-    }
-    return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
-  }
+  QJsonObject latentJson() const override { return latentRangeJson(m_range); }
   DecoderSnapshot snapshot() override {
     DecoderSnapshot d(m_trainer->decoder_weights(), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);

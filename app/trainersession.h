@@ -5,7 +5,21 @@
 
 #include "modelsession.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <memory>
+#include <utility>
+#include <vector>
+
+/// run.json's "latent" object for a (mean, std) per dimension.
+inline QJsonObject latentRangeJson(const std::pair<std::vector<float>, std::vector<float>>& range) {
+  QJsonArray mean, sd;
+  for (size_t i = 0; i < range.first.size(); ++i) {
+    mean.append(double(range.first[i]));
+    sd.append(double(range.second[i]));
+  }
+  return {{QStringLiteral("mean"), mean}, {QStringLiteral("std"), sd}};
+}
 
 template <class Trainer>
 class TrainerSession : public ModelSession {

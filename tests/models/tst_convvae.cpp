@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "parametercount.h"
 #include "genlab/conv_vae.h"
 #include "genlab/mnist_dataset.h"
 
@@ -17,12 +18,7 @@ const char* kFashionFolder = "/usr/share/datasets/fashion-mnist";
 class tst_ConvVAE : public QObject {
   Q_OBJECT
 
-  static int64_t count(torch::nn::Module& m) {
-    int64_t n = 0;
-    for (const auto& p : m.parameters())
-      n += p.numel();
-    return n;
-  }
+  static int64_t count(torch::nn::Module& m) { return parameterCount(m); }
 
  private Q_SLOTS:
   void shapes_data() {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "parametercount.h"
 #include "genlab/conv_transpose.h"
 #include "genlab/dcgan.h"
 #include "genlab/mnist_dataset.h"
@@ -14,12 +15,7 @@ using namespace genlab;
 class tst_DCGAN : public QObject {
   Q_OBJECT
 
-  static int64_t count(torch::nn::Module& m) {
-    int64_t n = 0;
-    for (const auto& p : m.parameters())
-      n += p.numel();
-    return n;
-  }
+  static int64_t count(torch::nn::Module& m) { return parameterCount(m); }
 
  private Q_SLOTS:
   void shapes_data() {

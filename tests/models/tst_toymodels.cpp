@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "parametercount.h"
 #include "genlab/toy2d.h"
 #include "genlab/toy_models.h"
 
@@ -11,12 +12,7 @@ using namespace genlab;
 class tst_ToyModels : public QObject {
   Q_OBJECT
 
-  static int64_t count(torch::nn::Module& m) {
-    int64_t n = 0;
-    for (const auto& p : m.parameters())
-      n += p.numel();
-    return n;
-  }
+  static int64_t count(torch::nn::Module& m) { return parameterCount(m); }
   // Mean distance from each of `a`'s points to its nearest point of `b`, in units of `data`'s spread.
   static double meanNearest(const at::Tensor& a, const at::Tensor& b, const at::Tensor& data) {
     return std::get<0>(at::cdist(a, b).min(1)).mean().item<double>() / data.std(0).mean().item<double>();
