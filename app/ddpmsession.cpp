@@ -23,7 +23,7 @@ genlab::UnetOptions unetFor(int64_t size, int64_t channels) {
       .attn_dim_head(16);
 }
 
-class DdpmSession final : public TrainerSession<genlab::ImageDiffusionTrainer> {
+class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
  public:
   DdpmSession(const TrainingSettings& s, const genlab::LabelledImages& train)
       : m_channels(train.images.size(1) / (train.height * train.width)), m_size(train.height) {
@@ -49,11 +49,6 @@ class DdpmSession final : public TrainerSession<genlab::ImageDiffusionTrainer> {
             {QStringLiteral("timesteps"), qint64(m_trainer->diffusion().timesteps())},
             {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
   }
-  QStringList lossNames() const override { return {QStringLiteral("loss")}; }
-  QVector<double> step() override { return {m_trainer->step()}; }
-  bool evaluates() const override { return false; }
-  QVector<double> evaluate() override { return {}; }
-  DecoderSnapshot snapshot() override { return {}; }
   QImage samplesImage() override {
     // 16 digits by DDIM-50 from the EMA weights, the same noise each time.
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);

@@ -61,7 +61,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
 
 // Seed 002's diffusion model on the points. No decoder for the Explore page (the Diffusion page
 // shows these runs); samples/step-N.png is a scatter of 1,000 DDPM samples over the data.
-class ToyDiffusionSession final : public TrainerSession<genlab::ToyDiffusionTrainer> {
+class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiffusionTrainer> {
  public:
   ToyDiffusionSession(const TrainingSettings& s, const genlab::LabelledImages& train,
                       const genlab::LabelledImages& eval)
@@ -78,11 +78,6 @@ class ToyDiffusionSession final : public TrainerSession<genlab::ToyDiffusionTrai
             {QStringLiteral("schedule"), QStringLiteral("toy")},
             {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
   }
-  QStringList lossNames() const override { return {QStringLiteral("loss")}; }
-  QVector<double> step() override { return {m_trainer->step()}; }
-  bool evaluates() const override { return false; }
-  QVector<double> evaluate() override { return {}; }
-  DecoderSnapshot snapshot() override { return {}; }
   QImage samplesImage() override {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
     const auto points =

@@ -39,3 +39,15 @@ class TrainerSession : public ModelSession {
   /// Made by the derived session's constructor, once its options are in place.
   std::unique_ptr<Trainer> m_trainer;
 };
+
+/// A diffusion model's session: one loss per step, no likelihood to evaluate per epoch, no latent
+/// code for the Explore page (its samples are the model's own picture, samplesImage()).
+template <class Trainer>
+class DiffusionTrainerSession : public TrainerSession<Trainer> {
+ public:
+  QStringList lossNames() const override { return {QStringLiteral("loss")}; }
+  QVector<double> step() override { return {this->m_trainer->step()}; }
+  bool evaluates() const override { return false; }
+  QVector<double> evaluate() override { return {}; }
+  DecoderSnapshot snapshot() override { return {}; }
+};
