@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "genlab/channel_norm.h"
 #include "genlab/gaussian_diffusion.h"
 #include "genlab/safetensors.h"
 #include "genlab/unet.h"
@@ -119,6 +120,31 @@ class tst_Unet : public QObject {
     qInfo("U-Net, GenLab vs PyTorch with the same weights: largest difference %.2g over %lld outputs", worst,
           static_cast<long long>(values.size()));
     QVERIFY(worst <= 1e-5);
+  }
+
+  void channelLayerNormMatchesTheFormulaAndItsGradient() {
+    // The fused kernel against the seed's formula (x − mean_c)·(var_c + eps)^−½·g run through
+    // LibTorch's own ops and autograd, in double, on an uneven shape (3 channels of 5×7 pixels).
+    at::manual_seed(7);
+    const auto x0 = at::randn({4, 3, 5, 7}, at::kDouble) * 3 + 1;
+    const auto g0 = at::randn({1, 3, 1, 1}, at::kDouble);
+    const auto dy = at::randn({4, 3, 5, 7}, at::kDouble);
+    auto x1 = x0.clone().requires_grad_(true), g1 = g0.clone().requires_grad_(true);
+    auto x2 = x0.clone().requires_grad_(true), g2 = g0.clone().requires_grad_(true);
+    const auto fused = channel_layer_norm(x1, g1, 1e-5);
+    const auto plain = (x2 - x2.mean(1, true)) * (x2.var(1, false, true) + 1e-5).rsqrt() * g2;
+    (fused * dy).sum().backward();
+    (plain * dy).sum().backward();
+    const double dv = (fused - plain).abs().max().item<double>();
+    const double dx = (x1.grad() - x2.grad()).abs().max().item<double>();
+    const double dg = (g1.grad() - g2.grad()).abs().max().item<double>();
+    qInfo("channel LayerNorm, fused vs formula (double): value %.2g, dx %.2g, dg %.2g", dv, dx, dg);
+    QVERIFY(dv < 1e-12 && dx < 1e-12 && dg < 1e-12);
+    QCOMPARE(g1.grad().sizes().vec(), g0.sizes().vec());
+    // Each pixel's channels come out with mean 0 and (biased) variance 1 when g = 1.
+    const auto y = channel_layer_norm(x0.to(at::kFloat), at::ones({1, 3, 1, 1}), 1e-5);
+    QVERIFY(y.mean(1).abs().max().item<double>() < 1e-5);
+    QVERIFY((y.var(1, false) - 1).abs().max().item<double>() < 1e-3);
   }
 
   void gradientsReachEveryBlockAndOverfitOneBatch() {

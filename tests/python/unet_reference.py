@@ -172,4 +172,5 @@ def main():
     print(" ".join(f"{v:.9g}" for v in out.flatten().tolist()))
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// GenLab side of the DDPM benchmark (bench/run.sh runs it beside ddpm_reference.py): training
+// steps of the default MNIST DDPM (U-Net dim 16, mults 1-2-4, 4 heads of 16, T = 1000, batch 64,
+// Adam 1e-3, clip 1, EMA 0.995), then DDIM-50 of 64 digits from the EMA weights.
+//   bench_ddpm <mnist folder> <threads> <train steps>
+#include "genlab/image_diffusion.h"
+#include "genlab/mnist_dataset.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: bench_ddpm <mnist folder> <threads> <train steps>\n");
+    return 2;
+  }
+  at::set_num_threads(std::atoi(argv[2]));
+  const int steps = std::atoi(argv[3]);
+  auto data = genlab::load_mnist_split(argv[1], "train");
+  if (!data.ok()) {
+    std::fprintf(stderr, "%s\n", data.error.c_str());
+    return 1;
+  }
+  const auto net = genlab::UnetOptions().dim(16).dim_mults({1, 2, 4}).channels(1).attn_heads(4).attn_dim_head(16);
+  genlab::ImageDiffusionTrainer trainer(net, genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
+                                        genlab::ImageDiffusionTrainerOptions().lr(1e-3).batch_size(64),
+                                        data.value.images.view({-1, 1, 28, 28}));
+  for (int i = 0; i < 3; ++i)
+    trainer.step();
+  double best = 0;
+  for (int rep = 0; rep < 5; ++rep) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < steps; ++i)
+      trainer.step();
+    best = std::max(best, steps * 64.0 / seconds_since(t0));
+  }
+  std::printf("ddpm_train_samples_per_s %.1f\n", best);
+
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+  const auto denoiser = genlab::unet_denoiser(trainer.ema());
+  trainer.diffusion().ddim_sample(denoiser, {64, 1, 28, 28}, 2, 0.0, gen);
+  double sample_s = 1e9;
+  for (int rep = 0; rep < 2; ++rep) {
+    const auto t0 = std::chrono::steady_clock::now();
+    trainer.diffusion().ddim_sample(denoiser, {64, 1, 28, 28}, 50, 0.0, gen);
+    sample_s = std::min(sample_s, seconds_since(t0));
+  }
+  std::printf("ddim50_64_seconds %.2f\n", sample_s);
+  return 0;
+}
