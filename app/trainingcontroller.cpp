@@ -42,6 +42,7 @@ bool TrainingController::start(const TrainingSettings& settings) {
   connect(worker, &TrainingWorker::progress, this, &TrainingController::progress);
   connect(worker, &TrainingWorker::evaluated, this, &TrainingController::evaluated);
   connect(worker, &TrainingWorker::decoderUpdated, this, &TrainingController::decoderUpdated);
+  connect(worker, &TrainingWorker::samplesSaved, this, &TrainingController::samplesSaved);
   connect(worker, &TrainingWorker::finished, this, &TrainingController::finished);
   connect(worker, &TrainingWorker::failed, this, &TrainingController::failed);
   m_thread->start();

@@ -4,6 +4,7 @@
 #include "decodersnapshot.h"
 #include "trainingtypes.h"
 
+#include <QImage>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -34,6 +35,7 @@ class TrainingController final : public QObject {
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);
+  void samplesSaved(const QImage& image, qint64 step, int epoch);
   void finished(const QString& runFolder, bool completed);
   void failed(const QString& message);
 

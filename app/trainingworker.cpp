@@ -278,6 +278,7 @@ void TrainingWorker::train() {
         if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
           throw std::runtime_error(
               QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
+        Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
         save(false);
       }
     }

@@ -4,6 +4,7 @@
 #include "decodersnapshot.h"
 #include "trainingtypes.h"
 
+#include <QImage>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -40,6 +41,8 @@ class TrainingWorker final : public QObject {
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);
+  /// A new sample grid was saved as samples/step-N.png.
+  void samplesSaved(const QImage& image, qint64 step, int epoch);
   /// `completed` is false when stopped early; the weights of the last step are saved either way.
   void finished(const QString& runFolder, bool completed);
   void failed(const QString& message);

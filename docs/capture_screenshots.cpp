@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
@@ -54,6 +55,28 @@ int main(int argc, char* argv[]) {
     return 0;
   }
   auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+  // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png: the Train page
+  // SECONDS after Start, for a model and dataset chosen in its combo boxes (their own defaults,
+  // then EPOCHS); training is stopped after the grab.
+  if (argc > 7 && QLatin1String(argv[2]) == QLatin1String("--train")) {
+    auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* dataset = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    model->setCurrentIndex(model->findData(QString::fromLocal8Bit(argv[3])));
+    Q_EMIT model->activated(model->currentIndex());
+    dataset->setCurrentIndex(dataset->findData(QString::fromLocal8Bit(argv[4])));
+    Q_EMIT dataset->activated(dataset->currentIndex());
+    window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
+    pages->setCurrentIndex(pages->count() - 1);
+    window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[7]);
+    QTimer::singleShot(QString::fromLocal8Bit(argv[6]).toInt() * 1000, [&] {
+      window.grab().save(path);
+      std::printf("wrote %s\n", qPrintable(path));
+      window.training()->stop();
+    });
+    QObject::connect(window.training(), &TrainingController::finished, &app, &QApplication::quit);
+    return app.exec();
+  }
   auto save = [&](const char* name) {
     const QString path = out + QLatin1Char('/') + QLatin1String(name);
     window.grab().save(path);

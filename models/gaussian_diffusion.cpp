@@ -112,23 +112,30 @@ at::Tensor GaussianDiffusion::p_sample(const Denoiser& model, const at::Tensor& 
   return next;
 }
 
-std::vector<int64_t> GaussianDiffusion::ddpm_timesteps() const {
+std::vector<int64_t> GaussianDiffusion::ddpm_timesteps() const { return ddpm_timesteps(timesteps() - 1); }
+
+std::vector<int64_t> GaussianDiffusion::ddpm_timesteps(int64_t from) const {
+  TORCH_CHECK(from >= 0 && from < timesteps(), "timestep ", from, " is outside 0..", timesteps() - 1);
   std::vector<int64_t> out;
-  for (int64_t t = timesteps() - 1; t >= 0; --t)
+  for (int64_t t = from; t >= 0; --t)
     out.push_back(t);
   return out;
 }
 
 std::vector<int64_t> GaussianDiffusion::ddim_timesteps(int64_t steps) const {
-  const int64_t T = timesteps();
-  TORCH_CHECK(steps >= 1 && steps <= T, "DDIM steps must be in 1..", T, ", got ", steps);
+  return ddim_timesteps(steps, timesteps() - 1);
+}
+
+std::vector<int64_t> GaussianDiffusion::ddim_timesteps(int64_t steps, int64_t from) const {
+  TORCH_CHECK(from >= 0 && from < timesteps(), "timestep ", from, " is outside 0..", timesteps() - 1);
+  TORCH_CHECK(steps >= 1 && steps <= from + 1, "DDIM steps must be in 1..", from + 1, ", got ", steps);
   std::vector<int64_t> out;
-  // linspace(−1, T−1, steps+1) in float32 exactly as torch computes it (the first half counts up
+  // linspace(−1, from, steps+1) in float32 exactly as torch computes it (the first half counts up
   // from the start, the second half down from the end), truncated toward zero, reversed, without −1.
-  const float step = float(T) / float(steps);
+  const float step = float(from + 1) / float(steps);
   const int64_t half = (steps + 1) / 2;
   for (int64_t j = steps; j >= 1; --j) {
-    const float v = j < half ? -1.f + step * float(j) : float(T - 1) - step * float(steps - j);
+    const float v = j < half ? -1.f + step * float(j) : float(from) - step * float(steps - j);
     out.push_back(int64_t(v));
   }
   return out;
@@ -136,40 +143,45 @@ std::vector<int64_t> GaussianDiffusion::ddim_timesteps(int64_t steps) const {
 
 at::Tensor GaussianDiffusion::p_sample_loop(const Denoiser& model, at::IntArrayRef shape, at::Generator& gen,
                                             const StepCallback& on_step) const {
-  auto x = at::randn(shape, gen, at::TensorOptions(at::kFloat));
-  int64_t index = 0;
-  for (int64_t t : ddpm_timesteps()) {
-    DiffusionStep step;
-    const auto next = p_sample(model, x, t, gen, &step);
-    step.index = index++;
-    x = next;
-    if (on_step && !on_step(step))
-      break;
-  }
-  return x;
+  return denoise(model, at::randn(shape, gen, at::TensorOptions(at::kFloat)), ddpm_timesteps(), false, 0.0, gen,
+                 on_step);
 }
 
 at::Tensor GaussianDiffusion::ddim_sample(const Denoiser& model, at::IntArrayRef shape, int64_t steps, double eta,
                                           at::Generator& gen, const StepCallback& on_step) const {
   TORCH_CHECK(eta >= 0 && eta <= 1 && std::isfinite(eta), "DDIM η must be in [0, 1], got ", eta);
   const auto times = ddim_timesteps(steps);
-  auto x = at::randn(shape, gen, at::TensorOptions(at::kFloat));
+  return denoise(model, at::randn(shape, gen, at::TensorOptions(at::kFloat)), times, true, eta, gen, on_step);
+}
+
+at::Tensor GaussianDiffusion::denoise(const Denoiser& model, at::Tensor x, const std::vector<int64_t>& times,
+                                      bool ddim, double eta, at::Generator& gen, const StepCallback& on_step,
+                                      int64_t first_index) const {
+  TORCH_CHECK(eta >= 0 && eta <= 1 && std::isfinite(eta), "DDIM η must be in [0, 1], got ", eta);
   for (size_t i = 0; i < times.size(); ++i) {
     const int64_t t = times[i], t_next = i + 1 < times.size() ? times[i + 1] : -1;
-    const auto p = model_predictions(model, x, full_t(x.size(0), t), options_.clip_x0());
-    at::Tensor next;
-    if (t_next < 0) {
-      next = p.pred_x_start;
+    TORCH_CHECK(t >= 0 && t < timesteps() && t_next < t, "timesteps must descend within 0..", timesteps() - 1);
+    DiffusionStep step;
+    if (!ddim) {
+      TORCH_CHECK(t_next == t - 1 || i + 1 == times.size(), "DDPM steps must be consecutive, got ", t, " then ", t_next);
+      step.next = p_sample(model, x, t, gen, &step);
     } else {
-      const double a = schedule_.alphas_cumprod[size_t(t)], a_next = schedule_.alphas_cumprod[size_t(t_next)];
-      const double sigma = eta * std::sqrt((1 - a / a_next) * (1 - a_next) / (1 - a));
-      const double c = std::sqrt(std::max(0.0, 1 - a_next - sigma * sigma));
-      next = p.pred_x_start * std::sqrt(a_next) + c * p.pred_noise;
-      if (sigma > 0)
-        next = next + sigma * at::randn(x.sizes(), gen, x.options());
+      const auto p = model_predictions(model, x, full_t(x.size(0), t), options_.clip_x0());
+      at::Tensor next;
+      if (t_next < 0) {
+        next = p.pred_x_start;
+      } else {
+        const double a = schedule_.alphas_cumprod[size_t(t)], a_next = schedule_.alphas_cumprod[size_t(t_next)];
+        const double sigma = eta * std::sqrt((1 - a / a_next) * (1 - a_next) / (1 - a));
+        const double c = std::sqrt(std::max(0.0, 1 - a_next - sigma * sigma));
+        next = p.pred_x_start * std::sqrt(a_next) + c * p.pred_noise;
+        if (sigma > 0)
+          next = next + sigma * at::randn(x.sizes(), gen, x.options());
+      }
+      step = DiffusionStep{0, t, x, p.pred_x_start, p.pred_noise, next};
     }
-    DiffusionStep step{int64_t(i), t, x, p.pred_x_start, p.pred_noise, next};
-    x = next;
+    step.index = first_index + int64_t(i);
+    x = step.next;
     if (on_step && !on_step(step))
       break;
   }

@@ -73,8 +73,12 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   setSeries({tr("total (−ELBO)"), tr("reconstruction"), tr("KL")});
 }
 
-void TrainingCurves::setSeries(const QStringList& names, const QString& axisLabel) {
+void TrainingCurves::setSeries(const QStringList& names, const QString& axisLabel, bool heldOut) {
   m_plot->yAxis->setLabel(axisLabel.isEmpty() ? tr("loss per image (nats)") : axisLabel);
+  if (heldOut)
+    m_eval->addToLegend();
+  else
+    m_eval->removeFromLegend();
   static const QColor palette[] = {QColor(31, 119, 180), QColor(44, 160, 44),  QColor(214, 39, 40),
                                    QColor(148, 103, 189), QColor(255, 127, 14), QColor(23, 190, 207)};
   for (Series& s : m_series) {

@@ -23,8 +23,9 @@ class TrainingCurves final : public QWidget {
  public:
   explicit TrainingCurves(QWidget* parent = nullptr);
 
-  /// Starts over with one curve per name, in this order, under the value-axis label `axisLabel`.
-  void setSeries(const QStringList& names, const QString& axisLabel = {});
+  /// Starts over with one curve per name, in this order, under the value-axis label `axisLabel`;
+  /// `heldOut`: whether the held-out curve (one point per epoch) is in the legend.
+  void setSeries(const QStringList& names, const QString& axisLabel = {}, bool heldOut = true);
   QStringList seriesNames() const;
   void clear();
   /// `values[s][i]` is series s at `steps[i]`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingdashboard.h"
 
+#include "samplestrip.h"
 #include "trainingcurves.h"
 
 #include <QComboBox>
@@ -120,7 +121,9 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_latent->setObjectName(QStringLiteral("latentSpin"));
   m_latent->setRange(1, 128);
   m_latent->setToolTip(tr("Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space."));
-  hform->addRow(tr("Latent &dimension:"), m_latent);
+  m_latentLabel = new QLabel(tr("Latent &dimension:"), hyper);
+  m_latentLabel->setBuddy(m_latent);
+  hform->addRow(m_latentLabel, m_latent);
   m_seed = new QLineEdit(hyper);
   m_seed->setObjectName(QStringLiteral("seedEdit"));
   m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
@@ -191,9 +194,14 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   leftBox->setMaximumWidth(420);
 
   m_curves = new TrainingCurves(this);
+  m_samples = new SampleStrip(this);
+  auto* right = new QVBoxLayout;
+  right->addWidget(m_curves, 1);
+  right->addWidget(new QLabel(tr("Samples, saved as the run goes (samples/step-N.png in the run folder):"), this));
+  right->addWidget(m_samples);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftBox);
-  layout->addWidget(m_curves, 1);
+  layout->addLayout(right, 1);
 
   setValues({});
 }
@@ -276,11 +284,18 @@ void TrainingDashboard::setModelKind(const QString& model) {
   const bool hasKl = model == QLatin1String("vae") || model == QLatin1String("conv-vae");
   m_beta->setVisible(hasKl);
   m_betaLabel->setVisible(hasKl);
-  m_evalTitle->setText(model == QLatin1String("ae")    ? tr("Held-out reconstruction:")
-                       : model == QLatin1String("gan") ? tr("Held-out loss:")
-                                                       : tr("Held-out −ELBO:"));
-  if (model == QLatin1String("gan"))
-    m_eval->setText(tr("none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples"));
+  const bool diffusion = model == QLatin1String("ddpm") || model == QLatin1String("toy-diffusion");
+  m_latent->setVisible(!diffusion);
+  m_latentLabel->setVisible(!diffusion);
+  m_evalTitle->setText(model == QLatin1String("ae")                  ? tr("Held-out reconstruction:")
+                       : model == QLatin1String("gan") || diffusion ? tr("Held-out loss:")
+                                                                     : tr("Held-out −ELBO:"));
+  m_noEvaluation = model == QLatin1String("gan")
+                       ? tr("none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples")
+                   : diffusion ? tr("none: the loss is how well the network predicts the added noise (MSE); "
+                                    "watch it fall and the samples below sharpen")
+                               : QString();
+  m_eval->setText(m_noEvaluation.isEmpty() ? QStringLiteral("–") : m_noEvaluation);
 }
 
 void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }
@@ -293,7 +308,7 @@ void TrainingDashboard::setRunning(bool running) {
   m_stop->setEnabled(running);
   if (running) {
     m_message->hide();
-    m_eval->setText(QStringLiteral("–"));
+    m_eval->setText(m_noEvaluation.isEmpty() ? QStringLiteral("–") : m_noEvaluation);
     m_curves->clear();
   }
 }

@@ -11,6 +11,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class SampleStrip;
 class TrainingCurves;
 
 /// The values of the Train page's form (widgets know nothing of the training code).
@@ -54,6 +55,7 @@ class TrainingDashboard final : public QWidget {
   void setMessage(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
+  SampleStrip* samples() const { return m_samples; }
 
  Q_SIGNALS:
   void startRequested();
@@ -84,6 +86,8 @@ class TrainingDashboard final : public QWidget {
   QDoubleSpinBox* m_beta = nullptr;
   QLabel* m_betaLabel = nullptr;
   QSpinBox* m_latent = nullptr;
+  QLabel* m_latentLabel = nullptr;
+  QString m_noEvaluation;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;
   QLabel* m_dataset = nullptr;
@@ -97,4 +101,5 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_message = nullptr;
   QLabel* m_runFolder = nullptr;
   TrainingCurves* m_curves = nullptr;
+  SampleStrip* m_samples = nullptr;
 };

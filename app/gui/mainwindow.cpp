@@ -5,6 +5,7 @@
 #include "latentaxis.h"
 #include "latentexplorer.h"
 #include "runfolder.h"
+#include "samplestrip.h"
 #include "systeminfo.h"
 #include "trainingcontroller.h"
 #include "trainingcurves.h"
@@ -164,12 +165,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     for (const QString& key : losses)
       names << lossDisplayName(key);
     const bool gan = losses.contains(QStringLiteral("d_loss"));
-    m_dashboard->curves()->setSeries(names, gan ? tr("loss (BCE) and probability") : QString());
+    const QString model = m_dashboard->values().model;
+    const bool diffusion = model == QLatin1String("ddpm") || model == QLatin1String("toy-diffusion");
+    m_dashboard->curves()->setSeries(names,
+                                     gan         ? tr("loss (BCE) and probability")
+                                     : diffusion ? tr("noise-prediction error (MSE per value)")
+                                                 : QString(),
+                                     !gan && !diffusion);
     m_currentRun = folder;
     m_currentKind = modelKind(m_dashboard->values().model, m_dashboard->values().dataset);
     m_dashboard->setRunFolder(folder);
+    m_dashboard->samples()->showRunFolder(folder);  // a resumed run keeps its earlier samples
     rememberRun(folder);
   });
+  connect(m_training, &TrainingController::samplesSaved, m_dashboard->samples(), &SampleStrip::addSamples);
   connect(m_training, &TrainingController::progress, this, &MainWindow::onProgress);
   connect(m_training, &TrainingController::evaluated, this, &MainWindow::onEvaluated);
   connect(m_training, &TrainingController::decoderUpdated, this, &MainWindow::setDecoder);

@@ -87,6 +87,17 @@ class GaussianDiffusion {
   /// The timesteps DDIM with `steps` steps visits: linspace(−1, T−1, steps+1) truncated, reversed,
   /// without the final −1 (seed 000's spacing). Refuses steps outside 1 … T.
   std::vector<int64_t> ddim_timesteps(int64_t steps) const;
+  /// The same spacing from timestep `from` down (a fork): linspace(−1, from, steps+1); steps in
+  /// 1 … from + 1.
+  std::vector<int64_t> ddim_timesteps(int64_t steps, int64_t from) const;
+  /// DDPM's timesteps from `from` down: from, from − 1, …, 0.
+  std::vector<int64_t> ddpm_timesteps(int64_t from) const;
+
+  /// The reverse process from state x at timestep times[0], visiting `times` (descending; DDPM:
+  /// consecutive) with ancestral steps or, with `ddim`, DDIM steps with η. Steps are reported with
+  /// index first_index, first_index + 1, … Returns the final state (or where the callback stopped).
+  at::Tensor denoise(const Denoiser& model, at::Tensor x, const std::vector<int64_t>& times, bool ddim, double eta,
+                     at::Generator& gen, const StepCallback& on_step = {}, int64_t first_index = 0) const;
 
   /// Ancestral sampling from pure noise of `shape`: T steps. Returns the final x0 (or the state
   /// where the callback stopped it).

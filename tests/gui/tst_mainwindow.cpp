@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "runfolder.h"
 #include "trainedrun.h"
+#include "samplestrip.h"
 #include "trainingcontroller.h"
 #include "trainingcurves.h"
 
@@ -176,6 +177,23 @@ class tst_MainWindow : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(160, 160), 5000);
     const QString toyRun = started.first().first().toString();
     QVERIFY(QFile::exists(toyRun + QStringLiteral("/samples/step-000078.png")));
+    auto* strip = w.findChild<SampleStrip*>(QStringLiteral("sampleStrip"));
+    QTRY_COMPARE_WITH_TIMEOUT(strip->count(), 2, 5000);  // one per epoch in a 2-epoch run
+
+    // Toy diffusion trains from the same page: its loss curve and sample strip fill as well.
+    model->setCurrentIndex(model->findData(QStringLiteral("toy-diffusion")));
+    Q_EMIT model->activated(model->currentIndex());
+    dataset->setCurrentIndex(dataset->findData(QStringLiteral("toy:s-curve")));
+    Q_EMIT dataset->activated(dataset->currentIndex());
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(3);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    QCOMPARE(strip->count(), 0);  // a new run starts an empty strip
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(strip->count(), 3, 5000);
+    const QString diffusionRun = started.last().first().toString();
+    QVERIFY(QFile::exists(diffusionRun + QStringLiteral("/samples/step-000234.png")));
+    QDir(diffusionRun).removeRecursively();
 
     // The conv VAE on the held-out check of a tiny run: two steps, then Stop.
     REQUIRE_MNIST();

@@ -82,6 +82,51 @@ class tst_Diffusion : public QObject {
     }
     QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_timesteps(0));
     QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_timesteps(1001));
+    // A fork's DDIM from timestep 613 with 9 steps: torch.linspace(−1, 613, 10).
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QStringLiteral("import torch; t = torch.linspace(-1, 613, steps=10); "
+                                                  "print(' '.join(map(str, reversed(t.int().tolist()))))")});
+    QVERIFY(p.waitForFinished(60000));
+    const auto expected = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+    const auto fork = d.ddim_timesteps(9, 613);
+    QCOMPARE(qsizetype(fork.size()) + 1, expected.size());
+    for (size_t i = 0; i < fork.size(); ++i)
+      QCOMPARE(fork[i], expected[qsizetype(i)].toLongLong());
+    QCOMPARE(fork.front(), int64_t(613));
+    QCOMPARE(d.ddpm_timesteps(3), (std::vector<int64_t>{3, 2, 1, 0}));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddim_timesteps(615, 613));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.ddpm_timesteps(1000));
+  }
+
+  void aForkContinuesFromAnyStep() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(200));
+    const Denoiser model = [](const at::Tensor& x, const at::Tensor& t) { return 0.3 * x + 0.001 * t.view({-1, 1, 1, 1}); };
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+    std::vector<DiffusionStep> steps;
+    const auto end = d.ddim_sample(model, {2, 1, 4, 4}, 20, 0.0, gen, [&](const DiffusionStep& s) {
+      steps.push_back(s);
+      return true;
+    });
+    // η = 0: continuing from step 8's state over the same remaining timesteps ends where the
+    // original did, and reports indices 8, 9, …
+    const auto times = d.ddim_timesteps(20);
+    const std::vector<int64_t> rest(times.begin() + 8, times.end());
+    std::vector<int64_t> indices;
+    auto other = at::make_generator<at::CPUGeneratorImpl>(99);
+    const auto again = d.denoise(model, steps[8].x_t, rest, true, 0.0, other, [&](const DiffusionStep& s) {
+      indices.push_back(s.index);
+      return true;
+    }, 8);
+    QVERIFY(at::allclose(again, end, 0, 1e-6));
+    QCOMPARE(indices.front(), int64_t(8));
+    QCOMPARE(indices.size(), size_t(12));
+    // DDPM from the same state with two seeds: two different endings.
+    auto s1 = at::make_generator<at::CPUGeneratorImpl>(1), s2 = at::make_generator<at::CPUGeneratorImpl>(2);
+    const auto a = d.denoise(model, steps[8].x_t, d.ddpm_timesteps(steps[8].t), false, 0.0, s1);
+    const auto b = d.denoise(model, steps[8].x_t, d.ddpm_timesteps(steps[8].t), false, 0.0, s2);
+    QVERIFY(!at::allclose(a, b));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.denoise(model, steps[8].x_t, {100, 98}, false, 0.0, s1));  // DDPM skips
   }
 
   void samplersReportEveryStepAndStopWhenAsked() {
