@@ -2,20 +2,17 @@
 #include "diffusionsampling.h"
 
 #include "decodersnapshot.h"
-#include "runfolder.h"
+#include "diffusionmodel.h"
 
-#include "genlab/image_diffusion.h"
 #include "genlab/toy2d.h"
-#include "genlab/toy_diffusion.h"
 #include "genlab/toy_models.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/randn.h>
 
 #include <cmath>
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QPainter>
 
 namespace DiffusionSampling {
@@ -34,31 +31,21 @@ QString validate(const Request& r, int timesteps) {
 }
 
 QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
-  const RunFolder run(runFolder);
-  const QJsonObject json = run.readRunJson(error);
-  if (!error->isEmpty())
+  const auto model = DiffusionModel::load(runFolder, true, error);
+  if (!model)
     return {};
-  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
-  if (model.value(QStringLiteral("kind")).toString() != QLatin1String("toy-diffusion")) {
-    *error = QCoreApplication::translate("DiffusionSampling", "%1 is not a diffusion run").arg(runFolder);
+  if (!model->makesPoints()) {
+    *error = QCoreApplication::translate("DiffusionSampling", "%1 is not a toy diffusion run").arg(runFolder);
     return {};
   }
-  const int T = model.value(QStringLiteral("timesteps")).toInt(100);
-  if (*error = validate(r, T); !error->isEmpty())
+  if (*error = validate(r, model->timesteps()); !error->isEmpty())
     return {};
   try {
-    genlab::MLPDiffusion net(genlab::MLPDiffusionOptions().timesteps(T).hidden(model.value(QStringLiteral("hidden")).toInt(128)));
-    if (const auto err = genlab::load_toy_diffusion(net, run.file(QStringLiteral("weights.safetensors")).toStdString());
-        !err.empty()) {
-      *error = QString::fromStdString(err);
-      return {};
-    }
-    const auto diffusion = genlab::toy_diffusion_process(T);
+    const auto& diffusion = model->process();
     auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
     const bool ddim = r.sampler == QLatin1String("ddim");
     const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
-    const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
-    const auto background = genlab::make_toy2d(dataset.mid(4).toStdString(), 2000, 2);
+    const auto background = genlab::make_toy2d(model->toyDataset().toStdString(), 2000, 2);
     // The states to draw: the starting noise, then after every k-th step (always the last).
     const int64_t n = int64_t(visits.size()), frames = std::min<int64_t>(r.frames, n);
     std::vector<std::pair<QString, at::Tensor>> strip;
@@ -74,8 +61,8 @@ QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
                              s.next);
         return true;
       };
-    const auto points = ddim ? diffusion.ddim_sample(genlab::toy_denoiser(net), {r.count, 2}, r.steps, r.eta, gen, keep)
-                             : diffusion.p_sample_loop(genlab::toy_denoiser(net), {r.count, 2}, gen, keep);
+    const auto points = diffusion.denoise(model->denoiser(), at::randn({r.count, 2}, gen, at::TensorOptions(at::kFloat)),
+                                          visits, ddim, r.eta, gen, keep);
     if (frames == 0)
       return imageFromPixels(genlab::plot_points(background, points), 160, 3);
     const int side = 160, label = 18;
@@ -109,37 +96,22 @@ QImage imageGrid(const at::Tensor& images, int cols) {
 }
 
 QImage sampleImages(const QString& runFolder, const Request& r, QString* error) {
-  const RunFolder run(runFolder);
-  const QJsonObject json = run.readRunJson(error);
-  if (!error->isEmpty())
+  const auto model = DiffusionModel::load(runFolder, true, error);
+  if (!model)
     return {};
-  const QJsonObject m = json.value(QStringLiteral("model")).toObject();
-  const int T = m.value(QStringLiteral("timesteps")).toInt(1000);
-  if (*error = validate(r, T); !error->isEmpty())
+  if (model->makesPoints()) {
+    *error = QCoreApplication::translate("DiffusionSampling", "%1 makes points, not images").arg(runFolder);
+    return {};
+  }
+  if (*error = validate(r, model->timesteps()); !error->isEmpty())
     return {};
   try {
-    std::vector<int64_t> mults;
-    for (const auto& v : m.value(QStringLiteral("dim_mults")).toArray())
-      mults.push_back(v.toInt());
-    const int64_t channels = m.value(QStringLiteral("channels")).toInt(1), size = m.value(QStringLiteral("image_size")).toInt(28);
-    genlab::Unet net(genlab::UnetOptions()
-                         .dim(m.value(QStringLiteral("dim")).toInt(16))
-                         .dim_mults(mults)
-                         .channels(channels)
-                         .resnet_block_groups(m.value(QStringLiteral("resnet_block_groups")).toInt(8))
-                         .attn_heads(m.value(QStringLiteral("attn_heads")).toInt(4))
-                         .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32)));
-    if (const auto err = genlab::load_unet(net, run.file(QStringLiteral("weights.safetensors")).toStdString()); !err.empty()) {
-      *error = QString::fromStdString(err);
-      return {};
-    }
-    const genlab::GaussianDiffusion diffusion(genlab::GaussianDiffusionOptions()
-                                                  .schedule(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")).toStdString())
-                                                  .timesteps(T));
     auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-    const auto x = r.sampler == QLatin1String("ddim")
-                       ? diffusion.ddim_sample(genlab::unet_denoiser(net), {r.count, channels, size, size}, r.steps, r.eta, gen)
-                       : diffusion.p_sample_loop(genlab::unet_denoiser(net), {r.count, channels, size, size}, gen);
+    const auto& diffusion = model->process();
+    const bool ddim = r.sampler == QLatin1String("ddim");
+    const auto x = diffusion.denoise(model->denoiser(), at::randn(model->shape(r.count), gen, at::TensorOptions(at::kFloat)),
+                                     ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps(), ddim, r.eta,
+                                     gen);
     return imageGrid(x.add(1).mul(0.5).clamp(0, 1), int(std::ceil(std::sqrt(double(r.count)))));
   } catch (const c10::Error& e) {
     *error = QString::fromStdString(e.what_without_backtrace());

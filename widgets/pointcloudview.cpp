@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pointcloudview.h"
+
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace {
+
+void setGraphPoints(QCPGraph* graph, const QVector<QPointF>& points) {
+  QVector<QCPGraphData> data(points.size());
+  for (int i = 0; i < points.size(); ++i)
+    data[i] = QCPGraphData(points[i].x(), points[i].y());
+  // Not sorted by x: a scatter keeps the given order, and lines (trails) follow it.
+  graph->data()->set(data, true);
+}
+
+}  // namespace
+
+PointCloudView::PointCloudView(QWidget* parent) : QWidget(parent) {
+  m_plot = new QCustomPlot(this);
+  m_plot->setObjectName(QStringLiteral("pointCloudPlot"));
+  m_background = m_plot->addGraph();
+  m_background->setLineStyle(QCPGraph::lsNone);
+  m_background->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(160, 160, 160, 70), 3));
+  m_points = m_plot->addGraph();
+  m_points->setLineStyle(QCPGraph::lsNone);
+  m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 170), 3.5));
+  m_plot->xAxis->setTickLabels(false);
+  m_plot->yAxis->setTickLabels(false);
+  setRange(2.5);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_plot);
+}
+
+void PointCloudView::setBackground(const QVector<QPointF>& data) {
+  setGraphPoints(m_background, data);
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PointCloudView::setPoints(const QVector<QPointF>& points) {
+  setGraphPoints(m_points, points);
+  m_count = points.size();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PointCloudView::setTrails(const QVector<QVector<QPointF>>& trails) {
+  while (m_trails.size() > trails.size())
+    m_plot->removeGraph(m_trails.takeLast());
+  static const QColor colours[] = {QColor(214, 39, 40), QColor(44, 160, 44), QColor(255, 127, 14), QColor(148, 103, 189),
+                                   QColor(140, 86, 75), QColor(227, 119, 194), QColor(23, 190, 207), QColor(188, 189, 34)};
+  while (m_trails.size() < trails.size()) {
+    QCPGraph* g = m_plot->addGraph();
+    g->setPen(QPen(colours[m_trails.size() % 8], 1.5));
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    m_trails.append(g);
+  }
+  for (int i = 0; i < trails.size(); ++i)
+    setGraphPoints(m_trails[i], trails[i]);
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PointCloudView::setRange(double range) {
+  m_plot->xAxis->setRange(-range, range);
+  m_plot->yAxis->setRange(-range, range);
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}

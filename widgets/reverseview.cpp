@@ -1,0 +1,589 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reverseview.h"
+
+#include "digitview.h"
+#include "pointcloudview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace {
+
+constexpr int kFilmstripLength = 11;
+
+QWidget* captioned(QWidget* view, const QString& caption, QWidget* parent) {
+  auto* box = new QWidget(parent);
+  auto* v = new QVBoxLayout(box);
+  v->setContentsMargins(0, 0, 0, 0);
+  auto* label = new QLabel(caption, box);
+  label->setWordWrap(true);
+  label->setAlignment(Qt::AlignHCenter);
+  v->addWidget(label);
+  v->addWidget(view, 1);
+  return box;
+}
+
+QImage sideBySide(const QVector<QImage>& images, const QStringList& captions, int height) {
+  const int label = captions.isEmpty() ? 0 : 16;
+  int width = 4;
+  QVector<QImage> scaled;
+  for (const QImage& i : images) {
+    scaled.append(i.isNull() ? QImage() : i.scaledToHeight(height, i.height() * 2 <= height ? Qt::FastTransformation
+                                                                                          : Qt::SmoothTransformation));
+    width += (scaled.last().isNull() ? height : scaled.last().width()) + 4;
+  }
+  QImage out(width, height + label + 8, QImage::Format_RGB888);
+  out.fill(Qt::white);
+  QPainter painter(&out);
+  int x = 4;
+  for (int i = 0; i < scaled.size(); ++i) {
+    const int w = scaled[i].isNull() ? height : scaled[i].width();
+    if (i < captions.size())
+      painter.drawText(QRect(x, 2, w, label), Qt::AlignCenter, captions[i]);
+    if (!scaled[i].isNull())
+      painter.drawImage(x, label + 4, scaled[i]);
+    x += w + 4;
+  }
+  return out;
+}
+
+}  // namespace
+
+ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
+  setFocusPolicy(Qt::StrongFocus);
+  auto* explain = new QLabel(
+      tr("<b>The reverse process</b> starts from pure noise and removes a little of it at every step. At each "
+         "step the network looks at the current noisy state <b>x_t</b> and predicts the noise <b>ε̂</b> in it; "
+         "from that follows <b>x̂0</b>, its guess of the clean image it is heading for. The sampler then moves "
+         "x_t a small way towards x̂0 (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip "
+         "steps). Early guesses are blurry averages; they sharpen as t falls to 0."),
+      this);
+  explain->setWordWrap(true);
+  m_model = new QLabel(this);
+  m_model->setObjectName(QStringLiteral("reverseModelLabel"));
+  m_model->setWordWrap(true);
+  m_noModel = new QWidget(this);
+  auto* nm = new QHBoxLayout(m_noModel);
+  nm->setContentsMargins(0, 0, 0, 0);
+  m_noModelText = new QLabel(m_noModel);
+  m_noModelText->setWordWrap(true);
+  auto* openRun = new QPushButton(tr("&Open a diffusion run…"), m_noModel);
+  auto* trainToy = new QPushButton(tr("Train the toy S-curve model (about a minute)"), m_noModel);
+  trainToy->setObjectName(QStringLiteral("trainToyButton"));
+  nm->addWidget(m_noModelText, 1);
+  nm->addWidget(openRun);
+  nm->addWidget(trainToy);
+  connect(openRun, &QPushButton::clicked, this, &ReverseView::openRunRequested);
+  connect(trainToy, &QPushButton::clicked, this, &ReverseView::trainToyRequested);
+
+  m_controls = new QWidget(this);
+  auto* c = new QHBoxLayout(m_controls);
+  c->setContentsMargins(0, 0, 0, 0);
+  m_sampler = new QComboBox(m_controls);
+  m_sampler->setObjectName(QStringLiteral("samplerCombo"));
+  m_sampler->addItem(tr("DDPM (ancestral, every timestep)"), QStringLiteral("ddpm"));
+  m_sampler->addItem(tr("DDIM"), QStringLiteral("ddim"));
+  m_steps = new QSpinBox(m_controls);
+  m_steps->setObjectName(QStringLiteral("stepsSpin"));
+  m_steps->setRange(1, 1000);
+  m_steps->setValue(50);
+  m_eta = new QDoubleSpinBox(m_controls);
+  m_eta->setObjectName(QStringLiteral("etaSpin"));
+  m_eta->setRange(0, 1);
+  m_eta->setSingleStep(0.1);
+  m_eta->setToolTip(tr("η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM"));
+  m_seed = new QSpinBox(m_controls);
+  m_seed->setObjectName(QStringLiteral("reverseSeedSpin"));
+  m_seed->setRange(0, 2147483647);
+  m_seed->setValue(1);
+  m_count = new QSpinBox(m_controls);
+  m_count->setObjectName(QStringLiteral("countSpin"));
+  m_count->setRange(1, 64);
+  m_count->setValue(16);
+  m_weights = new QComboBox(m_controls);
+  m_weights->addItem(tr("EMA weights"), true);
+  m_weights->addItem(tr("raw weights"), false);
+  m_weights->setToolTip(tr("The exponential moving average of the weights usually samples cleaner images."));
+  m_run = new QPushButton(tr("&Run"), m_controls);
+  m_run->setObjectName(QStringLiteral("runSamplerButton"));
+  m_cancel = new QPushButton(tr("&Cancel"), m_controls);
+  m_cancel->setObjectName(QStringLiteral("cancelSamplerButton"));
+  m_cancel->setEnabled(false);
+  for (auto [label, w] : std::initializer_list<std::pair<QString, QWidget*>>{
+           {tr("Sampler:"), m_sampler}, {tr("steps:"), m_steps}, {tr("η:"), m_eta},
+           {tr("seed:"), m_seed}, {tr("how many:"), m_count}}) {
+    c->addWidget(new QLabel(label, m_controls));
+    c->addWidget(w);
+  }
+  c->addWidget(m_weights);
+  c->addWidget(m_run);
+  c->addWidget(m_cancel);
+  c->addStretch(1);
+  connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateSamplerControls);
+  connect(m_run, &QPushButton::clicked, this, [this] { Q_EMIT runRequested(settings()); });
+  connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
+
+  m_timesteps_ = new QLabel(this);
+  m_timesteps_->setObjectName(QStringLiteral("timestepsLabel"));
+  m_timesteps_->setWordWrap(true);
+  m_timesteps_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("samplerStatusLabel"));
+  m_message = new QLabel(this);
+  m_message->setWordWrap(true);
+  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+  m_message->hide();
+
+  m_xt = new DigitView(this);
+  m_xt->setObjectName(QStringLiteral("reverseXtView"));
+  m_x0 = new DigitView(this);
+  m_x0->setObjectName(QStringLiteral("reverseX0View"));
+  m_eps = new DigitView(this);
+  auto* images = new QWidget(this);
+  auto* ir = new QHBoxLayout(images);
+  ir->setContentsMargins(0, 0, 0, 0);
+  ir->addWidget(captioned(m_xt, tr("x_t: the noisy state at this step"), images));
+  ir->addWidget(captioned(m_x0, tr("x̂0: the network's guess of the clean image"), images));
+  ir->addWidget(captioned(m_eps, tr("ε̂: the noise it sees in x_t (−2 black … 2 white)"), images));
+  m_xtPoints = new PointCloudView(this);
+  m_xtPoints->setObjectName(QStringLiteral("reversePointsView"));
+  m_x0Points = new PointCloudView(this);
+  auto* points = new QWidget(this);
+  auto* pr = new QVBoxLayout(points);
+  pr->setContentsMargins(0, 0, 0, 0);
+  auto* prow = new QHBoxLayout;
+  prow->addWidget(captioned(m_xtPoints, tr("x_t: every sample's point at this step (blue), data behind (grey)"), points));
+  prow->addWidget(captioned(m_x0Points, tr("x̂0: where the network thinks each point is heading"), points));
+  pr->addLayout(prow, 1);
+  m_trails = new QCheckBox(tr("Trails: the paths of eight points so far"), points);
+  m_trails->setObjectName(QStringLiteral("trailsCheck"));
+  m_trails->setChecked(true);
+  pr->addWidget(m_trails);
+  connect(m_trails, &QCheckBox::toggled, this, [this] { showFrame(currentFrame()); });
+  m_views = new QStackedWidget(this);
+  m_views->addWidget(images);
+  m_views->addWidget(points);
+
+  auto* timeline = new QHBoxLayout;
+  auto button = [&](const QString& text, const QString& tip, auto slot) {
+    auto* b = new QToolButton(this);
+    b->setText(text);
+    b->setToolTip(tip);
+    connect(b, &QToolButton::clicked, this, slot);
+    timeline->addWidget(b);
+    return b;
+  };
+  button(QStringLiteral("|◀"), tr("First step (Home)"), [this] { setCurrentFrame(0); });
+  button(QStringLiteral("◀"), tr("One step back (←)"), [this] { setCurrentFrame(currentFrame() - 1); });
+  m_play = button(QStringLiteral("▶"), tr("Play / pause (Space)"), [this] { setPlaying(!isPlaying()); });
+  m_play->setObjectName(QStringLiteral("playButton"));
+  button(QStringLiteral("▶|"), tr("One step forward (→)"), [this] { setCurrentFrame(currentFrame() + 1); });
+  button(QStringLiteral("▶▶|"), tr("Last step (End)"), [this] { setCurrentFrame(frameCount() - 1); });
+  m_slider = new QSlider(Qt::Horizontal, this);
+  m_slider->setObjectName(QStringLiteral("timelineSlider"));
+  m_slider->setRange(0, 0);
+  timeline->addWidget(m_slider, 1);
+  m_position = new QLabel(this);
+  m_position->setObjectName(QStringLiteral("timelinePositionLabel"));
+  m_position->setMinimumWidth(170);
+  timeline->addWidget(m_position);
+  m_speed = new QComboBox(this);
+  for (int fps : {5, 10, 25, 50, 100})
+    m_speed->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
+  m_speed->setCurrentIndex(2);
+  timeline->addWidget(m_speed);
+  timeline->addWidget(new QLabel(tr("go to t:"), this));
+  m_goto = new QSpinBox(this);
+  m_goto->setObjectName(QStringLiteral("gotoTSpin"));
+  m_goto->setRange(0, 999);
+  m_goto->setToolTip(tr("Jumps to the step whose timestep is nearest (Enter)"));
+  timeline->addWidget(m_goto);
+  connect(m_goto, &QSpinBox::editingFinished, this, [this] {
+    int best = -1;
+    for (int i = 0; i < m_frames.size(); ++i)
+      if (best < 0 || std::abs(m_frames[i].t - m_goto->value()) < std::abs(m_frames[best].t - m_goto->value()))
+        best = i;
+    if (best >= 0)
+      setCurrentFrame(best);
+  });
+  connect(m_slider, &QSlider::valueChanged, this, &ReverseView::showFrame);
+  m_timer = new QTimer(this);
+  connect(m_timer, &QTimer::timeout, this, [this] {
+    if (currentFrame() + 1 >= frameCount())
+      setPlaying(false);
+    else
+      setCurrentFrame(currentFrame() + 1);
+  });
+  connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_timer->setInterval(playIntervalMs()); });
+
+  m_film = new QWidget(this);
+  m_filmLayout = new QHBoxLayout(m_film);
+  m_filmLayout->setContentsMargins(0, 0, 0, 0);
+  m_filmLayout->addStretch(1);
+
+  auto* forkBox = new QGroupBox(tr("Fork and compare"), this);
+  auto* fb = new QVBoxLayout(forkBox);
+  auto* forkRow = new QHBoxLayout;
+  auto* fork = new QPushButton(tr("&Fork from this step"), forkBox);
+  fork->setObjectName(QStringLiteral("forkButton"));
+  fork->setToolTip(tr("Continue denoising from the selected step's x_t with the sampler above and the seed here; "
+                      "the ending appears beside the original one"));
+  m_forkSeed = new QSpinBox(forkBox);
+  m_forkSeed->setRange(0, 2147483647);
+  m_forkSeed->setValue(2);
+  auto* compare = new QPushButton(tr("Compare &DDPM with DDIM (same seed)"), forkBox);
+  compare->setObjectName(QStringLiteral("compareButton"));
+  auto* clear = new QPushButton(tr("Clear"), forkBox);
+  forkRow->addWidget(fork);
+  forkRow->addWidget(new QLabel(tr("with seed"), forkBox));
+  forkRow->addWidget(m_forkSeed);
+  forkRow->addWidget(compare);
+  forkRow->addWidget(clear);
+  forkRow->addStretch(1);
+  fb->addLayout(forkRow);
+  auto* scroll = new QScrollArea(forkBox);
+  m_compareRow = new QWidget(scroll);
+  m_compareLayout = new QHBoxLayout(m_compareRow);
+  m_compareLayout->addStretch(1);
+  scroll->setWidget(m_compareRow);
+  scroll->setWidgetResizable(true);
+  scroll->setMinimumHeight(150);
+  fb->addWidget(scroll);
+  connect(fork, &QPushButton::clicked, this, [this] {
+    ReverseSettings s = settings();
+    s.seed = quint64(m_forkSeed->value());
+    Q_EMIT forkRequested(currentFrame(), s);
+  });
+  connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(settings()); });
+  connect(clear, &QPushButton::clicked, this, &ReverseView::clearComparisons);
+
+  auto* exports = new QHBoxLayout;
+  for (auto [text, signal] : std::initializer_list<std::pair<QString, void (ReverseView::*)()>>{
+           {tr("Save frame (PNG)…"), &ReverseView::exportFrameRequested},
+           {tr("Save filmstrip (PNG)…"), &ReverseView::exportFilmstripRequested},
+           {tr("Save the whole trajectory (GIF)…"), &ReverseView::exportGifRequested}}) {
+    auto* b = new QPushButton(text, this);
+    connect(b, &QPushButton::clicked, this, signal);
+    exports->addWidget(b);
+  }
+  exports->addStretch(1);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(explain);
+  layout->addWidget(m_model);
+  layout->addWidget(m_noModel);
+  layout->addWidget(m_controls);
+  layout->addWidget(m_timesteps_);
+  layout->addWidget(m_status);
+  layout->addWidget(m_message);
+  layout->addWidget(m_views, 1);
+  layout->addLayout(timeline);
+  layout->addWidget(m_film);
+  layout->addWidget(forkBox);
+  layout->addLayout(exports);
+  updateSamplerControls();
+  setNoModel(tr("No diffusion run is open."));
+}
+
+void ReverseView::setNoModel(const QString& why) {
+  m_model->hide();
+  m_noModel->show();
+  m_noModelText->setText(tr("%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or "
+                            "train the toy S-curve model now. The forward process works without one.")
+                             .arg(why));
+  m_controls->setEnabled(false);
+}
+
+void ReverseView::setModel(const QString& description, int timesteps, bool points, const QVector<QPointF>& data) {
+  m_noModel->hide();
+  m_model->show();
+  m_model->setText(description);
+  m_controls->setEnabled(true);
+  m_timesteps = timesteps;
+  m_points = points;
+  m_data = data;
+  m_steps->setMaximum(timesteps);
+  m_goto->setMaximum(timesteps - 1);
+  m_count->setMaximum(points ? 5000 : 64);
+  m_count->setValue(points ? 1000 : 16);
+  m_views->setCurrentIndex(points ? 1 : 0);
+  if (points) {
+    m_xtPoints->setBackground(data);
+    m_x0Points->setBackground(data);
+  }
+}
+
+ReverseSettings ReverseView::settings() const {
+  return {m_sampler->currentData().toString(), m_steps->value(), m_eta->value(), quint64(m_seed->value()),
+          m_count->value(), m_weights->currentData().toBool()};
+}
+
+void ReverseView::setSettings(const ReverseSettings& s) {
+  m_sampler->setCurrentIndex(std::max(0, m_sampler->findData(s.sampler)));
+  m_steps->setValue(s.steps);
+  m_eta->setValue(s.eta);
+  m_seed->setValue(int(s.seed));
+  m_count->setValue(s.count);
+  m_weights->setCurrentIndex(s.ema ? 0 : 1);
+}
+
+void ReverseView::updateSamplerControls() {
+  const bool ddim = m_sampler->currentData().toString() == QLatin1String("ddim");
+  m_steps->setEnabled(ddim);
+  m_eta->setEnabled(ddim);
+}
+
+void ReverseView::beginTrajectory(const QVector<int>& timesteps, const QString& spacing) {
+  setPlaying(false);
+  m_frames.clear();
+  m_planned = timesteps;
+  m_slider->setRange(0, 0);
+  QStringList shown;
+  for (int i = 0; i < timesteps.size(); ++i) {
+    if (timesteps.size() > 24 && i == 10) {
+      shown << QStringLiteral("…");
+      i = int(timesteps.size()) - 10;
+    }
+    shown << QString::number(timesteps[i]);
+  }
+  m_timesteps_->setText(tr("Visits %n timestep(s): %1 — %2", nullptr, int(timesteps.size())).arg(shown.join(QStringLiteral(", ")), spacing));
+  QStringList all;
+  for (int t : timesteps)
+    all << QString::number(t);
+  m_timesteps_->setToolTip(all.join(QStringLiteral(", ")));
+  rebuildFilmstrip();
+}
+
+void ReverseView::appendFrame(int index, int t, const QImage& xt, const QImage& x0, const QImage& eps,
+                              const QVector<QPointF>& xtPoints, const QVector<QPointF>& x0Points) {
+  m_frames.append({index, t, xt, x0, eps, xtPoints, x0Points});
+  const bool follow = m_slider->value() + 1 >= m_frames.size() - 1 || m_frames.size() == 1;
+  m_slider->setRange(0, int(m_frames.size()) - 1);
+  if (follow && !isPlaying())
+    m_slider->setValue(int(m_frames.size()) - 1);  // live: show the newest step
+  if (m_filmIndices.contains(int(m_frames.size()) - 1))
+    rebuildFilmstrip();
+}
+
+void ReverseView::endTrajectory(bool completed, double seconds) {
+  m_status->setText(completed ? tr("%n step(s) in %1 s; every step is kept — scrub, play or step through them.",
+                                   nullptr, frameCount()).arg(seconds, 0, 'f', 2)
+                              : tr("Cancelled after %n step(s) (%1 s).", nullptr, frameCount()).arg(seconds, 0, 'f', 2));
+  rebuildFilmstrip();
+}
+
+void ReverseView::setSampling(bool running) {
+  m_run->setEnabled(!running);
+  m_cancel->setEnabled(running);
+  if (running)
+    setMessage({});
+}
+
+void ReverseView::setProgress(int done, int total) {
+  m_status->setText(tr("Sampling: step %1 of %2…").arg(done).arg(total));
+}
+
+void ReverseView::setMessage(const QString& text) {
+  m_message->setText(text);
+  m_message->setVisible(!text.isEmpty());
+}
+
+int ReverseView::currentFrame() const { return m_frames.isEmpty() ? -1 : m_slider->value(); }
+
+void ReverseView::setCurrentFrame(int index) {
+  if (m_frames.isEmpty())
+    return;
+  m_slider->setValue(std::clamp(index, 0, int(m_frames.size()) - 1));
+}
+
+bool ReverseView::isPlaying() const { return m_timer->isActive(); }
+
+void ReverseView::setPlaying(bool on) {
+  if (on && frameCount() > 1) {
+    if (currentFrame() + 1 >= frameCount())
+      setCurrentFrame(0);
+    m_timer->start(playIntervalMs());
+  } else {
+    m_timer->stop();
+  }
+  m_play->setText(m_timer->isActive() ? QStringLiteral("❚❚") : QStringLiteral("▶"));
+}
+
+int ReverseView::playIntervalMs() const { return m_speed->currentData().toInt(); }
+
+void ReverseView::showFrame(int index) {
+  if (index < 0 || index >= m_frames.size())
+    return;
+  const Frame& f = m_frames[index];
+  const int planned = std::max(int(m_planned.size()), int(m_frames.size()));
+  m_position->setText(tr("step %1 of %2 · t = %3").arg(index + 1).arg(planned).arg(f.t));
+  if (m_points) {
+    m_xtPoints->setPoints(f.xtPoints);
+    m_x0Points->setPoints(f.x0Points);
+    QVector<QVector<QPointF>> trails;
+    if (m_trails->isChecked() && !f.xtPoints.isEmpty()) {
+      const int followed = std::min<int>(8, int(f.xtPoints.size()));
+      trails.resize(followed);
+      for (int k = 0; k <= index; ++k)
+        for (int p = 0; p < followed && p < m_frames[k].xtPoints.size(); ++p)
+          trails[p].append(m_frames[k].xtPoints[p]);
+    }
+    m_xtPoints->setTrails(trails);
+  } else {
+    m_xt->setImage(f.xt);
+    m_x0->setImage(f.x0);
+    m_eps->setImage(f.eps);
+  }
+}
+
+void ReverseView::rebuildFilmstrip() {
+  while (m_filmLayout->count() > 1) {
+    QLayoutItem* item = m_filmLayout->takeAt(0);
+    delete item->widget();
+    delete item;
+  }
+  m_filmIndices.clear();
+  const int planned = std::max(int(m_planned.size()), int(m_frames.size()));
+  if (planned == 0)
+    return;
+  const int n = std::min(kFilmstripLength, planned);
+  for (int k = 0; k < n; ++k) {
+    const int index = n == 1 ? 0 : int(std::lround(double(k) * (planned - 1) / (n - 1)));
+    m_filmIndices.append(index);
+    auto* b = new QToolButton(m_film);
+    b->setObjectName(QStringLiteral("filmstripButton"));
+    b->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    b->setIconSize(QSize(64, 64));
+    if (index < m_frames.size()) {
+      const Frame& f = m_frames[index];
+      QImage thumb = f.xt;
+      if (m_points) {
+        m_xtPoints->setPoints(f.xtPoints);
+        m_xtPoints->setTrails({});
+        thumb = m_xtPoints->plot()->toPixmap(200, 200).toImage();
+      }
+      b->setIcon(QPixmap::fromImage(thumb.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+      b->setText(tr("t = %1").arg(f.t));
+      connect(b, &QToolButton::clicked, this, [this, index] { setCurrentFrame(index); });
+    } else {
+      b->setText(tr("step %1").arg(index + 1));
+      b->setEnabled(false);
+    }
+    m_filmLayout->insertWidget(m_filmLayout->count() - 1, b);
+  }
+  if (m_points)
+    showFrame(currentFrame());  // the thumbnails borrowed the view
+}
+
+void ReverseView::addComparison(const QImage& ending, const QString& caption) {
+  auto* cell = new QWidget(m_compareRow);
+  auto* v = new QVBoxLayout(cell);
+  v->setContentsMargins(0, 0, 0, 0);
+  auto* picture = new QLabel(cell);
+  picture->setPixmap(QPixmap::fromImage(ending.scaledToHeight(
+      120, ending.height() * 2 <= 120 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+  auto* text = new QLabel(caption, cell);
+  text->setWordWrap(true);
+  text->setMaximumWidth(std::max(160, picture->pixmap().width()));
+  v->addWidget(picture);
+  v->addWidget(text);
+  m_compareLayout->insertWidget(m_compareLayout->count() - 1, cell);
+}
+
+void ReverseView::clearComparisons() {
+  while (m_compareLayout->count() > 1) {
+    QLayoutItem* item = m_compareLayout->takeAt(0);
+    delete item->widget();
+    delete item;
+  }
+}
+
+QImage ReverseView::currentFrameImage() const {
+  const int i = currentFrame();
+  if (i < 0)
+    return {};
+  const Frame& f = m_frames[i];
+  if (m_points)
+    return m_xtPoints->plot()->toPixmap(480, 480).toImage();
+  return sideBySide({f.xt, f.x0, f.eps},
+                    {tr("x_t (t = %1)").arg(f.t), tr("x̂0"), tr("ε̂")}, std::max(240, f.xt.height()));
+}
+
+QImage ReverseView::filmstripImage() const {
+  QVector<QImage> images;
+  QStringList captions;
+  for (int index : m_filmIndices)
+    if (index < m_frames.size()) {
+      images.append(m_frames[index].xt);
+      captions << tr("t = %1").arg(m_frames[index].t);
+    }
+  if (images.isEmpty())
+    return {};
+  if (m_points) {
+    auto* self = const_cast<ReverseView*>(this);
+    for (int k = 0; k < images.size(); ++k) {
+      self->m_xtPoints->setPoints(m_frames[m_filmIndices[k]].xtPoints);
+      self->m_xtPoints->setTrails({});
+      images[k] = m_xtPoints->plot()->toPixmap(200, 200).toImage();
+    }
+    self->showFrame(currentFrame());
+  }
+  return sideBySide(images, captions, std::max(120, images.first().height()));
+}
+
+QVector<QImage> ReverseView::trajectoryImages() const {
+  QVector<QImage> out;
+  out.reserve(m_frames.size());
+  auto* self = const_cast<ReverseView*>(this);
+  for (const Frame& f : m_frames) {
+    if (m_points) {
+      self->m_xtPoints->setPoints(f.xtPoints);
+      self->m_xtPoints->setTrails({});
+      out.append(m_xtPoints->plot()->toPixmap(240, 240).toImage());
+    } else {
+      out.append(f.xt.height() < 112 ? f.xt.scaled(f.xt.width() * 2, f.xt.height() * 2) : f.xt);
+    }
+  }
+  if (m_points)
+    self->showFrame(currentFrame());
+  return out;
+}
+
+void ReverseView::keyPressEvent(QKeyEvent* event) {
+  switch (event->key()) {
+    case Qt::Key_Space:
+      setPlaying(!isPlaying());
+      break;
+    case Qt::Key_Left:
+      setCurrentFrame(currentFrame() - 1);
+      break;
+    case Qt::Key_Right:
+      setCurrentFrame(currentFrame() + 1);
+      break;
+    case Qt::Key_Home:
+      setCurrentFrame(0);
+      break;
+    case Qt::Key_End:
+      setCurrentFrame(frameCount() - 1);
+      break;
+    default:
+      QWidget::keyPressEvent(event);
+      return;
+  }
+  event->accept();
+}
