@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "forwardprocess.h"
 
+#include "datalocations.h"
+
 #include "genlab/diffusion_schedule.h"
+#include "genlab/mnist_dataset.h"
+#include "genlab/toy2d.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/randn.h>
 #include <c10/util/Exception.h>
+
+#include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
 #include <cmath>
@@ -126,5 +133,46 @@ QVector<QPointF> ForwardProcess::pointsAt(int t) const {
   for (int i = 0; i < out.size(); ++i)
     out[i] = QPointF(a * m_points[i].x() + b * m_pointEps[size_t(2 * i)],
                      a * m_points[i].y() + b * m_pointEps[size_t(2 * i + 1)]);
+  return out;
+}
+
+QImage ForwardProcess::datasetImage(const QString& dataset, int index, QString* description, QString* error) {
+  static QHash<QString, genlab::LabelledImages> cache;  // GUI thread only
+  auto it = cache.find(dataset);
+  if (it == cache.end()) {
+    const QString folder = DataLocations::folderFor(dataset);
+    auto read = genlab::load_mnist_split(folder.toStdString(), "t10k");
+    if (!read.ok()) {
+      *error = QString::fromStdString(read.error);
+      return {};
+    }
+    it = cache.insert(dataset, read.value);
+  }
+  const auto& d = it.value();
+  if (index < 0 || index >= d.size()) {
+    *error = QCoreApplication::translate("ForwardProcess", "There are %1 test images; %2 is not one of them.")
+                 .arg(d.size())
+                 .arg(index);
+    return {};
+  }
+  const auto pixels = d.images[index].contiguous();
+  QImage image(int(d.width), int(d.height), QImage::Format_Grayscale8);
+  const float* p = pixels.data_ptr<float>();
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      image.scanLine(y)[x] = uchar(std::lround(std::clamp(p[y * image.width() + x], 0.f, 1.f) * 255.f));
+  *description = QCoreApplication::translate("ForwardProcess", "test image %1 of %2, labelled %3")
+                     .arg(index)
+                     .arg(d.size())
+                     .arg(d.labels[index].item<int64_t>());
+  return image;
+}
+
+QVector<QPointF> ForwardProcess::toyPoints(const QString& name, int n) {
+  const auto p = genlab::make_toy2d(name.toStdString(), n, 2).to(at::kFloat).contiguous();
+  QVector<QPointF> out(int(p.size(0)));
+  const float* d = p.data_ptr<float>();
+  for (int i = 0; i < out.size(); ++i)
+    out[i] = QPointF(d[2 * i], d[2 * i + 1]);
   return out;
 }

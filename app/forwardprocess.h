@@ -39,6 +39,12 @@ class ForwardProcess {
   QVector<QPointF> pointsAt(int t) const;
   const QVector<QPointF>& points() const { return m_points; }
 
+  /// Image `index` of a dataset's test split ("mnist", "fashion-mnist"), grey; null with *error
+  /// set. *description names it ("MNIST test image 7 of 10,000, a 3").
+  static QImage datasetImage(const QString& dataset, int index, QString* description, QString* error);
+  /// `n` points of a toy set ("s-curve", …) as the toy models train on them (seed 2).
+  static QVector<QPointF> toyPoints(const QString& name, int n);
+
  private:
   void drawNoise();
   QString m_kind;

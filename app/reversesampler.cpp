@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reversesampler.h"
 
+#include "decodersnapshot.h"
 #include "diffusionmodel.h"
 #include "diffusionsampling.h"
+
+#include "genlab/toy2d.h"
+#include "genlab/toy_models.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -185,9 +189,11 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       result.completed = done == total && !cancel->load();
       result.seconds = double(clock.nsecsElapsed()) / 1e9;
       result.stepsDone = done;
-      if (model->makesPoints())
+      if (model->makesPoints()) {
         result.endingPoints = points(end);
-      else
+        const auto background = genlab::make_toy2d(model->toyDataset().toStdString(), 2000, 2);
+        result.ending = imageFromPixels(genlab::plot_points(background, end), 160, 3);
+      } else
         result.ending = grid(end, -1, 1);
       Q_EMIT finished(result);
     } catch (const c10::Error& e) {

@@ -43,7 +43,7 @@ struct ReverseResult {
   bool completed = false;  ///< false: cancelled
   double seconds = 0;
   int stepsDone = 0;
-  QImage ending;  ///< the last state (images) or an empty image (points: see endingPoints)
+  QImage ending;  ///< the last state as an image grid, or (points) a scatter over the data
   QVector<QPointF> endingPoints;
 };
 

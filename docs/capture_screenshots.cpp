@@ -3,7 +3,10 @@
 // first-launch button, grabs the Train page mid-training and the Explore page after training.
 //   xvfb-run -a -s '-screen 0 1600x1000x24' build/docs/capture_screenshots docs/
 #include "latentexplorer.h"
+#include "diffusionpage.h"
+#include "forwardview.h"
 #include "mainwindow.h"
+#include "reverseview.h"
 #include "trainingcontroller.h"
 #include "trainingtypes.h"
 
@@ -55,6 +58,84 @@ int main(int argc, char* argv[]) {
     return 0;
   }
   auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+  auto wait = [](int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+  };
+  auto grabTo = [&](const QString& name) {
+    const QString path = out + QLatin1Char('/') + name;
+    window.grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
+  };
+  // capture_screenshots <dir> --diffusion RUN PREFIX [SAMPLER STEPS]: the Diffusion page of a
+  // diffusion run: forward process at three t, reverse mid-trajectory (or, for points, at three
+  // steps), then a fork and a DDPM/DDIM comparison.
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--diffusion")) {
+    QString error;
+    if (!window.openRun(QString::fromLocal8Bit(argv[3]), &error)) {
+      std::fprintf(stderr, "%s\n", qPrintable(error));
+      return 1;
+    }
+    const QString prefix = QString::fromLocal8Bit(argv[4]);
+    auto* page = window.diffusion();
+    pages->setCurrentWidget(page);
+    page->showReverse(false);
+    auto* forward = page->forward();
+    const bool points = page->reverse()->findChild<QWidget*>(QStringLiteral("reversePointsView"))->isVisible() ||
+                        page->runFolder().contains(QStringLiteral("toy"));
+    if (points) {
+      auto* source = forward->findChild<QComboBox*>(QStringLiteral("forwardSourceCombo"));
+      source->setCurrentIndex(source->findData(QStringLiteral("toy:s-curve")));
+      Q_EMIT source->activated(source->currentIndex());
+      auto* schedule = forward->findChild<QComboBox*>(QStringLiteral("forwardScheduleCombo"));
+      schedule->setCurrentIndex(schedule->findData(QStringLiteral("toy")));
+      auto* T = forward->findChild<QSpinBox*>(QStringLiteral("forwardTSpin"));
+      T->setValue(100);
+      Q_EMIT T->editingFinished();
+    }
+    const int T = forward->timesteps();
+    for (int t : {T / 10, T / 4, T / 2}) {
+      forward->setT(t);
+      wait(300);
+      grabTo(QStringLiteral("%1-forward-t%2.png").arg(prefix).arg(t));
+    }
+    page->showReverse(true);
+    auto* reverse = page->reverse();
+    ReverseSettings s = reverse->settings();
+    s.sampler = argc > 5 ? QString::fromLocal8Bit(argv[5]) : QStringLiteral("ddpm");
+    s.steps = argc > 6 ? QString::fromLocal8Bit(argv[6]).toInt() : 50;
+    reverse->setSettings(s);
+    reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
+    QElapsedTimer clock;
+    clock.start();
+    while ((page->sampler()->isRunning() || clock.elapsed() < 500) && clock.elapsed() < 300000)
+      wait(100);
+    wait(500);
+    const int n = reverse->frameCount();
+    const QList<int> at = points ? QList<int>{n / 5, n / 2, n - 1} : QList<int>{n * 3 / 5};
+    for (int i : at) {
+      reverse->setCurrentFrame(i);
+      wait(400);
+      grabTo(QStringLiteral("%1-reverse-step%2.png").arg(prefix).arg(i + 1));
+    }
+    reverse->setCurrentFrame(n * 3 / 5);
+    reverse->findChild<QPushButton*>(QStringLiteral("forkButton"))->click();
+    wait(300);
+    while (page->sampler()->isRunning())
+      wait(100);
+    wait(300);
+    reverse->findChild<QPushButton*>(QStringLiteral("compareButton"))->click();
+    wait(500);
+    clock.restart();
+    while (reverse->findChild<QPushButton*>(QStringLiteral("cancelSamplerButton"))->isEnabled() && clock.elapsed() < 300000)
+      wait(100);
+    wait(500);
+    grabTo(QStringLiteral("%1-fork-compare.png").arg(prefix));
+    std::printf("first frame after Run: %lld ms\n", static_cast<long long>(page->firstFrameMs()));
+    return 0;
+  }
   // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png: the Train page
   // SECONDS after Start, for a model and dataset chosen in its combo boxes (their own defaults,
   // then EPOCHS); training is stopped after the grab.

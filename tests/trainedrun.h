@@ -25,4 +25,19 @@ inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const
   return finished.first().first().toString();
 }
 
+// A toy diffusion model of seed 002 on the S-curve, `epochs` epochs (78 steps each, ~0.2 s).
+inline QString trainToyDiffusion(const QString& runsFolder, int epochs = 3) {
+  TrainingController c;
+  QSignalSpy finished(&c, &TrainingController::finished);
+  TrainingSettings s;
+  s.useDefaultsOf(QStringLiteral("toy-diffusion"), QStringLiteral("toy:s-curve"));
+  s.dataset = QStringLiteral("toy:s-curve");
+  s.runsFolder = runsFolder;
+  s.epochs = epochs;
+  s.threads = 2;
+  if (!c.start(s) || !finished.wait(60000))
+    return {};
+  return finished.first().first().toString();
+}
+
 }  // namespace TestData

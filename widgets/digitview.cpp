@@ -3,6 +3,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 DigitView::DigitView(QWidget* parent) : QWidget(parent) {
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
@@ -18,9 +20,12 @@ void DigitView::paintEvent(QPaintEvent*) {
   QRect target((width() - side) / 2, (height() - side) / 2, side, side);
   p.fillRect(target, Qt::black);
   if (!m_image.isNull()) {
-    // Whole multiples of the pixel size keep every digit pixel the same size.
-    const int scale = std::max(1, side / std::max(1, m_image.width()));
-    const QSize size(m_image.width() * scale, m_image.height() * scale);
+    // Whole multiples of the pixel size keep every digit pixel the same size; a grid of images
+    // that a whole multiple would leave small (under 3/4 of the box) is fitted instead.
+    const double fit = double(side) / std::max(1, std::max(m_image.width(), m_image.height()));
+    const double whole = std::max(1.0, std::floor(fit));
+    const double scale = whole >= 0.75 * fit ? whole : fit;
+    const QSize size(int(m_image.width() * scale), int(m_image.height() * scale));
     const QRect r(target.center().x() - size.width() / 2 + 1, target.center().y() - size.height() / 2 + 1,
                   size.width(), size.height());
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);

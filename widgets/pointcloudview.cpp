@@ -2,6 +2,10 @@
 #include "pointcloudview.h"
 
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
 #include <qcustomplot.h>
 
 namespace {
@@ -27,7 +31,8 @@ PointCloudView::PointCloudView(QWidget* parent) : QWidget(parent) {
   m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 170), 3.5));
   m_plot->xAxis->setTickLabels(false);
   m_plot->yAxis->setTickLabels(false);
-  setRange(2.5);
+  m_plot->xAxis->setRange(-2.5, 2.5);
+  m_plot->yAxis->setRange(-2.5, 2.5);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot);
@@ -35,12 +40,17 @@ PointCloudView::PointCloudView(QWidget* parent) : QWidget(parent) {
 
 void PointCloudView::setBackground(const QVector<QPointF>& data) {
   setGraphPoints(m_background, data);
+  m_dataExtent = 0;
+  for (const QPointF& p : data)
+    m_dataExtent = std::max({m_dataExtent, std::abs(p.x()), std::abs(p.y())});
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PointCloudView::setPoints(const QVector<QPointF>& points) {
   setGraphPoints(m_points, points);
   m_count = points.size();
+  if (m_fitting)
+    fit(points);
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -60,8 +70,44 @@ void PointCloudView::setTrails(const QVector<QVector<QPointF>>& trails) {
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void PointCloudView::fit(const QVector<QPointF>& points) {
+  std::vector<double> extent;
+  extent.reserve(size_t(points.size()));
+  for (const QPointF& p : points)
+    extent.push_back(std::max(std::abs(p.x()), std::abs(p.y())));
+  double r = m_dataExtent;
+  if (!extent.empty()) {
+    const auto k = extent.begin() + std::ptrdiff_t(double(extent.size() - 1) * 0.98);
+    std::nth_element(extent.begin(), k, extent.end());
+    r = std::max(r, *k);
+  }
+  m_half = r > 0 ? r * 1.15 : 1.0;
+  applyRange();
+}
+
+// The square region, widened along the longer side of the plot so that one unit is as long
+// across as up (a circle of points stays a circle).
+void PointCloudView::applyRange() {
+  const QRect rect = m_plot->axisRect()->rect();
+  const double w = std::max(1, rect.width()), h = std::max(1, rect.height());
+  m_plot->xAxis->setRange(-m_half * std::max(1.0, w / h), m_half * std::max(1.0, w / h));
+  m_plot->yAxis->setRange(-m_half * std::max(1.0, h / w), m_half * std::max(1.0, h / w));
+}
+
+void PointCloudView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  m_plot->replot();  // lays out the axis rect for the new size
+  applyRange();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PointCloudView::setFitting(bool on) { m_fitting = on; }
+
+double PointCloudView::range() const { return m_half; }
+
 void PointCloudView::setRange(double range) {
-  m_plot->xAxis->setRange(-range, range);
-  m_plot->yAxis->setRange(-range, range);
+  m_fitting = false;
+  m_half = range;
+  applyRange();
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

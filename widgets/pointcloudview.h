@@ -18,13 +18,20 @@ class PointCloudView final : public QWidget {
   void setPoints(const QVector<QPointF>& points);
   /// One polyline per followed point (empty: none).
   void setTrails(const QVector<QVector<QPointF>>& trails);
-  /// Fixes the visible square region to ±range around the origin.
+  /// Fixes the visible square region to ±range around the origin (and stops fitting).
   void setRange(double range);
+  /// Default: the square around the origin that holds the data and 98 % of the points, so the
+  /// spread-out noise of early steps and the small data set both stay in view.
+  void setFitting(bool on);
+  double range() const;
   int pointCount() const { return m_count; }
   QCustomPlot* plot() const { return m_plot; }
   QSize sizeHint() const override { return {300, 300}; }
   bool hasHeightForWidth() const override { return true; }
   int heightForWidth(int w) const override { return w; }
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   QCustomPlot* m_plot = nullptr;
@@ -32,4 +39,9 @@ class PointCloudView final : public QWidget {
   QCPGraph* m_points = nullptr;
   QVector<QCPGraph*> m_trails;
   int m_count = 0;
+  bool m_fitting = true;
+  double m_dataExtent = 0;
+  double m_half = 2.5;  ///< half the side of the square region shown
+  void applyRange();
+  void fit(const QVector<QPointF>& points);
 };

@@ -68,9 +68,9 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   setFocusPolicy(Qt::StrongFocus);
   auto* explain = new QLabel(
       tr("<b>The reverse process</b> starts from pure noise and removes a little of it at every step. At each "
-         "step the network looks at the current noisy state <b>x_t</b> and predicts the noise <b>ε̂</b> in it; "
-         "from that follows <b>x̂0</b>, its guess of the clean image it is heading for. The sampler then moves "
-         "x_t a small way towards x̂0 (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip "
+         "step the network looks at the current noisy state <b>x_t</b> and predicts the noise in it (<b>predicted ε</b>); "
+         "from that follows <b>predicted x0</b>, its guess of the clean image it is heading for. The sampler then "
+         "moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip "
          "steps). Early guesses are blurry averages; they sharpen as t falls to 0."),
       this);
   explain->setWordWrap(true);
@@ -158,8 +158,8 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   auto* ir = new QHBoxLayout(images);
   ir->setContentsMargins(0, 0, 0, 0);
   ir->addWidget(captioned(m_xt, tr("x_t: the noisy state at this step"), images));
-  ir->addWidget(captioned(m_x0, tr("x̂0: the network's guess of the clean image"), images));
-  ir->addWidget(captioned(m_eps, tr("ε̂: the noise it sees in x_t (−2 black … 2 white)"), images));
+  ir->addWidget(captioned(m_x0, tr("predicted x0: the network's guess of the clean image"), images));
+  ir->addWidget(captioned(m_eps, tr("predicted ε: the noise it sees in x_t (−2 black … 2 white)"), images));
   m_xtPoints = new PointCloudView(this);
   m_xtPoints->setObjectName(QStringLiteral("reversePointsView"));
   m_x0Points = new PointCloudView(this);
@@ -168,7 +168,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   pr->setContentsMargins(0, 0, 0, 0);
   auto* prow = new QHBoxLayout;
   prow->addWidget(captioned(m_xtPoints, tr("x_t: every sample's point at this step (blue), data behind (grey)"), points));
-  prow->addWidget(captioned(m_x0Points, tr("x̂0: where the network thinks each point is heading"), points));
+  prow->addWidget(captioned(m_x0Points, tr("predicted x0: where the network thinks each point is heading"), points));
   pr->addLayout(prow, 1);
   m_trails = new QCheckBox(tr("Trails: the paths of eight points so far"), points);
   m_trails->setObjectName(QStringLiteral("trailsCheck"));
@@ -262,7 +262,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_compareLayout->addStretch(1);
   scroll->setWidget(m_compareRow);
   scroll->setWidgetResizable(true);
-  scroll->setMinimumHeight(150);
+  scroll->setMinimumHeight(205);
   fb->addWidget(scroll);
   connect(fork, &QPushButton::clicked, this, [this] {
     ReverseSettings s = settings();
@@ -398,6 +398,8 @@ void ReverseView::setProgress(int done, int total) {
   m_status->setText(tr("Sampling: step %1 of %2…").arg(done).arg(total));
 }
 
+void ReverseView::setStatus(const QString& text) { m_status->setText(text); }
+
 void ReverseView::setMessage(const QString& text) {
   m_message->setText(text);
   m_message->setVisible(!text.isEmpty());
@@ -468,7 +470,7 @@ void ReverseView::rebuildFilmstrip() {
     auto* b = new QToolButton(m_film);
     b->setObjectName(QStringLiteral("filmstripButton"));
     b->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-    b->setIconSize(QSize(64, 64));
+    b->setIconSize(QSize(56, 56));
     if (index < m_frames.size()) {
       const Frame& f = m_frames[index];
       QImage thumb = f.xt;
@@ -477,7 +479,7 @@ void ReverseView::rebuildFilmstrip() {
         m_xtPoints->setTrails({});
         thumb = m_xtPoints->plot()->toPixmap(200, 200).toImage();
       }
-      b->setIcon(QPixmap::fromImage(thumb.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+      b->setIcon(QPixmap::fromImage(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
       b->setText(tr("t = %1").arg(f.t));
       connect(b, &QToolButton::clicked, this, [this, index] { setCurrentFrame(index); });
     } else {
@@ -496,10 +498,11 @@ void ReverseView::addComparison(const QImage& ending, const QString& caption) {
   v->setContentsMargins(0, 0, 0, 0);
   auto* picture = new QLabel(cell);
   picture->setPixmap(QPixmap::fromImage(ending.scaledToHeight(
-      120, ending.height() * 2 <= 120 ? Qt::FastTransformation : Qt::SmoothTransformation)));
+      110, ending.height() * 2 <= 110 ? Qt::FastTransformation : Qt::SmoothTransformation)));
   auto* text = new QLabel(caption, cell);
   text->setWordWrap(true);
-  text->setMaximumWidth(std::max(160, picture->pixmap().width()));
+  text->setFixedWidth(std::max(190, picture->pixmap().width()));
+  v->setAlignment(Qt::AlignTop);
   v->addWidget(picture);
   v->addWidget(text);
   m_compareLayout->insertWidget(m_compareLayout->count() - 1, cell);
@@ -521,7 +524,7 @@ QImage ReverseView::currentFrameImage() const {
   if (m_points)
     return m_xtPoints->plot()->toPixmap(480, 480).toImage();
   return sideBySide({f.xt, f.x0, f.eps},
-                    {tr("x_t (t = %1)").arg(f.t), tr("x̂0"), tr("ε̂")}, std::max(240, f.xt.height()));
+                    {tr("x_t (t = %1)").arg(f.t), tr("predicted x0"), tr("predicted ε")}, std::max(240, f.xt.height()));
 }
 
 QImage ReverseView::filmstripImage() const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QImage>
+#include <QMetaType>
 #include <QPointF>
 #include <QVector>
 #include <QWidget>
@@ -30,6 +31,7 @@ struct ReverseSettings {
   int count = 16;
   bool ema = true;
 };
+Q_DECLARE_METATYPE(ReverseSettings)
 
 /// The Diffusion page's reverse process: sampler settings and Run/Cancel; a timeline over every
 /// kept step (slider, play/pause, ±1, first/last, go to t; Space, ←/→, Home/End); x_t, x̂0 and ε̂
@@ -55,6 +57,7 @@ class ReverseView final : public QWidget {
   void endTrajectory(bool completed, double seconds);
   void setSampling(bool running);
   void setProgress(int done, int total);
+  void setStatus(const QString& text);
   void setMessage(const QString& text);
   /// Adds an ending to the comparison row ("fork at step 20, DDPM, seed 2 — 1.3 s").
   void addComparison(const QImage& ending, const QString& caption);

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "datalocations.h"
+#include "diffusionpage.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
 #include "runfolder.h"
@@ -38,25 +39,6 @@ constexpr int kManifoldCells = 15;
 // Training threads while the GUI is up: one core stays free for the event loop. Measured on
 // 2 cores (bench/gui_responsiveness): 1 thread → longest stall ~21 ms; 2 threads → up to ~55 ms.
 int defaultGuiThreads() { return std::max(1, QThread::idealThreadCount() - 1); }
-
-QWidget* makeDiffusionPage(QWidget* parent) {
-  auto* label = new QLabel(parent);
-  label->setObjectName(QStringLiteral("diffusionIntro"));
-  label->setWordWrap(true);
-  label->setAlignment(Qt::AlignCenter);
-  label->setMargin(40);
-  label->setText(QObject::tr(
-      "<h2>Diffusion: watching noise turn into digits</h2>"
-      "<p style='max-width:640px'>A diffusion model learns to undo noise. The <b>forward process</b> "
-      "blurs an image into pure Gaussian noise over T small steps: x<sub>t</sub> = √ᾱ<sub>t</sub>·x<sub>0</sub> "
-      "+ √(1−ᾱ<sub>t</sub>)·ε. The <b>reverse process</b> starts from noise and, step by step, asks a U-Net "
-      "what the noise ε is and removes a little of it.</p>"
-      "<p>This page is where you will scrub through those timesteps of your own diffusion model: the "
-      "noisy image x<sub>t</sub>, the network's guess of the clean image x̂<sub>0</sub> and of the noise, "
-      "DDPM and DDIM samplers side by side. It arrives with GenLab's diffusion models; until then the "
-      "Explore and Train pages work with the VAE.</p>"));
-  return label;
-}
 
 // The decoded digits on an N×N grid over the two latent dimensions.
 QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std::vector<float> z) {
@@ -116,8 +98,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_pages->setObjectName(QStringLiteral("pages"));
   m_pages->setDocumentMode(true);
   m_pages->addTab(m_explore, tr("&Explore"));
-  QWidget* diffusion = makeDiffusionPage(this);
-  m_pages->addTab(diffusion, tr("&Diffusion"));
+  m_diffusion = new DiffusionPage(this);
+  m_diffusion->setObjectName(QStringLiteral("diffusionPage"));
+  m_pages->addTab(m_diffusion, tr("&Diffusion"));
+  connect(m_diffusion, &DiffusionPage::openRunRequested, this, &MainWindow::openRunDialog);
+  connect(m_diffusion, &DiffusionPage::trainToyRequested, this, [this] {
+    TrainingFormValues v = m_dashboard->values();
+    TrainingSettings d;
+    d.useDefaultsOf(QStringLiteral("toy-diffusion"), QStringLiteral("toy:s-curve"));
+    v.model = QStringLiteral("toy-diffusion");
+    v.dataset = QStringLiteral("toy:s-curve");
+    v.epochs = d.epochs;
+    v.batchSize = d.batchSize;
+    v.learningRate = d.learningRate;
+    m_dashboard->setValues(v);
+    m_pages->setCurrentWidget(m_dashboard);
+    startTraining();
+  });
   m_pages->addTab(m_dashboard, tr("&Train"));
   setCentralWidget(m_pages);
 
@@ -202,13 +199,15 @@ MainWindow::~MainWindow() {
   QThreadPool::globalInstance()->waitForDone();  // a manifold render may still hold `this`
 }
 
+void MainWindow::openRunDialog() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), RunFolder::defaultRunsFolder());
+  if (!folder.isEmpty())
+    openRunFromUser(folder);
+}
+
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open run…"), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), RunFolder::defaultRunsFolder());
-    if (!folder.isEmpty())
-      openRunFromUser(folder);
-  });
+  QAction* open = file->addAction(tr("&Open run…"), this, &MainWindow::openRunDialog);
   open->setShortcut(QKeySequence::Open);
   m_recentMenu = file->addMenu(tr("Open &recent"));
   m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
@@ -264,6 +263,21 @@ void MainWindow::savePreferences() const {
 
 bool MainWindow::openRun(const QString& folder, QString* error) {
   const RunFolder run(folder);
+  {
+    QString jsonError;
+    const QString kind =
+        run.readRunJson(&jsonError).value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("ddpm-unet") || kind == QLatin1String("toy-diffusion")) {
+      // Diffusion runs have no latent code to explore: they open on the Diffusion page.
+      if (!m_diffusion->openRun(folder, error))
+        return false;
+      m_currentRun = folder;
+      m_currentKind = kind;
+      rememberRun(folder);
+      m_dashboard->samples()->showRunFolder(folder);
+      return true;
+    }
+  }
   const DecoderSnapshot decoder = run.loadDecoder(error);
   if (decoder.isNull())
     return false;
@@ -281,7 +295,12 @@ void MainWindow::openRunFromUser(const QString& folder) {
     QMessageBox::warning(this, tr("Cannot open run"), tr("%1 cannot be opened:\n%2").arg(folder, error));
     return;
   }
-  m_pages->setCurrentWidget(m_explore);
+  if (m_diffusion->runFolder() == folder) {
+    m_pages->setCurrentWidget(m_diffusion);
+    m_diffusion->showReverse(true);
+  } else {
+    m_pages->setCurrentWidget(m_explore);
+  }
 }
 
 void MainWindow::rememberRun(const QString& folder) {
@@ -451,6 +470,11 @@ void MainWindow::onEvaluated(const EpochEvaluation& e) {
 
 void MainWindow::onFinished(const QString& runFolder, bool completed) {
   m_dashboard->setRunning(false);
+  if (m_currentKind == QLatin1String("ddpm-unet") || m_currentKind == QLatin1String("toy-diffusion")) {
+    QString error;
+    if (m_diffusion->openRun(runFolder, &error))
+      m_diffusion->showReverse(true);
+  }
   m_explore->setTrainingStatus({});
   statusBar()->showMessage(completed ? tr("Training finished; the model is saved in %1").arg(runFolder)
                                      : tr("Training stopped; the model so far is saved in %1").arg(runFolder),

@@ -7,6 +7,7 @@
 #include <QPair>
 #include <vector>
 
+class DiffusionPage;
 class LatentExplorer;
 class QLabel;
 class QMenu;
@@ -31,12 +32,14 @@ class MainWindow final : public QMainWindow {
   bool openRun(const QString& folder, QString* error);
   TrainingController* training() const { return m_training; }
   DecoderSnapshot decoder() const { return m_decoder; }
+  DiffusionPage* diffusion() const { return m_diffusion; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildMenus();
+  void openRunDialog();
   void openRunFromUser(const QString& folder);
   void rememberRun(const QString& folder);
   void updateRecentMenu();
@@ -55,6 +58,7 @@ class MainWindow final : public QMainWindow {
 
   QTabWidget* m_pages = nullptr;
   LatentExplorer* m_explore = nullptr;
+  DiffusionPage* m_diffusion = nullptr;
   TrainingDashboard* m_dashboard = nullptr;
   TrainingController* m_training = nullptr;
   QLabel* m_systemLabel = nullptr;

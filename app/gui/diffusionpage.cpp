@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diffusionpage.h"
+
+#include "forwardview.h"
+#include "gifwriter.h"
+#include "reverseview.h"
+#include "runfolder.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QString samplerName(const ReverseRequest& r, int timesteps) {
+  return r.sampler == QLatin1String("ddim") ? QObject::tr("DDIM-%1, η = %2").arg(r.steps).arg(r.eta)
+                                            : QObject::tr("DDPM-%1").arg(timesteps);
+}
+
+}  // namespace
+
+DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
+  m_forwardView = new ForwardView(this);
+  m_forwardView->setObjectName(QStringLiteral("forwardView"));
+  m_reverseView = new ReverseView(this);
+  m_reverseView->setObjectName(QStringLiteral("reverseView"));
+  m_sampler = new ReverseSampler(this);
+  m_tabs = new QTabWidget(this);
+  m_tabs->setObjectName(QStringLiteral("diffusionTabs"));
+  m_tabs->addTab(m_forwardView, tr("Forward process: image → noise"));
+  m_tabs->addTab(m_reverseView, tr("Reverse process: noise → image (sampling)"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_tabs);
+
+  m_forwardView->addSource(tr("MNIST test digits"), QStringLiteral("mnist"));
+  m_forwardView->addSource(tr("Fashion-MNIST test images"), QStringLiteral("fashion-mnist"));
+  for (const auto& [label, key] : std::initializer_list<std::pair<QString, QString>>{
+           {tr("Toy points: S-curve"), QStringLiteral("toy:s-curve")},
+           {tr("Toy points: swiss roll"), QStringLiteral("toy:swiss-roll")},
+           {tr("Toy points: two moons"), QStringLiteral("toy:moons")},
+           {tr("Toy points: 8 Gaussians"), QStringLiteral("toy:8-gaussians")},
+           {tr("Toy points: rings"), QStringLiteral("toy:rings")}})
+    m_forwardView->addSource(label, key);
+  connect(m_forwardView, &ForwardView::sourceChanged, this, &DiffusionPage::loadForwardSource);
+  connect(m_forwardView, &ForwardView::tChanged, this, &DiffusionPage::redrawForward);
+  connect(m_forwardView, &ForwardView::seedChanged, this, [this](quint64 seed) {
+    m_forward.setSeed(seed);
+    redrawForward();
+  });
+  connect(m_forwardView, &ForwardView::scheduleChanged, this, [this](const QString& kind, int T) {
+    const QString error = m_forward.setSchedule(kind, T);
+    m_forwardView->setMessage(error);
+    if (!error.isEmpty())
+      return;
+    m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
+    redrawForward();
+  });
+  connect(m_forwardView, &ForwardView::imageFileRequested, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open an image"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)"));
+    if (path.isEmpty())
+      return;
+    QImageReader reader(path);
+    reader.setAllocationLimit(128);
+    QImage image = reader.read();
+    if (image.isNull()) {
+      m_forwardView->setMessage(tr("%1 cannot be read: %2").arg(path, reader.errorString()));
+      return;
+    }
+    // Large photos are shown at 64 px, like the models' largest input.
+    if (image.width() > 64 || image.height() > 64)
+      image = image.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    m_forward.setImage(image);
+    m_forwardView->setMessage({});
+    m_forwardView->setImageDescription(tr("%1 (%2×%3 px)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
+    redrawForward();
+  });
+  m_forward.setSchedule(QStringLiteral("linear"), 1000);
+  m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
+  loadForwardSource(QStringLiteral("mnist"), 0);
+
+  connect(m_reverseView, &ReverseView::runRequested, this, &DiffusionPage::run);
+  connect(m_reverseView, &ReverseView::cancelRequested, this, [this] {
+    m_queue.clear();
+    m_sampler->cancel();
+  });
+  connect(m_reverseView, &ReverseView::openRunRequested, this, &DiffusionPage::openRunRequested);
+  connect(m_reverseView, &ReverseView::trainToyRequested, this, &DiffusionPage::trainToyRequested);
+  connect(m_reverseView, &ReverseView::forkRequested, this, [this](int frame, const ReverseSettings& s) {
+    if (frame < 0) {
+      m_reverseView->setMessage(tr("Run the sampler first: a fork continues from one of its steps."));
+      return;
+    }
+    ReverseRequest r = request(s);
+    r.purpose = ReverseRequest::Purpose::Fork;
+    r.forkFrom = frame;
+    if (m_sampler->start(r))
+      m_reverseView->setSampling(true);
+  });
+  connect(m_reverseView, &ReverseView::compareRequested, this, [this](const ReverseSettings& s) {
+    ReverseRequest ddpm = request(s), ddim = request(s);
+    ddpm.purpose = ddim.purpose = ReverseRequest::Purpose::Ending;
+    ddpm.sampler = QStringLiteral("ddpm");
+    ddim.sampler = QStringLiteral("ddim");
+    m_queue = {ddim};
+    if (m_sampler->start(ddpm))
+      m_reverseView->setSampling(true);
+  });
+  connect(m_reverseView, &ReverseView::exportFrameRequested, this, &DiffusionPage::exportFrame);
+  connect(m_reverseView, &ReverseView::exportFilmstripRequested, this, &DiffusionPage::exportFilmstrip);
+  connect(m_reverseView, &ReverseView::exportGifRequested, this, &DiffusionPage::exportGif);
+
+  connect(m_sampler, &ReverseSampler::started, this, [this](const ReverseRequest& r, const QVector<int>& times) {
+    if (r.purpose != ReverseRequest::Purpose::Trajectory)
+      return;
+    const QString spacing =
+        r.sampler == QLatin1String("ddim")
+            ? tr("DDIM spacing: linspace(−1, T−1, S+1) truncated, as seed 000; it skips %1 of every %2 timesteps")
+                  .arg(std::max(0, m_timesteps / std::max(1, r.steps) - 1))
+                  .arg(std::max(1, m_timesteps / std::max(1, r.steps)))
+            : tr("DDPM visits every timestep from T−1 down to 0");
+    m_reverseView->beginTrajectory(times, spacing);
+  });
+  connect(m_sampler, &ReverseSampler::frame, this, [this](const ReverseFrame& f) {
+    m_reverseView->appendFrame(f.index, f.t, f.xt, f.x0, f.eps, f.xtPoints, f.x0Points);
+    if (m_waitingFirstFrame) {
+      m_waitingFirstFrame = false;
+      m_firstFrameMs = m_runClock.elapsed();
+    }
+  });
+  connect(m_sampler, &ReverseSampler::progress, m_reverseView, &ReverseView::setProgress);
+  connect(m_sampler, &ReverseSampler::failed, this, [this](const QString& message) {
+    m_queue.clear();
+    m_reverseView->setSampling(m_sampler->isRunning());
+    m_reverseView->setMessage(message);
+  });
+  connect(m_sampler, &ReverseSampler::finished, this, [this](const ReverseResult& result) {
+    const ReverseRequest& r = result.request;
+    m_sampler->wait();
+    const int T = m_timesteps;
+    const QString state = result.completed ? QString() : tr(" (cancelled)");
+    if (r.purpose == ReverseRequest::Purpose::Trajectory) {
+      m_reverseView->endTrajectory(result.completed, result.seconds);
+      m_trajectoryCaption = tr("%1, seed %2: %3 s").arg(samplerName(r, T)).arg(r.seed).arg(result.seconds, 0, 'f', 2);
+      m_reverseView->clearComparisons();
+      m_reverseView->addComparison(result.ending, tr("Ending: %1%2").arg(m_trajectoryCaption, state));
+    } else if (r.purpose == ReverseRequest::Purpose::Fork) {
+      m_reverseView->addComparison(result.ending, tr("Fork at step %1 (t = %2): %3, seed %4 — %5 s%6")
+                                                      .arg(r.forkFrom + 1)
+                                                      .arg(m_reverseView->frameT(r.forkFrom))
+                                                      .arg(samplerName(r, T))
+                                                      .arg(r.seed)
+                                                      .arg(result.seconds, 0, 'f', 2)
+                                                      .arg(state));
+    } else {
+      m_reverseView->addComparison(result.ending, tr("From noise, seed %1: %2 — %3 s%4")
+                                                      .arg(r.seed)
+                                                      .arg(samplerName(r, T))
+                                                      .arg(result.seconds, 0, 'f', 2)
+                                                      .arg(state));
+    }
+    if (!m_queue.isEmpty() && result.completed) {
+      if (m_sampler->start(m_queue.takeFirst()))
+        return;
+    }
+    m_queue.clear();
+    m_reverseView->setSampling(false);
+    if (r.purpose != ReverseRequest::Purpose::Trajectory)
+      m_reverseView->setStatus(tr("Done: the endings are below, each with the time it took."));
+  });
+}
+
+void DiffusionPage::showReverse(bool reverse) { m_tabs->setCurrentIndex(reverse ? 1 : 0); }
+
+bool DiffusionPage::openRun(const QString& folder, QString* error) {
+  const RunFolder run(folder);
+  const QJsonObject json = run.readRunJson(error);
+  if (!error->isEmpty())
+    return false;
+  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+  const QString kind = model.value(QStringLiteral("kind")).toString();
+  if (kind != QLatin1String("ddpm-unet") && kind != QLatin1String("toy-diffusion")) {
+    *error = tr("%1 is not a diffusion run (its model is '%2')").arg(folder, kind);
+    return false;
+  }
+  if (!QFileInfo::exists(run.file(QStringLiteral("weights.safetensors")))) {
+    *error = tr("%1 has no weights yet").arg(folder);
+    return false;
+  }
+  m_sampler->cancel();
+  m_sampler->wait();
+  m_run = folder;
+  m_runMakesPoints = kind == QLatin1String("toy-diffusion");
+  const int T = model.value(QStringLiteral("timesteps")).toInt(m_runMakesPoints ? 100 : 1000);
+  const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
+  QVector<QPointF> data;
+  if (m_runMakesPoints)
+    data = ForwardProcess::toyPoints(dataset.mid(4), 2000);
+  m_reverseView->setModel(
+      m_runMakesPoints
+          ? tr("Toy diffusion of seed 002 (MLP, T = %1, sigmoid schedule) trained on %2. Run: %3").arg(T).arg(dataset, folder)
+          : tr("DDPM U-Net of seed 000 (T = %1, %2 schedule, %3 px) trained on %4. Run: %5")
+                .arg(T)
+                .arg(model.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")))
+                .arg(model.value(QStringLiteral("image_size")).toInt(28))
+                .arg(dataset, folder),
+      T, m_runMakesPoints, data);
+  m_timesteps = T;
+  return true;
+}
+
+ReverseRequest DiffusionPage::request(const ReverseSettings& s) const {
+  ReverseRequest r;
+  r.runFolder = m_run;
+  r.ema = s.ema;
+  r.sampler = s.sampler;
+  r.steps = s.steps;
+  r.eta = s.eta;
+  r.seed = s.seed;
+  r.count = s.count;
+  return r;
+}
+
+void DiffusionPage::run(const ReverseSettings& s) {
+  if (m_run.isEmpty()) {
+    m_reverseView->setMessage(tr("Open a diffusion run first."));
+    return;
+  }
+  m_queue.clear();
+  m_runClock.start();
+  m_waitingFirstFrame = true;
+  if (m_sampler->start(request(s)))
+    m_reverseView->setSampling(true);
+}
+
+void DiffusionPage::loadForwardSource(const QString& key, int index) {
+  if (key.startsWith(QLatin1String("toy:"))) {
+    m_forward.setPoints(ForwardProcess::toyPoints(key.mid(4), 2000));
+    m_forwardView->setImageDescription(tr("2,000 points of the %1 set").arg(key.mid(4)));
+  } else {
+    QString description, error;
+    const QImage image = ForwardProcess::datasetImage(key, index, &description, &error);
+    if (image.isNull()) {
+      m_forwardView->setMessage(error);
+      return;
+    }
+    m_forward.setImage(image);
+    m_forwardView->setImageDescription(description);
+  }
+  m_forwardView->setMessage({});
+  redrawForward();
+}
+
+void DiffusionPage::redrawForward() {
+  const int t = std::min(m_forwardView->t(), m_forward.timesteps());
+  if (m_forward.hasPoints())
+    m_forwardView->setPoints(m_forward.points(), m_forward.pointsAt(t));
+  else
+    m_forwardView->setImages(m_forward.imageAt(0), m_forward.noiseImage(), m_forward.imageAt(t));
+  m_forwardView->setValues(t, m_forward.beta(t), m_forward.alphaBar(t), m_forward.snr(t));
+}
+
+void DiffusionPage::exportFrame() {
+  const QImage image = m_reverseView->currentFrameImage();
+  if (image.isNull())
+    return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save frame"), QStringLiteral("frame.png"), tr("PNG (*.png)"));
+  if (!path.isEmpty() && !image.save(path, "PNG"))
+    m_reverseView->setMessage(tr("%1 could not be written.").arg(path));
+}
+
+void DiffusionPage::exportFilmstrip() {
+  const QImage image = m_reverseView->filmstripImage();
+  if (image.isNull())
+    return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Save filmstrip"), QStringLiteral("filmstrip.png"), tr("PNG (*.png)"));
+  if (!path.isEmpty() && !image.save(path, "PNG"))
+    m_reverseView->setMessage(tr("%1 could not be written.").arg(path));
+}
+
+void DiffusionPage::exportGif() {
+  if (m_reverseView->frameCount() == 0)
+    return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Save the trajectory"), QStringLiteral("trajectory.gif"), tr("GIF (*.gif)"));
+  if (path.isEmpty())
+    return;
+  const QString error = writeAnimatedGif(path, m_reverseView->trajectoryImages(), m_reverseView->playIntervalMs());
+  m_reverseView->setMessage(error);
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "forwardprocess.h"
+#include "reversesampler.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class ForwardView;
+class QTabWidget;
+class ReverseView;
+struct ReverseSettings;
+
+/// The Diffusion page: the forward process (ForwardView over a ForwardProcess) and the reverse
+/// process of an open diffusion run (ReverseView fed by a ReverseSampler), wired together.
+class DiffusionPage final : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DiffusionPage(QWidget* parent = nullptr);
+  /// Opens a ddpm-unet or toy-diffusion run for sampling; false with *error otherwise.
+  bool openRun(const QString& folder, QString* error);
+  QString runFolder() const { return m_run; }
+  ForwardView* forward() const { return m_forwardView; }
+  ReverseView* reverse() const { return m_reverseView; }
+  ReverseSampler* sampler() const { return m_sampler; }
+  const ForwardProcess& forwardProcess() const { return m_forward; }
+  /// Shows the forward or the reverse tab.
+  void showReverse(bool reverse);
+  /// Milliseconds from the last Run click to its first frame on screen (−1 before any).
+  qint64 firstFrameMs() const { return m_firstFrameMs; }
+
+ Q_SIGNALS:
+  void openRunRequested();
+  void trainToyRequested();
+
+ private:
+  void loadForwardSource(const QString& key, int index);
+  void redrawForward();
+  void run(const ReverseSettings& s);
+  void exportFrame();
+  void exportFilmstrip();
+  void exportGif();
+  ReverseRequest request(const ReverseSettings& s) const;
+
+  QTabWidget* m_tabs = nullptr;
+  ForwardView* m_forwardView = nullptr;
+  ReverseView* m_reverseView = nullptr;
+  ForwardProcess m_forward;
+  ReverseSampler* m_sampler = nullptr;
+  QString m_run;
+  bool m_runMakesPoints = false;
+  int m_timesteps = 1000;
+  QElapsedTimer m_runClock;
+  qint64 m_firstFrameMs = -1;
+  bool m_waitingFirstFrame = false;
+  QVector<ReverseRequest> m_queue;  ///< comparison runs still to start
+  QString m_trajectoryCaption;
+};

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Diffusion page's sampler on a real (briefly trained) toy diffusion run, and the GIF export.
+#include "gifwriter.h"
+#include "reversesampler.h"
+#include "trainedrun.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_ReverseSampler : public QObject {
+  Q_OBJECT
+  QTemporaryDir m_runs;
+  QString m_run;
+
+  ReverseRequest request(const QString& sampler, int steps, int count) const {
+    ReverseRequest r;
+    r.runFolder = m_run;
+    r.sampler = sampler;
+    r.steps = steps;
+    r.count = count;
+    return r;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    m_run = TestData::trainToyDiffusion(m_runs.path(), 2);
+    QVERIFY(!m_run.isEmpty());
+  }
+
+  void keepsExactlyOneFramePerStep() {
+    ReverseSampler sampler;
+    QSignalSpy started(&sampler, &ReverseSampler::started);
+    QSignalSpy frames(&sampler, &ReverseSampler::frame);
+    QSignalSpy finished(&sampler, &ReverseSampler::finished);
+    QVERIFY(sampler.start(request(QStringLiteral("ddim"), 10, 300)));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(frames.count(), 10);
+    const auto times = started.first().at(1).value<QVector<int>>();
+    QCOMPARE(times, (QVector<int>{99, 89, 79, 69, 59, 49, 39, 29, 19, 9}));  // linspace(−1, 99, 11)
+    for (int i = 0; i < 10; ++i) {
+      const auto f = frames.at(i).first().value<ReverseFrame>();
+      QCOMPARE(f.index, i);
+      QCOMPARE(f.t, times[i]);
+      QCOMPARE(f.xtPoints.size(), 300);
+      QCOMPARE(f.x0Points.size(), 300);
+    }
+    const auto result = finished.first().first().value<ReverseResult>();
+    QVERIFY(result.completed);
+    QCOMPARE(result.stepsDone, 10);
+    QCOMPARE(result.endingPoints.size(), 300);
+    QVERIFY(!result.ending.isNull());
+    QCOMPARE(sampler.keptStateBytes(), qint64(10 * 300 * 2 * 2));  // float16 states for forks
+
+    // DDPM visits all 100 timesteps.
+    frames.clear();
+    finished.clear();
+    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 50)));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(frames.count(), 100);
+
+    // A fork from step 40 (t = 59) of that trajectory with DDIM-6 sends no frames, only progress.
+    ReverseRequest fork = request(QStringLiteral("ddim"), 6, 50);
+    fork.purpose = ReverseRequest::Purpose::Fork;
+    fork.forkFrom = 40;
+    fork.seed = 9;
+    frames.clear();
+    finished.clear();
+    QSignalSpy progress(&sampler, &ReverseSampler::progress);
+    QVERIFY(sampler.start(fork));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(frames.count(), 0);
+    QCOMPARE(progress.count(), 6);
+    QCOMPARE(started.last().at(1).value<QVector<int>>().first(), 59);
+    QVERIFY(finished.first().first().value<ReverseResult>().completed);
+  }
+
+  void cancelStopsBetweenSteps() {
+    ReverseSampler sampler;
+    QSignalSpy frames(&sampler, &ReverseSampler::frame);
+    QSignalSpy finished(&sampler, &ReverseSampler::finished);
+    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 5000)));
+    QVERIFY(frames.wait(30000));
+    sampler.cancel();
+    QVERIFY(finished.wait(30000));
+    const auto result = finished.first().first().value<ReverseResult>();
+    QVERIFY(!result.completed);
+    QVERIFY(result.stepsDone < 100);
+    QTRY_COMPARE(frames.count(), result.stepsDone);
+  }
+
+  void badRequestsAreRefused() {
+    ReverseSampler sampler;
+    QSignalSpy failed(&sampler, &ReverseSampler::failed);
+    ReverseRequest r = request(QStringLiteral("ddim"), 10, 10);
+    r.eta = 2;
+    QVERIFY(!sampler.start(r));
+    QVERIFY(failed.last().first().toString().contains(QStringLiteral("η")));
+    r = request(QStringLiteral("ddim"), 10, 10);
+    r.purpose = ReverseRequest::Purpose::Fork;
+    r.forkFrom = 3;
+    QVERIFY(!sampler.start(r));  // nothing kept yet
+    QVERIFY(failed.last().first().toString().contains(QStringLiteral("fork")));
+    r = request(QStringLiteral("ddim"), 10, 10);
+    r.runFolder = m_runs.filePath(QStringLiteral("missing"));
+    QVERIFY(sampler.start(r));  // checked on the worker: run.json is read there
+    QVERIFY(failed.wait(10000));
+  }
+
+  void gifHasOneFramePerImage() {
+    QTemporaryDir dir;
+    QVector<QImage> grey, colour;
+    for (int i = 0; i < 7; ++i) {
+      QImage g(30, 20, QImage::Format_Grayscale8);
+      g.fill(i * 30);
+      grey << g;
+      QImage c(30, 20, QImage::Format_RGB888);
+      c.fill(QColor(i * 30, 255 - i * 30, 100));
+      colour << c;
+    }
+    QString error;
+    const QString a = dir.filePath(QStringLiteral("grey.gif")), b = dir.filePath(QStringLiteral("colour.gif"));
+    QCOMPARE(writeAnimatedGif(a, grey, 40), QString());
+    QCOMPARE(gifFrameCount(a, &error), 7);
+    QCOMPARE(writeAnimatedGif(b, colour, 40), QString());
+    QCOMPARE(gifFrameCount(b, &error), 7);
+    QCOMPARE(QImage(a).size(), QSize(30, 20));  // Qt's own reader agrees it is a GIF of that size
+    // Bad input: nothing is written.
+    const QString c = dir.filePath(QStringLiteral("mixed.gif"));
+    QVERIFY(writeAnimatedGif(c, {grey[0], QImage(10, 10, QImage::Format_Grayscale8)}, 40).contains(QStringLiteral("same size")));
+    QVERIFY(!QFile::exists(c));
+    QVERIFY(!writeAnimatedGif(dir.filePath(QStringLiteral("no/such/folder/x.gif")), grey, 40).isEmpty());
+    QFile junk(dir.filePath(QStringLiteral("junk.gif")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("GIF89a but not really");
+    junk.close();
+    QCOMPARE(gifFrameCount(junk.fileName(), &error), -1);
+    QVERIFY(!error.isEmpty());
+  }
+};
+
+QTEST_MAIN(tst_ReverseSampler)
+#include "tst_reversesampler.moc"
