@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # GenLab vs the Python reference (Debian's python3-torch, the same LibTorch) on this machine,
 # in one run, same data, same threads. Build first: scripts/setup.sh build
-#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm]
+#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|page]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${GENLAB_BUILD_DIR:-$root/build}
@@ -63,4 +63,14 @@ median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 printf 'DDPM U-Net step (dim 16, 1-2-4, b 64)  ratio %.2fx median of 3 (target >= 1.1x)\n' "$(median3 "${ddpm_train[@]}")"
 printf 'DDIM-50 of 64 digits (EMA U-Net)       ratio %.2fx median of 3 (target >= 1.2x)\n' "$(median3 "${ddpm_sample[@]}")"
 printf '  rounds (train samples/s GenLab/Python, DDIM-50 x64 seconds GenLab/Python): %s\n' "${ddpm_rows[*]}"
+fi
+
+# The Diffusion page (issue 5): forward slider redraw, first reverse frame, kept-trajectory memory.
+if run page; then
+p=$(QT_QPA_PLATFORM=offscreen "$build/bench/diffusion_page" "$data" "$threads" 2>/dev/null)
+printf 'Diffusion page, forward slider 64x64 RGB  median %s ms  p99 %s ms  max %s ms   (target <= 16 ms)\n' \
+  "$(get "$p" forward_redraw_ms_median)" "$(get "$p" forward_redraw_ms_p99)" "$(get "$p" forward_redraw_ms_max)"
+printf 'Diffusion page, Run -> first DDPM frame   %s ms   (target <= 200 ms)\n' "$(get "$p" first_frame_ms)"
+printf 'Diffusion page, DDPM-1000 x16 kept        %s frames in %s s, RSS +%s MiB (float16 states %s MiB)   (target < 200 MB)\n' \
+  "$(get "$p" frames_kept)" "$(get "$p" ddpm1000_16_seconds)" "$(get "$p" trajectory_rss_growth_mib)" "$(get "$p" kept_states_mib)"
 fi

@@ -9,31 +9,351 @@
     </message>
 </context>
 <context>
+    <name>DiffusionModel</name>
+    <message>
+        <location filename="../app/diffusionmodel.cpp" line="65" />
+        <source>%1 is not a diffusion run (its model is '%2')</source>
+        <translation>%1 不是扩散模型的运行（其模型为“%2”）</translation>
+    </message>
+</context>
+<context>
+    <name>DiffusionPage</name>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="35" />
+        <source>Forward process: image → noise</source>
+        <translation>前向过程：图像 → 噪声</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="36" />
+        <source>Reverse process: noise → image (sampling)</source>
+        <translation>反向过程：噪声 → 图像（采样）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="41" />
+        <source>MNIST test digits</source>
+        <translation>MNIST 测试数字</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="42" />
+        <source>Fashion-MNIST test images</source>
+        <translation>Fashion-MNIST 测试图像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="44" />
+        <source>Toy points: S-curve</source>
+        <translation>玩具点集：S 曲线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="45" />
+        <source>Toy points: swiss roll</source>
+        <translation>玩具点集：瑞士卷</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="46" />
+        <source>Toy points: two moons</source>
+        <translation>玩具点集：双月</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="47" />
+        <source>Toy points: 8 Gaussians</source>
+        <translation>玩具点集：8 个高斯</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="48" />
+        <source>Toy points: rings</source>
+        <translation>玩具点集：圆环</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="65" />
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="66" />
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="84" />
+        <source>Run the sampler first: a fork continues from one of its steps.</source>
+        <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="111" />
+        <source>DDIM spacing: linspace(−1, T−1, S+1) truncated, as seed 000; it skips %1 of every %2 timesteps</source>
+        <translation>DDIM 间隔：linspace(−1, T−1, S+1) 取整，与 seed 000 相同；每 %2 个时间步跳过 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="114" />
+        <source>DDPM visits every timestep from T−1 down to 0</source>
+        <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="134" />
+        <source> (cancelled)</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="137" />
+        <source>%1, seed %2: %3 s</source>
+        <translation>%1，种子 %2：%3 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="139" />
+        <source>Ending: %1%2</source>
+        <translation>结果：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="141" />
+        <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
+        <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="149" />
+        <source>From noise, seed %1: %2 — %3 s%4</source>
+        <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="162" />
+        <source>Done: the endings are below, each with the time it took.</source>
+        <translation>完成：下方是各次的结果及其用时。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="171" />
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="180" />
+        <source>%1 (%2×%3 px)</source>
+        <translation>%1（%2×%3 像素）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="194" />
+        <source>%1 is not a diffusion run (its model is '%2')</source>
+        <translation>%1 不是扩散模型的运行（其模型为“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="198" />
+        <source>%1 has no weights yet</source>
+        <translation>%1 还没有权重</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="212" />
+        <source>Toy diffusion of seed 002 (MLP, T = %1, sigmoid schedule) trained on %2. Run: %3</source>
+        <translation>seed 002 的玩具扩散模型（MLP，T = %1，sigmoid 调度），训练于 %2。运行：%3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="213" />
+        <source>DDPM U-Net of seed 000 (T = %1, %2 schedule, %3 px) trained on %4. Run: %5</source>
+        <translation>seed 000 的 DDPM U-Net（T = %1，%2 调度，%3 像素），训练于 %4。运行：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="242" />
+        <source>Open a diffusion run first.</source>
+        <translation>请先打开一个扩散模型的运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="255" />
+        <source>2,000 points of the %1 set</source>
+        <translation>%1 点集中的 2,000 个点</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="284" />
+        <location filename="../app/gui/diffusionpage.cpp" line="293" />
+        <location filename="../app/gui/diffusionpage.cpp" line="302" />
+        <source>Nothing to save yet: run the sampler first.</source>
+        <translation>还没有可保存的内容：请先运行采样器。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="285" />
+        <source>Save frame</source>
+        <translation>保存帧</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="285" />
+        <location filename="../app/gui/diffusionpage.cpp" line="295" />
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="287" />
+        <location filename="../app/gui/diffusionpage.cpp" line="297" />
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="295" />
+        <source>Save filmstrip</source>
+        <translation>保存胶片条</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="304" />
+        <source>Save the trajectory</source>
+        <translation>保存轨迹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="304" />
+        <source>GIF (*.gif)</source>
+        <translation>GIF (*.gif)</translation>
+    </message>
+</context>
+<context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="26" />
+        <location filename="../app/diffusionsampling.cpp" line="23" />
         <source>Unknown sampler '%1' (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="28" />
+        <location filename="../app/diffusionsampling.cpp" line="25" />
         <source>DDIM steps must be between 1 and the run's %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="30" />
+        <location filename="../app/diffusionsampling.cpp" line="27" />
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="32" />
+        <location filename="../app/diffusionsampling.cpp" line="29" />
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="43" />
+        <location filename="../app/diffusionsampling.cpp" line="38" />
+        <source>%1 is not a toy diffusion run</source>
+        <translation>%1 不是玩具扩散模型的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusionsampling.cpp" line="103" />
+        <source>%1 makes points, not images</source>
+        <translation>%1 生成的是点，不是图像</translation>
+    </message>
+    <message>
         <source>%1 is not a diffusion run</source>
-        <translation>%1 不是扩散模型的运行</translation>
+        <translation type="vanished">%1 不是扩散模型的运行</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardProcess</name>
+    <message>
+        <location filename="../app/forwardprocess.cpp" line="153" />
+        <source>There are %1 test images; %2 is not one of them.</source>
+        <translation>共有 %1 张测试图像；%2 不在其中。</translation>
+    </message>
+    <message>
+        <location filename="../app/forwardprocess.cpp" line="164" />
+        <source>test image %1 of %2, labelled %3</source>
+        <translation>第 %1 张测试图像（共 %2 张），标签 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardView</name>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="44" />
+        <source>What to noise</source>
+        <translation>加噪对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="48" />
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="52" />
+        <source>&amp;Image number:</source>
+        <translation>图像编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="53" />
+        <source>&amp;Open an image file… (or drop one here)</source>
+        <translation>打开图像文件…（或拖放到此处）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="62" />
+        <source>Noise schedule</source>
+        <translation>噪声调度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="66" />
+        <source>linear (Ho et al.; seed 000)</source>
+        <translation>线性（Ho 等；seed 000）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="67" />
+        <source>cosine (Nichol &amp; Dhariwal)</source>
+        <translation>余弦（Nichol &amp; Dhariwal）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="68" />
+        <source>sigmoid (Jabri et al.)</source>
+        <translation>sigmoid（Jabri 等）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="69" />
+        <source>toy (seed 002's sigmoid)</source>
+        <translation>玩具（seed 002 的 sigmoid）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="70" />
+        <source>S&amp;chedule:</source>
+        <translation>调度(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="75" />
+        <source>Steps &amp;T:</source>
+        <translation>步数 &amp;T：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="80" />
+        <source>&amp;New noise</source>
+        <translation>新噪声(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="84" />
+        <source>Noise s&amp;eed:</source>
+        <translation>噪声种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="92" />
+        <source>Timestep</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="99" />
+        <source>t =</source>
+        <translation>t =</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="113" />
+        <source>&lt;b&gt;The forward process&lt;/b&gt; adds Gaussian noise in T small steps. It needs no network: any step can be reached in one jump, &lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;, where ε is one fixed draw of noise and ᾱ_t, the share of the signal's variance left, falls from 1 to almost 0. A diffusion model learns to undo it: given x_t and t, it predicts ε (and so x0). The linear schedule destroys most of the image in the first third of the steps; the cosine one spreads it evenly.</source>
+        <translation>&lt;b&gt;前向过程&lt;/b&gt;分 T 小步加入高斯噪声。它不需要网络：任何一步都可以一步到位，&lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;，其中 ε 是一次固定抽取的噪声，ᾱ_t（信号方差保留的比例）从 1 降到接近 0。扩散模型学习撤销这个过程：给定 x_t 和 t，预测 ε（从而得到 x0）。线性调度在前三分之一的步数里就破坏了图像的大部分；余弦调度则更均匀。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="143" />
+        <source>x0: the clean image</source>
+        <translation>x0：干净的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="144" />
+        <source>ε: the noise (fixed by the seed)</source>
+        <translation>ε：噪声（由种子固定）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="145" />
+        <source>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</source>
+        <translation>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="148" />
+        <source>x_t for every point of the set (blue) over the data (grey)</source>
+        <translation>点集中每个点的 x_t（蓝色），背景为数据（灰色）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/forwardview.cpp" line="231" />
+        <source>t = %1: β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4 (signal) · √(1−ᾱ_t) = %5 (noise) · SNR = %6</source>
+        <translation>t = %1：β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4（信号）· √(1−ᾱ_t) = %5（噪声）· 信噪比 = %6</translation>
     </message>
 </context>
 <context>
@@ -138,235 +458,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="106" />
+        <location filename="../app/gui/mainwindow.cpp" line="89" />
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="117" />
+        <location filename="../app/gui/mainwindow.cpp" line="100" />
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119" />
+        <location filename="../app/gui/mainwindow.cpp" line="103" />
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120" />
+        <location filename="../app/gui/mainwindow.cpp" line="118" />
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="149" />
+        <location filename="../app/gui/mainwindow.cpp" line="147" />
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167" />
+        <location filename="../app/gui/mainwindow.cpp" line="168" />
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="188" />
+        <location filename="../app/gui/mainwindow.cpp" line="194" />
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="197" />
+        <location filename="../app/gui/mainwindow.cpp" line="209" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="198" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="199" />
+        <location filename="../app/gui/mainwindow.cpp" line="203" />
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204" />
+        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <source>noise-prediction error (MSE per value)</source>
+        <translation>噪声预测误差（每个值的 MSE）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="212" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="208" />
+        <location filename="../app/gui/mainwindow.cpp" line="216" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="218" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211" />
+        <location filename="../app/gui/mainwindow.cpp" line="219" />
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211" />
+        <location filename="../app/gui/mainwindow.cpp" line="219" />
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211" />
+        <location filename="../app/gui/mainwindow.cpp" line="219" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="216" />
+        <location filename="../app/gui/mainwindow.cpp" line="224" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="217" />
+        <location filename="../app/gui/mainwindow.cpp" line="225" />
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218" />
+        <location filename="../app/gui/mainwindow.cpp" line="226" />
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219" />
+        <location filename="../app/gui/mainwindow.cpp" line="227" />
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="239" />
-        <location filename="../app/gui/mainwindow.cpp" line="339" />
+        <location filename="../app/gui/mainwindow.cpp" line="247" />
+        <location filename="../app/gui/mainwindow.cpp" line="367" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="272" />
+        <location filename="../app/gui/mainwindow.cpp" line="295" />
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="272" />
+        <location filename="../app/gui/mainwindow.cpp" line="295" />
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="322" />
+        <location filename="../app/gui/mainwindow.cpp" line="350" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="354" />
+        <location filename="../app/gui/mainwindow.cpp" line="382" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="356" />
+        <location filename="../app/gui/mainwindow.cpp" line="384" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="358" />
+        <location filename="../app/gui/mainwindow.cpp" line="386" />
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="359" />
+        <location filename="../app/gui/mainwindow.cpp" line="387" />
         <source>Toy GAN generator (MLP)</source>
         <translation>玩具 GAN 生成器（MLP）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="360" />
+        <location filename="../app/gui/mainwindow.cpp" line="388" />
         <source>Toy auto-encoder (MLP)</source>
         <translation>玩具自编码器（MLP）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="361" />
+        <location filename="../app/gui/mainwindow.cpp" line="389" />
         <source>Toy VAE (MLP, Gaussian likelihood)</source>
         <translation>玩具 VAE（MLP，高斯似然）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362" />
+        <location filename="../app/gui/mainwindow.cpp" line="390" />
         <source>Conv VAE</source>
         <translation>卷积 VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="364" />
+        <location filename="../app/gui/mainwindow.cpp" line="392" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="360" />
+        <location filename="../app/gui/mainwindow.cpp" line="388" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="363" />
+        <location filename="../app/gui/mainwindow.cpp" line="391" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="333" />
+        <location filename="../app/gui/mainwindow.cpp" line="361" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87" />
+        <location filename="../app/gui/mainwindow.cpp" line="70" />
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="89" />
+        <location filename="../app/gui/mainwindow.cpp" line="72" />
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="91" />
+        <location filename="../app/gui/mainwindow.cpp" line="74" />
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="93" />
+        <location filename="../app/gui/mainwindow.cpp" line="76" />
         <source>D loss</source>
         <translation>D 损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95" />
+        <location filename="../app/gui/mainwindow.cpp" line="78" />
         <source>G loss</source>
         <translation>G 损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="97" />
+        <location filename="../app/gui/mainwindow.cpp" line="80" />
         <source>D(x)</source>
         <translation>D(x)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99" />
+        <location filename="../app/gui/mainwindow.cpp" line="82" />
         <source>D(G(z))</source>
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="359" />
+        <location filename="../app/gui/mainwindow.cpp" line="387" />
         <source>DCGAN generator</source>
         <translation>DCGAN 生成器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="435" />
+        <location filename="../app/gui/mainwindow.cpp" line="463" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="446" />
+        <location filename="../app/gui/mainwindow.cpp" line="479" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="447" />
+        <location filename="../app/gui/mainwindow.cpp" line="480" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -374,9 +699,8 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="47" />
         <source>&lt;h2&gt;Diffusion: watching noise turn into digits&lt;/h2&gt;&lt;p style='max-width:640px'&gt;A diffusion model learns to undo noise. The &lt;b&gt;forward process&lt;/b&gt; blurs an image into pure Gaussian noise over T small steps: x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε. The &lt;b&gt;reverse process&lt;/b&gt; starts from noise and, step by step, asks a U-Net what the noise ε is and removes a little of it.&lt;/p&gt;&lt;p&gt;This page is where you will scrub through those timesteps of your own diffusion model: the noisy image x&lt;sub&gt;t&lt;/sub&gt;, the network's guess of the clean image x̂&lt;sub&gt;0&lt;/sub&gt; and of the noise, DDPM and DDIM samplers side by side. It arrives with GenLab's diffusion models; until then the Explore and Train pages work with the VAE.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;扩散：看噪声如何变成数字&lt;/h2&gt;&lt;p style='max-width:640px'&gt;扩散模型学习如何去除噪声。&lt;b&gt;前向过程&lt;/b&gt;在 T 个小步骤中把图像逐渐变成纯高斯噪声：x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε。&lt;b&gt;反向过程&lt;/b&gt;从噪声出发，一步一步地让 U-Net 估计噪声 ε 并去掉一点。&lt;/p&gt;&lt;p&gt;在这个页面上，你将能逐步拖动浏览自己扩散模型的各个时间步：带噪图像 x&lt;sub&gt;t&lt;/sub&gt;、网络对干净图像 x̂&lt;sub&gt;0&lt;/sub&gt; 和噪声的估计，并排比较 DDPM 与 DDIM 采样器。它将随 GenLab 的扩散模型一起到来；在此之前，探索和训练页面使用 VAE。&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;h2&gt;扩散：看噪声如何变成数字&lt;/h2&gt;&lt;p style='max-width:640px'&gt;扩散模型学习如何去除噪声。&lt;b&gt;前向过程&lt;/b&gt;在 T 个小步骤中把图像逐渐变成纯高斯噪声：x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε。&lt;b&gt;反向过程&lt;/b&gt;从噪声出发，一步一步地让 U-Net 估计噪声 ε 并去掉一点。&lt;/p&gt;&lt;p&gt;在这个页面上，你将能逐步拖动浏览自己扩散模型的各个时间步：带噪图像 x&lt;sub&gt;t&lt;/sub&gt;、网络对干净图像 x̂&lt;sub&gt;0&lt;/sub&gt; 和噪声的估计，并排比较 DDPM 与 DDIM 采样器。它将随 GenLab 的扩散模型一起到来；在此之前，探索和训练页面使用 VAE。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/runfolder.cpp" line="21" />
@@ -428,6 +752,306 @@
         <source>%1: decoder weights have inconsistent shapes</source>
         <translation>%1：解码器权重的形状不一致</translation>
     </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="21" />
+        <source>DDIM-%1, η = %2</source>
+        <translation>DDIM-%1，η = %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="22" />
+        <source>DDPM-%1</source>
+        <translation>DDPM-%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseSampler</name>
+    <message>
+        <location filename="../app/reversesampler.cpp" line="79" />
+        <source>Sampling is already running; cancel it first.</source>
+        <translation>采样正在进行；请先取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/reversesampler.cpp" line="84" />
+        <source>The number of samples must be between 1 and 5000 (got %1).</source>
+        <translation type="unfinished">样本数必须在 1 到 100000 之间（得到 %1）。 {1 ?} {5000 ?} {1)?}</translation>
+    </message>
+    <message>
+        <location filename="../app/reversesampler.cpp" line="88" />
+        <source>There is no kept step %1 to fork from; run the sampler first.</source>
+        <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
+    </message>
+    <message>
+        <location filename="../app/reversesampler.cpp" line="124" />
+        <source>Up to 64 images at a time (asked for %1).</source>
+        <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
+    </message>
+    <message>
+        <location filename="../app/reversesampler.cpp" line="136" />
+        <source>The kept trajectory changed; run the sampler again.</source>
+        <translation>保存的轨迹已改变；请重新运行采样器。</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseView</name>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="70" />
+        <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
+        <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="85" />
+        <source>&amp;Open a diffusion run…</source>
+        <translation>打开扩散模型运行…(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="86" />
+        <source>Train the toy S-curve model (about a minute)</source>
+        <translation>训练玩具 S 曲线模型（约一分钟）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="99" />
+        <source>DDPM (ancestral, every timestep)</source>
+        <translation>DDPM（祖先采样，每个时间步）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="100" />
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="109" />
+        <source>η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM</source>
+        <translation>η = 0：确定性的 DDIM；η = 1：每步加入与 DDPM 一样多的新噪声</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="119" />
+        <source>EMA weights</source>
+        <translation>EMA 权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="120" />
+        <source>raw weights</source>
+        <translation>原始权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="121" />
+        <source>The exponential moving average of the weights usually samples cleaner images.</source>
+        <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="122" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="124" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="128" />
+        <source>Sampler:</source>
+        <translation>采样器：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="128" />
+        <source>steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="128" />
+        <source>η:</source>
+        <translation>η：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="129" />
+        <source>seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="129" />
+        <source>how many:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="160" />
+        <source>x_t: the noisy state at this step</source>
+        <translation>x_t：这一步的含噪状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="161" />
+        <source>predicted x0: the network's guess of the clean image</source>
+        <translation>预测的 x0：网络对干净图像的猜测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="162" />
+        <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
+        <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="170" />
+        <source>x_t: every sample's point at this step (blue), data behind (grey)</source>
+        <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="171" />
+        <source>predicted x0: where the network thinks each point is heading</source>
+        <translation>预测的 x0：网络认为每个点的去向</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="173" />
+        <source>Trails: the paths of eight points so far</source>
+        <translation>轨迹：八个点到目前为止的路径</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="191" />
+        <source>First step (Home)</source>
+        <translation>第一步（Home）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="192" />
+        <source>One step back (←)</source>
+        <translation>后退一步（←）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="193" />
+        <source>Play / pause (Space)</source>
+        <translation>播放/暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="195" />
+        <source>One step forward (→)</source>
+        <translation>前进一步（→）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="196" />
+        <source>Last step (End)</source>
+        <translation>最后一步（End）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="207" />
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="210" />
+        <source>go to t:</source>
+        <translation>跳到 t：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="214" />
+        <source>Jumps to the step whose timestep is nearest (Enter)</source>
+        <translation>跳到时间步最接近的一步（回车）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="239" />
+        <source>Fork and compare</source>
+        <translation>分叉与比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="242" />
+        <source>&amp;Fork from this step</source>
+        <translation>从这一步分叉(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="244" />
+        <source>Continue denoising from the selected step's x_t with the sampler above and the seed here; the ending appears beside the original one</source>
+        <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="249" />
+        <source>Compare &amp;DDPM with DDIM (same seed)</source>
+        <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="251" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="253" />
+        <source>with seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="277" />
+        <source>Save frame (PNG)…</source>
+        <translation>保存帧（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="278" />
+        <source>Save filmstrip (PNG)…</source>
+        <translation>保存胶片条（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="279" />
+        <source>Save the whole trajectory (GIF)…</source>
+        <translation>保存整个轨迹（GIF）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="300" />
+        <source>No diffusion run is open.</source>
+        <translation>没有打开扩散模型的运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="306" />
+        <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
+        <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/reverseview.cpp" line="364" />
+        <source>Visits %n timestep(s): %1 — %2</source>
+        <translation>
+            <numerusform>访问 %n 个时间步：%1 — %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/reverseview.cpp" line="384" />
+        <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
+        <translation>
+            <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/reverseview.cpp" line="386" />
+        <source>Cancelled after %n step(s) (%1 s).</source>
+        <translation>
+            <numerusform>在 %n 步后取消（%1 秒）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="398" />
+        <source>Sampling: step %1 of %2…</source>
+        <translation>采样中：第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="436" />
+        <source>step %1 of %2 · t = %3</source>
+        <translation>第 %1 步，共 %2 步 · t = %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="483" />
+        <location filename="../widgets/reverseview.cpp" line="536" />
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="486" />
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="527" />
+        <source>x_t (t = %1)</source>
+        <translation>x_t（t = %1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="527" />
+        <source>predicted x0</source>
+        <translation>预测的 x0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="527" />
+        <source>predicted ε</source>
+        <translation>预测的 ε</translation>
+    </message>
 </context>
 <context>
     <name>RunInspection</name>
@@ -455,6 +1079,67 @@
         <location filename="../app/runinspection.cpp" line="133" />
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
+    </message>
+</context>
+<context>
+    <name>SampleStrip</name>
+    <message>
+        <location filename="../widgets/samplestrip.cpp" line="19" />
+        <source>Samples appear here as the model trains: the same noise (or codes) each time, so the change from one to the next is the model learning.</source>
+        <translation>训练时样本会出现在这里：每次使用相同的噪声（或编码），所以前后的变化就是模型在学习。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplestrip.cpp" line="48" />
+        <source>%1 × %2 px as saved</source>
+        <translation>保存时为 %1 × %2 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplestrip.cpp" line="49" />
+        <source>step %L1 · epoch %2</source>
+        <translation>第 %L1 步 · 第 %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../widgets/samplestrip.cpp" line="49" />
+        <source>step %L1</source>
+        <translation>第 %L1 步</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleChart</name>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="14" />
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="15" />
+        <source>β_t and ᾱ_t</source>
+        <translation>β_t 与 ᾱ_t</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="17" />
+        <source>SNR(t) = ᾱ/(1−ᾱ)</source>
+        <translation>信噪比 SNR(t) = ᾱ/(1−ᾱ)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="21" />
+        <source>β_t (noise added at step t)</source>
+        <translation>β_t（第 t 步加入的噪声）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="24" />
+        <source>ᾱ_t (signal kept: x_t = √ᾱ·x0 + √(1−ᾱ)·ε)</source>
+        <translation>ᾱ_t（保留的信号：x_t = √ᾱ·x0 + √(1−ᾱ)·ε）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="27" />
+        <source>SNR(t), right axis</source>
+        <translation>SNR(t)，右轴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="38" />
+        <source>Logarithmic β/ᾱ axis</source>
+        <translation>β/ᾱ 轴用对数刻度</translation>
     </message>
 </context>
 <context>
@@ -517,283 +1202,293 @@
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="33" />
+        <location filename="../widgets/trainingdashboard.cpp" line="34" />
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="48" />
+        <location filename="../widgets/trainingdashboard.cpp" line="49" />
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="37" />
+        <location filename="../widgets/trainingdashboard.cpp" line="38" />
         <source>VAE (MLP 784→256→2d, seed 003): BCE + KL</source>
         <translation>VAE（MLP 784→256→2d，种子笔记 003）：BCE + KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="38" />
+        <location filename="../widgets/trainingdashboard.cpp" line="39" />
         <source>Auto-encoder (same layers; no noise, no KL)</source>
         <translation>自编码器（相同的层；无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="39" />
+        <location filename="../widgets/trainingdashboard.cpp" line="40" />
         <source>Conv VAE (stride-2 convolutions; any image size): BCE + β·KL</source>
         <translation>卷积 VAE（步长 2 的卷积；任意图像尺寸）：BCE + β·KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="40" />
+        <location filename="../widgets/trainingdashboard.cpp" line="41" />
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="41" />
+        <location filename="../widgets/trainingdashboard.cpp" line="42" />
         <source>DDPM (U-Net of seed 000, T = 1000; images)</source>
         <translation>DDPM（种子 000 的 U-Net，T = 1000；图像）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="42" />
+        <location filename="../widgets/trainingdashboard.cpp" line="43" />
         <source>Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)</source>
         <translation>玩具扩散模型（种子 002：MLP，T = 100；仅用于玩具二维点）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43" />
+        <location filename="../widgets/trainingdashboard.cpp" line="44" />
         <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45" />
+        <location filename="../widgets/trainingdashboard.cpp" line="46" />
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49" />
+        <location filename="../widgets/trainingdashboard.cpp" line="50" />
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50" />
+        <location filename="../widgets/trainingdashboard.cpp" line="51" />
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52" />
+        <location filename="../widgets/trainingdashboard.cpp" line="53" />
         <source>Toy 2-D points: S-curve (seed 002)</source>
         <translation>玩具二维点：S 曲线（种子 002）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53" />
+        <location filename="../widgets/trainingdashboard.cpp" line="54" />
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54" />
+        <location filename="../widgets/trainingdashboard.cpp" line="55" />
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55" />
+        <location filename="../widgets/trainingdashboard.cpp" line="56" />
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56" />
+        <location filename="../widgets/trainingdashboard.cpp" line="57" />
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="57" />
+        <location filename="../widgets/trainingdashboard.cpp" line="58" />
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="64" />
+        <location filename="../widgets/trainingdashboard.cpp" line="65" />
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="67" />
+        <location filename="../widgets/trainingdashboard.cpp" line="68" />
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="68" />
+        <location filename="../widgets/trainingdashboard.cpp" line="69" />
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="71" />
+        <location filename="../widgets/trainingdashboard.cpp" line="72" />
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="73" />
+        <location filename="../widgets/trainingdashboard.cpp" line="74" />
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="93" />
+        <location filename="../widgets/trainingdashboard.cpp" line="94" />
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="98" />
+        <location filename="../widgets/trainingdashboard.cpp" line="99" />
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="102" />
+        <location filename="../widgets/trainingdashboard.cpp" line="103" />
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="108" />
+        <location filename="../widgets/trainingdashboard.cpp" line="109" />
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="114" />
+        <location filename="../widgets/trainingdashboard.cpp" line="115" />
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="116" />
+        <location filename="../widgets/trainingdashboard.cpp" line="117" />
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="122" />
+        <location filename="../widgets/trainingdashboard.cpp" line="123" />
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="123" />
+        <location filename="../widgets/trainingdashboard.cpp" line="124" />
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="127" />
+        <location filename="../widgets/trainingdashboard.cpp" line="130" />
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="131" />
+        <location filename="../widgets/trainingdashboard.cpp" line="134" />
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="133" />
+        <location filename="../widgets/trainingdashboard.cpp" line="136" />
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="135" />
+        <location filename="../widgets/trainingdashboard.cpp" line="138" />
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138" />
+        <location filename="../widgets/trainingdashboard.cpp" line="141" />
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="147" />
+        <location filename="../widgets/trainingdashboard.cpp" line="150" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="153" />
+        <location filename="../widgets/trainingdashboard.cpp" line="156" />
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="157" />
+        <location filename="../widgets/trainingdashboard.cpp" line="160" />
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="160" />
+        <location filename="../widgets/trainingdashboard.cpp" line="163" />
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="163" />
+        <location filename="../widgets/trainingdashboard.cpp" line="166" />
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="167" />
+        <location filename="../widgets/trainingdashboard.cpp" line="170" />
         <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
         <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="168" />
-        <location filename="../widgets/trainingdashboard.cpp" line="281" />
+        <location filename="../widgets/trainingdashboard.cpp" line="171" />
+        <location filename="../widgets/trainingdashboard.cpp" line="292" />
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="174" />
+        <location filename="../widgets/trainingdashboard.cpp" line="177" />
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="251" />
+        <location filename="../widgets/trainingdashboard.cpp" line="200" />
+        <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
+        <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="259" />
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="262" />
+        <location filename="../widgets/trainingdashboard.cpp" line="270" />
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="266" />
+        <location filename="../widgets/trainingdashboard.cpp" line="274" />
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot.</source>
         <translation>生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。VAE、自编码器或 GAN 以小型 MLP 训练；样本画成散点图。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="271" />
+        <location filename="../widgets/trainingdashboard.cpp" line="279" />
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="279" />
+        <location filename="../widgets/trainingdashboard.cpp" line="290" />
         <source>Held-out reconstruction:</source>
         <translation>留出集重构：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="280" />
+        <location filename="../widgets/trainingdashboard.cpp" line="291" />
         <source>Held-out loss:</source>
         <translation>留出集损失：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283" />
+        <location filename="../widgets/trainingdashboard.cpp" line="294" />
         <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
         <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="307" />
+        <location filename="../widgets/trainingdashboard.cpp" line="295" />
+        <source>none: the loss is how well the network predicts the added noise (MSE); watch it fall and the samples below sharpen</source>
+        <translation>无：损失衡量网络预测所加噪声的准确程度（MSE）；观察它下降，下方的样本变清晰</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="322" />
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="308" />
+        <location filename="../widgets/trainingdashboard.cpp" line="323" />
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="310" />
+        <location filename="../widgets/trainingdashboard.cpp" line="325" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="315" />
+        <location filename="../widgets/trainingdashboard.cpp" line="330" />
         <source>%1 nats after epoch %2</source>
         <translation>第 %2 轮后 %1 nats</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="317" />
+        <location filename="../widgets/trainingdashboard.cpp" line="332" />
         <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
         <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>

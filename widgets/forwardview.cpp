@@ -6,6 +6,11 @@
 #include "schedulechart.h"
 
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSignalBlocker>
+#include <QUrl>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -45,7 +50,7 @@ ForwardView::ForwardView(QWidget* parent) : QWidget(parent) {
   m_index->setObjectName(QStringLiteral("forwardIndexSpin"));
   m_index->setRange(0, 9999);
   iform->addRow(tr("&Image number:"), m_index);
-  auto* open = new QPushButton(tr("&Open an image file…"), imageBox);
+  auto* open = new QPushButton(tr("&Open an image file… (or drop one here)"), imageBox);
   iform->addRow(open);
   m_description = new QLabel(imageBox);
   m_description->setWordWrap(true);
@@ -153,6 +158,35 @@ ForwardView::ForwardView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(leftBox);
   layout->addLayout(right, 1);
   setT(0);
+  setAcceptDrops(true);
+}
+
+void ForwardView::selectSource(const QString& key) {
+  const int i = m_source->findData(key);
+  if (i < 0)
+    return;
+  m_source->setCurrentIndex(i);
+  Q_EMIT sourceChanged(source(), imageIndex());
+}
+
+void ForwardView::selectSchedule(const QString& kind, int timesteps) {
+  const QSignalBlocker block(m_schedule);
+  m_schedule->setCurrentIndex(std::max(0, m_schedule->findData(kind)));
+  m_T->setValue(timesteps);
+  Q_EMIT scheduleChanged(scheduleKind(), this->timesteps());
+}
+
+void ForwardView::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+    event->acceptProposedAction();
+}
+
+void ForwardView::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.first().isLocalFile()) {
+    Q_EMIT imageFileDropped(urls.first().toLocalFile());
+    event->acceptProposedAction();
+  }
 }
 
 void ForwardView::addSource(const QString& label, const QString& key) { m_source->addItem(label, key); }
@@ -169,6 +203,11 @@ void ForwardView::setImages(const QImage& x0, const QImage& noise, const QImage&
   m_views->setCurrentIndex(0);
   m_x0->setImage(x0);
   m_noise->setImage(noise);
+  m_xt->setImage(xt);
+}
+
+void ForwardView::setXt(const QImage& xt) {
+  m_views->setCurrentIndex(0);
   m_xt->setImage(xt);
 }
 

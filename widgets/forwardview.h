@@ -25,6 +25,10 @@ class ForwardView final : public QWidget {
   /// A choice in the source list: `key` is handed back in sourceChanged (e.g. "mnist", "toy:s-curve").
   void addSource(const QString& label, const QString& key);
   QString source() const;
+  /// Selects the source with this key (as if chosen) and, for a toy set or a new schedule, the
+  /// schedule kind and T.
+  void selectSource(const QString& key);
+  void selectSchedule(const QString& kind, int timesteps);
   int imageIndex() const;
   QString scheduleKind() const;
   int timesteps() const;
@@ -33,6 +37,8 @@ class ForwardView final : public QWidget {
   quint64 seed() const;
 
   void setImages(const QImage& x0, const QImage& noise, const QImage& xt);
+  /// Only x_t changed (the slider moved).
+  void setXt(const QImage& xt);
   void setPoints(const QVector<QPointF>& data, const QVector<QPointF>& xt);
   void setSchedule(const std::vector<double>& betas, const std::vector<double>& alphasCumprod);
   void setValues(int t, double beta, double alphaBar, double snr);
@@ -47,9 +53,15 @@ class ForwardView final : public QWidget {
  Q_SIGNALS:
   void sourceChanged(const QString& key, int index);
   void imageFileRequested();
+  /// An image file was dropped on the page.
+  void imageFileDropped(const QString& path);
   void scheduleChanged(const QString& kind, int timesteps);
   void seedChanged(quint64 seed);
   void tChanged(int t);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   QComboBox* m_source = nullptr;

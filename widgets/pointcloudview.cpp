@@ -10,12 +10,13 @@
 
 namespace {
 
+// A scatter: QCPGraph looks its visible points up by x, so they are handed over unsorted and it
+// sorts them (the order of a scatter does not matter).
 void setGraphPoints(QCPGraph* graph, const QVector<QPointF>& points) {
   QVector<QCPGraphData> data(points.size());
   for (int i = 0; i < points.size(); ++i)
     data[i] = QCPGraphData(points[i].x(), points[i].y());
-  // Not sorted by x: a scatter keeps the given order, and lines (trails) follow it.
-  graph->data()->set(data, true);
+  graph->data()->set(data, false);
 }
 
 }  // namespace
@@ -56,17 +57,21 @@ void PointCloudView::setPoints(const QVector<QPointF>& points) {
 
 void PointCloudView::setTrails(const QVector<QVector<QPointF>>& trails) {
   while (m_trails.size() > trails.size())
-    m_plot->removeGraph(m_trails.takeLast());
+    m_plot->removePlottable(m_trails.takeLast());
   static const QColor colours[] = {QColor(214, 39, 40), QColor(44, 160, 44), QColor(255, 127, 14), QColor(148, 103, 189),
                                    QColor(140, 86, 75), QColor(227, 119, 194), QColor(23, 190, 207), QColor(188, 189, 34)};
   while (m_trails.size() < trails.size()) {
-    QCPGraph* g = m_plot->addGraph();
-    g->setPen(QPen(colours[m_trails.size() % 8], 1.5));
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
-    m_trails.append(g);
+    // A trail is a path in step order: a QCPCurve keeps the order (a graph would sort by x).
+    auto* c = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    c->setPen(QPen(colours[m_trails.size() % 8], 1.5));
+    m_trails.append(c);
   }
-  for (int i = 0; i < trails.size(); ++i)
-    setGraphPoints(m_trails[i], trails[i]);
+  for (int i = 0; i < trails.size(); ++i) {
+    QVector<QCPCurveData> data(trails[i].size());
+    for (int k = 0; k < trails[i].size(); ++k)
+      data[k] = QCPCurveData(k, trails[i][k].x(), trails[i][k].y());
+    m_trails[i]->data()->set(data, true);
+  }
   m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QCPCurve;
 class QCPGraph;
 
 /// A scatter of 2-D points (QCustomPlot) over a faded data distribution, with optional trails:
@@ -37,7 +38,7 @@ class PointCloudView final : public QWidget {
   QCustomPlot* m_plot = nullptr;
   QCPGraph* m_background = nullptr;
   QCPGraph* m_points = nullptr;
-  QVector<QCPGraph*> m_trails;
+  QVector<QCPCurve*> m_trails;
   int m_count = 0;
   bool m_fitting = true;
   double m_dataExtent = 0;

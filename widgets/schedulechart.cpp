@@ -26,7 +26,11 @@ ScheduleChart::ScheduleChart(QWidget* parent) : QWidget(parent) {
   m_snr = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
   m_snr->setName(tr("SNR(t), right axis"));
   m_snr->setPen(QPen(QColor(44, 160, 44), 2, Qt::DashLine));
+  // The cursor has a buffered layer of its own: moving it replots that layer, not the curves.
+  m_plot->addLayer(QStringLiteral("cursor"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+  m_plot->layer(QStringLiteral("cursor"))->setMode(QCPLayer::lmBuffered);
   m_cursor = new QCPItemStraightLine(m_plot);
+  m_cursor->setLayer(QStringLiteral("cursor"));
   m_cursor->setPen(QPen(Qt::black, 1, Qt::DotLine));
   m_plot->legend->setVisible(true);
   m_plot->legend->setFont(font());
@@ -80,7 +84,7 @@ void ScheduleChart::setSchedule(const std::vector<double>& betas, const std::vec
 void ScheduleChart::setCursor(int t) {
   m_cursor->point1->setCoords(t, 0);
   m_cursor->point2->setCoords(t, 1);
-  m_plot->replot(QCustomPlot::rpQueuedReplot);
+  m_cursor->layer()->replot();
 }
 
 int ScheduleChart::points() const { return m_beta->dataCount(); }

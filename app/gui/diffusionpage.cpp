@@ -48,7 +48,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
            {tr("Toy points: rings"), QStringLiteral("toy:rings")}})
     m_forwardView->addSource(label, key);
   connect(m_forwardView, &ForwardView::sourceChanged, this, &DiffusionPage::loadForwardSource);
-  connect(m_forwardView, &ForwardView::tChanged, this, &DiffusionPage::redrawForward);
+  connect(m_forwardView, &ForwardView::tChanged, this, [this] { redrawForward(true); });
   connect(m_forwardView, &ForwardView::seedChanged, this, [this](quint64 seed) {
     m_forward.setSeed(seed);
     redrawForward();
@@ -64,23 +64,10 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   connect(m_forwardView, &ForwardView::imageFileRequested, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open an image"), QString(),
                                                       tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)"));
-    if (path.isEmpty())
-      return;
-    QImageReader reader(path);
-    reader.setAllocationLimit(128);
-    QImage image = reader.read();
-    if (image.isNull()) {
-      m_forwardView->setMessage(tr("%1 cannot be read: %2").arg(path, reader.errorString()));
-      return;
-    }
-    // Large photos are shown at 64 px, like the models' largest input.
-    if (image.width() > 64 || image.height() > 64)
-      image = image.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    m_forward.setImage(image);
-    m_forwardView->setMessage({});
-    m_forwardView->setImageDescription(tr("%1 (%2×%3 px)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
-    redrawForward();
+    if (!path.isEmpty())
+      loadForwardFile(path);
   });
+  connect(m_forwardView, &ForwardView::imageFileDropped, this, &DiffusionPage::loadForwardFile);
   m_forward.setSchedule(QStringLiteral("linear"), 1000);
   m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
   loadForwardSource(QStringLiteral("mnist"), 0);
@@ -176,6 +163,24 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   });
 }
 
+void DiffusionPage::loadForwardFile(const QString& path) {
+  QImageReader reader(path);
+  reader.setAllocationLimit(128);
+  QImage image = reader.read();
+  if (image.isNull()) {
+    m_forwardView->setMessage(tr("%1 cannot be read: %2").arg(path, reader.errorString()));
+    return;
+  }
+  // Large photos are shown at 64 px, like the models' largest input.
+  if (image.width() > 64 || image.height() > 64)
+    image = image.scaled(64, 64, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  m_forward.setImage(image);
+  m_forwardView->setMessage({});
+  m_forwardView->setImageDescription(
+      tr("%1 (%2×%3 px)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
+  redrawForward();
+}
+
 void DiffusionPage::showReverse(bool reverse) { m_tabs->setCurrentIndex(reverse ? 1 : 0); }
 
 bool DiffusionPage::openRun(const QString& folder, QString* error) {
@@ -212,6 +217,11 @@ bool DiffusionPage::openRun(const QString& folder, QString* error) {
                 .arg(dataset, folder),
       T, m_runMakesPoints, data);
   m_timesteps = T;
+  // The forward tab shows the run's own data and schedule.
+  if (m_runMakesPoints || dataset == QLatin1String("mnist") || dataset == QLatin1String("fashion-mnist")) {
+    m_forwardView->selectSchedule(m_runMakesPoints ? QStringLiteral("toy") : model.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")), T);
+    m_forwardView->selectSource(dataset);
+  }
   return true;
 }
 
@@ -257,10 +267,12 @@ void DiffusionPage::loadForwardSource(const QString& key, int index) {
   redrawForward();
 }
 
-void DiffusionPage::redrawForward() {
+void DiffusionPage::redrawForward(bool onlyT) {
   const int t = std::min(m_forwardView->t(), m_forward.timesteps());
   if (m_forward.hasPoints())
     m_forwardView->setPoints(m_forward.points(), m_forward.pointsAt(t));
+  else if (onlyT)
+    m_forwardView->setXt(m_forward.imageAt(t));
   else
     m_forwardView->setImages(m_forward.imageAt(0), m_forward.noiseImage(), m_forward.imageAt(t));
   m_forwardView->setValues(t, m_forward.beta(t), m_forward.alphaBar(t), m_forward.snr(t));

@@ -36,7 +36,9 @@ class DiffusionPage final : public QWidget {
 
  private:
   void loadForwardSource(const QString& key, int index);
-  void redrawForward();
+  void loadForwardFile(const QString& path);
+  /// onlyT: just the slider moved (x0, ε and the chart's curves are as they were).
+  void redrawForward(bool onlyT = false);
   void run(const ReverseSettings& s);
   void exportFrame();
   void exportFilmstrip();

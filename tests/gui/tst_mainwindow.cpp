@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "diffusionpage.h"
 #include "digitview.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
@@ -6,6 +7,9 @@
 #include "mainwindow.h"
 #include "runfolder.h"
 #include "trainedrun.h"
+#include "forwardview.h"
+#include "pointcloudview.h"
+#include "reverseview.h"
 #include "samplestrip.h"
 #include "trainingcontroller.h"
 #include "trainingcurves.h"
@@ -213,6 +217,52 @@ class tst_MainWindow : public QObject {
     QVERIFY(!w.training()->isRunning());
     QDir(toyRun).removeRecursively();
     QDir(started.last().first().toString()).removeRecursively();
+  }
+
+  void diffusionPageSamplesAToyRun() {
+    MainWindow w;
+    w.show();
+    auto* page = w.diffusion();
+    // Without a diffusion run the forward process works, and sampling says what it needs.
+    auto* slider = page->forward()->findChild<QSlider*>(QStringLiteral("forwardTSlider"));
+    QCOMPARE(slider->maximum(), 1000);
+    const QImage clean = page->forward()->xtView()->image();
+    slider->setValue(600);
+    QVERIFY(page->forward()->xtView()->image() != clean);
+    QCOMPARE(page->forward()->xtView()->image(), page->forwardProcess().imageAt(600));
+    QVERIFY(page->reverse()->findChild<QPushButton*>(QStringLiteral("trainToyButton"))->isVisible() ||
+            !page->reverse()->isVisible());
+    QVERIFY(!page->reverse()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->isEnabled());
+
+    QTemporaryDir runs;
+    const QString run = TestData::trainToyDiffusion(runs.path(), 2);
+    QVERIFY(!run.isEmpty());
+    QString error;
+    QVERIFY2(w.openRun(run, &error), qPrintable(error));
+    QCOMPARE(page->runFolder(), run);
+    QCOMPARE(page->forward()->source(), QStringLiteral("toy:s-curve"));  // the run's own data
+    QCOMPARE(page->forward()->timesteps(), 100);
+    page->showReverse(true);
+    auto* reverse = page->reverse();
+    ReverseSettings s = reverse->settings();
+    s.sampler = QStringLiteral("ddim");
+    s.steps = 10;
+    s.count = 400;
+    reverse->setSettings(s);
+    QSignalSpy finished(page->sampler(), &ReverseSampler::finished);
+    reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE(reverse->frameCount(), 10);
+    QCOMPARE(reverse->pointsView()->pointCount(), 400);
+    QVERIFY(page->firstFrameMs() >= 0);
+    QVERIFY(reverse->findChild<QLabel*>(QStringLiteral("timestepsLabel"))->text().contains(QStringLiteral("99, 89, 79")));
+    // A fork from step 4 adds its ending beside the original one.
+    reverse->setCurrentFrame(3);
+    reverse->findChild<QPushButton*>(QStringLiteral("forkButton"))->click();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().value<ReverseResult>().request.forkFrom, 3);
+    QCOMPARE(reverse->frameCount(), 10);  // the trajectory stays as it was
+    w.close();
   }
 
   void chineseTranslationIsEmbedded() {
