@@ -137,7 +137,8 @@ QVector<QPointF> ForwardProcess::pointsAt(int t) const {
 }
 
 QImage ForwardProcess::datasetImage(const QString& dataset, int index, QString* description, QString* error) {
-  static QHash<QString, genlab::LabelledImages> cache;  // GUI thread only
+  // GUI thread only; never destroyed, so no tensor outlives LibTorch's own statics at exit.
+  static auto& cache = *new QHash<QString, genlab::LabelledImages>;
   auto it = cache.find(dataset);
   if (it == cache.end()) {
     const QString folder = DataLocations::folderFor(dataset);

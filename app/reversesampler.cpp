@@ -48,7 +48,10 @@ QVector<QPointF> points(const at::Tensor& x) {
 }  // namespace
 
 ReverseSampler::ReverseSampler(QObject* parent)
-    : QObject(parent), m_kept(std::make_shared<Kept>()), m_cancel(std::make_shared<std::atomic<bool>>(false)) {
+    : QObject(parent),
+      m_kept(std::make_shared<Kept>()),
+      m_cancel(std::make_shared<std::atomic<bool>>(false)),
+      m_busy(std::make_shared<std::atomic<bool>>(false)) {
   qRegisterMetaType<ReverseRequest>();
   qRegisterMetaType<ReverseFrame>();
   qRegisterMetaType<ReverseResult>();
@@ -59,7 +62,7 @@ ReverseSampler::~ReverseSampler() {
   wait();
 }
 
-bool ReverseSampler::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool ReverseSampler::isRunning() const { return m_busy->load(); }
 
 void ReverseSampler::wait() {
   if (m_thread)
@@ -98,7 +101,14 @@ bool ReverseSampler::start(const ReverseRequest& r) {
   m_cancel->store(false);
   auto kept = m_kept;
   auto cancel = m_cancel;
-  m_thread = QThread::create([this, r, kept, cancel] {
+  m_busy->store(true);
+  auto busy = m_busy;
+  m_thread = QThread::create([this, r, kept, cancel, busy] {
+    // Not busy any more before the last signal: a receiver may start the next run at once.
+    auto fail = [&](const QString& message) {
+      busy->store(false);
+      Q_EMIT failed(message);
+    };
     try {
       std::shared_ptr<DiffusionModel> model;
       {
@@ -110,7 +120,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
         QString error;
         model = DiffusionModel::load(r.runFolder, r.ema, &error);
         if (!model) {
-          Q_EMIT failed(error);
+          fail(error);
           return;
         }
         std::lock_guard<std::mutex> lock(kept->mutex);
@@ -121,7 +131,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
         kept->times.clear();
       }
       if (!model->makesPoints() && r.count > 64) {
-        Q_EMIT failed(tr("Up to 64 images at a time (asked for %1).").arg(r.count));
+        fail(tr("Up to 64 images at a time (asked for %1).").arg(r.count));
         return;
       }
       const auto& process = model->process();
@@ -133,7 +143,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       if (r.purpose == ReverseRequest::Purpose::Fork) {
         std::lock_guard<std::mutex> lock(kept->mutex);
         if (size_t(r.forkFrom) >= kept->states.size()) {
-          Q_EMIT failed(tr("The kept trajectory changed; run the sampler again."));
+          fail(tr("The kept trajectory changed; run the sampler again."));
           return;
         }
         x = kept->states[size_t(r.forkFrom)].to(at::kFloat);
@@ -195,11 +205,12 @@ bool ReverseSampler::start(const ReverseRequest& r) {
         result.ending = imageFromPixels(genlab::plot_points(background, end), 160, 3);
       } else
         result.ending = grid(end, -1, 1);
+      busy->store(false);
       Q_EMIT finished(result);
     } catch (const c10::Error& e) {
-      Q_EMIT failed(QString::fromStdString(e.what_without_backtrace()));
+      fail(QString::fromStdString(e.what_without_backtrace()));
     } catch (const std::exception& e) {
-      Q_EMIT failed(QString::fromLocal8Bit(e.what()));
+      fail(QString::fromLocal8Bit(e.what()));
     }
   });
   m_thread->setObjectName(QStringLiteral("sampling"));

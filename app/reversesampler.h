@@ -62,6 +62,7 @@ class ReverseSampler final : public QObject {
   /// Checks the request and starts it; false (and failed()) when it cannot run.
   bool start(const ReverseRequest& request);
   void cancel() { m_cancel->store(true); }
+  /// From start() until the run's finished() or failed() (the thread may still be winding down).
   bool isRunning() const;
   /// Waits for the worker to end (the window closing).
   void wait();
@@ -81,5 +82,6 @@ class ReverseSampler final : public QObject {
   struct Kept;
   std::shared_ptr<Kept> m_kept;
   std::shared_ptr<std::atomic<bool>> m_cancel;
+  std::shared_ptr<std::atomic<bool>> m_busy;  ///< a run is between start() and its last signal
   class QThread* m_thread = nullptr;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "forwardview.h"
 
+#include "captioned.h"
 #include "digitview.h"
 #include "pointcloudview.h"
 #include "schedulechart.h"
@@ -23,22 +24,6 @@
 #include <QVBoxLayout>
 
 #include <cmath>
-
-namespace {
-
-QWidget* captioned(QWidget* view, const QString& caption, QWidget* parent) {
-  auto* box = new QWidget(parent);
-  auto* v = new QVBoxLayout(box);
-  v->setContentsMargins(0, 0, 0, 0);
-  auto* label = new QLabel(caption, box);
-  label->setWordWrap(true);
-  label->setAlignment(Qt::AlignHCenter);
-  v->addWidget(label);
-  v->addWidget(view, 1);
-  return box;
-}
-
-}  // namespace
 
 ForwardView::ForwardView(QWidget* parent) : QWidget(parent) {
   auto* imageBox = new QGroupBox(tr("What to noise"), this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reverseview.h"
 
+#include "captioned.h"
 #include "digitview.h"
 #include "pointcloudview.h"
 
@@ -26,17 +27,6 @@ namespace {
 
 constexpr int kFilmstripLength = 11;
 
-QWidget* captioned(QWidget* view, const QString& caption, QWidget* parent) {
-  auto* box = new QWidget(parent);
-  auto* v = new QVBoxLayout(box);
-  v->setContentsMargins(0, 0, 0, 0);
-  auto* label = new QLabel(caption, box);
-  label->setWordWrap(true);
-  label->setAlignment(Qt::AlignHCenter);
-  v->addWidget(label);
-  v->addWidget(view, 1);
-  return box;
-}
 
 QImage sideBySide(const QVector<QImage>& images, const QStringList& captions, int height) {
   const int label = captions.isEmpty() ? 0 : 16;
