@@ -113,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     v.learningRate = d.learningRate;
     m_dashboard->setValues(v);
     m_pages->setCurrentWidget(m_dashboard);
+    m_backToDiffusion = true;  // when it is trained, sample it where the user asked for it
     startTraining();
   });
   m_pages->addTab(m_dashboard, tr("&Train"));
@@ -472,9 +473,13 @@ void MainWindow::onFinished(const QString& runFolder, bool completed) {
   m_dashboard->setRunning(false);
   if (m_currentKind == QLatin1String("ddpm-unet") || m_currentKind == QLatin1String("toy-diffusion")) {
     QString error;
-    if (m_diffusion->openRun(runFolder, &error))
+    if (m_diffusion->openRun(runFolder, &error)) {
       m_diffusion->showReverse(true);
+      if (m_backToDiffusion && completed)
+        m_pages->setCurrentWidget(m_diffusion);
+    }
   }
+  m_backToDiffusion = false;
   m_explore->setTrainingStatus({});
   statusBar()->showMessage(completed ? tr("Training finished; the model is saved in %1").arg(runFolder)
                                      : tr("Training stopped; the model so far is saved in %1").arg(runFolder),

@@ -68,6 +68,7 @@ class MainWindow final : public QMainWindow {
   QString m_currentRun;
   QString m_currentKind;  ///< run.json's model kind: "vae-mlp" or "ae-mlp"
   bool m_manifoldBusy = false;
+  bool m_backToDiffusion = false;  ///< the running training was asked for by the Diffusion page
   bool m_manifoldAgain = false;
   QPair<int, int> m_manifoldDims{0, 1};  // what the grid on screen was drawn for
   std::vector<float> m_manifoldHeld;

@@ -262,6 +262,12 @@ class tst_MainWindow : public QObject {
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.last().first().value<ReverseResult>().request.forkFrom, 3);
     QCOMPARE(reverse->frameCount(), 10);  // the trajectory stays as it was
+    // Closing the window while it samples: the sampler stops between steps, nothing hangs.
+    s.sampler = QStringLiteral("ddpm");
+    s.count = 5000;
+    reverse->setSettings(s);
+    reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
+    QTRY_VERIFY(reverse->frameCount() < 100 && page->sampler()->isRunning());
     w.close();
   }
 
