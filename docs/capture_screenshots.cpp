@@ -101,6 +101,8 @@ int main(int argc, char* argv[]) {
       wait(300);
       grabTo(QStringLiteral("%1-forward-t%2.png").arg(prefix).arg(t));
     }
+    if (qEnvironmentVariableIsSet("GENLAB_CAPTURE_FORWARD_ONLY"))
+      return 0;
     page->showReverse(true);
     auto* reverse = page->reverse();
     ReverseSettings s = reverse->settings();

@@ -238,12 +238,12 @@
 <context>
     <name>ForwardProcess</name>
     <message>
-        <location filename="../app/forwardprocess.cpp" line="153" />
+        <location filename="../app/forwardprocess.cpp" line="154" />
         <source>There are %1 test images; %2 is not one of them.</source>
         <translation>共有 %1 张测试图像；%2 不在其中。</translation>
     </message>
     <message>
-        <location filename="../app/forwardprocess.cpp" line="164" />
+        <location filename="../app/forwardprocess.cpp" line="165" />
         <source>test image %1 of %2, labelled %3</source>
         <translation>第 %1 张测试图像（共 %2 张），标签 %3</translation>
     </message>
@@ -251,107 +251,107 @@
 <context>
     <name>ForwardView</name>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="44" />
+        <location filename="../widgets/forwardview.cpp" line="29" />
         <source>What to noise</source>
         <translation>加噪对象</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="48" />
+        <location filename="../widgets/forwardview.cpp" line="33" />
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="52" />
+        <location filename="../widgets/forwardview.cpp" line="37" />
         <source>&amp;Image number:</source>
         <translation>图像编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="53" />
+        <location filename="../widgets/forwardview.cpp" line="38" />
         <source>&amp;Open an image file… (or drop one here)</source>
         <translation>打开图像文件…（或拖放到此处）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="62" />
+        <location filename="../widgets/forwardview.cpp" line="47" />
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="66" />
+        <location filename="../widgets/forwardview.cpp" line="51" />
         <source>linear (Ho et al.; seed 000)</source>
         <translation>线性（Ho 等；seed 000）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="67" />
+        <location filename="../widgets/forwardview.cpp" line="52" />
         <source>cosine (Nichol &amp; Dhariwal)</source>
         <translation>余弦（Nichol &amp; Dhariwal）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="68" />
+        <location filename="../widgets/forwardview.cpp" line="53" />
         <source>sigmoid (Jabri et al.)</source>
         <translation>sigmoid（Jabri 等）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="69" />
+        <location filename="../widgets/forwardview.cpp" line="54" />
         <source>toy (seed 002's sigmoid)</source>
         <translation>玩具（seed 002 的 sigmoid）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="70" />
+        <location filename="../widgets/forwardview.cpp" line="55" />
         <source>S&amp;chedule:</source>
         <translation>调度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="75" />
+        <location filename="../widgets/forwardview.cpp" line="60" />
         <source>Steps &amp;T:</source>
         <translation>步数 &amp;T：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="80" />
+        <location filename="../widgets/forwardview.cpp" line="65" />
         <source>&amp;New noise</source>
         <translation>新噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="84" />
+        <location filename="../widgets/forwardview.cpp" line="69" />
         <source>Noise s&amp;eed:</source>
         <translation>噪声种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="92" />
+        <location filename="../widgets/forwardview.cpp" line="77" />
         <source>Timestep</source>
         <translation>时间步</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="99" />
+        <location filename="../widgets/forwardview.cpp" line="84" />
         <source>t =</source>
         <translation>t =</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="113" />
+        <location filename="../widgets/forwardview.cpp" line="98" />
         <source>&lt;b&gt;The forward process&lt;/b&gt; adds Gaussian noise in T small steps. It needs no network: any step can be reached in one jump, &lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;, where ε is one fixed draw of noise and ᾱ_t, the share of the signal's variance left, falls from 1 to almost 0. A diffusion model learns to undo it: given x_t and t, it predicts ε (and so x0). The linear schedule destroys most of the image in the first third of the steps; the cosine one spreads it evenly.</source>
         <translation>&lt;b&gt;前向过程&lt;/b&gt;分 T 小步加入高斯噪声。它不需要网络：任何一步都可以一步到位，&lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;，其中 ε 是一次固定抽取的噪声，ᾱ_t（信号方差保留的比例）从 1 降到接近 0。扩散模型学习撤销这个过程：给定 x_t 和 t，预测 ε（从而得到 x0）。线性调度在前三分之一的步数里就破坏了图像的大部分；余弦调度则更均匀。</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="143" />
+        <location filename="../widgets/forwardview.cpp" line="128" />
         <source>x0: the clean image</source>
         <translation>x0：干净的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="144" />
+        <location filename="../widgets/forwardview.cpp" line="129" />
         <source>ε: the noise (fixed by the seed)</source>
         <translation>ε：噪声（由种子固定）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="145" />
+        <location filename="../widgets/forwardview.cpp" line="130" />
         <source>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</source>
         <translation>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="148" />
+        <location filename="../widgets/forwardview.cpp" line="133" />
         <source>x_t for every point of the set (blue) over the data (grey)</source>
         <translation>点集中每个点的 x_t（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="231" />
+        <location filename="../widgets/forwardview.cpp" line="216" />
         <source>t = %1: β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4 (signal) · √(1−ᾱ_t) = %5 (noise) · SNR = %6</source>
         <translation>t = %1：β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4（信号）· √(1−ᾱ_t) = %5（噪声）· 信噪比 = %6</translation>
     </message>
@@ -473,170 +473,170 @@
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="118" />
+        <location filename="../app/gui/mainwindow.cpp" line="119" />
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="147" />
+        <location filename="../app/gui/mainwindow.cpp" line="148" />
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="168" />
+        <location filename="../app/gui/mainwindow.cpp" line="169" />
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194" />
+        <location filename="../app/gui/mainwindow.cpp" line="195" />
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="209" />
+        <location filename="../app/gui/mainwindow.cpp" line="210" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="211" />
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="203" />
+        <location filename="../app/gui/mainwindow.cpp" line="204" />
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
+        <location filename="../app/gui/mainwindow.cpp" line="170" />
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="212" />
+        <location filename="../app/gui/mainwindow.cpp" line="213" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="216" />
+        <location filename="../app/gui/mainwindow.cpp" line="217" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="218" />
+        <location filename="../app/gui/mainwindow.cpp" line="219" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219" />
+        <location filename="../app/gui/mainwindow.cpp" line="220" />
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219" />
+        <location filename="../app/gui/mainwindow.cpp" line="220" />
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219" />
+        <location filename="../app/gui/mainwindow.cpp" line="220" />
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="224" />
+        <location filename="../app/gui/mainwindow.cpp" line="225" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225" />
+        <location filename="../app/gui/mainwindow.cpp" line="226" />
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226" />
+        <location filename="../app/gui/mainwindow.cpp" line="227" />
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227" />
+        <location filename="../app/gui/mainwindow.cpp" line="228" />
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="247" />
-        <location filename="../app/gui/mainwindow.cpp" line="367" />
+        <location filename="../app/gui/mainwindow.cpp" line="248" />
+        <location filename="../app/gui/mainwindow.cpp" line="368" />
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="295" />
+        <location filename="../app/gui/mainwindow.cpp" line="296" />
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="295" />
+        <location filename="../app/gui/mainwindow.cpp" line="296" />
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="350" />
+        <location filename="../app/gui/mainwindow.cpp" line="351" />
         <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="382" />
+        <location filename="../app/gui/mainwindow.cpp" line="383" />
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="384" />
+        <location filename="../app/gui/mainwindow.cpp" line="385" />
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="386" />
+        <location filename="../app/gui/mainwindow.cpp" line="387" />
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="387" />
+        <location filename="../app/gui/mainwindow.cpp" line="388" />
         <source>Toy GAN generator (MLP)</source>
         <translation>玩具 GAN 生成器（MLP）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="388" />
+        <location filename="../app/gui/mainwindow.cpp" line="389" />
         <source>Toy auto-encoder (MLP)</source>
         <translation>玩具自编码器（MLP）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="389" />
+        <location filename="../app/gui/mainwindow.cpp" line="390" />
         <source>Toy VAE (MLP, Gaussian likelihood)</source>
         <translation>玩具 VAE（MLP，高斯似然）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="390" />
+        <location filename="../app/gui/mainwindow.cpp" line="391" />
         <source>Conv VAE</source>
         <translation>卷积 VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="392" />
+        <location filename="../app/gui/mainwindow.cpp" line="393" />
         <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
         <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="388" />
+        <location filename="../app/gui/mainwindow.cpp" line="389" />
         <source>Auto-encoder</source>
         <translation>自编码器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="391" />
+        <location filename="../app/gui/mainwindow.cpp" line="392" />
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="361" />
+        <location filename="../app/gui/mainwindow.cpp" line="362" />
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -676,22 +676,22 @@
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="387" />
+        <location filename="../app/gui/mainwindow.cpp" line="388" />
         <source>DCGAN generator</source>
         <translation>DCGAN 生成器</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="463" />
+        <location filename="../app/gui/mainwindow.cpp" line="464" />
         <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
         <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="479" />
+        <location filename="../app/gui/mainwindow.cpp" line="484" />
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="480" />
+        <location filename="../app/gui/mainwindow.cpp" line="485" />
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -766,27 +766,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/reversesampler.cpp" line="79" />
+        <location filename="../app/reversesampler.cpp" line="82" />
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="84" />
+        <location filename="../app/reversesampler.cpp" line="87" />
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation type="unfinished">样本数必须在 1 到 100000 之间（得到 %1）。 {1 ?} {5000 ?} {1)?}</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="88" />
+        <location filename="../app/reversesampler.cpp" line="91" />
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="124" />
+        <location filename="../app/reversesampler.cpp" line="134" />
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="136" />
+        <location filename="../app/reversesampler.cpp" line="146" />
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -794,261 +794,264 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="70" />
+        <location filename="../widgets/reverseview.cpp" line="60" />
         <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="85" />
+        <location filename="../widgets/reverseview.cpp" line="75" />
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="86" />
+        <location filename="../widgets/reverseview.cpp" line="76" />
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="99" />
+        <location filename="../widgets/reverseview.cpp" line="89" />
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="100" />
+        <location filename="../widgets/reverseview.cpp" line="90" />
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="109" />
+        <location filename="../widgets/reverseview.cpp" line="99" />
         <source>η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM</source>
         <translation>η = 0：确定性的 DDIM；η = 1：每步加入与 DDPM 一样多的新噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119" />
+        <location filename="../widgets/reverseview.cpp" line="109" />
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="120" />
+        <location filename="../widgets/reverseview.cpp" line="110" />
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="121" />
+        <location filename="../widgets/reverseview.cpp" line="111" />
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="122" />
+        <location filename="../widgets/reverseview.cpp" line="112" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="124" />
+        <location filename="../widgets/reverseview.cpp" line="114" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128" />
+        <location filename="../widgets/reverseview.cpp" line="118" />
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128" />
+        <location filename="../widgets/reverseview.cpp" line="118" />
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128" />
+        <location filename="../widgets/reverseview.cpp" line="118" />
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129" />
+        <location filename="../widgets/reverseview.cpp" line="119" />
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129" />
+        <location filename="../widgets/reverseview.cpp" line="119" />
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="160" />
+        <location filename="../widgets/reverseview.cpp" line="150" />
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="161" />
+        <location filename="../widgets/reverseview.cpp" line="151" />
         <source>predicted x0: the network's guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="162" />
+        <location filename="../widgets/reverseview.cpp" line="152" />
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="170" />
+        <location filename="../widgets/reverseview.cpp" line="160" />
         <source>x_t: every sample's point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="171" />
+        <location filename="../widgets/reverseview.cpp" line="161" />
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="173" />
+        <location filename="../widgets/reverseview.cpp" line="163" />
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="191" />
+        <location filename="../widgets/reverseview.cpp" line="181" />
         <source>First step (Home)</source>
         <translation>第一步（Home）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="192" />
+        <location filename="../widgets/reverseview.cpp" line="182" />
         <source>One step back (←)</source>
         <translation>后退一步（←）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="193" />
+        <location filename="../widgets/reverseview.cpp" line="183" />
         <source>Play / pause (Space)</source>
         <translation>播放/暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="195" />
+        <location filename="../widgets/reverseview.cpp" line="185" />
         <source>One step forward (→)</source>
         <translation>前进一步（→）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="196" />
+        <location filename="../widgets/reverseview.cpp" line="186" />
         <source>Last step (End)</source>
         <translation>最后一步（End）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="207" />
+        <location filename="../widgets/reverseview.cpp" line="197" />
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="210" />
+        <location filename="../widgets/reverseview.cpp" line="200" />
         <source>go to t:</source>
         <translation>跳到 t：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="214" />
+        <location filename="../widgets/reverseview.cpp" line="204" />
         <source>Jumps to the step whose timestep is nearest (Enter)</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="239" />
+        <location filename="../widgets/reverseview.cpp" line="229" />
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="242" />
+        <location filename="../widgets/reverseview.cpp" line="232" />
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="244" />
+        <location filename="../widgets/reverseview.cpp" line="234" />
         <source>Continue denoising from the selected step's x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="249" />
+        <location filename="../widgets/reverseview.cpp" line="239" />
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="251" />
+        <location filename="../widgets/reverseview.cpp" line="241" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="253" />
+        <location filename="../widgets/reverseview.cpp" line="243" />
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="277" />
+        <location filename="../widgets/reverseview.cpp" line="267" />
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="278" />
+        <location filename="../widgets/reverseview.cpp" line="268" />
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="279" />
+        <location filename="../widgets/reverseview.cpp" line="269" />
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="300" />
+        <location filename="../widgets/reverseview.cpp" line="290" />
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="306" />
+        <location filename="../widgets/reverseview.cpp" line="296" />
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="364" />
+        <location filename="../widgets/reverseview.cpp" line="354" />
         <source>Visits %n timestep(s): %1 — %2</source>
         <translation>
-            <numerusform>访问 %n 个时间步：%1 — %2</numerusform></translation>
+            <numerusform>访问 %n 个时间步：%1 — %2</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="384" />
+        <location filename="../widgets/reverseview.cpp" line="374" />
         <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
         <translation>
-            <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform></translation>
+            <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="386" />
+        <location filename="../widgets/reverseview.cpp" line="376" />
         <source>Cancelled after %n step(s) (%1 s).</source>
         <translation>
-            <numerusform>在 %n 步后取消（%1 秒）。</numerusform></translation>
+            <numerusform>在 %n 步后取消（%1 秒）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="398" />
+        <location filename="../widgets/reverseview.cpp" line="388" />
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="436" />
+        <location filename="../widgets/reverseview.cpp" line="426" />
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步，共 %2 步 · t = %3</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="483" />
-        <location filename="../widgets/reverseview.cpp" line="536" />
+        <location filename="../widgets/reverseview.cpp" line="473" />
+        <location filename="../widgets/reverseview.cpp" line="526" />
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="486" />
+        <location filename="../widgets/reverseview.cpp" line="476" />
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="527" />
+        <location filename="../widgets/reverseview.cpp" line="517" />
         <source>x_t (t = %1)</source>
         <translation>x_t（t = %1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="527" />
+        <location filename="../widgets/reverseview.cpp" line="517" />
         <source>predicted x0</source>
         <translation>预测的 x0</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="527" />
+        <location filename="../widgets/reverseview.cpp" line="517" />
         <source>predicted ε</source>
         <translation>预测的 ε</translation>
     </message>
@@ -1113,33 +1116,54 @@
     </message>
     <message>
         <location filename="../widgets/schedulechart.cpp" line="15" />
-        <source>β_t and ᾱ_t</source>
-        <translation>β_t 与 ᾱ_t</translation>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="17" />
+        <location filename="../widgets/schedulechart.cpp" line="18" />
+        <source>β_t</source>
+        <translation>β_t</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="26" />
+        <source>β_t (noise added at step t; red axis, far right)</source>
+        <translation>β_t（第 t 步加入的噪声；最右侧红色坐标轴）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="32" />
+        <source>SNR(t) (logarithmic axis, right)</source>
+        <translation>SNR(t)（对数坐标轴，右侧）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="47" />
+        <source>Logarithmic β and ᾱ axes</source>
+        <translation>β 和 ᾱ 轴用对数刻度</translation>
+    </message>
+    <message>
+        <source>β_t and ᾱ_t</source>
+        <translation type="vanished">β_t 与 ᾱ_t</translation>
+    </message>
+    <message>
+        <location filename="../widgets/schedulechart.cpp" line="22" />
         <source>SNR(t) = ᾱ/(1−ᾱ)</source>
         <translation>信噪比 SNR(t) = ᾱ/(1−ᾱ)</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="21" />
         <source>β_t (noise added at step t)</source>
-        <translation>β_t（第 t 步加入的噪声）</translation>
+        <translation type="vanished">β_t（第 t 步加入的噪声）</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="24" />
+        <location filename="../widgets/schedulechart.cpp" line="29" />
         <source>ᾱ_t (signal kept: x_t = √ᾱ·x0 + √(1−ᾱ)·ε)</source>
         <translation>ᾱ_t（保留的信号：x_t = √ᾱ·x0 + √(1−ᾱ)·ε）</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="27" />
         <source>SNR(t), right axis</source>
-        <translation>SNR(t)，右轴</translation>
+        <translation type="vanished">SNR(t)，右轴</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="38" />
         <source>Logarithmic β/ᾱ axis</source>
-        <translation>β/ᾱ 轴用对数刻度</translation>
+        <translation type="vanished">β/ᾱ 轴用对数刻度</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,12 @@
 
 class QCheckBox;
 class QCustomPlot;
+class QCPAxis;
 class QCPGraph;
 class QCPItemStraightLine;
 
-/// β_t and ᾱ_t (left axis) and SNR(t) = ᾱ/(1−ᾱ) (right axis, logarithmic) over t = 1 … T, with a
-/// cursor at the chosen t; a check box puts the left axis on a log scale too.
+/// ᾱ_t (left axis), SNR(t) = ᾱ/(1−ᾱ) (right axis, logarithmic) and β_t (its own axis, far right)
+/// over t = 1 … T, with a cursor at the chosen t; a check box puts β and ᾱ on log scales too.
 class ScheduleChart final : public QWidget {
   Q_OBJECT
  public:
@@ -22,7 +23,9 @@ class ScheduleChart final : public QWidget {
 
  private:
   QCustomPlot* m_plot = nullptr;
+  void rescale();
   QCPGraph *m_beta = nullptr, *m_alphaBar = nullptr, *m_snr = nullptr;
+  QCPAxis* m_betaAxis = nullptr;
   QCPItemStraightLine* m_cursor = nullptr;
   QCheckBox* m_log = nullptr;
 };
