@@ -180,12 +180,10 @@ bool ReverseSampler::start(const ReverseRequest& r) {
                                            if (model->makesPoints()) {
                                              f.xtPoints = points(s.x_t);
                                              f.x0Points = points(s.x0);
-                                             f.nextPoints = points(s.next);
                                            } else {
                                              f.xt = grid(s.x_t, -1, 1);
                                              f.x0 = grid(s.x0, -1, 1);
                                              f.eps = grid(s.eps, -2, 2);
-                                             f.next = grid(s.next, -1, 1);
                                            }
                                            Q_EMIT frame(f);
                                          } else {

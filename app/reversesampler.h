@@ -29,12 +29,12 @@ struct ReverseRequest {
 
 /// One step of the reverse process, ready to show: the state x_t the step started from, the
 /// network's x̂0 and ε̂, as 8-bit image grids (x_t and x̂0: −1 → black, 1 → white; ε̂: −2 → black,
-/// 2 → white), or as points for a toy model. `next` is the state the step produced.
+/// 2 → white), or as points for a toy model. (The state a step produces is the next frame's x_t.)
 struct ReverseFrame {
   int index = 0;  ///< 0 … steps − 1
   int t = 0;      ///< the model's timestep (T − 1 … 0)
-  QImage xt, x0, eps, next;
-  QVector<QPointF> xtPoints, x0Points, nextPoints;
+  QImage xt, x0, eps;
+  QVector<QPointF> xtPoints, x0Points;
 };
 
 /// How a sampling run ended.

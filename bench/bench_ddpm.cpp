@@ -4,7 +4,7 @@
 // Adam 1e-3, clip 1, EMA 0.995), then DDIM-50 of 64 digits from the EMA weights.
 //   bench_ddpm <mnist folder> <threads> <train steps>
 #include "genlab/image_diffusion.h"
-#include "genlab/mnist_dataset.h"
+#include "bench_setup.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -23,21 +23,14 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_ddpm <mnist folder> <threads> <train steps>\n");
-    return 2;
-  }
-  at::set_num_threads(std::atoi(argv[2]));
-  const int steps = std::atoi(argv[3]);
-  auto data = genlab::load_mnist_split(argv[1], "train");
-  if (!data.ok()) {
-    std::fprintf(stderr, "%s\n", data.error.c_str());
-    return 1;
-  }
+  const auto setup = benchSetup(argc, argv, "bench_ddpm");
+  if (!setup)
+    return argc < 4 ? 2 : 1;  // usage, or the digits could not be read
+  const int steps = setup->steps;
   const auto net = genlab::UnetOptions().dim(16).dim_mults({1, 2, 4}).channels(1).attn_heads(4).attn_dim_head(16);
   genlab::ImageDiffusionTrainer trainer(net, genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
                                         genlab::ImageDiffusionTrainerOptions().lr(1e-3).batch_size(64),
-                                        data.value.images.view({-1, 1, 28, 28}));
+                                        setup->digits.images.view({-1, 1, 28, 28}));
   for (int i = 0; i < 3; ++i)
     trainer.step();
   double best = 0;

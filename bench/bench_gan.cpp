@@ -3,7 +3,7 @@
 // alternating D/G step of the 28-px DCGAN (width 64, z = 64, batch 64) on real digits.
 //   bench_gan <mnist folder> <threads> <steps>
 #include "genlab/dcgan.h"
-#include "genlab/mnist_dataset.h"
+#include "bench_setup.h"
 
 #include <ATen/Parallel.h>
 
@@ -12,18 +12,11 @@
 #include <cstdlib>
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_gan <mnist folder> <threads> <steps>\n");
-    return 2;
-  }
-  at::set_num_threads(std::atoi(argv[2]));
-  const int steps = std::atoi(argv[3]);
-  auto data = genlab::load_mnist_split(argv[1], "train");
-  if (!data.ok()) {
-    std::fprintf(stderr, "%s\n", data.error.c_str());
-    return 1;
-  }
-  genlab::GanTrainer trainer(genlab::DCGANOptions(), genlab::GanTrainerOptions(), data.value.images.view({-1, 1, 28, 28}));
+  const auto setup = benchSetup(argc, argv, "bench_gan");
+  if (!setup)
+    return argc < 4 ? 2 : 1;  // usage, or the digits could not be read
+  const int steps = setup->steps;
+  genlab::GanTrainer trainer(genlab::DCGANOptions(), genlab::GanTrainerOptions(), setup->digits.images.view({-1, 1, 28, 28}));
   for (int i = 0; i < 10; ++i)
     trainer.step();
   double best = 0;

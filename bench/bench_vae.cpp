@@ -2,7 +2,7 @@
 // GenLab side of the VAE benchmark (bench/run.sh runs it beside vae_reference.py):
 // trains the seed-003 VAE for a fixed number of steps and times one latent → image decode.
 //   bench_vae <mnist folder> <threads> <steps>
-#include "genlab/mnist_dataset.h"
+#include "bench_setup.h"
 #include "genlab/vae_trainer.h"
 
 #include <ATen/Parallel.h>
@@ -25,19 +25,11 @@ static double percentile(std::vector<double> v, double q) {
 }
 
 int main(int argc, char** argv) {
-  if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_vae <mnist folder> <threads> <steps>\n");
-    return 2;
-  }
-  const int threads = std::atoi(argv[2]);
-  const int steps = std::atoi(argv[3]);
-  at::set_num_threads(threads);
-  auto data = genlab::load_mnist_split(argv[1], "train");
-  if (!data.ok()) {
-    std::fprintf(stderr, "%s\n", data.error.c_str());
-    return 1;
-  }
-  genlab::VaeTrainer trainer(genlab::VAEOptions(), genlab::VaeTrainerOptions().seed(1), data.value.images);
+  const auto setup = benchSetup(argc, argv, "bench_vae");
+  if (!setup)
+    return argc < 4 ? 2 : 1;  // usage, or the digits could not be read
+  const int steps = setup->steps;
+  genlab::VaeTrainer trainer(genlab::VAEOptions(), genlab::VaeTrainerOptions().seed(1), setup->digits.images);
   for (int i = 0; i < 50; ++i)  // warm-up: allocator, OpenMP pool, BLAS buffers
     trainer.step();
   double best = 0;
