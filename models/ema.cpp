@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "genlab/ema.h"
 
+#include "genlab/adam.h"
+
 #include <torch/utils.h>
 
 #include <cmath>
@@ -41,6 +43,16 @@ double clip_grad_norm(torch::nn::Module& m, double max_norm) {
       if (p.grad().defined())
         p.mutable_grad().mul_(max_norm / (norm + 1e-6));
   return norm;
+}
+
+double clipped_step_with_ema(const at::Tensor& loss, torch::nn::Module& model, Adam& adam, torch::nn::Module& ema,
+                             double decay) {
+  adam.zero_grad();
+  loss.backward();
+  clip_grad_norm(model, 1.0);
+  adam.step();
+  ema_update(ema, model, decay);
+  return loss.item<double>();
 }
 
 }  // namespace genlab

@@ -39,12 +39,7 @@ double ImageDiffusionTrainer::step() {
   Unet net = model_;
   const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t); }, x0,
                                     rng_);
-  adam_->zero_grad();
-  loss.backward();
-  clip_grad_norm(*model_, 1.0);
-  adam_->step();
-  ema_update(*ema_, *model_, options_.ema_decay());
-  const double l = loss.item<double>();
+  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
   TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();

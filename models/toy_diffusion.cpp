@@ -88,12 +88,8 @@ double ToyDiffusionTrainer::step() {
   MLPDiffusion m = model_;
   const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return m->forward(x, t); }, x0,
                                     rng_, /*antithetic=*/true);
-  adam_->zero_grad();
-  loss.backward();
-  clip_grad_norm(*model_, 1.0);  // seed 002 clips the gradient norm to 1
-  adam_->step();
-  ema_update(*ema_, *model_, options_.ema_decay());
-  const double l = loss.item<double>();
+  // Seed 002 clips the gradient norm to 1 and keeps an EMA of the weights.
+  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
   TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();

@@ -14,4 +14,11 @@ void ema_update(torch::nn::Module& dst, torch::nn::Module& src, double decay);
 /// torch.nn.utils.clip_grad_norm_); returns the norm before clipping.
 double clip_grad_norm(torch::nn::Module& m, double max_norm);
 
+class Adam;
+/// The update of the diffusion trainers (denoising-diffusion-pytorch's Trainer, seed 002): zero
+/// the gradients, backward of `loss`, clip their norm to 1, an Adam step, then `ema` follows
+/// `model` with `decay`. Returns the loss's value (the caller checks that it is finite).
+double clipped_step_with_ema(const at::Tensor& loss, torch::nn::Module& model, Adam& adam, torch::nn::Module& ema,
+                             double decay);
+
 }  // namespace genlab
