@@ -3,7 +3,7 @@
 // steps of the default MNIST DDPM (U-Net dim 16, mults 1-2-4, 4 heads of 16, T = 1000, batch 64,
 // Adam 1e-3, clip 1, EMA 0.995), then DDIM-50 of 64 digits from the EMA weights.
 //   bench_ddpm <mnist folder> <threads> <train steps>
-#include "genlab/image_diffusion.h"
+#include "diffusion/image_diffusion.h"
 #include "bench_setup.h"
 
 #include <ATen/CPUGeneratorImpl.h>

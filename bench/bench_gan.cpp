@@ -2,7 +2,7 @@
 // GenLab side of the DCGAN benchmark (bench/run.sh runs it beside gan_reference.py): one
 // alternating D/G step of the 28-px DCGAN (width 64, z = 64, batch 64) on real digits.
 //   bench_gan <mnist folder> <threads> <steps>
-#include "genlab/dcgan.h"
+#include "gan/dcgan.h"
 #include "bench_setup.h"
 
 #include <ATen/Parallel.h>

@@ -2,7 +2,7 @@
 #pragma once
 // The command line every model benchmark takes: <mnist folder> <threads> <steps>.
 
-#include "genlab/mnist_dataset.h"
+#include "data/mnist_dataset.h"
 
 #include <ATen/Parallel.h>
 

@@ -3,7 +3,7 @@
 // trains the seed-003 VAE for a fixed number of steps and times one latent → image decode.
 //   bench_vae <mnist folder> <threads> <steps>
 #include "bench_setup.h"
-#include "genlab/vae_trainer.h"
+#include "vae/vae_trainer.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/ops/randn.h>

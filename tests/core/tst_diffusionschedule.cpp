@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <ATen/ATen.h>
 
-#include "genlab/diffusion_schedule.h"
+#include "diffusion/diffusion_schedule.h"
 
 #include <QProcess>
 #include <QTest>

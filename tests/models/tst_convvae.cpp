@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parametercount.h"
-#include "genlab/conv_vae.h"
-#include "genlab/mnist_dataset.h"
+#include "vae/conv_vae.h"
+#include "data/mnist_dataset.h"
 
 #include <ATen/ATen.h>
 #include <QFile>

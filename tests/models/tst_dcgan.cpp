@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parametercount.h"
-#include "genlab/conv_transpose.h"
-#include "genlab/dcgan.h"
-#include "genlab/mnist_dataset.h"
+#include "nn/conv_transpose.h"
+#include "gan/dcgan.h"
+#include "data/mnist_dataset.h"
 #include "testdata.h"
 
 #include <ATen/ATen.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/gaussian_diffusion.h"
-#include "genlab/toy2d.h"
-#include "genlab/toy_diffusion.h"
+#include "diffusion/gaussian_diffusion.h"
+#include "data/toy2d.h"
+#include "diffusion/toy_diffusion.h"
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>

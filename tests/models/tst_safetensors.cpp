@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/safetensors.h"
+#include "io/safetensors.h"
 
 #include <ATen/ATen.h>
 #include <QFile>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/toy2d.h"
+#include "data/toy2d.h"
 
 #include <ATen/ATen.h>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parametercount.h"
-#include "genlab/toy2d.h"
-#include "genlab/toy_models.h"
+#include "data/toy2d.h"
+#include "toy/toy_models.h"
 
 #include <ATen/ATen.h>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/channel_norm.h"
-#include "genlab/gaussian_diffusion.h"
-#include "genlab/safetensors.h"
-#include "genlab/unet.h"
+#include "nn/channel_norm.h"
+#include "diffusion/gaussian_diffusion.h"
+#include "io/safetensors.h"
+#include "diffusion/unet.h"
 
 #include <ATen/ATen.h>
 #include <QProcess>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/vae.h"
+#include "vae/vae.h"
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "genlab/mnist_dataset.h"
-#include "genlab/vae_trainer.h"
+#include "data/mnist_dataset.h"
+#include "vae/vae_trainer.h"
 #include "testdata.h"
 
 #include <ATen/ATen.h>

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "decodersnapshot.h"
+
+#include "toy/toy_models.h"
+
+#include <QPainter>
+#include <cmath>
+#include <random>
+
+DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
+    : m_decoder(genlab::make_mlp_decoder(std::move(weights))), m_step(step) {}
+
+DecoderSnapshot::DecoderSnapshot(std::shared_ptr<const genlab::ImageDecoder> decoder, qint64 step)
+    : m_decoder(std::move(decoder)), m_step(step) {}
+
+int DecoderSnapshot::latentDim() const { return m_decoder ? int(m_decoder->latent_dim()) : 0; }
+
+void DecoderSnapshot::setLatentRange(std::vector<float> mean, std::vector<float> std) {
+  if (int(mean.size()) != latentDim() || int(std.size()) != latentDim())
+    return;
+  m_mean = std::move(mean);
+  m_std = std::move(std);
+}
+
+std::vector<float> DecoderSnapshot::codeAt(const std::vector<float>& sigmas) const {
+  std::vector<float> z = sigmas;
+  if (m_mean.size() == z.size())
+    for (size_t i = 0; i < z.size(); ++i)
+      z[i] = m_mean[i] + m_std[i] * sigmas[i];
+  return z;
+}
+
+std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {
+  if (!m_decoder || int(z.size()) != latentDim())
+    return {};
+  return m_decoder->decode(z);
+}
+
+QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels) {
+  if (pixels.empty() || size_t(side * side * channels) != pixels.size())
+    return {};
+  const auto byte = [](float v) { return uchar(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+  QImage image(side, side, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  for (int y = 0; y < side; ++y) {
+    uchar* line = image.scanLine(y);
+    for (int x = 0; x < side; ++x) {
+      if (channels == 1) {
+        line[x] = byte(pixels[size_t(y * side + x)]);
+      } else {
+        for (int c = 0; c < 3; ++c)
+          line[3 * x + c] = byte(pixels[size_t((c * side + y) * side + x)]);
+      }
+    }
+  }
+  return image;
+}
+
+QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
+  return m_decoder ? imageFromPixels(decodePixels(z), int(m_decoder->side()), int(m_decoder->channels())) : QImage();
+}
+
+bool DecoderSnapshot::drawsPoints() const {
+  return dynamic_cast<const genlab::PointDecoder*>(m_decoder.get()) != nullptr;
+}
+
+QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
+  if (!m_decoder || count < 1)
+    return {};
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> sigmas(static_cast<size_t>(latentDim()));
+  if (const auto* points = dynamic_cast<const genlab::PointDecoder*>(m_decoder.get())) {
+    // A point model's samples are one scatter plot: 32 points for every grid cell asked for.
+    std::vector<float> codes;
+    for (int i = 0; i < 32 * count; ++i) {
+      for (float& v : sigmas)
+        v = normal(rng);
+      const auto z = codeAt(sigmas);
+      codes.insert(codes.end(), z.begin(), z.end());
+    }
+    return imageFromPixels(points->plot(codes), int(m_decoder->side()), 3);
+  }
+  const int side = int(m_decoder->side());
+  const int cols = int(std::ceil(std::sqrt(double(count))));
+  const int rows = (count + cols - 1) / cols;
+  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1,
+              m_decoder->channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  grid.fill(QColor(40, 40, 40));
+  QPainter painter(&grid);
+  for (int i = 0; i < count; ++i) {
+    for (float& v : sigmas)
+      v = normal(rng);
+    painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1), decode(codeAt(sigmas)));
+  }
+  return grid;
+}

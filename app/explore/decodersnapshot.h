@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/image_decoder.h"
+#include "nn/mlp_decoder.h"
+
+#include <QImage>
+#include <QMetaType>
+#include <memory>
+#include <vector>
+
+/// An immutable copy of a model's decoder (a VAE's decoder, a GAN's generator), cheap to pass
+/// between threads (shared, never mutated). The training thread makes one from its live weights;
+/// the GUI decodes with it.
+class DecoderSnapshot {
+ public:
+  DecoderSnapshot() = default;
+  explicit DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step = 0);
+  DecoderSnapshot(std::shared_ptr<const genlab::ImageDecoder> decoder, qint64 step);
+
+  bool isNull() const { return !m_decoder; }
+  int latentDim() const;
+  qint64 step() const { return m_step; }
+
+  /// Where the codes live (per dimension): N(0, 1) unless set; an auto-encoder's codes have
+  /// their own mean and spread, which the Explore page spans instead.
+  void setLatentRange(std::vector<float> mean, std::vector<float> std);
+  /// The code at `sigmas` standard deviations from the mean along each dimension.
+  std::vector<float> codeAt(const std::vector<float>& sigmas) const;
+
+  /// Intensities in [0, 1], channel-major, for code `z` (latentDim values); empty if z has the wrong size.
+  std::vector<float> decodePixels(const std::vector<float>& z) const;
+  /// `count` samples in a square grid (1 px gaps): codes drawn from N(0, 1) with `seed`
+  /// (spread like the codes for an auto-encoder), decoded.
+  QImage sampleGrid(int count, quint64 seed) const;
+  /// Whether the model makes 2-D points (a toy run): decode() draws the point on a plot of the data,
+  /// sampleGrid() one scatter plot of many samples.
+  bool drawsPoints() const;
+  /// The image (grey or RGB) for code `z` (latentDim values).
+  QImage decode(const std::vector<float>& z) const;
+
+ private:
+  std::shared_ptr<const genlab::ImageDecoder> m_decoder;
+  std::vector<float> m_mean, m_std;
+  qint64 m_step = 0;
+};
+
+Q_DECLARE_METATYPE(DecoderSnapshot)
+
+/// Intensities in [0, 1], channel-major (channels, side, side), as a grey or RGB image; null when
+/// the sizes disagree.
+QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels);

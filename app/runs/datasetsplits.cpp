@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "datasetsplits.h"
+
+#include "imagefolder.h"
+
+#include "data/toy2d.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/randperm.h>
+#include <ATen/ops/zeros.h>
+
+#include <QCoreApplication>
+
+DatasetSplits DatasetSplits::load(const TrainingSettings& s, QString* error) {
+  DatasetSplits out;
+  if (s.dataset.startsWith(QLatin1String("toy:"))) {
+    // Generated: 10,000 training points and 2,000 held out, from fixed seeds (the same on every machine).
+    try {
+      const std::string name = s.dataset.mid(4).toStdString();
+      for (auto* split : {&out.train, &out.eval}) {
+        const bool train = split == &out.train;
+        split->images = genlab::make_toy2d(name, train ? 10000 : 2000, train ? 1 : 2);
+        split->labels = at::zeros({split->images.size(0)}, at::kLong);
+        split->height = 1;
+        split->width = 2;
+        split->source = "generated: " + name;
+      }
+    } catch (const c10::Error& e) {
+      *error = QString::fromStdString(e.what_without_backtrace());
+      return {};
+    }
+    return out;
+  }
+  if (s.dataset.startsWith(QLatin1String("folder:"))) {
+    const auto loaded = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb}, error);
+    if (!error->isEmpty())
+      return {};
+    const auto& all = loaded.images;
+    const int64_t n = all.size(), held = std::max<int64_t>(1, n / 10);
+    if (n < 2) {
+      *error = QCoreApplication::translate("DatasetSplits",
+                                           "%1 holds only one readable image; training needs at least two")
+                   .arg(s.dataFolder);
+      return {};
+    }
+    // A fixed tenth (at least one image) held out for evaluation, by a seeded shuffle.
+    auto rng = at::make_generator<at::CPUGeneratorImpl>(20240531);
+    const auto order = at::randperm(n, rng, at::TensorOptions(at::kLong));
+    out.train = out.eval = all;
+    out.train.images = all.images.index_select(0, order.narrow(0, held, n - held));
+    out.train.labels = all.labels.narrow(0, 0, n - held);
+    out.eval.images = all.images.index_select(0, order.narrow(0, 0, held));
+    out.eval.labels = all.labels.narrow(0, 0, held);
+    out.channels = loaded.channels;
+    out.skipped = loaded.skipped;
+    out.skippedFiles = loaded.skippedFiles;
+    return out;
+  }
+  auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
+  if (!train.ok()) {
+    *error = QString::fromStdString(train.error);
+    return {};
+  }
+  auto eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
+  if (!eval.ok()) {
+    *error = QString::fromStdString(eval.error);
+    return {};
+  }
+  out.train = std::move(train.value);
+  out.eval = std::move(eval.value);
+  return out;
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "trainingtypes.h"
+
+#include "data/mnist_dataset.h"
+
+#include <QString>
+#include <QStringList>
+
+/// What a run trains on and what it holds out, read the same way for training, resuming and
+/// evaluating: MNIST-layout folders give their train / t10k files; an image folder gives a
+/// seeded nine tenths / one tenth split.
+struct DatasetSplits {
+  genlab::LabelledImages train;
+  genlab::LabelledImages eval;
+  int channels = 1;
+  int skipped = 0;           ///< image-folder files that could not be read
+  QStringList skippedFiles;  ///< the first few, "name: why"
+
+  /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure *error says why.
+  static DatasetSplits load(const TrainingSettings& s, QString* error);
+};

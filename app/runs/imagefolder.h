@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/mnist_dataset.h"
+
+#include <QString>
+#include <QStringList>
+
+/// A folder of JPG/PNG images as a dataset (the course homework's anime faces): searched
+/// recursively, each image centre-cropped to a square and resized to size × size, grey or RGB.
+namespace ImageFolder {
+
+struct Options {
+  int size = 28;     ///< 28, 32 or 64
+  bool rgb = false;  ///< three channels instead of grey
+  int maxImages = 200000;
+};
+
+struct Loaded {
+  genlab::LabelledImages images;  ///< (N, channels·size·size) float in [0, 1], channel-major; labels 0
+  int channels = 1;
+  int skipped = 0;  ///< files with an image extension that could not be read
+  QStringList skippedFiles;  ///< the first few of them, "name: why" (path relative to the folder)
+};
+
+/// Reads every *.png / *.jpg / *.jpeg below `folder`. Unreadable files are skipped and counted;
+/// a folder with no readable image is an error that says so.
+Loaded load(const QString& folder, const Options& options, QString* error);
+
+}  // namespace ImageFolder

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainingworker.h"
+
+#include "datasetsplits.h"
+#include "modelsession.h"
+#include "runfolder.h"
+#include "systeminfo.h"
+
+#include "data/mnist_dataset.h"
+
+#include "io/safetensors.h"
+#include "vae/vae_trainer.h"
+
+#include <QDateTime>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSaveFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <deque>
+
+namespace {
+
+
+}  // namespace
+
+TrainingWorker::TrainingWorker(TrainingSettings settings, QObject* parent)
+    : QObject(parent), m_settings(std::move(settings)) {}
+
+void TrainingWorker::run() {
+  try {
+    train();
+  } catch (const c10::Error& e) {
+    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+  } catch (const std::exception& e) {
+    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromUtf8(e.what())));
+  }
+}
+
+namespace {
+
+// Settings of an existing run, for resuming it. `s.epochs` is the new total when larger.
+bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* error) {
+  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+  const QJsonObject training = json.value(QStringLiteral("training")).toObject();
+  const QString kind = model.value(QStringLiteral("kind")).toString();
+  s.model = modelFromKind(kind);
+  if (s.model.isEmpty()) {
+    *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
+                 .arg(kind);
+    return false;
+  }
+  s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
+  s.latentDim = model.value(QStringLiteral("latent_dim")).toInt(2);  // a diffusion model has none
+  s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
+  s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
+  s.beta = training.value(QStringLiteral("beta")).toDouble(1.0);
+  s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+  if (s.dataFolder.isEmpty())
+    s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
+  const int planned = training.value(QStringLiteral("epochs")).toInt();
+  const int done = json.value(QStringLiteral("epochs_done")).toInt();
+  s.epochs = std::max(s.epochs, planned);
+  if (done >= s.epochs) {
+    *error = QCoreApplication::translate("TrainingWorker",
+                                         "the run has already trained %1 of %2 epochs; ask for more epochs to continue")
+                 .arg(done).arg(planned);
+    return false;
+  }
+  return true;
+}
+
+QJsonArray classNames(const QString& dataset) {
+  QJsonArray out;
+  for (const std::string& name : genlab::class_names(dataset.toStdString()))
+    out.append(QString::fromStdString(name));
+  return out;
+}
+
+// metrics.csv up to (and including) `step`: rows written after the checkpoint are dropped.
+QByteArray metricsUpTo(const QByteArray& csv, qint64 step) {
+  QByteArray out;
+  const QList<QByteArray> lines = csv.split('\n');
+  for (int i = 0; i < lines.size(); ++i) {
+    if (lines[i].isEmpty())
+      continue;
+    bool isNumber = false;
+    const qint64 rowStep = lines[i].left(lines[i].indexOf(',')).toLongLong(&isNumber);
+    if (i == 0 || (isNumber && rowStep <= step))
+      out += lines[i] + '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
+void TrainingWorker::train() {
+  TrainingSettings s = m_settings;
+  QString error;
+  const bool resuming = !s.resumeFolder.isEmpty();
+  RunFolder run;
+  QJsonObject json;
+  QByteArray metrics;
+  double wallBefore = 0;
+  if (resuming) {
+    run = RunFolder(s.resumeFolder);
+    json = run.readRunJson(&error);
+    if (!error.isEmpty() || !settingsFromRun(json, s, &error)) {
+      Q_EMIT failed(error);
+      return;
+    }
+    s.runFolder = run.path();
+    // Temporary files of a write that a crash interrupted (the real files are intact).
+    const QDir folder(run.path());
+    for (const QString& stale : folder.entryList({QStringLiteral("*.tmp-*"), QStringLiteral("run.json.*"),
+                                                   QStringLiteral("metrics.csv.*")}, QDir::Files))
+      QFile::remove(folder.filePath(stale));
+    wallBefore = json.value(QStringLiteral("wall_s")).toDouble();
+    QFile csv(run.file(QStringLiteral("metrics.csv")));
+    if (csv.open(QIODevice::ReadOnly))
+      metrics = csv.readAll();
+  }
+  if (const QString err = s.validate(); !err.isEmpty()) {
+    Q_EMIT failed(err);
+    return;
+  }
+  SystemInfo::setThreads(s.threads);
+
+  const bool folderDataset = s.dataset.startsWith(QLatin1String("folder:"));
+  const DatasetSplits data = DatasetSplits::load(s, &error);
+  if (!error.isEmpty()) {
+    Q_EMIT failed(error);
+    return;
+  }
+
+  std::unique_ptr<ModelSession> model = ModelSession::create(s, data.train, data.eval);
+  const QString kind = model->modelJson().value(QStringLiteral("kind")).toString();
+  const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
+  const QString weightsPath = QStringLiteral("weights.safetensors");
+  const QString statePath = QStringLiteral("optimizer.safetensors");
+  const QStringList lossNames = model->lossNames();
+
+  if (resuming) {
+    const std::string err = model->load(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
+    if (!err.empty()) {
+      Q_EMIT failed(tr("Cannot resume %1: %2").arg(run.path(), QString::fromStdString(err)));
+      return;
+    }
+    metrics = metricsUpTo(metrics, model->stepsDone());
+  } else {
+    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, s.model + QLatin1Char('-') + s.dataset, &error)
+                                : RunFolder::createAt(s.runFolder, &error);
+    if (run.isNull()) {
+      Q_EMIT failed(error);
+      return;
+    }
+    json = QJsonObject{
+      {QStringLiteral("format"), 1},
+      {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
+      {QStringLiteral("model"), model->modelJson()},
+      {QStringLiteral("dataset"), QJsonObject{{QStringLiteral("name"), s.dataset},
+                                              {QStringLiteral("classes"), folderDataset ? QJsonArray() : classNames(s.dataset)},
+                                              {QStringLiteral("folder"), s.dataFolder},
+                                              {QStringLiteral("image_size"), qint64(data.train.height)},
+                                              {QStringLiteral("channels"), data.channels},
+                                              {QStringLiteral("skipped_files"), data.skipped},
+                                              {QStringLiteral("skipped_examples"), QJsonArray::fromStringList(data.skippedFiles)},
+                                              {QStringLiteral("train_count"), qint64(data.train.size())},
+                                              {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
+      {QStringLiteral("device"), SystemInfo::device().toLower()},
+      {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
+                                               {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},
+    };
+  }
+  if (metrics.isEmpty())
+    metrics = "step,epoch,wall_s," + lossNames.join(QLatin1Char(',')).toUtf8() +
+              (model->evaluates() ? ",eval_total,eval_recon,eval_kl\n" : "\n");
+  json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
+                                                 {QStringLiteral("batch_size"), s.batchSize},
+                                                 {QStringLiteral("learning_rate"), s.learningRate},
+                                                 {QStringLiteral("beta"), s.beta},
+                                                 {QStringLiteral("optimizer"), QStringLiteral("adam")},
+                                                 {QStringLiteral("seed"), QString::number(s.seed)},
+                                                 {QStringLiteral("threads"), s.threads}};
+  json[QStringLiteral("status")] = QStringLiteral("running");
+  if (!run.writeRunJson(json, &error)) {
+    Q_EMIT failed(error);
+    return;
+  }
+  Q_EMIT started(run.path(), totalSteps, lossNames);
+
+  const int samplesEvery = std::max(1, s.epochs / 100);
+  QElapsedTimer clock;
+  clock.start();
+  QVector<double> lastEval;
+  auto save = [&](bool final) {
+    const std::string err =
+        model->save(run.file(weightsPath).toStdString(), run.file(statePath).toStdString(), kind.toStdString());
+    if (!err.empty())
+      throw std::runtime_error(err);
+    if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
+      throw std::runtime_error(error.toStdString());
+    json[QStringLiteral("steps")] = qint64(model->stepsDone());
+    json[QStringLiteral("epochs_done")] = qint64(model->epoch());
+    json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
+    if (lastEval.size() == 3)
+      json[QStringLiteral("eval")] = QJsonObject{{QStringLiteral("negative_elbo"), lastEval[0]},
+                                                 {QStringLiteral("recon"), lastEval[1]},
+                                                 {QStringLiteral("kl"), lastEval[2]}};
+    if (const QJsonObject latent = model->latentJson(); !latent.isEmpty())
+      json[QStringLiteral("latent")] = latent;
+    if (final)
+      json[QStringLiteral("status")] = model->epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
+    if (!run.writeRunJson(json, &error))
+      throw std::runtime_error(error.toStdString());
+  };
+
+  Q_EMIT decoderUpdated(model->snapshot());
+  TrainingProgress report;
+  report.totalSteps = totalSteps;
+  report.epochs = s.epochs;
+  std::deque<std::pair<qint64, qint64>> window;  // (ms, step) over the last second, for samples/s
+  qint64 lastReport = -kProgressIntervalMs, lastDecoder = 0;
+  auto flushProgress = [&](qint64 now) {
+    report.step = model->stepsDone();
+    report.epoch = int(model->epoch());
+    report.elapsedSeconds = double(now) / 1000.0;
+    while (window.size() > 2 && now - window.front().first > 1000)
+      window.pop_front();
+    const double spanMs = double(now - window.front().first);
+    const double stepsPerSec = spanMs > 0 ? double(report.step - window.front().second) * 1000.0 / spanMs : 0;
+    report.samplesPerSecond = stepsPerSec * s.batchSize;
+    report.etaSeconds = stepsPerSec > 0 ? double(totalSteps - report.step) / stepsPerSec : 0;
+    Q_EMIT progress(report);
+    report.points.clear();
+    lastReport = now;
+  };
+
+  window.emplace_back(0, model->stepsDone());
+  while (model->epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
+         (s.maxSteps <= 0 || model->stepsDone() < s.maxSteps)) {
+    const QVector<double> values = model->step();
+    const qint64 now = clock.elapsed();
+    report.points.append({model->stepsDone(), values});
+    metrics += QByteArray::number(model->stepsDone()) + ',' + QByteArray::number(model->epoch()) + ',' +
+               QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3);
+    for (double v : values)
+      metrics += ',' + QByteArray::number(v, 'g', 8);
+    window.emplace_back(now, model->stepsDone());
+    const bool epochEnd = model->batchInEpoch() == 0;
+    if (epochEnd && model->evaluates()) {
+      lastEval = model->evaluate();
+      for (double v : lastEval)
+        metrics += ',' + QByteArray::number(v, 'g', 8);
+    } else if (model->evaluates()) {
+      metrics += ",,,";
+    }
+    metrics += '\n';
+    if (!epochEnd && s.saveEverySteps > 0 && model->stepsDone() % s.saveEverySteps == 0)
+      save(false);
+    if (epochEnd) {
+      model->epochEnded();
+      if (lastEval.size() == 3)
+        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval[0], lastEval[1], lastEval[2]});
+      // Samples and a checkpoint at most ~100 times a run (toy runs have hundreds of short epochs);
+      // Stop and the end always save.
+      if (model->epoch() % samplesEvery == 0 || model->epoch() >= s.epochs) {
+        // The same codes every time, so the grids show the model changing, not the draw.
+        const QImage samples = model->samplesImage();
+        QDir(run.path()).mkpath(QStringLiteral("samples"));
+        QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0'))));
+        if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
+          throw std::runtime_error(
+              QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
+        Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
+        save(false);
+      }
+    }
+    if (now - lastReport >= kProgressIntervalMs)
+      flushProgress(now);
+    if (now - lastDecoder >= kDecoderIntervalMs) {
+      Q_EMIT decoderUpdated(model->snapshot());
+      lastDecoder = now;
+    }
+  }
+  flushProgress(clock.elapsed());
+  save(true);
+  Q_EMIT decoderUpdated(model->snapshot());
+  Q_EMIT finished(run.path(), model->epoch() >= s.epochs);
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diffusion/image_diffusion.h"
+
+#include "nn/ema.h"
+#include "nn/module_decoder.h"
+
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+
+ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const GaussianDiffusionOptions& process,
+                                             const ImageDiffusionTrainerOptions& options, at::Tensor images)
+    : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-ddpm-trainer-1"),
+      options_(options),
+      diffusion_(process) {
+  TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == net.channels(), "DDPM training images must be (N, ",
+              net.channels(), ", H, W), got ", examples_.sizes());
+  TORCH_CHECK(options_.lr() > 0 && options_.lr() < 1, "learning rate must be in (0, 1), got ", options_.lr());
+  TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
+              options_.ema_decay());
+  examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1]
+  torch::manual_seed(options_.seed());
+  model_ = Unet(net);
+  ema_ = Unet(net);
+  const int64_t f = model_->size_factor();
+  TORCH_CHECK(examples_.size(2) % f == 0 && examples_.size(3) % f == 0, "images of ", examples_.size(2), "×",
+              examples_.size(3), " px cannot be halved ", net.dim_mults().size() - 1, " times; use fewer dim_mults");
+  ema_init(*ema_, *model_);
+  adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
+  save_module("model.", model_.get());
+  save_module("ema.", ema_.get());
+  save_optimizer("adam.", adam_.get());
+}
+
+double ImageDiffusionTrainer::step() {
+  const auto x0 = next_batch();
+  Unet net = model_;
+  const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t); }, x0,
+                                    rng_);
+  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
+  TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
+              options_.lr(), " too high?)");
+  end_step();
+  return l;
+}
+
+Denoiser unet_denoiser(Unet net) {
+  return [net](const at::Tensor& x, const at::Tensor& t) mutable {
+    torch::NoGradGuard no_grad;
+    return net->forward(x, t);
+  };
+}
+
+std::string load_unet(Unet& net, const std::string& weights_path, bool ema) {
+  return load_module_weights(*net, weights_path, ema ? "ema." : "model.");
+}
+
+}  // namespace genlab

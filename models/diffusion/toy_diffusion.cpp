@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "diffusion/toy_diffusion.h"
+
+#include "nn/module_decoder.h"
+#include "nn/ema.h"
+
+#include <ATen/TensorOperators.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+
+MLPDiffusionImpl::MLPDiffusionImpl(const MLPDiffusionOptions& options) : options_(options) {
+  TORCH_CHECK(options_.timesteps() >= 2 && options_.timesteps() <= 10000, "toy diffusion timesteps must be in "
+              "2..10000, got ", options_.timesteps());
+  TORCH_CHECK(options_.hidden() >= 4 && options_.hidden() <= 4096, "toy diffusion hidden width must be in 4..4096, "
+              "got ", options_.hidden());
+  using namespace torch::nn;
+  const int64_t h = options_.hidden();
+  linears = register_module("linears", ModuleList());
+  // Seed 002 interleaves ReLUs in one ModuleList: Linear, ReLU, Linear, ReLU, Linear, ReLU, Linear.
+  linears->push_back(Linear(2, h));
+  linears->push_back(ReLU());
+  linears->push_back(Linear(h, h));
+  linears->push_back(ReLU());
+  linears->push_back(Linear(h, h));
+  linears->push_back(ReLU());
+  linears->push_back(Linear(h, 2));
+  step_embeddings = register_module("step_embeddings", ModuleList());
+  for (int i = 0; i < 3; ++i)
+    step_embeddings->push_back(Embedding(options_.timesteps(), h));
+}
+
+torch::Tensor MLPDiffusionImpl::forward(const torch::Tensor& x_in, const torch::Tensor& t) {
+  TORCH_CHECK(x_in.dim() == 2 && x_in.size(1) == 2, "MLPDiffusion expects points (B, 2), got ", x_in.sizes());
+  auto x = x_in;
+  for (size_t i = 0; i < 3; ++i) {
+    x = linears[2 * i]->as<torch::nn::Linear>()->forward(x) +
+        step_embeddings[i]->as<torch::nn::Embedding>()->forward(t);
+    x = torch::relu(x);
+  }
+  return linears[6]->as<torch::nn::Linear>()->forward(x);
+}
+
+GaussianDiffusion toy_diffusion_process(int64_t timesteps) {
+  return GaussianDiffusion(
+      GaussianDiffusionOptions().schedule("toy").timesteps(timesteps).objective("pred_noise").clip_x0(false));
+}
+
+Denoiser toy_denoiser(MLPDiffusion model) {
+  return [model](const at::Tensor& x, const at::Tensor& t) mutable {
+    torch::NoGradGuard no_grad;
+    return model->forward(x, t);
+  };
+}
+
+std::string load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema) {
+  return load_module_weights(*model, weights_path, ema ? "ema." : "model.");
+}
+
+ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_options,
+                                         const ToyDiffusionTrainerOptions& options, at::Tensor points)
+    : BatchTrainer(std::move(points), options.batch_size(), options.seed(), "genlab-toy-diffusion-trainer-1"),
+      options_(options),
+      diffusion_(toy_diffusion_process(model_options.timesteps())) {
+  TORCH_CHECK(examples_.dim() == 2 && examples_.size(1) == 2, "toy diffusion trains on points (N, 2), got ",
+              examples_.sizes());
+  TORCH_CHECK(options_.lr() > 0 && options_.lr() < 1, "learning rate must be in (0, 1), got ", options_.lr());
+  TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
+              options_.ema_decay());
+  examples_ = examples_.to(at::kFloat).contiguous();
+  torch::manual_seed(options_.seed());
+  model_ = MLPDiffusion(model_options);
+  ema_ = MLPDiffusion(model_options);
+  ema_init(*ema_, *model_);
+  adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
+  save_module("model.", model_.get());
+  save_module("ema.", ema_.get());
+  save_optimizer("adam.", adam_.get());
+}
+
+double ToyDiffusionTrainer::step() {
+  const auto x0 = next_batch();
+  MLPDiffusion m = model_;
+  const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return m->forward(x, t); }, x0,
+                                    rng_, /*antithetic=*/true);
+  // Seed 002 clips the gradient norm to 1 and keeps an EMA of the weights.
+  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
+  TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
+              options_.lr(), " too high?)");
+  end_step();
+  return l;
+}
+
+}  // namespace genlab

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/adam.h"
+#include "nn/batch_trainer.h"
+#include "diffusion/gaussian_diffusion.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/pimpl.h>
+
+#include <memory>
+
+namespace genlab {
+
+/// Options of seed 002's toy diffusion model.
+struct MLPDiffusionOptions {
+  /// T, the number of diffusion steps (seed 002: 100).
+  TORCH_ARG(int64_t, timesteps) = 100;
+  /// Width of the three hidden layers.
+  TORCH_ARG(int64_t, hidden) = 128;
+};
+
+/// Seed 002's MLPDiffusion: Linear(2, 128) → +emb₀(t) → ReLU → Linear(128, 128) → +emb₁(t) → ReLU →
+/// Linear(128, 128) → +emb₂(t) → ReLU → Linear(128, 2), with a learned embedding of the step added
+/// after each of the first three linears. Names as seed 002: `linears.0.weight` … `linears.6.bias`,
+/// `step_embeddings.0.weight` … `step_embeddings.2.weight`.
+class MLPDiffusionImpl : public torch::nn::Module {
+ public:
+  explicit MLPDiffusionImpl(const MLPDiffusionOptions& options = {});
+  /// ε̂ (B, 2) for noisy points x (B, 2) at steps t (B) int64.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t);
+  const MLPDiffusionOptions& options() const { return options_; }
+
+  torch::nn::ModuleList linears{nullptr};
+  torch::nn::ModuleList step_embeddings{nullptr};
+
+ private:
+  MLPDiffusionOptions options_;
+};
+TORCH_MODULE(MLPDiffusion);
+
+/// Hyperparameters of toy diffusion training (seed 002: Adam 1e-3, batch 128).
+struct ToyDiffusionTrainerOptions {
+  TORCH_ARG(double, lr) = 1e-3;
+  TORCH_ARG(int64_t, batch_size) = 128;
+  /// Decay of the exponential moving average of the weights used for sampling.
+  TORCH_ARG(double, ema_decay) = 0.995;
+  TORCH_ARG(uint64_t, seed) = 1;
+};
+
+/// Trains an MLPDiffusion on points (N, 2) with seed 002's ε-prediction loss (antithetic t) and
+/// seed 002's sigmoid schedule; keeps an EMA copy of the weights ("ema.*" in checkpoints).
+class ToyDiffusionTrainer final : public BatchTrainer {
+ public:
+  ToyDiffusionTrainer(const MLPDiffusionOptions& model_options, const ToyDiffusionTrainerOptions& options,
+                      at::Tensor points);
+  /// One Adam step; returns the loss.
+  double step();
+  const GaussianDiffusion& diffusion() const { return diffusion_; }
+  MLPDiffusion& model() { return model_; }
+  MLPDiffusion& ema() { return ema_; }
+
+ private:
+  ToyDiffusionTrainerOptions options_;
+  GaussianDiffusion diffusion_;
+  MLPDiffusion model_{nullptr}, ema_{nullptr};
+  std::unique_ptr<Adam> adam_;
+};
+
+/// The diffusion process of a toy model: seed 002's schedule, ε-prediction, no clipping.
+GaussianDiffusion toy_diffusion_process(int64_t timesteps);
+/// A Denoiser that runs `model` without gradients (for sampling).
+Denoiser toy_denoiser(MLPDiffusion model);
+/// Loads "ema.*" (or, with `ema` false, "model.*") of a toy-diffusion run's weights; "" or an error.
+std::string load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema = true);
+
+}  // namespace genlab

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gan/dcgan.h"
+
+#include "nn/conv_geometry.h"
+#include "nn/conv_transpose.h"
+#include "nn/module_decoder.h"
+
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/ones.h>
+#include <ATen/ops/randn.h>
+#include <ATen/ops/zeros.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+namespace {
+
+void check(const DCGANOptions& o) {
+  conv_geometry::check("DCGAN", o.image_size(), o.channels(), o.latent_dim(), o.width(), 512);
+}
+int64_t start_size(const DCGANOptions& o) { return conv_geometry::start_size(o.image_size()); }
+int64_t doublings(const DCGANOptions& o) { return conv_geometry::doublings(o.image_size()); }
+
+at::Tensor bce(const at::Tensor& logits, double target) {
+  const auto t = target > 0.5 ? at::ones_like(logits) : at::zeros_like(logits);
+  return at::binary_cross_entropy_with_logits(logits, t);
+}
+
+at::Tensor tanh_to_unit(const at::Tensor& y) { return y.add(1).mul_(0.5).clamp_(0, 1); }
+
+std::shared_ptr<const ImageDecoder> make_decoder(Generator g) {
+  const auto& o = g->options();
+  return std::make_shared<ModuleDecoder<Generator>>(g, o.latent_dim(), o.channels(), o.image_size(), tanh_to_unit);
+}
+
+}  // namespace
+
+GeneratorImpl::GeneratorImpl(const DCGANOptions& options) : options_(options) { reset(); }
+
+void GeneratorImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = doublings(options_);
+  start_size_ = start_size(options_);
+  start_channels_ = options_.width() << (n - 1);
+  project = register_module("project", Linear(options_.latent_dim(), start_channels_ * start_size_ * start_size_));
+  main = register_module("main", Sequential());
+  int64_t c = start_channels_;
+  for (int64_t i = 0; i < n; ++i) {
+    const bool last = i == n - 1;
+    const int64_t out = last ? options_.channels() : c / 2;
+    main->push_back(BatchNorm2d(c));
+    main->push_back(ReLU());
+    main->push_back(ConvTranspose2d(ConvTranspose2dOptions(c, out, 4).stride(2).padding(1).bias(last)));
+    c = out;
+  }
+  main->push_back(Tanh());
+}
+
+torch::Tensor GeneratorImpl::forward(const torch::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "Generator expects noise of shape (B, ",
+              options_.latent_dim(), "), got ", z.sizes());
+  return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
+}
+
+DiscriminatorImpl::DiscriminatorImpl(const DCGANOptions& options) : options_(options) { reset(); }
+
+void DiscriminatorImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = doublings(options_);
+  main = register_module("main", Sequential());
+  int64_t c = options_.channels();
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t out = options_.width() << i;
+    main->push_back(Conv2d(Conv2dOptions(c, out, 4).stride(2).padding(1).bias(i == 0)));
+    if (i > 0)  // no normalisation on the input layer (DCGAN paper)
+      main->push_back(BatchNorm2d(out));
+    main->push_back(LeakyReLU(LeakyReLUOptions().negative_slope(0.2)));
+    c = out;
+  }
+  const int64_t s = start_size(options_);
+  classify = register_module("classify", Linear(c * s * s, 1));
+}
+
+torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
+  const int64_t size = options_.image_size();
+  TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
+              "Discriminator expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
+              x.sizes());
+  return classify->forward(main->forward(x).flatten(1)).view({-1});
+}
+
+GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images)
+    : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-gan-trainer-1"),
+      options_(options) {
+  const int64_t s = model_options.image_size();
+  TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == model_options.channels() && examples_.size(2) == s &&
+                  examples_.size(3) == s,
+              "GAN training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s, "), got ",
+              examples_.sizes());
+  examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
+  torch::manual_seed(options_.seed());
+  generator_ = Generator(model_options);
+  discriminator_ = Discriminator(model_options);
+  g_adam_ = std::make_unique<Adam>(parameters_of(*generator_), options_.lr(), options_.beta1());
+  d_adam_ = std::make_unique<Adam>(parameters_of(*discriminator_), options_.lr(), options_.beta1());
+  save_module("generator.", generator_.get());
+  save_module("discriminator.", discriminator_.get());
+  save_optimizer("adam.discriminator.", d_adam_.get());
+  save_optimizer("adam.generator.", g_adam_.get());
+}
+
+GanLosses GanTrainer::step() {
+  const int64_t b = options_.batch_size();
+  const auto real = next_batch();
+  const auto z = at::randn({b, generator_->options().latent_dim()}, rng_, real.options());
+  generator_->train();
+  discriminator_->train();
+
+  // Fix G, train D: real → 1, generated → 0.
+  const auto fake = generator_->forward(z);
+  const auto real_logits = discriminator_->forward(real);
+  const auto fake_logits = discriminator_->forward(fake.detach());
+  const auto d_loss = bce(real_logits, 1) + bce(fake_logits, 0);
+  d_adam_->zero_grad();
+  d_loss.backward();
+  d_adam_->step();
+
+  // Fix D, train G: make D call the generated images real (the non-saturating loss). D is fixed
+  // literally: its weights need no gradient here, so backward skips their (large) weight gradients
+  // and computes only what flows back to G.
+  for (auto& p : discriminator_->parameters())
+    p.requires_grad_(false);
+  const auto g_loss = bce(discriminator_->forward(fake), 1);
+  g_adam_->zero_grad();
+  g_loss.backward();
+  for (auto& p : discriminator_->parameters())
+    p.requires_grad_(true);
+  g_adam_->step();
+
+  GanLosses out;
+  {
+    torch::NoGradGuard no_grad;
+    out.d_loss = d_loss.item<double>();
+    out.g_loss = g_loss.item<double>();
+    out.d_real = real_logits.sigmoid().mean().item<double>();
+    out.d_fake = fake_logits.sigmoid().mean().item<double>();
+  }
+  TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", out.d_loss, " and ",
+              out.g_loss, " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");
+  end_step();
+  return out;
+}
+
+at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
+  torch::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto z = at::randn({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  generator_->eval();
+  const auto images = tanh_to_unit(generator_->forward(z));
+  generator_->train();
+  return images;
+}
+
+std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
+  torch::NoGradGuard no_grad;
+  auto copy = std::dynamic_pointer_cast<GeneratorImpl>(generator_->clone());
+  return make_decoder(Generator(copy));
+}
+
+std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
+                                                           std::string* error) {
+  try {
+    Generator g(options);
+    if (auto err = load_module_weights(*g, weights_path, "generator."); !err.empty()) {
+      *error = err;
+      return nullptr;
+    }
+    return make_decoder(g);
+  } catch (const c10::Error& e) {
+    *error = e.what_without_backtrace();
+    return nullptr;
+  }
+}
+
+}  // namespace genlab

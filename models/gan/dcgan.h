@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/adam.h"
+#include "nn/batch_trainer.h"
+#include "nn/image_decoder.h"
+
+#include <ATen/core/Generator.h>
+#include <torch/nn/cloneable.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace genlab {
+
+/// Options of the DCGAN pair (Radford et al. 2015, "Unsupervised Representation Learning with
+/// Deep Convolutional Generative Adversarial Networks"), sized for 28×28 grey or 32/64 px images.
+struct DCGANOptions {
+  /// Dimension of the noise z the generator draws from.
+  TORCH_ARG(int64_t, latent_dim) = 64;
+  /// Image channels: 1 (grey) or 3 (RGB).
+  TORCH_ARG(int64_t, channels) = 1;
+  /// Image side: 28, 32 or 64.
+  TORCH_ARG(int64_t, image_size) = 28;
+  /// Feature maps of the generator's last and the discriminator's first convolution.
+  TORCH_ARG(int64_t, width) = 64;
+};
+
+/// z → Linear → (k·w, s, s) → [BatchNorm, ReLU, ConvTranspose 4×4 stride 2]… → tanh, with s = 7
+/// for 28 px (7 → 14 → 28) and 4 for 32/64 px (4 → 8 → … → size).
+class GeneratorImpl : public torch::nn::Cloneable<GeneratorImpl> {
+ public:
+  explicit GeneratorImpl(const DCGANOptions& options = {});
+  void reset() override;
+  /// Images (B, channels, size, size) in [−1, 1] for noise (B, latent_dim).
+  torch::Tensor forward(const torch::Tensor& z);
+  const DCGANOptions& options() const { return options_; }
+
+  torch::nn::Linear project{nullptr};
+  torch::nn::Sequential main{nullptr};
+
+ private:
+  DCGANOptions options_;
+  int64_t start_channels_ = 0, start_size_ = 0;
+};
+TORCH_MODULE(Generator);
+
+/// The mirror: [Conv 4×4 stride 2, (BatchNorm,) LeakyReLU 0.2]… → Linear → one logit per image.
+class DiscriminatorImpl : public torch::nn::Module {
+ public:
+  explicit DiscriminatorImpl(const DCGANOptions& options = {});
+  void reset();
+  /// Logits (B) that images (B, channels, size, size) in [−1, 1] are real.
+  torch::Tensor forward(const torch::Tensor& x);
+  const DCGANOptions& options() const { return options_; }
+
+  torch::nn::Sequential main{nullptr};
+  torch::nn::Linear classify{nullptr};
+
+ private:
+  DCGANOptions options_;
+};
+TORCH_MODULE(Discriminator);
+
+/// One step's numbers: the two losses and the discriminator's mean belief on real and fake images.
+struct GanLosses {
+  double d_loss = 0;  ///< BCE of D on real (label 1) + fake (label 0)
+  double g_loss = 0;  ///< non-saturating: BCE of D(G(z)) against label 1
+  double d_real = 0;  ///< mean D(x), probability
+  double d_fake = 0;  ///< mean D(G(z)) before D's update, probability
+};
+
+/// Hyperparameters of GAN training (DCGAN paper: Adam 2e-4, β₁ = 0.5, batch 64–128).
+struct GanTrainerOptions {
+  /// Adam learning rate of both networks.
+  TORCH_ARG(double, lr) = 2e-4;
+  /// Adam β₁ (0.5 keeps the alternating game stable).
+  TORCH_ARG(double, beta1) = 0.5;
+  /// Images per step.
+  TORCH_ARG(int64_t, batch_size) = 64;
+  /// Seeds the initial weights, the data order and every noise draw.
+  TORCH_ARG(uint64_t, seed) = 1;
+};
+
+/// Trains G and D in alternation on images held in memory (seed 000: fix G and train D on real
+/// and generated images, then fix D and train G to make D say "real"). Checkpoints hold
+/// "generator.*" and "discriminator.*" (parameters and batch-norm statistics).
+class GanTrainer final : public BatchTrainer {
+ public:
+  /// `images`: (N, channels, size, size) float in [0, 1].
+  GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images);
+
+  Generator& generator() { return generator_; }
+  Discriminator& discriminator() { return discriminator_; }
+  GanLosses step();
+  /// Generated images (n, channels, size, size) in [0, 1] for noise drawn with `seed`.
+  at::Tensor sample(int64_t n, uint64_t seed);
+
+  /// A copy of the generator (eval mode) that turns codes into images, for the GUI.
+  std::shared_ptr<const ImageDecoder> decoder() const;
+
+ private:
+  GanTrainerOptions options_;
+  Generator generator_{nullptr};
+  Discriminator discriminator_{nullptr};
+  std::unique_ptr<Adam> g_adam_, d_adam_;
+};
+
+/// The generator of a GAN run's weights.safetensors ("generator.*"), as an ImageDecoder; null with
+/// *error set when the file does not hold a generator of this shape.
+std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
+                                                           std::string* error);
+
+}  // namespace genlab

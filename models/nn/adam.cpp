@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nn/adam.h"
+
+#include <ATen/ops/zeros_like.h>
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+
+Adam::Adam(std::vector<std::pair<std::string, at::Tensor>> params, double lr, double beta1, double beta2, double eps)
+    : params_(std::move(params)), lr_(lr), beta1_(beta1), beta2_(beta2), eps_(eps) {
+  TORCH_CHECK(std::isfinite(lr) && lr > 0 && lr <= 1, "learning rate must be in (0, 1], got ", lr);
+  TORCH_CHECK(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1), got ", beta1,
+              " and ", beta2);
+  for (const auto& [name, p] : params_) {
+    m_.push_back(at::zeros_like(p));
+    v_.push_back(at::zeros_like(p));
+  }
+}
+
+void Adam::zero_grad() {
+  for (auto& [name, p] : params_)
+    if (p.grad().defined())
+      p.mutable_grad().zero_();
+}
+
+void Adam::step() {
+  torch::NoGradGuard no_grad;
+  ++step_;
+  const double bc1 = 1 - std::pow(beta1_, double(step_));
+  const double bc2 = 1 - std::pow(beta2_, double(step_));
+  for (size_t i = 0; i < params_.size(); ++i) {
+    auto& p = params_[i].second;
+    const auto& g = p.grad();
+    if (!g.defined())
+      continue;
+    m_[i].mul_(beta1_).add_(g, 1 - beta1_);
+    v_[i].mul_(beta2_).addcmul_(g, g, 1 - beta2_);
+    const auto denom = (v_[i].sqrt() / std::sqrt(bc2)).add_(eps_);
+    p.addcdiv_(m_[i], denom, -lr_ / bc1);
+  }
+}
+
+NamedTensors Adam::state(const std::string& prefix) const {
+  NamedTensors out;
+  for (size_t i = 0; i < params_.size(); ++i) {
+    out.emplace_back(prefix + params_[i].first + ".exp_avg", m_[i]);
+    out.emplace_back(prefix + params_[i].first + ".exp_avg_sq", v_[i]);
+  }
+  return out;
+}
+
+std::string Adam::check_state(const SafetensorsFile& file, const std::string& prefix) const {
+  for (const auto& [name, param] : params_) {
+    const auto a = file.find(prefix + name + ".exp_avg");
+    const auto b = file.find(prefix + name + ".exp_avg_sq");
+    if (!a.defined() || !b.defined() || a.sizes() != param.sizes() || b.sizes() != param.sizes() ||
+        a.scalar_type() != param.scalar_type() || b.scalar_type() != param.scalar_type())
+      return "Adam state for '" + prefix + name + "' missing or of the wrong shape";
+  }
+  return {};
+}
+
+std::string Adam::load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps) {
+  if (auto err = check_state(file, prefix); !err.empty())
+    return err;
+  torch::NoGradGuard no_grad;
+  for (size_t i = 0; i < params_.size(); ++i) {
+    m_[i].copy_(file.find(prefix + params_[i].first + ".exp_avg"));
+    v_[i].copy_(file.find(prefix + params_[i].first + ".exp_avg_sq"));
+  }
+  step_ = steps;
+  return {};
+}
+
+}  // namespace genlab

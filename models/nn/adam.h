@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/safetensors.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <string>
+#include <vector>
+
+namespace genlab {
+
+/// Adam exactly as torch.optim.Adam (no weight decay, no amsgrad), over named parameters, with
+/// its state readable and writable by name — what an exact resume needs.
+class Adam {
+ public:
+  Adam(std::vector<std::pair<std::string, at::Tensor>> params, double lr, double beta1 = 0.9,
+       double beta2 = 0.999, double eps = 1e-8);
+
+  void zero_grad();
+  /// One update from each parameter's .grad() (parameters without a gradient are skipped).
+  void step();
+  int64_t steps() const { return step_; }
+
+  /// "<prefix><name>.exp_avg" and "<prefix><name>.exp_avg_sq" for every parameter.
+  NamedTensors state(const std::string& prefix) const;
+  /// "" when `file` holds a state for these parameters, else what is missing.
+  std::string check_state(const SafetensorsFile& file, const std::string& prefix) const;
+  /// Reads what state() wrote (and the step count); "" or an error naming the missing tensor.
+  std::string load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps);
+
+ private:
+  std::vector<std::pair<std::string, at::Tensor>> params_;
+  std::vector<at::Tensor> m_, v_;
+  double lr_, beta1_, beta2_, eps_;
+  int64_t step_ = 0;
+};
+
+}  // namespace genlab

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/adam.h"
+
+#include <ATen/core/Generator.h>
+#include <ATen/core/Tensor.h>
+#include <torch/nn/module.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace genlab {
+
+/// What the autograd trainers (DCGAN, conv VAE, the toy models) share: examples held in memory,
+/// one seeded RNG for data order and noise, shuffled epochs of whole batches, the step counters,
+/// and checkpoints of their named modules and Adam optimizers that resume exactly.
+class BatchTrainer {
+ public:
+  virtual ~BatchTrainer() = default;
+
+  int64_t steps_per_epoch() const;
+  /// Steps taken (the first optimizer's count).
+  int64_t steps_done() const;
+  int64_t epoch() const { return epoch_; }
+  int64_t batch_in_epoch() const { return batch_in_epoch_; }
+
+  /// Weights ("<module prefix><name>", parameters and buffers) with `metadata` to `weights_path`;
+  /// optimizer moments, data order, RNG state and counters to `state_path`. "" or an error.
+  std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                              const std::map<std::string, std::string>& metadata = {});
+  /// Reads a pair written by save_checkpoint for the same model and data; "" or an error naming
+  /// the file and what does not match. Nothing changes unless everything fits.
+  std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
+
+ protected:
+  /// `examples`: (N, …); `format` names the trainer in the state file.
+  BatchTrainer(at::Tensor examples, int64_t batch_size, uint64_t seed, std::string format);
+
+  /// Registers a module whose parameters and buffers are saved under `prefix`.
+  void save_module(std::string prefix, torch::nn::Module* module);
+  /// Registers an optimizer whose state is saved under `prefix`; the first one counts the steps.
+  void save_optimizer(std::string prefix, Adam* adam);
+
+  /// The next batch of this epoch's shuffled order (a new order when an epoch starts).
+  at::Tensor next_batch();
+  /// Called once the step's updates are done: moves on, and on to a new epoch at its end.
+  void end_step();
+
+  /// Parameters of a module by name, for an Adam.
+  static std::vector<std::pair<std::string, at::Tensor>> parameters_of(torch::nn::Module& m);
+
+  at::Tensor examples_;
+  int64_t batch_size_;
+  at::Generator rng_;
+
+ private:
+  std::string format_;
+  std::vector<std::pair<std::string, torch::nn::Module*>> modules_;
+  std::vector<std::pair<std::string, Adam*>> optimizers_;
+  at::Tensor order_;
+  int64_t epoch_ = 0, batch_in_epoch_ = 0;
+};
+
+}  // namespace genlab

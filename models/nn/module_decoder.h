@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// An ImageDecoder around a copy of a torch decoder module (a GAN generator, a conv-VAE decoder),
+// and the loader that fills such a module from a run's weights. Private to models/.
+
+#include "nn/image_decoder.h"
+#include "io/safetensors.h"
+
+#include <ATen/ops/from_blob.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/nn/module.h>
+#include <torch/utils.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+
+namespace genlab {
+
+/// `Holder` is a TORCH_MODULE holder whose forward maps (1, latent_dim) codes to
+/// (1, channels, side, side) raw outputs; `to_unit` maps those to intensities in [0, 1].
+template <class Holder>
+class ModuleDecoder final : public ImageDecoder {
+ public:
+  ModuleDecoder(Holder m, int64_t latent_dim, int64_t channels, int64_t side,
+                std::function<at::Tensor(const at::Tensor&)> to_unit)
+      : m_(std::move(m)), latent_dim_(latent_dim), channels_(channels), side_(side), to_unit_(std::move(to_unit)) {
+    m_->eval();
+  }
+  int64_t latent_dim() const override { return latent_dim_; }
+  int64_t channels() const override { return channels_; }
+  int64_t side() const override { return side_; }
+  std::vector<float> decode(const std::vector<float>& z) const override {
+    if (int64_t(z.size()) != latent_dim_)
+      return {};
+    // Eval mode reads batch-norm statistics and changes nothing: safe from any thread.
+    c10::InferenceMode guard;
+    const auto in = at::from_blob(const_cast<float*>(z.data()), {1, latent_dim_}, at::kFloat);
+    const at::Tensor out = to_unit_(m_->forward(in)).contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+  }
+
+ private:
+  mutable Holder m_;
+  int64_t latent_dim_, channels_, side_;
+  std::function<at::Tensor(const at::Tensor&)> to_unit_;
+};
+
+/// Copies "<prefix><name>" from the safetensors file into every parameter and buffer of `m`;
+/// "" or an error naming the file and the first tensor that is missing or of another shape.
+inline std::string load_module_weights(torch::nn::Module& m, const std::string& weights_path,
+                                       const std::string& prefix) {
+  auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return file.error;
+  torch::NoGradGuard no_grad;
+  auto all = m.named_parameters();
+  for (const auto& b : m.named_buffers())
+    all.insert(b.key(), b.value());
+  for (auto& p : all) {
+    const auto t = file.value.find(prefix + p.key());
+    if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type())
+      return std::filesystem::path(weights_path).filename().string() + ": '" + prefix + p.key() +
+             "' is missing or of another shape";
+    p.value().copy_(t);
+  }
+  return {};
+}
+
+}  // namespace genlab

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "toy/toy_models.h"
+
+#include "nn/module_decoder.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/cat.h>
+#include <ATen/ops/quantile.h>
+#include <ATen/ops/stack.h>
+#include <ATen/ops/ones.h>
+#include <ATen/ops/randn.h>
+#include <ATen/ops/zeros.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/utils.h>
+
+#include <array>
+#include <cmath>
+
+namespace genlab {
+namespace {
+
+constexpr double kHalfLog2Pi = 0.91893853320467274178;  // ½·ln 2π
+
+bool is_vae(const ToyModelOptions& o) { return o.kind() == "vae"; }
+bool is_gan(const ToyModelOptions& o) { return o.kind() == "gan"; }
+
+void check(const ToyModelOptions& o) {
+  TORCH_CHECK(o.kind() == "vae" || o.kind() == "ae" || o.kind() == "gan", "toy model kind must be vae, ae or gan, got '",
+              o.kind(), "'");
+  TORCH_CHECK(o.latent_dim() >= 2 && o.latent_dim() <= 128, "toy latent_dim must be in 2..128, got ", o.latent_dim());
+  TORCH_CHECK(o.hidden() >= 4 && o.hidden() <= 4096, "toy hidden width must be in 4..4096, got ", o.hidden());
+}
+
+at::Tensor bce(const at::Tensor& logits, bool real) {
+  return at::binary_cross_entropy_with_logits(logits, real ? at::ones_like(logits) : at::zeros_like(logits));
+}
+
+// A square frame around a point cloud (equal scales on both axes), 10% margin.
+struct Frame {
+  double cx = 0, cy = 0, half = 1;
+  explicit Frame(const at::Tensor& pts) {
+    const auto lo = std::get<0>(pts.min(0)), hi = std::get<0>(pts.max(0));
+    cx = 0.5 * (lo[0].item<double>() + hi[0].item<double>());
+    cy = 0.5 * (lo[1].item<double>() + hi[1].item<double>());
+    half = 0.55 * std::max(hi[0].item<double>() - lo[0].item<double>(), hi[1].item<double>() - lo[1].item<double>());
+    if (!(half > 0))
+      half = 1;
+  }
+  // Pixel of a point, or false when outside the canvas.
+  bool pixel(double x, double y, int64_t side, int64_t* px, int64_t* py) const {
+    *px = int64_t(std::floor((x - cx + half) / (2 * half) * double(side)));
+    *py = int64_t(std::floor((cy + half - y) / (2 * half) * double(side)));  // y up
+    return *px >= 0 && *py >= 0 && *px < side && *py < side;
+  }
+};
+
+class PointDecoderImpl final : public PointDecoder {
+ public:
+  PointDecoderImpl(ToyDecoder d, const at::Tensor& background, int64_t side, const at::Tensor& frame_around = {})
+      : d_(std::move(d)), frame_(frame_around.defined() ? frame_around : background), side_(side) {
+    d_->eval();
+    canvas_.assign(size_t(3 * side * side), 1.f);
+    const auto pts = background.to(at::kFloat).contiguous();
+    const float* p = pts.data_ptr<float>();
+    for (int64_t i = 0; i < pts.size(0); ++i)
+      dot(canvas_, p[2 * i], p[2 * i + 1], 0, {0.78f, 0.78f, 0.78f});
+  }
+  int64_t latent_dim() const override { return d_->options().latent_dim(); }
+  int64_t channels() const override { return 3; }
+  int64_t side() const override { return side_; }
+
+  std::vector<float> decode(const std::vector<float>& z) const override {
+    if (int64_t(z.size()) != latent_dim())
+      return {};
+    const auto pt = points(at::from_blob(const_cast<float*>(z.data()), {1, latent_dim()}, at::kFloat));
+    std::vector<float> img = canvas_;
+    dot(img, pt[0][0].item<double>(), pt[0][1].item<double>(), 4, {0.1f, 0.1f, 0.1f});
+    dot(img, pt[0][0].item<double>(), pt[0][1].item<double>(), 3, {0.86f, 0.16f, 0.12f});
+    return img;
+  }
+
+  std::vector<float> plot(const std::vector<float>& codes) const override {
+    const int64_t count = int64_t(codes.size()) / latent_dim();
+    if (count < 1)
+      return canvas_;
+    return plot_decoded(points(at::from_blob(const_cast<float*>(codes.data()), {count, latent_dim()}, at::kFloat)));
+  }
+
+  std::vector<float> plot_decoded(const at::Tensor& decoded) const {
+    const auto pts = decoded.contiguous();
+    const int64_t count = pts.size(0);
+    std::vector<float> img = canvas_;
+    const float* p = pts.data_ptr<float>();
+    for (int64_t i = 0; i < count; ++i)
+      dot(img, p[2 * i], p[2 * i + 1], 1, {0.12f, 0.35f, 0.85f});
+    return img;
+  }
+
+ private:
+  at::Tensor points(const at::Tensor& z) const {
+    c10::InferenceMode guard;  // eval-mode MLP, no state changes: safe from any thread
+    return d_->forward(z).clone();
+  }
+  void dot(std::vector<float>& img, double x, double y, int radius, std::array<float, 3> rgb) const {
+    int64_t px = 0, py = 0;
+    frame_.pixel(x, y, side_, &px, &py);
+    for (int64_t dy = -radius; dy <= radius; ++dy)
+      for (int64_t dx = -radius; dx <= radius; ++dx) {
+        const int64_t qx = px + dx, qy = py + dy;
+        if (dx * dx + dy * dy > radius * radius + radius || qx < 0 || qy < 0 || qx >= side_ || qy >= side_)
+          continue;
+        for (int c = 0; c < 3; ++c)
+          img[size_t(c * side_ * side_ + qy * side_ + qx)] = rgb[size_t(c)];
+      }
+  }
+
+  mutable ToyDecoder d_;
+  Frame frame_;
+  int64_t side_;
+  std::vector<float> canvas_;
+};
+
+}  // namespace
+
+torch::nn::Sequential toy_mlp(int64_t in, int64_t hidden, int64_t out, bool leaky) {
+  using namespace torch::nn;
+  auto act = [&]() -> AnyModule {
+    return leaky ? AnyModule(LeakyReLU(LeakyReLUOptions().negative_slope(0.2))) : AnyModule(ReLU());
+  };
+  Sequential s;
+  s->push_back(Linear(in, hidden));
+  s->push_back(act());
+  s->push_back(Linear(hidden, hidden));
+  s->push_back(act());
+  s->push_back(Linear(hidden, out));
+  return s;
+}
+
+ToyDecoderImpl::ToyDecoderImpl(const ToyModelOptions& options) : options_(options) { reset(); }
+
+void ToyDecoderImpl::reset() {
+  check(options_);
+  net = register_module("net", toy_mlp(options_.latent_dim(), options_.hidden(), 2, is_gan(options_)));
+  data_mean = register_buffer("data_mean", at::zeros({2}));
+  data_std = register_buffer("data_std", at::ones({2}));
+  log_sigma = register_parameter("log_sigma", at::zeros({2}));
+}
+
+torch::Tensor ToyDecoderImpl::forward_standardised(const torch::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "toy decoder expects codes of shape (B, ",
+              options_.latent_dim(), "), got ", z.sizes());
+  return net->forward(z);
+}
+
+torch::Tensor ToyDecoderImpl::forward(const torch::Tensor& z) { return forward_standardised(z) * data_std + data_mean; }
+
+ToyTrainer::ToyTrainer(const ToyModelOptions& model_options, const ToyTrainerOptions& options, at::Tensor points)
+    : BatchTrainer(std::move(points), options.batch_size(), options.seed(), "genlab-toy-trainer-1"),
+      model_options_(model_options),
+      options_(options) {
+  check(model_options_);
+  TORCH_CHECK(examples_.dim() == 2 && examples_.size(1) == 2, "toy models train on 2-D points (N, 2), got ",
+              examples_.sizes());
+  TORCH_CHECK(options.lr() > 0 && options.lr() < 1, "learning rate must be in (0, 1), got ", options.lr());
+  torch::manual_seed(options_.seed());
+  const int64_t d = model_options_.latent_dim(), h = model_options_.hidden();
+  decoder_ = ToyDecoder(model_options_);
+  {
+    torch::NoGradGuard no_grad;
+    examples_ = examples_.to(at::kFloat).contiguous();
+    decoder_->data_mean.copy_(examples_.mean(0));
+    decoder_->data_std.copy_(examples_.std(0).clamp_min(1e-6));
+    examples_ = ((examples_ - decoder_->data_mean) / decoder_->data_std).contiguous();  // trains standardised
+  }
+  save_module("decoder.", decoder_.get());
+  if (is_gan(model_options_)) {
+    discriminator_ = toy_mlp(2, h, 1, true);
+    save_module("discriminator.", discriminator_.get());
+    d_adam_ = std::make_unique<Adam>(parameters_of(*discriminator_), options_.lr(), 0.5);
+    auto g = parameters_of(*decoder_->net);
+    adam_ = std::make_unique<Adam>(g, options_.lr(), 0.5);
+    save_optimizer("adam.discriminator.", d_adam_.get());
+    save_optimizer("adam.generator.", adam_.get());
+  } else {
+    encoder_ = toy_mlp(2, h, is_vae(model_options_) ? 2 * d : d, false);
+    save_module("encoder.", encoder_.get());
+    auto params = parameters_of(*encoder_);
+    for (auto& p : parameters_of(*decoder_))
+      if (is_vae(model_options_) || p.first != "log_sigma")
+        params.emplace_back("decoder." + p.first, p.second);
+    for (size_t i = 0; i < params.size(); ++i)
+      if (params[i].first.rfind("decoder.", 0) != 0)
+        params[i].first = "encoder." + params[i].first;
+    adam_ = std::make_unique<Adam>(params, options_.lr());
+    save_optimizer("adam.", adam_.get());
+  }
+}
+
+std::vector<double> ToyTrainer::step() {
+  const auto x = next_batch();
+  const int64_t b = x.size(0), d = model_options_.latent_dim();
+  std::vector<double> out;
+  if (is_gan(model_options_)) {
+    const auto z = at::randn({b, d}, rng_, x.options());
+    const auto fake = decoder_->forward_standardised(z);
+    const auto real_logits = discriminator_->forward(x), fake_logits = discriminator_->forward(fake.detach());
+    const auto d_loss = bce(real_logits, true) + bce(fake_logits, false);
+    d_adam_->zero_grad();
+    d_loss.backward();
+    d_adam_->step();
+    const auto g_loss = bce(discriminator_->forward(fake), true);
+    adam_->zero_grad();
+    g_loss.backward();
+    adam_->step();
+    torch::NoGradGuard no_grad;
+    out = {d_loss.item<double>(), g_loss.item<double>(), real_logits.sigmoid().mean().item<double>(),
+           fake_logits.sigmoid().mean().item<double>()};
+  } else {
+    const auto h = encoder_->forward(x);
+    at::Tensor loss, recon, kl;
+    if (is_vae(model_options_)) {
+      const auto mu = h.narrow(1, 0, d), logvar = h.narrow(1, d, d);
+      const auto z = mu + (0.5 * logvar).exp() * at::randn({b, d}, rng_, x.options());
+      const auto mean = decoder_->forward_standardised(z);
+      const auto& ls = decoder_->log_sigma;
+      // −log N(x; mean, σ²) per point, summed over the two coordinates.
+      recon = (0.5 * ((x - mean) * (-ls).exp()).pow(2) + ls + kHalfLog2Pi).sum(1).mean();
+      kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp())).sum(1).mean();
+      loss = recon + options_.beta() * kl;
+    } else {
+      recon = (x - decoder_->forward_standardised(h)).pow(2).sum(1).mean();
+      loss = recon;
+    }
+    adam_->zero_grad();
+    loss.backward();
+    adam_->step();
+    out = kl.defined() ? std::vector<double>{loss.item<double>(), recon.item<double>(), kl.item<double>()}
+                       : std::vector<double>{recon.item<double>()};
+  }
+  for (double v : out)
+    TORCH_CHECK(std::isfinite(v), "the toy ", model_options_.kind(), " loss became ", v, " at step ", steps_done(),
+                " (learning rate ", options_.lr(), " too high?)");
+  end_step();
+  return out;
+}
+
+std::string ToyTrainer::load_weights(const std::string& weights_path) {
+  if (auto err = load_module_weights(*decoder_, weights_path, "decoder."); !err.empty())
+    return err;
+  if (encoder_)
+    return load_module_weights(*encoder_, weights_path, "encoder.");
+  return load_module_weights(*discriminator_, weights_path, "discriminator.");
+}
+
+std::vector<double> ToyTrainer::evaluate(const at::Tensor& points, uint64_t noise_seed) {
+  TORCH_CHECK(!is_gan(model_options_), "a GAN has no likelihood to evaluate");
+  torch::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
+  const auto x = (points.to(at::kFloat) - decoder_->data_mean) / decoder_->data_std;
+  const int64_t d = model_options_.latent_dim();
+  const auto h = encoder_->forward(x);
+  if (!is_vae(model_options_)) {
+    const double r = (x - decoder_->forward_standardised(h)).pow(2).sum(1).mean().item<double>();
+    return {r, r, 0.0};
+  }
+  const auto mu = h.narrow(1, 0, d), logvar = h.narrow(1, d, d);
+  const auto z = mu + (0.5 * logvar).exp() * at::randn(mu.sizes(), gen, mu.options());
+  const auto& ls = decoder_->log_sigma;
+  // In data units: the standardisation's Jacobian adds Σ log std per point.
+  const double recon = ((0.5 * ((x - decoder_->forward_standardised(z)) * (-ls).exp()).pow(2) + ls + kHalfLog2Pi)
+                            .sum(1).mean() + decoder_->data_std.log().sum()).item<double>();
+  const double kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp())).sum(1).mean().item<double>();
+  return {recon + kl, recon, kl};
+}
+
+at::Tensor ToyTrainer::sample(int64_t n, uint64_t seed) {
+  torch::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  auto z = at::randn({n, model_options_.latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  if (model_options_.kind() == "ae") {
+    const auto [mean, sd] = latent_range(examples_ * decoder_->data_std + decoder_->data_mean);
+    z = z * at::tensor(sd) + at::tensor(mean);
+  }
+  return decoder_->forward(z);
+}
+
+std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const at::Tensor& points) {
+  const int64_t d = model_options_.latent_dim();
+  if (model_options_.kind() != "ae")
+    return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
+  torch::NoGradGuard no_grad;
+  const auto codes = encoder_->forward((points.to(at::kFloat) - decoder_->data_mean) / decoder_->data_std);
+  const auto mean = codes.mean(0).contiguous(), sd = codes.std(0).clamp_min(1e-6).contiguous();
+  return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
+          std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
+}
+
+std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& background) const {
+  torch::NoGradGuard no_grad;
+  return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), background);
+}
+
+std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side, bool fit_points) {
+  TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "plot_points takes points (N, 2), got ", points.sizes());
+  const auto bg = background.to(at::kFloat), pts = points.to(at::kFloat);
+  at::Tensor frame;
+  if (fit_points && pts.size(0) > 0) {
+    // The frame holds the data and the middle 96% of the points on each axis (outliers may fall off).
+    const auto lo = at::quantile(pts, 0.02, 0), hi = at::quantile(pts, 0.98, 0);
+    frame = at::cat({bg, at::stack({lo, hi})});
+  }
+  // A decoder that is never asked to decode: only its canvas and plot() are used.
+  PointDecoderImpl canvas(ToyDecoder(ToyModelOptions()), bg, side, frame);
+  return canvas.plot_decoded(pts.contiguous());
+}
+
+std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background, int64_t side) {
+  TORCH_CHECK(background.dim() == 2 && background.size(1) == 2 && background.size(0) > 0,
+              "the plot's background must be points (N, 2), got ", background.sizes());
+  return std::make_shared<PointDecoderImpl>(std::move(decoder), background, side);
+}
+
+std::shared_ptr<const PointDecoder> load_toy_decoder(const std::string& weights_path, const ToyModelOptions& options,
+                                                     const at::Tensor& background, std::string* error) {
+  try {
+    ToyDecoder d(options);
+    if (auto err = load_module_weights(*d, weights_path, "decoder."); !err.empty()) {
+      *error = err;
+      return nullptr;
+    }
+    return make_point_decoder(d, background);
+  } catch (const c10::Error& e) {
+    *error = e.what_without_backtrace();
+    return nullptr;
+  }
+}
+
+}  // namespace genlab

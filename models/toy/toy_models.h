@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/adam.h"
+#include "nn/batch_trainer.h"
+#include "nn/image_decoder.h"
+
+#include <torch/nn/cloneable.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/pimpl.h>
+
+#include <memory>
+#include <string>
+
+namespace genlab {
+
+/// The generative models of the toy 2-D point sets (GAN Lab's playground, in our own models):
+/// a VAE with a Gaussian likelihood, the auto-encoder with the same layers, and a GAN; all MLPs.
+struct ToyModelOptions {
+  /// "vae", "ae" or "gan".
+  TORCH_ARG(std::string, kind) = "vae";
+  /// Dimension d of the latent code (2 … 128).
+  TORCH_ARG(int64_t, latent_dim) = 2;
+  /// Width of the two hidden layers of every MLP.
+  TORCH_ARG(int64_t, hidden) = 128;
+};
+
+/// Linear(in, h) → act → Linear(h, h) → act → Linear(h, out); `leaky` picks LeakyReLU(0.2) over ReLU.
+torch::nn::Sequential toy_mlp(int64_t in, int64_t hidden, int64_t out, bool leaky);
+
+/// The code → point half, shared by the VAE/AE decoder and the GAN generator. Works in the data's
+/// standardised coordinates; `data_mean` and `data_std` (buffers, saved with the weights) map back.
+class ToyDecoderImpl : public torch::nn::Cloneable<ToyDecoderImpl> {
+ public:
+  explicit ToyDecoderImpl(const ToyModelOptions& options = {});
+  void reset() override;
+  /// Points (B, 2) in data coordinates for codes (B, d).
+  torch::Tensor forward(const torch::Tensor& z);
+  /// The same in standardised coordinates (what the losses use).
+  torch::Tensor forward_standardised(const torch::Tensor& z);
+  const ToyModelOptions& options() const { return options_; }
+
+  torch::nn::Sequential net{nullptr};
+  torch::Tensor data_mean, data_std;
+  /// VAE only: log σ of p(x | z) per coordinate, learned (the other kinds leave it unused).
+  torch::Tensor log_sigma;
+
+ private:
+  ToyModelOptions options_;
+};
+TORCH_MODULE(ToyDecoder);
+
+/// Hyperparameters of toy training.
+struct ToyTrainerOptions {
+  /// Adam learning rate.
+  TORCH_ARG(double, lr) = 1e-3;
+  /// Points per step.
+  TORCH_ARG(int64_t, batch_size) = 256;
+  /// VAE: weight of the KL term.
+  TORCH_ARG(double, beta) = 1.0;
+  /// Seeds the weights, the data order and every noise draw.
+  TORCH_ARG(uint64_t, seed) = 1;
+};
+
+/// Trains one toy model on points (N, 2). step() returns, by kind:
+/// vae {total, recon, kl} (Gaussian negative log-likelihood in nats per point, learned σ);
+/// ae {recon} (squared error per point, standardised units); gan {d_loss, g_loss, d_real, d_fake}.
+class ToyTrainer final : public BatchTrainer {
+ public:
+  ToyTrainer(const ToyModelOptions& model_options, const ToyTrainerOptions& options, at::Tensor points);
+
+  std::vector<double> step();
+  /// Loads the networks of a run's weights.safetensors (not the optimizer): "" or an error naming the file.
+  std::string load_weights(const std::string& weights_path);
+  /// VAE: {negative ELBO, recon, kl} per point over `points` with fixed noise; AE: {recon, recon, 0}.
+  std::vector<double> evaluate(const at::Tensor& points, uint64_t noise_seed = 12345);
+  /// `n` generated points (n, 2): decoded prior draws (VAE, GAN) or codes spread like the data's (AE).
+  at::Tensor sample(int64_t n, uint64_t seed);
+  /// Mean and standard deviation of the codes of `points` (AE), or the prior N(0, 1).
+  std::pair<std::vector<float>, std::vector<float>> latent_range(const at::Tensor& points);
+  /// A copy of the decoder drawn as a scatter plot over `background` points (see make_point_decoder).
+  std::shared_ptr<const ImageDecoder> decoder(const at::Tensor& background) const;
+  ToyDecoder& toy_decoder() { return decoder_; }
+
+ private:
+  ToyModelOptions model_options_;
+  ToyTrainerOptions options_;
+  torch::nn::Sequential encoder_{nullptr}, discriminator_{nullptr};
+  ToyDecoder decoder_{nullptr};
+  std::unique_ptr<Adam> adam_, d_adam_;
+};
+
+/// An ImageDecoder whose "image" is a plot: `background` points (N, 2) in light grey, the decoded
+/// point of a code as a red dot, on a `side` × `side` RGB canvas framed around the background.
+/// plot() draws many decoded codes instead (what samples/step-N.png shows).
+class PointDecoder : public ImageDecoder {
+ public:
+  /// The canvas with the points of `codes` (n·latent_dim values, code after code) as blue dots.
+  virtual std::vector<float> plot(const std::vector<float>& codes) const = 0;
+};
+/// A `side` × `side` RGB plot (channel-major, [0, 1]) of `points` (N, 2) as blue dots over `background`
+/// (M, 2) in light grey, framed (equal scales) around the background, and with `fit_points` around
+/// the points' middle 96% too (a noisy diffusion state is much wider than the data).
+std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side = 160,
+                               bool fit_points = false);
+
+std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background,
+                                                       int64_t side = 160);
+
+/// The decoder of a toy run's weights ("decoder.*"), drawn over `background`; null with *error set.
+std::shared_ptr<const PointDecoder> load_toy_decoder(const std::string& weights_path, const ToyModelOptions& options,
+                                                     const at::Tensor& background, std::string* error);
+
+}  // namespace genlab

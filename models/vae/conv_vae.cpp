@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vae/conv_vae.h"
+
+#include "nn/conv_geometry.h"
+#include "nn/conv_transpose.h"
+#include "nn/module_decoder.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/randn.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/utils.h>
+
+#include <cmath>
+
+namespace genlab {
+namespace {
+
+void check(const ConvVAEOptions& o) {
+  conv_geometry::check("conv VAE", o.image_size(), o.channels(), o.latent_dim(), o.width(), 128);
+}
+
+std::shared_ptr<const ImageDecoder> make_decoder(ConvDecoder d) {
+  const auto& o = d->options();
+  return std::make_shared<ModuleDecoder<ConvDecoder>>(d, o.latent_dim(), o.channels(), o.image_size(),
+                                                      [](const at::Tensor& y) { return y.sigmoid(); });
+}
+
+}  // namespace
+
+ConvEncoderImpl::ConvEncoderImpl(const ConvVAEOptions& options) : options_(options) { reset(); }
+
+void ConvEncoderImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = conv_geometry::doublings(options_.image_size());
+  const int64_t s = conv_geometry::start_size(options_.image_size());
+  main = register_module("main", Sequential());
+  int64_t c = options_.channels();
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t out = options_.width() << i;
+    main->push_back(Conv2d(Conv2dOptions(c, out, 4).stride(2).padding(1)));
+    main->push_back(ReLU());
+    c = out;
+  }
+  head = register_module("head", Linear(c * s * s, 2 * options_.latent_dim()));
+}
+
+std::pair<torch::Tensor, torch::Tensor> ConvEncoderImpl::forward(const torch::Tensor& x) {
+  const int64_t size = options_.image_size();
+  TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
+              "conv VAE expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
+              x.sizes());
+  const auto h = head->forward(main->forward(x).flatten(1));
+  return {h.narrow(1, 0, options_.latent_dim()), h.narrow(1, options_.latent_dim(), options_.latent_dim())};
+}
+
+ConvDecoderImpl::ConvDecoderImpl(const ConvVAEOptions& options) : options_(options) { reset(); }
+
+void ConvDecoderImpl::reset() {
+  check(options_);
+  using namespace torch::nn;
+  const int64_t n = conv_geometry::doublings(options_.image_size());
+  start_size_ = conv_geometry::start_size(options_.image_size());
+  start_channels_ = options_.width() << (n - 1);
+  project = register_module("project", Linear(options_.latent_dim(), start_channels_ * start_size_ * start_size_));
+  main = register_module("main", Sequential());
+  int64_t c = start_channels_;
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t out = i == n - 1 ? options_.channels() : c / 2;
+    main->push_back(ReLU());
+    main->push_back(ConvTranspose2d(ConvTranspose2dOptions(c, out, 4).stride(2).padding(1)));
+    c = out;
+  }
+}
+
+torch::Tensor ConvDecoderImpl::forward(const torch::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "conv VAE decoder expects codes of shape (B, ",
+              options_.latent_dim(), "), got ", z.sizes());
+  return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
+}
+
+ConvVAEImpl::ConvVAEImpl(const ConvVAEOptions& options) : options_(options) {
+  encoder = register_module("encoder", ConvEncoder(options));
+  decoder = register_module("decoder", ConvDecoder(options));
+}
+
+VAEOutput ConvVAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
+  auto [mu, logvar] = encoder->forward(x);
+  const auto eps = at::randn(mu.sizes(), generator, mu.options());
+  auto z = mu + (0.5 * logvar).exp() * eps;
+  return {decoder->forward(z), mu, logvar, z};
+}
+
+ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVaeTrainerOptions& options,
+                               at::Tensor images)
+    : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-conv-vae-trainer-1"),
+      options_(options) {
+  const int64_t s = model_options.image_size();
+  TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == model_options.channels() && examples_.size(2) == s &&
+                  examples_.size(3) == s,
+              "conv VAE training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s,
+              "), got ", examples_.sizes());
+  TORCH_CHECK(options.lr() > 0 && options.lr() < 1, "learning rate must be in (0, 1), got ", options.lr());
+  TORCH_CHECK(options.beta() >= 0 && options.beta() <= 1000, "β must be in 0..1000, got ", options.beta());
+  examples_ = examples_.to(at::kFloat).contiguous();
+  torch::manual_seed(options_.seed());
+  model_ = ConvVAE(model_options);
+  adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
+  save_module("encoder.", model_->encoder.get());
+  save_module("decoder.", model_->decoder.get());
+  save_optimizer("adam.", adam_.get());
+}
+
+VAELoss ConvVaeTrainer::step() {
+  const auto x = next_batch();
+  const auto loss = vae_loss(model_->forward(x, rng_), x, options_.beta());
+  adam_->zero_grad();
+  loss.total.backward();
+  adam_->step();
+  const double total = loss.total.item<double>();
+  TORCH_CHECK(std::isfinite(total), "the conv VAE loss became ", total, " at step ", steps_done(),
+              " (learning rate ", options_.lr(), " too high?)");
+  end_step();
+  return {loss.total.detach(), loss.recon.detach(), loss.kl.detach()};
+}
+
+VAELoss ConvVaeTrainer::evaluate(const at::Tensor& images, uint64_t noise_seed) {
+  return evaluate_conv_vae(model_, images, noise_seed);
+}
+
+VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed) {
+  torch::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
+  const auto x = images.to(at::kFloat);
+  double recon = 0, kl = 0;
+  const int64_t n = x.size(0), chunk = 500;
+  TORCH_CHECK(n > 0, "no images to evaluate the conv VAE on");
+  for (int64_t i = 0; i < n; i += chunk) {
+    const auto part = x.narrow(0, i, std::min(chunk, n - i));
+    const auto l = vae_loss(model->forward(part, gen), part, 1.0);
+    recon += l.recon.item<double>() * double(part.size(0));
+    kl += l.kl.item<double>() * double(part.size(0));
+  }
+  const auto opts = at::TensorOptions(at::kDouble);
+  return {at::scalar_tensor((recon + kl) / double(n), opts), at::scalar_tensor(recon / double(n), opts),
+          at::scalar_tensor(kl / double(n), opts)};
+}
+
+std::string load_conv_vae_weights(ConvVAE& model, const std::string& weights_path) {
+  if (auto err = load_module_weights(*model->encoder, weights_path, "encoder."); !err.empty())
+    return err;
+  return load_module_weights(*model->decoder, weights_path, "decoder.");
+}
+
+std::shared_ptr<const ImageDecoder> ConvVaeTrainer::decoder() const {
+  torch::NoGradGuard no_grad;
+  return make_decoder(ConvDecoder(std::dynamic_pointer_cast<ConvDecoderImpl>(model_->decoder->clone())));
+}
+
+std::shared_ptr<const ImageDecoder> load_conv_vae_decoder(const std::string& weights_path,
+                                                          const ConvVAEOptions& options, std::string* error) {
+  try {
+    ConvDecoder d(options);
+    if (auto err = load_module_weights(*d, weights_path, "decoder."); !err.empty()) {
+      *error = err;
+      return nullptr;
+    }
+    return make_decoder(d);
+  } catch (const c10::Error& e) {
+    *error = e.what_without_backtrace();
+    return nullptr;
+  }
+}
+
+}  // namespace genlab

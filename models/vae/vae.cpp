@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vae/vae.h"
+
+#include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/zeros.h>
+#include <torch/types.h>
+
+namespace genlab {
+
+VAEImpl::VAEImpl(const VAEOptions& options) : options_(options) { reset(); }
+
+void VAEImpl::reset() {
+  TORCH_CHECK(options_.input_dim() > 0, "VAE input_dim must be positive, got ",
+              options_.input_dim());
+  TORCH_CHECK(options_.hidden_dim() > 0 && options_.hidden_dim() <= 16384,
+              "VAE hidden_dim must be in 1..16384, got ", options_.hidden_dim());
+  TORCH_CHECK(options_.latent_dim() >= 1 && options_.latent_dim() <= 512,
+              "VAE latent_dim must be in 1..512, got ", options_.latent_dim());
+  using namespace torch::nn;
+  const auto in = options_.input_dim(), hid = options_.hidden_dim(), d = options_.latent_dim();
+  const int64_t code = options_.deterministic() ? d : 2 * d;
+  encoder = register_module("encoder", Sequential(Linear(in, hid), ReLU(), Linear(hid, code)));
+  decoder = register_module("decoder", Sequential(Linear(d, hid), ReLU(), Linear(hid, in)));
+}
+
+std::pair<torch::Tensor, torch::Tensor> VAEImpl::encode(const torch::Tensor& x) {
+  TORCH_CHECK(x.dim() == 2 && x.size(1) == options_.input_dim(), "VAE expects input of shape (B, ",
+              options_.input_dim(), "), got ", x.sizes());
+  auto h = encoder->forward(x);
+  if (options_.deterministic())
+    return {h, {}};
+  auto parts = h.chunk(2, 1);
+  return {parts[0], parts[1]};
+}
+
+torch::Tensor VAEImpl::decode(const torch::Tensor& z) {
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "VAE expects codes of shape (B, ",
+              options_.latent_dim(), "), got ", z.sizes());
+  return decoder->forward(z);
+}
+
+VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
+  auto [mu, logvar] = encode(x);
+  if (options_.deterministic())
+    return {decode(mu), mu, {}, mu};
+  auto eps = at::randn(mu.sizes(), generator, mu.options());
+  auto z = mu + (0.5 * logvar).exp() * eps;
+  return {decode(z), mu, logvar, z};
+}
+
+VAELoss vae_loss(const VAEOutput& out, const torch::Tensor& x, double beta) {
+  TORCH_CHECK(out.logits.sizes() == x.sizes(), "vae_loss: logits ", out.logits.sizes(),
+              " and targets ", x.sizes(), " differ in shape");
+  const double batch = double(x.size(0));
+  auto recon = at::binary_cross_entropy_with_logits(out.logits, x, {}, {}, at::Reduction::Sum) / batch;
+  auto kl = out.logvar.defined() ? -0.5 * (1 + out.logvar - out.mu.pow(2) - out.logvar.exp()).sum() / batch
+                                 : at::zeros({}, recon.options());
+  return {recon + beta * kl, recon, kl};
+}
+
+}  // namespace genlab

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "nn/mlp_decoder.h"
+#include "vae/vae.h"
+
+#include <ATen/core/Generator.h>
+#include <ATen/core/Tensor.h>
+
+#include <map>
+#include <utility>
+#include <vector>
+#include <string>
+
+namespace genlab {
+
+/// Hyperparameters of VAE training (seed 003: Adam 1e-3, batch 128).
+struct VaeTrainerOptions {
+  /// Adam learning rate.
+  TORCH_ARG(double, lr) = 1e-3;
+  /// Images per step.
+  TORCH_ARG(int64_t, batch_size) = 128;
+  /// Weight of the KL term (1 = the ELBO).
+  TORCH_ARG(double, beta) = 1.0;
+  /// Seeds the initial weights, the data order and the reparameterisation noise.
+  TORCH_ARG(uint64_t, seed) = 1;
+};
+
+/// Losses of one step or one evaluation, per image, in nats.
+struct VaeLosses {
+  double total = 0;
+  double recon = 0;
+  double kl = 0;
+};
+
+/// Trains a VAE on images held in memory: shuffled epochs, one Adam step per batch.
+///
+/// The step is written out by hand (forward, the exact gradients of BCE + β·KL, and Adam on one
+/// flat parameter buffer) instead of going through autograd and torch::optim: the same maths
+/// in a handful of large kernels, which is where GenLab gets its speed over the Python loop.
+/// A test checks it step for step against autograd + torch::optim::Adam.
+class VaeTrainer {
+ public:
+  /// `images`: (N, input_dim) float in [0, 1]. Creates the model from `model_options`.
+  VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
+             torch::Tensor images);
+
+  VAE& model() { return model_; }
+  int64_t steps_per_epoch() const;
+  int64_t steps_done() const { return step_; }
+  int64_t epoch() const { return epoch_; }
+  int64_t batch_in_epoch() const { return batch_in_epoch_; }
+
+  /// One optimisation step on the next batch (starts a new shuffled epoch when needed).
+  VaeLosses step();
+
+  /// Mean losses over `images` with a fixed noise seed (deterministic for the same weights).
+  VaeLosses evaluate(const torch::Tensor& images, uint64_t noise_seed = 12345);
+
+  /// Writes what it takes to continue exactly as if never stopped: the weights (PyTorch names,
+  /// plus `metadata`) to `weights_path`, and Adam's moments, the step counters, the current
+  /// epoch's data order and the RNG state to `state_path`. Both are written atomically and
+  /// record the step, so a pair from different moments is recognised. Returns "" or an error.
+  std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                              const std::map<std::string, std::string>& metadata = {});
+  /// Loads a pair written by save_checkpoint for the same model, options and data; "" or an
+  /// error that names the file and what does not match.
+  std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
+
+  /// Where the codes live, per latent dimension: the prior N(0, 1) for a VAE; for an
+  /// auto-encoder (whose codes nothing constrains) the mean and standard deviation of the codes
+  /// of `images`. The Explore page spans mean ± 3·std.
+  std::pair<std::vector<float>, std::vector<float>> latent_range(const torch::Tensor& images);
+
+  /// A plain copy of the decoder for the GUI.
+  MlpDecoderWeights decoder_weights() const;
+
+ private:
+  void start_epoch();
+  void ensure_workspace(int64_t rows);
+
+  VAE model_;
+  VaeTrainerOptions options_;
+  torch::Tensor images_;
+  at::Generator generator_;
+  torch::Tensor order_;
+  int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
+
+  // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is
+  // five vector operations over the whole model.
+  torch::Tensor flat_, grad_, adam_m_, adam_v_, adam_tmp_;
+  torch::Tensor w1_, b1_, w2_, b2_, w3_, b3_, w4_, b4_;
+  torch::Tensor gw1_, gb1_, gw2_, gb2_, gw3_, gb3_, gw4_, gb4_;
+  // Activations and their gradients for one batch, reused every step.
+  int64_t ws_rows_ = 0;
+  torch::Tensor x_, h1_, e_, eps_, z_, h2_, logits_, scratch_, g4_, g3_, gz_, g2_, g1_;
+};
+
+/// Mean losses of `model` over `images` (N, input_dim) with a fixed noise seed.
+VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta = 1.0, uint64_t noise_seed = 12345);
+
+/// Loads weights.safetensors into `model` by parameter name; "" or an error naming the file and
+/// the tensor that is missing or of the wrong shape.
+std::string load_weights(VAE& model, const std::string& weights_path);
+
+/// Copies the decoder of `model` into plain memory.
+MlpDecoderWeights decoder_weights(VAE& model);
+
+}  // namespace genlab
