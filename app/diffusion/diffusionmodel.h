@@ -2,6 +2,8 @@
 #pragma once
 // Private to genlab_core's .cpp files: it includes LibTorch.
 
+#include "modelfamily.h"
+
 #include "diffusion/gaussian_diffusion.h"
 
 #include <QString>
@@ -9,30 +11,37 @@
 #include <vector>
 
 /// A trained diffusion run opened for sampling: its network (EMA or raw weights), its process,
-/// and what it makes (images of size × size × channels, or 2-D points of a toy set).
+/// and what it makes (images of size × size × channels, or 2-D points of a toy set). The run's
+/// family builds it (ModelFamily::loadDiffusion).
 class DiffusionModel {
  public:
-  /// Loads a ddpm-unet or toy-diffusion run; null with *error set for anything else.
-  static std::unique_ptr<DiffusionModel> load(const QString& runFolder, bool ema, QString* error);
+  /// What the network makes.
+  struct Output {
+    bool points = false;
+    int channels = 1, imageSize = 28;
+    QString toyDataset;  ///< the toy set's name ("s-curve", …) for a points model
+  };
+  DiffusionModel(genlab::GaussianDiffusion process, genlab::Denoiser denoiser, Output output)
+      : m_process(std::move(process)), m_denoiser(std::move(denoiser)), m_output(std::move(output)) {}
 
-  bool makesPoints() const { return m_points; }
-  int channels() const { return m_channels; }
-  int imageSize() const { return m_size; }
+  /// Opens the run in `runFolder` and builds its network; the error says why not (not a diffusion
+  /// run, corrupt weights, …).
+  static Result<std::shared_ptr<const DiffusionModel>> load(const QString& runFolder, bool ema);
+
+  bool makesPoints() const { return m_output.points; }
+  int channels() const { return m_output.channels; }
+  int imageSize() const { return m_output.imageSize; }
   int timesteps() const { return int(m_process.timesteps()); }
   /// "linear", "cosine", "sigmoid" or "toy".
   QString schedule() const { return QString::fromStdString(m_process.options().schedule()); }
-  /// The toy set's name ("s-curve", …) for a points model, else "".
-  QString toyDataset() const { return m_toyDataset; }
+  QString toyDataset() const { return m_output.toyDataset; }
   const genlab::GaussianDiffusion& process() const { return m_process; }
   const genlab::Denoiser& denoiser() const { return m_denoiser; }
   /// The shape of `count` samples: (count, 2) or (count, channels, size, size).
   std::vector<int64_t> shape(int count) const;
 
  private:
-  explicit DiffusionModel(genlab::GaussianDiffusion process) : m_process(std::move(process)) {}
   genlab::GaussianDiffusion m_process;
   genlab::Denoiser m_denoiser;
-  bool m_points = false;
-  int m_channels = 1, m_size = 28;
-  QString m_toyDataset;
+  Output m_output;
 };

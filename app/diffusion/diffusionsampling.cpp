@@ -30,55 +30,61 @@ QString validate(const Request& r, int timesteps) {
   return {};
 }
 
-QImage sampleRun(const QString& runFolder, const Request& r, QString* error) {
-  const auto model = DiffusionModel::load(runFolder, true, error);
-  if (!model)
-    return {};
-  if (!model->makesPoints()) {
-    *error = QCoreApplication::translate("DiffusionSampling", "%1 is not a toy diffusion run").arg(runFolder);
-    return {};
+Result<QImage> sample(const DiffusionModel& model, const Request& request) {
+  Result<QImage> out;
+  Request r = request;
+  if (r.count == 0)
+    r.count = model.makesPoints() ? 1000 : 16;
+  if (!model.makesPoints() && r.count > 1024)
+    out.error = QCoreApplication::translate("DiffusionSampling", "At most 1024 images at a time (asked for %1).").arg(r.count);
+  if (out.ok())
+    out.error = validate(r, model.timesteps());
+  if (!out.ok())
+    return out;
+  const auto& diffusion = model.process();
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
+  const bool ddim = r.sampler == QLatin1String("ddim");
+  const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
+  const auto background = model.makesPoints() ? genlab::make_toy2d(model.toyDataset().toStdString(), 2000, 2) : at::Tensor();
+  const int cols = int(std::ceil(std::sqrt(double(r.count))));
+  // One picture of a state: a scatter plot over the data, or a grid of images in [−1, 1].
+  auto picture = [&](const at::Tensor& x, int side, bool fit) {
+    return model.makesPoints() ? imageFromPixels(genlab::plot_points(background, x, side, fit), side, 3)
+                               : imageGrid(x.add(1).mul(0.5).clamp(0, 1), cols);
+  };
+  // The states to draw: the starting noise, then after every k-th step (always the last).
+  const int64_t n = int64_t(visits.size()), frames = std::min<int64_t>(r.frames, n);
+  std::vector<std::pair<QString, at::Tensor>> strip;
+  genlab::StepCallback keep;
+  if (frames > 0)
+    keep = [&](const genlab::DiffusionStep& s) {
+      if (s.index == 0)
+        strip.emplace_back(QStringLiteral("x_%1 (noise)").arg(s.t + 1), s.x_t);
+      const int64_t done = s.index + 1;
+      if (done * frames / n != s.index * frames / n)  // crosses the next of `frames` even marks
+        strip.emplace_back(s.index + 1 == n ? QStringLiteral("x_0 (step %1)").arg(done)
+                                            : QStringLiteral("step %1 (t = %2)").arg(done).arg(s.t),
+                           s.next);
+      return true;
+    };
+  const auto x = diffusion.denoise(model.denoiser(), at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat)),
+                                   visits, ddim, r.eta, gen, keep);
+  if (frames == 0) {
+    out.value = picture(x, 160, false);
+    return out;
   }
-  if (*error = validate(r, model->timesteps()); !error->isEmpty())
-    return {};
-  try {
-    const auto& diffusion = model->process();
-    auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-    const bool ddim = r.sampler == QLatin1String("ddim");
-    const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
-    const auto background = genlab::make_toy2d(model->toyDataset().toStdString(), 2000, 2);
-    // The states to draw: the starting noise, then after every k-th step (always the last).
-    const int64_t n = int64_t(visits.size()), frames = std::min<int64_t>(r.frames, n);
-    std::vector<std::pair<QString, at::Tensor>> strip;
-    genlab::StepCallback keep;
-    if (frames > 0)
-      keep = [&](const genlab::DiffusionStep& s) {
-        if (s.index == 0)
-          strip.emplace_back(QStringLiteral("x_%1 (noise)").arg(s.t + 1), s.x_t);
-        const int64_t done = s.index + 1;
-        if (done * frames / n != s.index * frames / n)  // crosses the next of `frames` even marks
-          strip.emplace_back(s.index + 1 == n ? QStringLiteral("x_0 (step %1)").arg(done)
-                                              : QStringLiteral("step %1 (t = %2)").arg(done).arg(s.t),
-                             s.next);
-        return true;
-      };
-    const auto points = diffusion.denoise(model->denoiser(), at::randn({r.count, 2}, gen, at::TensorOptions(at::kFloat)),
-                                          visits, ddim, r.eta, gen, keep);
-    if (frames == 0)
-      return imageFromPixels(genlab::plot_points(background, points), 160, 3);
-    const int side = 160, label = 18;
-    QImage image(int(strip.size()) * (side + 4) + 4, side + label + 4, QImage::Format_RGB888);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    for (size_t i = 0; i < strip.size(); ++i) {
-      const int x = 4 + int(i) * (side + 4);
-      painter.drawImage(x, label, imageFromPixels(genlab::plot_points(background, strip[i].second, side, true), side, 3));
-      painter.drawText(QRect(x, 0, side, label), Qt::AlignCenter, strip[i].first);
-    }
-    return image;
-  } catch (const c10::Error& e) {
-    *error = QString::fromStdString(e.what_without_backtrace());
-    return {};
+  const int side = 160, label = 18;
+  QImage image(int(strip.size()) * (side + 4) + 4, side + label + 4, QImage::Format_RGB888);
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  for (size_t i = 0; i < strip.size(); ++i) {
+    const int x0 = 4 + int(i) * (side + 4);
+    const QImage panel = picture(strip[i].second, side, true);
+    painter.drawImage(QRect(x0, label, side, side), panel);
+    painter.drawText(QRect(x0, 0, side, label), Qt::AlignCenter, strip[i].first);
   }
+  out.value = image;
+  return out;
 }
 
 QImage imageGrid(const at::Tensor& images, int cols) {
@@ -93,30 +99,6 @@ QImage imageGrid(const at::Tensor& images, int cols) {
     painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1),
                       imageFromPixels(std::vector<float>(p + size_t(i) * per, p + size_t(i + 1) * per), side, c));
   return grid;
-}
-
-QImage sampleImages(const QString& runFolder, const Request& r, QString* error) {
-  const auto model = DiffusionModel::load(runFolder, true, error);
-  if (!model)
-    return {};
-  if (model->makesPoints()) {
-    *error = QCoreApplication::translate("DiffusionSampling", "%1 makes points, not images").arg(runFolder);
-    return {};
-  }
-  if (*error = validate(r, model->timesteps()); !error->isEmpty())
-    return {};
-  try {
-    auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-    const auto& diffusion = model->process();
-    const bool ddim = r.sampler == QLatin1String("ddim");
-    const auto x = diffusion.denoise(model->denoiser(), at::randn(model->shape(r.count), gen, at::TensorOptions(at::kFloat)),
-                                     ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps(), ddim, r.eta,
-                                     gen);
-    return imageGrid(x.add(1).mul(0.5).clamp(0, 1), int(std::ceil(std::sqrt(double(r.count)))));
-  } catch (const c10::Error& e) {
-    *error = QString::fromStdString(e.what_without_backtrace());
-    return {};
-  }
 }
 
 }  // namespace DiffusionSampling

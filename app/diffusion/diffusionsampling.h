@@ -3,28 +3,23 @@
 
 #include <ATen/core/Tensor.h>
 
+#include "modelfamily.h"
+
 #include <QImage>
 #include <QString>
+
+class DiffusionModel;
 
 /// Sampling a diffusion run into a picture (the CLI's `sample`, the samples/step-N.png of training).
 namespace DiffusionSampling {
 
-struct Request {
-  QString sampler = QStringLiteral("ddpm");  ///< "ddpm" (ancestral, all T steps) or "ddim"
-  int steps = 50;                            ///< DDIM steps (1 … T)
-  double eta = 0.0;                          ///< DDIM η in [0, 1]
-  int count = 1000;                          ///< points to draw
-  quint64 seed = 1;
-  int frames = 0;  ///< > 0: a strip of the trajectory instead: pure noise, then this many states, evenly spaced
-};
+/// count 0: 16 images or 1,000 points.
+using Request = SampleRequest;
 
-/// Draws `r.count` samples of a toy-diffusion run (its EMA weights) as a scatter plot over the
-/// held-out points of its dataset, or (r.frames > 0) the denoising as a strip of plots, each
-/// labelled with its step; null with *error set when the run or the request is wrong.
-QImage sampleRun(const QString& runFolder, const Request& r, QString* error);
-
-/// Samples `r.count` images of a DDPM run (its EMA weights) as a grid; null with *error set.
-QImage sampleImages(const QString& runFolder, const Request& r, QString* error);
+/// Samples a diffusion model: images as a grid (default 16), or points as a scatter plot over the
+/// held-out points of its toy set (default 1,000); with r.frames > 0, the denoising as a strip of
+/// plots or grids, each labelled with its step. The error says what is wrong with the request.
+Result<QImage> sample(const DiffusionModel& model, const Request& r);
 
 /// (n, c, s, s) images in [0, 1] as a grid of `cols` columns with 1-px gaps.
 QImage imageGrid(const at::Tensor& images, int cols);

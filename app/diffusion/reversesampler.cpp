@@ -22,7 +22,7 @@ struct ReverseSampler::Kept {
   std::mutex mutex;
   QString runFolder;
   bool ema = true;
-  std::shared_ptr<DiffusionModel> model;
+  std::shared_ptr<const DiffusionModel> model;
   std::vector<at::Tensor> states;  ///< x_t of every step of the last trajectory, float16
   std::vector<int64_t> times;
 };
@@ -82,7 +82,12 @@ bool ReverseSampler::start(const ReverseRequest& r) {
     Q_EMIT failed(tr("Sampling is already running; cancel it first."));
     return false;
   }
-  QString error = DiffusionSampling::validate({r.sampler, r.steps, r.eta, r.count, r.seed, 0}, 100000);
+  SampleRequest asked;
+  asked.sampler = r.sampler;
+  asked.steps = r.steps;
+  asked.eta = r.eta;
+  asked.count = r.count;
+  QString error = DiffusionSampling::validate(asked, 100000);
   if (error.isEmpty() && (r.count < 1 || r.count > 5000))
     error = tr("The number of samples must be between 1 and 5000 (got %1).").arg(r.count);
   if (error.isEmpty() && r.purpose == ReverseRequest::Purpose::Fork) {
@@ -110,19 +115,19 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       Q_EMIT failed(message);
     };
     try {
-      std::shared_ptr<DiffusionModel> model;
+      std::shared_ptr<const DiffusionModel> model;
       {
         std::lock_guard<std::mutex> lock(kept->mutex);
         if (kept->model && kept->runFolder == r.runFolder && kept->ema == r.ema)
           model = kept->model;
       }
       if (!model) {
-        QString error;
-        model = DiffusionModel::load(r.runFolder, r.ema, &error);
-        if (!model) {
-          fail(error);
+        auto loaded = DiffusionModel::load(r.runFolder, r.ema);
+        if (!loaded.ok()) {
+          fail(loaded.error);
           return;
         }
+        model = std::move(loaded.value);
         std::lock_guard<std::mutex> lock(kept->mutex);
         kept->model = model;
         kept->runFolder = r.runFolder;

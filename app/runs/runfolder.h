@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "decodersnapshot.h"
-
 #include <QJsonObject>
 #include <QString>
+#include <QObject>
 
 /// A run on disk: run.json (what was trained, how, with what result), weights.safetensors
 /// (every parameter by module path), metrics.csv (every step's losses). Every write is atomic.
@@ -29,13 +28,6 @@ class RunFolder {
   bool writeRunJson(const QJsonObject& json, QString* error) const;
   bool writeText(const QString& name, const QByteArray& bytes, QString* error) const;
 
-  /// The decoder (VAE, auto-encoder) or generator (GAN) of the run's weights.safetensors; null with
-  /// *error set when the files are missing, corrupt, or of a model this version does not know.
-  DecoderSnapshot loadDecoder(QString* error) const;
-
  private:
-  DecoderSnapshot loadToyDecoder(const QString& path, const QJsonObject& model, QString* error) const;
-  static void setLatentRangeFromJson(DecoderSnapshot& snapshot, const QJsonObject& json);
-
   QString m_path;
 };

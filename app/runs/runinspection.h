@@ -1,20 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
+
+#include <QImage>
 #include <QJsonObject>
 #include <QString>
 
-class RunFolder;
-
-/// What genlab-cli's eval and info report, as JSON (the same code a script or the GUI can call).
+/// What genlab-cli's info, eval and sample do with a run or a dataset (the same code a script or
+/// the GUI can call). Each opens the run once (Run::open), asks its family, and turns any exception
+/// from LibTorch or the standard library into the result's message.
 namespace RunInspection {
 
-/// Loads the run's model and evaluates it on the held-out split of its dataset (or the MNIST-layout
-/// folder `dataFolder` when given): mean negative ELBO, reconstruction and KL per image, in nats.
-QJsonObject evaluate(const RunFolder& run, const QString& dataFolder, QString* error);
+/// run.json with the family, its architecture, parameter counts and the last losses.
+Result<QJsonObject> describeRun(const QString& folder);
 
-/// Name, sizes, image shape, class names and source folder of "mnist", "fashion-mnist" or an
-/// MNIST-layout folder.
-QJsonObject describeDataset(const QString& nameOrFolder, QString* error);
+/// The family's held-out measures on the held-out split of the run's dataset (or of the MNIST-layout
+/// folder `dataFolder` when given).
+Result<QJsonObject> evaluate(const QString& folder, const QString& dataFolder);
+
+/// Samples of the run's model as one picture.
+Result<QImage> sample(const QString& folder, const SampleRequest& request);
+
+/// Name, sizes, image shape, class names and source folder of "mnist", "fashion-mnist", a toy set
+/// or an MNIST-layout folder.
+Result<QJsonObject> describeDataset(const QString& nameOrFolder);
 
 }  // namespace RunInspection

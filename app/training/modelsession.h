@@ -1,35 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+// Private to genlab_core's .cpp files.
 
 #include "decodersnapshot.h"
-#include "trainingtypes.h"
 
-#include "data/mnist_dataset.h"
-
+#include <QImage>
 #include <QJsonObject>
-#include <QStringList>
 #include <QVector>
-#include <memory>
 #include <string>
 
 /// The model-specific half of a training run (the worker does the rest: data, run folder,
-/// progress, checkpoints, stopping). One per model family; used on the training thread only.
+/// progress, checkpoints, stopping). Each family makes its own (ModelFamily::makeSession); used on
+/// the training thread only.
 class ModelSession {
  public:
   virtual ~ModelSession() = default;
 
-  /// The session for `s.model`; throws c10::Error when the options are absurd.
-  static std::unique_ptr<ModelSession> create(const TrainingSettings& s, const genlab::LabelledImages& train,
-                                              const genlab::LabelledImages& eval);
-
-  /// run.json's "model" object.
+  /// run.json's "model" object; its "kind" is the family id.
   virtual QJsonObject modelJson() const = 0;
-  /// Names of the values step() returns (also metrics.csv's columns).
-  virtual QStringList lossNames() const = 0;
+  /// One optimisation step: the values of the family's loss columns, in order.
   virtual QVector<double> step() = 0;
-  /// Whether evaluate() means anything (a likelihood model: yes; a GAN: no).
-  virtual bool evaluates() const = 0;
-  /// Held-out {negative ELBO, reconstruction, KL} per image.
+  /// The family's held-out measures, in the order of its heldOut columns.
   virtual QVector<double> evaluate() = 0;
   /// Called at each epoch's end (an auto-encoder measures where its codes now live).
   virtual void epochEnded() {}
@@ -44,7 +35,7 @@ class ModelSession {
   virtual std::string save(const std::string& weights, const std::string& state, const std::string& kind) = 0;
   virtual std::string load(const std::string& weights, const std::string& state) = 0;
   /// A copy of the decoder (VAE) or generator (GAN) for the GUI; null for a model without one.
-  virtual DecoderSnapshot snapshot() = 0;
+  virtual DecoderSnapshot snapshot() { return {}; }
   /// What samples/step-N.png shows at an epoch's end: 64 decoded draws, or a model's own picture.
   virtual QImage samplesImage() { return snapshot().sampleGrid(64, 1); }
 };

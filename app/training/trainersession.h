@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Private to modelsession.cpp and toysession.cpp: the part of a ModelSession that only forwards to
+// Private to app/families/: the part of a ModelSession that only forwards to
 // its trainer (counters, checkpoints), the same for every trainer GenLab has.
 
 #include "modelsession.h"
+
+#include <ATen/core/Tensor.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -40,14 +42,15 @@ class TrainerSession : public ModelSession {
   std::unique_ptr<Trainer> m_trainer;
 };
 
-/// A diffusion model's session: one loss per step, no likelihood to evaluate per epoch, no latent
-/// code for the Explore page (its samples are the model's own picture, samplesImage()).
+/// A diffusion model's session: one loss per step (the noise-prediction error), the same error on
+/// the held-out data at each epoch's end, no latent code for the Explore page (its samples are the
+/// model's own picture, samplesImage()).
 template <class Trainer>
 class DiffusionTrainerSession : public TrainerSession<Trainer> {
  public:
-  QStringList lossNames() const override { return {QStringLiteral("loss")}; }
   QVector<double> step() override { return {this->m_trainer->step()}; }
-  bool evaluates() const override { return false; }
-  QVector<double> evaluate() override { return {}; }
-  DecoderSnapshot snapshot() override { return {}; }
+  QVector<double> evaluate() override { return {this->m_trainer->evaluate(m_eval)}; }
+
+ protected:
+  at::Tensor m_eval;  ///< the held-out data, as the trainer takes it
 };

@@ -31,7 +31,7 @@ class TrainingController final : public QObject {
   bool stopAndWait(int ms);
 
  Q_SIGNALS:
-  void started(const QString& runFolder, qint64 totalSteps, const QStringList& lossNames);
+  void started(const QString& runFolder, qint64 totalSteps, const QString& family);
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);

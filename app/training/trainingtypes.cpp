@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingtypes.h"
 
+#include "registry.h"
+
 #include "data/toy2d.h"
 
 #include <QCoreApplication>
@@ -11,19 +13,17 @@
 
 QString TrainingSettings::validate() const {
   auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
-  if (!modelNames().contains(model))
-    return tr("Unknown model '%1' (%2).").arg(model, modelNames().join(QStringLiteral(", ")));
-  if (model == QLatin1String("gan") && batchSize < 2)
-    return tr("A GAN needs batches of at least 2 images (batch norm), got %1.").arg(batchSize);
+  const ModelFamily* family = Registry::find(model);
+  if (!family)
+    return tr("Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")));
   const bool folder = dataset.startsWith(QLatin1String("folder:"));
   const bool toy = dataset.startsWith(QLatin1String("toy:"));
   if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder && !toy)
     return tr("Unknown dataset '%1' (mnist, fashion-mnist, toy:NAME or folder:PATH).").arg(dataset);
-  if (toy && !toyModelNames().contains(model))
-    return tr("The toy 2-D sets are points, not images: train a vae, ae, gan or toy-diffusion on them (not %1).")
-        .arg(model);
-  if (model == QLatin1String("toy-diffusion") && !toy)
-    return tr("toy-diffusion is seed 002's model for 2-D points: choose a toy:NAME dataset.");
+  if (toy && family->data != DataKind::Points)
+    return tr("The toy 2-D sets are points, not images: the %1 trains on images.").arg(family->displayName());
+  if (!toy && family->data == DataKind::Points)
+    return tr("The %1 trains on 2-D points: choose a toy:NAME dataset.").arg(family->displayName());
   if (folder && imageSize != 28 && imageSize != 32 && imageSize != 64)
     return tr("Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
   if (epochs < 1 || epochs > 10000)
@@ -39,6 +39,9 @@ QString TrainingSettings::validate() const {
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
+  if (family->validate)
+    if (const QString e = family->validate(*this); !e.isEmpty())
+      return e;
   if (toy) {
     const auto& names = genlab::toy2d_names();
     if (std::find(names.begin(), names.end(), dataset.mid(4).toStdString()) == names.end())
@@ -51,73 +54,13 @@ QString TrainingSettings::validate() const {
   return {};
 }
 
-QStringList modelNames() {
-  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("conv-vae"), QStringLiteral("gan"),
-          QStringLiteral("ddpm"), QStringLiteral("toy-diffusion")};
-}
-
-QString modelKind(const QString& model, const QString& dataset) {
-  if (model == QLatin1String("toy-diffusion"))
-    return model;
-  if (dataset.startsWith(QLatin1String("toy:")))
-    return QStringLiteral("toy-") + model;  // the MLPs of the 2-D playground
-  if (model == QLatin1String("gan"))
-    return QStringLiteral("dcgan");
-  if (model == QLatin1String("conv-vae"))
-    return QStringLiteral("vae-conv");
-  if (model == QLatin1String("ddpm"))
-    return QStringLiteral("ddpm-unet");
-  return model == QLatin1String("ae") ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
-}
-
-QString modelFromKind(const QString& kind) {
-  if (kind == QLatin1String("toy-diffusion"))
-    return kind;
-  if (kind.startsWith(QLatin1String("toy-"))) {
-    const QString m = kind.mid(4);
-    return toyModelNames().contains(m) ? m : QString();
-  }
-  for (const QString& m : modelNames())
-    if (modelKind(m) == kind)
-      return m;
-  return {};
-}
-
-QStringList toyModelNames() {
-  return {QStringLiteral("vae"), QStringLiteral("ae"), QStringLiteral("gan"), QStringLiteral("toy-diffusion")};
-}
-
-void TrainingSettings::useDefaultsOf(const QString& kind, const QString& data) {
-  model = kind;
-  if (kind == QLatin1String("toy-diffusion")) {  // seed 002: Adam 1e-3, batch 128; 31,200 steps, < 1 min
-    epochs = 400;
-    batchSize = 128;
-    learningRate = 1e-3;
-    latentDim = 2;
-  } else if (data.startsWith(QLatin1String("toy:"))) {  // small MLPs on 10,000 points: many quick epochs
-    epochs = 150;
-    batchSize = 256;
-    learningRate = 1e-3;
-    latentDim = 2;
-  } else if (kind == QLatin1String("gan")) {  // DCGAN paper: Adam 2e-4, batch 64; z = 64
-    epochs = 10;
-    batchSize = 64;
-    learningRate = 2e-4;
-    latentDim = 64;
-  } else if (kind == QLatin1String("ddpm")) {  // a small U-Net (dim 16): 14 epochs of MNIST ≈ 20 min on 2 cores
-    epochs = 14;
-    batchSize = 64;
-    learningRate = 1e-3;
-    latentDim = 2;
-  } else if (kind == QLatin1String("conv-vae")) {  // small conv stacks learn in a few epochs
-    epochs = 10;
-    batchSize = 128;
-    learningRate = 1e-3;
-    latentDim = 16;
-  } else {  // seed 003
-    epochs = 50;
-    batchSize = 128;
-    learningRate = 1e-3;
-    latentDim = 2;
-  }
+void TrainingSettings::useDefaultsOf(const QString& option, const QString& data) {
+  const ModelFamily* family = Registry::resolve(option, data);
+  model = family ? family->id : option;  // an unknown name stays, for validate() to name it
+  if (!family)
+    return;
+  epochs = family->defaults.epochs;
+  batchSize = family->defaults.batchSize;
+  learningRate = family->defaults.learningRate;
+  latentDim = family->defaults.latentDim;
 }

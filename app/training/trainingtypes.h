@@ -10,7 +10,7 @@
 
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
-  QString model = QStringLiteral("vae");  ///< "vae" (MLP VAE of seed 003), "ae" (same layers, no noise/KL), "gan" (DCGAN)
+  QString model = QStringLiteral("vae-mlp");  ///< the family id (Registry); `--model` options are resolved before
   QString dataset = QStringLiteral("mnist");   ///< "mnist", "fashion-mnist" or "folder:<path>" (names in run.json)
   int imageSize = 28;                          ///< image folders: resized to 28, 32 or 64 px
   bool rgb = false;                            ///< image folders: three channels instead of grey
@@ -28,27 +28,16 @@ struct TrainingSettings {
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
-  /// Sets `model` and the hyperparameters that suit it (epochs, batch, learning rate, latent size).
-  void useDefaultsOf(const QString& model, const QString& dataset = {});
+  /// Sets `model` (a family id, or a `--model` option resolved on `dataset`) and the
+  /// hyperparameters its family starts from (epochs, batch, learning rate, latent size).
+  void useDefaultsOf(const QString& model, const QString& dataset = QStringLiteral("mnist"));
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;
 };
 
-/// The model kinds as run.json names them.
-/// "vae" → "vae-mlp", "ae" → "ae-mlp", "conv-vae" → "vae-conv", "gan" → "dcgan"; on a toy:NAME dataset
-/// "toy-vae", "toy-ae", "toy-gan" (the MLPs of the 2-D playground).
-QString modelKind(const QString& model, const QString& dataset = {});
-/// The inverse: the model name for a run.json kind, or "" for a kind this version cannot train.
-QString modelFromKind(const QString& kind);
-/// The models TrainingSettings::model accepts, as the CLI spells them.
-QStringList modelNames();
-/// The models that train on toy 2-D points.
-QStringList toyModelNames();
 
-/// One optimisation step's numbers, in the order of the run's loss names (TrainingWorker::started):
-/// VAE "total", "recon", "kl" (nats per image); auto-encoder "recon"; GAN "d_loss", "g_loss",
-/// "d_real", "d_fake".
+/// One optimisation step's numbers, in the order of the family's loss columns (ModelFamily::losses).
 struct LossPoint {
   qint64 step = 0;
   QVector<double> values;
@@ -66,13 +55,11 @@ struct TrainingProgress {
   double etaSeconds = 0;
 };
 
-/// The held-out evaluation after an epoch: mean negative ELBO and its two parts.
+/// The held-out evaluation after an epoch, in the order of the family's heldOut columns.
 struct EpochEvaluation {
   int epoch = 0;
   qint64 step = 0;
-  double total = 0;
-  double recon = 0;
-  double kl = 0;
+  QVector<double> values;
 };
 
 Q_DECLARE_METATYPE(TrainingSettings)

@@ -3,13 +3,12 @@
 
 #include "datasetsplits.h"
 #include "modelsession.h"
+#include "registry.h"
+#include "run.h"
 #include "runfolder.h"
 #include "systeminfo.h"
 
 #include "data/mnist_dataset.h"
-
-#include "io/safetensors.h"
-#include "vae/vae_trainer.h"
 
 #include <QDateTime>
 #include <QCoreApplication>
@@ -21,11 +20,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <deque>
-
-namespace {
-
-
-}  // namespace
 
 TrainingWorker::TrainingWorker(TrainingSettings settings, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)) {}
@@ -43,23 +37,18 @@ void TrainingWorker::run() {
 namespace {
 
 // Settings of an existing run, for resuming it. `s.epochs` is the new total when larger.
-bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* error) {
-  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
+bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
+  const QJsonObject& json = run.json();
+  const QJsonObject model = run.model();
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
-  const QString kind = model.value(QStringLiteral("kind")).toString();
-  s.model = modelFromKind(kind);
-  if (s.model.isEmpty()) {
-    *error = QCoreApplication::translate("TrainingWorker", "run.json: model kind '%1' cannot be resumed by this version")
-                 .arg(kind);
-    return false;
-  }
-  s.dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString(QStringLiteral("mnist"));
+  s.model = run.family().id;
+  s.dataset = run.datasetName();
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt(2);  // a diffusion model has none
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
   s.beta = training.value(QStringLiteral("beta")).toDouble(1.0);
   s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
-  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+  const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
   s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
@@ -74,6 +63,20 @@ bool settingsFromRun(const QJsonObject& json, TrainingSettings& s, QString* erro
     return false;
   }
   return true;
+}
+
+// A run folder's name, safe on every file system: the family and the data, in letters, digits and '-'.
+QString folderName(const ModelFamily& family, const QString& dataset) {
+  QString data = dataset;
+  if (data.startsWith(QLatin1String("folder:")))
+    data = QDir(data.mid(7)).dirName();
+  else if (data.startsWith(QLatin1String("toy:")))
+    data = data.mid(4);
+  QString name = family.id + QLatin1Char('-') + data;
+  for (QChar& c : name)
+    if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') && c != QLatin1Char('_'))
+      c = QLatin1Char('-');
+  return name.left(80);
 }
 
 QJsonArray classNames(const QString& dataset) {
@@ -109,12 +112,13 @@ void TrainingWorker::train() {
   QByteArray metrics;
   double wallBefore = 0;
   if (resuming) {
-    run = RunFolder(s.resumeFolder);
-    json = run.readRunJson(&error);
-    if (!error.isEmpty() || !settingsFromRun(json, s, &error)) {
-      Q_EMIT failed(error);
+    const auto opened = Run::open(s.resumeFolder);
+    if (!opened.ok() || !settingsFromRun(opened.value, s, &error)) {
+      Q_EMIT failed(opened.ok() ? error : opened.error);
       return;
     }
+    run = opened.value.folder();
+    json = opened.value.json();
     s.runFolder = run.path();
     // Temporary files of a write that a crash interrupted (the real files are intact).
     const QDir folder(run.path());
@@ -139,12 +143,17 @@ void TrainingWorker::train() {
     return;
   }
 
-  std::unique_ptr<ModelSession> model = ModelSession::create(s, data.train, data.eval);
-  const QString kind = model->modelJson().value(QStringLiteral("kind")).toString();
+  const ModelFamily& family = *Registry::find(s.model);  // validate() checked it
+  std::unique_ptr<ModelSession> model = family.makeSession(s, data);
+  const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
   const QString statePath = QStringLiteral("optimizer.safetensors");
-  const QStringList lossNames = model->lossNames();
+  QStringList lossNames, heldOutNames;
+  for (const LossColumn& c : family.losses)
+    lossNames << c.key;
+  for (const LossColumn& c : family.heldOut)
+    heldOutNames << QStringLiteral("eval_") + c.key;
 
   if (resuming) {
     const std::string err = model->load(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
@@ -154,7 +163,7 @@ void TrainingWorker::train() {
     }
     metrics = metricsUpTo(metrics, model->stepsDone());
   } else {
-    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, s.model + QLatin1Char('-') + s.dataset, &error)
+    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, folderName(family, s.dataset), &error)
                                 : RunFolder::createAt(s.runFolder, &error);
     if (run.isNull()) {
       Q_EMIT failed(error);
@@ -179,8 +188,7 @@ void TrainingWorker::train() {
     };
   }
   if (metrics.isEmpty())
-    metrics = "step,epoch,wall_s," + lossNames.join(QLatin1Char(',')).toUtf8() +
-              (model->evaluates() ? ",eval_total,eval_recon,eval_kl\n" : "\n");
+    metrics = "step,epoch,wall_s," + (lossNames + heldOutNames).join(QLatin1Char(',')).toUtf8() + '\n';
   json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
                                                  {QStringLiteral("batch_size"), s.batchSize},
                                                  {QStringLiteral("learning_rate"), s.learningRate},
@@ -193,7 +201,7 @@ void TrainingWorker::train() {
     Q_EMIT failed(error);
     return;
   }
-  Q_EMIT started(run.path(), totalSteps, lossNames);
+  Q_EMIT started(run.path(), totalSteps, family.id);
 
   const int samplesEvery = std::max(1, s.epochs / 100);
   QElapsedTimer clock;
@@ -209,10 +217,12 @@ void TrainingWorker::train() {
     json[QStringLiteral("steps")] = qint64(model->stepsDone());
     json[QStringLiteral("epochs_done")] = qint64(model->epoch());
     json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
-    if (lastEval.size() == 3)
-      json[QStringLiteral("eval")] = QJsonObject{{QStringLiteral("negative_elbo"), lastEval[0]},
-                                                 {QStringLiteral("recon"), lastEval[1]},
-                                                 {QStringLiteral("kl"), lastEval[2]}};
+    if (lastEval.size() == family.heldOut.size()) {
+      QJsonObject eval;
+      for (int i = 0; i < lastEval.size(); ++i)
+        eval.insert(family.heldOut[i].key, lastEval[i]);
+      json[QStringLiteral("eval")] = eval;
+    }
     if (const QJsonObject latent = model->latentJson(); !latent.isEmpty())
       json[QStringLiteral("latent")] = latent;
     if (final)
@@ -254,20 +264,20 @@ void TrainingWorker::train() {
       metrics += ',' + QByteArray::number(v, 'g', 8);
     window.emplace_back(now, model->stepsDone());
     const bool epochEnd = model->batchInEpoch() == 0;
-    if (epochEnd && model->evaluates()) {
+    if (epochEnd && !heldOutNames.isEmpty()) {
       lastEval = model->evaluate();
       for (double v : lastEval)
         metrics += ',' + QByteArray::number(v, 'g', 8);
-    } else if (model->evaluates()) {
-      metrics += ",,,";
+    } else {
+      metrics += QByteArray(heldOutNames.size(), ',');
     }
     metrics += '\n';
     if (!epochEnd && s.saveEverySteps > 0 && model->stepsDone() % s.saveEverySteps == 0)
       save(false);
     if (epochEnd) {
       model->epochEnded();
-      if (lastEval.size() == 3)
-        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval[0], lastEval[1], lastEval[2]});
+      if (!lastEval.isEmpty())
+        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval});
       // Samples and a checkpoint at most ~100 times a run (toy runs have hundreds of short epochs);
       // Stop and the end always save.
       if (model->epoch() % samplesEvery == 0 || model->epoch() >= s.epochs) {

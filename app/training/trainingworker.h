@@ -9,7 +9,7 @@
 #include <atomic>
 #include <memory>
 
-/// Trains one model (VAE, auto-encoder or DCGAN, through a ModelSession) on one dataset, into a
+/// Trains one model (any registered family, through its ModelSession) on one dataset, into a
 /// run folder. Lives on its own thread (TrainingController) or is run directly by
 /// the CLI. All torch state is created, used and destroyed inside run(), on the calling thread;
 /// only value types leave through the signals.
@@ -36,8 +36,8 @@ class TrainingWorker final : public QObject {
   void run();
 
  Q_SIGNALS:
-  /// `lossNames` name the values of every LossPoint that follows (also metrics.csv's columns).
-  void started(const QString& runFolder, qint64 totalSteps, const QStringList& lossNames);
+  /// `family` (a family id) names the values of every LossPoint that follows (its loss columns).
+  void started(const QString& runFolder, qint64 totalSteps, const QString& family);
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);

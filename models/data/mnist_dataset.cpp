@@ -30,7 +30,7 @@ const std::vector<std::string>& class_names(const std::string& dataset) {
   return dataset == "fashion-mnist" ? fashion : digits;
 }
 
-ReadResult<LabelledImages> load_idx_images(const std::string& images_path,
+Result<LabelledImages> load_idx_images(const std::string& images_path,
                                            const std::string& labels_path) {
   auto images = read_idx(images_path);
   if (!images.ok())
@@ -61,7 +61,7 @@ ReadResult<LabelledImages> load_idx_images(const std::string& images_path,
   return {std::move(out), {}};
 }
 
-ReadResult<LabelledImages> load_mnist_split(const std::string& folder, const std::string& split) {
+Result<LabelledImages> load_mnist_split(const std::string& folder, const std::string& split) {
   const auto images = find_file(folder, split, "images", "idx3");
   const auto labels = find_file(folder, split, "labels", "idx1");
   if (images.empty() || labels.empty())

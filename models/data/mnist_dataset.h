@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/read_result.h"
+#include "io/result.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -24,11 +24,11 @@ struct LabelledImages {
 const std::vector<std::string>& class_names(const std::string& dataset);
 
 /// Reads an IDX image file (N, H, W) and its IDX label file (N); errors name the file.
-ReadResult<LabelledImages> load_idx_images(const std::string& images_path,
+Result<LabelledImages> load_idx_images(const std::string& images_path,
                                            const std::string& labels_path);
 
 /// Reads the `split` ("train" or "t10k") of an MNIST-layout folder. Accepts the usual names,
 /// raw or gzip: train-images-idx3-ubyte[.gz], train-images.idx3-ubyte[.gz], and the same for labels.
-ReadResult<LabelledImages> load_mnist_split(const std::string& folder, const std::string& split);
+Result<LabelledImages> load_mnist_split(const std::string& folder, const std::string& split);
 
 }  // namespace genlab

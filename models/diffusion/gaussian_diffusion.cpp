@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/gaussian_diffusion.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/cat.h>
 #include <ATen/ops/from_blob.h>
@@ -8,7 +9,9 @@
 #include <ATen/ops/randint.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros_like.h>
+#include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace genlab {
@@ -209,6 +212,27 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& x0, 
     per_example = per_example * (objective == "pred_x0" ? snr : snr / (snr + 1));
   }
   return per_example.mean();
+}
+
+double GaussianDiffusion::held_out_loss(const Denoiser& model, const at::Tensor& x0_in, uint64_t seed,
+                                        int64_t batch) const {
+  TORCH_CHECK(x0_in.dim() >= 2 && x0_in.size(0) > 0, "held-out data must be a non-empty batch (N, …), got ",
+              x0_in.sizes());
+  TORCH_CHECK(batch >= 1, "evaluation batch must be at least 1, got ", batch);
+  c10::InferenceMode guard;
+  const auto x0 = x0_in.to(at::kFloat).contiguous();
+  const int64_t n = x0.size(0);
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto t = at::randint(timesteps(), {n}, gen, at::TensorOptions(at::kLong));
+  const auto noise = at::randn(x0.sizes(), gen, x0.options());
+  double sum = 0;
+  for (int64_t from = 0; from < n; from += batch) {
+    const int64_t count = std::min(batch, n - from);
+    const auto x = x0.narrow(0, from, count), tt = t.narrow(0, from, count), eps = noise.narrow(0, from, count);
+    const auto eps_hat = model_predictions(model, q_sample(x, tt, eps), tt, /*clip=*/false).pred_noise;
+    sum += (eps_hat.to(at::kDouble) - eps.to(at::kDouble)).pow(2).sum().item<double>();
+  }
+  return sum / double(x0.numel());
 }
 
 }  // namespace genlab

@@ -112,6 +112,14 @@ class GaussianDiffusion {
   /// weighted as denoising-diffusion-pytorch does (pred_x0: SNR, pred_v: SNR/(SNR+1)).
   at::Tensor loss(const Denoiser& model, const at::Tensor& x0, at::Generator& gen, bool antithetic = false) const;
 
+  /// The held-out noise-prediction loss (what `genlab-cli eval` prints): for x0 (N, …) in the
+  /// model's data scale, t ~ U{0 … T−1} and ε ~ N(0, I) from a CPU generator seeded with `seed`
+  /// (all drawn before the first batch, so the number does not depend on `batch`), x_t =
+  /// q_sample(x0, t, ε), and the mean over every value of (ε̂ − ε)², with ε̂ the network's output
+  /// read as noise (model_predictions without clipping; the output itself for pred_noise).
+  /// Runs the network in batches of `batch` under InferenceMode.
+  double held_out_loss(const Denoiser& model, const at::Tensor& x0, uint64_t seed, int64_t batch = 256) const;
+
  private:
   at::Tensor extract(const at::Tensor& a, const at::Tensor& t, const at::Tensor& like) const;
   GaussianDiffusionOptions options_;

@@ -46,6 +46,15 @@ double ImageDiffusionTrainer::step() {
   return l;
 }
 
+double ImageDiffusionTrainer::evaluate(const at::Tensor& images, uint64_t seed) {
+  const int64_t f = ema_->size_factor();
+  TORCH_CHECK(images.dim() == 4 && images.size(1) == ema_->options().channels() && images.size(2) % f == 0 &&
+                  images.size(3) % f == 0,
+              "DDPM evaluation images must be (N, ", ema_->options().channels(), ", H, W) with H and W divisible by ",
+              f, ", got ", images.sizes());
+  return diffusion_.held_out_loss(unet_denoiser(ema_), images.to(at::kFloat).mul(2).sub_(1), seed);
+}
+
 Denoiser unet_denoiser(Unet net) {
   return [net](const at::Tensor& x, const at::Tensor& t) mutable {
     torch::NoGradGuard no_grad;
@@ -53,7 +62,11 @@ Denoiser unet_denoiser(Unet net) {
   };
 }
 
-std::string load_unet(Unet& net, const std::string& weights_path, bool ema) {
+Status load_unet(Unet& net, const SafetensorsFile& file, const std::string& file_name, bool ema) {
+  return load_module_weights(*net, file, file_name, ema ? "ema." : "model.");
+}
+
+Status load_unet(Unet& net, const std::string& weights_path, bool ema) {
   return load_module_weights(*net, weights_path, ema ? "ema." : "model.");
 }
 

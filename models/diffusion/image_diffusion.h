@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "diffusion/gaussian_diffusion.h"
@@ -27,6 +28,9 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   ImageDiffusionTrainer(const UnetOptions& net, const GaussianDiffusionOptions& process,
                         const ImageDiffusionTrainerOptions& options, at::Tensor images);
   double step();
+  /// The held-out noise-prediction loss of the EMA weights (GaussianDiffusion::held_out_loss) on
+  /// `images` (N, channels, H, W) in [0, 1], scaled to [−1, 1] as in training.
+  double evaluate(const at::Tensor& images, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
   Unet& model() { return model_; }
   Unet& ema() { return ema_; }
@@ -40,7 +44,11 @@ class ImageDiffusionTrainer final : public BatchTrainer {
 
 /// A Denoiser that runs `net` without gradients, for the samplers.
 Denoiser unet_denoiser(Unet net);
-/// Loads "ema.*" (or "model.*") of a DDPM run's weights into `net`; "" or an error naming the file.
-std::string load_unet(Unet& net, const std::string& weights_path, bool ema = true);
+/// Fills `net` from "ema.*" (or, with `ema` false, "model.*") of an opened DDPM weights file.
+/// Nothing changes unless every tensor fits; the error names `file_name` and the first tensor
+/// missing or of another shape or dtype (float32 only).
+Status load_unet(Unet& net, const SafetensorsFile& file, const std::string& file_name, bool ema = true);
+/// The same from a path.
+Status load_unet(Unet& net, const std::string& weights_path, bool ema = true);
 
 }  // namespace genlab

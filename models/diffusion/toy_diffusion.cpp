@@ -58,7 +58,11 @@ Denoiser toy_denoiser(MLPDiffusion model) {
   };
 }
 
-std::string load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema) {
+Status load_toy_diffusion(MLPDiffusion& model, const SafetensorsFile& file, const std::string& file_name, bool ema) {
+  return load_module_weights(*model, file, file_name, ema ? "ema." : "model.");
+}
+
+Status load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema) {
   return load_module_weights(*model, weights_path, ema ? "ema." : "model.");
 }
 
@@ -94,6 +98,12 @@ double ToyDiffusionTrainer::step() {
               options_.lr(), " too high?)");
   end_step();
   return l;
+}
+
+double ToyDiffusionTrainer::evaluate(const at::Tensor& points, uint64_t seed) {
+  TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "toy diffusion evaluates on points (N, 2), got ",
+              points.sizes());
+  return diffusion_.held_out_loss(toy_denoiser(ema_), points, seed);
 }
 
 }  // namespace genlab

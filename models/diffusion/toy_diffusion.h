@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "diffusion/gaussian_diffusion.h"
@@ -10,6 +11,7 @@
 #include <torch/nn/pimpl.h>
 
 #include <memory>
+#include <string>
 
 namespace genlab {
 
@@ -57,6 +59,9 @@ class ToyDiffusionTrainer final : public BatchTrainer {
                       at::Tensor points);
   /// One Adam step; returns the loss.
   double step();
+  /// The held-out noise-prediction loss of the EMA weights (GaussianDiffusion::held_out_loss) on
+  /// `points` (N, 2), in data coordinates as in training.
+  double evaluate(const at::Tensor& points, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
   MLPDiffusion& model() { return model_; }
   MLPDiffusion& ema() { return ema_; }
@@ -72,7 +77,12 @@ class ToyDiffusionTrainer final : public BatchTrainer {
 GaussianDiffusion toy_diffusion_process(int64_t timesteps);
 /// A Denoiser that runs `model` without gradients (for sampling).
 Denoiser toy_denoiser(MLPDiffusion model);
-/// Loads "ema.*" (or, with `ema` false, "model.*") of a toy-diffusion run's weights; "" or an error.
-std::string load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema = true);
+/// Fills `model` from "ema.*" (or, with `ema` false, "model.*") of an opened toy-diffusion weights
+/// file. Nothing changes unless every tensor fits; the error names `file_name` and the first
+/// tensor missing or of another shape or dtype (float32 only).
+Status load_toy_diffusion(MLPDiffusion& model, const SafetensorsFile& file, const std::string& file_name,
+                          bool ema = true);
+/// The same from a path.
+Status load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, bool ema = true);
 
 }  // namespace genlab

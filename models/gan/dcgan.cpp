@@ -5,17 +5,19 @@
 #include "nn/conv_transpose.h"
 #include "nn/module_decoder.h"
 
-
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/core/Reduction.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
+#include <c10/core/InferenceMode.h>
 #include <torch/nn/modules/activation.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/utils.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace genlab {
@@ -175,19 +177,80 @@ std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
   return make_decoder(Generator(copy));
 }
 
-std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
-                                                           std::string* error) {
+GanLosses GanTrainer::evaluate(const at::Tensor& images, uint64_t seed) {
+  return evaluate_gan(generator_, discriminator_, images, seed);
+}
+
+GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, uint64_t seed, int64_t batch) {
+  const auto& o = d->options();
+  const int64_t size = o.image_size();
+  TORCH_CHECK(images.dim() == 4 && images.size(1) == o.channels() && images.size(2) == size && images.size(3) == size,
+              "GAN evaluation images must have shape (N, ", o.channels(), ", ", size, ", ", size, "), got ",
+              images.sizes());
+  const int64_t n = images.size(0);
+  TORCH_CHECK(n > 0, "the GAN evaluation set is empty");
+  TORCH_CHECK(batch >= 1, "evaluation batch must be at least 1, got ", batch);
+  // Eval mode: batch norm reads its running statistics and updates nothing, so the numbers do not
+  // depend on how the set is cut into batches. The modes come back however this returns.
+  struct RestoreMode {
+    torch::nn::Module& m;
+    bool was_training;
+    ~RestoreMode() { m.train(was_training); }
+  } restore_g{*g, g->is_training()}, restore_d{*d, d->is_training()};
+  g->eval();
+  d->eval();
+  c10::InferenceMode no_grad;
+  // All the noise at once: the same fakes whatever `batch` is.
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto z = at::randn({n, g->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  const auto sum = at::Reduction::Sum;
+  double real_bce = 0, fake_bce = 0, g_bce = 0, d_real = 0, d_fake = 0;
+  for (int64_t from = 0; from < n; from += batch) {
+    const int64_t count = std::min(batch, n - from);
+    const auto x = images.narrow(0, from, count).to(at::kFloat).mul(2).sub_(1);  // [0, 1] → [−1, 1]
+    const auto real_logits = d->forward(x).to(at::kDouble);
+    const auto fake_logits = d->forward(g->forward(z.narrow(0, from, count))).to(at::kDouble);
+    const auto ones = at::ones_like(real_logits), zeros = at::zeros_like(real_logits);
+    real_bce += at::binary_cross_entropy_with_logits(real_logits, ones, {}, {}, sum).item<double>();
+    fake_bce += at::binary_cross_entropy_with_logits(fake_logits, zeros, {}, {}, sum).item<double>();
+    g_bce += at::binary_cross_entropy_with_logits(fake_logits, ones, {}, {}, sum).item<double>();
+    d_real += real_logits.sigmoid().sum().item<double>();
+    d_fake += fake_logits.sigmoid().sum().item<double>();
+  }
+  const double inv = 1.0 / double(n);
+  return {(real_bce + fake_bce) * inv, g_bce * inv, d_real * inv, d_fake * inv};
+}
+
+Status load_gan(Generator& g, Discriminator& d, const SafetensorsFile& file, const std::string& file_name) {
+  return load_modules_weights({{"generator.", g.get()}, {"discriminator.", d.get()}}, file, file_name);
+}
+
+Status load_gan(Generator& g, Discriminator& d, const std::string& weights_path) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {file.error};
+  return load_gan(g, d, file.value, file_name_of(weights_path));
+}
+
+Result<std::shared_ptr<const ImageDecoder>> load_generator_decoder(const SafetensorsFile& file,
+                                                                   const std::string& file_name,
+                                                                   const DCGANOptions& options) {
   try {
     Generator g(options);
-    if (auto err = load_module_weights(*g, weights_path, "generator."); !err.empty()) {
-      *error = err;
-      return nullptr;
-    }
-    return make_decoder(g);
+    if (auto loaded = load_module_weights(*g, file, file_name, "generator."); !loaded.ok())
+      return {nullptr, loaded.error};
+    return {make_decoder(g), {}};
   } catch (const c10::Error& e) {
-    *error = e.what_without_backtrace();
-    return nullptr;
+    return {nullptr, e.what_without_backtrace()};
   }
+}
+
+Result<std::shared_ptr<const ImageDecoder>> load_generator_decoder(const std::string& weights_path,
+                                                                   const DCGANOptions& options) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {nullptr, file.error};
+  return load_generator_decoder(file.value, file_name_of(weights_path), options);
 }
 
 }  // namespace genlab

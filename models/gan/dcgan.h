@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
@@ -104,6 +105,8 @@ class GanTrainer final : public BatchTrainer {
 
   /// A copy of the generator (eval mode) that turns codes into images, for the GUI.
   std::shared_ptr<const ImageDecoder> decoder() const;
+  /// evaluate_gan of the current networks on held-out `images` (N, channels, size, size) in [0, 1].
+  GanLosses evaluate(const at::Tensor& images, uint64_t seed = 12345);
 
  private:
   GanTrainerOptions options_;
@@ -112,9 +115,29 @@ class GanTrainer final : public BatchTrainer {
   std::unique_ptr<Adam> g_adam_, d_adam_;
 };
 
-/// The generator of a GAN run's weights.safetensors ("generator.*"), as an ImageDecoder; null with
-/// *error set when the file does not hold a generator of this shape.
-std::shared_ptr<const ImageDecoder> load_generator_decoder(const std::string& weights_path, const DCGANOptions& options,
-                                                           std::string* error);
+/// The held-out numbers of a GAN (what `genlab-cli eval` prints): on `images` (N, channels, size,
+/// size) in [0, 1], scaled to [−1, 1] as in training, and N fakes from noise (N, latent_dim) drawn
+/// with a generator seeded by `seed`: D's BCE on real (label 1) plus on fake (label 0), the
+/// non-saturating G loss, mean D(x) and mean D(G(z)). Both networks run in eval mode (batch norm
+/// on its running statistics) in batches of `batch`, without gradients, and are put back in the
+/// training mode they were in. The numbers do not depend on `batch`.
+GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, uint64_t seed = 12345,
+                       int64_t batch = 256);
+
+/// Fills "generator.*" and "discriminator.*" (parameters and batch-norm buffers) from an opened
+/// GAN weights file. Nothing changes unless every tensor fits; the error names `file_name` and the
+/// first tensor missing or of another shape or dtype (weights must be float32).
+Status load_gan(Generator& g, Discriminator& d, const SafetensorsFile& file, const std::string& file_name);
+/// The same from a path.
+Status load_gan(Generator& g, Discriminator& d, const std::string& weights_path);
+
+/// The generator ("generator.*") of an opened GAN weights file, as an ImageDecoder; an error when
+/// the file does not hold a generator of this shape or `options` are invalid.
+Result<std::shared_ptr<const ImageDecoder>> load_generator_decoder(const SafetensorsFile& file,
+                                                                   const std::string& file_name,
+                                                                   const DCGANOptions& options);
+/// The same from a path.
+Result<std::shared_ptr<const ImageDecoder>> load_generator_decoder(const std::string& weights_path,
+                                                                   const DCGANOptions& options);
 
 }  // namespace genlab

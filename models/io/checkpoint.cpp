@@ -40,7 +40,7 @@ std::string save_checkpoint_files(const std::string& weights_path, const NamedTe
   return save_safetensors(weights_path, weights, weights_metadata);
 }
 
-ReadResult<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, const std::string& state_path) {
+Result<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, const std::string& state_path) {
   auto weights = load_safetensors(weights_path);
   if (!weights.ok())
     return {{}, weights.error};

@@ -38,6 +38,6 @@ std::string save_checkpoint_files(const std::string& weights_path, const NamedTe
 
 /// Reads a pair written by save_checkpoint_files: the state whose step matches the weights'
 /// (the current one, or the kept previous one after an interrupted save), or an error.
-ReadResult<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, const std::string& state_path);
+Result<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, const std::string& state_path);
 
 }  // namespace genlab

@@ -29,8 +29,8 @@ uint32_t read_be32(const uint8_t* p) {
 
 }  // namespace
 
-ReadResult<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t max_bytes) {
-  ReadResult<std::vector<uint8_t>> r;
+Result<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t max_bytes) {
+  Result<std::vector<uint8_t>> r;
   const std::string name = base_name(path);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
@@ -86,8 +86,8 @@ ReadResult<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_
   return r;
 }
 
-ReadResult<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& bytes) {
-  ReadResult<IdxArray> r;
+Result<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& bytes) {
+  Result<IdxArray> r;
   if (bytes.size() < 4) {
     r.error = name + ": too short for an IDX header (" + std::to_string(bytes.size()) + " bytes)";
     return r;
@@ -145,7 +145,7 @@ ReadResult<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& b
   return r;
 }
 
-ReadResult<IdxArray> read_idx(const std::string& path) {
+Result<IdxArray> read_idx(const std::string& path) {
   auto raw = read_maybe_gzip(path, kMaxIdxBytes + 64);
   if (!raw.ok())
     return {{}, raw.error};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/read_result.h"
+#include "io/result.h"
 
 #include <cstdint>
 #include <string>
@@ -22,13 +22,13 @@ inline constexpr int64_t kMaxIdxBytes = int64_t(1) << 31;
 /// Reads an IDX file of unsigned bytes, raw or gzip-compressed (detected by content, not name).
 /// Validates the magic, rank 1..4, non-zero dimensions, and that the data the header
 /// claims is exactly what the file holds. Allocates only what the file actually contains.
-ReadResult<IdxArray> read_idx(const std::string& path);
+Result<IdxArray> read_idx(const std::string& path);
 
 /// Parses IDX bytes already in memory (used by read_idx; `name` appears in errors).
-ReadResult<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& bytes);
+Result<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& bytes);
 
 /// Reads a whole file, inflating it when it starts with the gzip magic.
-ReadResult<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t max_bytes);
+Result<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t max_bytes);
 
 /// Encodes an IDX array of unsigned bytes (header + data).
 std::vector<uint8_t> encode_idx(const IdxArray& array);

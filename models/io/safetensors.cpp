@@ -234,9 +234,9 @@ std::string save_safetensors(const std::string& path, const NamedTensors& tensor
   return write_file_atomic(path, out);
 }
 
-ReadResult<SafetensorsFile> load_safetensors(const std::string& path) {
+Result<SafetensorsFile> load_safetensors(const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
-  auto fail = [&](const std::string& what) { return ReadResult<SafetensorsFile>{{}, name + ": " + what}; };
+  auto fail = [&](const std::string& what) { return Result<SafetensorsFile>{{}, name + ": " + what}; };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     return {{}, path + ": no such file"};

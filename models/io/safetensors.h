@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/read_result.h"
+#include "io/result.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -30,6 +30,6 @@ std::string save_safetensors(const std::string& path, const NamedTensors& tensor
 /// Reads a safetensors file, refusing anything that is not exactly the format: header length
 /// beyond the file, malformed JSON, unknown dtypes, shapes that disagree with their byte
 /// ranges, ranges outside the data, overlapping ranges or holes, duplicate names.
-ReadResult<SafetensorsFile> load_safetensors(const std::string& path);
+Result<SafetensorsFile> load_safetensors(const std::string& path);
 
 }  // namespace genlab

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // An ImageDecoder around a copy of a torch decoder module (a GAN generator, a conv-VAE decoder),
-// and the loader that fills such a module from a run's weights. Private to models/.
+// and the loaders that fill such modules from a run's weights. Private to models/.
 
 #include "nn/image_decoder.h"
 #include "io/safetensors.h"
@@ -11,10 +11,10 @@
 #include <torch/nn/module.h>
 #include <torch/utils.h>
 
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace genlab {
 
@@ -47,25 +47,26 @@ class ModuleDecoder final : public ImageDecoder {
   std::function<at::Tensor(const at::Tensor&)> to_unit_;
 };
 
-/// Copies "<prefix><name>" from the safetensors file into every parameter and buffer of `m`;
-/// "" or an error naming the file and the first tensor that is missing or of another shape.
-inline std::string load_module_weights(torch::nn::Module& m, const std::string& weights_path,
-                                       const std::string& prefix) {
-  auto file = load_safetensors(weights_path);
-  if (!file.ok())
-    return file.error;
-  torch::NoGradGuard no_grad;
-  auto all = m.named_parameters();
-  for (const auto& b : m.named_buffers())
-    all.insert(b.key(), b.value());
-  for (auto& p : all) {
-    const auto t = file.value.find(prefix + p.key());
-    if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type())
-      return std::filesystem::path(weights_path).filename().string() + ": '" + prefix + p.key() +
-             "' is missing or of another shape";
-    p.value().copy_(t);
-  }
-  return {};
-}
+/// A module and the prefix its tensors carry in a weights file ("generator.", "ema.", "").
+struct PrefixedModule {
+  std::string prefix;
+  torch::nn::Module* module = nullptr;
+};
+
+/// Copies "<prefix><name>" from `file` into every parameter and buffer of every module. Each
+/// tensor must be there with the module's shape and dtype (float32 weights; int64 batch-norm
+/// counters). Nothing changes unless everything fits; the error names `file_name` and the first
+/// tensor that is missing or of another shape or dtype.
+Status load_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
+                            const std::string& file_name);
+
+/// load_modules_weights for one module.
+Status load_module_weights(torch::nn::Module& m, const SafetensorsFile& file, const std::string& file_name,
+                           const std::string& prefix);
+/// The same from a path: load_safetensors, then the above with the path's file name.
+Status load_module_weights(torch::nn::Module& m, const std::string& weights_path, const std::string& prefix);
+
+/// The last component of `path` ("…/run-3/weights.safetensors" → "weights.safetensors"), for messages.
+std::string file_name_of(const std::string& path);
 
 }  // namespace genlab

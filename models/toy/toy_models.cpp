@@ -247,20 +247,35 @@ std::vector<double> ToyTrainer::step() {
   return out;
 }
 
-std::string ToyTrainer::load_weights(const std::string& weights_path) {
-  if (auto err = load_module_weights(*decoder_, weights_path, "decoder."); !err.empty())
-    return err;
-  if (encoder_)
-    return load_module_weights(*encoder_, weights_path, "encoder.");
-  return load_module_weights(*discriminator_, weights_path, "discriminator.");
+Status ToyTrainer::load_weights(const SafetensorsFile& file, const std::string& file_name) {
+  return load_modules_weights({{"decoder.", decoder_.get()},
+                               encoder_ ? PrefixedModule{"encoder.", encoder_.get()}
+                                        : PrefixedModule{"discriminator.", discriminator_.get()}},
+                              file, file_name);
+}
+
+Status ToyTrainer::load_weights(const std::string& weights_path) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {file.error};
+  return load_weights(file.value, file_name_of(weights_path));
 }
 
 std::vector<double> ToyTrainer::evaluate(const at::Tensor& points, uint64_t noise_seed) {
-  TORCH_CHECK(!is_gan(model_options_), "a GAN has no likelihood to evaluate");
+  TORCH_CHECK(points.dim() == 2 && points.size(1) == 2 && points.size(0) > 0,
+              "toy evaluation takes points (N, 2), N > 0, got ", points.sizes());
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
   const auto x = (points.to(at::kFloat) - decoder_->data_mean) / decoder_->data_std;
   const int64_t d = model_options_.latent_dim();
+  if (is_gan(model_options_)) {
+    // As step() does, in the standardised coordinates the networks train in (MLPs without
+    // batch norm or dropout: no mode to switch).
+    const auto fake = decoder_->forward_standardised(at::randn({x.size(0), d}, gen, x.options()));
+    const auto real_logits = discriminator_->forward(x), fake_logits = discriminator_->forward(fake);
+    return {(bce(real_logits, true) + bce(fake_logits, false)).item<double>(), bce(fake_logits, true).item<double>(),
+            real_logits.sigmoid().mean().item<double>(), fake_logits.sigmoid().mean().item<double>()};
+  }
   const auto h = encoder_->forward(x);
   if (!is_vae(model_options_)) {
     const double r = (x - decoder_->forward_standardised(h)).pow(2).sum(1).mean().item<double>();
@@ -323,19 +338,26 @@ std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const
   return std::make_shared<PointDecoderImpl>(std::move(decoder), background, side);
 }
 
-std::shared_ptr<const PointDecoder> load_toy_decoder(const std::string& weights_path, const ToyModelOptions& options,
-                                                     const at::Tensor& background, std::string* error) {
+Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const SafetensorsFile& file, const std::string& file_name,
+                                                             const ToyModelOptions& options,
+                                                             const at::Tensor& background) {
   try {
     ToyDecoder d(options);
-    if (auto err = load_module_weights(*d, weights_path, "decoder."); !err.empty()) {
-      *error = err;
-      return nullptr;
-    }
-    return make_point_decoder(d, background);
+    if (auto loaded = load_module_weights(*d, file, file_name, "decoder."); !loaded.ok())
+      return {nullptr, loaded.error};
+    return {make_point_decoder(d, background), {}};
   } catch (const c10::Error& e) {
-    *error = e.what_without_backtrace();
-    return nullptr;
+    return {nullptr, e.what_without_backtrace()};
   }
+}
+
+Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const std::string& weights_path,
+                                                             const ToyModelOptions& options,
+                                                             const at::Tensor& background) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {nullptr, file.error};
+  return load_toy_decoder(file.value, file_name_of(weights_path), options, background);
 }
 
 }  // namespace genlab

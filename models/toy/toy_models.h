@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
@@ -71,9 +72,15 @@ class ToyTrainer final : public BatchTrainer {
   ToyTrainer(const ToyModelOptions& model_options, const ToyTrainerOptions& options, at::Tensor points);
 
   std::vector<double> step();
-  /// Loads the networks of a run's weights.safetensors (not the optimizer): "" or an error naming the file.
-  std::string load_weights(const std::string& weights_path);
-  /// VAE: {negative ELBO, recon, kl} per point over `points` with fixed noise; AE: {recon, recon, 0}.
+  /// Fills the networks (not the optimizer) from an opened weights file: "decoder.*" and
+  /// "encoder.*" or "discriminator.*". Nothing changes unless every tensor fits; the error names
+  /// `file_name` and the first tensor missing or of another shape or dtype (float32 only).
+  Status load_weights(const SafetensorsFile& file, const std::string& file_name);
+  /// The same from a path.
+  Status load_weights(const std::string& weights_path);
+  /// Held-out numbers over `points` (N, 2) with noise drawn from `noise_seed` (deterministic).
+  /// VAE: {negative ELBO, recon, kl} per point; AE: {recon, recon, 0}; GAN: {d_loss, g_loss,
+  /// d_real, d_fake} as step() reports them, on the points and N fakes.
   std::vector<double> evaluate(const at::Tensor& points, uint64_t noise_seed = 12345);
   /// `n` generated points (n, 2): decoded prior draws (VAE, GAN) or codes spread like the data's (AE).
   at::Tensor sample(int64_t n, uint64_t seed);
@@ -108,8 +115,14 @@ std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& p
 std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background,
                                                        int64_t side = 160);
 
-/// The decoder of a toy run's weights ("decoder.*"), drawn over `background`; null with *error set.
-std::shared_ptr<const PointDecoder> load_toy_decoder(const std::string& weights_path, const ToyModelOptions& options,
-                                                     const at::Tensor& background, std::string* error);
+/// The decoder ("decoder.*") of an opened toy weights file, drawn over `background`; an error when
+/// the file does not hold a decoder of this shape or `options` are invalid.
+Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const SafetensorsFile& file, const std::string& file_name,
+                                                             const ToyModelOptions& options,
+                                                             const at::Tensor& background);
+/// The same from a path.
+Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const std::string& weights_path,
+                                                             const ToyModelOptions& options,
+                                                             const at::Tensor& background);
 
 }  // namespace genlab

@@ -147,10 +147,16 @@ VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noi
           at::scalar_tensor(kl / double(n), opts)};
 }
 
-std::string load_conv_vae_weights(ConvVAE& model, const std::string& weights_path) {
-  if (auto err = load_module_weights(*model->encoder, weights_path, "encoder."); !err.empty())
-    return err;
-  return load_module_weights(*model->decoder, weights_path, "decoder.");
+Status load_conv_vae_weights(ConvVAE& model, const SafetensorsFile& file, const std::string& file_name) {
+  return load_modules_weights({{"encoder.", model->encoder.get()}, {"decoder.", model->decoder.get()}}, file,
+                              file_name);
+}
+
+Status load_conv_vae_weights(ConvVAE& model, const std::string& weights_path) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {file.error};
+  return load_conv_vae_weights(model, file.value, file_name_of(weights_path));
 }
 
 std::shared_ptr<const ImageDecoder> ConvVaeTrainer::decoder() const {
@@ -158,19 +164,25 @@ std::shared_ptr<const ImageDecoder> ConvVaeTrainer::decoder() const {
   return make_decoder(ConvDecoder(std::dynamic_pointer_cast<ConvDecoderImpl>(model_->decoder->clone())));
 }
 
-std::shared_ptr<const ImageDecoder> load_conv_vae_decoder(const std::string& weights_path,
-                                                          const ConvVAEOptions& options, std::string* error) {
+Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const SafetensorsFile& file,
+                                                                  const std::string& file_name,
+                                                                  const ConvVAEOptions& options) {
   try {
     ConvDecoder d(options);
-    if (auto err = load_module_weights(*d, weights_path, "decoder."); !err.empty()) {
-      *error = err;
-      return nullptr;
-    }
-    return make_decoder(d);
+    if (auto loaded = load_module_weights(*d, file, file_name, "decoder."); !loaded.ok())
+      return {nullptr, loaded.error};
+    return {make_decoder(d), {}};
   } catch (const c10::Error& e) {
-    *error = e.what_without_backtrace();
-    return nullptr;
+    return {nullptr, e.what_without_backtrace()};
   }
+}
+
+Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const std::string& weights_path,
+                                                                  const ConvVAEOptions& options) {
+  const auto file = load_safetensors(weights_path);
+  if (!file.ok())
+    return {nullptr, file.error};
+  return load_conv_vae_decoder(file.value, file_name_of(weights_path), options);
 }
 
 }  // namespace genlab

@@ -3,6 +3,7 @@
 
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
+#include "io/safetensors.h"
 #include "nn/image_decoder.h"
 #include "vae/vae.h"
 
@@ -118,12 +119,20 @@ class ConvVaeTrainer final : public BatchTrainer {
 /// (N, channels, size, size) in [0, 1], with noise drawn from `noise_seed`: deterministic.
 VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed = 12345);
 
-/// Loads "encoder.*" and "decoder.*" of a conv-VAE run's weights; "" or an error naming the file.
-std::string load_conv_vae_weights(ConvVAE& model, const std::string& weights_path);
+/// Fills "encoder.*" and "decoder.*" of `model` from an opened conv-VAE weights file (float32).
+/// Nothing changes unless every tensor fits; the error names `file_name` and the first tensor
+/// missing or of another shape or dtype.
+Status load_conv_vae_weights(ConvVAE& model, const SafetensorsFile& file, const std::string& file_name);
+/// The same from a path.
+Status load_conv_vae_weights(ConvVAE& model, const std::string& weights_path);
 
-/// The decoder of a conv-VAE run's weights.safetensors ("decoder.*"); null with *error set when the
-/// file does not hold a decoder of this shape.
-std::shared_ptr<const ImageDecoder> load_conv_vae_decoder(const std::string& weights_path,
-                                                          const ConvVAEOptions& options, std::string* error);
+/// The decoder ("decoder.*") of an opened conv-VAE weights file, as an ImageDecoder of Bernoulli
+/// means; an error when the file does not hold a decoder of this shape or `options` are invalid.
+Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const SafetensorsFile& file,
+                                                                  const std::string& file_name,
+                                                                  const ConvVAEOptions& options);
+/// The same from a path.
+Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const std::string& weights_path,
+                                                                  const ConvVAEOptions& options);
 
 }  // namespace genlab

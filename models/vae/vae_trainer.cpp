@@ -3,6 +3,7 @@
 
 #include "io/checkpoint.h"
 #include "io/safetensors.h"
+#include "nn/module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/addmm.h>
@@ -240,24 +241,12 @@ VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uin
   return {sum.total / double(n), sum.recon / double(n), sum.kl / double(n)};
 }
 
-std::string load_weights(VAE& model, const std::string& weights_path) {
-  torch::NoGradGuard no_grad;
-  auto file = load_safetensors(weights_path);
-  if (!file.ok())
-    return file.error;
-  const std::string name = std::filesystem::path(weights_path).filename().string();
-  for (auto& p : model->named_parameters()) {
-    const auto t = file.value.find(p.key());
-    if (!t.defined())
-      return name + ": no tensor '" + p.key() + "'";
-    if (t.sizes() != p.value().sizes() || t.scalar_type() != at::kFloat) {
-      std::ostringstream s;
-      s << name << ": '" << p.key() << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
-      return s.str();
-    }
-    p.value().copy_(t);
-  }
-  return {};
+Status load_weights(VAE& model, const SafetensorsFile& file, const std::string& file_name) {
+  return load_module_weights(*model, file, file_name, "");
+}
+
+Status load_weights(VAE& model, const std::string& weights_path) {
+  return load_module_weights(*model, weights_path, "");
 }
 
 std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/safetensors.h"
 #include "nn/mlp_decoder.h"
 #include "vae/vae.h"
 
@@ -99,9 +100,12 @@ class VaeTrainer {
 /// Mean losses of `model` over `images` (N, input_dim) with a fixed noise seed.
 VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta = 1.0, uint64_t noise_seed = 12345);
 
-/// Loads weights.safetensors into `model` by parameter name; "" or an error naming the file and
-/// the tensor that is missing or of the wrong shape.
-std::string load_weights(VAE& model, const std::string& weights_path);
+/// Fills `model` from an opened weights file by parameter name (float32). Nothing changes unless
+/// every tensor fits; the error names `file_name` and the first tensor missing or of another shape
+/// or dtype.
+Status load_weights(VAE& model, const SafetensorsFile& file, const std::string& file_name);
+/// The same from a path (load_safetensors, then the above).
+Status load_weights(VAE& model, const std::string& weights_path);
 
 /// Copies the decoder of `model` into plain memory.
 MlpDecoderWeights decoder_weights(VAE& model);

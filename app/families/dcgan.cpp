@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The DCGAN (Radford et al. 2015): a conv generator against a conv discriminator, alternating steps,
+// non-saturating loss, on 28/32/64 px images.
+#include "families.h"
+#include "familytools.h"
+#include "trainersession.h"
+#include "trainingtypes.h"
+
+#include "gan/dcgan.h"
+
+using namespace FamilyTools;
+
+namespace {
+
+class GanSession final : public TrainerSession<genlab::GanTrainer> {
+ public:
+  GanSession(const TrainingSettings& s, const DatasetSplits& data)
+      : m_options(genlab::DCGANOptions()
+                      .latent_dim(s.latentDim)
+                      .channels(data.channels)
+                      .image_size(data.train.height)),
+        m_eval(imagesOf(data.eval, data.channels)) {
+    m_trainer = std::make_unique<genlab::GanTrainer>(
+        m_options, genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        imagesOf(data.train, data.channels));
+  }
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), Families::dcgan().id},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("channels"), qint64(m_options.channels())},
+            {QStringLiteral("image_size"), qint64(m_options.image_size())},
+            {QStringLiteral("width"), qint64(m_options.width())}};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer->step();
+    return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
+  }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer->evaluate(m_eval);
+    return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
+  }
+  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer->decoder(), m_trainer->steps_done()); }
+
+ private:
+  genlab::DCGANOptions m_options;
+  at::Tensor m_eval;
+};
+
+genlab::DCGANOptions optionsOf(const QJsonObject& m) {
+  return genlab::DCGANOptions()
+      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(64))
+      .channels(m.value(QStringLiteral("channels")).toInt(1))
+      .image_size(m.value(QStringLiteral("image_size")).toInt(28))
+      .width(m.value(QStringLiteral("width")).toInt(64));
+}
+
+}  // namespace
+
+/// The loss columns of every GAN (the DCGAN and the toy GAN).
+QList<LossColumn> ganLosses(bool heldOut) {
+  return {{QStringLiteral("d_loss"),
+           heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out D loss") : QT_TRANSLATE_NOOP("ModelFamily", "D loss"),
+           QT_TRANSLATE_NOOP("ModelFamily", "BCE")},
+          {QStringLiteral("g_loss"), QT_TRANSLATE_NOOP("ModelFamily", "G loss"), QT_TRANSLATE_NOOP("ModelFamily", "BCE")},
+          {QStringLiteral("d_real"), QT_TRANSLATE_NOOP("ModelFamily", "D(x)"), QT_TRANSLATE_NOOP("ModelFamily", "probability")},
+          {QStringLiteral("d_fake"), QT_TRANSLATE_NOOP("ModelFamily", "D(G(z))"),
+           QT_TRANSLATE_NOOP("ModelFamily", "probability")}};
+}
+
+const ModelFamily& Families::dcgan() {
+  static const ModelFamily family = [] {
+    ModelFamily f;
+    f.id = QStringLiteral("dcgan");
+    f.option = QStringLiteral("gan");
+    f.name = QT_TRANSLATE_NOOP("ModelFamily", "DCGAN (conv generator vs discriminator)");
+    f.description = QT_TRANSLATE_NOOP("ModelFamily", "A generator learns to fool a discriminator (Radford et al. "
+                                                     "2015). No likelihood: watch D(x), D(G(z)) and the samples.");
+    f.data = DataKind::Images;
+    f.defaults = {10, 64, 2e-4, 64};
+    f.latentExplorer = true;
+    f.losses = ganLosses(false);
+    f.heldOut = ganLosses(true);
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
+    f.parameterGroups = {{QStringLiteral("generator."), QStringLiteral("generator")},
+                         {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};
+    f.validate = [](const TrainingSettings& s) {
+      return s.batchSize < 2 ? QCoreApplication::translate("ModelFamily",
+                                                           "A GAN needs batches of at least 2 images (batch norm), got %1.")
+                                   .arg(s.batchSize)
+                             : QString();
+    };
+    f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
+      return std::unique_ptr<ModelSession>(new GanSession(s, data));
+    };
+    f.checkModel = [](const QJsonObject& m) {
+      int v = 0;
+      QString e = boundedInt(m, "latent_dim", 1, 128, 64, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "channels", 1, 3, 1, &v);
+      if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
+        e = QStringLiteral("model.image_size is %1 (28, 32 or 64)").arg(v);
+      if (e.isEmpty())
+        e = boundedInt(m, "width", 1, 512, 64, &v);
+      return e;
+    };
+    f.checkWeights = [](const Run& run) {
+      const auto o = optionsOf(run.model());
+      QString e = expectDim(run, "generator.project.weight", 1, o.latent_dim());
+      if (e.isEmpty())
+        e = expectDim(run, "discriminator.main.0.weight", 1, o.channels());
+      return e;
+    };
+    f.loadDecoder = [](const Run& run) {
+      Result<DecoderSnapshot> out;
+      auto decoder = genlab::load_generator_decoder(run.weights(), kWeights, optionsOf(run.model()));
+      out.error = message(decoder.error);
+      if (decoder.ok())
+        out.value = DecoderSnapshot(std::move(decoder.value), run.step());
+      return out;
+    };
+    f.sample = sampleDecoded;
+    f.evaluate = [](const Run& run, const DatasetSplits& data) {
+      Result<QJsonObject> out;
+      const auto o = optionsOf(run.model());
+      genlab::Generator g(o);
+      genlab::Discriminator d(o);
+      if (out.error = message(genlab::load_gan(g, d, run.weights(), kWeights).error); !out.ok())
+        return out;
+      const auto l = genlab::evaluate_gan(g, d, imagesOf(data.eval, int(o.channels())));
+      out.value = measures(run, data.eval.size(), {l.d_loss, l.g_loss, l.d_real, l.d_fake});
+      return out;
+    };
+    f.describe = [](const QJsonObject& m) {
+      const auto o = optionsOf(m);
+      return QStringLiteral("z (%1) → deconv → %2×%2×%3; discriminator %2×%2×%3 → conv → 1 (width %4)")
+          .arg(o.latent_dim()).arg(o.image_size()).arg(o.channels()).arg(o.width());
+    };
+    return f;
+  }();
+  return family;
+}

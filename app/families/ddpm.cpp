@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DDPM on images (Ho et al. 2020): a U-Net predicts the noise added by a linear schedule of T = 1000
+// steps; EMA weights sample. The U-Net and process of lucidrains' denoising-diffusion-pytorch.
+#include "diffusionmodel.h"
+#include "diffusionsampling.h"
+#include "families.h"
+#include "familytools.h"
+#include "trainersession.h"
+#include "trainingtypes.h"
+
+#include "diffusion/image_diffusion.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+using namespace FamilyTools;
+
+namespace {
+
+// A laptop-sized U-Net: 28 px halves twice (28 → 14 → 7), 32/64 px three times.
+genlab::UnetOptions unetFor(int64_t size, int64_t channels) {
+  return genlab::UnetOptions()
+      .dim(16)
+      .dim_mults(size == 28 ? std::vector<int64_t>{1, 2, 4} : std::vector<int64_t>{1, 2, 4, 8})
+      .channels(channels)
+      .resnet_block_groups(8)
+      .attn_heads(4)
+      .attn_dim_head(16);
+}
+
+class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
+ public:
+  DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
+    m_trainer = std::make_unique<genlab::ImageDiffusionTrainer>(
+        unetFor(m_size, m_channels), genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
+        genlab::ImageDiffusionTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        imagesOf(data.train, m_channels));
+    m_eval = imagesOf(data.eval, m_channels);
+  }
+  QJsonObject modelJson() const override {
+    const auto& u = m_trainer->model()->options();
+    QJsonArray mults;
+    for (int64_t m : u.dim_mults())
+      mults.append(qint64(m));
+    return {{QStringLiteral("kind"), Families::ddpm().id},
+            {QStringLiteral("dim"), qint64(u.dim())},
+            {QStringLiteral("dim_mults"), mults},
+            {QStringLiteral("channels"), qint64(u.channels())},
+            {QStringLiteral("image_size"), qint64(m_size)},
+            {QStringLiteral("resnet_block_groups"), qint64(u.resnet_block_groups())},
+            {QStringLiteral("attn_heads"), qint64(u.attn_heads())},
+            {QStringLiteral("attn_dim_head"), qint64(u.attn_dim_head())},
+            {QStringLiteral("schedule"), QStringLiteral("linear")},
+            {QStringLiteral("timesteps"), qint64(m_trainer->diffusion().timesteps())},
+            {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
+  }
+  QImage samplesImage() override {
+    // 16 images by DDIM-50 from the EMA weights, the same noise each time.
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    const auto x = m_trainer->diffusion().ddim_sample(genlab::unet_denoiser(m_trainer->ema()),
+                                                       {16, m_channels, m_size, m_size}, 50, 0.0, gen);
+    return DiffusionSampling::imageGrid(x.add(1).mul(0.5).clamp(0, 1), 4);
+  }
+
+ private:
+  int64_t m_channels, m_size;
+};
+
+genlab::UnetOptions unetOf(const QJsonObject& m) {
+  std::vector<int64_t> mults;
+  for (const auto& v : m.value(QStringLiteral("dim_mults")).toArray())
+    mults.push_back(v.toInt());
+  return genlab::UnetOptions()
+      .dim(m.value(QStringLiteral("dim")).toInt(16))
+      .dim_mults(mults)
+      .channels(m.value(QStringLiteral("channels")).toInt(1))
+      .resnet_block_groups(m.value(QStringLiteral("resnet_block_groups")).toInt(8))
+      .attn_heads(m.value(QStringLiteral("attn_heads")).toInt(4))
+      .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32));
+}
+
+genlab::GaussianDiffusion processOf(const QJsonObject& m) {
+  return genlab::GaussianDiffusion(
+      genlab::GaussianDiffusionOptions()
+          .schedule(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")).toStdString())
+          .timesteps(m.value(QStringLiteral("timesteps")).toInt(1000)));
+}
+
+Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
+  Result<std::shared_ptr<const DiffusionModel>> out;
+  const QJsonObject m = run.model();
+  genlab::Unet net(unetOf(m));
+  if (out.error = message(genlab::load_unet(net, run.weights(), kWeights, ema).error); !out.ok())
+    return out;
+  net->eval();
+  out.value = std::make_shared<const DiffusionModel>(
+      processOf(m), genlab::unet_denoiser(net),
+      DiffusionModel::Output{false, m.value(QStringLiteral("channels")).toInt(1),
+                             m.value(QStringLiteral("image_size")).toInt(28), {}});
+  return out;
+}
+
+}  // namespace
+
+/// The columns of every diffusion family: the noise-prediction error, per step and held out.
+QList<LossColumn> diffusionLosses(bool heldOut) {
+  return {{QStringLiteral("loss"),
+           heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out noise-prediction error")
+                   : QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error"),
+           QT_TRANSLATE_NOOP("ModelFamily", "MSE per value")}};
+}
+
+/// `sample` of every diffusion family.
+Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r) {
+  Result<QImage> out;
+  const auto model = run.family().loadDiffusion(run, true);
+  if (!model.ok()) {
+    out.error = model.error;
+    return out;
+  }
+  return DiffusionSampling::sample(*model.value, r);
+}
+
+const ModelFamily& Families::ddpm() {
+  static const ModelFamily family = [] {
+    ModelFamily f;
+    f.id = QStringLiteral("ddpm-unet");
+    f.option = QStringLiteral("ddpm");
+    f.name = QT_TRANSLATE_NOOP("ModelFamily", "DDPM (U-Net, T = 1000, linear schedule)");
+    f.description = QT_TRANSLATE_NOOP("ModelFamily", "A denoising diffusion model (Ho et al. 2020): a U-Net learns to "
+                                                     "predict the noise; sampling removes it step by step. About 20 "
+                                                     "minutes for MNIST on 2 cores.");
+    f.data = DataKind::Images;
+    f.defaults = {14, 64, 1e-3, 2};
+    f.diffusionTimeline = true;
+    f.latentSize = false;
+    f.losses = diffusionLosses(false);
+    f.heldOut = diffusionLosses(true);
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
+    f.logAxis = true;
+    f.parameterGroups = {{QStringLiteral("model."), QStringLiteral("U-Net")}};
+    f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
+      return std::unique_ptr<ModelSession>(new DdpmSession(s, data));
+    };
+    f.checkModel = [](const QJsonObject& m) {
+      int v = 0;
+      QString e = boundedInt(m, "dim", 1, 256, 16, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "channels", 1, 3, 1, &v);
+      if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
+        e = QStringLiteral("model.image_size is %1 (28, 32 or 64)").arg(v);
+      if (e.isEmpty())
+        e = boundedInt(m, "resnet_block_groups", 1, 64, 8, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "attn_heads", 1, 32, 4, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "attn_dim_head", 1, 256, 32, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "timesteps", 2, 10000, 1000, &v);
+      const QJsonArray mults = m.value(QStringLiteral("dim_mults")).toArray();
+      if (e.isEmpty() && (mults.isEmpty() || mults.size() > 6))
+        e = QStringLiteral("model.dim_mults has %1 levels (1 to 6)").arg(mults.size());
+      for (const auto& x : mults)
+        if (e.isEmpty() && (x.toInt() < 1 || x.toInt() > 16))
+          e = QStringLiteral("model.dim_mults holds %1 (1 to 16)").arg(x.toDouble());
+      const QString schedule = m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear"));
+      if (e.isEmpty() && schedule != QLatin1String("linear") && schedule != QLatin1String("cosine") &&
+          schedule != QLatin1String("sigmoid"))
+        e = QStringLiteral("model.schedule '%1' is not linear, cosine or sigmoid").arg(schedule);
+      return e;
+    };
+    f.checkWeights = [](const Run& run) {
+      const auto u = unetOf(run.model());
+      for (const char* prefix : {"model.", "ema."}) {
+        const std::string p = prefix;
+        if (QString e = expectShape(run, p + "init_conv.weight", {u.dim(), u.channels(), 7, 7}); !e.isEmpty())
+          return e;
+        if (QString e = expectShape(run, p + "final_conv.weight", {u.channels(), u.dim(), 1, 1}); !e.isEmpty())
+          return e;
+      }
+      return QString();
+    };
+    f.loadDiffusion = load;
+    f.sample = sampleDiffusion;
+    f.evaluate = [](const Run& run, const DatasetSplits& data) {
+      Result<QJsonObject> out;
+      const auto model = load(run, true);
+      if (!model.ok()) {
+        out.error = model.error;
+        return out;
+      }
+      const auto x0 = imagesOf(data.eval, model.value->channels()).mul(2).sub(1);  // as the trainer scales
+      out.value = measures(run, data.eval.size(), {model.value->process().held_out_loss(model.value->denoiser(), x0, 12345)});
+      return out;
+    };
+    f.describe = [](const QJsonObject& m) {
+      const auto u = unetOf(m);
+      QStringList mults;
+      for (int64_t x : u.dim_mults())
+        mults << QString::number(x);
+      return QStringLiteral("U-Net dim %1 × (%2), %3 px × %4, T = %5, %6 schedule")
+          .arg(u.dim()).arg(mults.join(QLatin1Char('-'))).arg(m.value(QStringLiteral("image_size")).toInt(28))
+          .arg(u.channels()).arg(m.value(QStringLiteral("timesteps")).toInt(1000))
+          .arg(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")));
+    };
+    return f;
+  }();
+  return family;
+}

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "familytools.h"
+
+#include "datalocations.h"
+#include "decodersnapshot.h"
+#include "trainingtypes.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <cmath>
+#include <sstream>
+
+namespace FamilyTools {
+
+QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  if (v.isUndefined()) {
+    *out = fallback;
+    return {};
+  }
+  const double d = v.toDouble(std::nan(""));
+  if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi)
+    return QCoreApplication::translate("ModelFamily", "model.%1 is %2, not a whole number from %3 to %4")
+        .arg(QLatin1String(key), v.isDouble() ? QString::number(d) : QStringLiteral("not a number"))
+        .arg(lo).arg(hi);
+  *out = int(d);
+  return {};
+}
+
+QString expectShape(const Run& run, const std::string& name, const std::vector<int64_t>& shape) {
+  const at::Tensor t = run.weights().find(name);
+  if (!t.defined())
+    return QCoreApplication::translate("ModelFamily", "no tensor '%1'").arg(QString::fromStdString(name));
+  if (t.sizes() != at::IntArrayRef(shape)) {
+    std::ostringstream s;
+    s << "'" << name << "' has shape " << t.sizes() << "; run.json says " << at::IntArrayRef(shape);
+    return QString::fromStdString(s.str());
+  }
+  return {};
+}
+
+QString expectDim(const Run& run, const std::string& name, int64_t dim, int64_t value) {
+  const at::Tensor t = run.weights().find(name);
+  if (!t.defined())
+    return QCoreApplication::translate("ModelFamily", "no tensor '%1'").arg(QString::fromStdString(name));
+  if (t.dim() <= dim || t.size(dim) != value)
+    return QCoreApplication::translate("ModelFamily", "'%1' does not fit run.json (size %2 expected in dimension %3)")
+        .arg(QString::fromStdString(name)).arg(value).arg(dim);
+  return {};
+}
+
+QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& values) {
+  QJsonObject out{{QStringLiteral("run"), run.path()},
+                  {QStringLiteral("model"), run.family().id},
+                  {QStringLiteral("dataset"), run.datasetName()},
+                  {QStringLiteral("held_out"), count}};
+  const auto& columns = run.family().heldOut;
+  for (int i = 0; i < columns.size() && size_t(i) < values.size(); ++i)
+    out.insert(columns[i].key, values[size_t(i)]);
+  return out;
+}
+
+Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder) {
+  const QJsonObject dataset = run.dataset();
+  TrainingSettings s;
+  s.dataset = run.datasetName();
+  const QString recorded = dataset.value(QStringLiteral("folder")).toString();
+  s.dataFolder = !dataFolder.isEmpty()                            ? dataFolder
+                 : !recorded.isEmpty() && QDir(recorded).exists() ? recorded
+                                                                  : DataLocations::folderFor(s.dataset);
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
+  Result<DatasetSplits> out;
+  out.value = DatasetSplits::load(s, &out.error);
+  if (out.ok() && !s.dataset.startsWith(QLatin1String("toy:"))) {
+    const int channels = dataset.value(QStringLiteral("channels")).toInt(1), size = s.imageSize;
+    const auto& eval = out.value.eval;
+    if (eval.images.size(1) != int64_t(channels) * size * size)
+      out.error = QCoreApplication::translate("ModelFamily", "%1 holds images of %2 values; the model takes %3")
+                      .arg(s.dataFolder).arg(eval.images.size(1)).arg(channels * size * size);
+  }
+  return out;
+}
+
+at::Tensor imagesOf(const genlab::LabelledImages& split, int channels) {
+  return split.images.view({-1, channels, split.height, split.width});
+}
+
+}  // namespace FamilyTools
+
+namespace FamilyTools {
+
+void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run) {
+  const QJsonObject latent = run.json().value(QStringLiteral("latent")).toObject();
+  std::vector<float> mean, sd;
+  for (const auto& v : latent.value(QStringLiteral("mean")).toArray())
+    mean.push_back(float(v.toDouble()));
+  for (const auto& v : latent.value(QStringLiteral("std")).toArray())
+    sd.push_back(float(v.toDouble()));
+  snapshot.setLatentRange(std::move(mean), std::move(sd));  // ignored unless both fit the model
+}
+
+Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
+  Result<QImage> out;
+  const int count = r.count > 0 ? r.count : 64;
+  if (count > 1024) {
+    out.error = QCoreApplication::translate("ModelFamily", "At most 1024 samples at a time (asked for %1).").arg(count);
+    return out;
+  }
+  const auto decoder = run.family().loadDecoder(run);
+  if (!decoder.ok()) {
+    out.error = decoder.error;
+    return out;
+  }
+  out.value = decoder.value.sampleGrid(count, r.seed);
+  return out;
+}
+
+}  // namespace FamilyTools

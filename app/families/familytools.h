@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Private to app/families/: the checks and conversions every family's file uses. Includes torch.
+
+#include "datasetsplits.h"
+#include "modelfamily.h"
+#include "run.h"
+
+#include "io/safetensors.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <string>
+#include <vector>
+
+namespace FamilyTools {
+
+/// The file name the loaders put in their messages.
+inline const std::string kWeights = "weights.safetensors";
+
+/// Reads `key` of `o` as a whole number in [lo, hi] (`fallback` when absent); "" or what is wrong.
+QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out);
+
+/// "" when `name` is in the run's weights with exactly `shape`, else what is wrong.
+QString expectShape(const Run& run, const std::string& name, const std::vector<int64_t>& shape);
+
+/// "" when `name` is in the run's weights with `value` at dimension `dim`, else what is wrong.
+QString expectDim(const Run& run, const std::string& name, int64_t dim, int64_t value);
+
+/// A held-out result as `eval` prints it: run, model, dataset, count, then the family's measures.
+QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& values);
+
+/// The run's held-out split: `dataFolder` overrides where the data lives.
+Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder);
+
+/// A std::string error from models/ as the app's message (empty stays empty).
+inline QString message(const std::string& e) { return QString::fromStdString(e); }
+
+/// The images of a split as (N, C, H, W).
+at::Tensor imagesOf(const genlab::LabelledImages& split, int channels);
+
+}  // namespace FamilyTools
+
+class DecoderSnapshot;
+namespace FamilyTools {
+/// Sets the snapshot's latent range from run.json's "latent" object (an auto-encoder's codes).
+void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run);
+/// `r.count` (default 64, at most 1024) decoded prior draws as one grid, for latent-code families.
+Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r);
+}  // namespace FamilyTools

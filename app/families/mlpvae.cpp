@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The MLP VAE of Kingma & Welling (784 → 256 → 2·d, BCE + β·KL) and the auto-encoder with the same
+// layers (deterministic code, no KL) — seed 003's model and seed 000's argument for the VAE.
+#include "families.h"
+#include "familytools.h"
+#include "trainersession.h"
+#include "trainingtypes.h"
+
+#include "vae/vae_trainer.h"
+
+using namespace FamilyTools;
+
+namespace {
+
+class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
+ public:
+  VaeSession(const TrainingSettings& s, const DatasetSplits& data, bool autoencoder)
+      : m_autoencoder(autoencoder),
+        m_options(genlab::VAEOptions()
+                      .latent_dim(s.latentDim)
+                      .input_dim(data.train.images.size(1))
+                      .deterministic(autoencoder)),
+        m_eval(data.eval.images) {
+    m_trainer = std::make_unique<genlab::VaeTrainer>(
+        m_options,
+        genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        data.train.images);
+    m_range = m_trainer->latent_range(m_eval);
+  }
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), m_autoencoder ? Families::autoencoder().id : Families::mlpVae().id},
+            {QStringLiteral("input_dim"), qint64(m_options.input_dim())},
+            {QStringLiteral("hidden_dim"), qint64(m_options.hidden_dim())},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())}};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer->step();
+    return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
+  }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer->evaluate(m_eval);
+    return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
+  }
+  void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
+  QJsonObject latentJson() const override { return latentRangeJson(m_range); }
+  DecoderSnapshot snapshot() override {
+    DecoderSnapshot d(m_trainer->decoder_weights(), m_trainer->steps_done());
+    d.setLatentRange(m_range.first, m_range.second);
+    return d;
+  }
+
+ private:
+  bool m_autoencoder;
+  genlab::VAEOptions m_options;
+  at::Tensor m_eval;
+  std::pair<std::vector<float>, std::vector<float>> m_range;
+};
+
+genlab::VAEOptions optionsOf(const QJsonObject& m, bool autoencoder) {
+  return genlab::VAEOptions()
+      .input_dim(m.value(QStringLiteral("input_dim")).toInt(784))
+      .hidden_dim(m.value(QStringLiteral("hidden_dim")).toInt(256))
+      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(2))
+      .deterministic(autoencoder);
+}
+
+Result<genlab::VAE> loadVae(const Run& run, bool autoencoder) {
+  Result<genlab::VAE> out{genlab::VAE(optionsOf(run.model(), autoencoder)), {}};
+  out.error = message(genlab::load_weights(out.value, run.weights(), kWeights).error);
+  return out;
+}
+
+ModelFamily mlpFamily(bool autoencoder) {
+  ModelFamily f;
+  f.id = autoencoder ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
+  f.option = autoencoder ? QStringLiteral("ae") : QStringLiteral("vae");
+  f.name = autoencoder ? QT_TRANSLATE_NOOP("ModelFamily", "Auto-encoder 784→256→d (same layers, no noise, no KL)")
+                       : QT_TRANSLATE_NOOP("ModelFamily", "MLP VAE 784→256→2d (BCE + KL)");
+  f.description = autoencoder
+                      ? QT_TRANSLATE_NOOP("ModelFamily", "The VAE's layers with a deterministic code: compare how the "
+                                                         "two fill the latent space (the auto-encoder leaves gaps "
+                                                         "between its training codes).")
+                      : QT_TRANSLATE_NOOP("ModelFamily", "A variational auto-encoder of two small MLPs (Kingma & "
+                                                         "Welling 2013): with a 2-D code the Explore page shows the "
+                                                         "whole latent space.");
+  f.data = DataKind::Images;
+  f.defaults = {50, 128, 1e-3, 2};
+  f.latentExplorer = true;
+  f.likelihood = !autoencoder;
+  f.klWeight = !autoencoder;
+  f.codesSpreadLikeData = autoencoder;
+  if (autoencoder) {
+    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (BCE)"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "held-out reconstruction"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+  } else {
+    f.losses = {{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
+                {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
+                {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+    f.heldOut = {{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
+                 {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
+                 {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+  }
+  f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per image)");
+  f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
+                       {QStringLiteral("decoder."), QStringLiteral("decoder")}};
+  f.makeSession = [autoencoder](const TrainingSettings& s, const DatasetSplits& data) {
+    return std::unique_ptr<ModelSession>(new VaeSession(s, data, autoencoder));
+  };
+  f.checkModel = [](const QJsonObject& m) {
+    int v = 0;
+    QString e = boundedInt(m, "input_dim", 1, 64 * 64 * 3, 784, &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "hidden_dim", 1, 4096, 256, &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "latent_dim", 1, 128, 2, &v);
+    return e;
+  };
+  f.checkWeights = [autoencoder](const Run& run) {
+    const auto o = optionsOf(run.model(), autoencoder);
+    const int64_t in = o.input_dim(), hid = o.hidden_dim(), d = o.latent_dim(), code = autoencoder ? d : 2 * d;
+    for (const auto& [name, shape] : std::vector<std::pair<std::string, std::vector<int64_t>>>{
+             {"encoder.0.weight", {hid, in}}, {"encoder.2.weight", {code, hid}},
+             {"decoder.0.weight", {hid, d}}, {"decoder.2.weight", {in, hid}}})
+      if (QString e = expectShape(run, name, shape); !e.isEmpty())
+        return e;
+    return QString();
+  };
+  f.loadDecoder = [autoencoder](const Run& run) {
+    Result<DecoderSnapshot> out;
+    auto vae = loadVae(run, autoencoder);
+    if (!vae.ok()) {
+      out.error = vae.error;
+      return out;
+    }
+    out.value = DecoderSnapshot(genlab::decoder_weights(vae.value), run.step());
+    latentRangeFromRun(out.value, run);
+    return out;
+  };
+  f.sample = sampleDecoded;
+  f.evaluate = [autoencoder](const Run& run, const DatasetSplits& data) {
+    Result<QJsonObject> out;
+    auto vae = loadVae(run, autoencoder);
+    if (!vae.ok()) {
+      out.error = vae.error;
+      return out;
+    }
+    const auto l = genlab::evaluate_vae(vae.value, data.eval.images);
+    out.value = measures(run, data.eval.size(),
+                         autoencoder ? std::vector<double>{l.recon} : std::vector<double>{l.total, l.recon, l.kl});
+    return out;
+  };
+  f.describe = [autoencoder](const QJsonObject& m) {
+    const auto o = optionsOf(m, autoencoder);
+    return QStringLiteral("%1 → %2 → %3 → %2 → %1")
+        .arg(o.input_dim()).arg(o.hidden_dim()).arg(autoencoder ? QString::number(o.latent_dim())
+                                                                : QStringLiteral("2×%1").arg(o.latent_dim()));
+  };
+  return f;
+}
+
+}  // namespace
+
+const ModelFamily& Families::mlpVae() {
+  static const ModelFamily f = mlpFamily(false);
+  return f;
+}
+
+const ModelFamily& Families::autoencoder() {
+  static const ModelFamily f = mlpFamily(true);
+  return f;
+}

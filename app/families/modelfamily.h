@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// No torch in here: the GUI includes it. Everything a family does with tensors sits behind the
+// functions below, implemented in the family's own file under app/families/.
+
+#include "io/result.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <functional>
+#include <memory>
+
+class DecoderSnapshot;
+class DiffusionModel;
+class ModelSession;
+class Run;
+struct DatasetSplits;
+struct TrainingSettings;
+
+/// A value or a message for the user (app/'s spelling of models/' genlab::Result).
+template <typename T>
+using Result = genlab::Result<T, QString>;
+using Status = genlab::Result<void, QString>;
+
+/// What a family trains on.
+enum class DataKind { Images, Points };
+
+/// One number a family reports per step or per evaluation.
+struct LossColumn {
+  QString key;        ///< metrics.csv column (held-out ones get "eval_" in front) and run.json key
+  const char* label;  ///< the legend, in the user's words (translated in context "ModelFamily")
+  const char* unit;   ///< "nats per image", "probability", "per value" …
+  QString displayLabel() const { return QCoreApplication::translate("ModelFamily", label); }
+  QString displayUnit() const { return QCoreApplication::translate("ModelFamily", unit); }
+};
+
+/// The hyperparameters a family starts from.
+struct FamilyDefaults {
+  int epochs = 50;
+  int batchSize = 128;
+  double learningRate = 1e-3;
+  int latentDim = 2;
+};
+
+/// What `genlab-cli sample` and the sample buttons ask of a run.
+struct SampleRequest {
+  int count = 0;                             ///< 0: the family's own default
+  quint64 seed = 1;
+  QString sampler = QStringLiteral("ddpm");  ///< diffusion: "ddpm" (every step) or "ddim"
+  int steps = 50;                            ///< DDIM steps
+  double eta = 0.0;                          ///< DDIM η
+  int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
+};
+
+/// One model family: everything the CLI, the run loader, the worker and the pages need to know about
+/// it. Registered once in registry.cpp; nothing outside app/families/ compares family ids.
+struct ModelFamily {
+  QString id;      ///< run.json's model.kind, the registry key ("vae-mlp")
+  QString option;  ///< what `--model` takes ("vae"); with the data kind it picks the family
+  const char* name = "";         ///< in the user's words: "MLP VAE 784→256→2d"
+  const char* description = "";  ///< one sentence: what it is and what to watch
+  DataKind data = DataKind::Images;
+  bool anySize = true;  ///< images of 28, 32 or 64 px, grey or RGB (else 28 px grey only)
+  FamilyDefaults defaults;
+
+  // What it can do.
+  bool latentExplorer = false;     ///< the Explore page: sliders over a latent code
+  bool diffusionTimeline = false;  ///< the Diffusion page: the reverse process step by step
+  bool likelihood = false;         ///< held-out −ELBO per epoch (a likelihood bound)
+  bool klWeight = false;           ///< β applies
+  bool latentSize = true;          ///< the latent dimension applies
+  bool codesSpreadLikeData = false;  ///< codes not pulled towards N(0, 1): the sliders span the codes
+
+  QList<LossColumn> losses;   ///< per step, in step() order
+  QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order
+  const char* lossAxis = "";  ///< the chart's axis title
+  bool logAxis = false;       ///< the curves start on a log axis
+
+  // Behaviour, implemented with torch in the family's file.
+  /// Family-specific checks of training settings ("" when fine).
+  std::function<QString(const TrainingSettings&)> validate;
+  /// The trainer for a new or resumed run (throws c10::Error on absurd options).
+  std::function<std::unique_ptr<ModelSession>(const TrainingSettings&, const DatasetSplits&)> makeSession;
+  /// Checks run.json's "model" object: every size bounded ("" when fine). Runs before anything is built.
+  std::function<QString(const QJsonObject& model)> checkModel;
+  /// Checks the weights file's tensors (names, shapes, dtypes) against run.json ("" when fine).
+  std::function<QString(const Run&)> checkWeights;
+  /// The decoder for the Explore page (latentExplorer families).
+  std::function<Result<DecoderSnapshot>(const Run&)> loadDecoder;
+  /// Samples as one picture: a grid of images or a scatter plot of points.
+  std::function<Result<QImage>(const Run&, const SampleRequest&)> sample;
+  /// The network and its process for the Diffusion page and `sample` (diffusionTimeline families).
+  std::function<Result<std::shared_ptr<const DiffusionModel>>(const Run&, bool ema)> loadDiffusion;
+  /// The held-out measures (heldOut keys) on the run's held-out split.
+  std::function<Result<QJsonObject>(const Run&, const DatasetSplits&)> evaluate;
+  /// The architecture in a few words ("784 → 256 → 2 → 256 → 784").
+  std::function<QString(const QJsonObject& model)> describe;
+  /// Prefixes of the weights that are the model's parameters, with what they are ({"encoder.", "encoder"} …).
+  QList<std::pair<QString, QString>> parameterGroups;
+
+  QString displayName() const { return QCoreApplication::translate("ModelFamily", name); }
+  QString displayDescription() const { return QCoreApplication::translate("ModelFamily", description); }
+  QString displayLossAxis() const { return QCoreApplication::translate("ModelFamily", lossAxis); }
+};

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "registry.h"
+
+#include "families.h"
+
+namespace Registry {
+
+const QList<const ModelFamily*>& all() {
+  // One line per family: a new family adds its file under app/families/ and one line here.
+  static const QList<const ModelFamily*> families = [] {
+    QList<const ModelFamily*> list;
+    list << &Families::mlpVae() << &Families::autoencoder() << &Families::convVae() << &Families::dcgan()
+         << &Families::ddpm() << &Families::toyVae() << &Families::toyAutoencoder() << &Families::toyGan()
+         << &Families::toyDiffusion();
+    return list;
+  }();
+  return families;
+}
+
+const ModelFamily* find(const QString& id) {
+  for (const ModelFamily* f : all())
+    if (f->id == id)
+      return f;
+  return nullptr;
+}
+
+DataKind dataKindOf(const QString& dataset) {
+  return dataset.startsWith(QLatin1String("toy:")) ? DataKind::Points : DataKind::Images;
+}
+
+const ModelFamily* resolve(const QString& option, const QString& dataset) {
+  if (const ModelFamily* f = find(option))
+    return f;
+  const DataKind data = dataKindOf(dataset);
+  for (const ModelFamily* f : all())
+    if (f->option == option && f->data == data)
+      return f;
+  return nullptr;
+}
+
+QStringList options() {
+  QStringList out;
+  for (const ModelFamily* f : all())
+    if (!out.contains(f->option))
+      out << f->option;
+  return out;
+}
+
+}  // namespace Registry

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Diffusion on the toy 2-D point sets: an MLP with a learned step embedding, T = 100, a sigmoid
+// schedule, ε-prediction with antithetic t (the model of the study notes' seed 002).
+#include "diffusionmodel.h"
+#include "families.h"
+#include "familytools.h"
+#include "trainersession.h"
+#include "trainingtypes.h"
+
+#include "diffusion/toy_diffusion.h"
+#include "toy/toy_models.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+using namespace FamilyTools;
+
+namespace {
+
+// No decoder for the Explore page (the Diffusion page shows these runs); samples/step-N.png is a
+// scatter of 1,000 DDPM samples over the data.
+class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiffusionTrainer> {
+ public:
+  ToyDiffusionSession(const TrainingSettings& s, const DatasetSplits& data) {
+    m_eval = data.eval.images;
+    m_trainer = std::make_unique<genlab::ToyDiffusionTrainer>(
+        genlab::MLPDiffusionOptions(),
+        genlab::ToyDiffusionTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed), data.train.images);
+  }
+  QJsonObject modelJson() const override {
+    const auto& o = m_trainer->model()->options();
+    return {{QStringLiteral("kind"), Families::toyDiffusion().id},
+            {QStringLiteral("timesteps"), qint64(o.timesteps())},
+            {QStringLiteral("hidden"), qint64(o.hidden())},
+            {QStringLiteral("schedule"), QStringLiteral("toy")},
+            {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
+  }
+  QImage samplesImage() override {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    const auto points =
+        m_trainer->diffusion().p_sample_loop(genlab::toy_denoiser(m_trainer->ema()), {1000, 2}, gen);
+    return imageFromPixels(genlab::plot_points(m_eval, points), 160, 3);
+  }
+};
+
+Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
+  Result<std::shared_ptr<const DiffusionModel>> out;
+  const QJsonObject m = run.model();
+  const int T = m.value(QStringLiteral("timesteps")).toInt(100);
+  genlab::MLPDiffusion net(genlab::MLPDiffusionOptions().timesteps(T).hidden(m.value(QStringLiteral("hidden")).toInt(128)));
+  if (out.error = message(genlab::load_toy_diffusion(net, run.weights(), kWeights, ema).error); !out.ok())
+    return out;
+  out.value = std::make_shared<const DiffusionModel>(genlab::toy_diffusion_process(T), genlab::toy_denoiser(net),
+                                                     DiffusionModel::Output{true, 1, 28, run.datasetName().mid(4)});
+  return out;
+}
+
+}  // namespace
+
+const ModelFamily& Families::toyDiffusion() {
+  static const ModelFamily family = [] {
+    ModelFamily f;
+    f.id = QStringLiteral("toy-diffusion");
+    f.option = QStringLiteral("toy-diffusion");
+    f.name = QT_TRANSLATE_NOOP("ModelFamily", "Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)");
+    f.description = QT_TRANSLATE_NOOP("ModelFamily", "A diffusion model small enough to train in a minute: an MLP "
+                                                     "learns to denoise 2-D points; the Diffusion page shows every "
+                                                     "step of its sampling.");
+    f.data = DataKind::Points;
+    f.defaults = {400, 128, 1e-3, 2};
+    f.diffusionTimeline = true;
+    f.latentSize = false;
+    f.losses = diffusionLosses(false);
+    f.heldOut = diffusionLosses(true);
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
+    f.logAxis = true;
+    f.parameterGroups = {{QStringLiteral("model."), QStringLiteral("MLP")}};
+    f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
+      return std::unique_ptr<ModelSession>(new ToyDiffusionSession(s, data));
+    };
+    f.checkModel = [](const QJsonObject& m) {
+      int v = 0;
+      QString e = boundedInt(m, "timesteps", 2, 10000, 100, &v);
+      if (e.isEmpty())
+        e = boundedInt(m, "hidden", 1, 4096, 128, &v);
+      return e;
+    };
+    f.checkWeights = [](const Run& run) {
+      const QJsonObject m = run.model();
+      const int64_t T = m.value(QStringLiteral("timesteps")).toInt(100), h = m.value(QStringLiteral("hidden")).toInt(128);
+      for (const char* prefix : {"model.", "ema."}) {
+        const std::string p = prefix;
+        if (QString e = expectShape(run, p + "linears.0.weight", {h, 2}); !e.isEmpty())
+          return e;
+        if (QString e = expectShape(run, p + "step_embeddings.0.weight", {T, h}); !e.isEmpty())
+          return e;
+      }
+      return QString();
+    };
+    f.loadDiffusion = load;
+    f.sample = sampleDiffusion;
+    f.evaluate = [](const Run& run, const DatasetSplits& data) {
+      Result<QJsonObject> out;
+      const auto model = load(run, true);
+      if (!model.ok()) {
+        out.error = model.error;
+        return out;
+      }
+      out.value = measures(run, data.eval.size(),
+                           {model.value->process().held_out_loss(model.value->denoiser(), data.eval.images, 12345)});
+      return out;
+    };
+    f.describe = [](const QJsonObject& m) {
+      return QStringLiteral("MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2")
+          .arg(m.value(QStringLiteral("hidden")).toInt(128)).arg(m.value(QStringLiteral("timesteps")).toInt(100));
+    };
+    return f;
+  }();
+  return family;
+}

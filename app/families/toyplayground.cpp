@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The toy 2-D playground: a VAE (Gaussian likelihood, learned σ), the auto-encoder with the same
+// layers and a GAN, all small MLPs on the toy point sets.
+#include "families.h"
+#include "familytools.h"
+#include "trainersession.h"
+#include "trainingtypes.h"
+
+#include "data/toy2d.h"
+#include "toy/toy_models.h"
+
+using namespace FamilyTools;
+
+namespace {
+
+enum class Toy { Vae, Autoencoder, Gan };
+
+// The models/ spelling of the three kinds (ToyModelOptions::kind).
+std::string kindOf(Toy toy) { return toy == Toy::Vae ? "vae" : toy == Toy::Autoencoder ? "ae" : "gan"; }
+
+const ModelFamily& familyOf(Toy toy) {
+  return toy == Toy::Vae ? Families::toyVae() : toy == Toy::Autoencoder ? Families::toyAutoencoder() : Families::toyGan();
+}
+
+class ToySession final : public TrainerSession<genlab::ToyTrainer> {
+ public:
+  ToySession(const TrainingSettings& s, const DatasetSplits& data, Toy toy)
+      : m_toy(toy),
+        m_options(genlab::ToyModelOptions().kind(kindOf(toy)).latent_dim(s.latentDim)),
+        m_eval(data.eval.images) {
+    m_trainer = std::make_unique<genlab::ToyTrainer>(
+        m_options,
+        genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        data.train.images);
+    m_range = m_trainer->latent_range(m_eval);
+  }
+
+  QJsonObject modelJson() const override {
+    return {{QStringLiteral("kind"), familyOf(m_toy).id},
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("hidden"), qint64(m_options.hidden())}};
+  }
+  QVector<double> step() override {
+    const auto l = m_trainer->step();
+    return QVector<double>(l.begin(), l.end());
+  }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer->evaluate(m_eval);
+    return m_toy == Toy::Autoencoder ? QVector<double>{l.at(1)} : QVector<double>(l.begin(), l.end());
+  }
+  void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
+  QJsonObject latentJson() const override { return latentRangeJson(m_range); }
+  DecoderSnapshot snapshot() override {
+    DecoderSnapshot d(m_trainer->decoder(m_eval), m_trainer->steps_done());
+    d.setLatentRange(m_range.first, m_range.second);
+    return d;
+  }
+
+ private:
+  Toy m_toy;
+  genlab::ToyModelOptions m_options;
+  at::Tensor m_eval;
+  std::pair<std::vector<float>, std::vector<float>> m_range;
+};
+
+genlab::ToyModelOptions optionsOf(const QJsonObject& m, Toy toy) {
+  return genlab::ToyModelOptions()
+      .kind(kindOf(toy))
+      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(2))
+      .hidden(m.value(QStringLiteral("hidden")).toInt(128));
+}
+
+ModelFamily make(Toy toy) {
+  ModelFamily f;
+  const bool gan = toy == Toy::Gan, ae = toy == Toy::Autoencoder;
+  f.id = gan ? QStringLiteral("toy-gan") : ae ? QStringLiteral("toy-ae") : QStringLiteral("toy-vae");
+  f.option = gan ? QStringLiteral("gan") : ae ? QStringLiteral("ae") : QStringLiteral("vae");
+  f.name = gan  ? QT_TRANSLATE_NOOP("ModelFamily", "Toy GAN (MLP generator vs discriminator; 2-D points)")
+           : ae ? QT_TRANSLATE_NOOP("ModelFamily", "Toy auto-encoder (MLP; 2-D points)")
+                : QT_TRANSLATE_NOOP("ModelFamily", "Toy VAE (MLP, Gaussian likelihood; 2-D points)");
+  f.description = QT_TRANSLATE_NOOP("ModelFamily", "Small MLPs on 2-D points: samples are drawn as a scatter plot "
+                                                   "over the data; 150 epochs take seconds.");
+  f.data = DataKind::Points;
+  f.defaults = {150, 256, 1e-3, 2};
+  f.latentExplorer = true;
+  f.likelihood = toy == Toy::Vae;
+  f.klWeight = toy == Toy::Vae;
+  f.codesSpreadLikeData = ae;
+  if (gan) {
+    f.losses = ganLosses(false);
+    f.heldOut = ganLosses(true);
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
+    f.parameterGroups = {{QStringLiteral("decoder."), QStringLiteral("generator")},
+                         {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};
+    f.validate = [](const TrainingSettings& s) {
+      return s.batchSize < 2 ? QCoreApplication::translate("ModelFamily", "A GAN needs batches of at least 2 points, got %1.")
+                                   .arg(s.batchSize)
+                             : QString();
+    };
+  } else if (ae) {
+    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (squared error)"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "per point, standardised")}};
+    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "held-out reconstruction"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "per point, standardised")}};
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "squared error per point");
+    f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
+                         {QStringLiteral("decoder."), QStringLiteral("decoder")}};
+  } else {
+    f.losses = {{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
+                {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
+                 QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
+                {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per point")}};
+    f.heldOut = {{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
+                 {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
+                  QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
+                 {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per point")}};
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per point)");
+    f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
+                         {QStringLiteral("decoder."), QStringLiteral("decoder")}};
+  }
+  f.makeSession = [toy](const TrainingSettings& s, const DatasetSplits& data) {
+    return std::unique_ptr<ModelSession>(new ToySession(s, data, toy));
+  };
+  f.checkModel = [](const QJsonObject& m) {
+    int v = 0;
+    QString e = boundedInt(m, "latent_dim", 1, 128, 2, &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "hidden", 1, 4096, 128, &v);
+    return e;
+  };
+  f.checkWeights = [toy](const Run& run) {
+    const auto o = optionsOf(run.model(), toy);
+    QString e = expectShape(run, "decoder.net.0.weight", {o.hidden(), o.latent_dim()});
+    if (e.isEmpty())
+      e = expectShape(run, "decoder.net.4.weight", {2, o.hidden()});
+    return e;
+  };
+  f.loadDecoder = [toy](const Run& run) {
+    Result<DecoderSnapshot> out;
+    // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
+    const auto background = genlab::make_toy2d(run.datasetName().mid(4).toStdString(), 2000, 2);
+    auto decoder = genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background);
+    if (out.error = message(decoder.error); !out.ok())
+      return out;
+    out.value = DecoderSnapshot(std::move(decoder.value), run.step());
+    latentRangeFromRun(out.value, run);
+    return out;
+  };
+  f.sample = sampleDecoded;
+  f.evaluate = [toy](const Run& run, const DatasetSplits& data) {
+    Result<QJsonObject> out;
+    genlab::ToyTrainer trainer(optionsOf(run.model(), toy), genlab::ToyTrainerOptions().batch_size(2), data.eval.images);
+    if (out.error = message(trainer.load_weights(run.weights(), kWeights).error); !out.ok())
+      return out;
+    const auto m = trainer.evaluate(data.eval.images);
+    out.value = measures(run, data.eval.size(), toy == Toy::Autoencoder ? std::vector<double>{m.at(1)} : m);
+    return out;
+  };
+  f.describe = [toy](const QJsonObject& m) {
+    const auto o = optionsOf(m, toy);
+    return toy == Toy::Gan ? QStringLiteral("z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1").arg(o.latent_dim()).arg(o.hidden())
+                           : QStringLiteral("2 → MLP %1 → %2 → MLP %1 → 2").arg(o.hidden()).arg(o.latent_dim());
+  };
+  return f;
+}
+
+}  // namespace
+
+const ModelFamily& Families::toyVae() {
+  static const ModelFamily f = make(Toy::Vae);
+  return f;
+}
+
+const ModelFamily& Families::toyAutoencoder() {
+  static const ModelFamily f = make(Toy::Autoencoder);
+  return f;
+}
+
+const ModelFamily& Families::toyGan() {
+  static const ModelFamily f = make(Toy::Gan);
+  return f;
+}

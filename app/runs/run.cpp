@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "run.h"
+
+#include "registry.h"
+
+#include "io/safetensors.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <cmath>
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Run", text); }
+
+// The fields every run.json has, whatever its family: bounded before anything reads them.
+QString checkCommon(const QJsonObject& json) {
+  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+  const QJsonObject training = json.value(QStringLiteral("training")).toObject();
+  const QString name = dataset.value(QStringLiteral("name")).toString();
+  if (name.isEmpty())
+    return tr("run.json: no dataset name");
+  if (!name.startsWith(QLatin1String("toy:"))) {
+    const int size = dataset.value(QStringLiteral("image_size")).toInt(28);
+    const int channels = dataset.value(QStringLiteral("channels")).toInt(1);
+    if (size != 28 && size != 32 && size != 64)
+      return tr("run.json: dataset.image_size is %1 (28, 32 or 64)").arg(size);
+    if (channels != 1 && channels != 3)
+      return tr("run.json: dataset.channels is %1 (1 or 3)").arg(channels);
+  }
+  const int batch = training.value(QStringLiteral("batch_size")).toInt(1);
+  if (batch < 1 || batch > 8192)
+    return tr("run.json: training.batch_size is %1 (1 to 8192)").arg(batch);
+  const int epochs = training.value(QStringLiteral("epochs")).toInt(1);
+  if (epochs < 1 || epochs > 10000)
+    return tr("run.json: training.epochs is %1 (1 to 10000)").arg(epochs);
+  const double lr = training.value(QStringLiteral("learning_rate")).toDouble(1e-3);
+  if (!std::isfinite(lr) || lr <= 0 || lr > 1)
+    return tr("run.json: training.learning_rate is %1 (above 0, at most 1)").arg(lr);
+  return {};
+}
+
+}  // namespace
+
+Result<Run> Run::open(const QString& folderPath) {
+  Result<Run> out;
+  Run& run = out.value;
+  run.m_folder = RunFolder(folderPath);
+  if (!QFileInfo::exists(run.file(QStringLiteral("run.json")))) {
+    out.error = tr("%1: not a run folder (no run.json)").arg(folderPath);
+    return out;
+  }
+  QString error;
+  run.m_json = run.m_folder.readRunJson(&error);
+  if (!error.isEmpty()) {
+    out.error = error;
+    return out;
+  }
+  const QString kind = run.model().value(QStringLiteral("kind")).toString();
+  run.m_family = Registry::find(kind);
+  if (!run.m_family) {
+    out.error = tr("%1: model kind '%2' is not one this version knows").arg(run.file(QStringLiteral("run.json")), kind);
+    return out;
+  }
+  if (QString e = checkCommon(run.m_json); !e.isEmpty() || !(e = run.m_family->checkModel(run.model())).isEmpty()) {
+    out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + e;
+    return out;
+  }
+  const QString weightsPath = run.file(QStringLiteral("weights.safetensors"));
+  if (!QFileInfo::exists(weightsPath)) {
+    out.error = tr("%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
+    return out;
+  }
+  auto file = genlab::load_safetensors(weightsPath.toStdString());
+  if (!file.ok()) {
+    out.error = QString::fromStdString(file.error);
+    return out;
+  }
+  for (const auto& [name, t] : file.value.tensors)
+    if (t.scalar_type() != at::kFloat) {
+      out.error = tr("%1: '%2' is not float32").arg(weightsPath, QString::fromStdString(name));
+      return out;
+    }
+  if (auto it = file.value.metadata.find("step"); it != file.value.metadata.end())
+    run.m_step = QString::fromStdString(it->second).toLongLong();
+  run.m_weights = std::make_shared<const genlab::SafetensorsFile>(std::move(file.value));
+  if (const QString e = run.m_family->checkWeights(run); !e.isEmpty()) {
+    out.error = weightsPath + QStringLiteral(": ") + e;
+    return out;
+  }
+  return out;
+}
+
+qint64 Run::parameterCount(const QString& prefix) const {
+  qint64 n = 0;
+  const std::string p = prefix.toStdString();
+  for (const auto& [name, t] : m_weights->tensors)
+    if (name.compare(0, p.size(), p) == 0)
+      n += t.numel();
+  return n;
+}
+
+QJsonObject Run::lastLosses() const {
+  QFile csv(file(QStringLiteral("metrics.csv")));
+  if (!csv.open(QIODevice::ReadOnly))
+    return {};
+  const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+  if (lines.size() < 2)
+    return {};
+  const QList<QByteArray> header = lines.first().split(','), last = lines.last().split(',');
+  QJsonObject out;
+  for (const LossColumn& c : m_family->losses) {
+    const int i = header.indexOf(c.key.toUtf8());
+    bool ok = false;
+    const double v = i >= 0 && i < last.size() ? last[i].toDouble(&ok) : 0;  // QByteArray::toDouble: C locale
+    if (ok)
+      out.insert(c.key, v);
+  }
+  return out;
+}
+
+QJsonObject Run::describe() const {
+  QJsonObject out = m_json;
+  QJsonObject parameters;
+  qint64 total = 0;
+  for (const auto& [prefix, what] : m_family->parameterGroups) {
+    const qint64 n = parameterCount(prefix);
+    parameters.insert(what, n);
+    total += n;
+  }
+  parameters.insert(QStringLiteral("total"), total);
+  out.insert(QStringLiteral("family"), QJsonObject{{QStringLiteral("id"), m_family->id},
+                                                   {QStringLiteral("name"), m_family->displayName()},
+                                                   {QStringLiteral("architecture"), m_family->describe(model())}});
+  out.insert(QStringLiteral("parameters"), parameters);
+  out.insert(QStringLiteral("weights_step"), m_step);
+  out.insert(QStringLiteral("last_losses"), lastLosses());
+  return out;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+namespace genlab {
+
+/// A value, or a message that names the file or value and what was wrong. The same template carries
+/// std::string messages in models/ and QString messages in app/.
+template <typename T, typename Message = std::string>
+struct Result {
+  T value{};
+  Message error;  ///< empty on success
+  bool ok() const { return error.size() == 0; }
+};
+
+/// The result of an action that produces nothing (loading weights into an existing module).
+template <typename Message>
+struct Result<void, Message> {
+  Message error;  ///< empty on success
+  bool ok() const { return error.size() == 0; }
+};
+
+using Status = Result<void>;
+
+}  // namespace genlab
