@@ -48,10 +48,10 @@ ForwardView::ForwardView(QWidget* parent) : QWidget(parent) {
   auto* pform = new QFormLayout(processBox);
   m_schedule = new QComboBox(processBox);
   m_schedule->setObjectName(QStringLiteral("forwardScheduleCombo"));
-  m_schedule->addItem(tr("linear (Ho et al.; seed 000)"), QStringLiteral("linear"));
-  m_schedule->addItem(tr("cosine (Nichol & Dhariwal)"), QStringLiteral("cosine"));
-  m_schedule->addItem(tr("sigmoid (Jabri et al.)"), QStringLiteral("sigmoid"));
-  m_schedule->addItem(tr("toy (seed 002's sigmoid)"), QStringLiteral("toy"));
+  m_schedule->addItem(tr("linear schedule (Ho et al. 2020)"), QStringLiteral("linear"));
+  m_schedule->addItem(tr("cosine schedule (Nichol & Dhariwal 2021)"), QStringLiteral("cosine"));
+  m_schedule->addItem(tr("sigmoid schedule (Jabri et al. 2022)"), QStringLiteral("sigmoid"));
+  m_schedule->addItem(tr("toy sigmoid schedule (for 2-D points)"), QStringLiteral("toy"));
   pform->addRow(tr("S&chedule:"), m_schedule);
   m_T = new QSpinBox(processBox);
   m_T->setObjectName(QStringLiteral("forwardTSpin"));

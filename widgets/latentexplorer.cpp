@@ -5,6 +5,7 @@
 #include "latentaxis.h"
 #include "latentpad.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -57,6 +58,11 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_status->setObjectName(QStringLiteral("trainingStatus"));
   m_status->setStyleSheet(QStringLiteral("color: #1f6feb; font-weight: bold;"));
   m_status->hide();
+  m_follow = new QCheckBox(tr("&Follow the training run (show its model as it learns)"), page);
+  m_follow->setObjectName(QStringLiteral("followTrainingCheck"));
+  m_follow->setToolTip(tr("Off: this page keeps the run you opened while another one trains."));
+  m_follow->hide();
+  connect(m_follow, &QCheckBox::toggled, this, &LatentExplorer::followTrainingChanged);
 
   auto* decodedBox = new QGroupBox(tr("Decoded digit"), page);
   m_digit = new DigitView(decodedBox);
@@ -136,6 +142,7 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   auto* pl = new QVBoxLayout(page);
   pl->addWidget(m_description);
   pl->addWidget(m_status);
+  pl->addWidget(m_follow);
   pl->addLayout(row, 1);
   m_stack->addWidget(page);
 
@@ -156,6 +163,12 @@ QImage LatentExplorer::decodedImage() const { return m_digit->image(); }
 void LatentExplorer::setManifold(const QImage& grid) { m_pad->setBackground(grid); }
 
 void LatentExplorer::setModelDescription(const QString& text) { m_description->setText(text); }
+
+bool LatentExplorer::followsTraining() const { return m_follow->isChecked(); }
+
+void LatentExplorer::setFollowTraining(bool follow) { m_follow->setChecked(follow); }
+
+void LatentExplorer::setTrainingRunning(bool running) { m_follow->setVisible(running); }
 
 void LatentExplorer::setTrainingStatus(const QString& text) {
   m_status->setText(text);

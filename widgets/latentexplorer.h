@@ -8,6 +8,7 @@
 
 class DigitView;
 class LatentPad;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -37,6 +38,12 @@ class LatentExplorer final : public QWidget {
   void setModelDescription(const QString& text);
   /// A line about training in progress ("" hides it); while training, the offer to train is hidden.
   void setTrainingStatus(const QString& text);
+  /// Whether the page shows the model being trained (its decoder as it learns) instead of the run
+  /// the user opened. Off unless the user turns it on (or asks this page to train the default model).
+  bool followsTraining() const;
+  void setFollowTraining(bool follow);
+  /// Shows the "Follow the training run" box (only while a run trains).
+  void setTrainingRunning(bool running);
 
   /// The model's latent dimension d: for d > 2 the user picks which two dimensions the sliders
   /// move, and whether the others stay at 0 or at a seeded random draw (with a Reroll button).
@@ -55,6 +62,7 @@ class LatentExplorer final : public QWidget {
  Q_SIGNALS:
   void latentChanged(QPointF z);
   void trainDefaultRequested();
+  void followTrainingChanged(bool follow);
   /// A new random draw for the dimensions the sliders do not move.
   void rerollRequested();
 
@@ -72,6 +80,7 @@ class LatentExplorer final : public QWidget {
   QLabel* m_values[2] = {nullptr, nullptr};
   QLabel* m_description = nullptr;
   QLabel* m_status = nullptr;
+  QCheckBox* m_follow = nullptr;
   QWidget* m_dimsRow = nullptr;
   QComboBox* m_dimCombos[2] = {nullptr, nullptr};
   QComboBox* m_others = nullptr;

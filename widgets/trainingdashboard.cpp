@@ -16,7 +16,9 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace {
 
@@ -35,14 +37,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   auto* form = new QFormLayout(settings);
   m_model = new QComboBox(settings);
   m_model->setObjectName(QStringLiteral("modelCombo"));
-  m_model->addItem(tr("VAE (MLP 784→256→2d, seed 003): BCE + KL"), QStringLiteral("vae"));
-  m_model->addItem(tr("Auto-encoder (same layers; no noise, no KL)"), QStringLiteral("ae"));
-  m_model->addItem(tr("Conv VAE (stride-2 convolutions; any image size): BCE + β·KL"), QStringLiteral("conv-vae"));
-  m_model->addItem(tr("DCGAN (conv generator vs discriminator)"), QStringLiteral("gan"));
-  m_model->addItem(tr("DDPM (U-Net of seed 000, T = 1000; images)"), QStringLiteral("ddpm"));
-  m_model->addItem(tr("Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)"), QStringLiteral("toy-diffusion"));
-  m_model->setToolTip(tr("The auto-encoder has the VAE's layers but a deterministic code: compare how the two "
-                         "fill the latent space (the auto-encoder leaves gaps between its training codes)."));
   form->addRow(tr("&Model:"), m_model);
   m_datasetCombo = new QComboBox(settings);
   m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
@@ -50,7 +44,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_datasetCombo->addItem(tr("Fashion-MNIST (clothing)"), QStringLiteral("fashion-mnist"));
   m_datasetCombo->addItem(tr("Image folder…"), QStringLiteral("folder"));
   m_datasetCombo->insertSeparator(m_datasetCombo->count());
-  m_datasetCombo->addItem(tr("Toy 2-D points: S-curve (seed 002)"), QStringLiteral("toy:s-curve"));
+  m_datasetCombo->addItem(tr("Toy 2-D points: S-curve"), QStringLiteral("toy:s-curve"));
   m_datasetCombo->addItem(tr("Toy 2-D points: swiss roll"), QStringLiteral("toy:swiss-roll"));
   m_datasetCombo->addItem(tr("Toy 2-D points: two moons"), QStringLiteral("toy:moons"));
   m_datasetCombo->addItem(tr("Toy 2-D points: 8 Gaussians"), QStringLiteral("toy:8-gaussians"));
@@ -85,8 +79,11 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_dataset->setWordWrap(true);
   m_dataset->setTextInteractionFlags(Qt::TextSelectableByMouse);
   form->addRow(QString(), m_dataset);
-  connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, &TrainingDashboard::showDatasetLocation);
-  connect(m_model, &QComboBox::currentIndexChanged, this, [this] { setModelKind(values().model); });
+  connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, [this] {
+    showDatasetLocation();
+    refillModels(values().model);  // points and images take different models
+  });
+  connect(m_model, &QComboBox::currentIndexChanged, this, &TrainingDashboard::showModelChoice);
   connect(m_model, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
   // Points and images want different defaults (epochs, batch): the toy sets count as a model change.
   connect(m_datasetCombo, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
@@ -141,11 +138,32 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_stop = new QPushButton(tr("S&top"), this);
   m_stop->setObjectName(QStringLiteral("stopButton"));
   m_stop->setEnabled(false);
+  m_nextRun = new QPushButton(tr("Set up the &next run"), this);
+  m_nextRun->setObjectName(QStringLiteral("nextRunButton"));
+  m_nextRun->setToolTip(tr("Unlocks the form while this run trains; Start then asks whether to stop this run "
+                           "or queue the new one."));
+  m_nextRun->hide();
   connect(m_start, &QPushButton::clicked, this, &TrainingDashboard::startRequested);
   connect(m_stop, &QPushButton::clicked, this, &TrainingDashboard::stopRequested);
+  connect(m_nextRun, &QPushButton::clicked, this, [this] {
+    lockForm(false);
+    m_nextRun->setEnabled(false);
+  });
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
   buttons->addWidget(m_stop);
+  buttons->addWidget(m_nextRun);
+  m_queue = new QLabel(this);
+  m_queue->setObjectName(QStringLiteral("queueLabel"));
+  m_queue->setWordWrap(true);
+  m_clearQueue = new QPushButton(tr("Clear the queue"), this);
+  m_clearQueue->setObjectName(QStringLiteral("clearQueueButton"));
+  connect(m_clearQueue, &QPushButton::clicked, this, &TrainingDashboard::clearQueueRequested);
+  auto* queueRow = new QHBoxLayout;
+  queueRow->addWidget(m_queue, 1);
+  queueRow->addWidget(m_clearQueue);
+  m_queue->hide();
+  m_clearQueue->hide();
 
   auto* status = new QGroupBox(tr("Progress"), this);
   auto* sform = new QFormLayout(status);
@@ -167,7 +185,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_eval = new QLabel(QStringLiteral("–"), status);
   m_eval->setObjectName(QStringLiteral("evalLabel"));
   m_eval->setWordWrap(true);
-  m_eval->setToolTip(tr("Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better)."));
+  m_eval->setToolTip(tr("Measured on the held-out data (never trained on) after each epoch."));
   m_evalTitle = new QLabel(tr("Held-out −ELBO:"), status);
   sform->addRow(m_evalTitle, m_eval);
   m_runFolder = new QLabel(status);
@@ -186,6 +204,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   left->addWidget(settings);
   left->addWidget(hyper);
   left->addLayout(buttons);
+  left->addLayout(queueRow);
   left->addWidget(m_message);
   left->addWidget(status);
   left->addStretch(1);
@@ -232,16 +251,51 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_latent->setValue(v.latentDim);
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
-  if (const int i = m_model->findData(v.model); i >= 0)
-    m_model->setCurrentIndex(i);
   if (v.dataset.startsWith(QLatin1String("folder:")))
     setImageFolder(v.dataset.mid(7));
   else if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
     m_datasetCombo->setCurrentIndex(i);
+  refillModels(v.model);
   if (const int i = m_imageSize->findData(v.imageSize); i >= 0)
     m_imageSize->setCurrentIndex(i);
   m_color->setCurrentIndex(v.rgb ? 1 : 0);
-  setModelKind(v.model);
+  showModelChoice();
+}
+
+void TrainingDashboard::setModelChoices(const QVector<ModelChoice>& choices) {
+  m_choices = choices;
+  refillModels(values().model);
+}
+
+const ModelChoice* TrainingDashboard::currentChoice() const {
+  const QString id = m_model->currentData().toString();
+  for (const ModelChoice& c : m_choices)
+    if (c.id == id)
+      return &c;
+  return nullptr;
+}
+
+void TrainingDashboard::refillModels(const QString& keepId) {
+  const bool points = values().dataset.startsWith(QLatin1String("toy:"));
+  QString option;
+  for (const ModelChoice& c : m_choices)
+    if (c.id == keepId)
+      option = c.option;
+  const QSignalBlocker block(m_model);
+  m_model->clear();
+  int keep = -1, sameOption = -1;
+  for (const ModelChoice& c : m_choices) {
+    if (c.points != points)
+      continue;
+    if (c.id == keepId)
+      keep = m_model->count();
+    if (c.option == option && sameOption < 0)
+      sameOption = m_model->count();
+    m_model->addItem(c.label, c.id);
+    m_model->setItemData(m_model->count() - 1, c.tooltip, Qt::ToolTipRole);
+  }
+  m_model->setCurrentIndex(keep >= 0 ? keep : sameOption >= 0 ? sameOption : 0);
+  showModelChoice();
 }
 
 void TrainingDashboard::setDatasetLocation(const QString& dataset, const QString& folder) {
@@ -272,7 +326,7 @@ void TrainingDashboard::showDatasetLocation() {
   }
   if (values().dataset.startsWith(QLatin1String("toy:"))) {
     m_dataset->setText(tr("Generated: 10,000 training points and 2,000 held out, the same on every machine. "
-                          "Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot."));
+                          "Small MLPs train on them in seconds; samples are drawn as a scatter plot."));
     return;
   }
   const QString folder = m_datasetFolders.value(values().dataset);
@@ -280,37 +334,46 @@ void TrainingDashboard::showDatasetLocation() {
                                       : folder);
 }
 
-void TrainingDashboard::setModelKind(const QString& model) {
-  const bool hasKl = model == QLatin1String("vae") || model == QLatin1String("conv-vae");
-  m_beta->setVisible(hasKl);
-  m_betaLabel->setVisible(hasKl);
-  const bool diffusion = model == QLatin1String("ddpm") || model == QLatin1String("toy-diffusion");
-  m_latent->setVisible(!diffusion);
-  m_latentLabel->setVisible(!diffusion);
-  m_evalTitle->setText(model == QLatin1String("ae")                  ? tr("Held-out reconstruction:")
-                       : model == QLatin1String("gan") || diffusion ? tr("Held-out loss:")
-                                                                     : tr("Held-out −ELBO:"));
-  m_noEvaluation = model == QLatin1String("gan")
-                       ? tr("none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples")
-                   : diffusion ? tr("none: the loss is how well the network predicts the added noise (MSE); "
-                                    "watch it fall and the samples below sharpen")
-                               : QString();
-  m_eval->setText(m_noEvaluation.isEmpty() ? QStringLiteral("–") : m_noEvaluation);
+void TrainingDashboard::showModelChoice() {
+  const ModelChoice* c = currentChoice();
+  const bool kl = c && c->klWeight, latent = !c || c->latentSize;
+  m_beta->setVisible(kl);
+  m_betaLabel->setVisible(kl);
+  m_latent->setVisible(latent);
+  m_latentLabel->setVisible(latent);
+  m_model->setToolTip(c ? c->tooltip : QString());
+  m_evalTitle->setText(c && !c->heldOut.isEmpty() ? tr("%1:").arg(c->heldOut.first()) : tr("Held-out:"));
+  if (!m_running)
+    m_eval->setText(QStringLiteral("–"));
 }
 
 void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }
 
 
+void TrainingDashboard::lockForm(bool locked) {
+  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch,
+                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_start})
+    w->setEnabled(!locked);
+}
+
 void TrainingDashboard::setRunning(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch, m_lr, m_beta, m_latent, m_seed,
-                                                   m_threads, m_start})
-    w->setEnabled(!running);
+  m_running = running;
+  lockForm(running);
   m_stop->setEnabled(running);
+  m_nextRun->setVisible(running);
+  m_nextRun->setEnabled(running);
   if (running) {
+    m_runChoice = currentChoice() ? *currentChoice() : ModelChoice();
     m_message->hide();
-    m_eval->setText(m_noEvaluation.isEmpty() ? QStringLiteral("–") : m_noEvaluation);
+    m_eval->setText(QStringLiteral("–"));
     m_curves->clear();
   }
+}
+
+void TrainingDashboard::setQueue(const QStringList& runs) {
+  m_queue->setText(runs.isEmpty() ? QString() : tr("Queued: %1").arg(runs.join(QStringLiteral("; "))));
+  m_queue->setVisible(!runs.isEmpty());
+  m_clearQueue->setVisible(!runs.isEmpty());
 }
 
 void TrainingDashboard::setRunFolder(const QString& folder) { m_runFolder->setText(folder); }
@@ -325,13 +388,19 @@ void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, i
   m_eta->setText(step >= totalSteps ? tr("done") : duration(etaSeconds));
 }
 
-void TrainingDashboard::addEvaluation(int epoch, qint64 step, double total, double recon, double kl) {
-  if (values().model == QLatin1String("ae"))
-    m_eval->setText(tr("%1 nats after epoch %2").arg(recon, 0, 'f', 2).arg(epoch));
-  else
-    m_eval->setText(tr("%1 nats after epoch %2 (reconstruction %3 + KL %4)")
-                        .arg(total, 0, 'f', 2).arg(epoch).arg(recon, 0, 'f', 2).arg(kl, 0, 'f', 2));
-  m_curves->addEvaluation(double(step), total);
+void TrainingDashboard::addEvaluation(int epoch, qint64 step, const QVector<double>& values) {
+  if (values.isEmpty())
+    return;
+  const ModelChoice* c = m_running ? &m_runChoice : currentChoice();
+  auto number = [](double v) { return QString::number(v, 'f', std::abs(v) >= 10 ? 2 : 4); };
+  QStringList rest;
+  for (int i = 1; i < values.size(); ++i)
+    rest << QStringLiteral("%1 %2").arg(c && i < c->heldOut.size() ? c->heldOut[i] : QString(), number(values[i]));
+  const QString unit = c ? c->heldOutUnit : QString();
+  m_eval->setText(rest.isEmpty() ? tr("%1 %2 after epoch %3").arg(number(values[0]), unit).arg(epoch)
+                                 : tr("%1 %2 after epoch %3 (%4)")
+                                       .arg(number(values[0]), unit).arg(epoch).arg(rest.join(QStringLiteral(", "))));
+  m_curves->addEvaluation(double(step), values[0]);
 }
 
 void TrainingDashboard::setMessage(const QString& text) {

@@ -14,9 +14,22 @@ class QSpinBox;
 class SampleStrip;
 class TrainingCurves;
 
+/// One model the Train page offers (app/ fills these from its model-family registry).
+struct ModelChoice {
+  QString id;       ///< what TrainingFormValues::model holds
+  QString option;   ///< shared by the same model on images and on points ("vae" and the toy VAE)
+  QString label;    ///< in the user's words
+  QString tooltip;
+  bool points = false;      ///< trains on 2-D points (the toy sets), not images
+  bool klWeight = false;    ///< β applies
+  bool latentSize = true;   ///< the latent dimension applies
+  QStringList heldOut;      ///< the held-out measures' names; the first is charted
+  QString heldOutUnit;      ///< their unit
+};
+
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
-  QString model = QStringLiteral("vae");      ///< "vae", "ae" or "gan"
+  QString model;                              ///< a ModelChoice id; "" = the first offered
   QString dataset = QStringLiteral("mnist");  ///< "mnist", "fashion-mnist" or "folder:<path>"
   int imageSize = 28;                         ///< image folders: 28, 32 or 64 px
   bool rgb = false;                           ///< image folders: colour
@@ -40,18 +53,25 @@ class TrainingDashboard final : public QWidget {
 
   TrainingFormValues values() const;
   void setValues(const TrainingFormValues& values);
+  /// The models to offer; the list shows those that take the chosen data (images or points).
+  void setModelChoices(const QVector<ModelChoice>& choices);
   void setMaxThreads(int n);
   /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
   void setDatasetLocation(const QString& dataset, const QString& folder);
   /// Makes the image folder `path` the dataset ("" keeps the previous choice).
   void setImageFolder(const QString& path);
 
-  /// Called when a run starts / ends: locks the form, switches Start/Stop.
+  /// Called when a run starts / ends: locks the form (it shows the running run's settings), switches
+  /// Start/Stop. While a run trains, "Set up the next run" unlocks the form for the next one.
   void setRunning(bool running);
+  bool isRunning() const { return m_running; }
+  /// The runs waiting for the current one to end, in words ({} hides the queue).
+  void setQueue(const QStringList& runs);
   void setRunFolder(const QString& folder);
   void setProgress(qint64 step, qint64 totalSteps, int epoch, int epochs, double samplesPerSecond,
                    double elapsedSeconds, double etaSeconds);
-  void addEvaluation(int epoch, qint64 step, double total, double recon, double kl);
+  /// The held-out measures after an epoch, in the order of the chosen model's heldOut names.
+  void addEvaluation(int epoch, qint64 step, const QVector<double>& values);
   void setMessage(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
@@ -60,15 +80,19 @@ class TrainingDashboard final : public QWidget {
  Q_SIGNALS:
   void startRequested();
   void stopRequested();
+  /// The user asked to drop the queued runs.
+  void clearQueueRequested();
   /// The user picked "Image folder…": whoever owns the window asks which folder (setImageFolder).
   void imageFolderRequested();
-  /// The user picked another model (its own default hyperparameters may follow).
   /// The user picked another model or dataset: the form wants that pair's defaults.
   void modelChanged(const QString& model);
 
  private:
   void showDatasetLocation();
-  void setModelKind(const QString& model);
+  void refillModels(const QString& keepId);
+  void showModelChoice();
+  const ModelChoice* currentChoice() const;
+  void lockForm(bool locked);
 
   QComboBox* m_model = nullptr;
   QComboBox* m_datasetCombo = nullptr;
@@ -87,12 +111,17 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_betaLabel = nullptr;
   QSpinBox* m_latent = nullptr;
   QLabel* m_latentLabel = nullptr;
-  QString m_noEvaluation;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;
+  QPushButton* m_nextRun = nullptr;
+  QLabel* m_queue = nullptr;
+  QPushButton* m_clearQueue = nullptr;
+  QVector<ModelChoice> m_choices;
+  ModelChoice m_runChoice;  ///< the model of the run that trains (the form may show the next one)
+  bool m_running = false;
   QProgressBar* m_progress = nullptr;
   QLabel* m_speed = nullptr;
   QLabel* m_elapsed = nullptr;

@@ -24,6 +24,13 @@ const ModelFamily* find(const QString& id) {
   return nullptr;
 }
 
+const ModelFamily* firstWith(const std::function<bool(const ModelFamily&)>& wanted) {
+  for (const ModelFamily* f : all())
+    if (wanted(*f))
+      return f;
+  return nullptr;
+}
+
 DataKind dataKindOf(const QString& dataset) {
   return dataset.startsWith(QLatin1String("toy:")) ? DataKind::Points : DataKind::Images;
 }

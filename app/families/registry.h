@@ -16,6 +16,9 @@ const ModelFamily* find(const QString& id);
 /// The family `--model option` means on `dataset` ("vae" on "toy:moons" is the toy VAE); a family id
 /// is taken as it is. Null when none fits.
 const ModelFamily* resolve(const QString& option, const QString& dataset);
+/// The first family (in list order) for which `wanted` holds, or null: how pages ask for "a
+/// diffusion model of points" without naming one.
+const ModelFamily* firstWith(const std::function<bool(const ModelFamily&)>& wanted);
 /// What the dataset holds: images or 2-D points ("toy:NAME").
 DataKind dataKindOf(const QString& dataset);
 /// The `--model` options, each once, as the CLI lists them.

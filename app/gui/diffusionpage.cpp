@@ -4,6 +4,7 @@
 #include "forwardview.h"
 #include "gifwriter.h"
 #include "reverseview.h"
+#include "run.h"
 #include "runfolder.h"
 
 #include <QDir>
@@ -108,7 +109,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
       return;
     const QString spacing =
         r.sampler == QLatin1String("ddim")
-            ? tr("DDIM spacing: linspace(−1, T−1, S+1) truncated, as seed 000; it skips %1 of every %2 timesteps")
+            ? tr("DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps")
                   .arg(std::max(0, m_timesteps / std::max(1, r.steps) - 1))
                   .arg(std::max(1, m_timesteps / std::max(1, r.steps)))
             : tr("DDPM visits every timestep from T−1 down to 0");
@@ -184,38 +185,32 @@ void DiffusionPage::loadForwardFile(const QString& path) {
 void DiffusionPage::showReverse(bool reverse) { m_tabs->setCurrentIndex(reverse ? 1 : 0); }
 
 bool DiffusionPage::openRun(const QString& folder, QString* error) {
-  const RunFolder run(folder);
-  const QJsonObject json = run.readRunJson(error);
-  if (!error->isEmpty())
-    return false;
-  const QJsonObject model = json.value(QStringLiteral("model")).toObject();
-  const QString kind = model.value(QStringLiteral("kind")).toString();
-  if (kind != QLatin1String("ddpm-unet") && kind != QLatin1String("toy-diffusion")) {
-    *error = tr("%1 is not a diffusion run (its model is '%2')").arg(folder, kind);
+  const auto opened = Run::open(folder);
+  if (!opened.ok()) {
+    *error = opened.error;
     return false;
   }
-  if (!QFileInfo::exists(run.file(QStringLiteral("weights.safetensors")))) {
-    *error = tr("%1 has no weights yet").arg(folder);
+  const Run& run = opened.value;
+  const ModelFamily& family = run.family();
+  if (!family.diffusionTimeline) {
+    *error = tr("%1 is a %2, not a diffusion model").arg(folder, family.displayName());
     return false;
   }
+  const QJsonObject model = run.model();
   m_sampler->cancel();
   m_sampler->wait();
   m_run = folder;
-  m_runMakesPoints = kind == QLatin1String("toy-diffusion");
+  m_runMakesPoints = family.data == DataKind::Points;
   const int T = model.value(QStringLiteral("timesteps")).toInt(m_runMakesPoints ? 100 : 1000);
-  const QString dataset = json.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("name")).toString();
+  const QString dataset = run.datasetName();
   QVector<QPointF> data;
   if (m_runMakesPoints)
     data = ForwardProcess::toyPoints(dataset.mid(4), 2000);
-  m_reverseView->setModel(
-      m_runMakesPoints
-          ? tr("Toy diffusion of seed 002 (MLP, T = %1, sigmoid schedule) trained on %2. Run: %3").arg(T).arg(dataset, folder)
-          : tr("DDPM U-Net of seed 000 (T = %1, %2 schedule, %3 px) trained on %4. Run: %5")
-                .arg(T)
-                .arg(model.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")))
-                .arg(model.value(QStringLiteral("image_size")).toInt(28))
-                .arg(dataset, folder),
-      T, m_runMakesPoints, data);
+  m_reverseView->setModel(tr("%1 — %2 — trained on %3 for %4 steps. Run: %5")
+                              .arg(family.displayName(), family.describe(model), dataset)
+                              .arg(run.step())
+                              .arg(folder),
+                          T, m_runMakesPoints, data);
   m_timesteps = T;
   // The forward tab shows the run's own data and schedule.
   if (m_runMakesPoints || dataset == QLatin1String("mnist") || dataset == QLatin1String("fashion-mnist")) {

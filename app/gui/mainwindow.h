@@ -2,24 +2,21 @@
 #pragma once
 
 #include "decodersnapshot.h"
+#include "modelfamily.h"
 
 #include <QMainWindow>
-#include <QPair>
-#include <vector>
 
 class DiffusionPage;
-class LatentExplorer;
+class ExplorePage;
 class QLabel;
 class QMenu;
 class QTabWidget;
-class QTimer;
+class TrainPage;
 class TrainingController;
-class TrainingDashboard;
-struct EpochEvaluation;
-struct TrainingProgress;
 
-/// The frame: three pages (Explore, Diffusion, Train), a status bar, and the wiring between the
-/// training controller (core) and the views (widgets). It holds no page logic of its own.
+/// The frame: three pages (Explore, Diffusion, Train), the menus and the status bar, and the wiring
+/// between them. Two runs are kept apart: the one the Train page trains, and the one the Explore
+/// or Diffusion page shows (replaced by the training run only while the user follows it).
 class MainWindow final : public QMainWindow {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(MainWindow)
@@ -28,11 +25,14 @@ class MainWindow final : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  /// Opens a run folder's model in the Explore page; false with *error if it cannot be read.
-  bool openRun(const QString& folder, QString* error);
-  TrainingController* training() const { return m_training; }
-  DecoderSnapshot decoder() const { return m_decoder; }
+  /// Opens a run folder on the page its family belongs to; the error says why not.
+  Status openRun(const QString& folder);
+  ExplorePage* explore() const { return m_explore; }
   DiffusionPage* diffusion() const { return m_diffusion; }
+  TrainPage* trainPage() const { return m_train; }
+  TrainingController* training() const;
+  /// The decoder the Explore page shows.
+  DecoderSnapshot decoder() const;
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -43,34 +43,16 @@ class MainWindow final : public QMainWindow {
   void openRunFromUser(const QString& folder);
   void rememberRun(const QString& folder);
   void updateRecentMenu();
-  void startTraining();
-  void trainDefault();
-  void setDecoder(const DecoderSnapshot& decoder);
-  std::vector<float> heldCode() const;
-  void redrawDigit();
-  void redrawManifold();
-  void onProgress(const TrainingProgress& progress);
-  void onEvaluated(const EpochEvaluation& evaluation);
-  void onFinished(const QString& runFolder, bool completed);
-  void onFailed(const QString& message);
-  void loadPreferences();
-  void savePreferences() const;
+  void showSystem(int threads);
+  void trainToyDiffusion();
+  void onRunEnded(const QString& folder, bool completed, const ModelFamily* family);
 
   QTabWidget* m_pages = nullptr;
-  LatentExplorer* m_explore = nullptr;
+  ExplorePage* m_explore = nullptr;
   DiffusionPage* m_diffusion = nullptr;
-  TrainingDashboard* m_dashboard = nullptr;
-  TrainingController* m_training = nullptr;
+  TrainPage* m_train = nullptr;
   QLabel* m_systemLabel = nullptr;
   QMenu* m_recentMenu = nullptr;
-  QTimer* m_manifoldTimer = nullptr;
-  DecoderSnapshot m_decoder;
-  QString m_currentRun;
-  QString m_currentKind;  ///< run.json's model kind: "vae-mlp" or "ae-mlp"
-  bool m_manifoldBusy = false;
-  bool m_backToDiffusion = false;  ///< the running training was asked for by the Diffusion page
-  bool m_manifoldAgain = false;
-  QPair<int, int> m_manifoldDims{0, 1};  // what the grid on screen was drawn for
-  std::vector<float> m_manifoldHeld;
-  unsigned m_rerollSeed = 1;
+  bool m_toyForDiffusion = false;  ///< the Diffusion page asked for a toy model: open it there when trained
+  QString m_backToDiffusion;       ///< …and this is its run folder
 };

@@ -4,6 +4,7 @@
 #include "datalocations.h"
 #include "datasetsplits.h"
 #include "familytools.h"
+#include "registry.h"
 #include "run.h"
 #include "runfolder.h"
 
@@ -51,6 +52,29 @@ Result<QJsonObject> evaluate(const QString& folder, const QString& dataFolder) {
       return {{}, data.error};
     return run.value.family().evaluate(run.value, data.value);
   });
+}
+
+Result<std::pair<DecoderSnapshot, const ModelFamily*>> loadDecoder(const QString& folder) {
+  using Loaded = std::pair<DecoderSnapshot, const ModelFamily*>;
+  return guarded<Loaded>([&]() -> Result<Loaded> {
+    const auto run = Run::open(folder);
+    if (!run.ok())
+      return {{}, run.error};
+    const ModelFamily& family = run.value.family();
+    if (!family.loadDecoder)
+      return {{}, QCoreApplication::translate("RunInspection", "%1 is a %2: it has no latent code to explore")
+                      .arg(folder, family.displayName())};
+    auto decoder = family.loadDecoder(run.value);
+    if (!decoder.ok())
+      return {{}, decoder.error};
+    return {{decoder.value, &family}, {}};
+  });
+}
+
+const ModelFamily* familyOf(const QString& folder) {
+  QString error;
+  const QJsonObject json = RunFolder(folder).readRunJson(&error);
+  return Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
 }
 
 Result<QImage> sample(const QString& folder, const SampleRequest& request) {

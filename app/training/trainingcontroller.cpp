@@ -13,7 +13,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
 
 TrainingController::~TrainingController() { stopAndWait(-1); }
 
-bool TrainingController::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool TrainingController::isRunning() const { return m_busy; }
 
 bool TrainingController::start(const TrainingSettings& settings) {
   if (isRunning()) {
@@ -24,7 +24,7 @@ bool TrainingController::start(const TrainingSettings& settings) {
     Q_EMIT failed(err);
     return false;
   }
-  if (m_thread) {  // the previous, finished run's thread
+  if (m_thread) {  // the previous run's thread: its run() has returned, its event loop is ending
     m_thread->wait();
     delete m_thread;
   }
@@ -43,8 +43,16 @@ bool TrainingController::start(const TrainingSettings& settings) {
   connect(worker, &TrainingWorker::evaluated, this, &TrainingController::evaluated);
   connect(worker, &TrainingWorker::decoderUpdated, this, &TrainingController::decoderUpdated);
   connect(worker, &TrainingWorker::samplesSaved, this, &TrainingController::samplesSaved);
-  connect(worker, &TrainingWorker::finished, this, &TrainingController::finished);
-  connect(worker, &TrainingWorker::failed, this, &TrainingController::failed);
+  // Not busy any more before the signal goes on: a receiver may start the next run at once.
+  connect(worker, &TrainingWorker::finished, this, [this](const QString& folder, bool completed) {
+    m_busy = false;
+    Q_EMIT finished(folder, completed);
+  });
+  connect(worker, &TrainingWorker::failed, this, [this](const QString& message) {
+    m_busy = false;
+    Q_EMIT failed(message);
+  });
+  m_busy = true;
   m_thread->start();
   return true;
 }

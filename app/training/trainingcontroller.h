@@ -22,6 +22,7 @@ class TrainingController final : public QObject {
   explicit TrainingController(QObject* parent = nullptr);
   ~TrainingController() override;
 
+  /// From start() until finished() or failed() is emitted.
   bool isRunning() const;
   /// Starts a run; false (and failed() emitted) if one is running or the settings are invalid.
   bool start(const TrainingSettings& settings);
@@ -42,4 +43,5 @@ class TrainingController final : public QObject {
  private:
   QThread* m_thread = nullptr;
   std::shared_ptr<std::atomic<bool>> m_stop;
+  bool m_busy = false;  ///< from start() until finished() or failed() reaches the GUI thread
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parametercount.h"
 #include "vae/conv_vae.h"
+#include "io/safetensors.h"
 #include "data/mnist_dataset.h"
 
 #include <ATen/ATen.h>
@@ -118,12 +119,61 @@ class tst_ConvVAE : public QObject {
     }
 
     // The run's weights load back into a decoder for the Explore page; a wrong shape is named.
-    std::string error;
-    const auto loaded = load_conv_vae_decoder(w, model, &error);
-    QVERIFY2(loaded, error.c_str());
-    QCOMPARE(loaded->decode(z).size(), size_t(784));
-    QVERIFY(!load_conv_vae_decoder(w, ConvVAEOptions().latent_dim(8).width(32), &error));
-    QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("decoder.project.weight")), error.c_str());
+    const auto loaded = load_conv_vae_decoder(w, model);
+    QVERIFY2(loaded.ok() && loaded.value, loaded.error.c_str());
+    QCOMPARE(loaded.value->decode(z).size(), size_t(784));
+    const auto wide = load_conv_vae_decoder(w, ConvVAEOptions().latent_dim(8).width(32));
+    QVERIFY(!wide.ok() && !wide.value);
+    QVERIFY2(QString::fromStdString(wide.error).contains(QStringLiteral("decoder.project.weight")), wide.error.c_str());
+  }
+
+  void loadersFromTheOpenedFileAndFromThePathAgree() {
+    torch::manual_seed(4);
+    const auto o = ConvVAEOptions().latent_dim(4).width(8);
+    ConvVAE source(o);
+    NamedTensors tensors;
+    for (const auto& p : source->named_parameters())
+      tensors.emplace_back(p.key(), p.value());
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(save_safetensors(w, tensors)), QString());
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+
+    ConvVAE a(o), b(o);
+    const Status fromFile = load_conv_vae_weights(a, file.value, "weights.safetensors");
+    QVERIFY2(fromFile.ok(), fromFile.error.c_str());
+    const Status fromPath = load_conv_vae_weights(b, w);
+    QVERIFY2(fromPath.ok(), fromPath.error.c_str());
+    for (const auto& p : source->named_parameters()) {
+      QVERIFY2(at::equal(a->named_parameters()[p.key()], p.value()), p.key().c_str());
+      QVERIFY2(at::equal(b->named_parameters()[p.key()], p.value()), p.key().c_str());
+    }
+    const auto da = load_conv_vae_decoder(file.value, "weights.safetensors", o), db = load_conv_vae_decoder(w, o);
+    QVERIFY2(da.ok() && db.ok(), (da.error + db.error).c_str());
+    const std::vector<float> z{0.2f, -0.4f, 1.1f, 0.f};
+    const auto pixels = da.value->decode(z);
+    QCOMPARE(pixels, db.value->decode(z));
+    torch::NoGradGuard no_grad;
+    const auto direct = source->decoder->forward(at::tensor(z).view({1, 4})).sigmoid().flatten();
+    QVERIFY(std::abs(direct[300].item<float>() - pixels[300]) < 1e-6f);
+
+    // A float64 decoder tensor: refused, named, and the encoder (listed first) left as it was.
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "decoder.project.bias")
+        tensor = tensor.to(at::kDouble);
+    ConvVAE c(o);
+    const auto before = c->encoder->head->weight.clone();
+    QCOMPARE(QString::fromStdString(load_conv_vae_weights(c, f64, "weights.safetensors").error),
+             QStringLiteral("weights.safetensors: 'decoder.project.bias' is float64, the model needs float32"));
+    QVERIFY(at::equal(c->encoder->head->weight, before));
+    QVERIFY(!load_conv_vae_decoder(f64, "weights.safetensors", o).ok());
+    const auto latent = load_conv_vae_decoder(file.value, "weights.safetensors", ConvVAEOptions().latent_dim(5).width(8));
+    QVERIFY2(QString::fromStdString(latent.error)
+                 .startsWith(QStringLiteral("weights.safetensors: 'decoder.project.weight' has shape")),
+             latent.error.c_str());
+    QVERIFY(!load_conv_vae_decoder(file.value, "weights.safetensors", ConvVAEOptions().image_size(30)).ok());
   }
 
   void badOptionsAreRefused() {

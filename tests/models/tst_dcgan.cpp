@@ -6,6 +6,7 @@
 #include "testdata.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <QTemporaryDir>
 #include <QTest>
 #include <torch/optim/adam.h>
@@ -109,6 +110,147 @@ class tst_DCGAN : public QObject {
                qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l.d_loss).arg(expected[size_t(i)].d_loss)));
       QVERIFY(std::abs(l.g_loss - expected[size_t(i)].g_loss) <= 1e-5 * std::abs(expected[size_t(i)].g_loss));
     }
+  }
+
+  // evaluate_gan against the definitions written out: D's loss is −mean log D(x) − mean log(1 − D(G(z))),
+  // G's is −mean log D(G(z)), on the networks in eval mode with z ~ N(0, I) drawn from the seed.
+  void evaluateGanMatchesTheFormulas() {
+    torch::manual_seed(5);
+    const auto o = DCGANOptions().width(8).latent_dim(8);
+    Generator g(o);
+    Discriminator d(o);
+    {
+      // One training-mode pass moves the batch-norm running statistics away from (0, 1).
+      torch::NoGradGuard no_grad;
+      d->forward(at::rand({16, 1, 28, 28}) * 2 - 1);
+      g->forward(at::randn({16, 8}));
+    }
+    auto d_buffers = d->named_buffers();
+    const auto running_mean = d_buffers["main.3.running_mean"].clone();
+    const auto images = at::rand({40, 1, 28, 28});
+
+    const GanLosses l = evaluate_gan(g, d, images, 7);
+    QVERIFY(g->is_training() && d->is_training());  // restored
+    QVERIFY(at::equal(d_buffers["main.3.running_mean"], running_mean));  // eval mode: statistics untouched
+
+    g->eval();
+    d->eval();
+    torch::NoGradGuard no_grad;
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
+    const auto z = at::randn({40, 8}, gen, at::TensorOptions(at::kFloat));
+    const auto dx = d->forward(images * 2 - 1).to(at::kDouble).sigmoid();
+    const auto dgz = d->forward(g->forward(z)).to(at::kDouble).sigmoid();
+    const double d_loss = -(dx.log().mean() + (1 - dgz).log().mean()).item<double>();
+    const double g_loss = -dgz.log().mean().item<double>();
+    qInfo("fresh DCGAN: D(x) %.4f, D(G(z)) %.4f, d_loss %.4f, g_loss %.4f", l.d_real, l.d_fake, l.d_loss, l.g_loss);
+    QVERIFY(l.d_real > 0 && l.d_real < 1 && l.d_fake > 0 && l.d_fake < 1);
+    QVERIFY(std::abs(l.d_real - dx.mean().item<double>()) < 1e-9);
+    QVERIFY(std::abs(l.d_fake - dgz.mean().item<double>()) < 1e-9);
+    QVERIFY2(std::abs(l.d_loss - d_loss) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(l.d_loss).arg(d_loss)));
+    QVERIFY2(std::abs(l.g_loss - g_loss) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(l.g_loss).arg(g_loss)));
+
+    // Batches of 7 see the same networks and the same noise: the same numbers.
+    const GanLosses small = evaluate_gan(g, d, images, 7, 7);
+    QVERIFY(std::abs(small.d_loss - l.d_loss) < 1e-6 && std::abs(small.g_loss - l.g_loss) < 1e-6);
+    QVERIFY(std::abs(small.d_fake - l.d_fake) < 1e-6);
+    // Eval mode stays eval mode; a mixed pair comes back mixed.
+    QVERIFY(!g->is_training() && !d->is_training());
+    g->train();
+    evaluate_gan(g, d, images, 7);
+    QVERIFY(g->is_training() && !d->is_training());
+    // Another seed, other fakes; the real half does not change.
+    const GanLosses other = evaluate_gan(g, d, images, 8);
+    QCOMPARE(other.d_real, l.d_real);
+    QVERIFY(other.d_fake != l.d_fake);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, evaluate_gan(g, d, at::rand({4, 3, 28, 28})));
+  }
+
+  void heldOutNumbersAfterTrainingAreFinite() {
+    at::set_num_threads(2);
+    torch::manual_seed(1);
+    const auto train = at::rand({128, 1, 28, 28}), held = at::rand({50, 1, 28, 28});
+    GanTrainer t(DCGANOptions().width(8).latent_dim(8), GanTrainerOptions().batch_size(32), train);
+    for (int i = 0; i < 12; ++i)
+      t.step();
+    const GanLosses a = t.evaluate(held), b = t.evaluate(held);
+    QCOMPARE(a.d_loss, b.d_loss);  // a fixed seed: the same number twice
+    QCOMPARE(a.g_loss, b.g_loss);
+    for (double v : {a.d_loss, a.g_loss, a.d_real, a.d_fake})
+      QVERIFY(std::isfinite(v));
+    QVERIFY(a.d_real > 0 && a.d_real < 1 && a.d_fake > 0 && a.d_fake < 1);
+    // −log is convex: mean(−log p) ≥ −log(mean p), for each half of each loss.
+    QVERIFY(a.d_loss >= -std::log(a.d_real) - std::log(1 - a.d_fake) - 1e-9);
+    QVERIFY(a.g_loss >= -std::log(a.d_fake) - 1e-9);
+    QVERIFY(t.generator()->is_training() && t.discriminator()->is_training());
+    t.step();  // training goes on after an evaluation
+  }
+
+  void loadersFromTheOpenedFileAndFromThePathAgree() {
+    at::set_num_threads(2);
+    torch::manual_seed(2);
+    const auto o = DCGANOptions().width(8).latent_dim(8);
+    GanTrainer t(o, GanTrainerOptions().batch_size(16), at::rand({32, 1, 28, 28}));
+    t.step();  // batch-norm statistics and counters move away from their initial values
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+
+    torch::manual_seed(3);
+    Generator g1(o), g2(o);
+    Discriminator d1(o), d2(o);
+    const Status fromFile = load_gan(g1, d1, file.value, "weights.safetensors");
+    QVERIFY2(fromFile.ok(), fromFile.error.c_str());
+    const Status fromPath = load_gan(g2, d2, w);
+    QVERIFY2(fromPath.ok(), fromPath.error.c_str());
+    auto same = [](torch::nn::Module& a, torch::nn::Module& b) {
+      auto ta = a.named_parameters(), tb = b.named_parameters();
+      for (const auto& x : a.named_buffers())
+        ta.insert(x.key(), x.value());
+      for (const auto& x : b.named_buffers())
+        tb.insert(x.key(), x.value());
+      if (ta.size() != tb.size())
+        return false;
+      for (const auto& x : ta)
+        if (!at::equal(x.value(), tb[x.key()]))
+          return false;
+      return true;
+    };
+    QVERIFY(same(*g1, *t.generator()) && same(*g2, *t.generator()));
+    QVERIFY(same(*d1, *t.discriminator()) && same(*d2, *t.discriminator()));
+    QCOMPARE(d1->named_buffers()["main.3.num_batches_tracked"].item<int64_t>(), int64_t(3));  // real, fake, fake for G
+
+    const auto a = load_generator_decoder(file.value, "weights.safetensors", o), b = load_generator_decoder(w, o);
+    QVERIFY2(a.ok() && a.value, a.error.c_str());
+    QVERIFY2(b.ok() && b.value, b.error.c_str());
+    const std::vector<float> z{0.1f, -0.5f, 1.f, 0.f, 0.3f, -1.2f, 0.7f, 0.2f};
+    QCOMPARE(a.value->decode(z), b.value->decode(z));
+    QCOMPARE(a.value->decode(z), t.decoder()->decode(z));
+
+    // A float64 tensor in the discriminator: refused, named, and the generator (listed first) untouched.
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "discriminator.classify.weight")
+        tensor = tensor.to(at::kDouble);
+    Generator g3(o);
+    Discriminator d3(o);
+    const auto before = g3->project->weight.clone();
+    const Status refused = load_gan(g3, d3, f64, "weights.safetensors");
+    QCOMPARE(QString::fromStdString(refused.error),
+             QStringLiteral("weights.safetensors: 'discriminator.classify.weight' is float64, the model needs float32"));
+    QVERIFY(at::equal(g3->project->weight, before));
+    // Another width: the first tensor of another shape is named.
+    const auto wide = load_generator_decoder(file.value, "weights.safetensors", DCGANOptions().width(16).latent_dim(8));
+    QVERIFY(!wide.ok() && !wide.value);
+    QVERIFY2(QString::fromStdString(wide.error).startsWith(QStringLiteral("weights.safetensors: 'generator.project.weight' has shape")),
+             wide.error.c_str());
+    // Options no generator can have: an error, not an exception.
+    const auto odd = load_generator_decoder(file.value, "weights.safetensors", DCGANOptions().image_size(30));
+    QVERIFY(!odd.ok() && !odd.value);
+    const auto gone = load_generator_decoder(dir.filePath(QStringLiteral("nothing.safetensors")).toStdString(), o);
+    QVERIFY2(QString::fromStdString(gone.error).endsWith(QStringLiteral("nothing.safetensors: no such file")), gone.error.c_str());
   }
 
   void fastTransposedConvolutionMatchesTorch_data() {

@@ -2,6 +2,7 @@
 #include "diffusion/gaussian_diffusion.h"
 #include "data/toy2d.h"
 #include "diffusion/toy_diffusion.h"
+#include "io/safetensors.h"
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -165,6 +166,77 @@ class tst_Diffusion : public QObject {
     QVERIFY(x1.abs().max().item<float>() <= 1.f);  // x̂0 clipped to [−1, 1]
   }
 
+  void heldOutLossOfAZeroModelIsTheNoisesSecondMoment() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000));
+    bool gradients = true;
+    const Denoiser zero = [&](const at::Tensor& x, const at::Tensor&) {
+      gradients = at::GradMode::is_enabled();
+      return at::zeros_like(x);
+    };
+    // x0 far from 0, so comparing with x0 or x_t instead of ε would show.
+    const double l = d.held_out_loss(zero, at::full({20000, 2}, 3.f), 4);
+    // ε̂ = 0: the mean of 40,000 squared standard normals, E = 1 and standard error √(2/40000) ≈ 0.0071.
+    QVERIFY2(std::abs(l - 1) < 5 * std::sqrt(2.0 / 40000), qPrintable(QString::number(l)));
+    QVERIFY(!gradients);
+    const Denoiser readsT = [](const at::Tensor& x, const at::Tensor& t) {
+      return at::zeros_like(x) + 0.0 * t.view({-1, 1});  // t comes as (B) timesteps
+    };
+    QVERIFY(std::abs(d.held_out_loss(readsT, at::full({20000, 2}, 3.f), 4) - l) < 1e-12);
+  }
+
+  // A denoiser that knows x0 (one constant for every value) recovers the exact ε from x_t and t:
+  // ε = (x_t − √ᾱ_t·x0) / √(1 − ᾱ_t), with ᾱ from the schedule in float64. It answers in the form the
+  // objective asks (ε, x0 or v = √ᾱ·ε − √(1−ᾱ)·x0), so the held-out loss must be ~0 for each.
+  void heldOutLossOfAnOracleIsZero_data() {
+    QTest::addColumn<QString>("objective");
+    QTest::addColumn<QString>("schedule");
+    for (const char* o : {"pred_noise", "pred_x0", "pred_v"})
+      for (const char* s : {"linear", "cosine"})
+        QTest::addRow("%s %s", o, s) << QString::fromLatin1(o) << QString::fromLatin1(s);
+  }
+  void heldOutLossOfAnOracleIsZero() {
+    QFETCH(QString, objective);
+    QFETCH(QString, schedule);
+    const GaussianDiffusion d(
+        GaussianDiffusionOptions().timesteps(1000).schedule(schedule.toStdString()).objective(objective.toStdString()));
+    const double c = 0.4;
+    const auto abar = at::tensor(d.schedule().alphas_cumprod, at::TensorOptions(at::kDouble));
+    const std::string obj = objective.toStdString();
+    const Denoiser oracle = [&](const at::Tensor& x, const at::Tensor& t) {
+      const auto a = abar.index_select(0, t).view({-1, 1, 1, 1});
+      const auto eps = (x.to(at::kDouble) - a.sqrt() * c) / (1 - a).sqrt();
+      const auto out = obj == "pred_noise" ? eps
+                       : obj == "pred_x0"  ? at::full_like(eps, c)
+                                           : a.sqrt() * eps - (1 - a).sqrt() * c;
+      return out.to(at::kFloat);
+    };
+    const double exact = d.held_out_loss(oracle, at::full({300, 1, 4, 4}, float(c)), 21, 64);
+    QVERIFY2(exact < 1e-6, qPrintable(QString::number(exact)));
+    if (obj == "pred_noise") {
+      // Half of ε: the loss is E[(ε/2)²] = 1/4 (4,800 values, standard error 0.25·√(2/4800) ≈ 0.005).
+      const Denoiser half = [&](const at::Tensor& x, const at::Tensor& t) { return 0.5 * oracle(x, t); };
+      const double l = d.held_out_loss(half, at::full({300, 1, 4, 4}, float(c)), 21, 64);
+      QVERIFY2(std::abs(l - 0.25) < 5 * 0.25 * std::sqrt(2.0 / 4800), qPrintable(QString::number(l)));
+    }
+  }
+
+  void heldOutLossIsDeterministicAndIndependentOfTheBatch() {
+    torch::manual_seed(6);
+    const auto d = toy_diffusion_process(100);
+    MLPDiffusion m;
+    const auto pts = make_toy2d("moons", 1000, 3);
+    const double a = d.held_out_loss(toy_denoiser(m), pts, 5);
+    QCOMPARE(d.held_out_loss(toy_denoiser(m), pts, 5), a);
+    const double b = d.held_out_loss(toy_denoiser(m), pts, 5, 7);
+    QVERIFY2(std::abs(a - b) <= 1e-6 * a, qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+    QVERIFY(d.held_out_loss(toy_denoiser(m), pts, 6) != a);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, d.held_out_loss(toy_denoiser(m), pts, 5, 0));
+    // Training after an evaluation works: nothing the evaluation made is an inference tensor in the model.
+    const auto t = at::randint(100, {8}, at::kLong);
+    m->forward(pts.narrow(0, 0, 8), t).pow(2).mean().backward();
+    QVERIFY(m->named_parameters()["linears.0.weight"].grad().defined());
+  }
+
   void mlpDiffusionParameterCountByHand() {
     // Linear 2→128: 384; two Linear 128→128: 2·16,512; Linear 128→2: 258; three Embedding(100, 128): 38,400.
     MLPDiffusion m(MLPDiffusionOptions().timesteps(100).hidden(128));
@@ -209,12 +281,17 @@ class tst_Diffusion : public QObject {
     };
     ToyDiffusionTrainer t(MLPDiffusionOptions(), ToyDiffusionTrainerOptions(), train);
     const double before = far(t);
+    const double heldBefore = t.evaluate(held);
     std::vector<double> losses;
     for (int i = 0; i < 6000; ++i)
       losses.push_back(t.step());
     const double after = far(t);
-    qInfo("toy diffusion, S-curve: samples' mean distance to the data %.3f -> %.3f after 6,000 steps", before, after);
+    const double heldAfter = t.evaluate(held);
+    qInfo("toy diffusion, S-curve: samples' mean distance to the data %.3f -> %.3f after 6,000 steps; held-out "
+          "noise-prediction loss %.4f -> %.4f", before, after, heldBefore, heldAfter);
     QVERIFY(after < 0.1 * before);
+    QVERIFY(heldAfter < 0.8 * heldBefore);
+    QCOMPARE(t.evaluate(held), heldAfter);
 
     QTemporaryDir dir;
     const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
@@ -230,9 +307,33 @@ class tst_Diffusion : public QObject {
       QVERIFY2(std::abs(l - losses[size_t(i)]) <= 1e-5 * std::abs(losses[size_t(i)]),
                qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l).arg(losses[size_t(i)])));
     }
-    MLPDiffusion loaded;
-    QCOMPARE(QString::fromStdString(load_toy_diffusion(loaded, w)), QString());
+    MLPDiffusion loaded, fromFile, raw;
+    QCOMPARE(QString::fromStdString(load_toy_diffusion(loaded, w).error), QString());
     QVERIFY(at::equal(loaded->named_parameters()["linears.0.weight"], first.ema()->named_parameters()["linears.0.weight"]));
+    // The opened file fills the same weights; "model.*" are the other ones.
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+    QVERIFY(load_toy_diffusion(fromFile, file.value, "weights.safetensors").ok());
+    QVERIFY(load_toy_diffusion(raw, file.value, "weights.safetensors", /*ema=*/false).ok());
+    for (const auto& p : loaded->named_parameters())
+      QVERIFY(at::equal(p.value(), fromFile->named_parameters()[p.key()]));
+    QVERIFY(at::equal(raw->named_parameters()["linears.0.weight"], first.model()->named_parameters()["linears.0.weight"]));
+    // The trainer evaluates its EMA weights.
+    const double emaLoss = first.diffusion().held_out_loss(toy_denoiser(loaded), held, 12345);
+    QCOMPARE(first.evaluate(held), emaLoss);
+    QVERIFY(first.diffusion().held_out_loss(toy_denoiser(raw), held, 12345) != emaLoss);
+    // Wrong dtype and wrong size are refused with the tensor's name.
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "ema.step_embeddings.1.weight")
+        tensor = tensor.to(at::kDouble);
+    const Status refused = load_toy_diffusion(fromFile, f64, "weights.safetensors");
+    QCOMPARE(QString::fromStdString(refused.error),
+             QStringLiteral("weights.safetensors: 'ema.step_embeddings.1.weight' is float64, the model needs float32"));
+    MLPDiffusion wide(MLPDiffusionOptions().hidden(64));
+    const Status narrow = load_toy_diffusion(wide, file.value, "weights.safetensors");
+    QVERIFY2(QString::fromStdString(narrow.error).contains(QStringLiteral("'ema.linears.0.weight' has shape [128, 2]")),
+             narrow.error.c_str());
   }
 
   void badOptionsAreRefused() {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/safetensors.h"
+#include "nn/module_decoder.h"
 
 #include <ATen/ATen.h>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <torch/nn/modules/linear.h>
 
 using namespace genlab;
 
@@ -101,6 +103,65 @@ class tst_Safetensors : public QObject {
     e.close();
     r = load_safetensors(path("empty.safetensors").toStdString());
     QVERIFY(QString::fromStdString(r.error).contains(QStringLiteral("empty file")));
+  }
+
+  // The loader every model family uses: a tensor of another dtype or shape, or a missing one, is
+  // refused with a message naming the file and the tensor, and leaves the module as it was.
+  void moduleLoaderRefusesWrongDtypeShapeAndMissingTensors() {
+    torch::manual_seed(1);
+    torch::nn::Linear lin(3, 2);
+    const auto ok = path("ok.safetensors").toStdString();
+    QCOMPARE(QString::fromStdString(
+                 save_safetensors(ok, {{"lin.weight", at::ones({2, 3})}, {"lin.bias", at::full({2}, 2.f)}})),
+             QString());
+    const Status loaded = load_module_weights(*lin, ok, "lin.");
+    QVERIFY2(loaded.ok(), loaded.error.c_str());
+    QVERIFY(at::equal(lin->weight, at::ones({2, 3})));
+    QVERIFY(at::equal(lin->bias, at::full({2}, 2.f)));
+
+    struct Case {
+      const char* file;
+      NamedTensors tensors;
+      const char* expected;
+    };
+    const std::vector<Case> cases{
+        {"f64.safetensors", {{"lin.weight", at::zeros({2, 3}, at::kDouble)}, {"lin.bias", at::zeros({2})}},
+         "f64.safetensors: 'lin.weight' is float64, the model needs float32"},
+        {"f16.safetensors", {{"lin.weight", at::zeros({2, 3})}, {"lin.bias", at::zeros({2}, at::kHalf)}},
+         "f16.safetensors: 'lin.bias' is float16, the model needs float32"},
+        {"shape.safetensors", {{"lin.weight", at::zeros({3, 2})}, {"lin.bias", at::zeros({2})}},
+         "shape.safetensors: 'lin.weight' has shape [3, 2], the model needs [2, 3]"},
+        {"missing.safetensors", {{"lin.weight", at::zeros({2, 3})}}, "missing.safetensors: no tensor 'lin.bias'"},
+    };
+    for (const auto& c : cases) {
+      const auto p = path(c.file).toStdString();
+      QCOMPARE(QString::fromStdString(save_safetensors(p, c.tensors)), QString());
+      const Status s = load_module_weights(*lin, p, "lin.");
+      QVERIFY2(!s.ok(), c.file);
+      QCOMPARE(QString::fromStdString(s.error), QString::fromLatin1(c.expected));
+      // The same from the opened file.
+      const auto file = load_safetensors(p);
+      QVERIFY2(file.ok(), file.error.c_str());
+      QCOMPARE(QString::fromStdString(load_module_weights(*lin, file.value, c.file, "lin.").error),
+               QString::fromLatin1(c.expected));
+      // Nothing was copied, not even the tensors that fit (the weight in "missing", "f16").
+      QVERIFY(at::equal(lin->weight, at::ones({2, 3})));
+      QVERIFY(at::equal(lin->bias, at::full({2}, 2.f)));
+    }
+    const Status absent = load_module_weights(*lin, path("absent.safetensors").toStdString(), "lin.");
+    QVERIFY2(QString::fromStdString(absent.error).endsWith(QStringLiteral("absent.safetensors: no such file")), absent.error.c_str());
+  }
+
+  void resultCarriesAValueOrAMessage() {
+    const Result<int> good{42, {}};
+    QVERIFY(good.ok());
+    const Result<int> bad{0, "x.idx: truncated"};
+    QVERIFY(!bad.ok());
+    const Status done{};
+    QVERIFY(done.ok());
+    const Status failed{"w.safetensors: no tensor 'a'"};
+    QVERIFY(!failed.ok());
+    QCOMPARE(QString::fromStdString(failed.error), QStringLiteral("w.safetensors: no tensor 'a'"));
   }
 };
 

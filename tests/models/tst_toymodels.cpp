@@ -2,6 +2,7 @@
 #include "parametercount.h"
 #include "data/toy2d.h"
 #include "toy/toy_models.h"
+#include "io/safetensors.h"
 
 #include <ATen/ATen.h>
 #include <QTemporaryDir>
@@ -63,6 +64,21 @@ class tst_ToyModels : public QObject {
     QVERIFY(farAfter < 0.5 * farBefore);
     QCOMPARE(expected.back().size(), size_t(4));
 
+    // Held-out: {d_loss, g_loss, D(x), D(G(z))}, deterministic for a seed.
+    const auto e = t.evaluate(held);
+    qInfo("toy GAN held-out: d_loss %.3f, g_loss %.3f, D(x) %.3f, D(G(z)) %.3f", e[0], e[1], e[2], e[3]);
+    QCOMPARE(e.size(), size_t(4));
+    QCOMPARE(t.evaluate(held), e);
+    for (double v : e)
+      QVERIFY(std::isfinite(v));
+    QVERIFY(e[2] > 0 && e[2] < 1 && e[3] > 0 && e[3] < 1);
+    // −log is convex: mean(−log p) ≥ −log(mean p), for each half of each loss.
+    QVERIFY(e[0] >= -std::log(e[2]) - std::log(1 - e[3]) - 1e-9);
+    QVERIFY(e[1] >= -std::log(e[3]) - 1e-9);
+    const auto other = t.evaluate(held, 99);
+    QCOMPARE(other[2], e[2]);  // D(x) does not depend on the noise
+    QVERIFY(other[3] != e[3]);
+
     QTemporaryDir dir;
     const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
     const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
@@ -79,10 +95,33 @@ class tst_ToyModels : public QObject {
                  qPrintable(QStringLiteral("step %1: %2 vs %3").arg(i + 1).arg(l[k]).arg(expected[size_t(i)][k])));
     }
 
+    // The networks load from the opened file as from the path, and evaluate like the trainer.
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+    ToyTrainer viaFile(model, opts, train), viaPath(model, ToyTrainerOptions().batch_size(128).seed(8), train);
+    QVERIFY(viaFile.load_weights(file.value, "weights.safetensors").ok());
+    QVERIFY(viaPath.load_weights(w).ok());
+    QCOMPARE(viaFile.evaluate(held), first.evaluate(held));
+    QCOMPARE(viaPath.evaluate(held), first.evaluate(held));
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "discriminator.2.bias")
+        tensor = tensor.to(at::kDouble);
+    QCOMPARE(QString::fromStdString(viaFile.load_weights(f64, "weights.safetensors").error),
+             QStringLiteral("weights.safetensors: 'discriminator.2.bias' is float64, the model needs float32"));
+    ToyTrainer wider(ToyModelOptions().kind("gan").hidden(64), opts, train);
+    QVERIFY2(QString::fromStdString(wider.load_weights(w).error)
+                 .startsWith(QStringLiteral("weights.safetensors: 'decoder.net.0.weight' has shape [128, 2]")),
+             wider.load_weights(w).error.c_str());
+
     // The decoder for the GUI draws the generated point on a plot of the data.
-    std::string error;
-    const auto d = load_toy_decoder(w, model, held, &error);
-    QVERIFY2(d, error.c_str());
+    const auto loaded = load_toy_decoder(w, model, held);
+    QVERIFY2(loaded.ok(), loaded.error.c_str());
+    const auto fromFile = load_toy_decoder(file.value, "weights.safetensors", model, held);
+    QVERIFY2(fromFile.ok(), fromFile.error.c_str());
+    const auto& d = loaded.value;
+    QCOMPARE(fromFile.value->decode({0.3f, -0.2f}), d->decode({0.3f, -0.2f}));
+    QVERIFY(!load_toy_decoder(f64, "weights.safetensors", ToyModelOptions().kind("gan").hidden(64), held).ok());
     QCOMPARE(d->channels(), int64_t(3));
     const auto img = d->decode({0.f, 0.f});
     QCOMPARE(int64_t(img.size()), 3 * d->side() * d->side());

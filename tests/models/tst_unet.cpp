@@ -3,6 +3,7 @@
 #include "diffusion/gaussian_diffusion.h"
 #include "io/safetensors.h"
 #include "diffusion/unet.h"
+#include "diffusion/image_diffusion.h"
 
 #include <ATen/ATen.h>
 #include <QProcess>
@@ -169,6 +170,61 @@ class tst_Unet : public QObject {
     }
     qInfo("U-Net on one batch of 4: loss %.4f -> %.4f after 300 steps", first, last);
     QVERIFY(last < first / 10);
+  }
+
+  void trainerEvaluatesItsEmaWeightsAndLoadsThemBack() {
+    at::set_num_threads(2);
+    torch::manual_seed(2);
+    const auto images = at::rand({16, 1, 8, 8}), held = at::rand({12, 1, 8, 8});
+    ImageDiffusionTrainer t(tiny(), GaussianDiffusionOptions().timesteps(100),
+                            ImageDiffusionTrainerOptions().batch_size(8).ema_decay(0.5), images);
+    for (int i = 0; i < 3; ++i)
+      t.step();
+    const double l = t.evaluate(held);
+    QVERIFY(std::isfinite(l) && l > 0);
+    QCOMPARE(t.evaluate(held), l);
+    // The EMA weights, on the images scaled to [−1, 1] as in training.
+    QCOMPARE(t.diffusion().held_out_loss(unet_denoiser(t.ema()), held * 2 - 1, 12345), l);
+    QVERIFY(t.diffusion().held_out_loss(unet_denoiser(t.model()), held * 2 - 1, 12345) != l);
+    QVERIFY(t.diffusion().held_out_loss(unet_denoiser(t.ema()), held, 12345) != l);
+    t.step();  // training goes on after an evaluation: nothing it made is an inference tensor in the model
+    QVERIFY(t.evaluate(held) != l);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, t.evaluate(at::rand({2, 3, 8, 8})));
+
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+    Unet a(tiny()), b(tiny()), m(tiny());
+    const Status fromFile = load_unet(a, file.value, "weights.safetensors");
+    QVERIFY2(fromFile.ok(), fromFile.error.c_str());
+    const Status fromPath = load_unet(b, w);
+    QVERIFY2(fromPath.ok(), fromPath.error.c_str());
+    QVERIFY(load_unet(m, file.value, "weights.safetensors", /*ema=*/false).ok());
+    for (const auto& p : t.ema()->named_parameters()) {
+      QVERIFY2(at::equal(a->named_parameters()[p.key()], p.value()), p.key().c_str());
+      QVERIFY2(at::equal(b->named_parameters()[p.key()], p.value()), p.key().c_str());
+    }
+    for (const auto& p : t.model()->named_parameters())
+      QVERIFY2(at::equal(m->named_parameters()[p.key()], p.value()), p.key().c_str());
+
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "ema.final_conv.weight")
+        tensor = tensor.to(at::kDouble);
+    Unet c(tiny());
+    const auto before = c->init_conv->weight.clone();
+    QCOMPARE(QString::fromStdString(load_unet(c, f64, "weights.safetensors").error),
+             QStringLiteral("weights.safetensors: 'ema.final_conv.weight' is float64, the model needs float32"));
+    QVERIFY(at::equal(c->init_conv->weight, before));
+    QVERIFY(load_unet(c, f64, "weights.safetensors", /*ema=*/false).ok());  // "model.*" is intact
+    Unet wide(tiny().dim(16));
+    const Status shape = load_unet(wide, w);
+    QVERIFY2(QString::fromStdString(shape.error).startsWith(QStringLiteral("weights.safetensors: 'ema.")) &&
+                 QString::fromStdString(shape.error).contains(QStringLiteral("has shape")),
+             shape.error.c_str());
   }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/mnist_dataset.h"
 #include "vae/vae_trainer.h"
+#include "io/safetensors.h"
 #include "testdata.h"
 
 #include <ATen/ATen.h>
@@ -121,6 +122,44 @@ class tst_VaeTrainer : public QObject {
     VaeTrainer small(VAEOptions(), VaeTrainerOptions().batch_size(32), at::rand({50, 784}));
     err = QString::fromStdString(small.load_checkpoint(w, st));
     QVERIFY2(err.contains(QStringLiteral("data order is for 100 images, the data has 50")), qPrintable(err));
+  }
+
+  void weightsLoadFromTheOpenedFileAndFromThePath() {
+    VaeTrainer trainer(VAEOptions().latent_dim(3), VaeTrainerOptions().seed(3).batch_size(16), at::rand({32, 784}));
+    trainer.step();
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(trainer.save_checkpoint(w, st)), QString());
+    const auto file = load_safetensors(w);
+    QVERIFY2(file.ok(), file.error.c_str());
+    torch::manual_seed(9);
+    VAE a(VAEOptions().latent_dim(3)), b(VAEOptions().latent_dim(3));
+    const Status fromFile = load_weights(a, file.value, "weights.safetensors");
+    QVERIFY2(fromFile.ok(), fromFile.error.c_str());
+    const Status fromPath = load_weights(b, w);
+    QVERIFY2(fromPath.ok(), fromPath.error.c_str());
+    for (const auto& p : trainer.model()->named_parameters()) {
+      QVERIFY2(at::equal(a->named_parameters()[p.key()], p.value()), p.key().c_str());
+      QVERIFY2(at::equal(b->named_parameters()[p.key()], p.value()), p.key().c_str());
+    }
+    // The trainer's own model (parameters are views into one buffer) loads in place.
+    VaeTrainer other(VAEOptions().latent_dim(3), VaeTrainerOptions().seed(4).batch_size(16), at::rand({32, 784}));
+    QVERIFY(load_weights(other.model(), file.value, "weights.safetensors").ok());
+    QCOMPARE(other.decoder_weights().w1, trainer.decoder_weights().w1);
+
+    SafetensorsFile f64 = file.value;
+    for (auto& [name, tensor] : f64.tensors)
+      if (name == "decoder.2.bias")
+        tensor = tensor.to(at::kDouble);
+    VAE c(VAEOptions().latent_dim(3));
+    const auto before = c->named_parameters()["encoder.0.weight"].clone();
+    QCOMPARE(QString::fromStdString(load_weights(c, f64, "weights.safetensors").error),
+             QStringLiteral("weights.safetensors: 'decoder.2.bias' is float64, the model needs float32"));
+    QVERIFY(at::equal(c->named_parameters()["encoder.0.weight"], before));  // nothing copied
+    VAE wide(VAEOptions().latent_dim(4));
+    QCOMPARE(QString::fromStdString(load_weights(wide, w).error),
+             QStringLiteral("weights.safetensors: 'encoder.2.weight' has shape [6, 256], the model needs [8, 256]"));
   }
 
   void decoderCopyDecodesLikeTheModel() {

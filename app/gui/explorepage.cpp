@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "explorepage.h"
+
+#include "latentaxis.h"
+#include "latentexplorer.h"
+#include "runinspection.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <random>
+
+namespace {
+
+constexpr int kManifoldCells = 15;
+
+// The decoded images on an N×N grid over the two latent dimensions.
+QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std::vector<float> z) {
+  const int n = kManifoldCells;
+  QImage grid;
+  QPainter painter;
+  for (int row = 0; row < n; ++row) {
+    for (int col = 0; col < n; ++col) {
+      // Cell centres at equal prior-mass steps, like the sliders; row 0 is the top (+z₂).
+      z[size_t(dims.first)] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
+      if (z.size() > 1)
+        z[size_t(dims.second)] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
+      const QImage cell = decoder.decode(decoder.codeAt(z));
+      if (cell.isNull())
+        return {};
+      if (grid.isNull()) {  // grey or RGB, 28/32/64 px: as the decoder draws
+        grid = QImage(n * cell.width(), n * cell.height(), cell.format());
+        painter.begin(&grid);
+      }
+      painter.drawImage(col * cell.width(), row * cell.height(), cell);
+    }
+  }
+  return grid;
+}
+
+}  // namespace
+
+ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
+  m_explore = new LatentExplorer(this);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_explore);
+
+  m_manifoldTimer = new QTimer(this);
+  m_manifoldTimer->setSingleShot(true);
+  m_manifoldTimer->setInterval(400);  // the grid is 225 decodes (~4 ms): refresh it 2.5× a second while training
+  connect(m_manifoldTimer, &QTimer::timeout, this, &ExplorePage::redrawManifold);
+  connect(m_explore, &LatentExplorer::latentChanged, this, [this] {
+    redrawDigit();
+    // The grid depends on the chosen dimensions and held values, not on the slider position.
+    if (m_explore->dimensions() != m_manifoldDims || heldCode() != m_manifoldHeld)
+      redrawManifold();
+  });
+  connect(m_explore, &LatentExplorer::rerollRequested, this, [this] {
+    ++m_rerollSeed;
+    redrawDigit();
+    redrawManifold();
+  });
+  connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &ExplorePage::trainDefaultRequested);
+}
+
+ExplorePage::~ExplorePage() {
+  QThreadPool::globalInstance()->waitForDone();  // a manifold render may still hold `this`
+}
+
+Status ExplorePage::openRun(const QString& folder) {
+  const auto loaded = RunInspection::loadDecoder(folder);
+  if (!loaded.ok())
+    return {loaded.error};
+  m_explore->setFollowTraining(false);  // the user chose what to look at
+  show(loaded.value.first, folder, *loaded.value.second);
+  return {};
+}
+
+bool ExplorePage::followsTraining() const { return m_explore->followsTraining(); }
+
+void ExplorePage::setFollowTraining(bool follow) { m_explore->setFollowTraining(follow); }
+
+void ExplorePage::setTrainingRunning(bool running, const QString& status) {
+  m_explore->setTrainingRunning(running);
+  m_explore->setTrainingStatus(running && followsTraining() ? status : QString());
+}
+
+void ExplorePage::showTrainingDecoder(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
+  if (decoder.isNull() || (!followsTraining() && !m_decoder.isNull()))
+    return;
+  show(decoder, folder, family);
+}
+
+void ExplorePage::show(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
+  m_decoder = decoder;
+  m_run = folder;
+  m_explore->setHasModel(true);
+  m_explore->setLatentDim(decoder.latentDim());
+  QString notes;
+  if (decoder.latentDim() > 2)
+    notes += tr("; choose below which two dimensions the sliders move");
+  if (family.codesSpreadLikeData)
+    notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
+  if (family.data == DataKind::Points)
+    notes += tr("; the red dot is the point it makes from the code, drawn over the held-out data (grey)");
+  m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Run: %5")
+                                     .arg(family.displayName())
+                                     .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, folder));
+  redrawDigit();
+  if (!m_manifoldTimer->isActive())
+    m_manifoldTimer->start();
+}
+
+std::vector<float> ExplorePage::heldCode() const {
+  // The dimensions the sliders do not move: 0, or a seeded draw from the prior (in σ units).
+  std::vector<float> z(size_t(m_decoder.latentDim()), 0.f);
+  if (m_explore->othersAtRandom()) {
+    std::mt19937 rng(m_rerollSeed);
+    std::normal_distribution<float> normal;
+    for (float& v : z)
+      v = normal(rng);
+  }
+  return z;
+}
+
+void ExplorePage::redrawDigit() {
+  if (m_decoder.isNull())
+    return;
+  std::vector<float> z = heldCode();
+  const auto [dx, dy] = m_explore->dimensions();
+  const QPointF p = m_explore->latent();
+  z[size_t(dx)] = float(p.x());
+  if (z.size() > 1)
+    z[size_t(dy)] = float(p.y());
+  m_explore->setDecodedImage(m_decoder.decode(m_decoder.codeAt(z)));
+}
+
+void ExplorePage::redrawManifold() {
+  if (m_decoder.isNull())
+    return;
+  if (m_manifoldBusy) {  // one render at a time; the newest decoder is drawn next
+    m_manifoldAgain = true;
+    return;
+  }
+  m_manifoldBusy = true;
+  m_manifoldDims = m_explore->dimensions();
+  m_manifoldHeld = heldCode();
+  // 225 decodes take a few ms: done on a pool thread so that dragging never waits for them.
+  // The snapshot is immutable and shared, so reading it there is safe.
+  QThreadPool::globalInstance()->start([decoder = m_decoder, dims = m_manifoldDims, held = m_manifoldHeld,
+                                        guard = QPointer<ExplorePage>(this)] {
+    const QImage grid = renderManifold(decoder, dims, held);
+    QMetaObject::invokeMethod(qApp, [guard, grid] {
+      if (!guard)
+        return;
+      guard->m_explore->setManifold(grid);
+      guard->m_manifoldBusy = false;
+      if (std::exchange(guard->m_manifoldAgain, false))
+        guard->redrawManifold();
+    });
+  });
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trainpage.h"
+
+#include "datalocations.h"
+#include "registry.h"
+#include "runfolder.h"
+#include "samplestrip.h"
+#include "systeminfo.h"
+#include "trainingcontroller.h"
+#include "trainingcurves.h"
+#include "trainingdashboard.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace {
+
+TrainingFormValues formValuesOf(const TrainingSettings& s) {
+  TrainingFormValues v;
+  v.model = s.model;
+  v.dataset = s.dataset;
+  v.imageSize = s.imageSize;
+  v.rgb = s.rgb;
+  v.epochs = s.epochs;
+  v.batchSize = s.batchSize;
+  v.learningRate = s.learningRate;
+  v.beta = s.beta;
+  v.latentDim = s.latentDim;
+  v.seed = s.seed;
+  v.threads = s.threads;
+  return v;
+}
+
+// What the Train page offers, from the registry (widgets/ never sees a family).
+QVector<ModelChoice> modelChoices() {
+  QVector<ModelChoice> out;
+  for (const ModelFamily* f : Registry::all()) {
+    ModelChoice c;
+    c.id = f->id;
+    c.option = f->option;
+    c.label = f->displayName();
+    c.tooltip = f->displayDescription();
+    c.points = f->data == DataKind::Points;
+    c.klWeight = f->klWeight;
+    c.latentSize = f->latentSize;
+    for (const LossColumn& col : f->heldOut)
+      c.heldOut << col.displayLabel();
+    c.heldOutUnit = f->heldOut.isEmpty() ? QString() : f->heldOut.first().displayUnit();
+    out << c;
+  }
+  return out;
+}
+
+// "MLP VAE … on mnist, 50 epochs": a queued run in words.
+QString describe(const TrainingSettings& s) {
+  const ModelFamily* f = Registry::find(s.model);
+  QString data = s.dataset;
+  if (data.startsWith(QLatin1String("folder:")))
+    data = QDir(data.mid(7)).dirName();
+  return TrainPage::tr("%1 on %2, %3 epochs").arg(f ? f->displayName() : s.model, data).arg(s.epochs);
+}
+
+}  // namespace
+
+TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
+  m_training = new TrainingController(this);
+  m_dashboard = new TrainingDashboard(this);
+  m_dashboard->setObjectName(QStringLiteral("trainingDashboard"));
+  m_dashboard->setMaxThreads(QThread::idealThreadCount());
+  m_dashboard->setModelChoices(modelChoices());
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_dashboard);
+
+  connect(m_dashboard, &TrainingDashboard::startRequested, this, [this] {
+    const auto s = formSettings();
+    if (!s.ok()) {
+      onFailed(s.error);
+      return;
+    }
+    requestRun(s.value);
+  });
+  connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
+  connect(m_dashboard, &TrainingDashboard::clearQueueRequested, this, [this] {
+    m_queue.clear();
+    showQueue();
+  });
+  connect(m_dashboard, &TrainingDashboard::imageFolderRequested, this, [this] {
+    m_dashboard->setImageFolder(QFileDialog::getExistingDirectory(
+        this, tr("A folder of JPG/PNG images (sub-folders are searched too)"), QDir::homePath()));
+  });
+  connect(m_dashboard, &TrainingDashboard::modelChanged, this, [this](const QString& model) {
+    TrainingFormValues v = m_dashboard->values();
+    TrainingSettings defaults;
+    defaults.useDefaultsOf(model, v.dataset);
+    v.model = defaults.model;
+    v.epochs = defaults.epochs;
+    v.batchSize = defaults.batchSize;
+    v.learningRate = defaults.learningRate;
+    v.latentDim = defaults.latentDim;
+    m_dashboard->setValues(v);
+  });
+  connect(m_training, &TrainingController::started, this, &TrainPage::onStarted);
+  connect(m_training, &TrainingController::samplesSaved, m_dashboard->samples(), &SampleStrip::addSamples);
+  connect(m_training, &TrainingController::progress, this, &TrainPage::onProgress);
+  connect(m_training, &TrainingController::evaluated, this, &TrainPage::onEvaluated);
+  connect(m_training, &TrainingController::decoderUpdated, this, [this](const DecoderSnapshot& d) {
+    if (m_runningFamily)
+      Q_EMIT decoderUpdated(d, m_runningFolder, m_runningFamily);
+  });
+  connect(m_training, &TrainingController::finished, this, &TrainPage::onFinished);
+  connect(m_training, &TrainingController::failed, this, &TrainPage::onFailed);
+
+  for (const QString& dataset : {QStringLiteral("mnist"), QStringLiteral("fashion-mnist")})
+    m_dashboard->setDatasetLocation(dataset, DataLocations::folderFor(dataset));
+}
+
+TrainPage::~TrainPage() = default;
+
+bool TrainPage::isTraining() const { return m_training->isRunning() || m_runningFamily; }
+
+int TrainPage::guiThreads() {
+  // Measured on 2 cores (bench/gui_responsiveness): 1 thread → longest stall ~21 ms; 2 → up to ~55 ms.
+  return std::max(1, QThread::idealThreadCount() - 1);
+}
+
+QStringList TrainPage::queued() const {
+  QStringList out;
+  for (const TrainingSettings& s : m_queue)
+    out << describe(s);
+  return out;
+}
+
+Result<TrainingSettings> TrainPage::formSettings() const {
+  Result<TrainingSettings> out;
+  const TrainingFormValues v = m_dashboard->values();
+  TrainingSettings& s = out.value;
+  s.model = v.model;
+  s.dataset = v.dataset;
+  s.imageSize = v.imageSize;
+  s.rgb = v.rgb;
+  s.dataFolder = v.dataset.startsWith(QLatin1String("folder:")) ? v.dataset.mid(7) : DataLocations::folderFor(v.dataset);
+  s.runsFolder = RunFolder::defaultRunsFolder();
+  s.epochs = v.epochs;
+  s.batchSize = v.batchSize;
+  s.learningRate = v.learningRate;
+  s.beta = v.beta;
+  s.latentDim = v.latentDim;
+  s.seed = v.seed;
+  s.threads = v.threads;
+  if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
+    out.error = tr("The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.")
+                    .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")));
+  else
+    out.error = s.validate();
+  return out;
+}
+
+TrainingSettings TrainPage::defaultRun() const {
+  TrainingSettings s;
+  s.dataset = QStringLiteral("mnist");
+  s.useDefaultsOf(Registry::all().first()->id, s.dataset);
+  s.dataFolder = DataLocations::folderFor(s.dataset);
+  s.runsFolder = RunFolder::defaultRunsFolder();
+  s.threads = guiThreads();
+  return s;
+}
+
+void TrainPage::requestRun(const TrainingSettings& s) {
+  if (const QString e = s.validate(); !e.isEmpty()) {
+    onFailed(e);
+    return;
+  }
+  if (!isTraining()) {
+    startNow(s);
+    return;
+  }
+  switch (askWhileTraining(s)) {
+    case Answer::StopAndStart:
+      m_queue.prepend(s);  // starts as soon as the running one has saved and ended
+      m_training->stop();
+      break;
+    case Answer::Queue:
+      m_queue.append(s);
+      break;
+    case Answer::Cancel:
+      break;
+  }
+  showQueue();
+  // The form goes back to what trains now.
+  m_dashboard->setValues(formValuesOf(m_running));
+  m_dashboard->setRunning(true);
+}
+
+TrainPage::Answer TrainPage::askWhileTraining(const TrainingSettings& next) {
+  QMessageBox box(QMessageBox::Question, tr("A run is training"),
+                  tr("%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start "
+                     "when it ends?")
+                      .arg(describe(m_running), describe(next)),
+                  QMessageBox::NoButton, this);
+  box.setObjectName(QStringLiteral("stopOrQueueBox"));
+  QPushButton* stop = box.addButton(tr("&Stop it and start"), QMessageBox::DestructiveRole);
+  stop->setObjectName(QStringLiteral("stopAndStartButton"));
+  QPushButton* queue = box.addButton(tr("&Queue"), QMessageBox::AcceptRole);
+  queue->setObjectName(QStringLiteral("queueButton"));
+  QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+  cancel->setObjectName(QStringLiteral("cancelButton"));
+  box.setDefaultButton(queue);
+  box.exec();
+  return box.clickedButton() == stop ? Answer::StopAndStart : box.clickedButton() == queue ? Answer::Queue : Answer::Cancel;
+}
+
+void TrainPage::startNow(const TrainingSettings& s) {
+  savePreferences();
+  m_running = s;
+  m_runningFamily = nullptr;
+  m_runningFolder.clear();
+  m_dashboard->setValues(formValuesOf(s));
+  m_dashboard->setRunning(true);
+  m_dashboard->setMessage({});
+  if (!m_training->start(s)) {  // failed() has said why
+    m_dashboard->setRunning(false);
+    return;
+  }
+  m_runningFamily = Registry::find(s.model);
+  SystemInfo::setThreads(s.threads);
+}
+
+void TrainPage::startNextQueued() {
+  if (m_queue.isEmpty())
+    return;
+  const TrainingSettings next = m_queue.takeFirst();
+  showQueue();
+  startNow(next);
+}
+
+void TrainPage::showQueue() { m_dashboard->setQueue(queued()); }
+
+void TrainPage::onStarted(const QString& folder, qint64, const QString& familyId) {
+  const ModelFamily* family = Registry::find(familyId);
+  if (!family)
+    return;
+  m_runningFamily = family;
+  m_runningFolder = folder;
+  QStringList names;
+  for (const LossColumn& c : family->losses)
+    names << c.displayLabel();
+  m_dashboard->curves()->setSeries(names, family->displayLossAxis(), !family->heldOut.isEmpty());
+  m_dashboard->setRunFolder(folder);
+  m_dashboard->samples()->showRunFolder(folder);  // a resumed run keeps its earlier samples
+  Q_EMIT runStarted(folder, family);
+}
+
+void TrainPage::onProgress(const TrainingProgress& pr) {
+  QVector<double> steps;
+  QVector<QVector<double>> values;
+  steps.reserve(pr.points.size());
+  for (const LossPoint& pt : pr.points) {
+    steps.append(double(pt.step));
+    values.resize(std::max(values.size(), pt.values.size()));
+    for (int i = 0; i < pt.values.size(); ++i)
+      values[i].append(pt.values[i]);
+  }
+  m_dashboard->curves()->addSteps(steps, values);
+  m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
+                           pr.etaSeconds);
+  Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
+                          .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
+}
+
+void TrainPage::onEvaluated(const EpochEvaluation& e) { m_dashboard->addEvaluation(e.epoch, e.step, e.values); }
+
+void TrainPage::onFinished(const QString& folder, bool completed) {
+  const ModelFamily* family = m_runningFamily;
+  m_runningFamily = nullptr;
+  m_runningFolder.clear();
+  m_dashboard->setRunning(false);
+  m_dashboard->setValues(formValuesOf(m_running));
+  Q_EMIT message(completed ? tr("Training finished; the model is saved in %1").arg(folder)
+                           : tr("Training stopped; the model so far is saved in %1").arg(folder));
+  Q_EMIT runEnded(folder, completed, family);
+  startNextQueued();
+}
+
+void TrainPage::onFailed(const QString& text) {
+  const bool wasTraining = m_runningFamily != nullptr;
+  const ModelFamily* family = m_runningFamily;
+  const QString folder = m_runningFolder;
+  m_runningFamily = nullptr;
+  m_runningFolder.clear();
+  m_dashboard->setRunning(false);
+  m_dashboard->setMessage(text);
+  Q_EMIT message(text);
+  if (wasTraining) {
+    Q_EMIT runEnded(folder, false, family);
+    startNextQueued();
+  }
+}
+
+void TrainPage::loadPreferences() {
+  QSettings s;
+  TrainingFormValues v;
+  v.threads = guiThreads();
+  v.epochs = s.value(QStringLiteral("train/epochs"), v.epochs).toInt();
+  v.batchSize = s.value(QStringLiteral("train/batchSize"), v.batchSize).toInt();
+  v.learningRate = s.value(QStringLiteral("train/learningRate"), v.learningRate).toDouble();
+  v.latentDim = s.value(QStringLiteral("train/latentDim"), v.latentDim).toInt();
+  v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
+  v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
+  v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
+  // Older versions stored the `--model` option ("vae"); the registry maps either.
+  const ModelFamily* f = Registry::resolve(s.value(QStringLiteral("train/model")).toString(), v.dataset);
+  v.model = f ? f->id : QString();
+  m_dashboard->setValues(v);
+  SystemInfo::setThreads(v.threads);
+}
+
+void TrainPage::savePreferences() const {
+  QSettings s;
+  const TrainingFormValues v = m_dashboard->values();
+  s.setValue(QStringLiteral("train/epochs"), v.epochs);
+  s.setValue(QStringLiteral("train/batchSize"), v.batchSize);
+  s.setValue(QStringLiteral("train/learningRate"), v.learningRate);
+  s.setValue(QStringLiteral("train/latentDim"), v.latentDim);
+  s.setValue(QStringLiteral("train/seed"), v.seed);
+  s.setValue(QStringLiteral("train/threads"), v.threads);
+  s.setValue(QStringLiteral("train/model"), v.model);
+  s.setValue(QStringLiteral("train/dataset"), v.dataset);
+}
+
+bool TrainPage::stopAndWait(int ms) {
+  m_queue.clear();
+  return m_training->stopAndWait(ms);
+}
