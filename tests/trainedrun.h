@@ -2,11 +2,19 @@
 #pragma once
 
 #include "testdata.h"
+#include "runinspection.h"
 #include "trainingcontroller.h"
 
 #include <QSignalSpy>
 
 namespace TestData {
+
+// The Explore page's decoder of a run (null with *error set when it cannot be opened).
+inline DecoderSnapshot decoderOf(const QString& folder, QString* error) {
+  const auto loaded = RunInspection::loadDecoder(folder);
+  *error = loaded.error;
+  return loaded.value.first;
+}
 
 // A real model for core and GUI tests: one epoch of the VAE on the real digits (~1 s),
 // trained through the same controller the GUI uses. Returns the run folder, "" on failure.

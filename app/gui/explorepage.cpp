@@ -45,6 +45,7 @@ QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std:
 
 ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   m_explore = new LatentExplorer(this);
+  m_explore->setObjectName(QStringLiteral("latentExplorer"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_explore);

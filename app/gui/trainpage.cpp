@@ -57,7 +57,7 @@ QVector<ModelChoice> modelChoices() {
 
 // "MLP VAE … on mnist, 50 epochs": a queued run in words.
 QString describe(const TrainingSettings& s) {
-  const ModelFamily* f = Registry::find(s.model);
+  const ModelFamily* f = Registry::resolve(s.model, s.dataset);
   QString data = s.dataset;
   if (data.startsWith(QLatin1String("folder:")))
     data = QDir(data.mid(7)).dirName();
@@ -226,7 +226,7 @@ void TrainPage::startNow(const TrainingSettings& s) {
     m_dashboard->setRunning(false);
     return;
   }
-  m_runningFamily = Registry::find(s.model);
+  m_runningFamily = Registry::resolve(s.model, s.dataset);
   SystemInfo::setThreads(s.threads);
 }
 

@@ -42,6 +42,20 @@ QString checkCommon(const QJsonObject& json) {
   return {};
 }
 
+// Batch norm's step counter: the one tensor of a weights file that is not float32.
+bool isCounter(const std::string& name) {
+  const std::string suffix = "num_batches_tracked";
+  return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Buffers saved beside the parameters (statistics, counters): not counted as parameters.
+bool isBuffer(const std::string& name) {
+  for (const char* b : {"running_mean", "running_var", "num_batches_tracked", "data_mean", "data_std"})
+    if (name.find(b) != std::string::npos)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 Result<Run> Run::open(const QString& folderPath) {
@@ -79,7 +93,7 @@ Result<Run> Run::open(const QString& folderPath) {
     return out;
   }
   for (const auto& [name, t] : file.value.tensors)
-    if (t.scalar_type() != at::kFloat) {
+    if (t.scalar_type() != at::kFloat && !(isCounter(name) && t.scalar_type() == at::kLong)) {
       out.error = tr("%1: '%2' is not float32").arg(weightsPath, QString::fromStdString(name));
       return out;
     }
@@ -97,7 +111,7 @@ qint64 Run::parameterCount(const QString& prefix) const {
   qint64 n = 0;
   const std::string p = prefix.toStdString();
   for (const auto& [name, t] : m_weights->tensors)
-    if (name.compare(0, p.size(), p) == 0)
+    if (name.compare(0, p.size(), p) == 0 && !isBuffer(name))
       n += t.numel();
   return n;
 }

@@ -34,7 +34,7 @@ class Run {
   qint64 step() const { return m_step; }
   /// The weights, as read once by open() (torch: for app/families/ and app/runs/ only).
   const genlab::SafetensorsFile& weights() const { return *m_weights; }
-  /// Number of values in the weights whose names start with `prefix`.
+  /// Number of parameters (not buffers such as batch-norm statistics) whose names start with `prefix`.
   qint64 parameterCount(const QString& prefix) const;
   /// The last training step's losses from metrics.csv, by the family's loss keys ({} if none).
   QJsonObject lastLosses() const;

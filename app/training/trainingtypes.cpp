@@ -13,7 +13,7 @@
 
 QString TrainingSettings::validate() const {
   auto tr = [](const char* s) { return QCoreApplication::translate("TrainingSettings", s); };
-  const ModelFamily* family = Registry::find(model);
+  const ModelFamily* family = Registry::resolve(model, dataset);
   if (!family)
     return tr("Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")));
   const bool folder = dataset.startsWith(QLatin1String("folder:"));

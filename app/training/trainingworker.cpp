@@ -143,7 +143,8 @@ void TrainingWorker::train() {
     return;
   }
 
-  const ModelFamily& family = *Registry::find(s.model);  // validate() checked it
+  const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
+  s.model = family.id;
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;

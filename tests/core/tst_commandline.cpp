@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runfolder.h"
+#include "trainedrun.h"
 #include "testdata.h"
 
 #include <QJsonArray>
@@ -117,7 +118,7 @@ class tst_CommandLine : public QObject {
     const QJsonArray sd = json.value(QStringLiteral("latent")).toObject().value(QStringLiteral("std")).toArray();
     QCOMPARE(sd.size(), 2);
     QVERIFY(sd.at(0).toDouble() > 0);
-    const DecoderSnapshot d = RunFolder(run).loadDecoder(&error);
+    const DecoderSnapshot d = TestData::decoderOf(run, &error);
     QVERIFY2(!d.isNull(), qPrintable(error));
     QCOMPARE(d.codeAt({1.f, 0.f})[0], float(json.value(QStringLiteral("latent")).toObject().value(QStringLiteral("mean")).toArray().at(0).toDouble() + sd.at(0).toDouble()));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan-x"), QStringLiteral("--out"),
@@ -239,7 +240,7 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("resume"), gan, QStringLiteral("--max-steps"), QStringLiteral("60")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(RunFolder(gan).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 60);
-    QVERIFY(!RunFolder(gan).loadDecoder(&error).isNull());
+    QVERIFY(!TestData::decoderOf(gan, &error).isNull());
 
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("conv-vae"), QStringLiteral("--dataset"),
              QStringLiteral("toy:moons"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
@@ -447,7 +448,7 @@ class tst_CommandLine : public QObject {
     QString error;
     const QJsonObject json = RunFolder(run).readRunJson(&error);
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
-    QVERIFY2(!RunFolder(run).loadDecoder(&error).isNull(), qPrintable(error));
+    QVERIFY2(!TestData::decoderOf(run, &error).isNull(), qPrintable(error));
   }
 };
 

@@ -4,6 +4,7 @@
 
 #include "imagefolder.h"
 #include "runfolder.h"
+#include "trainedrun.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -181,7 +182,7 @@ class tst_ImageFolder : public QObject {
     QCOMPARE(dataset.value(QStringLiteral("skipped_files")).toInt(), 1);
     QVERIFY2(err.contains(QStringLiteral("skipped 1 unreadable image file(s): a/broken.png: ")), qPrintable(err));
     QCOMPARE(dataset.value(QStringLiteral("channels")).toInt(), 3);
-    const QImage digit = RunFolder(vae).loadDecoder(&error).decode({0.f, 0.f});
+    const QImage digit = TestData::decoderOf(vae, &error).decode({0.f, 0.f});
     QCOMPARE(digit.size(), QSize(32, 32));
     QCOMPARE(digit.format(), QImage::Format_RGB888);
 
@@ -190,7 +191,7 @@ class tst_ImageFolder : public QObject {
                                QStringLiteral("--color"), QStringLiteral("rgb"), QStringLiteral("--batch"), QStringLiteral("8"),
                                QStringLiteral("--max-steps"), QStringLiteral("3"), QStringLiteral("--out"), gan});
     QVERIFY2(code == 0, qPrintable(err));
-    const QImage sample = RunFolder(gan).loadDecoder(&error).decode(std::vector<float>(64, 0.f));
+    const QImage sample = TestData::decoderOf(gan, &error).decode(std::vector<float>(64, 0.f));
     QVERIFY2(!sample.isNull(), qPrintable(error));
     QCOMPARE(sample.size(), QSize(32, 32));
   }

@@ -33,7 +33,7 @@ class tst_PythonInterop : public QObject {
     QCOMPARE(lines.size(), int(points.size()));
 
     QString error;
-    const DecoderSnapshot decoder = RunFolder(run).loadDecoder(&error);
+    const DecoderSnapshot decoder = TestData::decoderOf(run, &error);
     QVERIFY2(!decoder.isNull(), qPrintable(error));
     double worst = 0;
     for (size_t i = 0; i < points.size(); ++i) {

@@ -4,7 +4,9 @@
 #include "latentaxis.h"
 #include "latentexplorer.h"
 #include "latentpad.h"
+#include "explorepage.h"
 #include "mainwindow.h"
+#include "trainpage.h"
 #include "runfolder.h"
 #include "trainedrun.h"
 #include "forwardview.h"
@@ -53,7 +55,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(pages->tabText(1), QStringLiteral("&Diffusion"));
     QCOMPARE(pages->tabText(2), QStringLiteral("&Train"));
     // First launch: no model, and the offer to train one.
-    auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+    auto* explore = w.explore()->explorer();
     QVERIFY(!explore->hasModel());
     QVERIFY(w.findChild<QPushButton*>(QStringLiteral("trainDefaultButton"))->isVisible());
     const QString system = w.findChild<QLabel*>(QStringLiteral("systemLabel"))->text();
@@ -72,9 +74,9 @@ class tst_MainWindow : public QObject {
     QVERIFY(!run.isEmpty());
     MainWindow w;
     w.show();
-    QString error;
-    QVERIFY2(w.openRun(run, &error), qPrintable(error));
-    auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+    const Status opened = w.openRun(run);
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
+    auto* explore = w.explore()->explorer();
     QVERIFY(explore->hasModel());
     auto* slider = w.findChild<QSlider*>(QStringLiteral("latentSlider0"));
     auto* digit = w.findChild<DigitView*>(QStringLiteral("decodedDigit"));
@@ -105,8 +107,8 @@ class tst_MainWindow : public QObject {
     QVERIFY(!run.isEmpty());
     MainWindow w;
     w.show();
-    QString error;
-    QVERIFY2(w.openRun(run, &error), qPrintable(error));
+    const Status opened = w.openRun(run);
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
     auto* digit = w.findChild<DigitView*>(QStringLiteral("decodedDigit"));
     auto* x = w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"));
     auto* others = w.findChild<QComboBox*>(QStringLiteral("othersCombo"));
@@ -117,7 +119,7 @@ class tst_MainWindow : public QObject {
     Q_EMIT x->activated(2);  // the slider now moves z3 instead of z1
     const QImage onDim3 = digit->image();
     QVERIFY(onDim1 != onDim3);
-    const float z = float(w.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->latent().x());
+    const float z = float(w.explore()->explorer()->latent().x());
     QCOMPARE(onDim3, w.decoder().decode({0.f, 0.f, z, 0.f}));
     others->setCurrentIndex(1);
     Q_EMIT others->activated(1);
@@ -132,7 +134,7 @@ class tst_MainWindow : public QObject {
     MainWindow w;
     w.show();
     auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
-    const int gan = model->findData(QStringLiteral("gan"));
+    const int gan = model->findData(QStringLiteral("dcgan"));
     QVERIFY(gan >= 0);
     model->setCurrentIndex(gan);
     Q_EMIT model->activated(gan);  // the GAN's own defaults follow
@@ -143,8 +145,7 @@ class tst_MainWindow : public QObject {
     QSignalSpy progress(w.training(), &TrainingController::progress);
     QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
     QVERIFY(started.wait(30000));
-    QCOMPARE(started.first().at(2).toStringList(),
-             (QStringList{QStringLiteral("d_loss"), QStringLiteral("g_loss"), QStringLiteral("d_real"), QStringLiteral("d_fake")}));
+    QCOMPARE(started.first().at(2).toString(), QStringLiteral("dcgan"));
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1 && decoder.count() >= 1, 30000);
     // The curves show the GAN's four numbers; the Explore page shows its generator.
     QCOMPARE(w.findChild<TrainingCurves*>()->seriesNames(),
@@ -162,12 +163,14 @@ class tst_MainWindow : public QObject {
     w.show();
     auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
     auto* dataset = w.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
-    model->setCurrentIndex(model->findData(QStringLiteral("gan")));
+    model->setCurrentIndex(model->findData(QStringLiteral("dcgan")));
     Q_EMIT model->activated(model->currentIndex());
     const int toy = dataset->findData(QStringLiteral("toy:8-gaussians"));
     QVERIFY(toy >= 0);
     dataset->setCurrentIndex(toy);
-    Q_EMIT dataset->activated(toy);  // points bring their own defaults
+    Q_EMIT dataset->activated(toy);  // points bring their own models and defaults: the GAN becomes the toy GAN
+    QCOMPARE(model->currentData().toString(), QStringLiteral("toy-gan"));
+    QCOMPARE(model->findData(QStringLiteral("dcgan")), -1);  // image models are not offered for points
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 2);
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 256);
     w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(2);
@@ -201,11 +204,13 @@ class tst_MainWindow : public QObject {
 
     // The conv VAE on the held-out check of a tiny run: two steps, then Stop.
     REQUIRE_MNIST();
-    model->setCurrentIndex(model->findData(QStringLiteral("conv-vae")));
-    Q_EMIT model->activated(model->currentIndex());
     dataset->setCurrentIndex(dataset->findData(QStringLiteral("mnist")));
     Q_EMIT dataset->activated(dataset->currentIndex());
+    model->setCurrentIndex(model->findData(QStringLiteral("vae-conv")));
+    Q_EMIT model->activated(model->currentIndex());
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 16);
+    // The Explore page keeps the toy GAN it shows unless told to follow the training run.
+    w.explore()->setFollowTraining(true);
     QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
     QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
     QVERIFY(started.wait(30000));
@@ -230,15 +235,17 @@ class tst_MainWindow : public QObject {
     slider->setValue(600);
     QVERIFY(page->forward()->xtView()->image() != clean);
     QCOMPARE(page->forward()->xtView()->image(), page->forwardProcess().imageAt(600));
-    QVERIFY(page->reverse()->findChild<QPushButton*>(QStringLiteral("trainToyButton"))->isVisible() ||
-            !page->reverse()->isVisible());
+    w.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentWidget(page);
+    page->showReverse(true);
+    QVERIFY(page->reverse()->isVisible());
+    QVERIFY(page->reverse()->findChild<QPushButton*>(QStringLiteral("trainToyButton"))->isVisible());
     QVERIFY(!page->reverse()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->isEnabled());
 
     QTemporaryDir runs;
     const QString run = TestData::trainToyDiffusion(runs.path(), 2);
     QVERIFY(!run.isEmpty());
-    QString error;
-    QVERIFY2(w.openRun(run, &error), qPrintable(error));
+    const Status opened = w.openRun(run);
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
     QCOMPARE(page->runFolder(), run);
     QCOMPARE(page->forward()->source(), QStringLiteral("toy:s-curve"));  // the run's own data
     QCOMPARE(page->forward()->timesteps(), 100);
@@ -292,7 +299,7 @@ class tst_MainWindow : public QObject {
       folder = started.first().first().toString();
       QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= 2, 10000);
       // While training, the Explore page already shows the model as it learns.
-      auto* explore = w.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+      auto* explore = w.explore()->explorer();
       QVERIFY(explore->hasModel());
       QCOMPARE(explore->decodedImage().size(), QSize(28, 28));
       QVERIFY(w.training()->isRunning());
@@ -300,11 +307,11 @@ class tst_MainWindow : public QObject {
       QVERIFY(!w.training()->isRunning());
     }
     QString error;
-    QVERIFY2(!RunFolder(folder).loadDecoder(&error).isNull(), qPrintable(error));
+    QVERIFY2(!TestData::decoderOf(folder, &error).isNull(), qPrintable(error));
     QCOMPARE(QDir(folder).entryList({QStringLiteral("*.tmp*")}, QDir::Files).size(), 0);  // nothing half-written
     // The next start reopens the last model.
     MainWindow again;
-    QVERIFY(again.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->hasModel());
+    QVERIFY(again.explore()->explorer()->hasModel());
     QDir(folder).removeRecursively();
   }
 };

@@ -121,7 +121,11 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("elapsedLabel"))->text(), QStringLiteral("1:05"));
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("etaLabel"))->text(), QStringLiteral("0:30"));
     QVERIFY(d.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("samples/s")));
-    d.addEvaluation(1, 3, 180.5, 175.25, 5.25);
+    d.setModelChoices({{QStringLiteral("a-vae"), QStringLiteral("vae"), QStringLiteral("A VAE"), {}, false, true, true,
+                        {QStringLiteral("held-out −ELBO"), QStringLiteral("reconstruction"), QStringLiteral("KL")},
+                        QStringLiteral("nats")}});
+    d.setRunning(true);
+    d.addEvaluation(1, 3, {180.5, 175.25, 5.25});
     QVERIFY(d.findChild<QLabel*>(QStringLiteral("evalLabel"))->text().startsWith(QStringLiteral("180.50 nats after epoch 1")));
     QCOMPARE(d.curves()->pointCount(), 3);
     // Many reports in a burst are drawn once the coalescing timer fires, not once each.
