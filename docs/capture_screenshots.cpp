@@ -5,6 +5,7 @@
 #include "latentexplorer.h"
 #include "diffusionpage.h"
 #include "forwardview.h"
+#include "explorepage.h"
 #include "mainwindow.h"
 #include "reverseview.h"
 #include "trainingcontroller.h"
@@ -36,12 +37,11 @@ int main(int argc, char* argv[]) {
   // capture_screenshots <dir> --open RUN NAME.png [RUN NAME.png …]: the Explore page of finished runs.
   if (argc > 3 && QLatin1String(argv[2]) == QLatin1String("--open")) {
     for (int i = 3; i + 1 < argc; i += 2) {
-      QString error;
-      if (!window.openRun(QString::fromLocal8Bit(argv[i]), &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+      if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[i])); !opened.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error));
         return 1;
       }
-      auto* explore = window.findChild<LatentExplorer*>(QStringLiteral("explorePage"));
+      auto* explore = window.explore()->explorer();
       // With more than two dimensions, hold the others at a random draw: z = 0 is an atypical
       // code for a GAN (a faint average digit), a draw shows what the model makes.
       if (auto* others = explore->findChild<QComboBox*>(QStringLiteral("othersCombo")); others && others->isEnabled())
@@ -73,9 +73,8 @@ int main(int argc, char* argv[]) {
   // diffusion run: forward process at three t, reverse mid-trajectory (or, for points, at three
   // steps), then a fork and a DDPM/DDIM comparison.
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--diffusion")) {
-    QString error;
-    if (!window.openRun(QString::fromLocal8Bit(argv[3]), &error)) {
-      std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(opened.error));
       return 1;
     }
     const QString prefix = QString::fromLocal8Bit(argv[4]);
@@ -144,10 +143,10 @@ int main(int argc, char* argv[]) {
   if (argc > 7 && QLatin1String(argv[2]) == QLatin1String("--train")) {
     auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
     auto* dataset = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    dataset->setCurrentIndex(dataset->findData(QString::fromLocal8Bit(argv[4])));  // data first: it decides the models offered
+    Q_EMIT dataset->activated(dataset->currentIndex());
     model->setCurrentIndex(model->findData(QString::fromLocal8Bit(argv[3])));
     Q_EMIT model->activated(model->currentIndex());
-    dataset->setCurrentIndex(dataset->findData(QString::fromLocal8Bit(argv[4])));
-    Q_EMIT dataset->activated(dataset->currentIndex());
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
     pages->setCurrentIndex(pages->count() - 1);
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
@@ -177,7 +176,7 @@ int main(int argc, char* argv[]) {
   });
   QObject::connect(window.training(), &TrainingController::finished, [&] {
     pages->setCurrentIndex(0);
-    window.findChild<LatentExplorer*>(QStringLiteral("explorePage"))->setLatent(QPointF(-0.35, -1.4));
+    window.explore()->explorer()->setLatent(QPointF(-0.35, -1.4));
     QTimer::singleShot(600, [&] {
       save("explore-after-training.png");
       pages->setCurrentIndex(2);

@@ -17,7 +17,7 @@ class TrainingCurves;
 /// One model the Train page offers (app/ fills these from its model-family registry).
 struct ModelChoice {
   QString id;       ///< what TrainingFormValues::model holds
-  QString option;   ///< shared by the same model on images and on points ("vae" and the toy VAE)
+  QString option;   ///< shared by the same model on images and on points (the VAE and the toy VAE)
   QString label;    ///< in the user's words
   QString tooltip;
   bool points = false;      ///< trains on 2-D points (the toy sets), not images

@@ -130,7 +130,7 @@ int trainCommand(const QStringList& args) {
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
-      {QStringLiteral("model"), QStringLiteral("%1 (default vae).").arg(Registry::options().join(QStringLiteral(", "))), QStringLiteral("kind")},
+      {QStringLiteral("model"), QStringLiteral("%1 (default %2).").arg(Registry::options().join(QStringLiteral(", ")), Registry::all().first()->option), QStringLiteral("kind")},
       {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; models that take points)"),
        QStringLiteral("name")},
       {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
@@ -157,10 +157,12 @@ int trainCommand(const QStringList& args) {
   if (p.isSet(QStringLiteral("dataset")))
     s.dataset = p.value(QStringLiteral("dataset"));
   // Each model's own defaults (and the toy sets'); the flags below override them.
-  const QString option = p.isSet(QStringLiteral("model")) ? p.value(QStringLiteral("model")) : QStringLiteral("vae");
+  const QString option = p.value(QStringLiteral("model"));  // "": the first family that takes the data
   if (!Registry::resolve(option, s.dataset)) {
+    const bool points = Registry::dataKindOf(s.dataset) == DataKind::Points;
     err(Registry::find(option) || Registry::options().contains(option)
-            ? QStringLiteral("--model %1 does not train on %2").arg(option, s.dataset)
+            ? (points ? QStringLiteral("--model %1 trains on images; %2 holds 2-D points, not images").arg(option, s.dataset)
+                      : QStringLiteral("--model %1 trains on 2-D points (toy:NAME); %2 holds images").arg(option, s.dataset))
             : QStringLiteral("--model: unknown model '%1' (%2)").arg(option, Registry::options().join(QStringLiteral(", "))));
     return 1;
   }

@@ -40,7 +40,7 @@ const ModelFamily* resolve(const QString& option, const QString& dataset) {
     return f;
   const DataKind data = dataKindOf(dataset);
   for (const ModelFamily* f : all())
-    if (f->option == option && f->data == data)
+    if ((f->option == option || option.isEmpty()) && f->data == data)
       return f;
   return nullptr;
 }

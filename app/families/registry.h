@@ -14,7 +14,7 @@ const QList<const ModelFamily*>& all();
 /// The family with run.json kind `id`, or null.
 const ModelFamily* find(const QString& id);
 /// The family `--model option` means on `dataset` ("vae" on "toy:moons" is the toy VAE); a family id
-/// is taken as it is. Null when none fits.
+/// is taken as it is; "" is the first family that takes the dataset. Null when none fits.
 const ModelFamily* resolve(const QString& option, const QString& dataset);
 /// The first family (in list order) for which `wanted` holds, or null: how pages ask for "a
 /// diffusion model of points" without naming one.

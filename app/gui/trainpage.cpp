@@ -312,7 +312,7 @@ void TrainPage::loadPreferences() {
   v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
   v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
   v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
-  // Older versions stored the `--model` option ("vae"); the registry maps either.
+  // Older versions stored the `--model` option, newer ones the family id; the registry maps either.
   const ModelFamily* f = Registry::resolve(s.value(QStringLiteral("train/model")).toString(), v.dataset);
   v.model = f ? f->id : QString();
   m_dashboard->setValues(v);

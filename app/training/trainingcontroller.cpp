@@ -67,5 +67,8 @@ bool TrainingController::stopAndWait(int ms) {
     return true;
   stop();
   m_thread->quit();  // takes effect once run() has returned
-  return ms < 0 ? m_thread->wait() : m_thread->wait(QDeadlineTimer(ms));
+  const bool ended = ms < 0 ? m_thread->wait() : m_thread->wait(QDeadlineTimer(ms));
+  if (ended)
+    m_busy = false;  // finished() may still be on its way through the event queue
+  return ended;
 }

@@ -10,7 +10,7 @@
 
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
-  QString model = QStringLiteral("vae-mlp");  ///< a family id, or a `--model` option the dataset resolves (Registry::resolve)
+  QString model;  ///< a family id, a `--model` option the dataset resolves, or "" for the first family (Registry::resolve)
   QString dataset = QStringLiteral("mnist");   ///< "mnist", "fashion-mnist" or "folder:<path>" (names in run.json)
   int imageSize = 28;                          ///< image folders: resized to 28, 32 or 64 px
   bool rgb = false;                            ///< image folders: three channels instead of grey

@@ -19,6 +19,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QTimer>
+#include <QApplication>
+#include "trainingdashboard.h"
 #include <QPushButton>
 #include <QSettings>
 #include <QFile>
@@ -276,6 +280,134 @@ class tst_MainWindow : public QObject {
     reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
     QTRY_VERIFY(reverse->frameCount() < 100 && page->sampler()->isRunning());
     w.close();
+  }
+
+  // Two runs kept apart: A trains while the user explores B; Stop stops A; C asks to be queued.
+  void trainingRunAndExploredRunStayApart() {
+    REQUIRE_MNIST();
+    const QString b = TestData::trainOneEpoch(m_runs.path());
+    QVERIFY(!b.isEmpty());
+    MainWindow w;
+    w.show();
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* dataset = w.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    auto* start = w.findChild<QPushButton*>(QStringLiteral("startButton"));
+    auto* stop = w.findChild<QPushButton*>(QStringLiteral("stopButton"));
+    // A: the toy VAE on two moons, far more epochs than the test waits for.
+    dataset->setCurrentIndex(dataset->findData(QStringLiteral("toy:moons")));
+    Q_EMIT dataset->activated(dataset->currentIndex());
+    model->setCurrentIndex(model->findData(QStringLiteral("toy-vae")));
+    Q_EMIT model->activated(model->currentIndex());
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(5000);
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QSignalSpy finished(w.training(), &TrainingController::finished);
+    QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    const QString a = started.first().first().toString();
+    QCOMPARE(started.first().at(2).toString(), QStringLiteral("toy-vae"));
+    QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= 1, 30000);
+    QVERIFY(w.decoder().drawsPoints());  // nothing was open: the page shows what trains
+
+    // Open B while A trains: training updates never replace it.
+    const Status opened = w.openRun(b);
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
+    const int before = decoder.count();
+    QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= before + 3, 30000);
+    QCOMPARE(w.explore()->runFolder(), b);
+    QVERIFY(!w.decoder().drawsPoints());
+    QCOMPARE(w.decoder().latentDim(), 2);
+    // "Follow the training run" brings A back, as it learns.
+    w.explore()->setFollowTraining(true);
+    const int following = decoder.count();
+    QTRY_VERIFY_WITH_TIMEOUT(decoder.count() > following && w.decoder().drawsPoints(), 30000);
+    QCOMPARE(w.explore()->runFolder(), a);
+
+    // The Train page shows A while it trains: its model, locked, Stop reachable.
+    QCOMPARE(model->currentData().toString(), QStringLiteral("toy-vae"));
+    QVERIFY(!model->isEnabled());
+    QVERIFY(stop->isEnabled());
+    // C while A runs: "Set up the next run", change the form, Start asks; the answer is Queue.
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("nextRunButton")), Qt::LeftButton);
+    QVERIFY(model->isEnabled());
+    model->setCurrentIndex(model->findData(QStringLiteral("toy-gan")));
+    Q_EMIT model->activated(model->currentIndex());
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(5000);
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      QVERIFY(box);
+      asked = box->objectName() == QLatin1String("stopOrQueueBox");
+      box->findChild<QPushButton*>(QStringLiteral("queueButton"))->click();
+    });
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(asked);
+    QCOMPARE(w.trainPage()->queued().size(), 1);
+    QVERIFY(!w.findChild<QLabel*>(QStringLiteral("queueLabel"))->isHidden());
+    QCOMPARE(model->currentData().toString(), QStringLiteral("toy-vae"));  // the form shows A again
+    QVERIFY(w.training()->isRunning());
+    QCOMPARE(started.count(), 1);
+
+    // Stop on the Train page stops A (saved, resumable); the queued C starts next.
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().at(0).toString(), a);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 30000);
+    QCOMPARE(started.last().at(2).toString(), QStringLiteral("toy-gan"));
+    QCOMPARE(model->currentData().toString(), QStringLiteral("toy-gan"));
+    QVERIFY(w.trainPage()->queued().isEmpty());
+    QVERIFY(w.findChild<QLabel*>(QStringLiteral("queueLabel"))->isHidden());
+    QCOMPARE(w.findChild<TrainingCurves*>()->seriesNames().first(), QStringLiteral("D loss"));  // C's own legend
+
+    // D while C runs, answered "Stop it and start": C stops, D starts.
+    TrainingSettings d = w.trainPage()->defaultRun();
+    d.dataset = QStringLiteral("toy:rings");
+    d.useDefaultsOf(QStringLiteral("toy-ae"), d.dataset);
+    d.epochs = 5000;
+    QTimer::singleShot(0, this, [] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      QVERIFY(box);
+      box->findChild<QPushButton*>(QStringLiteral("stopAndStartButton"))->click();
+    });
+    w.trainPage()->requestRun(d);
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 3, 30000);
+    QCOMPARE(started.last().at(2).toString(), QStringLiteral("toy-ae"));
+    w.close();
+    QVERIFY(!w.training()->isRunning());
+    for (const auto& args : started)
+      QDir(args.first().toString()).removeRecursively();
+  }
+
+  // A folder of images trains from the Train page into a run folder whose name is safe.
+  void imageFolderTrainsFromTheTrainPage() {
+    QTemporaryDir images;
+    for (int i = 0; i < 12; ++i) {
+      QImage image(40, 30, QImage::Format_RGB888);
+      image.fill(QColor(20 * i, 255 - 20 * i, 128));
+      QVERIFY(image.save(images.filePath(QStringLiteral("image %1.png").arg(i))));
+    }
+    MainWindow w;
+    w.show();
+    auto* dashboard = w.trainPage()->dashboard();
+    dashboard->setImageFolder(images.path());
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    model->setCurrentIndex(model->findData(QStringLiteral("vae-mlp")));
+    Q_EMIT model->activated(model->currentIndex());
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(1);
+    w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->setValue(4);
+    QSignalSpy finished(w.training(), &TrainingController::finished);
+    QSignalSpy failed(w.training(), &TrainingController::failed);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY2(finished.wait(60000), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const QString folder = finished.first().first().toString();
+    const QString name = QDir(folder).dirName();
+    QVERIFY2(!name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char(' ')), qPrintable(name));
+    QVERIFY2(name.endsWith(QStringLiteral("-vae-mlp-") + QDir(images.path()).dirName()), qPrintable(name));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/run.json")));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/weights.safetensors")));
+    QDir(folder).removeRecursively();
   }
 
   void chineseTranslationIsEmbedded() {

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every registered model family, end to end: trained a few steps on tiny data, then genlab-cli info,
+// eval, sample and resume on its run, and the window opens it on its own page. And the check that
+// keeps family ids inside app/families/.
+#include "diffusionpage.h"
+#include "explorepage.h"
+#include "mainwindow.h"
+#include "registry.h"
+#include "trainingworker.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_Families : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+
+  struct Cli {
+    int code = -1;
+    QString out, err;
+  };
+  static Cli cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(GENLAB_CLI_PATH), args);
+    Cli r;
+    if (!p.waitForFinished(120000))
+      return r;
+    r.code = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+  }
+
+  // 16 small, different images: tiny data for every image family (a tenth, 1 image, is held out).
+  QString imageFolder() {
+    const QString folder = m_dir.filePath(QStringLiteral("images"));
+    if (QDir(folder).exists())
+      return folder;
+    QDir().mkpath(folder);
+    for (int i = 0; i < 16; ++i) {
+      QImage image(28, 28, QImage::Format_Grayscale8);
+      image.fill(0);
+      for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x)
+          if ((x + i) % 7 < 3 || (y * i) % 5 == 0)
+            image.setPixel(x, y, qRgb(255, 255, 255));
+      image.save(QDir(folder).filePath(QStringLiteral("%1.png").arg(i)));
+    }
+    return folder;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GenLabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("GenLabFamilies"));
+    QSettings().clear();
+  }
+
+  void everyFamilyTrainsAndEveryCommandWorks_data() {
+    QTest::addColumn<QString>("id");
+    for (const ModelFamily* f : Registry::all())
+      QTest::newRow(qPrintable(f->id)) << f->id;
+  }
+
+  void everyFamilyTrainsAndEveryCommandWorks() {
+    QFETCH(QString, id);
+    const ModelFamily* family = Registry::find(id);
+    QVERIFY(family);
+    QCOMPARE(Registry::resolve(family->option, family->data == DataKind::Points ? QStringLiteral("toy:moons")
+                                                                               : QStringLiteral("mnist")),
+             family);
+    TrainingSettings s;
+    s.dataset = family->data == DataKind::Points ? QStringLiteral("toy:moons")
+                                                 : QStringLiteral("folder:") + imageFolder();
+    s.dataFolder = family->data == DataKind::Points ? QString() : imageFolder();
+    s.useDefaultsOf(id, s.dataset);
+    QCOMPARE(s.model, id);
+    s.epochs = 2;
+    s.maxSteps = 3;
+    s.batchSize = 4;
+    s.threads = 2;
+    s.runFolder = m_dir.filePath(id);
+    TrainingWorker worker(s);
+    QString failure;
+    connect(&worker, &TrainingWorker::failed, this, [&failure](const QString& m) { failure = m; });
+    worker.run();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const QString run = s.runFolder;
+
+    // info: the family, its architecture, parameters, and the last losses by the family's own names.
+    Cli r = cli({QStringLiteral("info"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(info.value(QStringLiteral("family")).toObject().value(QStringLiteral("id")).toString(), id);
+    QVERIFY(info.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("total")).toInteger() > 1000);
+    QCOMPARE(info.value(QStringLiteral("steps")).toInteger(), 3);
+    QCOMPARE(info.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    const QJsonObject last = info.value(QStringLiteral("last_losses")).toObject();
+    QCOMPARE(last.size(), family->losses.size());
+    for (const LossColumn& c : family->losses)
+      QVERIFY2(std::isfinite(last.value(c.key).toDouble(NAN)), qPrintable(c.key));
+
+    // eval: every held-out measure of the family, finite.
+    r = cli({QStringLiteral("eval"), run, QStringLiteral("--threads"), QStringLiteral("2")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject eval = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QVERIFY(!family->heldOut.isEmpty());
+    for (const LossColumn& c : family->heldOut)
+      QVERIFY2(std::isfinite(eval.value(c.key).toDouble(NAN)), qPrintable(c.key + QStringLiteral(" in ") + r.out));
+    QVERIFY(eval.value(QStringLiteral("held_out")).toInt() >= 1);
+
+    // sample: a PNG that opens.
+    const QString png = m_dir.filePath(id + QStringLiteral(".png"));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--sampler"),
+             QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("5"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(!QImage(png).isNull());
+
+    // resume: two more steps, exactly where it stopped.
+    r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("5"), QStringLiteral("--threads"),
+             QStringLiteral("1")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("info"), run});
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("steps")).toInteger(), 5);
+
+    // The window opens it on the page its family belongs to.
+    MainWindow w;
+    const Status opened = w.openRun(run);
+    QVERIFY2(opened.ok(), qPrintable(opened.error));
+    if (family->latentExplorer) {
+      QCOMPARE(w.explore()->runFolder(), run);
+      QVERIFY(!w.decoder().isNull());
+    }
+    if (family->diffusionTimeline)
+      QCOMPARE(w.diffusion()->runFolder(), run);
+    QVERIFY(family->latentExplorer != family->diffusionTimeline);
+  }
+
+  // A broken run is refused with a message before any model is built.
+  void brokenRunsAreRefusedWithAMessage() {
+    const QString run = m_dir.filePath(QStringLiteral("vae-mlp"));
+    QVERIFY(QFile::exists(run + QStringLiteral("/run.json")));
+    const QString bad = m_dir.filePath(QStringLiteral("bad"));
+    QDir().mkpath(bad);
+    QFile::copy(run + QStringLiteral("/weights.safetensors"), bad + QStringLiteral("/weights.safetensors"));
+    QFile in(run + QStringLiteral("/run.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(in.readAll()).object();
+    auto write = [&](const QJsonObject& j) {
+      QFile out(bad + QStringLiteral("/run.json"));
+      QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+      out.write(QJsonDocument(j).toJson());
+    };
+    QJsonObject model = json.value(QStringLiteral("model")).toObject();
+    model.insert(QStringLiteral("latent_dim"), 1e12);  // would allocate terabytes if believed
+    json.insert(QStringLiteral("model"), model);
+    write(json);
+    for (const char* command : {"info", "eval", "resume"}) {
+      const Cli r = cli({QLatin1String(command), bad});
+      QCOMPARE(r.code, 1);
+      QVERIFY2(r.err.contains(QStringLiteral("latent_dim")) && r.err.count(QLatin1Char('\n')) == 1, qPrintable(r.err));
+    }
+    model.insert(QStringLiteral("latent_dim"), 3);  // in range, but not what the weights hold
+    json.insert(QStringLiteral("model"), model);
+    write(json);
+    const Cli r = cli({QStringLiteral("eval"), bad});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("encoder.2.weight")), qPrintable(r.err));
+    model.insert(QStringLiteral("kind"), QStringLiteral("no-such-family"));
+    json.insert(QStringLiteral("model"), model);
+    write(json);
+    QVERIFY(cli({QStringLiteral("sample"), bad, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.png"))})
+                .err.contains(QStringLiteral("no-such-family")));
+  }
+
+  // No code outside a family's own files and the registry names a family: a new family is added
+  // in one place, and no page can forget it. "ddpm" is also the name of the DDPM sampler
+  // (ancestral sampling), so it is checked as the family id "ddpm-unet" only.
+  void familyIdsLiveInTheirFamilyFiles() {
+    QStringList names;
+    for (const ModelFamily* f : Registry::all()) {
+      names << f->id;
+      if (f->option != QLatin1String("ddpm"))
+        names << f->option;
+    }
+    names.removeDuplicates();
+    QStringList offenders;
+    for (const char* layer : {"app", "widgets"}) {
+      QDirIterator it(QStringLiteral(GENLAB_SOURCE_DIR "/") + QLatin1String(layer), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
+                      QDir::Files, QDirIterator::Subdirectories);
+      while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(QStringLiteral("/app/families/")))
+          continue;
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        for (const QString& name : names)
+          if (text.contains(QLatin1Char('"') + name + QLatin1Char('"')))
+            offenders << QStringLiteral("%1: \"%2\"").arg(QDir(QStringLiteral(GENLAB_SOURCE_DIR)).relativeFilePath(path), name);
+      }
+    }
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QStringLiteral("; "))));
+    QVERIFY(names.size() >= 12);  // the check sees the ids and options it should
+  }
+};
+
+QTEST_MAIN(tst_Families)
+#include "tst_families.moc"
