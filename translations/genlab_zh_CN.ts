@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>DatasetSplits</name>
     <message>
-        <location filename="../app/datasetsplits.cpp" line="41" />
+        <location filename="../app/runs/datasetsplits.cpp" line="41"/>
         <source>%1 holds only one readable image; training needs at least two</source>
         <translation>%1 中只有一张可读的图像；训练至少需要两张</translation>
     </message>
@@ -11,189 +12,179 @@
 <context>
     <name>DiffusionModel</name>
     <message>
-        <location filename="../app/diffusionmodel.cpp" line="65" />
-        <source>%1 is not a diffusion run (its model is '%2')</source>
-        <translation>%1 不是扩散模型的运行（其模型为“%2”）</translation>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="16"/>
+        <source>%1 is not a diffusion run (its model is a %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="35" />
+        <location filename="../app/gui/diffusionpage.cpp" line="36"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="36" />
+        <location filename="../app/gui/diffusionpage.cpp" line="37"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="41" />
+        <location filename="../app/gui/diffusionpage.cpp" line="42"/>
         <source>MNIST test digits</source>
         <translation>MNIST 测试数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="42" />
+        <location filename="../app/gui/diffusionpage.cpp" line="43"/>
         <source>Fashion-MNIST test images</source>
         <translation>Fashion-MNIST 测试图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="44" />
+        <location filename="../app/gui/diffusionpage.cpp" line="45"/>
         <source>Toy points: S-curve</source>
         <translation>玩具点集：S 曲线</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="45" />
+        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
         <source>Toy points: swiss roll</source>
         <translation>玩具点集：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="46" />
+        <location filename="../app/gui/diffusionpage.cpp" line="47"/>
         <source>Toy points: two moons</source>
         <translation>玩具点集：双月</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="47" />
+        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
         <source>Toy points: 8 Gaussians</source>
         <translation>玩具点集：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="48" />
+        <location filename="../app/gui/diffusionpage.cpp" line="49"/>
         <source>Toy points: rings</source>
         <translation>玩具点集：圆环</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="65" />
+        <location filename="../app/gui/diffusionpage.cpp" line="66"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="66" />
+        <location filename="../app/gui/diffusionpage.cpp" line="67"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="84" />
+        <location filename="../app/gui/diffusionpage.cpp" line="85"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="111" />
-        <source>DDIM spacing: linspace(−1, T−1, S+1) truncated, as seed 000; it skips %1 of every %2 timesteps</source>
-        <translation>DDIM 间隔：linspace(−1, T−1, S+1) 取整，与 seed 000 相同；每 %2 个时间步跳过 %1 个</translation>
+        <location filename="../app/gui/diffusionpage.cpp" line="112"/>
+        <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="114" />
+        <location filename="../app/gui/diffusionpage.cpp" line="196"/>
+        <source>%1 is a %2, not a diffusion model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="209"/>
+        <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="115"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="134" />
+        <location filename="../app/gui/diffusionpage.cpp" line="135"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="137" />
+        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="139" />
+        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="141" />
+        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="149" />
+        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="162" />
+        <location filename="../app/gui/diffusionpage.cpp" line="163"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="171" />
+        <location filename="../app/gui/diffusionpage.cpp" line="172"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="180" />
+        <location filename="../app/gui/diffusionpage.cpp" line="181"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="194" />
-        <source>%1 is not a diffusion run (its model is '%2')</source>
-        <translation>%1 不是扩散模型的运行（其模型为“%2”）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="198" />
-        <source>%1 has no weights yet</source>
-        <translation>%1 还没有权重</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="212" />
-        <source>Toy diffusion of seed 002 (MLP, T = %1, sigmoid schedule) trained on %2. Run: %3</source>
-        <translation>seed 002 的玩具扩散模型（MLP，T = %1，sigmoid 调度），训练于 %2。运行：%3</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="213" />
-        <source>DDPM U-Net of seed 000 (T = %1, %2 schedule, %3 px) trained on %4. Run: %5</source>
-        <translation>seed 000 的 DDPM U-Net（T = %1，%2 调度，%3 像素），训练于 %4。运行：%5</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="242" />
+        <location filename="../app/gui/diffusionpage.cpp" line="237"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="255" />
+        <location filename="../app/gui/diffusionpage.cpp" line="250"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="284" />
-        <location filename="../app/gui/diffusionpage.cpp" line="293" />
-        <location filename="../app/gui/diffusionpage.cpp" line="302" />
+        <location filename="../app/gui/diffusionpage.cpp" line="279"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="288"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="297"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="285" />
+        <location filename="../app/gui/diffusionpage.cpp" line="280"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="285" />
-        <location filename="../app/gui/diffusionpage.cpp" line="295" />
+        <location filename="../app/gui/diffusionpage.cpp" line="280"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="287" />
-        <location filename="../app/gui/diffusionpage.cpp" line="297" />
+        <location filename="../app/gui/diffusionpage.cpp" line="282"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="295" />
+        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="304" />
+        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="304" />
+        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -201,49 +192,63 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="23" />
-        <source>Unknown sampler '%1' (ddpm or ddim).</source>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="23"/>
+        <source>Unknown sampler &apos;%1&apos; (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="25" />
-        <source>DDIM steps must be between 1 and the run's %1 timesteps (got %2).</source>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="25"/>
+        <source>DDIM steps must be between 1 and the run&apos;s %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="27" />
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="27"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="29" />
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="29"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="38" />
-        <source>%1 is not a toy diffusion run</source>
-        <translation>%1 不是玩具扩散模型的运行</translation>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="39"/>
+        <source>At most 1024 images at a time (asked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplorePage</name>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="106"/>
+        <source>; choose below which two dimensions the sliders move</source>
+        <translation type="unfinished">；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/diffusionsampling.cpp" line="103" />
-        <source>%1 makes points, not images</source>
-        <translation>%1 生成的是点，不是图像</translation>
+        <location filename="../app/gui/explorepage.cpp" line="108"/>
+        <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
+        <translation type="unfinished">；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <source>%1 is not a diffusion run</source>
-        <translation type="vanished">%1 不是扩散模型的运行</translation>
+        <location filename="../app/gui/explorepage.cpp" line="110"/>
+        <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
+        <translation type="unfinished">；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="111"/>
+        <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ForwardProcess</name>
     <message>
-        <location filename="../app/forwardprocess.cpp" line="154" />
+        <location filename="../app/diffusion/forwardprocess.cpp" line="154"/>
         <source>There are %1 test images; %2 is not one of them.</source>
         <translation>共有 %1 张测试图像；%2 不在其中。</translation>
     </message>
     <message>
-        <location filename="../app/forwardprocess.cpp" line="165" />
+        <location filename="../app/diffusion/forwardprocess.cpp" line="165"/>
         <source>test image %1 of %2, labelled %3</source>
         <translation>第 %1 张测试图像（共 %2 张），标签 %3</translation>
     </message>
@@ -251,107 +256,107 @@
 <context>
     <name>ForwardView</name>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="29" />
+        <location filename="../widgets/forwardview.cpp" line="29"/>
         <source>What to noise</source>
         <translation>加噪对象</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="33" />
+        <location filename="../widgets/forwardview.cpp" line="33"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="37" />
+        <location filename="../widgets/forwardview.cpp" line="37"/>
         <source>&amp;Image number:</source>
         <translation>图像编号(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="38" />
+        <location filename="../widgets/forwardview.cpp" line="38"/>
         <source>&amp;Open an image file… (or drop one here)</source>
         <translation>打开图像文件…（或拖放到此处）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="47" />
+        <location filename="../widgets/forwardview.cpp" line="47"/>
         <source>Noise schedule</source>
         <translation>噪声调度</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="51" />
-        <source>linear (Ho et al.; seed 000)</source>
-        <translation>线性（Ho 等；seed 000）</translation>
+        <location filename="../widgets/forwardview.cpp" line="51"/>
+        <source>linear schedule (Ho et al. 2020)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="52" />
-        <source>cosine (Nichol &amp; Dhariwal)</source>
-        <translation>余弦（Nichol &amp; Dhariwal）</translation>
+        <location filename="../widgets/forwardview.cpp" line="52"/>
+        <source>cosine schedule (Nichol &amp; Dhariwal 2021)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="53" />
-        <source>sigmoid (Jabri et al.)</source>
-        <translation>sigmoid（Jabri 等）</translation>
+        <location filename="../widgets/forwardview.cpp" line="53"/>
+        <source>sigmoid schedule (Jabri et al. 2022)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="54" />
-        <source>toy (seed 002's sigmoid)</source>
-        <translation>玩具（seed 002 的 sigmoid）</translation>
+        <location filename="../widgets/forwardview.cpp" line="54"/>
+        <source>toy sigmoid schedule (for 2-D points)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="55" />
+        <location filename="../widgets/forwardview.cpp" line="55"/>
         <source>S&amp;chedule:</source>
         <translation>调度(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="60" />
+        <location filename="../widgets/forwardview.cpp" line="60"/>
         <source>Steps &amp;T:</source>
         <translation>步数 &amp;T：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="65" />
+        <location filename="../widgets/forwardview.cpp" line="65"/>
         <source>&amp;New noise</source>
         <translation>新噪声(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="69" />
+        <location filename="../widgets/forwardview.cpp" line="69"/>
         <source>Noise s&amp;eed:</source>
         <translation>噪声种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="77" />
+        <location filename="../widgets/forwardview.cpp" line="77"/>
         <source>Timestep</source>
         <translation>时间步</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="84" />
+        <location filename="../widgets/forwardview.cpp" line="84"/>
         <source>t =</source>
         <translation>t =</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="98" />
-        <source>&lt;b&gt;The forward process&lt;/b&gt; adds Gaussian noise in T small steps. It needs no network: any step can be reached in one jump, &lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;, where ε is one fixed draw of noise and ᾱ_t, the share of the signal's variance left, falls from 1 to almost 0. A diffusion model learns to undo it: given x_t and t, it predicts ε (and so x0). The linear schedule destroys most of the image in the first third of the steps; the cosine one spreads it evenly.</source>
+        <location filename="../widgets/forwardview.cpp" line="98"/>
+        <source>&lt;b&gt;The forward process&lt;/b&gt; adds Gaussian noise in T small steps. It needs no network: any step can be reached in one jump, &lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;, where ε is one fixed draw of noise and ᾱ_t, the share of the signal&apos;s variance left, falls from 1 to almost 0. A diffusion model learns to undo it: given x_t and t, it predicts ε (and so x0). The linear schedule destroys most of the image in the first third of the steps; the cosine one spreads it evenly.</source>
         <translation>&lt;b&gt;前向过程&lt;/b&gt;分 T 小步加入高斯噪声。它不需要网络：任何一步都可以一步到位，&lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;，其中 ε 是一次固定抽取的噪声，ᾱ_t（信号方差保留的比例）从 1 降到接近 0。扩散模型学习撤销这个过程：给定 x_t 和 t，预测 ε（从而得到 x0）。线性调度在前三分之一的步数里就破坏了图像的大部分；余弦调度则更均匀。</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="128" />
+        <location filename="../widgets/forwardview.cpp" line="128"/>
         <source>x0: the clean image</source>
         <translation>x0：干净的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="129" />
+        <location filename="../widgets/forwardview.cpp" line="129"/>
         <source>ε: the noise (fixed by the seed)</source>
         <translation>ε：噪声（由种子固定）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="130" />
+        <location filename="../widgets/forwardview.cpp" line="130"/>
         <source>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</source>
         <translation>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="133" />
+        <location filename="../widgets/forwardview.cpp" line="133"/>
         <source>x_t for every point of the set (blue) over the data (grey)</source>
         <translation>点集中每个点的 x_t（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="216" />
+        <location filename="../widgets/forwardview.cpp" line="216"/>
         <source>t = %1: β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4 (signal) · √(1−ᾱ_t) = %5 (noise) · SNR = %6</source>
         <translation>t = %1：β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4（信号）· √(1−ᾱ_t) = %5（噪声）· 信噪比 = %6</translation>
     </message>
@@ -359,22 +364,22 @@
 <context>
     <name>ImageFolder</name>
     <message>
-        <location filename="../app/imagefolder.cpp" line="22" />
+        <location filename="../app/runs/imagefolder.cpp" line="22"/>
         <source>%1: no such folder</source>
         <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../app/imagefolder.cpp" line="26" />
+        <location filename="../app/runs/imagefolder.cpp" line="26"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/imagefolder.cpp" line="68" />
+        <location filename="../app/runs/imagefolder.cpp" line="68"/>
         <source>%1: none of the %2 image files could be read (%3)</source>
         <translation>%1：%2 个图像文件都无法读取（%3）</translation>
     </message>
     <message>
-        <location filename="../app/imagefolder.cpp" line="70" />
+        <location filename="../app/runs/imagefolder.cpp" line="70"/>
         <source>%1: no JPG or PNG images found (searched sub-folders too)</source>
         <translation>%1：未找到 JPG 或 PNG 图像（已搜索子文件夹）</translation>
     </message>
@@ -382,67 +387,77 @@
 <context>
     <name>LatentExplorer</name>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="22" />
+        <location filename="../widgets/latentexplorer.cpp" line="23"/>
         <source>&lt;h2&gt;No trained model yet&lt;/h2&gt;&lt;p&gt;A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a code of two numbers and to draw a digit back from any such code. Once it is trained, two sliders here move through that code and you watch the digits morph into one another.&lt;/p&gt;&lt;p&gt;Training the default model (2-D code, 9,000 digits) takes about a minute; you can explore while it learns.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有训练好的模型&lt;/h2&gt;&lt;p&gt;变分自编码器（VAE）学习把每个 MNIST 数字压缩成两个数的编码，并能从任意这样的编码画回一个数字。训练完成后，这里的两个滑块在编码空间中移动，你会看到数字彼此渐变。&lt;/p&gt;&lt;p&gt;训练默认模型（二维编码，9,000 个数字）大约需要一分钟；训练过程中就可以开始探索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="31" />
+        <location filename="../widgets/latentexplorer.cpp" line="32"/>
         <source>Train the default VAE</source>
         <translation>训练默认 VAE</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="61" />
+        <location filename="../widgets/latentexplorer.cpp" line="61"/>
+        <source>&amp;Follow the training run (show its model as it learns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="63"/>
+        <source>Off: this page keeps the run you opened while another one trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="67"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="66" />
+        <location filename="../widgets/latentexplorer.cpp" line="72"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="72" />
+        <location filename="../widgets/latentexplorer.cpp" line="78"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="88" />
+        <location filename="../widgets/latentexplorer.cpp" line="94"/>
         <source>&amp;Horizontal:</source>
         <translation>水平(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="88" />
+        <location filename="../widgets/latentexplorer.cpp" line="94"/>
         <source>&amp;Vertical:</source>
         <translation>垂直(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="100" />
+        <location filename="../widgets/latentexplorer.cpp" line="106"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="101" />
+        <location filename="../widgets/latentexplorer.cpp" line="107"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="102" />
+        <location filename="../widgets/latentexplorer.cpp" line="108"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="104" />
+        <location filename="../widgets/latentexplorer.cpp" line="110"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="121" />
+        <location filename="../widgets/latentexplorer.cpp" line="127"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="125" />
+        <location filename="../widgets/latentexplorer.cpp" line="131"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
@@ -450,7 +465,7 @@
 <context>
     <name>LatentPad</name>
     <message>
-        <location filename="../widgets/latentpad.cpp" line="12" />
+        <location filename="../widgets/latentpad.cpp" line="12"/>
         <source>Click or drag to move both latent dimensions; arrow keys nudge.</source>
         <translation>单击或拖动可同时移动两个潜在维度；方向键微调。</translation>
     </message>
@@ -458,307 +473,445 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="89" />
+        <location filename="../app/gui/mainwindow.cpp" line="26"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="100" />
+        <location filename="../app/gui/mainwindow.cpp" line="37"/>
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103" />
+        <location filename="../app/gui/mainwindow.cpp" line="38"/>
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119" />
+        <location filename="../app/gui/mainwindow.cpp" line="39"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="148" />
-        <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
-        <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="169" />
-        <source>loss (BCE) and probability</source>
-        <translation>损失（BCE）与概率</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="195" />
+        <location filename="../app/gui/mainwindow.cpp" line="76"/>
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="210" />
+        <location filename="../app/gui/mainwindow.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="211" />
+        <location filename="../app/gui/mainwindow.cpp" line="93"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="204" />
+        <location filename="../app/gui/mainwindow.cpp" line="117"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170" />
-        <source>noise-prediction error (MSE per value)</source>
-        <translation>噪声预测误差（每个值的 MSE）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="213" />
+        <location filename="../app/gui/mainwindow.cpp" line="95"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="217" />
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="219" />
+        <location filename="../app/gui/mainwindow.cpp" line="101"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220" />
+        <location filename="../app/gui/mainwindow.cpp" line="102"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220" />
+        <location filename="../app/gui/mainwindow.cpp" line="102"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="220" />
+        <location filename="../app/gui/mainwindow.cpp" line="102"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="225" />
+        <location filename="../app/gui/mainwindow.cpp" line="107"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="226" />
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="227" />
+        <location filename="../app/gui/mainwindow.cpp" line="109"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="228" />
+        <location filename="../app/gui/mainwindow.cpp" line="110"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="248" />
-        <location filename="../app/gui/mainwindow.cpp" line="368" />
+        <location filename="../app/gui/mainwindow.cpp" line="87"/>
         <source>Device: %1 · BLAS: %2 · Threads: %3</source>
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="296" />
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="296" />
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="351" />
-        <source>The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.</source>
-        <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="383" />
-        <source>; choose below which two dimensions the sliders move</source>
-        <translation>；请在下方选择滑块控制哪两个维度</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="385" />
-        <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations</source>
-        <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="387" />
-        <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
-        <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="388" />
-        <source>Toy GAN generator (MLP)</source>
-        <translation>玩具 GAN 生成器（MLP）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="389" />
-        <source>Toy auto-encoder (MLP)</source>
-        <translation>玩具自编码器（MLP）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="390" />
-        <source>Toy VAE (MLP, Gaussian likelihood)</source>
-        <translation>玩具 VAE（MLP，高斯似然）</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="391" />
-        <source>Conv VAE</source>
-        <translation>卷积 VAE</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="393" />
-        <source>%1 with a %2-D latent code, after %3 training steps%4. Model: %5</source>
-        <translation>%2 维潜在编码的%1，已训练 %3 步%4。模型：%5</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="389" />
-        <source>Auto-encoder</source>
-        <translation>自编码器</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="392" />
-        <source>VAE</source>
-        <translation>VAE</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="362" />
+        <location filename="../app/gui/mainwindow.cpp" line="53"/>
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
+</context>
+<context>
+    <name>ModelFamily</name>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="70" />
+        <location filename="../app/families/convvae.cpp" line="62"/>
+        <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/convvae.cpp" line="63"/>
+        <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/convvae.cpp" line="70"/>
+        <location filename="../app/families/mlpvae.cpp" line="99"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>total (−ELBO)</source>
-        <translation>总计（−ELBO）</translation>
+        <translation type="unfinished">总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="72" />
+        <location filename="../app/families/convvae.cpp" line="71"/>
+        <location filename="../app/families/convvae.cpp" line="73"/>
+        <location filename="../app/families/convvae.cpp" line="74"/>
+        <location filename="../app/families/convvae.cpp" line="76"/>
+        <location filename="../app/families/convvae.cpp" line="78"/>
+        <location filename="../app/families/convvae.cpp" line="79"/>
+        <location filename="../app/families/mlpvae.cpp" line="95"/>
+        <location filename="../app/families/mlpvae.cpp" line="97"/>
+        <location filename="../app/families/mlpvae.cpp" line="100"/>
+        <location filename="../app/families/mlpvae.cpp" line="102"/>
+        <location filename="../app/families/mlpvae.cpp" line="103"/>
+        <location filename="../app/families/mlpvae.cpp" line="105"/>
+        <location filename="../app/families/mlpvae.cpp" line="107"/>
+        <location filename="../app/families/mlpvae.cpp" line="108"/>
+        <source>nats per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/convvae.cpp" line="72"/>
+        <location filename="../app/families/convvae.cpp" line="77"/>
+        <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/mlpvae.cpp" line="106"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="116"/>
         <source>reconstruction</source>
-        <translation>重构</translation>
+        <translation type="unfinished">重构</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="74" />
+        <location filename="../app/families/convvae.cpp" line="74"/>
+        <location filename="../app/families/convvae.cpp" line="79"/>
+        <location filename="../app/families/mlpvae.cpp" line="103"/>
+        <location filename="../app/families/mlpvae.cpp" line="108"/>
+        <location filename="../app/families/toyplayground.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="118"/>
         <source>KL</source>
-        <translation>KL</translation>
+        <translation type="unfinished">KL</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="76" />
+        <location filename="../app/families/convvae.cpp" line="75"/>
+        <location filename="../app/families/mlpvae.cpp" line="104"/>
+        <location filename="../app/families/toyplayground.cpp" line="114"/>
+        <source>held-out −ELBO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/convvae.cpp" line="80"/>
+        <location filename="../app/families/mlpvae.cpp" line="110"/>
+        <source>loss (nats per image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/dcgan.cpp" line="63"/>
+        <source>held-out D loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/dcgan.cpp" line="63"/>
         <source>D loss</source>
-        <translation>D 损失</translation>
+        <translation type="unfinished">D 损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="78" />
+        <location filename="../app/families/dcgan.cpp" line="64"/>
+        <location filename="../app/families/dcgan.cpp" line="65"/>
+        <source>BCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/dcgan.cpp" line="65"/>
         <source>G loss</source>
-        <translation>G 损失</translation>
+        <translation type="unfinished">G 损失</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="80" />
+        <location filename="../app/families/dcgan.cpp" line="66"/>
         <source>D(x)</source>
-        <translation>D(x)</translation>
+        <translation type="unfinished">D(x)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="82" />
+        <location filename="../app/families/dcgan.cpp" line="66"/>
+        <location filename="../app/families/dcgan.cpp" line="68"/>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/dcgan.cpp" line="67"/>
         <source>D(G(z))</source>
-        <translation>D(G(z))</translation>
+        <translation type="unfinished">D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="388" />
-        <source>DCGAN generator</source>
-        <translation>DCGAN 生成器</translation>
+        <location filename="../app/families/dcgan.cpp" line="76"/>
+        <source>DCGAN (conv generator vs discriminator)</source>
+        <translation type="unfinished">DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="464" />
-        <source>Training: epoch %1 of %2, step %3 — the decoder below updates as it learns.</source>
-        <translation>训练中：第 %1/%2 轮，第 %3 步——下方的解码器随学习实时更新。</translation>
+        <location filename="../app/families/dcgan.cpp" line="77"/>
+        <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="484" />
-        <source>Training finished; the model is saved in %1</source>
-        <translation>训练完成；模型已保存在 %1</translation>
+        <location filename="../app/families/dcgan.cpp" line="84"/>
+        <location filename="../app/families/toyplayground.cpp" line="92"/>
+        <source>loss (BCE) and probability</source>
+        <translation type="unfinished">损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="485" />
-        <source>Training stopped; the model so far is saved in %1</source>
-        <translation>训练已停止；目前的模型已保存在 %1</translation>
+        <location filename="../app/families/dcgan.cpp" line="88"/>
+        <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
+        <translation type="unfinished">GAN 的批大小至少为 2（批归一化需要），当前为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="107"/>
+        <source>held-out noise-prediction error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="108"/>
+        <source>noise-prediction error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="109"/>
+        <source>MSE per value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="128"/>
+        <source>DDPM (U-Net, T = 1000, linear schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="129"/>
+        <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="138"/>
+        <location filename="../app/families/toydiffusion.cpp" line="74"/>
+        <source>noise-prediction error (MSE per value)</source>
+        <translation type="unfinished">噪声预测误差（每个值的 MSE）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="23"/>
+        <source>model.%1 is %2, not a whole number from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="33"/>
+        <location filename="../app/families/familytools.cpp" line="45"/>
+        <source>no tensor &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="47"/>
+        <source>&apos;%1&apos; does not fit run.json (size %2 expected in dimension %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="79"/>
+        <source>%1 holds images of %2 values; the model takes %3</source>
+        <translation type="unfinished">%1 中的图像有 %2 个值；模型需要 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="107"/>
+        <source>At most 1024 samples at a time (asked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="78"/>
+        <source>Auto-encoder 784→256→d (same layers, no noise, no KL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="79"/>
+        <source>MLP VAE 784→256→2d (BCE + KL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="81"/>
+        <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="84"/>
+        <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="94"/>
+        <source>reconstruction (BCE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/mlpvae.cpp" line="96"/>
+        <location filename="../app/families/toyplayground.cpp" line="103"/>
+        <source>held-out reconstruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toydiffusion.cpp" line="64"/>
+        <source>Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toydiffusion.cpp" line="65"/>
+        <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="78"/>
+        <source>Toy GAN (MLP generator vs discriminator; 2-D points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="79"/>
+        <source>Toy auto-encoder (MLP; 2-D points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="80"/>
+        <source>Toy VAE (MLP, Gaussian likelihood; 2-D points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="81"/>
+        <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="96"/>
+        <source>A GAN needs batches of at least 2 points, got %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="101"/>
+        <source>reconstruction (squared error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="102"/>
+        <location filename="../app/families/toyplayground.cpp" line="104"/>
+        <source>per point, standardised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="105"/>
+        <source>squared error per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="112"/>
+        <location filename="../app/families/toyplayground.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="115"/>
+        <location filename="../app/families/toyplayground.cpp" line="117"/>
+        <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <source>nats per point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <source>loss (nats per point)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <source>&lt;h2&gt;Diffusion: watching noise turn into digits&lt;/h2&gt;&lt;p style='max-width:640px'&gt;A diffusion model learns to undo noise. The &lt;b&gt;forward process&lt;/b&gt; blurs an image into pure Gaussian noise over T small steps: x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε. The &lt;b&gt;reverse process&lt;/b&gt; starts from noise and, step by step, asks a U-Net what the noise ε is and removes a little of it.&lt;/p&gt;&lt;p&gt;This page is where you will scrub through those timesteps of your own diffusion model: the noisy image x&lt;sub&gt;t&lt;/sub&gt;, the network's guess of the clean image x̂&lt;sub&gt;0&lt;/sub&gt; and of the noise, DDPM and DDIM samplers side by side. It arrives with GenLab's diffusion models; until then the Explore and Train pages work with the VAE.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h2&gt;扩散：看噪声如何变成数字&lt;/h2&gt;&lt;p style='max-width:640px'&gt;扩散模型学习如何去除噪声。&lt;b&gt;前向过程&lt;/b&gt;在 T 个小步骤中把图像逐渐变成纯高斯噪声：x&lt;sub&gt;t&lt;/sub&gt; = √ᾱ&lt;sub&gt;t&lt;/sub&gt;·x&lt;sub&gt;0&lt;/sub&gt; + √(1−ᾱ&lt;sub&gt;t&lt;/sub&gt;)·ε。&lt;b&gt;反向过程&lt;/b&gt;从噪声出发，一步一步地让 U-Net 估计噪声 ε 并去掉一点。&lt;/p&gt;&lt;p&gt;在这个页面上，你将能逐步拖动浏览自己扩散模型的各个时间步：带噪图像 x&lt;sub&gt;t&lt;/sub&gt;、网络对干净图像 x̂&lt;sub&gt;0&lt;/sub&gt; 和噪声的估计，并排比较 DDPM 与 DDIM 采样器。它将随 GenLab 的扩散模型一起到来；在此之前，探索和训练页面使用 VAE。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/runfolder.cpp" line="21" />
+        <location filename="../app/runs/runfolder.cpp" line="15"/>
         <source>Cannot create the runs folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="31" />
+        <location filename="../app/runs/runfolder.cpp" line="25"/>
         <source>Cannot create a run folder in %1</source>
         <translation>无法在 %1 中创建运行目录</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="38" />
+        <location filename="../app/runs/runfolder.cpp" line="32"/>
         <source>%1 already exists and is not empty; choose a new folder for the run</source>
         <translation>%1 已存在且不为空；请为这次运行选择一个新目录</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="42" />
+        <location filename="../app/runs/runfolder.cpp" line="36"/>
         <source>Cannot create the run folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="61" />
+        <location filename="../app/runs/runfolder.cpp" line="55"/>
         <source>%1: cannot open</source>
         <translation>%1：无法打开</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="67" />
+        <location filename="../app/runs/runfolder.cpp" line="61"/>
         <source>%1: not valid JSON (%2)</source>
         <translation>%1：不是有效的 JSON（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="76" />
+        <location filename="../app/runs/runfolder.cpp" line="70"/>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runfolder.cpp" line="132" />
-        <source>%1 is a diffusion run: it has no latent code to explore. See its denoising with genlab-cli sample %1 --frames 10 --out strip.png</source>
-        <translation>%1 是扩散模型的运行：没有可探索的隐编码。用 genlab-cli sample %1 --frames 10 --out strip.png 查看它的去噪过程</translation>
-    </message>
-    <message>
-        <location filename="../app/runfolder.cpp" line="169" />
-        <source>%1: not an MLP VAE (decoder.0 / decoder.2 weights missing)</source>
-        <translation>%1：不是 MLP VAE（缺少 decoder.0 / decoder.2 权重）</translation>
-    </message>
-    <message>
-        <location filename="../app/runfolder.cpp" line="177" />
-        <source>%1: decoder weights have inconsistent shapes</source>
-        <translation>%1：解码器权重的形状不一致</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="21" />
+        <location filename="../app/gui/diffusionpage.cpp" line="22"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="22" />
+        <location filename="../app/gui/diffusionpage.cpp" line="23"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -766,27 +919,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/reversesampler.cpp" line="82" />
+        <location filename="../app/diffusion/reversesampler.cpp" line="82"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="87" />
+        <location filename="../app/diffusion/reversesampler.cpp" line="92"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation type="unfinished">样本数必须在 1 到 100000 之间（得到 %1）。 {1 ?} {5000 ?} {1)?}</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="91" />
+        <location filename="../app/diffusion/reversesampler.cpp" line="96"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="134" />
+        <location filename="../app/diffusion/reversesampler.cpp" line="139"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/reversesampler.cpp" line="146" />
+        <location filename="../app/diffusion/reversesampler.cpp" line="151"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -794,292 +947,300 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="60" />
+        <location filename="../widgets/reverseview.cpp" line="60"/>
         <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="75" />
+        <location filename="../widgets/reverseview.cpp" line="75"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="76" />
+        <location filename="../widgets/reverseview.cpp" line="76"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89" />
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="90" />
+        <location filename="../widgets/reverseview.cpp" line="90"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="99" />
+        <location filename="../widgets/reverseview.cpp" line="99"/>
         <source>η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM</source>
         <translation>η = 0：确定性的 DDIM；η = 1：每步加入与 DDPM 一样多的新噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="109" />
+        <location filename="../widgets/reverseview.cpp" line="109"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="110" />
+        <location filename="../widgets/reverseview.cpp" line="110"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="111" />
+        <location filename="../widgets/reverseview.cpp" line="111"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="112" />
+        <location filename="../widgets/reverseview.cpp" line="112"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="114" />
+        <location filename="../widgets/reverseview.cpp" line="114"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118" />
+        <location filename="../widgets/reverseview.cpp" line="118"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118" />
+        <location filename="../widgets/reverseview.cpp" line="118"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118" />
+        <location filename="../widgets/reverseview.cpp" line="118"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119" />
+        <location filename="../widgets/reverseview.cpp" line="119"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119" />
+        <location filename="../widgets/reverseview.cpp" line="119"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="150" />
+        <location filename="../widgets/reverseview.cpp" line="150"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="151" />
-        <source>predicted x0: the network's guess of the clean image</source>
+        <location filename="../widgets/reverseview.cpp" line="151"/>
+        <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="152" />
+        <location filename="../widgets/reverseview.cpp" line="152"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="160" />
-        <source>x_t: every sample's point at this step (blue), data behind (grey)</source>
+        <location filename="../widgets/reverseview.cpp" line="160"/>
+        <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="161" />
+        <location filename="../widgets/reverseview.cpp" line="161"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="163" />
+        <location filename="../widgets/reverseview.cpp" line="163"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="181" />
+        <location filename="../widgets/reverseview.cpp" line="181"/>
         <source>First step (Home)</source>
         <translation>第一步（Home）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="182" />
+        <location filename="../widgets/reverseview.cpp" line="182"/>
         <source>One step back (←)</source>
         <translation>后退一步（←）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="183" />
+        <location filename="../widgets/reverseview.cpp" line="183"/>
         <source>Play / pause (Space)</source>
         <translation>播放/暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="185" />
+        <location filename="../widgets/reverseview.cpp" line="185"/>
         <source>One step forward (→)</source>
         <translation>前进一步（→）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="186" />
+        <location filename="../widgets/reverseview.cpp" line="186"/>
         <source>Last step (End)</source>
         <translation>最后一步（End）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197" />
+        <location filename="../widgets/reverseview.cpp" line="197"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="200" />
+        <location filename="../widgets/reverseview.cpp" line="200"/>
         <source>go to t:</source>
         <translation>跳到 t：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="204" />
+        <location filename="../widgets/reverseview.cpp" line="204"/>
         <source>Jumps to the step whose timestep is nearest (Enter)</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="229" />
+        <location filename="../widgets/reverseview.cpp" line="229"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="232" />
+        <location filename="../widgets/reverseview.cpp" line="232"/>
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234" />
-        <source>Continue denoising from the selected step's x_t with the sampler above and the seed here; the ending appears beside the original one</source>
+        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="239" />
+        <location filename="../widgets/reverseview.cpp" line="239"/>
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="241" />
+        <location filename="../widgets/reverseview.cpp" line="241"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="243" />
+        <location filename="../widgets/reverseview.cpp" line="243"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="267" />
+        <location filename="../widgets/reverseview.cpp" line="267"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="268" />
+        <location filename="../widgets/reverseview.cpp" line="268"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="269" />
+        <location filename="../widgets/reverseview.cpp" line="269"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="290" />
+        <location filename="../widgets/reverseview.cpp" line="290"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="296" />
+        <location filename="../widgets/reverseview.cpp" line="296"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="354" />
+        <location filename="../widgets/reverseview.cpp" line="354"/>
         <source>Visits %n timestep(s): %1 — %2</source>
         <translation>
             <numerusform>访问 %n 个时间步：%1 — %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="374" />
+        <location filename="../widgets/reverseview.cpp" line="374"/>
         <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
         <translation>
             <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="376" />
+        <location filename="../widgets/reverseview.cpp" line="376"/>
         <source>Cancelled after %n step(s) (%1 s).</source>
         <translation>
             <numerusform>在 %n 步后取消（%1 秒）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="388" />
+        <location filename="../widgets/reverseview.cpp" line="388"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="426" />
+        <location filename="../widgets/reverseview.cpp" line="426"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步，共 %2 步 · t = %3</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="473" />
-        <location filename="../widgets/reverseview.cpp" line="526" />
+        <location filename="../widgets/reverseview.cpp" line="473"/>
+        <location filename="../widgets/reverseview.cpp" line="526"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="476" />
+        <location filename="../widgets/reverseview.cpp" line="476"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517" />
+        <location filename="../widgets/reverseview.cpp" line="517"/>
         <source>x_t (t = %1)</source>
         <translation>x_t（t = %1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517" />
+        <location filename="../widgets/reverseview.cpp" line="517"/>
         <source>predicted x0</source>
         <translation>预测的 x0</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517" />
+        <location filename="../widgets/reverseview.cpp" line="517"/>
         <source>predicted ε</source>
         <translation>预测的 ε</translation>
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <location filename="../app/runs/run.cpp" line="66"/>
+        <source>%1: not a run folder (no run.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="78"/>
+        <source>%1: model kind &apos;%2&apos; is not one this version knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="87"/>
+        <source>%1 has no weights yet (weights.safetensors is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="97"/>
+        <source>%1: &apos;%2&apos; is not float32</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunInspection</name>
     <message>
-        <location filename="../app/runinspection.cpp" line="27" />
-        <source>%1 is a GAN: it has no likelihood to evaluate on held-out data; look at its samples (genlab-cli sample) instead</source>
-        <translation>%1 是 GAN：没有可在留出数据上评估的似然；请查看它的样本（genlab-cli sample）</translation>
+        <location filename="../app/runs/runinspection.cpp" line="65"/>
+        <source>%1 is a %2: it has no latent code to explore</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/runinspection.cpp" line="35" />
-        <source>%1: model kind '%2' cannot be evaluated by this version</source>
-        <translation>%1：此版本无法评估模型类型“%2”</translation>
-    </message>
-    <message>
-        <location filename="../app/runinspection.cpp" line="79" />
-        <source>%1 holds images of %2 values; the model takes %3</source>
-        <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
-    </message>
-    <message>
-        <location filename="../app/runinspection.cpp" line="97" />
-        <source>%1 holds %2-pixel images; the model takes %3</source>
-        <translation>%1 中的图像有 %2 个像素；模型需要 %3 个</translation>
-    </message>
-    <message>
-        <location filename="../app/runinspection.cpp" line="133" />
+        <location filename="../app/runs/runinspection.cpp" line="108"/>
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -1087,22 +1248,22 @@
 <context>
     <name>SampleStrip</name>
     <message>
-        <location filename="../widgets/samplestrip.cpp" line="19" />
+        <location filename="../widgets/samplestrip.cpp" line="19"/>
         <source>Samples appear here as the model trains: the same noise (or codes) each time, so the change from one to the next is the model learning.</source>
         <translation>训练时样本会出现在这里：每次使用相同的噪声（或编码），所以前后的变化就是模型在学习。</translation>
     </message>
     <message>
-        <location filename="../widgets/samplestrip.cpp" line="48" />
+        <location filename="../widgets/samplestrip.cpp" line="48"/>
         <source>%1 × %2 px as saved</source>
         <translation>保存时为 %1 × %2 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/samplestrip.cpp" line="49" />
+        <location filename="../widgets/samplestrip.cpp" line="49"/>
         <source>step %L1 · epoch %2</source>
         <translation>第 %L1 步 · 第 %2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/samplestrip.cpp" line="49" />
+        <location filename="../widgets/samplestrip.cpp" line="49"/>
         <source>step %L1</source>
         <translation>第 %L1 步</translation>
     </message>
@@ -1110,66 +1271,103 @@
 <context>
     <name>ScheduleChart</name>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="14" />
+        <location filename="../widgets/schedulechart.cpp" line="14"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="15" />
+        <location filename="../widgets/schedulechart.cpp" line="15"/>
         <source>ᾱ_t</source>
         <translation>ᾱ_t</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="18" />
+        <location filename="../widgets/schedulechart.cpp" line="18"/>
         <source>β_t</source>
         <translation>β_t</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="26" />
+        <location filename="../widgets/schedulechart.cpp" line="26"/>
         <source>β_t (noise added at step t; red axis, far right)</source>
         <translation>β_t（第 t 步加入的噪声；最右侧红色坐标轴）</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="32" />
+        <location filename="../widgets/schedulechart.cpp" line="32"/>
         <source>SNR(t) (logarithmic axis, right)</source>
         <translation>SNR(t)（对数坐标轴，右侧）</translation>
     </message>
     <message>
-        <location filename="../widgets/schedulechart.cpp" line="47" />
+        <location filename="../widgets/schedulechart.cpp" line="47"/>
         <source>Logarithmic β and ᾱ axes</source>
         <translation>β 和 ᾱ 轴用对数刻度</translation>
     </message>
     <message>
-        <source>β_t and ᾱ_t</source>
-        <translation type="vanished">β_t 与 ᾱ_t</translation>
-    </message>
-    <message>
-        <location filename="../widgets/schedulechart.cpp" line="22" />
+        <location filename="../widgets/schedulechart.cpp" line="22"/>
         <source>SNR(t) = ᾱ/(1−ᾱ)</source>
         <translation>信噪比 SNR(t) = ᾱ/(1−ᾱ)</translation>
     </message>
     <message>
-        <source>β_t (noise added at step t)</source>
-        <translation type="vanished">β_t（第 t 步加入的噪声）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/schedulechart.cpp" line="29" />
+        <location filename="../widgets/schedulechart.cpp" line="29"/>
         <source>ᾱ_t (signal kept: x_t = √ᾱ·x0 + √(1−ᾱ)·ε)</source>
         <translation>ᾱ_t（保留的信号：x_t = √ᾱ·x0 + √(1−ᾱ)·ε）</translation>
     </message>
+</context>
+<context>
+    <name>TrainPage</name>
     <message>
-        <source>SNR(t), right axis</source>
-        <translation type="vanished">SNR(t)，右轴</translation>
+        <location filename="../app/gui/trainpage.cpp" line="64"/>
+        <source>%1 on %2, %3 epochs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Logarithmic β/ᾱ axis</source>
-        <translation type="vanished">β/ᾱ 轴用对数刻度</translation>
+        <location filename="../app/gui/trainpage.cpp" line="94"/>
+        <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
+        <translation type="unfinished">JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="156"/>
+        <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
+        <translation type="unfinished">未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="200"/>
+        <source>A run is training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="201"/>
+        <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="206"/>
+        <source>&amp;Stop it and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="208"/>
+        <source>&amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="271"/>
+        <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="283"/>
+        <source>Training finished; the model is saved in %1</source>
+        <translation type="unfinished">训练完成；模型已保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="284"/>
+        <source>Training stopped; the model so far is saved in %1</source>
+        <translation type="unfinished">训练已停止；目前的模型已保存在 %1</translation>
     </message>
 </context>
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../app/trainingcontroller.cpp" line="20" />
+        <location filename="../app/training/trainingcontroller.cpp" line="20"/>
         <source>A training run is already in progress.</source>
         <translation>已有一个训练正在进行。</translation>
     </message>
@@ -1177,48 +1375,48 @@
 <context>
     <name>TrainingCurves</name>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="22" />
+        <location filename="../widgets/trainingcurves.cpp" line="22"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="23" />
-        <location filename="../widgets/trainingcurves.cpp" line="77" />
+        <location filename="../widgets/trainingcurves.cpp" line="23"/>
+        <location filename="../widgets/trainingcurves.cpp" line="77"/>
         <source>loss per image (nats)</source>
         <translation>每张图像的损失（nats）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="29" />
+        <location filename="../widgets/trainingcurves.cpp" line="29"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73" />
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73" />
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73" />
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="33" />
+        <location filename="../widgets/trainingcurves.cpp" line="33"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴使用对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="48" />
+        <location filename="../widgets/trainingcurves.cpp" line="48"/>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="49" />
+        <location filename="../widgets/trainingcurves.cpp" line="49"/>
         <source>&amp;Smoothing:</source>
         <translation>平滑(&amp;S)：</translation>
     </message>
@@ -1226,371 +1424,340 @@
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="34" />
+        <location filename="../widgets/trainingdashboard.cpp" line="36"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49" />
+        <location filename="../widgets/trainingdashboard.cpp" line="43"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="38" />
-        <source>VAE (MLP 784→256→2d, seed 003): BCE + KL</source>
-        <translation>VAE（MLP 784→256→2d，种子笔记 003）：BCE + KL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="39" />
-        <source>Auto-encoder (same layers; no noise, no KL)</source>
-        <translation>自编码器（相同的层；无噪声，无 KL）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="40" />
-        <source>Conv VAE (stride-2 convolutions; any image size): BCE + β·KL</source>
-        <translation>卷积 VAE（步长 2 的卷积；任意图像尺寸）：BCE + β·KL</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="41" />
-        <source>DCGAN (conv generator vs discriminator)</source>
-        <translation>DCGAN（卷积生成器对判别器）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="42" />
-        <source>DDPM (U-Net of seed 000, T = 1000; images)</source>
-        <translation>DDPM（种子 000 的 U-Net，T = 1000；图像）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43" />
-        <source>Toy diffusion (seed 002: MLP, T = 100; toy 2-D points only)</source>
-        <translation>玩具扩散模型（种子 002：MLP，T = 100；仅用于玩具二维点）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44" />
-        <source>The auto-encoder has the VAE's layers but a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
-        <translation>自编码器与 VAE 的层相同，但编码是确定的：比较两者如何填充潜在空间（自编码器在训练编码之间留下空洞）。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="46" />
+        <location filename="../widgets/trainingdashboard.cpp" line="40"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50" />
+        <location filename="../widgets/trainingdashboard.cpp" line="44"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51" />
+        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53" />
-        <source>Toy 2-D points: S-curve (seed 002)</source>
-        <translation>玩具二维点：S 曲线（种子 002）</translation>
+        <location filename="../widgets/trainingdashboard.cpp" line="47"/>
+        <source>Toy 2-D points: S-curve</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54" />
+        <location filename="../widgets/trainingdashboard.cpp" line="48"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55" />
+        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56" />
+        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="57" />
+        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="58" />
+        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="65" />
+        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="68" />
+        <location filename="../widgets/trainingdashboard.cpp" line="62"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69" />
+        <location filename="../widgets/trainingdashboard.cpp" line="63"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="72" />
+        <location filename="../widgets/trainingdashboard.cpp" line="66"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="74" />
+        <location filename="../widgets/trainingdashboard.cpp" line="68"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="94" />
+        <location filename="../widgets/trainingdashboard.cpp" line="91"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="99" />
+        <location filename="../widgets/trainingdashboard.cpp" line="96"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="103" />
+        <location filename="../widgets/trainingdashboard.cpp" line="100"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="109" />
+        <location filename="../widgets/trainingdashboard.cpp" line="106"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="115" />
+        <location filename="../widgets/trainingdashboard.cpp" line="112"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="117" />
+        <location filename="../widgets/trainingdashboard.cpp" line="114"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="123" />
+        <location filename="../widgets/trainingdashboard.cpp" line="120"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="124" />
+        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130" />
+        <location filename="../widgets/trainingdashboard.cpp" line="127"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="134" />
+        <location filename="../widgets/trainingdashboard.cpp" line="131"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="136" />
+        <location filename="../widgets/trainingdashboard.cpp" line="133"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138" />
+        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="141" />
+        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="150" />
+        <location filename="../widgets/trainingdashboard.cpp" line="141"/>
+        <source>Set up the &amp;next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
+        <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="159"/>
+        <source>Clear the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="156" />
+        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="160" />
+        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="163" />
+        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166" />
+        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="170" />
-        <source>Mean negative ELBO on the 1,000 held-out digits after each epoch (lower is better).</source>
-        <translation>每轮结束后在 1,000 个留出数字上的平均负 ELBO（越低越好）。</translation>
+        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
+        <source>Measured on the held-out data (never trained on) after each epoch.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="171" />
-        <location filename="../widgets/trainingdashboard.cpp" line="292" />
+        <location filename="../widgets/trainingdashboard.cpp" line="328"/>
+        <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="345"/>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="345"/>
+        <source>Held-out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="374"/>
+        <source>Queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="400"/>
+        <source>%1 %2 after epoch %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
+        <source>%1 %2 after epoch %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="177" />
+        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="200" />
+        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="259" />
+        <location filename="../widgets/trainingdashboard.cpp" line="313"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="270" />
+        <location filename="../widgets/trainingdashboard.cpp" line="324"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274" />
-        <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Trains the VAE, auto-encoder or GAN as small MLPs; samples are drawn as a scatter plot.</source>
-        <translation>生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。VAE、自编码器或 GAN 以小型 MLP 训练；样本画成散点图。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="279" />
+        <location filename="../widgets/trainingdashboard.cpp" line="333"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="290" />
-        <source>Held-out reconstruction:</source>
-        <translation>留出集重构：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="291" />
-        <source>Held-out loss:</source>
-        <translation>留出集损失：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="294" />
-        <source>none: a GAN has no likelihood; watch D(x) and D(G(z)) and the samples</source>
-        <translation>无：GAN 没有似然；请观察 D(x)、D(G(z)) 和样本</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="295" />
-        <source>none: the loss is how well the network predicts the added noise (MSE); watch it fall and the samples below sharpen</source>
-        <translation>无：损失衡量网络预测所加噪声的准确程度（MSE）；观察它下降，下方的样本变清晰</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="322" />
+        <location filename="../widgets/trainingdashboard.cpp" line="385"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="323" />
+        <location filename="../widgets/trainingdashboard.cpp" line="386"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="325" />
+        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
         <source>done</source>
         <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="330" />
-        <source>%1 nats after epoch %2</source>
-        <translation>第 %2 轮后 %1 nats</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="332" />
-        <source>%1 nats after epoch %2 (reconstruction %3 + KL %4)</source>
-        <translation>第 %2 轮后 %1 nats（重构 %3 + KL %4）</translation>
     </message>
 </context>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="17" />
-        <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
-        <translation>GAN 的批大小至少为 2（批归一化需要），当前为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../app/trainingtypes.cpp" line="15" />
-        <source>Unknown model '%1' (%2).</source>
+        <location filename="../app/training/trainingtypes.cpp" line="18"/>
+        <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="21" />
-        <source>Unknown dataset '%1' (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
+        <location filename="../app/training/trainingtypes.cpp" line="22"/>
+        <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
         <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="23" />
-        <source>The toy 2-D sets are points, not images: train a vae, ae, gan or toy-diffusion on them (not %1).</source>
-        <translation>玩具二维数据集是点而不是图像：请在上面训练 vae、ae、gan 或 toy-diffusion（而不是 %1）。</translation>
+        <location filename="../app/training/trainingtypes.cpp" line="24"/>
+        <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="26" />
-        <source>toy-diffusion is seed 002's model for 2-D points: choose a toy:NAME dataset.</source>
-        <translation>toy-diffusion 是种子 002 的二维点模型：请选择 toy:名称 数据集。</translation>
+        <location filename="../app/training/trainingtypes.cpp" line="26"/>
+        <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="28" />
+        <location filename="../app/training/trainingtypes.cpp" line="28"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="30" />
+        <location filename="../app/training/trainingtypes.cpp" line="30"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="32" />
+        <location filename="../app/training/trainingtypes.cpp" line="32"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="34" />
+        <location filename="../app/training/trainingtypes.cpp" line="34"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="36" />
+        <location filename="../app/training/trainingtypes.cpp" line="36"/>
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="38" />
+        <location filename="../app/training/trainingtypes.cpp" line="38"/>
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="41" />
+        <location filename="../app/training/trainingtypes.cpp" line="41"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="45" />
-        <source>Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
+        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="47" />
-        <source>The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
+        <location filename="../app/training/trainingtypes.cpp" line="50"/>
+        <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/trainingtypes.cpp" line="50" />
+        <location filename="../app/training/trainingtypes.cpp" line="53"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -1598,23 +1765,18 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/trainingworker.cpp" line="37" />
-        <location filename="../app/trainingworker.cpp" line="39" />
+        <location filename="../app/training/trainingworker.cpp" line="31"/>
+        <location filename="../app/training/trainingworker.cpp" line="33"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="52" />
-        <source>run.json: model kind '%1' cannot be resumed by this version</source>
-        <translation>run.json：此版本无法继续训练模型类型“%1”</translation>
-    </message>
-    <message>
-        <location filename="../app/trainingworker.cpp" line="71" />
+        <location filename="../app/training/trainingworker.cpp" line="60"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/trainingworker.cpp" line="152" />
+        <location filename="../app/training/trainingworker.cpp" line="162"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
