@@ -14,7 +14,7 @@
     <message>
         <location filename="../app/diffusion/diffusionmodel.cpp" line="16"/>
         <source>%1 is not a diffusion run (its model is a %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是扩散模型的运行（其模型为 %2）</translation>
     </message>
 </context>
 <context>
@@ -82,17 +82,17 @@
     <message>
         <location filename="../app/gui/diffusionpage.cpp" line="112"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
-        <translation type="unfinished"></translation>
+        <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
         <location filename="../app/gui/diffusionpage.cpp" line="196"/>
         <source>%1 is a %2, not a diffusion model</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
         <location filename="../app/gui/diffusionpage.cpp" line="209"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
         <location filename="../app/gui/diffusionpage.cpp" line="115"/>
@@ -214,7 +214,7 @@
     <message>
         <location filename="../app/diffusion/diffusionsampling.cpp" line="39"/>
         <source>At most 1024 images at a time (asked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
 </context>
 <context>
@@ -222,22 +222,22 @@
     <message>
         <location filename="../app/gui/explorepage.cpp" line="106"/>
         <source>; choose below which two dimensions the sliders move</source>
-        <translation type="unfinished">；请在下方选择滑块控制哪两个维度</translation>
+        <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
         <location filename="../app/gui/explorepage.cpp" line="108"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
-        <translation type="unfinished">；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
+        <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
         <location filename="../app/gui/explorepage.cpp" line="110"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
-        <translation type="unfinished">；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
+        <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
         <location filename="../app/gui/explorepage.cpp" line="111"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
 </context>
 <context>
@@ -283,22 +283,22 @@
     <message>
         <location filename="../widgets/forwardview.cpp" line="51"/>
         <source>linear schedule (Ho et al. 2020)</source>
-        <translation type="unfinished"></translation>
+        <translation>线性调度 (Ho et al. 2020)</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="52"/>
         <source>cosine schedule (Nichol &amp; Dhariwal 2021)</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦调度 (Nichol &amp; Dhariwal 2021)</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="53"/>
         <source>sigmoid schedule (Jabri et al. 2022)</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoid 调度 (Jabri et al. 2022)</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="54"/>
         <source>toy sigmoid schedule (for 2-D points)</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具 sigmoid 调度（用于二维点）</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="55"/>
@@ -399,12 +399,12 @@
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="61"/>
         <source>&amp;Follow the training run (show its model as it learns)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="63"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="67"/>
@@ -590,19 +590,19 @@
     <message>
         <location filename="../app/families/convvae.cpp" line="62"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="63"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="70"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>total (−ELBO)</source>
-        <translation type="unfinished">总计（−ELBO）</translation>
+        <translation>总计（−ELBO）</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="71"/>
@@ -620,7 +620,7 @@
         <location filename="../app/families/mlpvae.cpp" line="107"/>
         <location filename="../app/families/mlpvae.cpp" line="108"/>
         <source>nats per image</source>
-        <translation type="unfinished"></translation>
+        <translation>nats/图像</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="72"/>
@@ -630,7 +630,7 @@
         <location filename="../app/families/toyplayground.cpp" line="111"/>
         <location filename="../app/families/toyplayground.cpp" line="116"/>
         <source>reconstruction</source>
-        <translation type="unfinished">重构</translation>
+        <translation>重构</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="74"/>
@@ -640,217 +640,217 @@
         <location filename="../app/families/toyplayground.cpp" line="113"/>
         <location filename="../app/families/toyplayground.cpp" line="118"/>
         <source>KL</source>
-        <translation type="unfinished">KL</translation>
+        <translation>KL</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="75"/>
         <location filename="../app/families/mlpvae.cpp" line="104"/>
         <location filename="../app/families/toyplayground.cpp" line="114"/>
         <source>held-out −ELBO</source>
-        <translation type="unfinished"></translation>
+        <translation>留出集 −ELBO</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="80"/>
         <location filename="../app/families/mlpvae.cpp" line="110"/>
         <source>loss (nats per image)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（nats/图像）</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="63"/>
         <source>held-out D loss</source>
-        <translation type="unfinished"></translation>
+        <translation>留出集 D 损失</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="63"/>
         <source>D loss</source>
-        <translation type="unfinished">D 损失</translation>
+        <translation>D 损失</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="64"/>
         <location filename="../app/families/dcgan.cpp" line="65"/>
         <source>BCE</source>
-        <translation type="unfinished"></translation>
+        <translation>BCE</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="65"/>
         <source>G loss</source>
-        <translation type="unfinished">G 损失</translation>
+        <translation>G 损失</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="66"/>
         <source>D(x)</source>
-        <translation type="unfinished">D(x)</translation>
+        <translation>D(x)</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="66"/>
         <location filename="../app/families/dcgan.cpp" line="68"/>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="67"/>
         <source>D(G(z))</source>
-        <translation type="unfinished">D(G(z))</translation>
+        <translation>D(G(z))</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="76"/>
         <source>DCGAN (conv generator vs discriminator)</source>
-        <translation type="unfinished">DCGAN（卷积生成器对判别器）</translation>
+        <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="77"/>
         <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="84"/>
         <location filename="../app/families/toyplayground.cpp" line="92"/>
         <source>loss (BCE) and probability</source>
-        <translation type="unfinished">损失（BCE）与概率</translation>
+        <translation>损失（BCE）与概率</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="88"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
-        <translation type="unfinished">GAN 的批大小至少为 2（批归一化需要），当前为 %1。</translation>
+        <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="107"/>
         <source>held-out noise-prediction error</source>
-        <translation type="unfinished"></translation>
+        <translation>留出集噪声预测误差</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="108"/>
         <source>noise-prediction error</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声预测误差</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="109"/>
         <source>MSE per value</source>
-        <translation type="unfinished"></translation>
+        <translation>每个值的 MSE</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="128"/>
         <source>DDPM (U-Net, T = 1000, linear schedule)</source>
-        <translation type="unfinished"></translation>
+        <translation>DDPM（U-Net，T = 1000，线性调度）</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="129"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
-        <translation type="unfinished"></translation>
+        <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="138"/>
         <location filename="../app/families/toydiffusion.cpp" line="74"/>
         <source>noise-prediction error (MSE per value)</source>
-        <translation type="unfinished">噪声预测误差（每个值的 MSE）</translation>
+        <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="23"/>
         <source>model.%1 is %2, not a whole number from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="33"/>
         <location filename="../app/families/familytools.cpp" line="45"/>
         <source>no tensor &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有张量“%1”</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="47"/>
         <source>&apos;%1&apos; does not fit run.json (size %2 expected in dimension %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="79"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
-        <translation type="unfinished">%1 中的图像有 %2 个值；模型需要 %3 个</translation>
+        <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="107"/>
         <source>At most 1024 samples at a time (asked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="78"/>
         <source>Auto-encoder 784→256→d (same layers, no noise, no KL)</source>
-        <translation type="unfinished"></translation>
+        <translation>自编码器 784→256→d（相同的层，无噪声，无 KL）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="79"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="81"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="84"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
-        <translation type="unfinished"></translation>
+        <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="94"/>
         <source>reconstruction (BCE)</source>
-        <translation type="unfinished"></translation>
+        <translation>重构（BCE）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="96"/>
         <location filename="../app/families/toyplayground.cpp" line="103"/>
         <source>held-out reconstruction</source>
-        <translation type="unfinished"></translation>
+        <translation>留出集重构</translation>
     </message>
     <message>
         <location filename="../app/families/toydiffusion.cpp" line="64"/>
         <source>Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具扩散（MLP，T = 100，sigmoid 调度；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toydiffusion.cpp" line="65"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="78"/>
         <source>Toy GAN (MLP generator vs discriminator; 2-D points)</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具 GAN（MLP 生成器对判别器；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="79"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="80"/>
         <source>Toy VAE (MLP, Gaussian likelihood; 2-D points)</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具 VAE（MLP，高斯似然；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="81"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="96"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="101"/>
         <source>reconstruction (squared error)</source>
-        <translation type="unfinished"></translation>
+        <translation>重构（平方误差）</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="102"/>
         <location filename="../app/families/toyplayground.cpp" line="104"/>
         <source>per point, standardised</source>
-        <translation type="unfinished"></translation>
+        <translation>每点，标准化</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="105"/>
         <source>squared error per point</source>
-        <translation type="unfinished"></translation>
+        <translation>每点的平方误差</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="110"/>
@@ -860,12 +860,12 @@
         <location filename="../app/families/toyplayground.cpp" line="117"/>
         <location filename="../app/families/toyplayground.cpp" line="118"/>
         <source>nats per point</source>
-        <translation type="unfinished"></translation>
+        <translation>nats/点</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="119"/>
         <source>loss (nats per point)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（nats/点）</translation>
     </message>
 </context>
 <context>
@@ -926,7 +926,7 @@
     <message>
         <location filename="../app/diffusion/reversesampler.cpp" line="92"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
-        <translation type="unfinished">样本数必须在 1 到 100000 之间（得到 %1）。 {1 ?} {5000 ?} {1)?}</translation>
+        <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
         <location filename="../app/diffusion/reversesampler.cpp" line="96"/>
@@ -1214,22 +1214,22 @@
     <message>
         <location filename="../app/runs/run.cpp" line="66"/>
         <source>%1: not a run folder (no run.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是运行目录（没有 run.json）</translation>
     </message>
     <message>
         <location filename="../app/runs/run.cpp" line="78"/>
         <source>%1: model kind &apos;%2&apos; is not one this version knows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此版本不认识模型类型“%2”</translation>
     </message>
     <message>
         <location filename="../app/runs/run.cpp" line="87"/>
         <source>%1 has no weights yet (weights.safetensors is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 还没有权重（缺少 weights.safetensors）</translation>
     </message>
     <message>
         <location filename="../app/runs/run.cpp" line="97"/>
         <source>%1: &apos;%2&apos; is not float32</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是 float32</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1237,7 @@
     <message>
         <location filename="../app/runs/runinspection.cpp" line="65"/>
         <source>%1 is a %2: it has no latent code to explore</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是 %2：它没有可探索的潜在编码</translation>
     </message>
     <message>
         <location filename="../app/runs/runinspection.cpp" line="108"/>
@@ -1316,52 +1316,52 @@
     <message>
         <location filename="../app/gui/trainpage.cpp" line="64"/>
         <source>%1 on %2, %3 epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="94"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
-        <translation type="unfinished">JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
+        <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="156"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
-        <translation type="unfinished">未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
+        <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="200"/>
         <source>A run is training</source>
-        <translation type="unfinished"></translation>
+        <translation>有运行正在训练</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="201"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="206"/>
         <source>&amp;Stop it and start</source>
-        <translation type="unfinished"></translation>
+        <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="208"/>
         <source>&amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>加入队列(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="271"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="283"/>
         <source>Training finished; the model is saved in %1</source>
-        <translation type="unfinished">训练完成；模型已保存在 %1</translation>
+        <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
         <location filename="../app/gui/trainpage.cpp" line="284"/>
         <source>Training stopped; the model so far is saved in %1</source>
-        <translation type="unfinished">训练已停止；目前的模型已保存在 %1</translation>
+        <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
 </context>
 <context>
@@ -1451,7 +1451,7 @@
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="47"/>
         <source>Toy 2-D points: S-curve</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="48"/>
@@ -1571,17 +1571,17 @@
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="141"/>
         <source>Set up the &amp;next run</source>
-        <translation type="unfinished"></translation>
+        <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="143"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="159"/>
         <source>Clear the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>清空队列</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="168"/>
@@ -1611,37 +1611,37 @@
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="188"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="328"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="345"/>
         <source>%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="345"/>
         <source>Held-out:</source>
-        <translation type="unfinished"></translation>
+        <translation>留出集：</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="374"/>
         <source>Queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>队列中：%1</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="400"/>
         <source>%1 %2 after epoch %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="401"/>
         <source>%1 %2 after epoch %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="189"/>
@@ -1704,12 +1704,12 @@
     <message>
         <location filename="../app/training/trainingtypes.cpp" line="24"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
-        <translation type="unfinished"></translation>
+        <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
         <location filename="../app/training/trainingtypes.cpp" line="26"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
         <location filename="../app/training/trainingtypes.cpp" line="28"/>

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// ReverseView: layout, sampler settings, run/fork/compare/export buttons, status and comparisons.
+// The timeline and playback live in reverseplayback.cpp, the filmstrip and exported images in
+// reversefilmstrip.cpp.
 #include "reverseview.h"
 
 #include "captioned.h"
@@ -10,49 +13,14 @@
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSlider>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
-namespace {
-
-constexpr int kFilmstripLength = 11;
-
-
-QImage sideBySide(const QVector<QImage>& images, const QStringList& captions, int height) {
-  const int label = captions.isEmpty() ? 0 : 16;
-  int width = 4;
-  QVector<QImage> scaled;
-  for (const QImage& i : images) {
-    scaled.append(i.isNull() ? QImage() : i.scaledToHeight(height, i.height() * 2 <= height ? Qt::FastTransformation
-                                                                                          : Qt::SmoothTransformation));
-    width += (scaled.last().isNull() ? height : scaled.last().width()) + 4;
-  }
-  QImage out(width, height + label + 8, QImage::Format_RGB888);
-  out.fill(Qt::white);
-  QPainter painter(&out);
-  int x = 4;
-  for (int i = 0; i < scaled.size(); ++i) {
-    const int w = scaled[i].isNull() ? height : scaled[i].width();
-    if (i < captions.size())
-      painter.drawText(QRect(x, 2, w, label), Qt::AlignCenter, captions[i]);
-    if (!scaled[i].isNull())
-      painter.drawImage(x, label + 4, scaled[i]);
-    x += w + 4;
-  }
-  return out;
-}
-
-}  // namespace
+#include <algorithm>
 
 ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   setFocusPolicy(Qt::StrongFocus);
@@ -169,57 +137,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_views->addWidget(images);
   m_views->addWidget(points);
 
-  auto* timeline = new QHBoxLayout;
-  auto button = [&](const QString& text, const QString& tip, auto slot) {
-    auto* b = new QToolButton(this);
-    b->setText(text);
-    b->setToolTip(tip);
-    connect(b, &QToolButton::clicked, this, slot);
-    timeline->addWidget(b);
-    return b;
-  };
-  button(QStringLiteral("|◀"), tr("First step (Home)"), [this] { setCurrentFrame(0); });
-  button(QStringLiteral("◀"), tr("One step back (←)"), [this] { setCurrentFrame(currentFrame() - 1); });
-  m_play = button(QStringLiteral("▶"), tr("Play / pause (Space)"), [this] { setPlaying(!isPlaying()); });
-  m_play->setObjectName(QStringLiteral("playButton"));
-  button(QStringLiteral("▶|"), tr("One step forward (→)"), [this] { setCurrentFrame(currentFrame() + 1); });
-  button(QStringLiteral("▶▶|"), tr("Last step (End)"), [this] { setCurrentFrame(frameCount() - 1); });
-  m_slider = new QSlider(Qt::Horizontal, this);
-  m_slider->setObjectName(QStringLiteral("timelineSlider"));
-  m_slider->setRange(0, 0);
-  timeline->addWidget(m_slider, 1);
-  m_position = new QLabel(this);
-  m_position->setObjectName(QStringLiteral("timelinePositionLabel"));
-  m_position->setMinimumWidth(170);
-  timeline->addWidget(m_position);
-  m_speed = new QComboBox(this);
-  for (int fps : {5, 10, 25, 50, 100})
-    m_speed->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
-  m_speed->setCurrentIndex(2);
-  timeline->addWidget(m_speed);
-  timeline->addWidget(new QLabel(tr("go to t:"), this));
-  m_goto = new QSpinBox(this);
-  m_goto->setObjectName(QStringLiteral("gotoTSpin"));
-  m_goto->setRange(0, 999);
-  m_goto->setToolTip(tr("Jumps to the step whose timestep is nearest (Enter)"));
-  timeline->addWidget(m_goto);
-  connect(m_goto, &QSpinBox::editingFinished, this, [this] {
-    int best = -1;
-    for (int i = 0; i < m_frames.size(); ++i)
-      if (best < 0 || std::abs(m_frames[i].t - m_goto->value()) < std::abs(m_frames[best].t - m_goto->value()))
-        best = i;
-    if (best >= 0)
-      setCurrentFrame(best);
-  });
-  connect(m_slider, &QSlider::valueChanged, this, &ReverseView::showFrame);
-  m_timer = new QTimer(this);
-  connect(m_timer, &QTimer::timeout, this, [this] {
-    if (currentFrame() + 1 >= frameCount())
-      setPlaying(false);
-    else
-      setCurrentFrame(currentFrame() + 1);
-  });
-  connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_timer->setInterval(playIntervalMs()); });
+  QHBoxLayout* timeline = buildTimeline();
 
   m_film = new QWidget(this);
   m_filmLayout = new QHBoxLayout(m_film);
@@ -338,45 +256,6 @@ void ReverseView::updateSamplerControls() {
   m_eta->setEnabled(ddim);
 }
 
-void ReverseView::beginTrajectory(const QVector<int>& timesteps, const QString& spacing) {
-  setPlaying(false);
-  m_frames.clear();
-  m_planned = timesteps;
-  m_slider->setRange(0, 0);
-  QStringList shown;
-  for (int i = 0; i < timesteps.size(); ++i) {
-    if (timesteps.size() > 24 && i == 10) {
-      shown << QStringLiteral("…");
-      i = int(timesteps.size()) - 10;
-    }
-    shown << QString::number(timesteps[i]);
-  }
-  m_timesteps_->setText(tr("Visits %n timestep(s): %1 — %2", nullptr, int(timesteps.size())).arg(shown.join(QStringLiteral(", ")), spacing));
-  QStringList all;
-  for (int t : timesteps)
-    all << QString::number(t);
-  m_timesteps_->setToolTip(all.join(QStringLiteral(", ")));
-  rebuildFilmstrip();
-}
-
-void ReverseView::appendFrame(int index, int t, const QImage& xt, const QImage& x0, const QImage& eps,
-                              const QVector<QPointF>& xtPoints, const QVector<QPointF>& x0Points) {
-  m_frames.append({index, t, xt, x0, eps, xtPoints, x0Points});
-  const bool follow = m_slider->value() + 1 >= m_frames.size() - 1 || m_frames.size() == 1;
-  m_slider->setRange(0, int(m_frames.size()) - 1);
-  if (follow && !isPlaying())
-    m_slider->setValue(int(m_frames.size()) - 1);  // live: show the newest step
-  if (m_filmIndices.contains(int(m_frames.size()) - 1))
-    rebuildFilmstrip();
-}
-
-void ReverseView::endTrajectory(bool completed, double seconds) {
-  m_status->setText(completed ? tr("%n step(s) in %1 s; every step is kept — scrub, play or step through them.",
-                                   nullptr, frameCount()).arg(seconds, 0, 'f', 2)
-                              : tr("Cancelled after %n step(s) (%1 s).", nullptr, frameCount()).arg(seconds, 0, 'f', 2));
-  rebuildFilmstrip();
-}
-
 void ReverseView::setSampling(bool running) {
   m_run->setEnabled(!running);
   m_cancel->setEnabled(running);
@@ -393,93 +272,6 @@ void ReverseView::setStatus(const QString& text) { m_status->setText(text); }
 void ReverseView::setMessage(const QString& text) {
   m_message->setText(text);
   m_message->setVisible(!text.isEmpty());
-}
-
-int ReverseView::currentFrame() const { return m_frames.isEmpty() ? -1 : m_slider->value(); }
-
-void ReverseView::setCurrentFrame(int index) {
-  if (m_frames.isEmpty())
-    return;
-  m_slider->setValue(std::clamp(index, 0, int(m_frames.size()) - 1));
-}
-
-bool ReverseView::isPlaying() const { return m_timer->isActive(); }
-
-void ReverseView::setPlaying(bool on) {
-  if (on && frameCount() > 1) {
-    if (currentFrame() + 1 >= frameCount())
-      setCurrentFrame(0);
-    m_timer->start(playIntervalMs());
-  } else {
-    m_timer->stop();
-  }
-  m_play->setText(m_timer->isActive() ? QStringLiteral("❚❚") : QStringLiteral("▶"));
-}
-
-int ReverseView::playIntervalMs() const { return m_speed->currentData().toInt(); }
-
-void ReverseView::showFrame(int index) {
-  if (index < 0 || index >= m_frames.size())
-    return;
-  const Frame& f = m_frames[index];
-  const int planned = std::max(int(m_planned.size()), int(m_frames.size()));
-  m_position->setText(tr("step %1 of %2 · t = %3").arg(index + 1).arg(planned).arg(f.t));
-  if (m_points) {
-    m_xtPoints->setPoints(f.xtPoints);
-    m_x0Points->setPoints(f.x0Points);
-    QVector<QVector<QPointF>> trails;
-    if (m_trails->isChecked() && !f.xtPoints.isEmpty()) {
-      const int followed = std::min<int>(8, int(f.xtPoints.size()));
-      trails.resize(followed);
-      for (int k = 0; k <= index; ++k)
-        for (int p = 0; p < followed && p < m_frames[k].xtPoints.size(); ++p)
-          trails[p].append(m_frames[k].xtPoints[p]);
-    }
-    m_xtPoints->setTrails(trails);
-  } else {
-    m_xt->setImage(f.xt);
-    m_x0->setImage(f.x0);
-    m_eps->setImage(f.eps);
-  }
-}
-
-void ReverseView::rebuildFilmstrip() {
-  while (m_filmLayout->count() > 1) {
-    QLayoutItem* item = m_filmLayout->takeAt(0);
-    delete item->widget();
-    delete item;
-  }
-  m_filmIndices.clear();
-  const int planned = std::max(int(m_planned.size()), int(m_frames.size()));
-  if (planned == 0)
-    return;
-  const int n = std::min(kFilmstripLength, planned);
-  for (int k = 0; k < n; ++k) {
-    const int index = n == 1 ? 0 : int(std::lround(double(k) * (planned - 1) / (n - 1)));
-    m_filmIndices.append(index);
-    auto* b = new QToolButton(m_film);
-    b->setObjectName(QStringLiteral("filmstripButton"));
-    b->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-    b->setIconSize(QSize(56, 56));
-    if (index < m_frames.size()) {
-      const Frame& f = m_frames[index];
-      QImage thumb = f.xt;
-      if (m_points) {
-        m_xtPoints->setPoints(f.xtPoints);
-        m_xtPoints->setTrails({});
-        thumb = m_xtPoints->plot()->toPixmap(200, 200).toImage();
-      }
-      b->setIcon(QPixmap::fromImage(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-      b->setText(tr("t = %1").arg(f.t));
-      connect(b, &QToolButton::clicked, this, [this, index] { setCurrentFrame(index); });
-    } else {
-      b->setText(tr("step %1").arg(index + 1));
-      b->setEnabled(false);
-    }
-    m_filmLayout->insertWidget(m_filmLayout->count() - 1, b);
-  }
-  if (m_points)
-    showFrame(currentFrame());  // the thumbnails borrowed the view
 }
 
 void ReverseView::addComparison(const QImage& ending, const QString& caption) {
@@ -504,79 +296,4 @@ void ReverseView::clearComparisons() {
     delete item->widget();
     delete item;
   }
-}
-
-QImage ReverseView::currentFrameImage() const {
-  const int i = currentFrame();
-  if (i < 0)
-    return {};
-  const Frame& f = m_frames[i];
-  if (m_points)
-    return m_xtPoints->plot()->toPixmap(480, 480).toImage();
-  return sideBySide({f.xt, f.x0, f.eps},
-                    {tr("x_t (t = %1)").arg(f.t), tr("predicted x0"), tr("predicted ε")}, std::max(240, f.xt.height()));
-}
-
-QImage ReverseView::filmstripImage() const {
-  QVector<QImage> images;
-  QStringList captions;
-  for (int index : m_filmIndices)
-    if (index < m_frames.size()) {
-      images.append(m_frames[index].xt);
-      captions << tr("t = %1").arg(m_frames[index].t);
-    }
-  if (images.isEmpty())
-    return {};
-  if (m_points) {
-    auto* self = const_cast<ReverseView*>(this);
-    for (int k = 0; k < images.size(); ++k) {
-      self->m_xtPoints->setPoints(m_frames[m_filmIndices[k]].xtPoints);
-      self->m_xtPoints->setTrails({});
-      images[k] = m_xtPoints->plot()->toPixmap(200, 200).toImage();
-    }
-    self->showFrame(currentFrame());
-  }
-  return sideBySide(images, captions, std::max(120, images.first().height()));
-}
-
-QVector<QImage> ReverseView::trajectoryImages() const {
-  QVector<QImage> out;
-  out.reserve(m_frames.size());
-  auto* self = const_cast<ReverseView*>(this);
-  for (const Frame& f : m_frames) {
-    if (m_points) {
-      self->m_xtPoints->setPoints(f.xtPoints);
-      self->m_xtPoints->setTrails({});
-      out.append(m_xtPoints->plot()->toPixmap(240, 240).toImage());
-    } else {
-      out.append(f.xt.height() < 112 ? f.xt.scaled(f.xt.width() * 2, f.xt.height() * 2) : f.xt);
-    }
-  }
-  if (m_points)
-    self->showFrame(currentFrame());
-  return out;
-}
-
-void ReverseView::keyPressEvent(QKeyEvent* event) {
-  switch (event->key()) {
-    case Qt::Key_Space:
-      setPlaying(!isPlaying());
-      break;
-    case Qt::Key_Left:
-      setCurrentFrame(currentFrame() - 1);
-      break;
-    case Qt::Key_Right:
-      setCurrentFrame(currentFrame() + 1);
-      break;
-    case Qt::Key_Home:
-      setCurrentFrame(0);
-      break;
-    case Qt::Key_End:
-      setCurrentFrame(frameCount() - 1);
-      break;
-    default:
-      QWidget::keyPressEvent(event);
-      return;
-  }
-  event->accept();
 }

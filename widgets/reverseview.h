@@ -98,9 +98,10 @@ class ReverseView final : public QWidget {
     QImage xt, x0, eps;
     QVector<QPointF> xtPoints, x0Points;
   };
-  void showFrame(int index);
-  void rebuildFilmstrip();
-  void updateSamplerControls();
+  void updateSamplerControls();                // reverseview.cpp
+  QHBoxLayout* buildTimeline();                // reverseplayback.cpp
+  void showFrame(int index);                   // reverseplayback.cpp
+  void rebuildFilmstrip();                     // reversefilmstrip.cpp
 
   QVector<Frame> m_frames;
   QVector<int> m_planned;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The conv VAE: stride-2 convolutions down to 7×7 or 4×4 and back, BCE + β·KL, on 28/32/64 px images.
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -8,6 +7,11 @@
 #include "vae/conv_vae.h"
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& convVae();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The DCGAN (Radford et al. 2015): a conv generator against a conv discriminator, alternating steps,
 // non-saturating loss, on 28/32/64 px images.
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -9,6 +8,11 @@
 #include "gan/dcgan.h"
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& dcgan();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 
@@ -58,7 +62,7 @@ genlab::DCGANOptions optionsOf(const QJsonObject& m) {
 }  // namespace
 
 /// The loss columns of every GAN (the DCGAN and the toy GAN).
-QList<LossColumn> ganLosses(bool heldOut) {
+QList<LossColumn> FamilyTools::ganLosses(bool heldOut) {
   return {{QStringLiteral("d_loss"),
            heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out D loss") : QT_TRANSLATE_NOOP("ModelFamily", "D loss"),
            QT_TRANSLATE_NOOP("ModelFamily", "BCE")},

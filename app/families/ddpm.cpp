@@ -3,7 +3,6 @@
 // steps; EMA weights sample. The U-Net and process of lucidrains' denoising-diffusion-pytorch.
 #include "diffusionmodel.h"
 #include "diffusionsampling.h"
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -13,6 +12,11 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& ddpm();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 
@@ -102,7 +106,7 @@ Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
 }  // namespace
 
 /// The columns of every diffusion family: the noise-prediction error, per step and held out.
-QList<LossColumn> diffusionLosses(bool heldOut) {
+QList<LossColumn> FamilyTools::diffusionLosses(bool heldOut) {
   return {{QStringLiteral("loss"),
            heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out noise-prediction error")
                    : QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error"),
@@ -110,7 +114,7 @@ QList<LossColumn> diffusionLosses(bool heldOut) {
 }
 
 /// `sample` of every diffusion family.
-Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r) {
+Result<QImage> FamilyTools::sampleDiffusion(const Run& run, const SampleRequest& r) {
   Result<QImage> out;
   const auto model = run.family().loadDiffusion(run, true);
   if (!model.ok()) {

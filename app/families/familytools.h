@@ -48,3 +48,12 @@ void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run);
 /// `r.count` (default 64, at most 1024) decoded prior draws as one grid, for latent-code families.
 Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r);
 }  // namespace FamilyTools
+
+namespace FamilyTools {
+/// The loss columns of every GAN: D and G losses, D(x) and D(G(z)) (dcgan.cpp).
+QList<LossColumn> ganLosses(bool heldOut);
+/// The columns of every diffusion family: the noise-prediction error (ddpm.cpp).
+QList<LossColumn> diffusionLosses(bool heldOut);
+/// `sample` of every diffusion family (ddpm.cpp).
+Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r);
+}  // namespace FamilyTools

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The MLP VAE of Kingma & Welling (784 → 256 → 2·d, BCE + β·KL) and the auto-encoder with the same
 // layers (deterministic code, no KL) — seed 003's model and seed 000's argument for the VAE.
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -9,6 +8,12 @@
 #include "vae/vae_trainer.h"
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& mlpVae();  // registered in registry.cpp
+const ModelFamily& autoencoder();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 

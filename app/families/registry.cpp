@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "registry.h"
 
-#include "families.h"
+
+// Each family's descriptor, defined in its own file under app/families/.
+namespace Families {
+const ModelFamily& mlpVae();          // mlpvae.cpp
+const ModelFamily& autoencoder();     // mlpvae.cpp
+const ModelFamily& convVae();         // convvae.cpp
+const ModelFamily& dcgan();           // dcgan.cpp
+const ModelFamily& ddpm();            // ddpm.cpp
+const ModelFamily& toyVae();          // toyplayground.cpp
+const ModelFamily& toyAutoencoder();  // toyplayground.cpp
+const ModelFamily& toyGan();          // toyplayground.cpp
+const ModelFamily& toyDiffusion();    // toydiffusion.cpp
+}  // namespace Families
 
 namespace Registry {
 

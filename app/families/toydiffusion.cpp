@@ -2,7 +2,6 @@
 // Diffusion on the toy 2-D point sets: an MLP with a learned step embedding, T = 100, a sigmoid
 // schedule, ε-prediction with antithetic t (the model of the study notes' seed 002).
 #include "diffusionmodel.h"
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -13,6 +12,11 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& toyDiffusion();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The toy 2-D playground: a VAE (Gaussian likelihood, learned σ), the auto-encoder with the same
 // layers and a GAN, all small MLPs on the toy point sets.
-#include "families.h"
 #include "familytools.h"
 #include "trainersession.h"
 #include "trainingtypes.h"
@@ -10,6 +9,13 @@
 #include "toy/toy_models.h"
 
 using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& toyVae();  // registered in registry.cpp
+const ModelFamily& toyAutoencoder();  // registered in registry.cpp
+const ModelFamily& toyGan();  // registered in registry.cpp
+}  // namespace Families
+
 
 namespace {
 
