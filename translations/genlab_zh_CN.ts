@@ -588,159 +588,159 @@
 <context>
     <name>ModelFamily</name>
     <message>
-        <location filename="../app/families/convvae.cpp" line="62"/>
+        <location filename="../app/families/convvae.cpp" line="66"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
         <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="63"/>
+        <location filename="../app/families/convvae.cpp" line="67"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="70"/>
-        <location filename="../app/families/mlpvae.cpp" line="99"/>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/convvae.cpp" line="74"/>
+        <location filename="../app/families/mlpvae.cpp" line="104"/>
+        <location filename="../app/families/toyplayground.cpp" line="115"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="71"/>
-        <location filename="../app/families/convvae.cpp" line="73"/>
-        <location filename="../app/families/convvae.cpp" line="74"/>
-        <location filename="../app/families/convvae.cpp" line="76"/>
+        <location filename="../app/families/convvae.cpp" line="75"/>
+        <location filename="../app/families/convvae.cpp" line="77"/>
         <location filename="../app/families/convvae.cpp" line="78"/>
-        <location filename="../app/families/convvae.cpp" line="79"/>
-        <location filename="../app/families/mlpvae.cpp" line="95"/>
-        <location filename="../app/families/mlpvae.cpp" line="97"/>
+        <location filename="../app/families/convvae.cpp" line="80"/>
+        <location filename="../app/families/convvae.cpp" line="82"/>
+        <location filename="../app/families/convvae.cpp" line="83"/>
         <location filename="../app/families/mlpvae.cpp" line="100"/>
         <location filename="../app/families/mlpvae.cpp" line="102"/>
-        <location filename="../app/families/mlpvae.cpp" line="103"/>
         <location filename="../app/families/mlpvae.cpp" line="105"/>
         <location filename="../app/families/mlpvae.cpp" line="107"/>
         <location filename="../app/families/mlpvae.cpp" line="108"/>
+        <location filename="../app/families/mlpvae.cpp" line="110"/>
+        <location filename="../app/families/mlpvae.cpp" line="112"/>
+        <location filename="../app/families/mlpvae.cpp" line="113"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="72"/>
-        <location filename="../app/families/convvae.cpp" line="77"/>
-        <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/convvae.cpp" line="76"/>
+        <location filename="../app/families/convvae.cpp" line="81"/>
         <location filename="../app/families/mlpvae.cpp" line="106"/>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
-        <location filename="../app/families/toyplayground.cpp" line="116"/>
+        <location filename="../app/families/mlpvae.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="117"/>
+        <location filename="../app/families/toyplayground.cpp" line="122"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="74"/>
-        <location filename="../app/families/convvae.cpp" line="79"/>
-        <location filename="../app/families/mlpvae.cpp" line="103"/>
+        <location filename="../app/families/convvae.cpp" line="78"/>
+        <location filename="../app/families/convvae.cpp" line="83"/>
         <location filename="../app/families/mlpvae.cpp" line="108"/>
-        <location filename="../app/families/toyplayground.cpp" line="113"/>
-        <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <location filename="../app/families/mlpvae.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="124"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="75"/>
-        <location filename="../app/families/mlpvae.cpp" line="104"/>
-        <location filename="../app/families/toyplayground.cpp" line="114"/>
+        <location filename="../app/families/convvae.cpp" line="79"/>
+        <location filename="../app/families/mlpvae.cpp" line="109"/>
+        <location filename="../app/families/toyplayground.cpp" line="120"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="80"/>
-        <location filename="../app/families/mlpvae.cpp" line="110"/>
+        <location filename="../app/families/convvae.cpp" line="84"/>
+        <location filename="../app/families/mlpvae.cpp" line="115"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="63"/>
+        <location filename="../app/families/dcgan.cpp" line="67"/>
         <source>held-out D loss</source>
         <translation>留出集 D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="63"/>
+        <location filename="../app/families/dcgan.cpp" line="67"/>
         <source>D loss</source>
         <translation>D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="64"/>
-        <location filename="../app/families/dcgan.cpp" line="65"/>
+        <location filename="../app/families/dcgan.cpp" line="68"/>
+        <location filename="../app/families/dcgan.cpp" line="69"/>
         <source>BCE</source>
         <translation>BCE</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="65"/>
+        <location filename="../app/families/dcgan.cpp" line="69"/>
         <source>G loss</source>
         <translation>G 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="66"/>
+        <location filename="../app/families/dcgan.cpp" line="70"/>
         <source>D(x)</source>
         <translation>D(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="66"/>
-        <location filename="../app/families/dcgan.cpp" line="68"/>
+        <location filename="../app/families/dcgan.cpp" line="70"/>
+        <location filename="../app/families/dcgan.cpp" line="72"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="67"/>
+        <location filename="../app/families/dcgan.cpp" line="71"/>
         <source>D(G(z))</source>
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="76"/>
+        <location filename="../app/families/dcgan.cpp" line="80"/>
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="77"/>
+        <location filename="../app/families/dcgan.cpp" line="81"/>
         <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="84"/>
-        <location filename="../app/families/toyplayground.cpp" line="92"/>
+        <location filename="../app/families/dcgan.cpp" line="88"/>
+        <location filename="../app/families/toyplayground.cpp" line="98"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="88"/>
+        <location filename="../app/families/dcgan.cpp" line="92"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="107"/>
+        <location filename="../app/families/ddpm.cpp" line="111"/>
         <source>held-out noise-prediction error</source>
         <translation>留出集噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="108"/>
+        <location filename="../app/families/ddpm.cpp" line="112"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="109"/>
+        <location filename="../app/families/ddpm.cpp" line="113"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="128"/>
+        <location filename="../app/families/ddpm.cpp" line="132"/>
         <source>DDPM (U-Net, T = 1000, linear schedule)</source>
         <translation>DDPM（U-Net，T = 1000，线性调度）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="129"/>
+        <location filename="../app/families/ddpm.cpp" line="133"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="138"/>
-        <location filename="../app/families/toydiffusion.cpp" line="74"/>
+        <location filename="../app/families/ddpm.cpp" line="142"/>
+        <location filename="../app/families/toydiffusion.cpp" line="78"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -771,99 +771,99 @@
         <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="78"/>
+        <location filename="../app/families/mlpvae.cpp" line="83"/>
         <source>Auto-encoder 784→256→d (same layers, no noise, no KL)</source>
         <translation>自编码器 784→256→d（相同的层，无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="79"/>
+        <location filename="../app/families/mlpvae.cpp" line="84"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
         <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="81"/>
+        <location filename="../app/families/mlpvae.cpp" line="86"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="84"/>
+        <location filename="../app/families/mlpvae.cpp" line="89"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="94"/>
+        <location filename="../app/families/mlpvae.cpp" line="99"/>
         <source>reconstruction (BCE)</source>
         <translation>重构（BCE）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="96"/>
-        <location filename="../app/families/toyplayground.cpp" line="103"/>
+        <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="64"/>
+        <location filename="../app/families/toydiffusion.cpp" line="68"/>
         <source>Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)</source>
         <translation>玩具扩散（MLP，T = 100，sigmoid 调度；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="65"/>
+        <location filename="../app/families/toydiffusion.cpp" line="69"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="78"/>
+        <location filename="../app/families/toyplayground.cpp" line="84"/>
         <source>Toy GAN (MLP generator vs discriminator; 2-D points)</source>
         <translation>玩具 GAN（MLP 生成器对判别器；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="79"/>
+        <location filename="../app/families/toyplayground.cpp" line="85"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="80"/>
+        <location filename="../app/families/toyplayground.cpp" line="86"/>
         <source>Toy VAE (MLP, Gaussian likelihood; 2-D points)</source>
         <translation>玩具 VAE（MLP，高斯似然；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="81"/>
+        <location filename="../app/families/toyplayground.cpp" line="87"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="96"/>
+        <location filename="../app/families/toyplayground.cpp" line="102"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="101"/>
+        <location filename="../app/families/toyplayground.cpp" line="107"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="102"/>
-        <location filename="../app/families/toyplayground.cpp" line="104"/>
+        <location filename="../app/families/toyplayground.cpp" line="108"/>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="105"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
-        <location filename="../app/families/toyplayground.cpp" line="112"/>
-        <location filename="../app/families/toyplayground.cpp" line="113"/>
-        <location filename="../app/families/toyplayground.cpp" line="115"/>
-        <location filename="../app/families/toyplayground.cpp" line="117"/>
+        <location filename="../app/families/toyplayground.cpp" line="116"/>
         <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="121"/>
+        <location filename="../app/families/toyplayground.cpp" line="123"/>
+        <location filename="../app/families/toyplayground.cpp" line="124"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="125"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -919,27 +919,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="82"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="81"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="92"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="91"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="96"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="95"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="139"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="138"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="151"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="150"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -947,264 +947,264 @@
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="60"/>
+        <location filename="../widgets/reverseview.cpp" line="28"/>
         <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="75"/>
+        <location filename="../widgets/reverseview.cpp" line="43"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="76"/>
+        <location filename="../widgets/reverseview.cpp" line="44"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="57"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="90"/>
+        <location filename="../widgets/reverseview.cpp" line="58"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="99"/>
+        <location filename="../widgets/reverseview.cpp" line="67"/>
         <source>η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM</source>
         <translation>η = 0：确定性的 DDIM；η = 1：每步加入与 DDPM 一样多的新噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="109"/>
+        <location filename="../widgets/reverseview.cpp" line="77"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="110"/>
+        <location filename="../widgets/reverseview.cpp" line="78"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="111"/>
+        <location filename="../widgets/reverseview.cpp" line="79"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="112"/>
+        <location filename="../widgets/reverseview.cpp" line="80"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="114"/>
+        <location filename="../widgets/reverseview.cpp" line="82"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118"/>
+        <location filename="../widgets/reverseview.cpp" line="86"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118"/>
+        <location filename="../widgets/reverseview.cpp" line="86"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118"/>
+        <location filename="../widgets/reverseview.cpp" line="86"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119"/>
+        <location filename="../widgets/reverseview.cpp" line="87"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119"/>
+        <location filename="../widgets/reverseview.cpp" line="87"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="150"/>
+        <location filename="../widgets/reverseview.cpp" line="118"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="151"/>
+        <location filename="../widgets/reverseview.cpp" line="119"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="152"/>
+        <location filename="../widgets/reverseview.cpp" line="120"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="160"/>
+        <location filename="../widgets/reverseview.cpp" line="128"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="161"/>
+        <location filename="../widgets/reverseview.cpp" line="129"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="163"/>
+        <location filename="../widgets/reverseview.cpp" line="131"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="181"/>
+        <location filename="../widgets/reverseplayback.cpp" line="32"/>
         <source>First step (Home)</source>
         <translation>第一步（Home）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="182"/>
+        <location filename="../widgets/reverseplayback.cpp" line="33"/>
         <source>One step back (←)</source>
         <translation>后退一步（←）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="183"/>
+        <location filename="../widgets/reverseplayback.cpp" line="34"/>
         <source>Play / pause (Space)</source>
         <translation>播放/暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="185"/>
+        <location filename="../widgets/reverseplayback.cpp" line="36"/>
         <source>One step forward (→)</source>
         <translation>前进一步（→）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="186"/>
+        <location filename="../widgets/reverseplayback.cpp" line="37"/>
         <source>Last step (End)</source>
         <translation>最后一步（End）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197"/>
+        <location filename="../widgets/reverseplayback.cpp" line="48"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="200"/>
+        <location filename="../widgets/reverseplayback.cpp" line="51"/>
         <source>go to t:</source>
         <translation>跳到 t：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="204"/>
+        <location filename="../widgets/reverseplayback.cpp" line="55"/>
         <source>Jumps to the step whose timestep is nearest (Enter)</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="229"/>
+        <location filename="../widgets/reverseview.cpp" line="147"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="232"/>
+        <location filename="../widgets/reverseview.cpp" line="150"/>
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <location filename="../widgets/reverseview.cpp" line="152"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="239"/>
+        <location filename="../widgets/reverseview.cpp" line="157"/>
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="241"/>
+        <location filename="../widgets/reverseview.cpp" line="159"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="243"/>
+        <location filename="../widgets/reverseview.cpp" line="161"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="267"/>
+        <location filename="../widgets/reverseview.cpp" line="185"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="268"/>
+        <location filename="../widgets/reverseview.cpp" line="186"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="269"/>
+        <location filename="../widgets/reverseview.cpp" line="187"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="290"/>
+        <location filename="../widgets/reverseview.cpp" line="208"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="296"/>
+        <location filename="../widgets/reverseview.cpp" line="214"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="354"/>
+        <location filename="../widgets/reverseplayback.cpp" line="90"/>
         <source>Visits %n timestep(s): %1 — %2</source>
         <translation>
             <numerusform>访问 %n 个时间步：%1 — %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="374"/>
+        <location filename="../widgets/reverseplayback.cpp" line="110"/>
         <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
         <translation>
             <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseview.cpp" line="376"/>
+        <location filename="../widgets/reverseplayback.cpp" line="112"/>
         <source>Cancelled after %n step(s) (%1 s).</source>
         <translation>
             <numerusform>在 %n 步后取消（%1 秒）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="388"/>
+        <location filename="../widgets/reverseview.cpp" line="267"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="426"/>
+        <location filename="../widgets/reverseplayback.cpp" line="144"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步，共 %2 步 · t = %3</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="473"/>
-        <location filename="../widgets/reverseview.cpp" line="526"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="72"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="101"/>
         <source>t = %1</source>
         <translation>t = %1</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="476"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="75"/>
         <source>step %1</source>
         <translation>第 %1 步</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="92"/>
         <source>x_t (t = %1)</source>
         <translation>x_t（t = %1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="92"/>
         <source>predicted x0</source>
         <translation>预测的 x0</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="517"/>
+        <location filename="../widgets/reversefilmstrip.cpp" line="92"/>
         <source>predicted ε</source>
         <translation>预测的 ε</translation>
     </message>

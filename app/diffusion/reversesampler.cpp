@@ -29,8 +29,6 @@ struct ReverseSampler::Kept {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("ReverseSampler", s); }
-
 QImage grid(const at::Tensor& x, double low, double high) {
   const int cols = int(std::ceil(std::sqrt(double(x.size(0)))));
   return DiffusionSampling::imageGrid(x.sub(low).div(high - low).clamp(0, 1), cols);
