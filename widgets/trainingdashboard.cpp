@@ -342,7 +342,10 @@ void TrainingDashboard::showModelChoice() {
   m_latent->setVisible(latent);
   m_latentLabel->setVisible(latent);
   m_model->setToolTip(c ? c->tooltip : QString());
-  m_evalTitle->setText(c && !c->heldOut.isEmpty() ? tr("%1:").arg(c->heldOut.first()) : tr("Held-out:"));
+  QString title = c && !c->heldOut.isEmpty() ? c->heldOut.first() : tr("held-out");
+  if (!title.isEmpty())
+    title[0] = title[0].toUpper();
+  m_evalTitle->setText(tr("%1:").arg(title));
   if (!m_running)
     m_eval->setText(QStringLiteral("–"));
 }
