@@ -473,9 +473,15 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../app/gui/main.cpp" line="23"/>
         <location filename="../app/gui/mainwindow.cpp" line="26"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="24"/>
+        <source>That did not work: %1</source>
+        <translation>操作未能完成：%1</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="37"/>
@@ -598,60 +604,35 @@
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="74"/>
-        <location filename="../app/families/mlpvae.cpp" line="104"/>
-        <location filename="../app/families/toyplayground.cpp" line="115"/>
+        <location filename="../app/families/familytools.cpp" line="123"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="75"/>
-        <location filename="../app/families/convvae.cpp" line="77"/>
-        <location filename="../app/families/convvae.cpp" line="78"/>
-        <location filename="../app/families/convvae.cpp" line="80"/>
-        <location filename="../app/families/convvae.cpp" line="82"/>
-        <location filename="../app/families/convvae.cpp" line="83"/>
+        <location filename="../app/families/familytools.cpp" line="121"/>
         <location filename="../app/families/mlpvae.cpp" line="100"/>
         <location filename="../app/families/mlpvae.cpp" line="102"/>
-        <location filename="../app/families/mlpvae.cpp" line="105"/>
-        <location filename="../app/families/mlpvae.cpp" line="107"/>
-        <location filename="../app/families/mlpvae.cpp" line="108"/>
-        <location filename="../app/families/mlpvae.cpp" line="110"/>
-        <location filename="../app/families/mlpvae.cpp" line="112"/>
-        <location filename="../app/families/mlpvae.cpp" line="113"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="76"/>
-        <location filename="../app/families/convvae.cpp" line="81"/>
-        <location filename="../app/families/mlpvae.cpp" line="106"/>
-        <location filename="../app/families/mlpvae.cpp" line="111"/>
-        <location filename="../app/families/toyplayground.cpp" line="117"/>
-        <location filename="../app/families/toyplayground.cpp" line="122"/>
+        <location filename="../app/families/familytools.cpp" line="124"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="78"/>
-        <location filename="../app/families/convvae.cpp" line="83"/>
-        <location filename="../app/families/mlpvae.cpp" line="108"/>
-        <location filename="../app/families/mlpvae.cpp" line="113"/>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
-        <location filename="../app/families/toyplayground.cpp" line="124"/>
+        <location filename="../app/families/familytools.cpp" line="125"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="79"/>
-        <location filename="../app/families/mlpvae.cpp" line="109"/>
-        <location filename="../app/families/toyplayground.cpp" line="120"/>
+        <location filename="../app/families/familytools.cpp" line="122"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="84"/>
-        <location filename="../app/families/mlpvae.cpp" line="115"/>
+        <location filename="../app/families/convvae.cpp" line="76"/>
+        <location filename="../app/families/mlpvae.cpp" line="107"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
@@ -739,36 +720,45 @@
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="142"/>
-        <location filename="../app/families/toydiffusion.cpp" line="78"/>
+        <location filename="../app/families/familytools.cpp" line="143"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="23"/>
+        <location filename="../app/families/familytools.cpp" line="24"/>
         <source>model.%1 is %2, not a whole number from %3 to %4</source>
         <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="33"/>
-        <location filename="../app/families/familytools.cpp" line="45"/>
+        <location filename="../app/families/familytools.cpp" line="34"/>
+        <location filename="../app/families/familytools.cpp" line="46"/>
         <source>no tensor &apos;%1&apos;</source>
         <translation>没有张量“%1”</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="47"/>
+        <location filename="../app/families/familytools.cpp" line="48"/>
         <source>&apos;%1&apos; does not fit run.json (size %2 expected in dimension %3)</source>
         <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="79"/>
+        <location filename="../app/families/familytools.cpp" line="80"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="107"/>
+        <location filename="../app/families/familytools.cpp" line="108"/>
         <source>At most 1024 samples at a time (asked for %1).</source>
         <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="132"/>
+        <source>model.channels is 2 (1 or 3)</source>
+        <translation>model.channels 为 2（应为 1 或 3）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="134"/>
+        <source>model.image_size is %1 (28, 32 or 64)</source>
+        <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="83"/>
@@ -853,17 +843,12 @@
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="116"/>
-        <location filename="../app/families/toyplayground.cpp" line="118"/>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
-        <location filename="../app/families/toyplayground.cpp" line="121"/>
-        <location filename="../app/families/toyplayground.cpp" line="123"/>
-        <location filename="../app/families/toyplayground.cpp" line="124"/>
+        <location filename="../app/families/familytools.cpp" line="121"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="125"/>
+        <location filename="../app/families/toyplayground.cpp" line="117"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -919,27 +904,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="81"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="80"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="91"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="90"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="95"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="94"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="138"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="137"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="150"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="149"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -1620,26 +1605,26 @@
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="345"/>
+        <source>held-out</source>
+        <translation>留出集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="348"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="345"/>
-        <source>Held-out:</source>
-        <translation>留出集：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="374"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="377"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="400"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="403"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="404"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -1674,17 +1659,17 @@
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="385"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="386"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="389"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="391"/>
         <source>done</source>
         <translation>完成</translation>
     </message>

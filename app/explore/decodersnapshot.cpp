@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 
+#include <exception>
+
 #include "toy/toy_models.h"
 
 #include <QPainter>
@@ -33,7 +35,11 @@ std::vector<float> DecoderSnapshot::codeAt(const std::vector<float>& sigmas) con
 std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {
   if (!m_decoder || int(z.size()) != latentDim())
     return {};
-  return m_decoder->decode(z);
+  try {  // called from the GUI thread and the grid's pool thread: nothing may escape
+    return m_decoder->decode(z);
+  } catch (const std::exception&) {  // c10::Error too
+    return {};
+  }
 }
 
 QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels) {

@@ -71,16 +71,8 @@ ModelFamily make() {
   f.latentExplorer = true;
   f.likelihood = true;
   f.klWeight = true;
-  f.losses = {{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"),
-               QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-              {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-               QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-              {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
-  f.heldOut = {{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"),
-                QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-               {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-                QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-               {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+  f.losses = vaeLosses(false, false);
+  f.heldOut = vaeLosses(true, false);
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per image)");
   f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
                        {QStringLiteral("decoder."), QStringLiteral("decoder")}};
@@ -91,9 +83,7 @@ ModelFamily make() {
     int v = 0;
     QString e = boundedInt(m, "latent_dim", 1, 128, 16, &v);
     if (e.isEmpty())
-      e = boundedInt(m, "channels", 1, 3, 1, &v);
-    if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
-      e = QStringLiteral("model.image_size is %1 (28, 32 or 64)").arg(v);
+      e = checkImageFields(m);
     if (e.isEmpty())
       e = boundedInt(m, "width", 1, 512, 32, &v);
     return e;

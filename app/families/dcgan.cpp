@@ -101,9 +101,7 @@ const ModelFamily& Families::dcgan() {
       int v = 0;
       QString e = boundedInt(m, "latent_dim", 1, 128, 64, &v);
       if (e.isEmpty())
-        e = boundedInt(m, "channels", 1, 3, 1, &v);
-      if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
-        e = QStringLiteral("model.image_size is %1 (28, 32 or 64)").arg(v);
+        e = checkImageFields(m);
       if (e.isEmpty())
         e = boundedInt(m, "width", 1, 512, 64, &v);
       return e;

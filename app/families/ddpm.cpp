@@ -135,13 +135,7 @@ const ModelFamily& Families::ddpm() {
                                                      "minutes for MNIST on 2 cores.");
     f.data = DataKind::Images;
     f.defaults = {14, 64, 1e-3, 2};
-    f.diffusionTimeline = true;
-    f.latentSize = false;
-    f.losses = diffusionLosses(false);
-    f.heldOut = diffusionLosses(true);
-    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
-    f.logAxis = true;
-    f.parameterGroups = {{QStringLiteral("model."), QStringLiteral("U-Net")}};
+    makeDiffusionFamily(f, "U-Net");
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new DdpmSession(s, data));
     };
@@ -149,9 +143,7 @@ const ModelFamily& Families::ddpm() {
       int v = 0;
       QString e = boundedInt(m, "dim", 1, 256, 16, &v);
       if (e.isEmpty())
-        e = boundedInt(m, "channels", 1, 3, 1, &v);
-      if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
-        e = QStringLiteral("model.image_size is %1 (28, 32 or 64)").arg(v);
+        e = checkImageFields(m);
       if (e.isEmpty())
         e = boundedInt(m, "resnet_block_groups", 1, 64, 8, &v);
       if (e.isEmpty())
@@ -184,18 +176,6 @@ const ModelFamily& Families::ddpm() {
       return QString();
     };
     f.loadDiffusion = load;
-    f.sample = sampleDiffusion;
-    f.evaluate = [](const Run& run, const DatasetSplits& data) {
-      Result<QJsonObject> out;
-      const auto model = load(run, true);
-      if (!model.ok()) {
-        out.error = model.error;
-        return out;
-      }
-      const auto x0 = imagesOf(data.eval, model.value->channels()).mul(2).sub(1);  // as the trainer scales
-      out.value = measures(run, data.eval.size(), {model.value->process().held_out_loss(model.value->denoiser(), x0, 12345)});
-      return out;
-    };
     f.describe = [](const QJsonObject& m) {
       const auto u = unetOf(m);
       QStringList mults;

@@ -3,6 +3,7 @@
 
 #include "datalocations.h"
 #include "decodersnapshot.h"
+#include "diffusionmodel.h"
 #include "trainingtypes.h"
 
 #include <QCoreApplication>
@@ -114,6 +115,48 @@ Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
   }
   out.value = decoder.value.sampleGrid(count, r.seed);
   return out;
+}
+
+QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
+  const char* unit = perPoint ? QT_TRANSLATE_NOOP("ModelFamily", "nats per point") : QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
+  return {heldOut ? LossColumn{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"), unit}
+                  : LossColumn{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"), unit},
+          {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"), unit},
+          {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), unit}};
+}
+
+QString checkImageFields(const QJsonObject& m) {
+  int v = 0;
+  QString e = boundedInt(m, "channels", 1, 3, 1, &v);
+  if (e.isEmpty() && v == 2)
+    e = QCoreApplication::translate("ModelFamily", "model.channels is 2 (1 or 3)");
+  if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
+    e = QCoreApplication::translate("ModelFamily", "model.image_size is %1 (28, 32 or 64)").arg(v);
+  return e;
+}
+
+void makeDiffusionFamily(ModelFamily& f, const char* network) {
+  f.diffusionTimeline = true;
+  f.latentSize = false;
+  f.losses = diffusionLosses(false);
+  f.heldOut = diffusionLosses(true);
+  f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
+  f.logAxis = true;
+  f.parameterGroups = {{QStringLiteral("model."), QString::fromLatin1(network)}};
+  f.sample = sampleDiffusion;
+  f.evaluate = [](const Run& run, const DatasetSplits& data) {
+    Result<QJsonObject> out;
+    const auto model = run.family().loadDiffusion(run, true);
+    if (!model.ok()) {
+      out.error = model.error;
+      return out;
+    }
+    const DiffusionModel& m = *model.value;
+    // The held-out data as the trainer sees it: points as they are, images scaled to [−1, 1].
+    const at::Tensor x0 = m.makesPoints() ? data.eval.images : imagesOf(data.eval, m.channels()).mul(2).sub(1);
+    out.value = measures(run, data.eval.size(), {m.process().held_out_loss(m.denoiser(), x0, 12345)});
+    return out;
+  };
 }
 
 }  // namespace FamilyTools

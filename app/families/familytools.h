@@ -56,4 +56,11 @@ QList<LossColumn> ganLosses(bool heldOut);
 QList<LossColumn> diffusionLosses(bool heldOut);
 /// `sample` of every diffusion family (ddpm.cpp).
 Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r);
+/// What every diffusion family shares: the timeline capability, the noise-prediction columns and
+/// axis, its weights under "model.", sampling and the held-out evaluation through loadDiffusion.
+void makeDiffusionFamily(ModelFamily& f, const char* network);
+/// The columns of a VAE: −ELBO, reconstruction and KL per step; held-out −ELBO and its two parts.
+QList<LossColumn> vaeLosses(bool heldOut, bool perPoint);
+/// Checks run.json's image fields of a conv model: channels 1 or 3, image_size 28, 32 or 64.
+QString checkImageFields(const QJsonObject& model);
 }  // namespace FamilyTools

@@ -101,16 +101,8 @@ ModelFamily mlpFamily(bool autoencoder) {
     f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "held-out reconstruction"),
                   QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
   } else {
-    f.losses = {{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"),
-                 QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-                {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-                 QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-                {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
-    f.heldOut = {{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"),
-                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-                 {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")},
-                 {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
+    f.losses = vaeLosses(false, false);
+    f.heldOut = vaeLosses(true, false);
   }
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per image)");
   f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},

@@ -71,13 +71,7 @@ const ModelFamily& Families::toyDiffusion() {
                                                      "step of its sampling.");
     f.data = DataKind::Points;
     f.defaults = {400, 128, 1e-3, 2};
-    f.diffusionTimeline = true;
-    f.latentSize = false;
-    f.losses = diffusionLosses(false);
-    f.heldOut = diffusionLosses(true);
-    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
-    f.logAxis = true;
-    f.parameterGroups = {{QStringLiteral("model."), QStringLiteral("MLP")}};
+    makeDiffusionFamily(f, "MLP");
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new ToyDiffusionSession(s, data));
     };
@@ -101,18 +95,6 @@ const ModelFamily& Families::toyDiffusion() {
       return QString();
     };
     f.loadDiffusion = load;
-    f.sample = sampleDiffusion;
-    f.evaluate = [](const Run& run, const DatasetSplits& data) {
-      Result<QJsonObject> out;
-      const auto model = load(run, true);
-      if (!model.ok()) {
-        out.error = model.error;
-        return out;
-      }
-      out.value = measures(run, data.eval.size(),
-                           {model.value->process().held_out_loss(model.value->denoiser(), data.eval.images, 12345)});
-      return out;
-    };
     f.describe = [](const QJsonObject& m) {
       return QStringLiteral("MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2")
           .arg(m.value(QStringLiteral("hidden")).toInt(128)).arg(m.value(QStringLiteral("timesteps")).toInt(100));

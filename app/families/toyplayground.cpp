@@ -112,16 +112,8 @@ ModelFamily make(Toy toy) {
     f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
                          {QStringLiteral("decoder."), QStringLiteral("decoder")}};
   } else {
-    f.losses = {{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"),
-                 QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
-                {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-                 QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
-                {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per point")}};
-    f.heldOut = {{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"),
-                  QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
-                 {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
-                  QT_TRANSLATE_NOOP("ModelFamily", "nats per point")},
-                 {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), QT_TRANSLATE_NOOP("ModelFamily", "nats per point")}};
+    f.losses = vaeLosses(false, true);
+    f.heldOut = vaeLosses(true, true);
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per point)");
     f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
                          {QStringLiteral("decoder."), QStringLiteral("decoder")}};
