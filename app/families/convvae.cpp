@@ -98,12 +98,7 @@ ModelFamily make() {
     return e;
   };
   f.loadDecoder = [](const Run& run) {
-    Result<DecoderSnapshot> out;
-    auto decoder = genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model()));
-    out.error = message(decoder.error);
-    if (decoder.ok())
-      out.value = DecoderSnapshot(std::move(decoder.value), run.step());
-    return out;
+    return snapshotOf(genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
   };
   f.sample = sampleDecoded;
   f.evaluate = [](const Run& run, const DatasetSplits& data) {

@@ -114,12 +114,7 @@ const ModelFamily& Families::dcgan() {
       return e;
     };
     f.loadDecoder = [](const Run& run) {
-      Result<DecoderSnapshot> out;
-      auto decoder = genlab::load_generator_decoder(run.weights(), kWeights, optionsOf(run.model()));
-      out.error = message(decoder.error);
-      if (decoder.ok())
-        out.value = DecoderSnapshot(std::move(decoder.value), run.step());
-      return out;
+      return snapshotOf(genlab::load_generator_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
     };
     f.sample = sampleDecoded;
     f.evaluate = [](const Run& run, const DatasetSplits& data) {

@@ -3,6 +3,7 @@
 // Private to app/families/: the checks and conversions every family's file uses. Includes torch.
 
 #include "datasetsplits.h"
+#include "decodersnapshot.h"
 #include "modelfamily.h"
 #include "run.h"
 
@@ -41,10 +42,20 @@ at::Tensor imagesOf(const genlab::LabelledImages& split, int channels);
 
 }  // namespace FamilyTools
 
-class DecoderSnapshot;
 namespace FamilyTools {
 /// Sets the snapshot's latent range from run.json's "latent" object (an auto-encoder's codes).
 void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run);
+/// A decoder that models/ loaded, as the Explore page's snapshot of the run (its step, its codes' range).
+template <class Decoder>
+Result<DecoderSnapshot> snapshotOf(genlab::Result<std::shared_ptr<const Decoder>> decoder, const Run& run) {
+  Result<DecoderSnapshot> out;
+  out.error = message(decoder.error);
+  if (decoder.ok()) {
+    out.value = DecoderSnapshot(std::move(decoder.value), run.step());
+    latentRangeFromRun(out.value, run);
+  }
+  return out;
+}
 /// `r.count` (default 64, at most 1024) decoded prior draws as one grid, for latent-code families.
 Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r);
 }  // namespace FamilyTools

@@ -136,15 +136,9 @@ ModelFamily make(Toy toy) {
     return e;
   };
   f.loadDecoder = [toy](const Run& run) {
-    Result<DecoderSnapshot> out;
     // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
     const auto background = genlab::make_toy2d(run.datasetName().mid(4).toStdString(), 2000, 2);
-    auto decoder = genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background);
-    if (out.error = message(decoder.error); !out.ok())
-      return out;
-    out.value = DecoderSnapshot(std::move(decoder.value), run.step());
-    latentRangeFromRun(out.value, run);
-    return out;
+    return snapshotOf(genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background), run);
   };
   f.sample = sampleDecoded;
   f.evaluate = [toy](const Run& run, const DatasetSplits& data) {
