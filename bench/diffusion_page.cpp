@@ -87,9 +87,8 @@ int main(int argc, char** argv) {
               ms[ms.size() * 99 / 100], ms.back());
 
   // (2) and (3): DDPM-1000 of 16 digits, every step kept.
-  QString error;
-  if (!page.openRun(run, &error)) {
-    std::fprintf(stderr, "%s\n", qPrintable(error));
+  if (const Status opened = page.openRun(run); !opened.ok()) {
+    std::fprintf(stderr, "%s\n", qPrintable(opened.error));
     return 1;
   }
   page.showReverse(true);

@@ -82,8 +82,7 @@ int runTraining(const TrainingSettings& s) {
   const ModelFamily* family = nullptr;
   QObject::connect(&worker, &TrainingWorker::started, [&](const QString& folder, qint64, const QString& id) {
     family = Registry::find(id);
-    QString error;
-    const QJsonObject dataset = RunFolder(folder).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
+    const QJsonObject dataset = RunFolder(folder).readRunJson().value.value(QStringLiteral("dataset")).toObject();
     if (const int skipped = dataset.value(QStringLiteral("skipped_files")).toInt(); skipped > 0) {
       QStringList examples;
       for (const auto& v : dataset.value(QStringLiteral("skipped_examples")).toArray())
@@ -240,12 +239,12 @@ int resumeCommand(const QStringList& args) {
   s.resumeFolder = p.positionalArguments().first();
   s.dataFolder = p.value(QStringLiteral("data"));
   s.epochs = 0;  // the run's own unless asked
-  QString e;
-  const QJsonObject json = RunFolder(s.resumeFolder).readRunJson(&e);
-  if (!e.isEmpty()) {
-    err(e);
+  const auto read = RunFolder(s.resumeFolder).readRunJson();
+  if (!read.ok()) {
+    err(read.error);
     return 1;
   }
+  const QJsonObject& json = read.value;
   s.threads = json.value(QStringLiteral("training")).toObject().value(QStringLiteral("threads")).toInt(1);
   bool ok = true;
   if (p.isSet(QStringLiteral("epochs")))

@@ -136,37 +136,33 @@ QVector<QPointF> ForwardProcess::pointsAt(int t) const {
   return out;
 }
 
-QImage ForwardProcess::datasetImage(const QString& dataset, int index, QString* description, QString* error) {
+Result<ForwardProcess::DatasetImage> ForwardProcess::datasetImage(const QString& dataset, int index) {
   // GUI thread only; never destroyed, so no tensor outlives LibTorch's own statics at exit.
   static auto& cache = *new QHash<QString, genlab::LabelledImages>;
   auto it = cache.find(dataset);
   if (it == cache.end()) {
     const QString folder = DataLocations::folderFor(dataset);
     auto read = genlab::load_mnist_split(folder.toStdString(), "t10k");
-    if (!read.ok()) {
-      *error = QString::fromStdString(read.error);
-      return {};
-    }
+    if (!read.ok())
+      return {{}, QString::fromStdString(read.error)};
     it = cache.insert(dataset, read.value);
   }
   const auto& d = it.value();
-  if (index < 0 || index >= d.size()) {
-    *error = QCoreApplication::translate("ForwardProcess", "There are %1 test images; %2 is not one of them.")
-                 .arg(d.size())
-                 .arg(index);
-    return {};
-  }
+  if (index < 0 || index >= d.size())
+    return {{}, QCoreApplication::translate("ForwardProcess", "There are %1 test images; %2 is not one of them.")
+                    .arg(d.size())
+                    .arg(index)};
   const auto pixels = d.images[index].contiguous();
   QImage image(int(d.width), int(d.height), QImage::Format_Grayscale8);
   const float* p = pixels.data_ptr<float>();
   for (int y = 0; y < image.height(); ++y)
     for (int x = 0; x < image.width(); ++x)
       image.scanLine(y)[x] = uchar(std::lround(std::clamp(p[y * image.width() + x], 0.f, 1.f) * 255.f));
-  *description = QCoreApplication::translate("ForwardProcess", "test image %1 of %2, labelled %3")
-                     .arg(index)
-                     .arg(d.size())
-                     .arg(d.labels[index].item<int64_t>());
-  return image;
+  const QString description = QCoreApplication::translate("ForwardProcess", "test image %1 of %2, labelled %3")
+                                  .arg(index)
+                                  .arg(d.size())
+                                  .arg(d.labels[index].item<int64_t>());
+  return {{image, description}, {}};
 }
 
 QVector<QPointF> ForwardProcess::toyPoints(const QString& name, int n) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
+
 #include <QImage>
 #include <QPointF>
 #include <QString>
@@ -39,9 +41,14 @@ class ForwardProcess {
   QVector<QPointF> pointsAt(int t) const;
   const QVector<QPointF>& points() const { return m_points; }
 
-  /// Image `index` of a dataset's test split ("mnist", "fashion-mnist"), grey; null with *error
-  /// set. *description names it ("MNIST test image 7 of 10,000, a 3").
-  static QImage datasetImage(const QString& dataset, int index, QString* description, QString* error);
+  /// One image of a dataset's test split and what it is.
+  struct DatasetImage {
+    QImage image;         ///< grey
+    QString description;  ///< names it ("test image 7 of 10000, labelled 3")
+  };
+  /// Image `index` of a dataset's test split ("mnist", "fashion-mnist"); on failure the error says
+  /// why (and the image is null).
+  static Result<DatasetImage> datasetImage(const QString& dataset, int index);
   /// `n` points of a toy set ("s-curve", …) as the toy models train on them (seed 2).
   static QVector<QPointF> toyPoints(const QString& name, int n);
 

@@ -119,24 +119,20 @@ QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int
   return {};
 }
 
-int gifFrameCount(const QString& path, QString* error) {
+Result<int> gifFrameCount(const QString& path) {
   QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    *error = tr("%1: cannot read (%2)").arg(path, file.errorString());
-    return -1;
-  }
+  if (!file.open(QIODevice::ReadOnly))
+    return {-1, tr("%1: cannot read (%2)").arg(path, file.errorString())};
   int code = 0;
   GifFileType* gif = DGifOpen(&file, readFromFile, &code);
-  if (!gif) {
-    *error = tr("%1 is not a GIF: %2").arg(path, QString::fromUtf8(GifErrorString(code)));
-    return -1;
-  }
+  if (!gif)
+    return {-1, tr("%1 is not a GIF: %2").arg(path, QString::fromUtf8(GifErrorString(code)))};
   if (DGifSlurp(gif) == GIF_ERROR) {
-    *error = tr("%1: damaged GIF: %2").arg(path, QString::fromUtf8(GifErrorString(gif->Error)));
+    const QString error = tr("%1: damaged GIF: %2").arg(path, QString::fromUtf8(GifErrorString(gif->Error)));
     DGifCloseFile(gif, &code);
-    return -1;
+    return {-1, error};
   }
   const int frames = gif->ImageCount;
   DGifCloseFile(gif, &code);
-  return frames;
+  return {frames, {}};
 }

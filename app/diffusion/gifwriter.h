@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
+
 #include <QImage>
 #include <QString>
 #include <QVector>
@@ -11,5 +13,5 @@
 /// Returns "" or what went wrong. Frames must all have the first one's size.
 QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int delayMs);
 
-/// Reads a GIF back with giflib: its frame count, or −1 with *error set.
-int gifFrameCount(const QString& path, QString* error);
+/// Reads a GIF back with giflib: its frame count, or −1 with the error set.
+Result<int> gifFrameCount(const QString& path);

@@ -71,8 +71,7 @@ Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder) {
                                                                   : DataLocations::folderFor(s.dataset);
   s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
   s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
-  Result<DatasetSplits> out;
-  out.value = DatasetSplits::load(s, &out.error);
+  Result<DatasetSplits> out = DatasetSplits::load(s);
   if (out.ok() && !s.dataset.startsWith(QLatin1String("toy:"))) {
     const int channels = dataset.value(QStringLiteral("channels")).toInt(1), size = s.imageSize;
     const auto& eval = out.value.eval;

@@ -63,7 +63,6 @@ struct ModelFamily {
   const char* name = "";         ///< in the user's words: "MLP VAE 784→256→2d"
   const char* description = "";  ///< one sentence: what it is and what to watch
   DataKind data = DataKind::Images;
-  bool anySize = true;  ///< images of 28, 32 or 64 px, grey or RGB (else 28 px grey only)
   FamilyDefaults defaults;
 
   // What it can do.

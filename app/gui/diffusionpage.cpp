@@ -184,18 +184,14 @@ void DiffusionPage::loadForwardFile(const QString& path) {
 
 void DiffusionPage::showReverse(bool reverse) { m_tabs->setCurrentIndex(reverse ? 1 : 0); }
 
-bool DiffusionPage::openRun(const QString& folder, QString* error) {
+Status DiffusionPage::openRun(const QString& folder) {
   const auto opened = Run::open(folder);
-  if (!opened.ok()) {
-    *error = opened.error;
-    return false;
-  }
+  if (!opened.ok())
+    return {opened.error};
   const Run& run = opened.value;
   const ModelFamily& family = run.family();
-  if (!family.diffusionTimeline) {
-    *error = tr("%1 is a %2, not a diffusion model").arg(folder, family.displayName());
-    return false;
-  }
+  if (!family.diffusionTimeline)
+    return {tr("%1 is a %2, not a diffusion model").arg(folder, family.displayName())};
   const QJsonObject model = run.model();
   m_sampler->cancel();
   m_sampler->wait();
@@ -217,7 +213,7 @@ bool DiffusionPage::openRun(const QString& folder, QString* error) {
     m_forwardView->selectSchedule(m_runMakesPoints ? QStringLiteral("toy") : model.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")), T);
     m_forwardView->selectSource(dataset);
   }
-  return true;
+  return {};
 }
 
 ReverseRequest DiffusionPage::request(const ReverseSettings& s) const {
@@ -249,14 +245,13 @@ void DiffusionPage::loadForwardSource(const QString& key, int index) {
     m_forward.setPoints(ForwardProcess::toyPoints(key.mid(4), 2000));
     m_forwardView->setImageDescription(tr("2,000 points of the %1 set").arg(key.mid(4)));
   } else {
-    QString description, error;
-    const QImage image = ForwardProcess::datasetImage(key, index, &description, &error);
-    if (image.isNull()) {
-      m_forwardView->setMessage(error);
+    const auto read = ForwardProcess::datasetImage(key, index);
+    if (!read.ok()) {
+      m_forwardView->setMessage(read.error);
       return;
     }
-    m_forward.setImage(image);
-    m_forwardView->setImageDescription(description);
+    m_forward.setImage(read.value.image);
+    m_forwardView->setImageDescription(read.value.description);
   }
   m_forwardView->setMessage({});
   redrawForward();

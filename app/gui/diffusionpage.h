@@ -2,6 +2,7 @@
 #pragma once
 
 #include "forwardprocess.h"
+#include "modelfamily.h"
 #include "reversesampler.h"
 
 #include <QElapsedTimer>
@@ -18,8 +19,8 @@ class DiffusionPage final : public QWidget {
   Q_OBJECT
  public:
   explicit DiffusionPage(QWidget* parent = nullptr);
-  /// Opens a ddpm-unet or toy-diffusion run for sampling; false with *error otherwise.
-  bool openRun(const QString& folder, QString* error);
+  /// Opens a ddpm-unet or toy-diffusion run for sampling; otherwise the error says why.
+  Status openRun(const QString& folder);
   QString runFolder() const { return m_run; }
   ForwardView* forward() const { return m_forwardView; }
   ReverseView* reverse() const { return m_reverseView; }

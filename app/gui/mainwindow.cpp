@@ -123,9 +123,7 @@ Status MainWindow::openRun(const QString& folder) {
   const ModelFamily* family = RunInspection::familyOf(folder);
   Status out;
   if (family && family->diffusionTimeline) {
-    QString error;
-    if (!m_diffusion->openRun(folder, &error))
-      out.error = error;
+    out = m_diffusion->openRun(folder);
   } else {
     out = m_explore->openRun(folder);  // also says what is wrong with an unknown or broken run
   }
@@ -188,8 +186,7 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
   const bool asked = !folder.isEmpty() && folder == m_backToDiffusion;
   if (family && family->diffusionTimeline && !folder.isEmpty() &&
       (asked || m_explore->followsTraining() || m_diffusion->runFolder().isEmpty())) {
-    QString error;
-    if (m_diffusion->openRun(folder, &error)) {
+    if (m_diffusion->openRun(folder).ok()) {
       m_diffusion->showReverse(true);
       if (asked && completed)
         m_pages->setCurrentWidget(m_diffusion);

@@ -11,7 +11,7 @@
 
 #include <QCoreApplication>
 
-DatasetSplits DatasetSplits::load(const TrainingSettings& s, QString* error) {
+Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
   DatasetSplits out;
   if (s.dataset.startsWith(QLatin1String("toy:"))) {
     // Generated: 10,000 training points and 2,000 held out, from fixed seeds (the same on every machine).
@@ -26,23 +26,21 @@ DatasetSplits DatasetSplits::load(const TrainingSettings& s, QString* error) {
         split->source = "generated: " + name;
       }
     } catch (const c10::Error& e) {
-      *error = QString::fromStdString(e.what_without_backtrace());
-      return {};
+      return {{}, QString::fromStdString(e.what_without_backtrace())};
     }
-    return out;
+    return {std::move(out), {}};
   }
   if (s.dataset.startsWith(QLatin1String("folder:"))) {
-    const auto loaded = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb}, error);
-    if (!error->isEmpty())
-      return {};
+    const auto read = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb});
+    if (!read.ok())
+      return {{}, read.error};
+    const auto& loaded = read.value;
     const auto& all = loaded.images;
     const int64_t n = all.size(), held = std::max<int64_t>(1, n / 10);
-    if (n < 2) {
-      *error = QCoreApplication::translate("DatasetSplits",
-                                           "%1 holds only one readable image; training needs at least two")
-                   .arg(s.dataFolder);
-      return {};
-    }
+    if (n < 2)
+      return {{}, QCoreApplication::translate("DatasetSplits",
+                                              "%1 holds only one readable image; training needs at least two")
+                      .arg(s.dataFolder)};
     // A fixed tenth (at least one image) held out for evaluation, by a seeded shuffle.
     auto rng = at::make_generator<at::CPUGeneratorImpl>(20240531);
     const auto order = at::randperm(n, rng, at::TensorOptions(at::kLong));
@@ -54,19 +52,15 @@ DatasetSplits DatasetSplits::load(const TrainingSettings& s, QString* error) {
     out.channels = loaded.channels;
     out.skipped = loaded.skipped;
     out.skippedFiles = loaded.skippedFiles;
-    return out;
+    return {std::move(out), {}};
   }
   auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");
-  if (!train.ok()) {
-    *error = QString::fromStdString(train.error);
-    return {};
-  }
+  if (!train.ok())
+    return {{}, QString::fromStdString(train.error)};
   auto eval = genlab::load_mnist_split(s.dataFolder.toStdString(), "t10k");
-  if (!eval.ok()) {
-    *error = QString::fromStdString(eval.error);
-    return {};
-  }
+  if (!eval.ok())
+    return {{}, QString::fromStdString(eval.error)};
   out.train = std::move(train.value);
   out.eval = std::move(eval.value);
-  return out;
+  return {std::move(out), {}};
 }

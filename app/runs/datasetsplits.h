@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
 #include "trainingtypes.h"
 
 #include "data/mnist_dataset.h"
@@ -18,6 +19,6 @@ struct DatasetSplits {
   int skipped = 0;           ///< image-folder files that could not be read
   QStringList skippedFiles;  ///< the first few, "name: why"
 
-  /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure *error says why.
-  static DatasetSplits load(const TrainingSettings& s, QString* error);
+  /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure the error says why.
+  static Result<DatasetSplits> load(const TrainingSettings& s);
 };

@@ -15,17 +15,13 @@
 
 namespace ImageFolder {
 
-Loaded load(const QString& folder, const Options& options, QString* error) {
+Result<Loaded> load(const QString& folder, const Options& options) {
   auto tr = [](const char* s) { return QCoreApplication::translate("ImageFolder", s); };
   Loaded out;
-  if (!QFileInfo(folder).isDir()) {
-    *error = tr("%1: no such folder").arg(folder);
-    return out;
-  }
-  if (options.size != 28 && options.size != 32 && options.size != 64) {
-    *error = tr("Image size must be 28, 32 or 64 (got %1).").arg(options.size);
-    return out;
-  }
+  if (!QFileInfo(folder).isDir())
+    return {std::move(out), tr("%1: no such folder").arg(folder)};
+  if (options.size != 28 && options.size != 32 && options.size != 64)
+    return {std::move(out), tr("Image size must be 28, 32 or 64 (got %1).").arg(options.size)};
   QStringList files;
   QDirIterator it(folder, {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
                            QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG")},
@@ -65,10 +61,10 @@ Loaded load(const QString& folder, const Options& options, QString* error) {
     ++count;
   }
   if (count == 0) {
-    *error = out.skipped ? tr("%1: none of the %2 image files could be read (%3)")
-                               .arg(folder).arg(out.skipped).arg(out.skippedFiles.join(QStringLiteral("; ")))
-                         : tr("%1: no JPG or PNG images found (searched sub-folders too)").arg(folder);
-    return out;
+    QString error = out.skipped ? tr("%1: none of the %2 image files could be read (%3)")
+                                      .arg(folder).arg(out.skipped).arg(out.skippedFiles.join(QStringLiteral("; ")))
+                                : tr("%1: no JPG or PNG images found (searched sub-folders too)").arg(folder);
+    return {std::move(out), std::move(error)};
   }
   out.channels = channels;
   out.images.images = at::from_blob(data.data(), {count, channels * pixels}, at::kFloat).clone();
@@ -76,7 +72,7 @@ Loaded load(const QString& folder, const Options& options, QString* error) {
   out.images.height = side;
   out.images.width = side;
   out.images.source = folder.toStdString();
-  return out;
+  return {std::move(out), {}};
 }
 
 }  // namespace ImageFolder

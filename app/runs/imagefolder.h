@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
+
 #include "data/mnist_dataset.h"
 
 #include <QString>
@@ -24,7 +26,7 @@ struct Loaded {
 };
 
 /// Reads every *.png / *.jpg / *.jpeg below `folder`. Unreadable files are skipped and counted;
-/// a folder with no readable image is an error that says so.
-Loaded load(const QString& folder, const Options& options, QString* error);
+/// a folder with no readable image is an error that says so (the value still counts the skipped files).
+Result<Loaded> load(const QString& folder, const Options& options);
 
 }  // namespace ImageFolder

@@ -66,12 +66,12 @@ Result<Run> Run::open(const QString& folderPath) {
     out.error = tr("%1: not a run folder (no run.json)").arg(folderPath);
     return out;
   }
-  QString error;
-  run.m_json = run.m_folder.readRunJson(&error);
-  if (!error.isEmpty()) {
-    out.error = error;
+  auto json = run.m_folder.readRunJson();
+  if (!json.ok()) {
+    out.error = json.error;
     return out;
   }
+  run.m_json = std::move(json.value);
   const QString kind = run.model().value(QStringLiteral("kind")).toString();
   run.m_family = Registry::find(kind);
   if (!run.m_family) {

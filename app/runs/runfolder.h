@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelfamily.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QObject>
@@ -13,9 +15,9 @@ class RunFolder {
   explicit RunFolder(QString path) : m_path(std::move(path)) {}
 
   /// Makes a new, empty folder <runsFolder>/<yyyyMMdd-HHmmss>-<name>[-n].
-  static RunFolder create(const QString& runsFolder, const QString& name, QString* error);
+  static Result<RunFolder> create(const QString& runsFolder, const QString& name);
   /// Uses exactly `path`, which must not exist yet or be an empty folder.
-  static RunFolder createAt(const QString& path, QString* error);
+  static Result<RunFolder> createAt(const QString& path);
   /// Where runs go unless the user says otherwise.
   static QString defaultRunsFolder();
 
@@ -24,9 +26,12 @@ class RunFolder {
   QString file(const QString& name) const;
   bool hasWeights() const;
 
-  QJsonObject readRunJson(QString* error) const;
-  bool writeRunJson(const QJsonObject& json, QString* error) const;
-  bool writeText(const QString& name, const QByteArray& bytes, QString* error) const;
+  /// run.json as an object; the error names the file and what is wrong ({} then).
+  Result<QJsonObject> readRunJson() const;
+  /// Writes run.json atomically.
+  Status writeRunJson(const QJsonObject& json) const;
+  /// Writes the file `name` in the run folder atomically (temporary file and rename).
+  Status writeText(const QString& name, const QByteArray& bytes) const;
 
  private:
   QString m_path;

@@ -72,8 +72,7 @@ Result<std::pair<DecoderSnapshot, const ModelFamily*>> loadDecoder(const QString
 }
 
 const ModelFamily* familyOf(const QString& folder) {
-  QString error;
-  const QJsonObject json = RunFolder(folder).readRunJson(&error);
+  const QJsonObject json = RunFolder(folder).readRunJson().value;
   return Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
 }
 

@@ -137,11 +137,12 @@ void TrainingWorker::train() {
   SystemInfo::setThreads(s.threads);
 
   const bool folderDataset = s.dataset.startsWith(QLatin1String("folder:"));
-  const DatasetSplits data = DatasetSplits::load(s, &error);
-  if (!error.isEmpty()) {
-    Q_EMIT failed(error);
+  auto loaded = DatasetSplits::load(s);
+  if (!loaded.ok()) {
+    Q_EMIT failed(loaded.error);
     return;
   }
+  const DatasetSplits data = std::move(loaded.value);
 
   const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
   s.model = family.id;
@@ -164,12 +165,13 @@ void TrainingWorker::train() {
     }
     metrics = metricsUpTo(metrics, model->stepsDone());
   } else {
-    run = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, folderName(family, s.dataset), &error)
-                                : RunFolder::createAt(s.runFolder, &error);
-    if (run.isNull()) {
-      Q_EMIT failed(error);
+    const auto created = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, folderName(family, s.dataset))
+                                               : RunFolder::createAt(s.runFolder);
+    if (!created.ok()) {
+      Q_EMIT failed(created.error);
       return;
     }
+    run = created.value;
     json = QJsonObject{
       {QStringLiteral("format"), 1},
       {QStringLiteral("created"), QDateTime::currentDateTime().toString(Qt::ISODate)},
@@ -198,8 +200,8 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
                                                  {QStringLiteral("threads"), s.threads}};
   json[QStringLiteral("status")] = QStringLiteral("running");
-  if (!run.writeRunJson(json, &error)) {
-    Q_EMIT failed(error);
+  if (const Status written = run.writeRunJson(json); !written.ok()) {
+    Q_EMIT failed(written.error);
     return;
   }
   Q_EMIT started(run.path(), totalSteps, family.id);
@@ -213,8 +215,8 @@ void TrainingWorker::train() {
         model->save(run.file(weightsPath).toStdString(), run.file(statePath).toStdString(), kind.toStdString());
     if (!err.empty())
       throw std::runtime_error(err);
-    if (!run.writeText(QStringLiteral("metrics.csv"), metrics, &error))
-      throw std::runtime_error(error.toStdString());
+    if (const Status written = run.writeText(QStringLiteral("metrics.csv"), metrics); !written.ok())
+      throw std::runtime_error(written.error.toStdString());
     json[QStringLiteral("steps")] = qint64(model->stepsDone());
     json[QStringLiteral("epochs_done")] = qint64(model->epoch());
     json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
@@ -228,8 +230,8 @@ void TrainingWorker::train() {
       json[QStringLiteral("latent")] = latent;
     if (final)
       json[QStringLiteral("status")] = model->epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
-    if (!run.writeRunJson(json, &error))
-      throw std::runtime_error(error.toStdString());
+    if (const Status written = run.writeRunJson(json); !written.ok())
+      throw std::runtime_error(written.error.toStdString());
   };
 
   Q_EMIT decoderUpdated(model->snapshot());

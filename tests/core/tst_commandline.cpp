@@ -74,8 +74,7 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("eval"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QJsonObject evaluated = QJsonDocument::fromJson(r.out.toUtf8()).object();
-    QString error;
-    const QJsonObject recorded = RunFolder(run).readRunJson(&error).value(QStringLiteral("eval")).toObject();
+    const QJsonObject recorded = RunFolder(run).readRunJson().value.value(QStringLiteral("eval")).toObject();
     QCOMPARE(evaluated.value(QStringLiteral("held_out")).toInt(), 1000);
     const double a = evaluated.value(QStringLiteral("negative_elbo")).toDouble();
     const double b = recorded.value(QStringLiteral("negative_elbo")).toDouble();
@@ -107,7 +106,7 @@ class tst_CommandLine : public QObject {
                   QStringLiteral("256"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QString error;
-    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject json = RunFolder(run).readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("ae-mlp"));
     const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
     QCOMPARE(dataset.value(QStringLiteral("name")).toString(), QStringLiteral("fashion-mnist"));
@@ -134,8 +133,7 @@ class tst_CommandLine : public QObject {
     auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("gan"), QStringLiteral("--max-steps"),
                   QStringLiteral("20"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    QJsonObject json = RunFolder(run).readRunJson(&error);
+    QJsonObject json = RunFolder(run).readRunJson().value;
     const QJsonObject model = json.value(QStringLiteral("model")).toObject();
     QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("dcgan"));
     QCOMPARE(model.value(QStringLiteral("latent_dim")).toInt(), 64);  // the GAN's own defaults
@@ -162,7 +160,7 @@ class tst_CommandLine : public QObject {
     QVERIFY(measured.value(QStringLiteral("d_loss")).toDouble() > 0);
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("25")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 25);
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInt(), 25);
   }
 
   void convVaeOnAnRgbImageFolder() {
@@ -189,8 +187,7 @@ class tst_CommandLine : public QObject {
                   QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--latent"), QStringLiteral("4"),
                   QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject json = RunFolder(run).readRunJson().value;
     const QJsonObject model = json.value(QStringLiteral("model")).toObject();
     QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("vae-conv"));
     QCOMPARE(model.value(QStringLiteral("channels")).toInt(), 3);
@@ -212,7 +209,7 @@ class tst_CommandLine : public QObject {
     QVERIFY(!QImage(png).allGray());
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--epochs"), QStringLiteral("4")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 4 * (108 / 16));
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInt(), 4 * (108 / 16));
   }
 
   void toyPointsTrainVaeAndGan() {
@@ -222,7 +219,7 @@ class tst_CommandLine : public QObject {
                   QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), vae});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QString error;
-    QJsonObject json = RunFolder(vae).readRunJson(&error);
+    QJsonObject json = RunFolder(vae).readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("toy-vae"));
     QCOMPARE(json.value(QStringLiteral("training")).toObject().value(QStringLiteral("batch_size")).toInt(), 256);  // toy defaults
     QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 3 * (10000 / 256));
@@ -244,7 +241,7 @@ class tst_CommandLine : public QObject {
     QCOMPARE(csv.readLine().trimmed(), QByteArray("step,epoch,wall_s,d_loss,g_loss,d_real,d_fake,eval_d_loss,eval_g_loss,eval_d_real,eval_d_fake"));
     r = cli({QStringLiteral("resume"), gan, QStringLiteral("--max-steps"), QStringLiteral("60")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(gan).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 60);
+    QCOMPARE(RunFolder(gan).readRunJson().value.value(QStringLiteral("steps")).toInt(), 60);
     QVERIFY(!TestData::decoderOf(gan, &error).isNull());
 
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("conv-vae"), QStringLiteral("--dataset"),
@@ -264,8 +261,7 @@ class tst_CommandLine : public QObject {
     auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
                   QStringLiteral("toy:s-curve"), QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject json = RunFolder(run).readRunJson().value;
     const QJsonObject model = json.value(QStringLiteral("model")).toObject();
     QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("toy-diffusion"));
     QCOMPARE(model.value(QStringLiteral("timesteps")).toInt(), 100);
@@ -293,7 +289,7 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("Unknown sampler 'euler'")), qPrintable(r.err));
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--epochs"), QStringLiteral("5")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 5 * (10000 / 128));
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInt(), 5 * (10000 / 128));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("z"))});
     QCOMPARE(r.code, 1);
@@ -307,8 +303,7 @@ class tst_CommandLine : public QObject {
     auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--batch"),
                   QStringLiteral("8"), QStringLiteral("--max-steps"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    const QJsonObject model = RunFolder(run).readRunJson(&error).value(QStringLiteral("model")).toObject();
+    const QJsonObject model = RunFolder(run).readRunJson().value.value(QStringLiteral("model")).toObject();
     QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("ddpm-unet"));
     QCOMPARE(model.value(QStringLiteral("timesteps")).toInt(), 1000);
     QCOMPARE(model.value(QStringLiteral("dim_mults")).toArray().size(), 3);
@@ -323,7 +318,7 @@ class tst_CommandLine : public QObject {
     QVERIFY2(r.err.contains(QStringLiteral("between 1 and the run's 1000 timesteps")), qPrintable(r.err));
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("3")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("steps")).toInt(), 3);
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInt(), 3);
   }
 
   void betaWeightsTheKlTerm() {
@@ -333,8 +328,7 @@ class tst_CommandLine : public QObject {
     auto r = cli({QStringLiteral("train"), QStringLiteral("--beta"), QStringLiteral("4"), QStringLiteral("--epochs"),
                   QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    QCOMPARE(RunFolder(run).readRunJson(&error).value(QStringLiteral("training")).toObject().value(QStringLiteral("beta")).toDouble(), 4.0);
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("training")).toObject().value(QStringLiteral("beta")).toDouble(), 4.0);
     // Training minimises recon + 4·KL …
     QFile csv(run + QStringLiteral("/metrics.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -408,13 +402,12 @@ class tst_CommandLine : public QObject {
     r = cli(QStringList{QStringLiteral("train")} + common +
             QStringList{QStringLiteral("--max-steps"), QStringLiteral("100"), QStringLiteral("--out"), stopped});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QString error;
-    QJsonObject json = RunFolder(stopped).readRunJson(&error);
+    QJsonObject json = RunFolder(stopped).readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
     QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 100);
     r = cli({QStringLiteral("resume"), stopped});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    json = RunFolder(stopped).readRunJson(&error);
+    json = RunFolder(stopped).readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
 
     auto rows = [](const QString& run) {
@@ -451,7 +444,7 @@ class tst_CommandLine : public QObject {
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("stopped early")));
     QString error;
-    const QJsonObject json = RunFolder(run).readRunJson(&error);
+    const QJsonObject json = RunFolder(run).readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
     QVERIFY2(!TestData::decoderOf(run, &error).isNull(), qPrintable(error));
   }

@@ -50,7 +50,7 @@ class tst_CrashSafety : public QObject {
       QString out, errText;
       QCOMPARE(cli({QStringLiteral("info"), run}, &out, &errText), 0);
       QVERIFY2(out.contains(QStringLiteral("vae-mlp")), qPrintable(errText));
-      const qint64 steps = RunFolder(run).readRunJson(&errText).value(QStringLiteral("steps")).toInteger();
+      const qint64 steps = RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInteger();
       const int code = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QString::number(steps + 5)},
                            &out, &errText);
       QVERIFY2(code == 0, qPrintable(QStringLiteral("run %1: %2").arg(i).arg(errText)));

@@ -95,13 +95,15 @@ class tst_ForwardProcess : public QObject {
 
   void datasetImages() {
     REQUIRE_MNIST();
-    QString description, error;
-    const QImage digit = ForwardProcess::datasetImage(QStringLiteral("mnist"), 3, &description, &error);
-    QVERIFY2(!digit.isNull(), qPrintable(error));
-    QCOMPARE(digit.size(), QSize(28, 28));
-    QVERIFY(description.contains(QStringLiteral("labelled")));
-    QVERIFY(ForwardProcess::datasetImage(QStringLiteral("mnist"), 99999, &description, &error).isNull());
-    QVERIFY(error.contains(QStringLiteral("99999")));
+    const auto digit = ForwardProcess::datasetImage(QStringLiteral("mnist"), 3);
+    QVERIFY2(digit.ok(), qPrintable(digit.error));
+    QVERIFY(!digit.value.image.isNull());
+    QCOMPARE(digit.value.image.size(), QSize(28, 28));
+    QVERIFY(digit.value.description.contains(QStringLiteral("labelled")));
+    const auto missing = ForwardProcess::datasetImage(QStringLiteral("mnist"), 99999);
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.value.image.isNull());
+    QVERIFY(missing.error.contains(QStringLiteral("99999")));
   }
 };
 

@@ -61,16 +61,17 @@ class tst_ImageFolder : public QObject {
   void initTestCase() { makeFolder(); }
 
   void loadsGreyAndRgb() {
-    QString error;
     const QString folder = m_dir.filePath(QStringLiteral("faces"));
-    auto grey = ImageFolder::load(folder, {28, false}, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto greyRead = ImageFolder::load(folder, {28, false});
+    QVERIFY2(greyRead.ok(), qPrintable(greyRead.error));
+    const auto& grey = greyRead.value;
     QCOMPARE(grey.images.size(), int64_t(36));
     QCOMPARE(grey.skipped, 1);  // broken.png; notes.txt is not an image file
     QCOMPARE(grey.images.images.size(1), int64_t(784));
     QVERIFY(grey.images.images.min().item<float>() >= 0.f && grey.images.images.max().item<float>() <= 1.f);
-    auto rgb = ImageFolder::load(folder, {32, true}, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto rgbRead = ImageFolder::load(folder, {32, true});
+    QVERIFY2(rgbRead.ok(), qPrintable(rgbRead.error));
+    const auto& rgb = rgbRead.value;
     QCOMPARE(rgb.channels, 3);
     QCOMPARE(rgb.images.images.size(1), int64_t(3 * 32 * 32));
   }
@@ -82,27 +83,23 @@ class tst_ImageFolder : public QObject {
     img.fill(0);
     QPainter(&img).fillRect(10, 0, 20, 20, Qt::white);
     QVERIFY(img.save(dir.filePath(QStringLiteral("x.png"))));
-    QString error;
-    const auto loaded = ImageFolder::load(dir.path(), {28, false}, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY(loaded.images.images.min().item<float>() > 0.99f);
+    const auto loaded = ImageFolder::load(dir.path(), {28, false});
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    QVERIFY(loaded.value.images.images.min().item<float>() > 0.99f);
   }
 
   void emptyAndUnreadableFolders() {
     QTemporaryDir empty;
-    QString error;
-    ImageFolder::load(empty.path(), {28, false}, &error);
+    QString error = ImageFolder::load(empty.path(), {28, false}).error;
     QVERIFY2(error.contains(QStringLiteral("no JPG or PNG images found")), qPrintable(error));
     QTemporaryDir broken;
     QFile f(broken.filePath(QStringLiteral("a.jpg")));
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("nope");
     f.close();
-    error.clear();
-    ImageFolder::load(broken.path(), {28, false}, &error);
+    error = ImageFolder::load(broken.path(), {28, false}).error;
     QVERIFY2(error.contains(QStringLiteral("none of the 1 image files could be read")), qPrintable(error));
-    error.clear();
-    ImageFolder::load(broken.path(), {30, false}, &error);
+    error = ImageFolder::load(broken.path(), {30, false}).error;
     QVERIFY2(error.contains(QStringLiteral("28, 32 or 64")), qPrintable(error));
   }
 
@@ -148,16 +145,16 @@ class tst_ImageFolder : public QObject {
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(bytes);
     f.close();
-    QString error;
-    const auto loaded = ImageFolder::load(dir.path(), {28, true}, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto read = ImageFolder::load(dir.path(), {28, true});
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    const auto& loaded = read.value;
     QCOMPARE(loaded.images.size(), int64_t(1));
     QCOMPARE(loaded.skipped, 1);
     QCOMPARE(loaded.skippedFiles.size(), 1);
     QVERIFY2(loaded.skippedFiles.first().startsWith(name + QStringLiteral(": ")), qPrintable(loaded.skippedFiles.first()));
     // Alone, it makes the folder unusable, with a message that says why.
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("good.png"))));
-    ImageFolder::load(dir.path(), {28, true}, &error);
+    const QString error = ImageFolder::load(dir.path(), {28, true}).error;
     QVERIFY2(error.contains(QStringLiteral("none of the 1 image files could be read")) && error.contains(name),
              qPrintable(error));
   }
@@ -177,7 +174,7 @@ class tst_ImageFolder : public QObject {
                             QStringLiteral("--out"), vae});
     QVERIFY2(code == 0, qPrintable(err));
     QString error;
-    const QJsonObject dataset = RunFolder(vae).readRunJson(&error).value(QStringLiteral("dataset")).toObject();
+    const QJsonObject dataset = RunFolder(vae).readRunJson().value.value(QStringLiteral("dataset")).toObject();
     QCOMPARE(dataset.value(QStringLiteral("train_count")).toInt() + dataset.value(QStringLiteral("eval_count")).toInt(), 36);
     QCOMPARE(dataset.value(QStringLiteral("skipped_files")).toInt(), 1);
     QVERIFY2(err.contains(QStringLiteral("skipped 1 unreadable image file(s): a/broken.png: ")), qPrintable(err));

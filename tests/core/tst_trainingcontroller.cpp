@@ -68,12 +68,13 @@ class tst_TrainingController : public QObject {
     QVERIFY2(e2.values[0] < e1.values[0], qPrintable(QStringLiteral("%1 then %2").arg(e1.values[0]).arg(e2.values[0])));
 
     const RunFolder run(finished.first().at(0).toString());
-    QString error;
-    const QJsonObject json = run.readRunJson(&error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto read = run.readRunJson();
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    const QJsonObject& json = read.value;
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     QCOMPARE(json.value(QStringLiteral("steps")).toInteger(), totalSteps);
     QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("latent_dim")).toInt(), 2);
+    QString error;
     const DecoderSnapshot d = TestData::decoderOf(run.path(), &error);
     QVERIFY2(!d.isNull(), qPrintable(error));
     QCOMPARE(d.step(), totalSteps);
@@ -103,12 +104,12 @@ class tst_TrainingController : public QObject {
     QVERIFY(c.stopAndWait(5000));
     QVERIFY(!c.isRunning());
     const RunFolder run(finished.first().at(0).toString());
-    QString error;
-    const QJsonObject json = run.readRunJson(&error);
+    const QJsonObject json = run.readRunJson().value;
     QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
     const qint64 steps = json.value(QStringLiteral("steps")).toInteger();
     QVERIFY2(steps > 0 && steps < 9000, qPrintable(QString::number(steps)));
     QCOMPARE(json.value(QStringLiteral("epochs_done")).toInt(), 0);
+    QString error;
     QVERIFY2(!TestData::decoderOf(run.path(), &error).isNull(), qPrintable(error));  // weights of the last step are saved
   }
 
