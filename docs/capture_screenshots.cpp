@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -158,6 +159,35 @@ int main(int argc, char* argv[]) {
     });
     QObject::connect(window.training(), &TrainingController::finished, &app, &QApplication::quit);
     return app.exec();
+  }
+  // capture_screenshots <dir> --queue: a toy VAE trains; the next run (a toy GAN) is set up and
+  // Start asks whether to stop or queue (the whole screen, with the question), then the Train page
+  // with the queued run.
+  if (argc > 2 && QLatin1String(argv[2]) == QLatin1String("--queue")) {
+    auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* dataset = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    dataset->setCurrentIndex(dataset->findData(QStringLiteral("toy:moons")));
+    Q_EMIT dataset->activated(dataset->currentIndex());
+    window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(5000);
+    pages->setCurrentIndex(pages->count() - 1);
+    window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
+    wait(4000);
+    window.findChild<QPushButton*>(QStringLiteral("nextRunButton"))->click();
+    model->setCurrentIndex(model->findData(QStringLiteral("toy-gan")));
+    Q_EMIT model->activated(model->currentIndex());
+    QTimer::singleShot(800, [&] {
+      const QString path = out + QStringLiteral("/train-stop-or-queue.png");
+      window.screen()->grabWindow(0).copy(window.frameGeometry()).save(path);
+      std::printf("wrote %s\n", qPrintable(path));
+      if (auto* box = QApplication::activeModalWidget())
+        if (auto* queue = box->findChild<QPushButton*>(QStringLiteral("queueButton")))
+          queue->click();
+    });
+    window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();  // asks; returns once answered
+    wait(1500);
+    grabTo(QStringLiteral("train-queued.png"));
+    window.close();
+    return 0;
   }
   auto save = [&](const char* name) {
     const QString path = out + QLatin1Char('/') + QLatin1String(name);

@@ -85,12 +85,12 @@
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="196"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="194"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="209"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="205"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
@@ -140,51 +140,51 @@
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="237"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="233"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="250"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="246"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="279"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="288"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="297"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="274"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="280"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="280"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="282"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -243,12 +243,12 @@
 <context>
     <name>ForwardProcess</name>
     <message>
-        <location filename="../app/diffusion/forwardprocess.cpp" line="154"/>
+        <location filename="../app/diffusion/forwardprocess.cpp" line="152"/>
         <source>There are %1 test images; %2 is not one of them.</source>
         <translation>共有 %1 张测试图像；%2 不在其中。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/forwardprocess.cpp" line="165"/>
+        <location filename="../app/diffusion/forwardprocess.cpp" line="161"/>
         <source>test image %1 of %2, labelled %3</source>
         <translation>第 %1 张测试图像（共 %2 张），标签 %3</translation>
     </message>
@@ -369,17 +369,17 @@
         <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="26"/>
+        <location filename="../app/runs/imagefolder.cpp" line="24"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="68"/>
+        <location filename="../app/runs/imagefolder.cpp" line="64"/>
         <source>%1: none of the %2 image files could be read (%3)</source>
         <translation>%1：%2 个图像文件都无法读取（%3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="70"/>
+        <location filename="../app/runs/imagefolder.cpp" line="66"/>
         <source>%1: no JPG or PNG images found (searched sub-folders too)</source>
         <translation>%1：未找到 JPG 或 PNG 图像（已搜索子文件夹）</translation>
     </message>
@@ -574,12 +574,12 @@
         <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
@@ -604,29 +604,29 @@
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="123"/>
+        <location filename="../app/families/familytools.cpp" line="122"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="121"/>
+        <location filename="../app/families/familytools.cpp" line="120"/>
         <location filename="../app/families/mlpvae.cpp" line="100"/>
         <location filename="../app/families/mlpvae.cpp" line="102"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="124"/>
+        <location filename="../app/families/familytools.cpp" line="123"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="125"/>
+        <location filename="../app/families/familytools.cpp" line="124"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="122"/>
+        <location filename="../app/families/familytools.cpp" line="121"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="143"/>
+        <location filename="../app/families/familytools.cpp" line="142"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -741,29 +741,29 @@
         <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="80"/>
+        <location filename="../app/families/familytools.cpp" line="79"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="108"/>
+        <location filename="../app/families/familytools.cpp" line="107"/>
         <source>At most 1024 samples at a time (asked for %1).</source>
         <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="132"/>
+        <location filename="../app/families/familytools.cpp" line="131"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="134"/>
+        <location filename="../app/families/familytools.cpp" line="133"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="83"/>
-        <source>Auto-encoder 784→256→d (same layers, no noise, no KL)</source>
-        <translation>自编码器 784→256→d（相同的层，无噪声，无 KL）</translation>
+        <source>Auto-encoder 784→256→d (no noise, no KL)</source>
+        <translation>自编码器 784→256→d（无噪声，无 KL）</translation>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="84"/>
@@ -793,8 +793,8 @@
     </message>
     <message>
         <location filename="../app/families/toydiffusion.cpp" line="68"/>
-        <source>Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)</source>
-        <translation>玩具扩散（MLP，T = 100，sigmoid 调度；二维点）</translation>
+        <source>Toy diffusion (MLP, T = 100; 2-D points)</source>
+        <translation>玩具扩散模型（MLP，T = 100；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toydiffusion.cpp" line="69"/>
@@ -802,19 +802,19 @@
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="84"/>
-        <source>Toy GAN (MLP generator vs discriminator; 2-D points)</source>
-        <translation>玩具 GAN（MLP 生成器对判别器；二维点）</translation>
-    </message>
-    <message>
         <location filename="../app/families/toyplayground.cpp" line="85"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
+        <location filename="../app/families/toyplayground.cpp" line="84"/>
+        <source>Toy GAN (MLPs; 2-D points)</source>
+        <translation>玩具 GAN（MLP；二维点）</translation>
+    </message>
+    <message>
         <location filename="../app/families/toyplayground.cpp" line="86"/>
-        <source>Toy VAE (MLP, Gaussian likelihood; 2-D points)</source>
-        <translation>玩具 VAE（MLP，高斯似然；二维点）</translation>
+        <source>Toy VAE (MLP; 2-D points)</source>
+        <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="87"/>
@@ -843,7 +843,7 @@
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="121"/>
+        <location filename="../app/families/familytools.cpp" line="120"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -861,32 +861,32 @@
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="25"/>
+        <location filename="../app/runs/runfolder.cpp" line="23"/>
         <source>Cannot create a run folder in %1</source>
         <translation>无法在 %1 中创建运行目录</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="32"/>
+        <location filename="../app/runs/runfolder.cpp" line="29"/>
         <source>%1 already exists and is not empty; choose a new folder for the run</source>
         <translation>%1 已存在且不为空；请为这次运行选择一个新目录</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="36"/>
+        <location filename="../app/runs/runfolder.cpp" line="31"/>
         <source>Cannot create the run folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="55"/>
+        <location filename="../app/runs/runfolder.cpp" line="48"/>
         <source>%1: cannot open</source>
         <translation>%1：无法打开</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="61"/>
+        <location filename="../app/runs/runfolder.cpp" line="52"/>
         <source>%1: not valid JSON (%2)</source>
         <translation>%1：不是有效的 JSON（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="70"/>
+        <location filename="../app/runs/runfolder.cpp" line="59"/>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
@@ -1225,7 +1225,7 @@
         <translation>%1 是 %2：它没有可探索的潜在编码</translation>
     </message>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="108"/>
+        <location filename="../app/runs/runinspection.cpp" line="107"/>
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -1604,27 +1604,27 @@
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="345"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="347"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="348"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="350"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="377"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="381"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="403"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="407"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="404"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="408"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -1659,17 +1659,17 @@
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="392"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="389"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="393"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="391"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="395"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -1761,7 +1761,7 @@
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="162"/>
+        <location filename="../app/training/trainingworker.cpp" line="163"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

@@ -342,6 +342,8 @@ void TrainingDashboard::showModelChoice() {
   m_latent->setVisible(latent);
   m_latentLabel->setVisible(latent);
   m_model->setToolTip(c ? c->tooltip : QString());
+  if (m_running)
+    c = &m_runChoice;  // the progress box speaks of the run that trains, not of the next one
   QString title = c && !c->heldOut.isEmpty() ? c->heldOut.first() : tr("held-out");
   if (!title.isEmpty())
     title[0] = title[0].toUpper();
@@ -360,17 +362,19 @@ void TrainingDashboard::lockForm(bool locked) {
 }
 
 void TrainingDashboard::setRunning(bool running) {
+  const bool starting = running && !m_running;  // again while running: just lock the form again
   m_running = running;
   lockForm(running);
   m_stop->setEnabled(running);
   m_nextRun->setVisible(running);
   m_nextRun->setEnabled(running);
-  if (running) {
+  if (starting) {
     m_runChoice = currentChoice() ? *currentChoice() : ModelChoice();
     m_message->hide();
     m_eval->setText(QStringLiteral("–"));
     m_curves->clear();
   }
+  showModelChoice();
 }
 
 void TrainingDashboard::setQueue(const QStringList& runs) {

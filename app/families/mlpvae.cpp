@@ -80,7 +80,7 @@ ModelFamily mlpFamily(bool autoencoder) {
   ModelFamily f;
   f.id = autoencoder ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
   f.option = autoencoder ? QStringLiteral("ae") : QStringLiteral("vae");
-  f.name = autoencoder ? QT_TRANSLATE_NOOP("ModelFamily", "Auto-encoder 784→256→d (same layers, no noise, no KL)")
+  f.name = autoencoder ? QT_TRANSLATE_NOOP("ModelFamily", "Auto-encoder 784→256→d (no noise, no KL)")
                        : QT_TRANSLATE_NOOP("ModelFamily", "MLP VAE 784→256→2d (BCE + KL)");
   f.description = autoencoder
                       ? QT_TRANSLATE_NOOP("ModelFamily", "The VAE's layers with a deterministic code: compare how the "

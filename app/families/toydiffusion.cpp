@@ -65,7 +65,7 @@ const ModelFamily& Families::toyDiffusion() {
     ModelFamily f;
     f.id = QStringLiteral("toy-diffusion");
     f.option = QStringLiteral("toy-diffusion");
-    f.name = QT_TRANSLATE_NOOP("ModelFamily", "Toy diffusion (MLP, T = 100, sigmoid schedule; 2-D points)");
+    f.name = QT_TRANSLATE_NOOP("ModelFamily", "Toy diffusion (MLP, T = 100; 2-D points)");
     f.description = QT_TRANSLATE_NOOP("ModelFamily", "A diffusion model small enough to train in a minute: an MLP "
                                                      "learns to denoise 2-D points; the Diffusion page shows every "
                                                      "step of its sampling.");

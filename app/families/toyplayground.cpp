@@ -81,9 +81,9 @@ ModelFamily make(Toy toy) {
   const bool gan = toy == Toy::Gan, ae = toy == Toy::Autoencoder;
   f.id = gan ? QStringLiteral("toy-gan") : ae ? QStringLiteral("toy-ae") : QStringLiteral("toy-vae");
   f.option = gan ? QStringLiteral("gan") : ae ? QStringLiteral("ae") : QStringLiteral("vae");
-  f.name = gan  ? QT_TRANSLATE_NOOP("ModelFamily", "Toy GAN (MLP generator vs discriminator; 2-D points)")
+  f.name = gan  ? QT_TRANSLATE_NOOP("ModelFamily", "Toy GAN (MLPs; 2-D points)")
            : ae ? QT_TRANSLATE_NOOP("ModelFamily", "Toy auto-encoder (MLP; 2-D points)")
-                : QT_TRANSLATE_NOOP("ModelFamily", "Toy VAE (MLP, Gaussian likelihood; 2-D points)");
+                : QT_TRANSLATE_NOOP("ModelFamily", "Toy VAE (MLP; 2-D points)");
   f.description = QT_TRANSLATE_NOOP("ModelFamily", "Small MLPs on 2-D points: samples are drawn as a scatter plot "
                                                    "over the data; 150 epochs take seconds.");
   f.data = DataKind::Points;

@@ -340,8 +340,12 @@ class tst_MainWindow : public QObject {
       asked = box->objectName() == QLatin1String("stopOrQueueBox");
       box->findChild<QPushButton*>(QStringLiteral("queueButton"))->click();
     });
+    auto* curves = w.findChild<TrainingCurves*>();
+    const int pointsBefore = curves->pointCount();
+    QVERIFY(pointsBefore > 0);
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(asked);
+    QVERIFY(curves->pointCount() >= pointsBefore);  // A's chart keeps every step it had
     QCOMPARE(w.trainPage()->queued().size(), 1);
     QVERIFY(!w.findChild<QLabel*>(QStringLiteral("queueLabel"))->isHidden());
     QCOMPARE(model->currentData().toString(), QStringLiteral("toy-vae"));  // the form shows A again

@@ -143,6 +143,10 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(d.curves()->replotCount(), hidden);
     d.show();
     QCOMPARE(d.curves()->replotCount(), hidden + 1);
+    const int kept = d.curves()->pointCount();
+    d.setRunning(true);  // locked again while the same run trains (after "stop or queue?"): curves stay
+    QCOMPARE(d.curves()->pointCount(), kept);
+    d.setRunning(false);
     d.setRunning(true);  // a new run starts with empty curves
     QCOMPARE(d.curves()->pointCount(), 0);
   }
