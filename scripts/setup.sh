@@ -47,6 +47,20 @@ for lib in libblas.so.3 liblapack.so.3; do
   fi
 done
 
+# 2b. The locales the tests run under: a German desktop writes "0,5", a Chinese one reads the UI in
+# Chinese. Numbers in GenLab's files must read and write the same under both.
+for loc in de_DE zh_CN; do
+  if ! locale -a 2>/dev/null | grep -qix "$loc\.utf-\?8"; then
+    say "generating the locale $loc.UTF-8"
+    if grep -q "^# *$loc.UTF-8 UTF-8" /etc/locale.gen 2>/dev/null; then
+      as_root sed -i "s/^# *\($loc.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+    else
+      echo "$loc.UTF-8 UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
+    fi
+    as_root locale-gen >/dev/null || say "could not generate $loc.UTF-8; the locale tests will be skipped"
+  fi
+done
+
 # 3. Build (Release, Ninja, ccache when present).
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 if [ ! -f "$build/CMakeCache.txt" ]; then
@@ -79,6 +93,11 @@ case "$mode" in
   test)
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+    # Again on a German desktop (decimal comma): numbers in files must not follow the locale.
+    if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+      say "the whole suite again under LC_ALL=de_DE.UTF-8"
+      LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+    fi
     ;;
   build) ;;
   *) say "unknown mode '$mode' (run | test | build)"; exit 2 ;;

