@@ -5,6 +5,8 @@
 
 #include "io/safetensors.h"
 
+#include <ATen/ops/isfinite.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -95,6 +97,11 @@ Result<Run> Run::open(const QString& folderPath) {
   for (const auto& [name, t] : file.value.tensors)
     if (t.scalar_type() != at::kFloat && !(isCounter(name) && t.scalar_type() == at::kLong)) {
       out.error = tr("%1: '%2' is not float32").arg(weightsPath, QString::fromStdString(name));
+      return out;
+    }
+  for (const auto& [name, t] : file.value.tensors)
+    if (t.is_floating_point() && !at::isfinite(t).all().item<bool>()) {
+      out.error = tr("%1: '%2' holds NaN or infinite values").arg(weightsPath, QString::fromStdString(name));
       return out;
     }
   if (auto it = file.value.metadata.find("step"); it != file.value.metadata.end())

@@ -25,13 +25,26 @@ TrainingWorker::TrainingWorker(TrainingSettings settings, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)) {}
 
 void TrainingWorker::run() {
+  QString why;
   try {
     train();
+    return;
   } catch (const c10::Error& e) {
-    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+    why = QString::fromStdString(e.what_without_backtrace());
   } catch (const std::exception& e) {
-    Q_EMIT failed(tr("Training failed: %1").arg(QString::fromUtf8(e.what())));
+    why = QString::fromUtf8(e.what());
   }
+  // The run folder says what happened, and what of the run is still there.
+  QString message = tr("Training failed: %1").arg(why);
+  if (!m_runPath.isEmpty()) {
+    message += m_savedStep >= 0 ? tr("; the last checkpoint (step %1) is kept in %2").arg(m_savedStep).arg(m_runPath)
+                                : tr("; nothing was saved before it");
+    QJsonObject json = m_runJson;
+    json[QStringLiteral("status")] = QStringLiteral("failed");
+    json[QStringLiteral("error")] = why;
+    RunFolder(m_runPath).writeRunJson(json);  // best effort: the failure itself is reported either way
+  }
+  Q_EMIT failed(message);
 }
 
 namespace {
@@ -200,10 +213,14 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
                                                  {QStringLiteral("threads"), s.threads}};
   json[QStringLiteral("status")] = QStringLiteral("running");
+  json.remove(QStringLiteral("error"));  // a resumed run that had failed
   if (const Status written = run.writeRunJson(json); !written.ok()) {
     Q_EMIT failed(written.error);
     return;
   }
+  m_runPath = run.path();
+  m_runJson = json;
+  m_savedStep = resuming ? model->stepsDone() : -1;
   Q_EMIT started(run.path(), totalSteps, family.id);
 
   const int samplesEvery = std::max(1, s.epochs / 100);
@@ -232,6 +249,8 @@ void TrainingWorker::train() {
       json[QStringLiteral("status")] = model->epoch() >= s.epochs ? QStringLiteral("completed") : QStringLiteral("stopped");
     if (const Status written = run.writeRunJson(json); !written.ok())
       throw std::runtime_error(written.error.toStdString());
+    m_runJson = json;
+    m_savedStep = model->stepsDone();
   };
 
   Q_EMIT decoderUpdated(model->snapshot());

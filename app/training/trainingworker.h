@@ -5,6 +5,7 @@
 #include "trainingtypes.h"
 
 #include <QImage>
+#include <QJsonObject>
 #include <QObject>
 #include <atomic>
 #include <memory>
@@ -51,5 +52,9 @@ class TrainingWorker final : public QObject {
   void train();
 
   TrainingSettings m_settings;
+  // What run() needs to mark the run "failed" when train() throws (set on the worker's thread).
+  QString m_runPath;
+  QJsonObject m_runJson;
+  qint64 m_savedStep = -1;  ///< the step of the last checkpoint on disk, -1 before any
   StopFlag m_stop = std::make_shared<std::atomic<bool>>(false);
 };

@@ -478,6 +478,32 @@ class tst_CommandLine : public QObject {
     QVERIFY(!lastLine(deRun).isEmpty());
   }
 
+  // A loss that turns NaN (learning rate 1) stops the run cleanly: run.json says "failed" and why,
+  // the last checkpoint before it (saved every step here) is kept and opens.
+  void nanLossKeepsTheLastGoodCheckpoint() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("nan"));
+    Result r = cli({QStringLiteral("train"), QStringLiteral("--lr"), QStringLiteral("1"), QStringLiteral("--epochs"),
+                    QStringLiteral("2"), QStringLiteral("--save-every"), QStringLiteral("1"), QStringLiteral("--threads"),
+                    QStringLiteral("2"), QStringLiteral("--out"), run});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("nan"), Qt::CaseInsensitive) && r.err.contains(QStringLiteral("last checkpoint")),
+             qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    QFile f(run + QStringLiteral("/run.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QVERIFY(json.value(QStringLiteral("error")).toString().contains(QStringLiteral("nan"), Qt::CaseInsensitive));
+    const qint64 kept = json.value(QStringLiteral("steps")).toInteger();
+    QVERIFY(kept >= 1);
+    QVERIFY2(r.err.contains(QStringLiteral("(step %1)").arg(kept)), qPrintable(r.err));
+    r = cli({QStringLiteral("info"), run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));  // the kept weights are finite (Run::open refuses NaN weights)
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("weights_step")).toInteger(), kept);
+  }
+
   void ctrlCLeavesAUsableRun() {
     REQUIRE_MNIST();
     QTemporaryDir dir;

@@ -2,11 +2,18 @@
 // Every registered model family, end to end: trained a few steps on tiny data, then genlab-cli info,
 // eval, sample and resume on its run, and the window opens it on its own page. And the check that
 // keeps family ids inside app/families/.
+// LibTorch before Qt: Qt's `slots` macro breaks its headers.
+#include "io/safetensors.h"
+
+#include <ATen/ATen.h>
+
 #include "diffusionpage.h"
 #include "explorepage.h"
 #include "mainwindow.h"
 #include "registry.h"
 #include "trainingworker.h"
+
+#include <cmath>
 
 #include <QDirIterator>
 #include <QFile>
@@ -176,6 +183,23 @@ class tst_Families : public QObject {
     const Cli r = cli({QStringLiteral("eval"), bad});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("encoder.2.weight")), qPrintable(r.err));
+    // Weights that went NaN are refused, naming the tensor.
+    {
+      auto file = genlab::load_safetensors(QString(run + QStringLiteral("/weights.safetensors")).toStdString());
+      QVERIFY(file.ok());
+      file.value.tensors[1].second = file.value.tensors[1].second.clone();
+      file.value.tensors[1].second.view(-1)[0] = NAN;
+      QCOMPARE(QString::fromStdString(genlab::save_safetensors(QString(bad + QStringLiteral("/weights.safetensors")).toStdString(),
+                                                               file.value.tensors, file.value.metadata)),
+               QString());
+      model.insert(QStringLiteral("latent_dim"), 2);
+      json.insert(QStringLiteral("model"), model);
+      write(json);
+      const Cli nan = cli({QStringLiteral("info"), bad});
+      QCOMPARE(nan.code, 1);
+      QVERIFY2(nan.err.contains(QString::fromStdString(file.value.tensors[1].first)) && nan.err.contains(QStringLiteral("NaN")),
+               qPrintable(nan.err));
+    }
     model.insert(QStringLiteral("kind"), QStringLiteral("no-such-family"));
     json.insert(QStringLiteral("model"), model);
     write(json);
