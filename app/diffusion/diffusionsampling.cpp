@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusionsampling.h"
+#include "samplernames.h"
 
 #include "decodersnapshot.h"
 #include "diffusionmodel.h"
@@ -19,9 +20,9 @@ namespace DiffusionSampling {
 
 QString validate(const Request& r, int timesteps) {
   auto tr = [](const char* s) { return QCoreApplication::translate("DiffusionSampling", s); };
-  if (r.sampler != QLatin1String("ddpm") && r.sampler != QLatin1String("ddim"))
+  if (!Sampler::isKnown(r.sampler))
     return tr("Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler);
-  if (r.sampler == QLatin1String("ddim") && (r.steps < 1 || r.steps > timesteps))
+  if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
     return tr("DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps);
   if (!(r.eta >= 0 && r.eta <= 1))
     return tr("η must be between 0 and 1 (got %1).").arg(r.eta);
@@ -43,7 +44,7 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
     return out;
   const auto& diffusion = model.process();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-  const bool ddim = r.sampler == QLatin1String("ddim");
+  const bool ddim = Sampler::isImplicit(r.sampler);
   const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
   const auto background = model.makesPoints() ? genlab::make_toy2d(model.toyDataset().toStdString(), 2000, 2) : at::Tensor();
   const int cols = int(std::ceil(std::sqrt(double(r.count))));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reversesampler.h"
+#include "samplernames.h"
 
 #include "decodersnapshot.h"
 #include "diffusionmodel.h"
@@ -138,7 +139,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
         return;
       }
       const auto& process = model->process();
-      const bool ddim = r.sampler == QLatin1String("ddim");
+      const bool ddim = Sampler::isImplicit(r.sampler);
       auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
       at::Tensor x;
       std::vector<int64_t> times;

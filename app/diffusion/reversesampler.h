@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "samplernames.h"
+
 #include <QImage>
 #include <QObject>
 #include <QPointF>
@@ -18,7 +20,7 @@ struct ReverseRequest {
   };
   QString runFolder;
   bool ema = true;
-  QString sampler = QStringLiteral("ddim");  ///< "ddpm" (ancestral, every timestep) or "ddim"
+  QString sampler = Sampler::implicit();  ///< Sampler::ancestral() (every timestep) or Sampler::implicit()
   int steps = 50;                            ///< DDIM steps
   double eta = 0.0;                          ///< DDIM η
   quint64 seed = 1;

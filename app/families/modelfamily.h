@@ -4,6 +4,7 @@
 // functions below, implemented in the family's own file under app/families/.
 
 #include "io/result.h"
+#include "samplernames.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -49,7 +50,7 @@ struct FamilyDefaults {
 struct SampleRequest {
   int count = 0;                             ///< 0: the family's own default
   quint64 seed = 1;
-  QString sampler = QStringLiteral("ddpm");  ///< diffusion: "ddpm" (every step) or "ddim"
+  QString sampler = Sampler::ancestral();  ///< diffusion: every step, or Sampler::implicit() (DDIM)
   int steps = 50;                            ///< DDIM steps
   double eta = 0.0;                          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid

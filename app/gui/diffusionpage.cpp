@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusionpage.h"
+#include "samplernames.h"
 
 #include "forwardview.h"
 #include "gifwriter.h"
@@ -19,7 +20,7 @@
 namespace {
 
 QString samplerName(const ReverseRequest& r, int timesteps) {
-  return r.sampler == QLatin1String("ddim") ? QObject::tr("DDIM-%1, η = %2").arg(r.steps).arg(r.eta)
+  return Sampler::isImplicit(r.sampler) ? QObject::tr("DDIM-%1, η = %2").arg(r.steps).arg(r.eta)
                                             : QObject::tr("DDPM-%1").arg(timesteps);
 }
 
@@ -94,8 +95,8 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   connect(m_reverseView, &ReverseView::compareRequested, this, [this](const ReverseSettings& s) {
     ReverseRequest ddpm = request(s), ddim = request(s);
     ddpm.purpose = ddim.purpose = ReverseRequest::Purpose::Ending;
-    ddpm.sampler = QStringLiteral("ddpm");
-    ddim.sampler = QStringLiteral("ddim");
+    ddpm.sampler = Sampler::ancestral();
+    ddim.sampler = Sampler::implicit();
     m_queue = {ddim};
     if (m_sampler->start(ddpm))
       m_reverseView->setSampling(true);
@@ -108,7 +109,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
     if (r.purpose != ReverseRequest::Purpose::Trajectory)
       return;
     const QString spacing =
-        r.sampler == QLatin1String("ddim")
+        Sampler::isImplicit(r.sampler)
             ? tr("DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps")
                   .arg(std::max(0, m_timesteps / std::max(1, r.steps) - 1))
                   .arg(std::max(1, m_timesteps / std::max(1, r.steps)))
