@@ -12,7 +12,6 @@ namespace Families {
 const ModelFamily& convVae();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
@@ -29,13 +28,7 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
         imagesOf(data.train, data.channels));
   }
 
-  QJsonObject modelJson() const override {
-    return {{QStringLiteral("kind"), Families::convVae().id},
-            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
-            {QStringLiteral("channels"), qint64(m_options.channels())},
-            {QStringLiteral("image_size"), qint64(m_options.image_size())},
-            {QStringLiteral("width"), qint64(m_options.width())}};
-  }
+  QJsonObject modelJson() const override { return convModelJson(Families::convVae().id, m_options); }
   QVector<double> step() override {
     const auto l = m_trainer->step();
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
@@ -51,13 +44,7 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
   at::Tensor m_eval;
 };
 
-genlab::ConvVAEOptions optionsOf(const QJsonObject& m) {
-  return genlab::ConvVAEOptions()
-      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(16))
-      .channels(m.value(QStringLiteral("channels")).toInt(1))
-      .image_size(m.value(QStringLiteral("image_size")).toInt(28))
-      .width(m.value(QStringLiteral("width")).toInt(32));
-}
+genlab::ConvVAEOptions optionsOf(const QJsonObject& m) { return convOptionsOf<genlab::ConvVAEOptions>(m, 16, 32); }
 
 ModelFamily make() {
   ModelFamily f;

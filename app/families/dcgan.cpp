@@ -13,7 +13,6 @@ namespace Families {
 const ModelFamily& dcgan();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 class GanSession final : public TrainerSession<genlab::GanTrainer> {
@@ -29,13 +28,7 @@ class GanSession final : public TrainerSession<genlab::GanTrainer> {
         imagesOf(data.train, data.channels));
   }
 
-  QJsonObject modelJson() const override {
-    return {{QStringLiteral("kind"), Families::dcgan().id},
-            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
-            {QStringLiteral("channels"), qint64(m_options.channels())},
-            {QStringLiteral("image_size"), qint64(m_options.image_size())},
-            {QStringLiteral("width"), qint64(m_options.width())}};
-  }
+  QJsonObject modelJson() const override { return convModelJson(Families::dcgan().id, m_options); }
   QVector<double> step() override {
     const auto l = m_trainer->step();
     return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
@@ -51,13 +44,7 @@ class GanSession final : public TrainerSession<genlab::GanTrainer> {
   at::Tensor m_eval;
 };
 
-genlab::DCGANOptions optionsOf(const QJsonObject& m) {
-  return genlab::DCGANOptions()
-      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(64))
-      .channels(m.value(QStringLiteral("channels")).toInt(1))
-      .image_size(m.value(QStringLiteral("image_size")).toInt(28))
-      .width(m.value(QStringLiteral("width")).toInt(64));
-}
+genlab::DCGANOptions optionsOf(const QJsonObject& m) { return convOptionsOf<genlab::DCGANOptions>(m, 64, 64); }
 
 }  // namespace
 

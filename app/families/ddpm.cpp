@@ -17,7 +17,6 @@ namespace Families {
 const ModelFamily& ddpm();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 // A laptop-sized U-Net: 28 px halves twice (28 → 14 → 7), 32/64 px three times.

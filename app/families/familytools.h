@@ -72,6 +72,24 @@ Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r);
 void makeDiffusionFamily(ModelFamily& f, const char* network);
 /// The columns of a VAE: −ELBO, reconstruction and KL per step; held-out −ELBO and its two parts.
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint);
+/// run.json's "model" object of a conv model (conv VAE, DCGAN): the four sizes its options carry.
+template <class ConvOptions>
+QJsonObject convModelJson(const QString& id, const ConvOptions& o) {
+  return {{QStringLiteral("kind"), id},
+          {QStringLiteral("latent_dim"), qint64(o.latent_dim())},
+          {QStringLiteral("channels"), qint64(o.channels())},
+          {QStringLiteral("image_size"), qint64(o.image_size())},
+          {QStringLiteral("width"), qint64(o.width())}};
+}
+/// The options of a conv model from run.json (already bounded by checkModel).
+template <class ConvOptions>
+ConvOptions convOptionsOf(const QJsonObject& m, int defaultLatent, int defaultWidth) {
+  return ConvOptions()
+      .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(defaultLatent))
+      .channels(m.value(QStringLiteral("channels")).toInt(1))
+      .image_size(m.value(QStringLiteral("image_size")).toInt(28))
+      .width(m.value(QStringLiteral("width")).toInt(defaultWidth));
+}
 /// Checks run.json's image fields of a conv model: channels 1 or 3, image_size 28, 32 or 64.
 QString checkImageFields(const QJsonObject& model);
 }  // namespace FamilyTools

@@ -14,7 +14,6 @@ const ModelFamily& mlpVae();  // registered in registry.cpp
 const ModelFamily& autoencoder();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 class VaeSession final : public TrainerSession<genlab::VaeTrainer> {

@@ -17,7 +17,6 @@ namespace Families {
 const ModelFamily& toyDiffusion();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 // No decoder for the Explore page (the Diffusion page shows these runs); samples/step-N.png is a

@@ -16,7 +16,6 @@ const ModelFamily& toyAutoencoder();  // registered in registry.cpp
 const ModelFamily& toyGan();  // registered in registry.cpp
 }  // namespace Families
 
-
 namespace {
 
 enum class Toy { Vae, Autoencoder, Gan };
