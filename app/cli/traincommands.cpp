@@ -89,6 +89,8 @@ int runTraining(const TrainingSettings& s) {
         examples << v.toString();
       err(QStringLiteral("skipped %1 unreadable image file(s): %2").arg(skipped).arg(examples.join(QStringLiteral("; "))));
     }
+    if (const QString note = dataset.value(QStringLiteral("note")).toString(); !note.isEmpty())
+      err(note);
   });
   QObject::connect(&worker, &TrainingWorker::evaluated, [&](const EpochEvaluation& e) {
     QStringList parts;

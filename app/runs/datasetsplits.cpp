@@ -5,8 +5,6 @@
 
 #include "data/toy2d.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-#include <ATen/ops/randperm.h>
 #include <ATen/ops/zeros.h>
 
 #include <QCoreApplication>
@@ -41,17 +39,17 @@ Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
       return {{}, QCoreApplication::translate("DatasetSplits",
                                               "%1 holds only one readable image; training needs at least two")
                       .arg(s.dataFolder)};
-    // A fixed tenth (at least one image) held out for evaluation, by a seeded shuffle.
-    auto rng = at::make_generator<at::CPUGeneratorImpl>(20240531);
-    const auto order = at::randperm(n, rng, at::TensorOptions(at::kLong));
+    // The images come in a seeded random order: the first tenth (at least one image) is held out
+    // for evaluation. Both splits are views of the one tensor (the data is held once).
     out.train = out.eval = all;
-    out.train.images = all.images.index_select(0, order.narrow(0, held, n - held));
-    out.train.labels = all.labels.narrow(0, 0, n - held);
-    out.eval.images = all.images.index_select(0, order.narrow(0, 0, held));
+    out.train.images = all.images.narrow(0, held, n - held);
+    out.train.labels = all.labels.narrow(0, held, n - held);
+    out.eval.images = all.images.narrow(0, 0, held);
     out.eval.labels = all.labels.narrow(0, 0, held);
     out.channels = loaded.channels;
     out.skipped = loaded.skipped;
     out.skippedFiles = loaded.skippedFiles;
+    out.note = loaded.note;
     return {std::move(out), {}};
   }
   auto train = genlab::load_mnist_split(s.dataFolder.toStdString(), "train");

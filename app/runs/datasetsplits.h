@@ -18,6 +18,7 @@ struct DatasetSplits {
   int channels = 1;
   int skipped = 0;           ///< image-folder files that could not be read
   QStringList skippedFiles;  ///< the first few, "name: why"
+  QString note;              ///< an image folder over the caps: how much of it is used
 
   /// Reads the dataset of `s` (dataset, dataFolder, imageSize, rgb); on failure the error says why.
   static Result<DatasetSplits> load(const TrainingSettings& s);

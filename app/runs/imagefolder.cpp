@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "imagefolder.h"
 
-#include <ATen/ops/from_blob.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/empty.h>
+#include <ATen/ops/randperm.h>
 #include <ATen/ops/zeros.h>
 
 #include <QCoreApplication>
@@ -28,13 +30,33 @@ Result<Loaded> load(const QString& folder, const Options& options) {
                   QDir::Files, QDirIterator::Subdirectories);
   while (it.hasNext())
     files << it.next();
-  files.sort();  // the same order on every machine
+  files.sort();
+  // A seeded shuffle of the sorted list: the same order on every machine, and any prefix of it a
+  // fair sample — the held-out images are its first tenth, and a capped folder keeps a random subset.
+  {
+    auto rng = at::make_generator<at::CPUGeneratorImpl>(options.shuffleSeed);
+    const auto order = at::randperm(int64_t(files.size()), rng, at::TensorOptions(at::kLong));
+    QStringList shuffled;
+    shuffled.reserve(files.size());
+    const int64_t* index = order.data_ptr<int64_t>();
+    for (int64_t i = 0; i < order.numel(); ++i)
+      shuffled << files[qsizetype(index[i])];
+    files = std::move(shuffled);
+  }
   const int channels = options.rgb ? 3 : 1, side = options.size, pixels = side * side;
-  std::vector<float> data;
+  const int64_t perImage = int64_t(channels) * pixels * int64_t(sizeof(float));
+  const int64_t cap = std::min<int64_t>(options.maxImages, std::max<int64_t>(1, options.maxBytes / perImage));
+  if (files.size() > cap) {
+    out.unused = int(files.size() - cap);
+    out.note = tr("%1 holds %2 image files; %3 of them, chosen at random, are used (%4 MB as %5×%5 floats)")
+                   .arg(folder).arg(files.size()).arg(cap).arg(cap * perImage >> 20).arg(side);
+    files = files.mid(0, qsizetype(cap));
+  }
+  // The images go straight into the tensor training uses: the data is held once.
+  at::Tensor images = at::empty({int64_t(files.size()), int64_t(channels) * pixels}, at::kFloat);
+  float* data = images.data_ptr<float>();
   int count = 0;
   for (const QString& file : files) {
-    if (count >= options.maxImages)
-      break;
     QImageReader reader(file);
     reader.setAutoTransform(true);
     QImage image = reader.read();
@@ -50,13 +72,12 @@ Result<Loaded> load(const QString& folder, const Options& options) {
     image = image.copy((image.width() - s) / 2, (image.height() - s) / 2, s, s)
                 .scaled(side, side, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
                 .convertToFormat(options.rgb ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
-    const size_t base = data.size();
-    data.resize(base + size_t(channels * pixels));
+    float* row = data + int64_t(count) * channels * pixels;
     for (int y = 0; y < side; ++y) {
       const uchar* line = image.constScanLine(y);
       for (int x = 0; x < side; ++x)
         for (int c = 0; c < channels; ++c)
-          data[base + size_t(c * pixels + y * side + x)] = float(line[x * channels + c]) / 255.f;
+          row[c * pixels + y * side + x] = float(line[x * channels + c]) / 255.f;
     }
     ++count;
   }
@@ -67,7 +88,7 @@ Result<Loaded> load(const QString& folder, const Options& options) {
     return {std::move(out), std::move(error)};
   }
   out.channels = channels;
-  out.images.images = at::from_blob(data.data(), {count, channels * pixels}, at::kFloat).clone();
+  out.images.images = images.narrow(0, 0, count);
   out.images.labels = at::zeros({count}, at::kLong);
   out.images.height = side;
   out.images.width = side;

@@ -89,7 +89,7 @@ Result<Run> Run::open(const QString& folderPath) {
     out.error = tr("%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
     return out;
   }
-  auto file = genlab::load_safetensors(weightsPath.toStdString());
+  auto file = genlab::load_safetensors(QFile::encodeName(weightsPath).toStdString());
   if (!file.ok()) {
     out.error = QString::fromStdString(file.error);
     return out;
@@ -124,10 +124,10 @@ qint64 Run::parameterCount(const QString& prefix) const {
 }
 
 QJsonObject Run::lastLosses() const {
-  QFile csv(file(QStringLiteral("metrics.csv")));
-  if (!csv.open(QIODevice::ReadOnly))
+  const auto csv = m_folder.readFile(QStringLiteral("metrics.csv"), qint64(1) << 30);
+  if (!csv.ok())
     return {};
-  const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+  const QList<QByteArray> lines = csv.value.trimmed().split('\n');
   if (lines.size() < 2)
     return {};
   const QList<QByteArray> header = lines.first().split(','), last = lines.last().split(',');

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runfolder.h"
 
+#include "io/atomic_file.h"
+#include "io/file_access.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 Result<RunFolder> RunFolder::create(const QString& runsFolder, const QString& name) {
@@ -42,21 +44,39 @@ bool RunFolder::hasWeights() const {
   return !isNull() && QFile::exists(file(QStringLiteral("weights.safetensors")));
 }
 
+Result<QByteArray> RunFolder::readFile(const QString& name, qint64 maxBytes) const {
+  auto bytes = genlab::read_whole_file(QFile::encodeName(file(name)).toStdString(), quint64(maxBytes),
+                                       genlab::Links::Refuse);
+  if (!bytes.ok())
+    return {{}, QString::fromStdString(bytes.error)};
+  return {QByteArray(reinterpret_cast<const char*>(bytes.value.data()), qsizetype(bytes.value.size())), {}};
+}
+
 Result<QJsonObject> RunFolder::readRunJson() const {
-  QFile f(file(QStringLiteral("run.json")));
-  if (!f.open(QIODevice::ReadOnly))
-    return {{}, QObject::tr("%1: cannot open").arg(f.fileName())};
+  const auto bytes = readFile(QStringLiteral("run.json"), 1 << 20);
+  if (!bytes.ok())
+    return {{}, bytes.error};
   QJsonParseError pe;
-  const auto doc = QJsonDocument::fromJson(f.read(1 << 20), &pe);
+  const auto doc = QJsonDocument::fromJson(bytes.value, &pe);
   if (pe.error != QJsonParseError::NoError || !doc.isObject())
-    return {{}, QObject::tr("%1: not valid JSON (%2)").arg(f.fileName(), pe.errorString())};
+    return {{}, QObject::tr("%1: not valid JSON (%2)").arg(file(QStringLiteral("run.json")), pe.errorString())};
   return {doc.object(), {}};
 }
 
 Status RunFolder::writeText(const QString& name, const QByteArray& bytes) const {
-  QSaveFile f(file(name));  // temp file + rename: a crash leaves the previous version
-  if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-    return {QObject::tr("%1: cannot write (%2)").arg(f.fileName(), f.errorString())};
+  // Inside the run folder only: a sub-folder that is a link (samples -> elsewhere) is refused, and
+  // write_file_atomic replaces a file that is a link instead of writing through it (QSaveFile
+  // would follow it).
+  const QFileInfo target(file(name));
+  for (QFileInfo dir(target.path()); dir.absoluteFilePath().length() > QFileInfo(m_path).absoluteFilePath().length();
+       dir = QFileInfo(dir.path())) {
+    if (dir.isSymLink())
+      return {QObject::tr("%1: is a symbolic link; a run writes only inside its own folder").arg(dir.filePath())};
+  }
+  const std::string err = genlab::write_file_atomic(QFile::encodeName(target.filePath()).toStdString(),
+                                                    bytes.constData(), size_t(bytes.size()));
+  if (!err.empty())
+    return {QObject::tr("%1: cannot write (%2)").arg(target.filePath(), QString::fromStdString(err))};
   return {};
 }
 

@@ -26,11 +26,15 @@ class RunFolder {
   QString file(const QString& name) const;
   bool hasWeights() const;
 
+  /// The file `name` of the run (not through a link, a regular file, at most `maxBytes`); the
+  /// error names the file and the problem.
+  Result<QByteArray> readFile(const QString& name, qint64 maxBytes) const;
   /// run.json as an object; the error names the file and what is wrong ({} then).
   Result<QJsonObject> readRunJson() const;
   /// Writes run.json atomically.
   Status writeRunJson(const QJsonObject& json) const;
-  /// Writes the file `name` in the run folder atomically (temporary file and rename).
+  /// Writes the file `name` in the run folder atomically (temporary file and rename); never through
+  /// a symbolic link: a link under that name is replaced, a linked sub-folder refused.
   Status writeText(const QString& name, const QByteArray& bytes) const;
 
  private:

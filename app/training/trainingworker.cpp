@@ -14,9 +14,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QDir>
+#include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <deque>
@@ -139,9 +140,14 @@ void TrainingWorker::train() {
                                                    QStringLiteral("metrics.csv.*")}, QDir::Files))
       QFile::remove(folder.filePath(stale));
     wallBefore = json.value(QStringLiteral("wall_s")).toDouble();
-    QFile csv(run.file(QStringLiteral("metrics.csv")));
-    if (csv.open(QIODevice::ReadOnly))
-      metrics = csv.readAll();
+    if (QFileInfo::exists(run.file(QStringLiteral("metrics.csv")))) {
+      auto csv = run.readFile(QStringLiteral("metrics.csv"), qint64(1) << 30);
+      if (!csv.ok()) {
+        Q_EMIT failed(csv.error);
+        return;
+      }
+      metrics = std::move(csv.value);
+    }
   }
   if (const QString err = s.validate(); !err.isEmpty()) {
     Q_EMIT failed(err);
@@ -196,6 +202,7 @@ void TrainingWorker::train() {
                                               {QStringLiteral("channels"), data.channels},
                                               {QStringLiteral("skipped_files"), data.skipped},
                                               {QStringLiteral("skipped_examples"), QJsonArray::fromStringList(data.skippedFiles)},
+                                              {QStringLiteral("note"), data.note},
                                               {QStringLiteral("train_count"), qint64(data.train.size())},
                                               {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},
@@ -306,10 +313,14 @@ void TrainingWorker::train() {
         // The same codes every time, so the grids show the model changing, not the draw.
         const QImage samples = model->samplesImage();
         QDir(run.path()).mkpath(QStringLiteral("samples"));
-        QSaveFile png(run.file(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0'))));
-        if (!png.open(QIODevice::WriteOnly) || !samples.save(&png, "PNG") || !png.commit())
-          throw std::runtime_error(
-              QStringLiteral("%1: cannot write (%2)").arg(png.fileName(), png.errorString()).toStdString());
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        samples.save(&buffer, "PNG");
+        const Status written =
+            run.writeText(QStringLiteral("samples/step-%1.png").arg(model->stepsDone(), 6, 10, QLatin1Char('0')), png);
+        if (!written.ok())
+          throw std::runtime_error(written.error.toStdString());
         Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
         save(false);
       }

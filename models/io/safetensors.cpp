@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/safetensors.h"
 
-#include "io/numbers.h"
-
 #include "io/atomic_file.h"
+#include "io/file_access.h"
+#include "io/strict_json.h"
 
 #include <ATen/ops/empty.h>
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <locale>
+#include <string_view>
 #include <memory>
 #include <sstream>
 
@@ -18,6 +18,7 @@ namespace genlab {
 namespace {
 
 constexpr uint64_t kMaxHeader = 100u << 20;
+constexpr size_t kMaxDims = 16;
 
 struct DType {
   const char* name;
@@ -27,137 +28,6 @@ constexpr DType kDTypes[] = {
     {"F32", at::kFloat}, {"F64", at::kDouble}, {"F16", at::kHalf},  {"BF16", at::kBFloat16},
     {"I64", at::kLong},  {"I32", at::kInt},    {"I16", at::kShort}, {"I8", at::kChar},
     {"U8", at::kByte},   {"BOOL", at::kBool},
-};
-
-// A JSON value, just enough for safetensors headers.
-struct Json {
-  enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
-  double number = 0;
-  std::string text;
-  std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
-};
-
-class JsonParser {
- public:
-  explicit JsonParser(const std::string& s) : s_(s) {}
-  bool parse(Json& out, std::string& error) {
-    if (!value(out, 0) || (skip(), pos_ != s_.size())) {
-      error = error_.empty() ? "unexpected text at byte " + std::to_string(pos_) : error_;
-      return false;
-    }
-    return true;
-  }
-
- private:
-  void skip() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\r' || s_[pos_] == '\t'))
-      ++pos_;
-  }
-  bool fail(const std::string& what) {
-    if (error_.empty())
-      error_ = what + " at byte " + std::to_string(pos_);
-    return false;
-  }
-  bool string(std::string& out) {
-    if (s_[pos_] != '"')
-      return fail("expected a string");
-    ++pos_;
-    while (pos_ < s_.size() && s_[pos_] != '"') {
-      char c = s_[pos_++];
-      if (c == '\\') {
-        if (pos_ >= s_.size())
-          return fail("unterminated escape");
-        const char e = s_[pos_++];
-        switch (e) {
-          case 'n': c = '\n'; break;
-          case 't': c = '\t'; break;
-          case 'r': c = '\r'; break;
-          case 'b': c = '\b'; break;
-          case 'f': c = '\f'; break;
-          case 'u':
-            if (pos_ + 4 > s_.size())
-              return fail("bad \\u escape");
-            pos_ += 4;  // names we write are ASCII; keep a placeholder for others
-            c = '?';
-            break;
-          default: c = e;
-        }
-      }
-      out.push_back(c);
-    }
-    if (pos_ >= s_.size())
-      return fail("unterminated string");
-    ++pos_;
-    return true;
-  }
-  bool value(Json& out, int depth) {
-    if (depth > 16)
-      return fail("nesting too deep");
-    skip();
-    if (pos_ >= s_.size())
-      return fail("unexpected end");
-    const char c = s_[pos_];
-    if (c == '{') {
-      out.kind = Json::Object;
-      ++pos_;
-      skip();
-      if (pos_ < s_.size() && s_[pos_] == '}') return ++pos_, true;
-      while (true) {
-        skip();
-        std::pair<std::string, Json> m;
-        if (pos_ >= s_.size() || !string(m.first)) return fail("expected a key");
-        skip();
-        if (pos_ >= s_.size() || s_[pos_] != ':') return fail("expected ':'");
-        ++pos_;
-        if (!value(m.second, depth + 1)) return false;
-        out.members.push_back(std::move(m));
-        skip();
-        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-        if (pos_ < s_.size() && s_[pos_] == '}') return ++pos_, true;
-        return fail("expected ',' or '}'");
-      }
-    }
-    if (c == '[') {
-      out.kind = Json::Array;
-      ++pos_;
-      skip();
-      if (pos_ < s_.size() && s_[pos_] == ']') return ++pos_, true;
-      while (true) {
-        Json item;
-        if (!value(item, depth + 1)) return false;
-        out.items.push_back(std::move(item));
-        skip();
-        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-        if (pos_ < s_.size() && s_[pos_] == ']') return ++pos_, true;
-        return fail("expected ',' or ']'");
-      }
-    }
-    if (c == '"') {
-      out.kind = Json::String;
-      return string(out.text);
-    }
-    for (auto [word, kind, b] : {std::tuple{"true", Json::Bool, 1.0}, std::tuple{"false", Json::Bool, 0.0},
-                                 std::tuple{"null", Json::Null, 0.0}}) {
-      if (s_.compare(pos_, std::strlen(word), word) == 0) {
-        pos_ += std::strlen(word);
-        out.kind = kind;
-        out.number = b;
-        return true;
-      }
-    }
-    const char* begin = s_.c_str() + pos_;
-    const char* end = parse_double(begin, s_.c_str() + s_.size(), &out.number);  // not strtod: locale-free
-    if (end == begin)
-      return fail("unexpected character");
-    out.kind = Json::Number;
-    pos_ += size_t(end - begin);
-    return true;
-  }
-
-  const std::string& s_;
-  size_t pos_ = 0;
-  std::string error_;
 };
 
 std::string json_escape(const std::string& s) {
@@ -237,124 +107,178 @@ std::string save_safetensors(const std::string& path, const NamedTensors& tensor
   return write_file_atomic(path, out);
 }
 
-Result<SafetensorsFile> load_safetensors(const std::string& path) {
-  const std::string name = std::filesystem::path(path).filename().string();
-  auto fail = [&](const std::string& what) { return Result<SafetensorsFile>{{}, name + ": " + what}; };
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return {{}, path + ": no such file"};
-  const uint64_t size = std::filesystem::file_size(path, ec);
-  if (ec)
-    return fail("cannot read size");
-  if (size < 8)
-    return fail(size == 0 ? "empty file" : "too short for a safetensors header");
-  std::ifstream in(path, std::ios::binary);
-  uint8_t len_bytes[8];
-  in.read(reinterpret_cast<char*>(len_bytes), 8);
-  uint64_t n = 0;
-  for (int i = 0; i < 8; ++i)
-    n |= uint64_t(len_bytes[i]) << (8 * i);
-  if (n > kMaxHeader || n > size - 8)
-    return fail("header length " + std::to_string(n) + " exceeds the file (" + std::to_string(size) + " bytes)");
-  std::string h(n, '\0');
-  in.read(h.data(), std::streamsize(n));
-  if (!in)
-    return fail("cannot read the header");
-  Json root;
-  std::string jerr;
-  if (!JsonParser(h).parse(root, jerr))
-    return fail("header is not valid JSON (" + jerr + ")");
-  if (root.kind != Json::Object)
-    return fail("header is not a JSON object");
+namespace {
 
-  const uint64_t data_size = size - 8 - n;
-  struct Entry { std::string name; at::ScalarType type; std::vector<int64_t> shape; uint64_t begin, end; };
-  std::vector<Entry> entries;
-  SafetensorsFile file;
-  for (const auto& [key, v] : root.members) {
+struct Entry {
+  std::string name;
+  at::ScalarType type;
+  std::vector<int64_t> shape;
+  uint64_t begin, end;
+};
+
+struct Header {
+  std::map<std::string, std::string> metadata;
+  std::vector<Entry> entries;  ///< sorted by their first byte
+  uint64_t data_size = 0;
+};
+
+std::string describe_range(const Entry& e) {
+  std::string out(1, '[');  // appended, not "[" + …: GCC 12 warns falsely (-Wrestrict) on that form
+  out += std::to_string(e.begin);
+  out += ", ";
+  out += std::to_string(e.end);
+  out += ']';
+  return out;
+}
+
+// One tensor's header entry: exactly dtype, shape and data_offsets, integers only, arithmetic checked.
+std::string parse_entry(const std::string& key, const JsonValue& v, uint64_t data_size, Entry* e) {
+  if (v.kind != JsonValue::Object)
+    return "entry '" + key + "' is not an object";
+  const JsonValue *dtype = nullptr, *shape = nullptr, *offsets = nullptr;
+  for (const auto& [f, fv] : v.members) {
+    if (f == "dtype") dtype = &fv;
+    else if (f == "shape") shape = &fv;
+    else if (f == "data_offsets") offsets = &fv;
+    else return "tensor '" + key + "' has an unknown field '" + f + "'";
+  }
+  if (!dtype || !shape || !offsets || dtype->kind != JsonValue::String || shape->kind != JsonValue::Array ||
+      offsets->kind != JsonValue::Array || offsets->items.size() != 2)
+    return "tensor '" + key + "' needs dtype, shape and two data_offsets";
+  e->name = key;
+  const DType* dt = nullptr;
+  for (const auto& d : kDTypes)
+    if (dtype->text == d.name)
+      dt = &d;
+  if (!dt)
+    return "tensor '" + key + "' has unsupported dtype '" + dtype->text + "'";
+  e->type = dt->type;
+  if (shape->items.size() > kMaxDims)
+    return "tensor '" + key + "' has " + std::to_string(shape->items.size()) + " dimensions (at most " +
+           std::to_string(kMaxDims) + ")";
+  // Elements, counted with overflow checks; every dimension is bounded by the data the file holds
+  // unless another dimension is zero.
+  uint64_t numel = 1;
+  bool overflow = false;
+  for (const auto& d : shape->items) {
+    uint64_t n;
+    if (!d.as_uint64(&n) || n > uint64_t(INT64_MAX))
+      return "tensor '" + key + "' has a shape that is not a list of non-negative integers";
+    e->shape.push_back(int64_t(n));
+    overflow = overflow || __builtin_mul_overflow(numel, n, &numel);
+  }
+  uint64_t bytes = 0;
+  overflow = overflow || __builtin_mul_overflow(numel, uint64_t(c10::elementSize(e->type)), &bytes);
+  if (overflow || numel > uint64_t(INT64_MAX))
+    return "tensor '" + key + "' has a shape whose size does not fit in 64 bits";
+  if (!offsets->items[0].as_uint64(&e->begin) || !offsets->items[1].as_uint64(&e->end))
+    return "tensor '" + key + "' has data_offsets that are not non-negative integers";
+  if (e->begin > e->end || e->end > data_size)
+    return "tensor '" + key + "' has data_offsets " + describe_range(*e) + " outside the " +
+           std::to_string(data_size) + " data bytes";
+  if (e->end - e->begin != bytes)
+    return "tensor '" + key + "' has shape needing " + std::to_string(bytes) + " bytes but its range holds " +
+           std::to_string(e->end - e->begin);
+  return {};
+}
+
+Result<Header> parse_header(std::string_view text, uint64_t data_size) {
+  auto root = parse_json(text);
+  if (!root.ok())
+    return {{}, "header is not valid JSON (" + root.error + ")"};
+  if (root.value.kind != JsonValue::Object)
+    return {{}, "header is not a JSON object"};
+  Header h;
+  h.data_size = data_size;
+  for (const auto& [key, v] : root.value.members) {  // keys are unique: parse_json refuses duplicates
     if (key == "__metadata__") {
-      if (v.kind != Json::Object)
-        return fail("__metadata__ is not an object");
+      if (v.kind != JsonValue::Object)
+        return {{}, "__metadata__ is not an object"};
       for (const auto& [mk, mv] : v.members) {
-        if (mv.kind != Json::String)
-          return fail("__metadata__ value of '" + mk + "' is not a string");
-        file.metadata[mk] = mv.text;
+        if (mv.kind != JsonValue::String)
+          return {{}, "__metadata__ value of '" + mk + "' is not a string"};
+        h.metadata[mk] = mv.text;
       }
       continue;
     }
-    for (const auto& e : entries)
-      if (e.name == key)
-        return fail("tensor '" + key + "' appears twice");
-    if (v.kind != Json::Object)
-      return fail("entry '" + key + "' is not an object");
-    const Json *dtype = nullptr, *shape = nullptr, *offsets = nullptr;
-    for (const auto& [f, fv] : v.members) {
-      if (f == "dtype") dtype = &fv;
-      else if (f == "shape") shape = &fv;
-      else if (f == "data_offsets") offsets = &fv;
-    }
-    if (!dtype || !shape || !offsets || dtype->kind != Json::String || shape->kind != Json::Array ||
-        offsets->kind != Json::Array || offsets->items.size() != 2)
-      return fail("tensor '" + key + "' needs dtype, shape and two data_offsets");
-    Entry e{key, at::kFloat, {}, 0, 0};
-    const DType* dt = nullptr;
-    for (const auto& d : kDTypes)
-      if (dtype->text == d.name)
-        dt = &d;
-    if (!dt)
-      return fail("tensor '" + key + "' has unsupported dtype '" + dtype->text + "'");
-    e.type = dt->type;
-    uint64_t numel = 1;
-    for (const auto& d : shape->items) {
-      if (d.kind != Json::Number || d.number < 0 || d.number != double(int64_t(d.number)) || d.number > 1e12)
-        return fail("tensor '" + key + "' has a bad shape");
-      e.shape.push_back(int64_t(d.number));
-      numel *= uint64_t(d.number);
-      if (numel > (uint64_t(1) << 40))
-        return fail("tensor '" + key + "' is absurdly large");
-    }
-    for (int i = 0; i < 2; ++i) {
-      const auto& o = offsets->items[size_t(i)];
-      if (o.kind != Json::Number || o.number < 0 || o.number != double(int64_t(o.number)))
-        return fail("tensor '" + key + "' has bad data_offsets");
-    }
-    e.begin = uint64_t(offsets->items[0].number);
-    e.end = uint64_t(offsets->items[1].number);
-    if (e.begin > e.end || e.end > data_size)
-      return fail("tensor '" + key + "' has data_offsets [" + std::to_string(e.begin) + ", " +
-                  std::to_string(e.end) + "] outside the " + std::to_string(data_size) + " data bytes");
-    const uint64_t need = numel * uint64_t(c10::elementSize(e.type));
-    if (e.end - e.begin != need)
-      return fail("tensor '" + key + "' has shape needing " + std::to_string(need) + " bytes but its range holds " +
-                  std::to_string(e.end - e.begin));
-    entries.push_back(std::move(e));
+    Entry e{};
+    if (std::string err = parse_entry(key, v, data_size, &e); !err.empty())
+      return {{}, err};
+    h.entries.push_back(std::move(e));
   }
-  std::vector<const Entry*> sorted;
-  for (const auto& e : entries)
-    sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->begin < b->begin; });
+  // The ranges must tile the data exactly: sorted, each starts where the previous ended.
+  std::sort(h.entries.begin(), h.entries.end(),
+            [](const Entry& a, const Entry& b) { return a.begin != b.begin ? a.begin < b.begin : a.end < b.end; });
   uint64_t expected = 0;
-  for (const auto* e : sorted) {
-    if (e->begin < expected)
-      return fail("tensor '" + e->name + "' overlaps another tensor's bytes");
-    if (e->begin > expected)
-      return fail("unused bytes before tensor '" + e->name + "'");
-    expected = e->end;
+  for (const auto& e : h.entries) {
+    if (e.begin < expected)
+      return {{}, "tensor '" + e.name + "' " + describe_range(e) + " overlaps another tensor's bytes"};
+    if (e.begin > expected)
+      return {{}, "unused bytes before tensor '" + e.name + "'"};
+    expected = e.end;
   }
   if (expected != data_size)
-    return fail("the file has " + std::to_string(data_size - expected) + " bytes no tensor uses");
+    return {{}, "the file has " + std::to_string(data_size - expected) + " bytes no tensor uses"};
+  return {std::move(h), {}};
+}
 
-  std::vector<char> data(data_size);
-  in.read(data.data(), std::streamsize(data_size));
-  if (!in)
-    return fail("cannot read the tensor data");
-  for (const auto& e : entries) {
+// Opens `path` (no links, regular file) and reads and checks its header; errors name the file.
+Result<Header> read_header(const std::string& path, ReadableFile* file) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  auto fail = [&name](const std::string& what) { return Result<Header>{{}, name + ": " + what}; };
+  auto opened = ReadableFile::open(path, Links::Refuse);
+  if (!opened.ok())
+    return {{}, opened.error};
+  *file = std::move(opened.value);
+  const uint64_t size = file->size();
+  if (size < 8)
+    return fail(size == 0 ? "empty file" : "too short for a safetensors header");
+  uint8_t len_bytes[8];
+  if (std::string err = file->read(len_bytes, 8); !err.empty())
+    return {{}, err};
+  uint64_t n = 0;
+  for (int i = 0; i < 8; ++i)
+    n |= uint64_t(len_bytes[i]) << (8 * i);
+  if (n > size - 8)
+    return fail("header length " + std::to_string(n) + " exceeds the file (" + std::to_string(size) + " bytes)");
+  if (n > kMaxHeader)
+    return fail("header length " + std::to_string(n) + " is more than the " + std::to_string(kMaxHeader) +
+                " bytes allowed");
+  std::string text(size_t(n), '\0');
+  if (std::string err = file->read(text.data(), n); !err.empty())
+    return {{}, err};
+  auto header = parse_header(text, size - 8 - n);
+  if (!header.ok())
+    return fail(header.error);
+  return header;
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> read_safetensors_metadata(const std::string& path) {
+  ReadableFile file;
+  auto header = read_header(path, &file);
+  if (!header.ok())
+    return {{}, header.error};
+  return {std::move(header.value.metadata), {}};
+}
+
+Result<SafetensorsFile> load_safetensors(const std::string& path) {
+  ReadableFile file;
+  auto header = read_header(path, &file);
+  if (!header.ok())
+    return {{}, header.error};
+  // The entries tile the data in order: read each straight into its tensor (the data is held once).
+  SafetensorsFile out;
+  out.metadata = std::move(header.value.metadata);
+  for (const auto& e : header.value.entries) {
     auto t = at::empty(e.shape, at::TensorOptions(e.type));
     if (e.end > e.begin)
-      std::memcpy(t.data_ptr(), data.data() + e.begin, e.end - e.begin);
-    file.tensors.emplace_back(e.name, std::move(t));
+      if (std::string err = file.read(t.data_ptr(), e.end - e.begin); !err.empty())
+        return {{}, err};
+    out.tensors.emplace_back(e.name, std::move(t));
   }
-  return {std::move(file), {}};
+  return {std::move(out), {}};
 }
 
 }  // namespace genlab

@@ -27,9 +27,15 @@ struct SafetensorsFile {
 std::string save_safetensors(const std::string& path, const NamedTensors& tensors,
                              const std::map<std::string, std::string>& metadata = {});
 
-/// Reads a safetensors file, refusing anything that is not exactly the format: header length
-/// beyond the file, malformed JSON, unknown dtypes, shapes that disagree with their byte
-/// ranges, ranges outside the data, overlapping ranges or holes, duplicate names.
+/// Reads a safetensors file, refusing anything that is not exactly the format: a symbolic link or
+/// anything but a regular file, header length beyond the file or over 100 MB, a header that is not
+/// strict JSON (see strict_json.h) or has duplicate keys, unknown dtypes or fields, shapes or
+/// offsets that are not non-negative integers, sizes that overflow 64 bits, shapes that disagree
+/// with their byte ranges, ranges outside the data, overlapping ranges or holes. Memory is allocated
+/// only for what the file holds, once.
 Result<SafetensorsFile> load_safetensors(const std::string& path);
+
+/// The "__metadata__" strings only (the header is read and checked in full; the data is not read).
+Result<std::map<std::string, std::string>> read_safetensors_metadata(const std::string& path);
 
 }  // namespace genlab

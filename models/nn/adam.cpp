@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/adam.h"
 
+#include "io/trainer_state.h"
+
 #include <ATen/ops/zeros_like.h>
 #include <torch/utils.h>
 
@@ -58,6 +60,10 @@ std::string Adam::check_state(const SafetensorsFile& file, const std::string& pr
     if (!a.defined() || !b.defined() || a.sizes() != param.sizes() || b.sizes() != param.sizes() ||
         a.scalar_type() != param.scalar_type() || b.scalar_type() != param.scalar_type())
       return "Adam state for '" + prefix + name + "' missing or of the wrong shape";
+    if (auto err = check_finite(a, prefix + name + ".exp_avg"); !err.empty())
+      return err;
+    if (auto err = check_finite(b, prefix + name + ".exp_avg_sq", /*non_negative=*/true); !err.empty())
+      return err;
   }
   return {};
 }

@@ -2,6 +2,7 @@
 #include "nn/batch_trainer.h"
 
 #include "io/checkpoint.h"
+#include "io/trainer_state.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/randperm.h>
@@ -105,15 +106,17 @@ std::string BatchTrainer::load_checkpoint(const std::string& weights_path, const
         s << wname << ": '" << prefix << p.key() << "' is missing or not of shape " << p.value().sizes();
         return s.str();
       }
+      if (auto err = check_finite(t, prefix + p.key()); !err.empty())
+        return wname + ": " + err;
       copies.emplace_back(p.value(), t);
     }
   }
   const auto order = state.find("data.order"), rng = state.find("rng.state");
-  if (!rng.defined() || rng.scalar_type() != at::kByte)
-    return sname + ": RNG state missing";
-  if (order.defined() && order.numel() != examples_.size(0))
-    return sname + ": the saved data order is for " + std::to_string(order.numel()) + " examples, the data has " +
-           std::to_string(examples_.size(0));
+  if (auto err = check_generator_state(rng); !err.empty())
+    return sname + ": " + err;
+  if (order.defined())
+    if (auto err = check_data_order(order, examples_.size(0)); !err.empty())
+      return sname + ": " + err;
   TrainerCounters at;
   if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
     return err;

@@ -2,6 +2,7 @@
 #include "vae/vae_trainer.h"
 
 #include "io/checkpoint.h"
+#include "io/trainer_state.h"
 #include "io/safetensors.h"
 #include "nn/module_decoder.h"
 
@@ -289,15 +290,23 @@ std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const s
       s << wname << ": '" << p.key() << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
       return s.str();
     }
+    if (auto err = check_finite(t, p.key()); !err.empty())
+      return wname + ": " + err;
   }
   const auto m = state.find("adam.exp_avg"), v = state.find("adam.exp_avg_sq");
   const auto rng = state.find("rng.state"), order = state.find("data.order");
-  if (!m.defined() || !v.defined() || !rng.defined() || m.numel() != flat_.numel() || v.numel() != flat_.numel() ||
-      m.scalar_type() != at::kFloat || v.scalar_type() != at::kFloat || rng.scalar_type() != at::kByte)
-    return sname + ": Adam state or RNG state missing or of the wrong size";
-  if (order.defined() && (order.numel() != images_.size(0) || order.scalar_type() != at::kLong))
-    return sname + ": the saved data order is for " + std::to_string(order.numel()) + " images, the data has " +
-           std::to_string(images_.size(0));
+  if (!m.defined() || !v.defined() || m.numel() != flat_.numel() || v.numel() != flat_.numel() ||
+      m.scalar_type() != at::kFloat || v.scalar_type() != at::kFloat)
+    return sname + ": Adam state missing or of the wrong size";
+  if (auto err = check_finite(m, "adam.exp_avg"); !err.empty())
+    return sname + ": " + err;
+  if (auto err = check_finite(v, "adam.exp_avg_sq", /*non_negative=*/true); !err.empty())
+    return sname + ": " + err;
+  if (auto err = check_generator_state(rng); !err.empty())
+    return sname + ": " + err;
+  if (order.defined())
+    if (auto err = check_data_order(order, images_.size(0)); !err.empty())
+      return sname + ": " + err;
   TrainerCounters at;
   if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
     return err;

@@ -93,7 +93,7 @@ class tst_Safetensors : public QObject {
     QTest::newRow("hole") << QByteArray(R"({"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})") << 8
                           << "unused bytes before tensor 'a'";
     QTest::newRow("negative shape") << QByteArray(R"({"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})") << 4
-                                    << "bad shape";
+                                    << "not a list of non-negative integers";
     QTest::newRow("missing offsets") << QByteArray(R"({"a":{"dtype":"F32","shape":[1]}})") << 4
                                      << "needs dtype, shape and two data_offsets";
     QTest::newRow("duplicate") << QByteArray(R"({"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},)"

@@ -121,7 +121,7 @@ class tst_VaeTrainer : public QObject {
     // Other data.
     VaeTrainer small(VAEOptions(), VaeTrainerOptions().batch_size(32), at::rand({50, 784}));
     err = QString::fromStdString(small.load_checkpoint(w, st));
-    QVERIFY2(err.contains(QStringLiteral("data order is for 100 images, the data has 50")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("data order is for 100 examples, the data has 50")), qPrintable(err));
   }
 
   void weightsLoadFromTheOpenedFileAndFromThePath() {
