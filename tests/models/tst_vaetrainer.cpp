@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/mnist_dataset.h"
 #include "vae/vae_trainer.h"
+#include "io/checkpoint.h"
 #include "io/safetensors.h"
 #include "testdata.h"
 
@@ -214,6 +215,109 @@ class tst_VaeTrainer : public QObject {
           after.recon, after.kl);
     QVERIFY2(after.total < 200, qPrintable(QString::number(after.total)));
     QVERIFY(after.kl > 1);  // the code is used
+  }
+
+  // A state file altered in each way a crafted or damaged file can be: every one refused with a
+  // message naming the problem, and the trainer left exactly as it was (the checks run before
+  // anything is copied).
+  void corruptTrainerStatesAreRefusedAndChangeNothing_data() {
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("expected");
+    // LibTorch's own set_state accepts the first (position 624 with 624 words left), and the
+    // generator would then read past its 624-word state.
+    QTest::newRow("generator position past the state") << "rng-next" << "random-generator state is inconsistent";
+    QTest::newRow("generator not seeded") << "rng-unseeded" << "not seeded";
+    QTest::newRow("generator state truncated") << "rng-short" << "wrong size";
+    QTest::newRow("order repeats an index") << "order-dup" << "twice (not a permutation)";
+    QTest::newRow("order out of range") << "order-range" << "outside 0..99";
+    QTest::newRow("order as int32") << "order-int32" << "not a list of int64";
+    QTest::newRow("negative second moment") << "v-negative" << "'adam.exp_avg_sq' holds negative values";
+    QTest::newRow("NaN first moment") << "m-nan" << "'adam.exp_avg' holds NaN";
+    QTest::newRow("counter with text") << "step-text" << "not whole numbers";
+  }
+  void corruptTrainerStatesAreRefusedAndChangeNothing() {
+    QFETCH(QString, change);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    const auto images = at::rand({100, 784});
+    VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    t.step();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    auto state = load_safetensors(st);
+    QVERIFY(state.ok());
+    NamedTensors tensors = state.value.tensors;
+    auto metadata = state.value.metadata;
+    for (auto& [name, tensor] : tensors) {
+      auto bytes = tensor.clone();
+      if (name == "rng.state") {
+        auto* b = bytes.data_ptr<uint8_t>();
+        if (change == QLatin1String("rng-next")) {
+          const int32_t left = 624;
+          const uint64_t next = 624;
+          std::memcpy(b + 8, &left, 4);
+          std::memcpy(b + 16, &next, 8);
+        } else if (change == QLatin1String("rng-unseeded")) {
+          std::memset(b + 12, 0, 4);
+        } else if (change == QLatin1String("rng-short")) {
+          bytes = bytes.narrow(0, 0, 100).clone();
+        }
+      } else if (name == "data.order") {
+        if (change == QLatin1String("order-dup"))
+          bytes[1] = bytes[0].item<int64_t>();
+        else if (change == QLatin1String("order-range"))
+          bytes[5] = 100;
+        else if (change == QLatin1String("order-int32"))
+          bytes = bytes.to(at::kInt);
+      } else if (name == "adam.exp_avg_sq" && change == QLatin1String("v-negative")) {
+        bytes[7] = -1e-3f;
+      } else if (name == "adam.exp_avg" && change == QLatin1String("m-nan")) {
+        bytes[3] = std::nanf("");
+      }
+      tensor = bytes;
+    }
+    if (change == QLatin1String("step-text"))
+      metadata["epoch"] = "0x";
+    QCOMPARE(QString::fromStdString(save_safetensors(st, tensors, metadata)), QString());
+
+    VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    std::vector<at::Tensor> before;
+    for (const auto& p : u.model()->parameters())
+      before.push_back(p.detach().clone());
+    const QString err = QString::fromStdString(u.load_checkpoint(w, st));
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QVERIFY2(err.startsWith(QStringLiteral("optimizer.safetensors: ")), qPrintable(err));
+    QCOMPARE(u.steps_done(), int64_t(0));
+    size_t i = 0;
+    for (const auto& p : u.model()->parameters())
+      QVERIFY(p.equal(before[i++]));
+  }
+
+  // A save that fails after the state was written (a full disk, a killed process) leaves a newer
+  // state beside older weights. Twice in a row must still leave the run resumable: the second save
+  // must not push the only state matching the weights out of optimizer.safetensors.prev.
+  void twoFailedSavesStillResume() {
+    QTemporaryDir dir;
+    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+    const auto images = at::rand({100, 784});
+    VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    t.step();
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    // The weights write fails (a dtype the format cannot hold stands in for ENOSPC: same place).
+    const NamedTensors unwritable{{"x", at::zeros({2}, at::kComplexFloat)}};
+    for (int64_t step : {2, 3}) {
+      t.step();
+      const std::string err = save_checkpoint_files(w, unwritable, {}, st, {{"rng.state", at::zeros({4}, at::kByte)}},
+                                                    {}, step);
+      QVERIFY2(err.find("cannot hold") != std::string::npos, err.c_str());
+    }
+    VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+    QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st)), QString());
+    QCOMPARE(u.steps_done(), int64_t(1));
+    u.step();  // and it trains on
+    QCOMPARE(u.steps_done(), int64_t(2));
   }
 };
 
