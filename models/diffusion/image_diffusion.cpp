@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/image_diffusion.h"
 
+#include "io/numbers.h"
 #include "nn/ema.h"
 #include "nn/module_decoder.h"
 
@@ -40,7 +41,7 @@ double ImageDiffusionTrainer::step() {
   const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t); }, x0,
                                     rng_);
   const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
-  TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
+  TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();
   return l;

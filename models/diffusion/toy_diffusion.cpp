@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/toy_diffusion.h"
 
+#include "io/numbers.h"
 #include "nn/module_decoder.h"
 #include "nn/ema.h"
 
@@ -94,7 +95,7 @@ double ToyDiffusionTrainer::step() {
                                     rng_, /*antithetic=*/true);
   // Seed 002 clips the gradient norm to 1 and keeps an EMA of the weights.
   const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
-  TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", l, " at step ", steps_done(), " (learning rate ",
+  TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();
   return l;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gan/dcgan.h"
 
+#include "io/numbers.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
 #include "nn/module_decoder.h"
@@ -155,8 +156,8 @@ GanLosses GanTrainer::step() {
     out.d_real = real_logits.sigmoid().mean().item<double>();
     out.d_fake = fake_logits.sigmoid().mean().item<double>();
   }
-  TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", out.d_loss, " and ",
-              out.g_loss, " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");
+  TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", loss_text(out.d_loss), " and ",
+              loss_text(out.g_loss), " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");
   end_step();
   return out;
 }

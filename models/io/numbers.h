@@ -25,4 +25,14 @@ inline std::string format_double(double value) {
   return std::string(buf, r.ptr);
 }
 
+/// A loss that is not a number, in the words an error message uses: "NaN", "+infinity", "-infinity".
+inline std::string non_finite_name(double value) {
+  return value != value ? "NaN" : value > 0 ? "+infinity" : "-infinity";
+}
+
+/// A loss in an error message: the number when it is finite, else non_finite_name.
+inline std::string loss_text(double value) {
+  return value - value == 0 ? format_double(value) : non_finite_name(value);
+}
+
 }  // namespace genlab

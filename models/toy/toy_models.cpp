@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toy/toy_models.h"
 
+#include "io/numbers.h"
 #include "nn/module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -241,7 +242,7 @@ std::vector<double> ToyTrainer::step() {
                        : std::vector<double>{recon.item<double>()};
   }
   for (double v : out)
-    TORCH_CHECK(std::isfinite(v), "the toy ", model_options_.kind(), " loss became ", v, " at step ", steps_done(),
+    TORCH_CHECK(std::isfinite(v), "the toy ", model_options_.kind(), " loss became ", non_finite_name(v), " at step ", steps_done(),
                 " (learning rate ", options_.lr(), " too high?)");
   end_step();
   return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/conv_vae.h"
 
+#include "io/numbers.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
 #include "nn/module_decoder.h"
@@ -119,7 +120,7 @@ VAELoss ConvVaeTrainer::step() {
   loss.total.backward();
   adam_->step();
   const double total = loss.total.item<double>();
-  TORCH_CHECK(std::isfinite(total), "the conv VAE loss became ", total, " at step ", steps_done(),
+  TORCH_CHECK(std::isfinite(total), "the conv VAE loss became ", non_finite_name(total), " at step ", steps_done(),
               " (learning rate ", options_.lr(), " too high?)");
   end_step();
   return {loss.total.detach(), loss.recon.detach(), loss.kl.detach()};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/vae_trainer.h"
 
+#include "io/numbers.h"
 #include "io/checkpoint.h"
 #include "io/trainer_state.h"
 #include "io/safetensors.h"
@@ -164,7 +165,7 @@ VaeLosses VaeTrainer::step() {
   const double recon =
       (scratch.sum().item<double>() - at::dot(x.view(-1), logits.view(-1)).item<double>()) * inv;
   const double total = recon + beta * kl;
-  TORCH_CHECK(std::isfinite(total), "the loss became ", total, " at step ", step_ + 1,
+  TORCH_CHECK(std::isfinite(total), "the loss became ", non_finite_name(total), " at step ", step_ + 1,
               " (learning rate ", options_.lr(), " too high?)");
 
   // Backward: d/dlogits BCE = σ(logits) − x; KL gives μ and ½(σ² − 1).

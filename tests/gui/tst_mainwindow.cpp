@@ -7,6 +7,7 @@
 #include "explorepage.h"
 #include "mainwindow.h"
 #include "trainpage.h"
+#include "run.h"
 #include "runfolder.h"
 #include "trainedrun.h"
 #include "forwardview.h"
@@ -411,6 +412,40 @@ class tst_MainWindow : public QObject {
     QVERIFY2(name.endsWith(QStringLiteral("-vae-mlp-") + QDir(images.path()).dirName()), qPrintable(name));
     QVERIFY(QFile::exists(folder + QStringLiteral("/run.json")));
     QVERIFY(QFile::exists(folder + QStringLiteral("/weights.safetensors")));
+    QDir(folder).removeRecursively();
+  }
+
+  // A learning rate of 1 drives the MLP VAE's loss to NaN within two epochs: the run stops, the
+  // page says so and which checkpoint is kept, run.json says "failed", and the kept weights open.
+  void nanLossIsReportedOnTheTrainPage() {
+    REQUIRE_MNIST();
+    MainWindow w;
+    w.show();
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    model->setCurrentIndex(model->findData(QStringLiteral("vae-mlp")));
+    Q_EMIT model->activated(model->currentIndex());
+    w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(2);
+    auto* lr = w.findChild<QDoubleSpinBox*>(QStringLiteral("learningRateSpin"));
+    QVERIFY(lr->maximum() >= 1.0);
+    lr->setValue(1.0);
+    QSignalSpy failed(w.training(), &TrainingController::failed);
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
+    QVERIFY(failed.wait(120000));
+    QVERIFY(!started.isEmpty());
+    const QString folder = started.first().first().toString();
+    const QString shown = w.findChild<QLabel*>(QStringLiteral("messageLabel"))->text();
+    // Either the last checkpoint is named, or the page says none was written before the NaN.
+    QVERIFY2(shown.contains(QStringLiteral("the loss became NaN")) &&
+                 (shown.contains(QStringLiteral("checkpoint")) || shown.contains(QStringLiteral("nothing was saved"))),
+             qPrintable(shown));
+    QVERIFY(w.findChild<QPushButton*>(QStringLiteral("startButton"))->isEnabled());  // ready for the next run
+    const auto json = RunFolder(folder).readRunJson();
+    QVERIFY2(json.ok(), qPrintable(json.error));
+    QCOMPARE(json.value.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QVERIFY(json.value.value(QStringLiteral("error")).toString().contains(QStringLiteral("NaN")));
+    if (QFile::exists(folder + QStringLiteral("/weights.safetensors")))  // what was kept opens: finite weights
+      QVERIFY2(Run::open(folder).ok(), qPrintable(Run::open(folder).error));
     QDir(folder).removeRecursively();
   }
 

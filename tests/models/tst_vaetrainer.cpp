@@ -192,7 +192,7 @@ class tst_VaeTrainer : public QObject {
       trainer.step();
       QFAIL("a NaN loss went unnoticed");
     } catch (const c10::Error& e) {
-      QVERIFY2(QString::fromUtf8(e.what_without_backtrace()).contains(QStringLiteral("the loss became nan at step 1")),
+      QVERIFY2(QString::fromUtf8(e.what_without_backtrace()).contains(QStringLiteral("the loss became NaN at step 1")),
                e.what_without_backtrace());
     }
   }
