@@ -18,7 +18,7 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
       diffusion_(process) {
   TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == net.channels(), "DDPM training images must be (N, ",
               net.channels(), ", H, W), got ", examples_.sizes());
-  TORCH_CHECK(options_.lr() > 0 && options_.lr() < 1, "learning rate must be in (0, 1), got ", options_.lr());
+  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1, "learning rate must be in (0, 1], got ", options_.lr());
   TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
               options_.ema_decay());
   examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1]

@@ -74,7 +74,7 @@ ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_option
       diffusion_(toy_diffusion_process(model_options.timesteps())) {
   TORCH_CHECK(examples_.dim() == 2 && examples_.size(1) == 2, "toy diffusion trains on points (N, 2), got ",
               examples_.sizes());
-  TORCH_CHECK(options_.lr() > 0 && options_.lr() < 1, "learning rate must be in (0, 1), got ", options_.lr());
+  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1, "learning rate must be in (0, 1], got ", options_.lr());
   TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
               options_.ema_decay());
   examples_ = examples_.to(at::kFloat).contiguous();

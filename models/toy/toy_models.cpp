@@ -165,7 +165,7 @@ ToyTrainer::ToyTrainer(const ToyModelOptions& model_options, const ToyTrainerOpt
   check(model_options_);
   TORCH_CHECK(examples_.dim() == 2 && examples_.size(1) == 2, "toy models train on 2-D points (N, 2), got ",
               examples_.sizes());
-  TORCH_CHECK(options.lr() > 0 && options.lr() < 1, "learning rate must be in (0, 1), got ", options.lr());
+  TORCH_CHECK(std::isfinite(options.lr()) && options.lr() > 0 && options.lr() <= 1, "learning rate must be in (0, 1], got ", options.lr());
   torch::manual_seed(options_.seed());
   const int64_t d = model_options_.latent_dim(), h = model_options_.hidden();
   decoder_ = ToyDecoder(model_options_);

@@ -102,7 +102,7 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
                   examples_.size(3) == s,
               "conv VAE training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s,
               "), got ", examples_.sizes());
-  TORCH_CHECK(options.lr() > 0 && options.lr() < 1, "learning rate must be in (0, 1), got ", options.lr());
+  TORCH_CHECK(std::isfinite(options.lr()) && options.lr() > 0 && options.lr() <= 1, "learning rate must be in (0, 1], got ", options.lr());
   TORCH_CHECK(options.beta() >= 0 && options.beta() <= 1000, "β must be in 0..1000, got ", options.beta());
   examples_ = examples_.to(at::kFloat).contiguous();
   torch::manual_seed(options_.seed());
