@@ -59,6 +59,7 @@ ReverseSampler::ReverseSampler(QObject* parent)
 ReverseSampler::~ReverseSampler() {
   cancel();
   wait();
+  delete m_thread;  // made by QThread::create, without a parent (LeakSanitizer found it)
 }
 
 bool ReverseSampler::isRunning() const { return m_busy->load(); }
