@@ -19,8 +19,15 @@ void VAEImpl::reset() {
   using namespace torch::nn;
   const auto in = options_.input_dim(), hid = options_.hidden_dim(), d = options_.latent_dim();
   const int64_t code = options_.deterministic() ? d : 2 * d;
-  encoder = register_module("encoder", Sequential(Linear(in, hid), ReLU(), Linear(hid, code)));
-  decoder = register_module("decoder", Sequential(Linear(d, hid), ReLU(), Linear(hid, in)));
+  // Layers built one statement at a time, in PyTorch's order: as arguments of one call their
+  // order of construction (and so of random initialisation) is up to the compiler — GCC built the
+  // second Linear first, clang the first, so the same seed gave two different models.
+  Linear enc1(in, hid);
+  Linear enc2(hid, code);
+  encoder = register_module("encoder", Sequential(enc1, ReLU(), enc2));
+  Linear dec1(d, hid);
+  Linear dec2(hid, in);
+  decoder = register_module("decoder", Sequential(dec1, ReLU(), dec2));
 }
 
 std::pair<torch::Tensor, torch::Tensor> VAEImpl::encode(const torch::Tensor& x) {
