@@ -93,11 +93,14 @@ case "$mode" in
   test)
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
-    # Again on a German desktop (decimal comma): numbers in files must not follow the locale.
-    if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
-      say "the whole suite again under LC_ALL=de_DE.UTF-8"
-      LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
-    fi
+    # Again on a German desktop (decimal comma) and a Chinese one (other script, other
+    # translations loaded): numbers in files must not follow the locale.
+    for loc in de_DE zh_CN; do
+      if locale -a 2>/dev/null | grep -qix "$loc\.utf-\?8"; then
+        say "the whole suite again under LC_ALL=$loc.UTF-8"
+        LC_ALL=$loc.UTF-8 LANG=$loc.UTF-8 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+      fi
+    done
     ;;
   build) ;;
   *) say "unknown mode '$mode' (run | test | build)"; exit 2 ;;
