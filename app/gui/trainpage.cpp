@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QJsonObject>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -252,6 +253,15 @@ void TrainPage::onStarted(const QString& folder, qint64, const QString& familyId
   m_dashboard->curves()->setSeries(names, family->displayLossAxis(), !family->heldOut.isEmpty());
   m_dashboard->setRunFolder(folder);
   m_dashboard->samples()->showRunFolder(folder);  // a resumed run keeps its earlier samples
+  // An image folder with unreadable files, or more images than fit: say so while it trains.
+  const QJsonObject dataset = RunFolder(folder).readRunJson().value.value(QStringLiteral("dataset")).toObject();
+  QStringList notes;
+  if (const int skipped = dataset.value(QStringLiteral("skipped_files")).toInt(); skipped > 0)
+    notes << tr("%n image file(s) could not be read and were skipped.", nullptr, skipped);
+  if (const QString note = dataset.value(QStringLiteral("note")).toString(); !note.isEmpty())
+    notes << note;
+  if (!notes.isEmpty())
+    m_dashboard->setMessage(notes.join(QLatin1Char(' ')));
   Q_EMIT runStarted(folder, family);
 }
 

@@ -394,6 +394,9 @@ class tst_MainWindow : public QObject {
       image.fill(QColor(20 * i, 255 - 20 * i, 128));
       QVERIFY(image.save(images.filePath(QStringLiteral("image %1.png").arg(i))));
     }
+    QFile broken(images.filePath(QStringLiteral("broken.png")));
+    QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("not a PNG") == 9);
+    broken.close();
     MainWindow w;
     w.show();
     auto* dashboard = w.trainPage()->dashboard();
@@ -413,6 +416,9 @@ class tst_MainWindow : public QObject {
     QVERIFY2(name.endsWith(QStringLiteral("-vae-mlp-") + QDir(images.path()).dirName()), qPrintable(name));
     QVERIFY(QFile::exists(folder + QStringLiteral("/run.json")));
     QVERIFY(QFile::exists(folder + QStringLiteral("/weights.safetensors")));
+    // The page says a file was skipped (the CLI prints it, run.json records it).
+    const QString shown = w.findChild<QLabel*>(QStringLiteral("messageLabel"))->text();
+    QVERIFY2(shown.contains(QStringLiteral("1 image file(s) could not be read")), qPrintable(shown));
     QDir(folder).removeRecursively();
   }
 
