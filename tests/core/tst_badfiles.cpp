@@ -134,6 +134,49 @@ class tst_BadFiles : public QObject {
     QVERIFY2(error.contains(expected), qPrintable(error));
   }
 
+  // The fuzzers' seeds (valid files: they must load) and every input a fuzzer ever crashed on
+  // (tests/fuzz/regressions/<target>/: it must now load or be refused, not crash), replayed in
+  // the normal build so CI keeps them fixed.
+  void fuzzSeedsAndRegressionsReplay() {
+    const QString root = QStringLiteral(GENLAB_SOURCE_DIR "/tests/fuzz/");
+    int seeds = 0;
+    for (const bool seed : {true, false}) {
+      const QString base = root + (seed ? QStringLiteral("corpus/") : QStringLiteral("regressions/"));
+      auto files = [&](const char* target) {
+        QStringList out;
+        for (const QFileInfo& f : QDir(base + QLatin1String(target)).entryInfoList(QDir::Files, QDir::Name))
+          out << f.filePath();
+        return out;
+      };
+      auto expectOk = [&](bool ok, const QString& file, const QString& error) {
+        if (seed) {
+          QVERIFY2(ok, qPrintable(file + QStringLiteral(": ") + error));
+          ++seeds;
+        }
+      };
+      for (const QString& f : files("fuzz_safetensors")) {
+        const auto r = genlab::load_safetensors(QFile::encodeName(f).toStdString());
+        expectOk(r.ok(), f, QString::fromStdString(r.error));
+      }
+      for (const char* target : {"fuzz_idx", "fuzz_idx_gz"})
+        for (const QString& f : files(target)) {
+          const auto r = genlab::read_idx(QFile::encodeName(f).toStdString());
+          expectOk(r.ok(), f, QString::fromStdString(r.error));
+        }
+      for (const QString& f : files("fuzz_run")) {  // run.json, the separator, the weights
+        const QByteArray bytes = readAll(f), separator = "\n#weights.safetensors#\n";
+        const qsizetype at = bytes.indexOf(separator);
+        QTemporaryDir tmp;
+        QVERIFY(writeAll(tmp.filePath(QStringLiteral("run.json")), at < 0 ? bytes : bytes.left(at)));
+        if (at >= 0)
+          QVERIFY(writeAll(tmp.filePath(QStringLiteral("weights.safetensors")), bytes.mid(at + separator.size())));
+        const auto r = Run::open(tmp.path());
+        expectOk(r.ok() || (at < 0 && r.error.contains(QStringLiteral("no weights yet"))), f, r.error);
+      }
+    }
+    QVERIFY(seeds >= 10);
+  }
+
   // A link in a run folder is not followed: reading refuses it, so nothing outside is read.
   void linksInARunAreRefused() {
     QTemporaryDir tmp;
