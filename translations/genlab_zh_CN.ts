@@ -4,7 +4,7 @@
 <context>
     <name>DatasetSplits</name>
     <message>
-        <location filename="../app/runs/datasetsplits.cpp" line="41"/>
+        <location filename="../app/runs/datasetsplits.cpp" line="39"/>
         <source>%1 holds only one readable image; training needs at least two</source>
         <translation>%1 中只有一张可读的图像；训练至少需要两张</translation>
     </message>
@@ -20,171 +20,171 @@
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="36"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="37"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="37"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="38"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="42"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="43"/>
         <source>MNIST test digits</source>
         <translation>MNIST 测试数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="43"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="44"/>
         <source>Fashion-MNIST test images</source>
         <translation>Fashion-MNIST 测试图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="45"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
         <source>Toy points: S-curve</source>
         <translation>玩具点集：S 曲线</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="47"/>
         <source>Toy points: swiss roll</source>
         <translation>玩具点集：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="47"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
         <source>Toy points: two moons</source>
         <translation>玩具点集：双月</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="49"/>
         <source>Toy points: 8 Gaussians</source>
         <translation>玩具点集：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="49"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="50"/>
         <source>Toy points: rings</source>
         <translation>玩具点集：圆环</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="66"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="67"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="67"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="68"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="85"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="86"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="112"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="113"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="194"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="195"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="205"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="206"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="115"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="116"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="135"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="139"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="141"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="143"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="151"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="163"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="164"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="172"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="173"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="181"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="182"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="233"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="234"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="246"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="247"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="274"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="284"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="278"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="288"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -192,27 +192,27 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="23"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="24"/>
         <source>Unknown sampler &apos;%1&apos; (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="25"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="26"/>
         <source>DDIM steps must be between 1 and the run&apos;s %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="27"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="28"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="29"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="39"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="40"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -364,22 +364,27 @@
 <context>
     <name>ImageFolder</name>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="22"/>
+        <location filename="../app/runs/imagefolder.cpp" line="24"/>
         <source>%1: no such folder</source>
         <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="24"/>
+        <location filename="../app/runs/imagefolder.cpp" line="26"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="64"/>
+        <location filename="../app/runs/imagefolder.cpp" line="51"/>
+        <source>%1 holds %2 image files; %3 of them, chosen at random, are used (%4 MB as %5×%5 floats)</source>
+        <translation>%1 中有 %2 个图像文件；随机选用其中 %3 个（按 %5×%5 浮点数计 %4 MB）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/imagefolder.cpp" line="85"/>
         <source>%1: none of the %2 image files could be read (%3)</source>
         <translation>%1：%2 个图像文件都无法读取（%3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="66"/>
+        <location filename="../app/runs/imagefolder.cpp" line="87"/>
         <source>%1: no JPG or PNG images found (searched sub-folders too)</source>
         <translation>%1：未找到 JPG 或 PNG 图像（已搜索子文件夹）</translation>
     </message>
@@ -594,12 +599,12 @@
 <context>
     <name>ModelFamily</name>
     <message>
-        <location filename="../app/families/convvae.cpp" line="66"/>
+        <location filename="../app/families/convvae.cpp" line="53"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
         <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="67"/>
+        <location filename="../app/families/convvae.cpp" line="54"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
@@ -610,8 +615,8 @@
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="120"/>
-        <location filename="../app/families/mlpvae.cpp" line="100"/>
-        <location filename="../app/families/mlpvae.cpp" line="102"/>
+        <location filename="../app/families/mlpvae.cpp" line="99"/>
+        <location filename="../app/families/mlpvae.cpp" line="101"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
@@ -631,91 +636,91 @@
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="76"/>
-        <location filename="../app/families/mlpvae.cpp" line="107"/>
+        <location filename="../app/families/convvae.cpp" line="63"/>
+        <location filename="../app/families/mlpvae.cpp" line="106"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="67"/>
+        <location filename="../app/families/dcgan.cpp" line="54"/>
         <source>held-out D loss</source>
         <translation>留出集 D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="67"/>
+        <location filename="../app/families/dcgan.cpp" line="54"/>
         <source>D loss</source>
         <translation>D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="68"/>
-        <location filename="../app/families/dcgan.cpp" line="69"/>
+        <location filename="../app/families/dcgan.cpp" line="55"/>
+        <location filename="../app/families/dcgan.cpp" line="56"/>
         <source>BCE</source>
         <translation>BCE</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="69"/>
+        <location filename="../app/families/dcgan.cpp" line="56"/>
         <source>G loss</source>
         <translation>G 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="70"/>
+        <location filename="../app/families/dcgan.cpp" line="57"/>
         <source>D(x)</source>
         <translation>D(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="70"/>
-        <location filename="../app/families/dcgan.cpp" line="72"/>
+        <location filename="../app/families/dcgan.cpp" line="57"/>
+        <location filename="../app/families/dcgan.cpp" line="59"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="71"/>
+        <location filename="../app/families/dcgan.cpp" line="58"/>
         <source>D(G(z))</source>
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="80"/>
+        <location filename="../app/families/dcgan.cpp" line="67"/>
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="81"/>
+        <location filename="../app/families/dcgan.cpp" line="68"/>
         <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="88"/>
-        <location filename="../app/families/toyplayground.cpp" line="98"/>
+        <location filename="../app/families/dcgan.cpp" line="75"/>
+        <location filename="../app/families/toyplayground.cpp" line="97"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="92"/>
+        <location filename="../app/families/dcgan.cpp" line="79"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="111"/>
+        <location filename="../app/families/ddpm.cpp" line="110"/>
         <source>held-out noise-prediction error</source>
         <translation>留出集噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="112"/>
+        <location filename="../app/families/ddpm.cpp" line="111"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="113"/>
+        <location filename="../app/families/ddpm.cpp" line="112"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="132"/>
+        <location filename="../app/families/ddpm.cpp" line="131"/>
         <source>DDPM (U-Net, T = 1000, linear schedule)</source>
         <translation>DDPM（U-Net，T = 1000，线性调度）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="133"/>
+        <location filename="../app/families/ddpm.cpp" line="132"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
@@ -761,84 +766,84 @@
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="83"/>
+        <location filename="../app/families/mlpvae.cpp" line="82"/>
         <source>Auto-encoder 784→256→d (no noise, no KL)</source>
         <translation>自编码器 784→256→d（无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="84"/>
+        <location filename="../app/families/mlpvae.cpp" line="83"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
         <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="86"/>
+        <location filename="../app/families/mlpvae.cpp" line="85"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="89"/>
+        <location filename="../app/families/mlpvae.cpp" line="88"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="99"/>
+        <location filename="../app/families/mlpvae.cpp" line="98"/>
         <source>reconstruction (BCE)</source>
         <translation>重构（BCE）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="101"/>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/mlpvae.cpp" line="100"/>
+        <location filename="../app/families/toyplayground.cpp" line="108"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="68"/>
+        <location filename="../app/families/toydiffusion.cpp" line="67"/>
         <source>Toy diffusion (MLP, T = 100; 2-D points)</source>
         <translation>玩具扩散模型（MLP，T = 100；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="69"/>
+        <location filename="../app/families/toydiffusion.cpp" line="68"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="85"/>
+        <location filename="../app/families/toyplayground.cpp" line="84"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="84"/>
+        <location filename="../app/families/toyplayground.cpp" line="83"/>
         <source>Toy GAN (MLPs; 2-D points)</source>
         <translation>玩具 GAN（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="86"/>
+        <location filename="../app/families/toyplayground.cpp" line="85"/>
         <source>Toy VAE (MLP; 2-D points)</source>
         <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="87"/>
+        <location filename="../app/families/toyplayground.cpp" line="86"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="102"/>
+        <location filename="../app/families/toyplayground.cpp" line="101"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="107"/>
+        <location filename="../app/families/toyplayground.cpp" line="106"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="108"/>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="107"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
@@ -848,7 +853,7 @@
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="117"/>
+        <location filename="../app/families/toyplayground.cpp" line="116"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -856,47 +861,47 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="15"/>
+        <location filename="../app/runs/runfolder.cpp" line="17"/>
         <source>Cannot create the runs folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="23"/>
+        <location filename="../app/runs/runfolder.cpp" line="25"/>
         <source>Cannot create a run folder in %1</source>
         <translation>无法在 %1 中创建运行目录</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="29"/>
+        <location filename="../app/runs/runfolder.cpp" line="31"/>
         <source>%1 already exists and is not empty; choose a new folder for the run</source>
         <translation>%1 已存在且不为空；请为这次运行选择一个新目录</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="31"/>
+        <location filename="../app/runs/runfolder.cpp" line="33"/>
         <source>Cannot create the run folder %1</source>
         <translation>无法创建运行目录 %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="48"/>
-        <source>%1: cannot open</source>
-        <translation>%1：无法打开</translation>
-    </message>
-    <message>
-        <location filename="../app/runs/runfolder.cpp" line="52"/>
+        <location filename="../app/runs/runfolder.cpp" line="62"/>
         <source>%1: not valid JSON (%2)</source>
         <translation>%1：不是有效的 JSON（%2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfolder.cpp" line="59"/>
+        <location filename="../app/runs/runfolder.cpp" line="74"/>
+        <source>%1: is a symbolic link; a run writes only inside its own folder</source>
+        <translation>%1：是符号链接；训练运行只写入它自己的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfolder.cpp" line="79"/>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="22"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="23"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="23"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="24"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -904,27 +909,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="80"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="82"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="90"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="92"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="94"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="96"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="137"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="139"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="149"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="151"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -1197,24 +1202,29 @@
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/runs/run.cpp" line="66"/>
+        <location filename="../app/runs/run.cpp" line="68"/>
         <source>%1: not a run folder (no run.json)</source>
         <translation>%1：不是运行目录（没有 run.json）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="78"/>
+        <location filename="../app/runs/run.cpp" line="80"/>
         <source>%1: model kind &apos;%2&apos; is not one this version knows</source>
         <translation>%1：此版本不认识模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="87"/>
+        <location filename="../app/runs/run.cpp" line="89"/>
         <source>%1 has no weights yet (weights.safetensors is missing)</source>
         <translation>%1 还没有权重（缺少 weights.safetensors）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="97"/>
+        <location filename="../app/runs/run.cpp" line="99"/>
         <source>%1: &apos;%2&apos; is not float32</source>
         <translation>%1：“%2”不是 float32</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="104"/>
+        <source>%1: &apos;%2&apos; holds NaN or infinite values</source>
+        <translation>%1：“%2”含有 NaN 或无穷大值</translation>
     </message>
 </context>
 <context>
@@ -1299,52 +1309,59 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="64"/>
+        <location filename="../app/gui/trainpage.cpp" line="65"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="94"/>
+        <location filename="../app/gui/trainpage.cpp" line="95"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="156"/>
+        <location filename="../app/gui/trainpage.cpp" line="157"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="200"/>
+        <location filename="../app/gui/trainpage.cpp" line="201"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="201"/>
+        <location filename="../app/gui/trainpage.cpp" line="202"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="206"/>
+        <location filename="../app/gui/trainpage.cpp" line="207"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="208"/>
+        <location filename="../app/gui/trainpage.cpp" line="209"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/gui/trainpage.cpp" line="260"/>
+        <source>%n image file(s) could not be read and were skipped.</source>
+        <translation>
+            <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="271"/>
+        <location filename="../app/gui/trainpage.cpp" line="281"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="283"/>
+        <location filename="../app/gui/trainpage.cpp" line="293"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="284"/>
+        <location filename="../app/gui/trainpage.cpp" line="294"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -1750,18 +1767,27 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="31"/>
-        <location filename="../app/training/trainingworker.cpp" line="33"/>
+        <location filename="../app/training/trainingworker.cpp" line="39"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="60"/>
+        <location filename="../app/training/trainingworker.cpp" line="41"/>
+        <source>; the last checkpoint (step %1) is kept in %2</source>
+        <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="42"/>
+        <source>; nothing was saved before it</source>
+        <translation>；在此之前尚未保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="74"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="163"/>
+        <location filename="../app/training/trainingworker.cpp" line="182"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
