@@ -8,6 +8,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+// ReverseSampler emits from its sampling thread, and a QSignalSpy records with a direct connection:
+// a spy on the sampler itself appends on that thread while the test reads it here (a data race;
+// ThreadSanitizer reported it). The spies listen to an idle second sampler on the test's thread,
+// which gets every signal queued and in order, as the Diffusion page does.
+static void relaySignals(ReverseSampler* from, ReverseSampler* to) {
+  QObject::connect(from, &ReverseSampler::started, to, &ReverseSampler::started);
+  QObject::connect(from, &ReverseSampler::frame, to, &ReverseSampler::frame);
+  QObject::connect(from, &ReverseSampler::progress, to, &ReverseSampler::progress);
+  QObject::connect(from, &ReverseSampler::finished, to, &ReverseSampler::finished);
+  QObject::connect(from, &ReverseSampler::failed, to, &ReverseSampler::failed);
+}
+
 class tst_ReverseSampler : public QObject {
   Q_OBJECT
   QTemporaryDir m_runs;
@@ -29,10 +41,11 @@ class tst_ReverseSampler : public QObject {
   }
 
   void keepsExactlyOneFramePerStep() {
-    ReverseSampler sampler;
-    QSignalSpy started(&sampler, &ReverseSampler::started);
-    QSignalSpy frames(&sampler, &ReverseSampler::frame);
-    QSignalSpy finished(&sampler, &ReverseSampler::finished);
+    ReverseSampler relay, sampler;
+    relaySignals(&sampler, &relay);
+    QSignalSpy started(&relay, &ReverseSampler::started);
+    QSignalSpy frames(&relay, &ReverseSampler::frame);
+    QSignalSpy finished(&relay, &ReverseSampler::finished);
     QVERIFY(sampler.start(request(QStringLiteral("ddim"), 10, 300)));
     QVERIFY(finished.wait(30000));
     QCOMPARE(frames.count(), 10);
@@ -66,7 +79,7 @@ class tst_ReverseSampler : public QObject {
     fork.seed = 9;
     frames.clear();
     finished.clear();
-    QSignalSpy progress(&sampler, &ReverseSampler::progress);
+    QSignalSpy progress(&relay, &ReverseSampler::progress);
     QVERIFY(sampler.start(fork));
     QVERIFY(finished.wait(30000));
     QCOMPARE(frames.count(), 0);
@@ -76,9 +89,10 @@ class tst_ReverseSampler : public QObject {
   }
 
   void cancelStopsBetweenSteps() {
-    ReverseSampler sampler;
-    QSignalSpy frames(&sampler, &ReverseSampler::frame);
-    QSignalSpy finished(&sampler, &ReverseSampler::finished);
+    ReverseSampler relay, sampler;
+    relaySignals(&sampler, &relay);
+    QSignalSpy frames(&relay, &ReverseSampler::frame);
+    QSignalSpy finished(&relay, &ReverseSampler::finished);
     // Cancel from the sampling thread itself as the 8th frame goes out (no race with a clock): the
     // sampler looks at the flag between steps, so exactly 8 steps are done.
     connect(&sampler, &ReverseSampler::frame, &sampler, [&sampler](const ReverseFrame& f) {
@@ -94,8 +108,9 @@ class tst_ReverseSampler : public QObject {
   }
 
   void badRequestsAreRefused() {
-    ReverseSampler sampler;
-    QSignalSpy failed(&sampler, &ReverseSampler::failed);
+    ReverseSampler relay, sampler;
+    relaySignals(&sampler, &relay);
+    QSignalSpy failed(&relay, &ReverseSampler::failed);
     ReverseRequest r = request(QStringLiteral("ddim"), 10, 10);
     r.eta = 2;
     QVERIFY(!sampler.start(r));

@@ -262,7 +262,11 @@ class tst_MainWindow : public QObject {
     s.steps = 10;
     s.count = 400;
     reverse->setSettings(s);
-    QSignalSpy finished(page->sampler(), &ReverseSampler::finished);
+    // The sampler emits from its sampling thread; a QSignalSpy on it would record there while the test
+    // reads it here (a data race ThreadSanitizer reported). An idle sampler on this thread relays it.
+    ReverseSampler relay;
+    connect(page->sampler(), &ReverseSampler::finished, &relay, &ReverseSampler::finished);
+    QSignalSpy finished(&relay, &ReverseSampler::finished);
     reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE(reverse->frameCount(), 10);
