@@ -277,7 +277,7 @@ void TrainingWorker::train() {
     report.samplesPerSecond = stepsPerSec * s.batchSize;
     report.etaSeconds = stepsPerSec > 0 ? double(totalSteps - report.step) / stepsPerSec : 0;
     Q_EMIT progress(report);
-    report.points.clear();
+    report.points = {};  // a new list: the one just sent may still be read on the GUI thread (TSan)
     lastReport = now;
   };
 
