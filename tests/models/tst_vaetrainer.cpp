@@ -13,6 +13,21 @@
 
 using namespace genlab;
 
+namespace {
+
+// A VAE trainer one step in, saved in `dir`: the weights and state paths ("" when saving failed).
+std::pair<std::string, std::string> savedAfterOneStep(const QTemporaryDir& dir, const at::Tensor& images) {
+  const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
+  const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
+  VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
+  t.step();
+  if (!t.save_checkpoint(w, st).empty())
+    return {};
+  return {w, st};
+}
+
+}  // namespace
+
 class tst_VaeTrainer : public QObject {
   Q_OBJECT
 
@@ -239,12 +254,9 @@ class tst_VaeTrainer : public QObject {
     QFETCH(QString, change);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
-    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
     const auto images = at::rand({100, 784});
-    VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
-    t.step();
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    const auto [w, st] = savedAfterOneStep(dir, images);
+    QVERIFY(!w.empty());
     auto state = load_safetensors(st);
     QVERIFY(state.ok());
     NamedTensors tensors = state.value.tensors;
@@ -299,16 +311,12 @@ class tst_VaeTrainer : public QObject {
   // must not push the only state matching the weights out of optimizer.safetensors.prev.
   void twoFailedSavesStillResume() {
     QTemporaryDir dir;
-    const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
-    const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
     const auto images = at::rand({100, 784});
-    VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
-    t.step();
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    const auto [w, st] = savedAfterOneStep(dir, images);
+    QVERIFY(!w.empty());
     // The weights write fails (a dtype the format cannot hold stands in for ENOSPC: same place).
     const NamedTensors unwritable{{"x", at::zeros({2}, at::kComplexFloat)}};
     for (int64_t step : {2, 3}) {
-      t.step();
       const std::string err = save_checkpoint_files(w, unwritable, {}, st, {{"rng.state", at::zeros({4}, at::kByte)}},
                                                     {}, step);
       QVERIFY2(err.find("cannot hold") != std::string::npos, err.c_str());
