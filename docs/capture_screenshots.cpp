@@ -9,6 +9,8 @@
 #include "mainwindow.h"
 #include "reverseview.h"
 #include "trainingcontroller.h"
+#include "trainingdashboard.h"
+#include "trainpage.h"
 #include "trainingtypes.h"
 
 #include <QApplication>
@@ -139,13 +141,19 @@ int main(int argc, char* argv[]) {
     return 0;
   }
   // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png: the Train page
+  // (DATASET may be folder:PATH)
   // SECONDS after Start, for a model and dataset chosen in its combo boxes (their own defaults,
   // then EPOCHS); training is stopped after the grab.
   if (argc > 7 && QLatin1String(argv[2]) == QLatin1String("--train")) {
     auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
     auto* dataset = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
-    dataset->setCurrentIndex(dataset->findData(QString::fromLocal8Bit(argv[4])));  // data first: it decides the models offered
-    Q_EMIT dataset->activated(dataset->currentIndex());
+    const QString data = QString::fromLocal8Bit(argv[4]);
+    if (data.startsWith(QLatin1String("folder:"))) {  // an image folder, as "Image folder…" picks it
+      window.trainPage()->dashboard()->setImageFolder(data.mid(7));
+    } else {
+      dataset->setCurrentIndex(dataset->findData(data));  // data first: it decides the models offered
+      Q_EMIT dataset->activated(dataset->currentIndex());
+    }
     model->setCurrentIndex(model->findData(QString::fromLocal8Bit(argv[3])));
     Q_EMIT model->activated(model->currentIndex());
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
