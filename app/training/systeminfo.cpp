@@ -5,6 +5,7 @@
 #include <torch/version.h>
 
 #include <QFile>
+#include <dlfcn.h>
 #include <QFileInfo>
 
 namespace {
@@ -31,6 +32,15 @@ QString loadedBlasPath() {
 
 namespace SystemInfo {
 
+QString blasKernel() {
+  // OpenBLAS picks its kernel for the CPU when it loads (or takes OPENBLAS_CORETYPE); it says
+  // which through this function. Looked up at run time: other BLAS libraries do not have it.
+  using CoreName = char* (*)();
+  const auto corename = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
+  const char* name = corename ? corename() : nullptr;
+  return name ? QString::fromLatin1(name).trimmed() : QString();
+}
+
 QString device() { return QStringLiteral("CPU"); }
 
 bool blasIsReference() {
@@ -42,12 +52,14 @@ QString blasName() {
   const QString p = loadedBlasPath();
   if (p.isEmpty())
     return QStringLiteral("BLAS not loaded");
+  const QString kernel = blasKernel();
+  const QString details = kernel.isEmpty() ? QString() : QStringLiteral(", %1 kernel").arg(kernel);
   if (p.contains(QLatin1String("openblas-openmp")))
-    return QStringLiteral("OpenBLAS (OpenMP)");
+    return QStringLiteral("OpenBLAS (OpenMP%1)").arg(details);
   if (p.contains(QLatin1String("openblas-pthread")))
-    return QStringLiteral("OpenBLAS (pthreads)");
-  if (p.contains(QLatin1String("openblas")))
-    return QStringLiteral("OpenBLAS");
+    return QStringLiteral("OpenBLAS (pthreads%1)").arg(details);
+  if (p.contains(QLatin1String("openblas")) || !kernel.isEmpty())
+    return details.isEmpty() ? QStringLiteral("OpenBLAS") : QStringLiteral("OpenBLAS (%1)").arg(details.mid(2));
   if (p.contains(QLatin1String("mkl")))
     return QStringLiteral("MKL");
   if (p.contains(QLatin1String("blis")))

@@ -8,8 +8,11 @@ namespace SystemInfo {
 
 /// "CPU", or "CUDA" when LibTorch was built with it and a GPU is present.
 QString device();
-/// The BLAS library this process loaded, e.g. "OpenBLAS (OpenMP)"; warns about the slow one.
+/// The BLAS library this process loaded with its kernel, e.g. "OpenBLAS (OpenMP, Cooperlake
+/// kernel)"; warns about the slow one.
 QString blasName();
+/// The CPU kernel OpenBLAS chose ("Cooperlake", "Haswell", "Prescott" …); empty for other BLAS.
+QString blasKernel();
 /// True when the loaded BLAS is the reference (Netlib) implementation.
 bool blasIsReference();
 /// LibTorch's intra-op threads.

@@ -207,7 +207,8 @@ void TrainingWorker::train() {
                                               {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
       {QStringLiteral("device"), SystemInfo::device().toLower()},
       {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
-                                               {QStringLiteral("libtorch"), SystemInfo::torchVersion()}}},
+                                               {QStringLiteral("libtorch"), SystemInfo::torchVersion()},
+                                               {QStringLiteral("blas"), SystemInfo::blasName()}}},
     };
   }
   if (metrics.isEmpty())

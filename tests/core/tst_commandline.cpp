@@ -479,6 +479,36 @@ class tst_CommandLine : public QObject {
     QVERIFY(!lastLine(deRun).isEmpty());
   }
 
+  // run.json records the BLAS library and the kernel it runs (speed figures mean little without
+  // it): the kernel is read from the loaded OpenBLAS, so the one a user forces is the one recorded.
+  void runRecordsTheBlasKernel() {
+    QTemporaryDir dir;
+    for (const char* kernel : {"", "Haswell"}) {
+      const QString run = dir.filePath(QStringLiteral("run-%1").arg(QLatin1String(kernel)));
+      QProcess p;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      if (*kernel)
+        env.insert(QStringLiteral("OPENBLAS_CORETYPE"), QLatin1String(kernel));
+      else
+        env.remove(QStringLiteral("OPENBLAS_CORETYPE"));
+      p.setProcessEnvironment(env);
+      p.start(QStringLiteral(GENLAB_CLI_PATH),
+              {QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--dataset"),
+               QStringLiteral("toy:moons"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), run});
+      QVERIFY(p.waitForFinished(60000));
+      QCOMPARE(p.exitCode(), 0);
+      QFile f(run + QStringLiteral("/run.json"));
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      const QString blas = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("versions")).toObject()
+                               .value(QStringLiteral("blas")).toString();
+      if (!blas.startsWith(QLatin1String("OpenBLAS")))
+        QSKIP(qPrintable(QStringLiteral("not OpenBLAS: %1").arg(blas)));
+      QVERIFY2(blas.contains(QStringLiteral(" kernel)")), qPrintable(blas));
+      if (*kernel)
+        QVERIFY2(blas.contains(QStringLiteral("%1 kernel").arg(QLatin1String(kernel))), qPrintable(blas));
+    }
+  }
+
   // A loss that turns NaN (learning rate 1) stops the run cleanly: run.json says "failed" and why,
   // the last checkpoint before it (saved every step here) is kept and opens.
   void nanLossKeepsTheLastGoodCheckpoint() {
