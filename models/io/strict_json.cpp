@@ -247,14 +247,8 @@ class Parser {
       if (!value(m.second, depth + 1))
         return false;
       out.members.push_back(std::move(m));
-      skip();
-      if (!at_end() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (!at_end() && s_[pos_] == '}')
-        return ++pos_, true;
-      return fail("expected ',' or '}'");
+      if (const Next next = after_element('}'); next != Next::More)
+        return next == Next::Closed;
     }
   }
 
@@ -269,15 +263,25 @@ class Parser {
       if (!value(item, depth + 1))
         return false;
       out.items.push_back(std::move(item));
-      skip();
-      if (!at_end() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (!at_end() && s_[pos_] == ']')
-        return ++pos_, true;
-      return fail("expected ',' or ']'");
+      if (const Next next = after_element(']'); next != Next::More)
+        return next == Next::Closed;
     }
+  }
+
+  // After an element of an object or array: ',' (another follows) or the closing bracket.
+  enum class Next { More, Closed, Error };
+  Next after_element(char close) {
+    skip();
+    if (!at_end() && s_[pos_] == ',') {
+      ++pos_;
+      return Next::More;
+    }
+    if (!at_end() && s_[pos_] == close) {
+      ++pos_;
+      return Next::Closed;
+    }
+    fail(std::string("expected ',' or '") + close + "'");
+    return Next::Error;
   }
 
   std::string_view s_;
