@@ -12,7 +12,6 @@
 #include "trainedrun.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -201,8 +200,6 @@ class tst_BadFiles : public QObject {
     QVERIFY(QDir().mkpath(run));
     QVERIFY(copyFile(m_run + QStringLiteral("/run.json"), run + QStringLiteral("/run.json")));
     QVERIFY(::mkfifo(QFile::encodeName(run + QStringLiteral("/weights.safetensors")).constData(), 0600) == 0);
-    QElapsedTimer clock;
-    clock.start();
     QString error = Run::open(run).error;
     QVERIFY2(error.contains(QStringLiteral("pipe (FIFO)")), qPrintable(error));
     QVERIFY(QFile::remove(run + QStringLiteral("/run.json")));
@@ -217,7 +214,6 @@ class tst_BadFiles : public QObject {
     QString errText;
     QCOMPARE(cli({QStringLiteral("info"), run}, &errText), 1);
     QVERIFY2(errText.contains(QStringLiteral("pipe (FIFO)")), qPrintable(errText));
-    QVERIFY(clock.elapsed() < 30000);
   }
 
   // `resume` of a run whose files or sample folder are links to elsewhere: refused with a message,
