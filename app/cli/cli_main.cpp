@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "blaskernel.h"
 #include "commandline.h"
 
 #include <QGuiApplication>
@@ -13,6 +14,7 @@ void filterMessages(QtMsgType type, const QMessageLogContext& context, const QSt
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  BlasKernel::restartWithBetterKernel(argv);  // first: before any thread exists
   // A GUI application without windows: labelled pictures (sample strips) need fonts, and a server
   // has no display, so the offscreen platform unless the caller chose one.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "blaskernel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -30,6 +31,7 @@ class GenLabApplication final : public QApplication {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+  BlasKernel::restartWithBetterKernel(argv);  // first: before any thread exists
   GenLabApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("GenLab"));
   QApplication::setApplicationName(QStringLiteral("GenLab"));

@@ -83,9 +83,10 @@ TrainingController* MainWindow::training() const { return m_train->training(); }
 
 DecoderSnapshot MainWindow::decoder() const { return m_explore->decoder(); }
 
+QString MainWindow::threadsText(int threads) { return threads == 1 ? tr("1 thread") : tr("%1 threads").arg(threads); }
+
 void MainWindow::showSystem(int threads) {
-  m_systemLabel->setText(tr("Device: %1 · BLAS: %2 · Threads: %3")
-                             .arg(SystemInfo::device(), SystemInfo::blasName()).arg(threads));
+  m_systemLabel->setText(tr("%1 · %2, %3").arg(SystemInfo::device(), SystemInfo::blasName(), threadsText(threads)));
 }
 
 void MainWindow::buildMenus() {
@@ -108,8 +109,9 @@ void MainWindow::buildMenus() {
   help->addAction(tr("&About GenLab"), this, [this] {
     QMessageBox::about(this, tr("About GenLab"),
                        tr("<b>GenLab %1</b><p>A workbench for seeing how generative models work.</p>"
-                          "<p>LibTorch %2 · Qt %3</p>")
-                           .arg(QStringLiteral(GENLAB_VERSION), SystemInfo::torchVersion(), QString::fromLatin1(qVersion())));
+                          "<p>LibTorch %2 · Qt %3</p><p>%4 · %5, %6</p>")
+                           .arg(QStringLiteral(GENLAB_VERSION), SystemInfo::torchVersion(), QString::fromLatin1(qVersion()),
+                                SystemInfo::device(), SystemInfo::blasName(), threadsText(SystemInfo::threads())));
   });
 }
 

@@ -44,6 +44,7 @@ class MainWindow final : public QMainWindow {
   void rememberRun(const QString& folder);
   void updateRecentMenu();
   void showSystem(int threads);
+  static QString threadsText(int threads);
   void trainToyDiffusion();
   void onRunEnded(const QString& folder, bool completed, const ModelFamily* family);
 

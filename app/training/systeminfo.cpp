@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "systeminfo.h"
+#include "blaskernel.h"
 
 #include <ATen/Parallel.h>
 #include <torch/version.h>
 
 #include <QFile>
-#include <dlfcn.h>
 #include <QFileInfo>
 
 namespace {
@@ -32,14 +32,7 @@ QString loadedBlasPath() {
 
 namespace SystemInfo {
 
-QString blasKernel() {
-  // OpenBLAS picks its kernel for the CPU when it loads (or takes OPENBLAS_CORETYPE); it says
-  // which through this function. Looked up at run time: other BLAS libraries do not have it.
-  using CoreName = char* (*)();
-  const auto corename = reinterpret_cast<CoreName>(::dlsym(RTLD_DEFAULT, "openblas_get_corename"));
-  const char* name = corename ? corename() : nullptr;
-  return name ? QString::fromLatin1(name).trimmed() : QString();
-}
+QString blasKernel() { return QString::fromStdString(BlasKernel::loadedKernel()); }
 
 QString device() { return QStringLiteral("CPU"); }
 
@@ -53,13 +46,17 @@ QString blasName() {
   if (p.isEmpty())
     return QStringLiteral("BLAS not loaded");
   const QString kernel = blasKernel();
-  const QString details = kernel.isEmpty() ? QString() : QStringLiteral(", %1 kernel").arg(kernel);
-  if (p.contains(QLatin1String("openblas-openmp")))
-    return QStringLiteral("OpenBLAS (OpenMP%1)").arg(details);
-  if (p.contains(QLatin1String("openblas-pthread")))
-    return QStringLiteral("OpenBLAS (pthreads%1)").arg(details);
-  if (p.contains(QLatin1String("openblas")) || !kernel.isEmpty())
-    return details.isEmpty() ? QStringLiteral("OpenBLAS") : QStringLiteral("OpenBLAS (%1)").arg(details.mid(2));
+  if (p.contains(QLatin1String("openblas")) || !kernel.isEmpty()) {
+    const QString threading = p.contains(QLatin1String("openblas-openmp"))    ? QStringLiteral(" (OpenMP)")
+                              : p.contains(QLatin1String("openblas-pthread")) ? QStringLiteral(" (pthreads)")
+                                                                              : QString();
+    QString name = QStringLiteral("OpenBLAS %1%2").arg(kernel.isEmpty() ? QStringLiteral("(kernel unknown)") : kernel, threading);
+    if (!BlasKernel::chosenKernel().empty())
+      name += QStringLiteral(", chosen by GenLab for this CPU");
+    else if (BlasKernel::betterKernel(BlasKernel::thisCpu(), kernel.toStdString(), false))
+      name += QStringLiteral(", slower than this CPU allows");
+    return name;
+  }
   if (p.contains(QLatin1String("mkl")))
     return QStringLiteral("MKL");
   if (p.contains(QLatin1String("blis")))

@@ -8,8 +8,8 @@ namespace SystemInfo {
 
 /// "CPU", or "CUDA" when LibTorch was built with it and a GPU is present.
 QString device();
-/// The BLAS library this process loaded with its kernel, e.g. "OpenBLAS (OpenMP, Cooperlake
-/// kernel)"; warns about the slow one.
+/// The BLAS library this process loaded with its kernel, e.g. "OpenBLAS Cooperlake (OpenMP)",
+/// saying when GenLab chose the kernel (BlasKernel) or when it is narrower than the CPU allows.
 QString blasName();
 /// The CPU kernel OpenBLAS chose ("Cooperlake", "Haswell", "Prescott" …); empty for other BLAS.
 QString blasKernel();
