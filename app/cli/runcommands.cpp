@@ -61,22 +61,25 @@ int evalCommand(const QStringList& args) {
       "the noise-prediction error for diffusion models."));
   p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
   p.addOption({QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")});
-  p.addOption({QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")});
+  p.addOption(threadsOption());
+  p.addOption({QStringLiteral("quality"), QStringLiteral("Score the model's samples instead (genlab-cli quality --help).")});
+  p.addOption({QStringLiteral("count"), QStringLiteral("With --quality: samples to score (default 1000)."), QStringLiteral("n")});
+  p.addOption({QStringLiteral("steps"), QStringLiteral("With --quality, diffusion runs: DDIM steps (default 50)."), QStringLiteral("n")});
+  p.addOption({QStringLiteral("seed"), QStringLiteral("With --quality: random seed (default 1)."), QStringLiteral("n")});
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
+  if (p.isSet(QStringLiteral("quality"))) {
+    QStringList rest = args;
+    rest.removeAll(QStringLiteral("--quality"));
+    return qualityCommand(rest);
+  }
   if (p.positionalArguments().size() != 1) {
     err(QStringLiteral("usage: genlab-cli eval <run folder>"));
     return 2;
   }
-  bool ok = true;
-  const int threads = p.isSet(QStringLiteral("threads")) ? p.value(QStringLiteral("threads")).toInt(&ok)
-                                                         : QThread::idealThreadCount();
-  if (!ok || threads < 1 || threads > 4 * QThread::idealThreadCount()) {
-    err(QStringLiteral("--threads takes a whole number from 1 to %1").arg(4 * QThread::idealThreadCount()));
+  if (!applyThreads(p))
     return 2;
-  }
-  SystemInfo::setThreads(threads);
   return printJson(RunInspection::evaluate(p.positionalArguments().first(), p.value(QStringLiteral("data"))));
 }
 
@@ -95,7 +98,9 @@ int sampleCommand(const QStringList& args) {
       {QStringLiteral("frames"), QStringLiteral("Diffusion runs: draw the denoising as a strip of the starting noise and n evenly spaced states."),
        QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory)."), QStringLiteral("n")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
+      threadsOption(),
   });
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -118,14 +123,20 @@ int sampleCommand(const QStringList& args) {
   whole("steps", r.steps);
   whole("frames", r.frames);
   whole("seed", r.seed);
+  whole("batch", r.batch);
   if (ok && p.isSet(QStringLiteral("eta")))
     r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
   if (p.isSet(QStringLiteral("sampler")))
     r.sampler = p.value(QStringLiteral("sampler"));
-  if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1)) {
-    err(QStringLiteral("--count (at least 1), --steps and --seed take whole numbers, --frames 0 to 50, --eta a number"));
+  if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1) ||
+      r.batch < 0 || (p.isSet(QStringLiteral("batch")) && r.batch < 1)) {
+    err(QStringLiteral("--count and --batch (at least 1), --steps and --seed take whole numbers, --frames 0 to 50, --eta a number"));
     return 2;
   }
+  if (!applyThreads(p))
+    return 2;
+  ProgressLine progress(QStringLiteral("sampling"));
+  r.progress = std::ref(progress);
   const auto image = RunInspection::sample(p.positionalArguments().first(), r);
   if (!image.ok()) {
     err(image.error);

@@ -9,6 +9,7 @@
 #include "toy/toy_models.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/cat.h>
 #include <ATen/ops/randn.h>
 
 #include <cmath>
@@ -31,6 +32,45 @@ QString validate(const Request& r, int timesteps) {
   return {};
 }
 
+Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& request) {
+  Result<at::Tensor> out;
+  Request r = request;
+  if (r.count == 0)
+    r.count = 16;
+  if (model.makesPoints())
+    out.error = QCoreApplication::translate("DiffusionSampling", "This model makes points, not images.");
+  else if (!(r.batch >= 0 && r.batch <= 4096))
+    out.error = QCoreApplication::translate("DiffusionSampling", "A batch is 1 to 4096 images (got %1).").arg(r.batch);
+  if (out.ok())
+    out.error = validate(r, model.timesteps());
+  if (!out.ok())
+    return out;
+  const auto& diffusion = model.process();
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
+  const bool ddim = Sampler::isImplicit(r.sampler);
+  const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
+  const int64_t total = r.count, batch = r.batch > 0 ? r.batch : 100, steps = int64_t(visits.size());
+  const auto noise = at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat));
+  std::vector<at::Tensor> done;
+  bool go_on = true;
+  for (int64_t start = 0; start < total && go_on; start += batch) {
+    const int64_t size = std::min(batch, total - start);
+    genlab::StepCallback told;
+    if (r.progress)
+      told = [&](const genlab::DiffusionStep& s) {
+        go_on = r.progress((double(start) * double(steps) + double(size) * double(s.index + 1)) / (double(total) * double(steps)));
+        return go_on;
+      };
+    done.push_back(diffusion.denoise(model.denoiser(), noise.narrow(0, start, size).clone(), visits, ddim, r.eta, gen, told));
+  }
+  if (!go_on) {
+    out.error = QCoreApplication::translate("DiffusionSampling", "Sampling was stopped.");
+    return out;
+  }
+  out.value = at::cat(done).add_(1).mul_(0.5).clamp_(0, 1);
+  return out;
+}
+
 Result<QImage> sample(const DiffusionModel& model, const Request& request) {
   Result<QImage> out;
   Request r = request;
@@ -42,6 +82,13 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
     out.error = validate(r, model.timesteps());
   if (!out.ok())
     return out;
+  if (!model.makesPoints() && r.frames == 0) {  // a grid: in batches, with progress
+    const auto images = sampleImages(model, r);
+    if (!images.ok())
+      return {{}, images.error};
+    out.value = imageGrid(images.value, int(std::ceil(std::sqrt(double(r.count)))));
+    return out;
+  }
   const auto& diffusion = model.process();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
   const bool ddim = Sampler::isImplicit(r.sampler);

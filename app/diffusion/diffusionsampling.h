@@ -21,6 +21,11 @@ using Request = SampleRequest;
 /// plots or grids, each labelled with its step. The error says what is wrong with the request.
 Result<QImage> sample(const DiffusionModel& model, const Request& r);
 
+/// r.count images (0: 16) of an image model as (n, c, s, s) in [0, 1], denoised r.batch at a time
+/// (0: 100) so memory stays bounded, r.progress told after every step. All the starting noise is
+/// drawn first: with DDIM η = 0 the images do not depend on the batch size.
+Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& r);
+
 /// (n, c, s, s) images in [0, 1] as a grid of `cols` columns with 1-px gaps.
 QImage imageGrid(const at::Tensor& images, int cols);
 

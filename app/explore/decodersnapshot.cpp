@@ -65,8 +65,30 @@ QImage DecoderSnapshot::decode(const std::vector<float>& z) const {
   return m_decoder ? imageFromPixels(decodePixels(z), int(m_decoder->side()), int(m_decoder->channels())) : QImage();
 }
 
+int DecoderSnapshot::side() const { return m_decoder ? int(m_decoder->side()) : 0; }
+
+int DecoderSnapshot::channels() const { return m_decoder ? int(m_decoder->channels()) : 0; }
+
 bool DecoderSnapshot::drawsPoints() const {
   return dynamic_cast<const genlab::PointDecoder*>(m_decoder.get()) != nullptr;
+}
+
+std::vector<float> DecoderSnapshot::samplePixels(int count, quint64 seed) const {
+  std::vector<float> out;
+  if (!m_decoder || count < 1 || drawsPoints())
+    return out;
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> normal;
+  std::vector<float> sigmas(static_cast<size_t>(latentDim()));
+  for (int i = 0; i < count; ++i) {
+    for (float& v : sigmas)
+      v = normal(rng);
+    const std::vector<float> image = decodePixels(codeAt(sigmas));
+    if (image.empty())
+      return {};
+    out.insert(out.end(), image.begin(), image.end());
+  }
+  return out;
 }
 
 QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
@@ -86,17 +108,18 @@ QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
     }
     return imageFromPixels(points->plot(codes), int(m_decoder->side()), 3);
   }
-  const int side = int(m_decoder->side());
+  const int side = int(m_decoder->side()), channels = int(m_decoder->channels());
   const int cols = int(std::ceil(std::sqrt(double(count))));
   const int rows = (count + cols - 1) / cols;
-  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1,
-              m_decoder->channels() == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+  QImage grid(cols * (side + 1) + 1, rows * (side + 1) + 1, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
   grid.fill(QColor(40, 40, 40));
   QPainter painter(&grid);
-  for (int i = 0; i < count; ++i) {
-    for (float& v : sigmas)
-      v = normal(rng);
-    painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1), decode(codeAt(sigmas)));
+  const std::vector<float> pixels = samplePixels(count, seed);
+  const size_t per = size_t(side * side * channels);
+  for (int i = 0; i < count && pixels.size() >= size_t(i + 1) * per; ++i) {
+    const float* first = pixels.data() + size_t(i) * per;
+    painter.drawImage(1 + (i % cols) * (side + 1), 1 + (i / cols) * (side + 1),
+                      imageFromPixels(std::vector<float>(first, first + per), side, channels));
   }
   return grid;
 }

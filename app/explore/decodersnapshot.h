@@ -20,6 +20,9 @@ class DecoderSnapshot {
 
   bool isNull() const { return !m_decoder; }
   int latentDim() const;
+  /// The images' side and channels (0 when null).
+  int side() const;
+  int channels() const;
   qint64 step() const { return m_step; }
 
   /// Where the codes live (per dimension): N(0, 1) unless set; an auto-encoder's codes have
@@ -33,6 +36,8 @@ class DecoderSnapshot {
   /// `count` samples in a square grid (1 px gaps): codes drawn from N(0, 1) with `seed`
   /// (spread like the codes for an auto-encoder), decoded.
   QImage sampleGrid(int count, quint64 seed) const;
+  /// The pixels of sampleGrid's images (image models), one image after the other.
+  std::vector<float> samplePixels(int count, quint64 seed) const;
   /// Whether the model makes 2-D points (a toy run): decode() draws the point on a plot of the data,
   /// sampleGrid() one scatter plot of many samples.
   bool drawsPoints() const;

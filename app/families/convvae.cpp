@@ -88,6 +88,7 @@ ModelFamily make() {
     return snapshotOf(genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
   };
   f.sample = sampleDecoded;
+  f.sampleImages = sampleDecodedImages;
   f.evaluate = [](const Run& run, const DatasetSplits& data) {
     Result<QJsonObject> out;
     const auto o = optionsOf(run.model());

@@ -104,6 +104,7 @@ const ModelFamily& Families::dcgan() {
       return snapshotOf(genlab::load_generator_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
     };
     f.sample = sampleDecoded;
+    f.sampleImages = sampleDecodedImages;
     f.evaluate = [](const Run& run, const DatasetSplits& data) {
       Result<QJsonObject> out;
       const auto o = optionsOf(run.model());

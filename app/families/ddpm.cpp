@@ -123,6 +123,22 @@ Result<QImage> FamilyTools::sampleDiffusion(const Run& run, const SampleRequest&
   return DiffusionSampling::sample(*model.value, r);
 }
 
+Result<ImageBatch> FamilyTools::sampleDiffusionImages(const Run& run, const SampleRequest& r) {
+  Result<ImageBatch> out;
+  const auto model = run.family().loadDiffusion(run, true);
+  if (!model.ok()) {
+    out.error = model.error;
+    return out;
+  }
+  const auto images = DiffusionSampling::sampleImages(*model.value, r);
+  if (!images.ok()) {
+    out.error = images.error;
+    return out;
+  }
+  out.value = imageBatchOf(images.value);
+  return out;
+}
+
 const ModelFamily& Families::ddpm() {
   static const ModelFamily family = [] {
     ModelFamily f;
@@ -135,6 +151,7 @@ const ModelFamily& Families::ddpm() {
     f.data = DataKind::Images;
     f.defaults = {14, 64, 1e-3, 2};
     makeDiffusionFamily(f, "U-Net");
+    f.sampleImages = sampleDiffusionImages;
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new DdpmSession(s, data));
     };

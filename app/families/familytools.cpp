@@ -116,6 +116,42 @@ Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
   return out;
 }
 
+Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r) {
+  Result<ImageBatch> out;
+  const int count = r.count > 0 ? r.count : 64;
+  if (count > 100000) {
+    out.error = QCoreApplication::translate("ModelFamily", "At most 100000 samples at a time (asked for %1).").arg(count);
+    return out;
+  }
+  const auto decoder = run.family().loadDecoder(run);
+  if (!decoder.ok()) {
+    out.error = decoder.error;
+    return out;
+  }
+  const DecoderSnapshot& d = decoder.value;
+  out.value.pixels = d.samplePixels(count, r.seed);  // fast (one small decode each): one go
+  if (out.value.pixels.size() != size_t(count) * size_t(d.side() * d.side() * d.channels())) {
+    out.error = QCoreApplication::translate("ModelFamily", "The model could not decode its samples.");
+    return out;
+  }
+  out.value.count = count;
+  out.value.channels = d.channels();
+  out.value.size = d.side();
+  if (r.progress)
+    r.progress(1.0);
+  return out;
+}
+
+ImageBatch imageBatchOf(const at::Tensor& images) {
+  const auto x = images.to(at::kFloat).contiguous();
+  ImageBatch b;
+  b.count = int(x.size(0));
+  b.channels = int(x.size(1));
+  b.size = int(x.size(2));
+  b.pixels.assign(x.data_ptr<float>(), x.data_ptr<float>() + x.numel());
+  return b;
+}
+
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
   const char* unit = perPoint ? QT_TRANSLATE_NOOP("ModelFamily", "nats per point") : QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
   return {heldOut ? LossColumn{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"), unit}

@@ -58,6 +58,10 @@ Result<DecoderSnapshot> snapshotOf(genlab::Result<std::shared_ptr<const Decoder>
 }
 /// `r.count` (default 64, at most 1024) decoded prior draws as one grid, for latent-code families.
 Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r);
+/// `sampleImages` of latent-code image families: the same prior draws as sampleDecoded's grid.
+Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r);
+/// Images (n, c, s, s) in [0, 1] as plain numbers.
+ImageBatch imageBatchOf(const at::Tensor& images);
 }  // namespace FamilyTools
 
 namespace FamilyTools {
@@ -67,6 +71,8 @@ QList<LossColumn> ganLosses(bool heldOut);
 QList<LossColumn> diffusionLosses(bool heldOut);
 /// `sample` of every diffusion family (ddpm.cpp).
 Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r);
+/// `sampleImages` of every diffusion family that makes images (ddpm.cpp).
+Result<ImageBatch> sampleDiffusionImages(const Run& run, const SampleRequest& r);
 /// What every diffusion family shares: the timeline capability, the noise-prediction columns and
 /// axis, its weights under "model.", sampling and the held-out evaluation through loadDiffusion.
 void makeDiffusionFamily(ModelFamily& f, const char* network);

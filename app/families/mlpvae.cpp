@@ -140,6 +140,7 @@ ModelFamily mlpFamily(bool autoencoder) {
     return out;
   };
   f.sample = sampleDecoded;
+  f.sampleImages = sampleDecodedImages;
   f.evaluate = [autoencoder](const Run& run, const DatasetSplits& data) {
     Result<QJsonObject> out;
     auto vae = loadVae(run, autoencoder);

@@ -13,6 +13,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class DecoderSnapshot;
 class DiffusionModel;
@@ -46,6 +47,15 @@ struct FamilyDefaults {
   int latentDim = 2;
 };
 
+/// Images as plain numbers (no torch here): count × channels × size × size pixels in [0, 1].
+struct ImageBatch {
+  int count = 0, channels = 1, size = 0;
+  std::vector<float> pixels;
+};
+
+/// How far a long sampling is, from 0 to 1; returning false stops it.
+using SampleProgress = std::function<bool(double done)>;
+
 /// What `genlab-cli sample` and the sample buttons ask of a run.
 struct SampleRequest {
   int count = 0;                             ///< 0: the family's own default
@@ -54,6 +64,8 @@ struct SampleRequest {
   int steps = 50;                            ///< DDIM steps
   double eta = 0.0;                          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
+  int batch = 0;                             ///< images per batch (0: 100): bounds the memory
+  SampleProgress progress;                   ///< told after every batch (diffusion: every step)
 };
 
 /// One model family: everything the CLI, the run loader, the worker and the pages need to know about
@@ -92,6 +104,8 @@ struct ModelFamily {
   std::function<Result<DecoderSnapshot>(const Run&)> loadDecoder;
   /// Samples as one picture: a grid of images or a scatter plot of points.
   std::function<Result<QImage>(const Run&, const SampleRequest&)> sample;
+  /// Samples as pixels (image families; the sample-quality measure scores them), in batches.
+  std::function<Result<ImageBatch>(const Run&, const SampleRequest&)> sampleImages;
   /// The network and its process for the Diffusion page and `sample` (diffusionTimeline families).
   std::function<Result<std::shared_ptr<const DiffusionModel>>(const Run&, bool ema)> loadDiffusion;
   /// The held-out measures (heldOut keys) on the run's held-out split.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "blaskernel.h"
 
+#include "nn/cpu_flags.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <fstream>
-#include <set>
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -27,18 +27,7 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 CpuFeatures parseFlags(std::string_view flags) {
-  std::set<std::string_view> have;
-  size_t i = 0;
-  while (i < flags.size()) {
-    while (i < flags.size() && std::isspace(static_cast<unsigned char>(flags[i])))
-      ++i;
-    size_t j = i;
-    while (j < flags.size() && !std::isspace(static_cast<unsigned char>(flags[j])))
-      ++j;
-    if (j > i)
-      have.insert(flags.substr(i, j - i));
-    i = j;
-  }
+  const auto have = genlab::flag_words(flags);
   auto has = [&](std::string_view f) { return have.count(f) > 0; };
   CpuFeatures cpu;
   cpu.avx = has("avx");
@@ -50,15 +39,7 @@ CpuFeatures parseFlags(std::string_view flags) {
   return cpu;
 }
 
-CpuFeatures thisCpu() {
-  std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("flags", 0) == 0)
-      if (const size_t colon = line.find(':'); colon != std::string::npos)
-        return parseFlags(std::string_view(line).substr(colon + 1));
-  return {};
-}
+CpuFeatures thisCpu() { return parseFlags(genlab::cpu_flags()); }
 
 int kernelLevel(std::string_view kernel) {
   // The x86-64 kernels of OpenBLAS 0.3.21's DYNAMIC_ARCH build, by the widest vectors they use.

@@ -38,8 +38,12 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
 double ImageDiffusionTrainer::step() {
   const auto x0 = next_batch();
   Unet net = model_;
-  const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t); }, x0,
-                                    rng_);
+  at::Tensor loss;
+  {
+    PrecisionScope precision(options_.precision());  // the forward pass; backward follows its casts
+    loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t).to(at::kFloat); },
+                           x0, rng_);
+  }
   const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
   TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
@@ -53,13 +57,16 @@ double ImageDiffusionTrainer::evaluate(const at::Tensor& images, uint64_t seed) 
                   images.size(3) % f == 0,
               "DDPM evaluation images must be (N, ", ema_->options().channels(), ", H, W) with H and W divisible by ",
               f, ", got ", images.sizes());
-  return diffusion_.held_out_loss(unet_denoiser(ema_), images.to(at::kFloat).mul(2).sub_(1), seed);
+  return diffusion_.held_out_loss(unet_denoiser(ema_, options_.precision()), images.to(at::kFloat).mul(2).sub_(1), seed);
 }
 
-Denoiser unet_denoiser(Unet net) {
-  return [net](const at::Tensor& x, const at::Tensor& t) mutable {
+Denoiser unet_denoiser(Unet net, Precision precision) {
+  return [net, precision](const at::Tensor& x, const at::Tensor& t) mutable {
     torch::NoGradGuard no_grad;
-    return net->forward(x, t);
+    if (precision == Precision::Float32)
+      return net->forward(x, t);
+    PrecisionScope scope(precision);
+    return net->forward(x, t).to(at::kFloat);
   };
 }
 

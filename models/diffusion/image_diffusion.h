@@ -4,6 +4,7 @@
 #include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
+#include "nn/precision.h"
 #include "diffusion/gaussian_diffusion.h"
 #include "diffusion/unet.h"
 
@@ -19,6 +20,8 @@ struct ImageDiffusionTrainerOptions {
   TORCH_ARG(int64_t, batch_size) = 64;
   TORCH_ARG(double, ema_decay) = 0.995;
   TORCH_ARG(uint64_t, seed) = 1;
+  /// bfloat16 convolutions and matrix products (float32 weights, norms, loss, buffers), or float32.
+  TORCH_ARG(Precision, precision) = Precision::Float32;
 };
 
 /// Trains a U-Net to denoise images (N, channels, size, size) in [0, 1] (scaled to [−1, 1] inside).
@@ -42,8 +45,8 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   std::unique_ptr<Adam> adam_;
 };
 
-/// A Denoiser that runs `net` without gradients, for the samplers.
-Denoiser unet_denoiser(Unet net);
+/// A Denoiser that runs `net` without gradients, for the samplers, in `precision` (its output float32).
+Denoiser unet_denoiser(Unet net, Precision precision = Precision::Float32);
 /// Fills `net` from "ema.*" (or, with `ema` false, "model.*") of an opened DDPM weights file.
 /// Nothing changes unless every tensor fits; the error names `file_name` and the first tensor
 /// missing or of another shape or dtype (float32 only).

@@ -21,6 +21,8 @@ class Adam {
   /// One update from each parameter's .grad() (parameters without a gradient are skipped).
   void step();
   int64_t steps() const { return step_; }
+  /// Changes the learning rate for the steps that follow (a schedule).
+  void set_lr(double lr) { lr_ = lr; }
 
   /// "<prefix><name>.exp_avg" and "<prefix><name>.exp_avg_sq" for every parameter.
   NamedTensors state(const std::string& prefix) const;

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "samplequality.h"
+
+#include "datalocations.h"
+#include "datasetsplits.h"
+#include "familytools.h"
+#include "run.h"
+
+#include "quality/classifier.h"
+#include "quality/sample_quality.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/avg_pool2d.h>
+#include <ATen/ops/from_blob.h>
+#include <ATen/ops/rand.h>
+#include <ATen/ops/randperm.h>
+#include <c10/util/Exception.h>
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <cmath>
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("SampleQuality", text); }
+
+// The classifier of one data set with the statistics of its held-out features.
+struct Judge {
+  genlab::ImageClassifier model{nullptr};
+  genlab::FeatureStatistics reference;
+  double accuracy = 0;
+  QString file;
+  QStringList classes;
+};
+
+// What the cached classifier was trained on; another value means the data changed: train again.
+std::string fingerprintOf(const QString& dataset, const DatasetSplits& data) {
+  const auto x = data.train.images;
+  const double sum = x.sum().item<double>();
+  char text[64];
+  std::snprintf(text, sizeof text, "%lld|%lld|%.0f", static_cast<long long>(data.train.size()),
+                static_cast<long long>(data.eval.size()), sum);  // integers: no locale in them
+  return dataset.toStdString() + "|" + text;
+}
+
+Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say) {
+  Result<Judge> out;
+  const int64_t classes = data.train.size() > 0 ? data.train.labels.max().item<int64_t>() + 1 : 0;
+  if (classes < 2 || data.eval.size() < 10) {
+    out.error = tr("The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
+                   "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
+                    .arg(dataset)
+                    .arg(classes)
+                    .arg(data.eval.size());
+    return out;
+  }
+  const auto images = [&](const genlab::LabelledImages& split) {
+    return split.images.view({-1, data.channels, split.height, split.width});
+  };
+  Judge& j = out.value;
+  j.file = SampleQuality::classifierFile(dataset, dataFolder);
+  const std::string fingerprint = fingerprintOf(dataset, data);
+  if (QFileInfo::exists(j.file)) {
+    auto cached = genlab::load_classifier(j.file.toStdString());
+    if (cached.ok() && cached.value.data == fingerprint && cached.value.model->classes() == classes) {
+      j.model = cached.value.model;
+      j.accuracy = cached.value.accuracy;
+    } else if (say) {
+      say(tr("The cached classifier %1 does not fit this data (%2): training it again.")
+              .arg(j.file, cached.ok() ? tr("other data") : QString::fromStdString(cached.error)));
+    }
+  }
+  if (!j.model) {
+    genlab::ClassifierTraining o;
+    o.epochs = int(std::clamp<int64_t>((120000 + data.train.size() - 1) / data.train.size(), 2, 15));
+    if (say)
+      say(tr("Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…")
+              .arg(data.train.size())
+              .arg(dataset)
+              .arg(o.epochs)
+              .arg(j.file));
+    j.model = genlab::ImageClassifier(classes);
+    genlab::train_classifier(j.model, images(data.train), data.train.labels, o, [&](int epoch, int epochs) {
+      if (say)
+        say(tr("  epoch %1 of %2").arg(epoch).arg(epochs));
+      return true;
+    });
+    j.accuracy = genlab::classifier_accuracy(j.model, images(data.eval), data.eval.labels);
+    if (say)
+      say(tr("Quality classifier: %1% right on the %2 held-out images.").arg(100 * j.accuracy, 0, 'f', 2).arg(data.eval.size()));
+    QDir().mkpath(QFileInfo(j.file).absolutePath());
+    if (const std::string e = genlab::save_classifier(j.file.toStdString(), j.model, j.accuracy, fingerprint); !e.empty() && say)
+      say(tr("Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(e)));
+  }
+  j.reference = genlab::feature_statistics(genlab::classifier_features(j.model, images(data.eval)));
+  const auto& names = genlab::class_names(dataset.toStdString());
+  for (int64_t c = 0; c < classes; ++c)
+    j.classes << (size_t(c) < names.size() ? QString::fromStdString(names[size_t(c)]) : QString::number(c));
+  return out;
+}
+
+QualityReport reportOf(Judge& j, const at::Tensor& samples, const QString& what) {
+  const auto q = genlab::score_samples(j.model, samples, j.reference);
+  QualityReport r;
+  r.what = what;
+  r.count = int(q.count);
+  r.classes = j.classes;
+  for (int64_t c : q.histogram)
+    r.histogram << c;
+  r.confident = q.confident;
+  r.classEntropyBits = q.class_entropy_bits;
+  r.frechet = q.frechet;
+  r.classifierAccuracy = j.accuracy;
+  r.classifierFile = j.file;
+  return r;
+}
+
+template <typename T, typename F>
+Result<T> guarded(F&& body) {
+  try {
+    return body();
+  } catch (const c10::Error& e) {
+    return {T{}, QString::fromStdString(e.what_without_backtrace())};
+  } catch (const std::exception& e) {
+    return {T{}, QString::fromUtf8(e.what())};
+  }
+}
+
+}  // namespace
+
+QJsonObject QualityReport::toJson() const {
+  QJsonObject histogramJson;
+  for (int i = 0; i < histogram.size(); ++i)
+    histogramJson.insert(i < classes.size() ? classes[i] : QString::number(i), histogram[i]);
+  return {{QStringLiteral("scored"), what},
+          {QStringLiteral("count"), count},
+          {QStringLiteral("confident_fraction"), confident},
+          {QStringLiteral("class_entropy_bits"), classEntropyBits},
+          {QStringLiteral("frechet_distance"), frechet},
+          {QStringLiteral("class_histogram"), histogramJson},
+          {QStringLiteral("classifier"),
+           QJsonObject{{QStringLiteral("heldout_accuracy"), classifierAccuracy}, {QStringLiteral("file"), classifierFile}}}};
+}
+
+namespace SampleQuality {
+
+QString classifierFile(const QString& dataset, const QString& dataFolder) {
+  const QString name = QStringLiteral("genlab-quality-classifier.safetensors");
+  const QFileInfo folder(dataFolder);
+  if (!dataFolder.isEmpty() && folder.isDir() && folder.isWritable())
+    return QDir(dataFolder).filePath(name);
+  const QByteArray key = QCryptographicHash::hash((dataset + QLatin1Char('|') + dataFolder).toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+  return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/GenLab/quality/") +
+         QString::fromLatin1(key) + QLatin1Char('-') + name;
+}
+
+Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say) {
+  return guarded<QualityReport>([&]() -> Result<QualityReport> {
+    const auto run = Run::open(folder);
+    if (!run.ok())
+      return {{}, run.error};
+    const ModelFamily& family = run.value.family();
+    if (!family.sampleImages)
+      return {{}, tr("%1 is a %2: it makes no images to judge.").arg(folder, family.displayName())};
+    if (r.count == 0)
+      r.count = 1000;
+    if (r.count < 2 || r.count > 50000)
+      return {{}, tr("The quality measure scores 2 to 50000 samples (asked for %1).").arg(r.count)};
+    const auto data = FamilyTools::heldOutOf(run.value, dataFolder);
+    if (!data.ok())
+      return {{}, data.error};
+    const QString recorded = run.value.dataset().value(QStringLiteral("folder")).toString();
+    auto judge = judgeFor(run.value.datasetName(), !dataFolder.isEmpty() ? dataFolder : recorded, data.value, say);
+    if (!judge.ok())
+      return {{}, judge.error};
+    const bool diffusion = family.diffusionTimeline;
+    if (diffusion)
+      r.sampler = Sampler::implicit();
+    const QString what = diffusion ? tr("%1 DDIM-%2 samples").arg(r.count).arg(r.steps) : tr("%1 samples").arg(r.count);
+    if (say)
+      say(tr("Drawing %1…").arg(what));
+    const auto batch = family.sampleImages(run.value, r);
+    if (!batch.ok())
+      return {{}, batch.error};
+    const ImageBatch& b = batch.value;
+    const auto samples = at::from_blob(const_cast<float*>(b.pixels.data()), {b.count, b.channels, b.size, b.size}, at::kFloat);
+    return {reportOf(judge.value, samples, what), {}};
+  });
+}
+
+Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& dataFolder, int count, const Say& say) {
+  return guarded<QList<QualityReport>>([&]() -> Result<QList<QualityReport>> {
+    TrainingSettings s;
+    s.dataset = dataset;
+    s.dataFolder = dataFolder.isEmpty() ? DataLocations::folderFor(dataset) : dataFolder;
+    const auto data = DatasetSplits::load(s);
+    if (!data.ok())
+      return {{}, data.error};
+    auto judge = judgeFor(dataset, s.dataFolder, data.value, say);
+    if (!judge.ok())
+      return {{}, judge.error};
+    const auto& train = data.value.train;
+    const int64_t n = std::min<int64_t>(count, train.size());
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
+    const auto pick = at::randperm(train.size(), gen, at::TensorOptions(at::kLong)).narrow(0, 0, n);
+    const auto real = train.images.index_select(0, pick).view({n, data.value.channels, train.height, train.width});
+    const auto blurred = at::avg_pool2d(at::avg_pool2d(real, 3, 1, 1, false, false), 3, 1, 1, false, false);
+    const auto noise = at::rand(real.sizes(), gen, at::TensorOptions(at::kFloat));
+    const auto repeated = real.narrow(0, 0, 1).expand(real.sizes()).contiguous();
+    QList<QualityReport> out;
+    out << reportOf(judge.value, real, tr("%1 training images (not held out)").arg(n))
+        << reportOf(judge.value, blurred, tr("the same, blurred (3×3 box filter twice)"))
+        << reportOf(judge.value, noise, tr("uniform noise"))
+        << reportOf(judge.value, repeated, tr("one training image, %1 times").arg(n));
+    return {out, {}};
+  });
+}
+
+}  // namespace SampleQuality

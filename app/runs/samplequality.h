@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "modelfamily.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+/// How good a run's samples are, judged by a classifier of its data set (models/quality): the
+/// class histogram, the share classified with probability ≥ 0.9, the class entropy in bits
+/// (mode coverage: log2 10 ≈ 3.32 when all ten classes come equally often) and the Fréchet
+/// distance between the classifier's features of the samples and of the held-out images.
+struct QualityReport {
+  QString what;  ///< what was scored ("1000 DDIM-50 samples", "held-out images" …)
+  int count = 0;
+  QStringList classes;
+  QList<qint64> histogram;
+  double confident = 0;
+  double classEntropyBits = 0;
+  double frechet = 0;
+  double classifierAccuracy = 0;  ///< on the held-out images
+  QString classifierFile;
+  QJsonObject toJson() const;
+};
+
+namespace SampleQuality {
+
+/// Says what is happening during a long step (training the classifier, sampling).
+using Say = std::function<void(const QString&)>;
+
+/// Where the classifier of a data set lives: beside the data when that folder is writable
+/// (genlab-quality-classifier.safetensors), else under the user's cache folder.
+QString classifierFile(const QString& dataset, const QString& dataFolder);
+
+/// Scores r.count samples (0: 1000; DDIM with r.steps for diffusion runs) of a run's model. The
+/// classifier is trained on the run's data set on first use (about a minute) and cached.
+Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say);
+
+/// The calibration table of a data set's measure: training images, the same blurred, uniform
+/// noise and one image repeated, `count` each, against the held-out images.
+Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& dataFolder, int count, const Say& say);
+
+}  // namespace SampleQuality

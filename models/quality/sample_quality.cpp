@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "quality/sample_quality.h"
+
+#include <ATen/ops/cat.h>
+#include <ATen/ops/diag.h>
+#include <ATen/ops/linalg_eigh.h>
+#include <ATen/ops/softmax.h>
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <cmath>
+
+namespace genlab {
+
+FeatureStatistics feature_statistics(const at::Tensor& features) {
+  TORCH_CHECK(features.dim() == 2 && features.size(0) >= 2, "feature statistics need at least two feature vectors");
+  const auto f = features.to(at::kDouble);
+  FeatureStatistics s;
+  s.count = f.size(0);
+  s.mean = f.mean(0);
+  const auto centred = f - s.mean;
+  s.covariance = centred.t().mm(centred).div(double(s.count - 1));
+  return s;
+}
+
+namespace {
+// The square root of a symmetric positive semi-definite matrix.
+at::Tensor sqrt_psd(const at::Tensor& m) {
+  const auto [values, vectors] = at::linalg_eigh(m.add(m.t()).mul(0.5));
+  return vectors.mm(at::diag(values.clamp_min(0).sqrt())).mm(vectors.t());
+}
+}  // namespace
+
+double frechet_distance(const FeatureStatistics& a, const FeatureStatistics& b) {
+  TORCH_CHECK(a.mean.sizes() == b.mean.sizes(), "Fréchet distance of features of different sizes");
+  const auto s1 = a.covariance.to(at::kDouble), s2 = b.covariance.to(at::kDouble);
+  const auto root1 = sqrt_psd(s1);
+  const auto middle = root1.mm(s2).mm(root1);
+  const auto eigen = at::linalg_eigh(middle.add(middle.t()).mul(0.5));
+  const double cross = std::get<0>(eigen).clamp_min(0).sqrt().sum().item<double>();
+  const double means = (a.mean.to(at::kDouble) - b.mean.to(at::kDouble)).pow(2).sum().item<double>();
+  return std::max(0.0, means + s1.trace().item<double>() + s2.trace().item<double>() - 2 * cross);
+}
+
+at::Tensor classifier_features(ImageClassifier& model, const at::Tensor& images, int64_t batch) {
+  c10::InferenceMode guard;
+  const auto x = classifier_input(images);
+  std::vector<at::Tensor> parts;
+  for (int64_t start = 0; start < x.size(0); start += batch)
+    parts.push_back(model->features(x.slice(0, start, start + batch)));
+  return at::cat(parts);
+}
+
+double histogram_entropy_bits(const std::vector<int64_t>& histogram) {
+  int64_t total = 0;
+  for (int64_t c : histogram)
+    total += c;
+  double h = 0;
+  for (int64_t c : histogram)
+    if (c > 0) {
+      const double p = double(c) / double(total);
+      h -= p * std::log2(p);
+    }
+  return h;
+}
+
+SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference) {
+  c10::InferenceMode guard;
+  SampleQuality q;
+  const auto features = classifier_features(model, samples);
+  const auto probabilities = at::softmax(model->out->forward(features), 1);
+  const auto [top, classes] = probabilities.max(1);
+  q.count = samples.size(0);
+  q.histogram.assign(size_t(model->classes()), 0);
+  const auto predicted = classes.to(at::kLong).contiguous();
+  const int64_t* p = predicted.data_ptr<int64_t>();
+  for (int64_t i = 0; i < q.count; ++i)
+    ++q.histogram[size_t(p[i])];
+  q.confident = top.ge(0.9).to(at::kDouble).mean().item<double>();
+  q.class_entropy_bits = histogram_entropy_bits(q.histogram);
+  q.frechet = frechet_distance(feature_statistics(features), reference);
+  return q;
+}
+
+}  // namespace genlab

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "quality/classifier.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <vector>
+
+namespace genlab {
+
+/// Mean and covariance of feature vectors, in float64.
+struct FeatureStatistics {
+  at::Tensor mean;        ///< (D)
+  at::Tensor covariance;  ///< (D, D), unbiased (N − 1)
+  int64_t count = 0;
+};
+/// Of features (N, D), N ≥ 2.
+FeatureStatistics feature_statistics(const at::Tensor& features);
+
+/// The Fréchet distance between two Gaussians (Dowson & Landau 1982; the FID of Heusel et al. 2017):
+///   ‖μ₁ − μ₂‖² + tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½,
+/// the square roots through symmetric eigendecompositions (negative round-off eigenvalues → 0).
+double frechet_distance(const FeatureStatistics& a, const FeatureStatistics& b);
+
+/// How good a set of samples is, judged by a classifier of the real data.
+struct SampleQuality {
+  int64_t count = 0;
+  std::vector<int64_t> histogram;  ///< samples per predicted class
+  double confident = 0;            ///< share with top probability ≥ 0.9
+  double class_entropy_bits = 0;   ///< entropy of the histogram: log2(classes) when every class comes equally often
+  double frechet = 0;              ///< Fréchet distance of the classifier's features to the reference's
+};
+
+/// Classifier features of images in [0, 1] (N, D), computed in batches of `batch`.
+at::Tensor classifier_features(ImageClassifier& model, const at::Tensor& images, int64_t batch = 500);
+
+/// Scores `samples` (pixels in [0, 1]) against the features' statistics of real held-out images.
+SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference);
+
+/// Entropy in bits of a histogram's proportions (0 · log 0 = 0).
+double histogram_entropy_bits(const std::vector<int64_t>& histogram);
+
+}  // namespace genlab

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sample-quality measure: the Fréchet distance and the entropy against hand-computed values,
+// and the classifier trained on the real digits, judging real images, noise and one repeated digit.
+#include "data/mnist_dataset.h"
+#include "io/safetensors.h"
+#include "quality/classifier.h"
+#include "quality/sample_quality.h"
+
+#include <ATen/ops/rand.h>
+#include <ATen/ops/tensor.h>
+#include <torch/utils.h>
+
+#include "testdata.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace genlab;
+
+namespace {
+FeatureStatistics stats(std::vector<double> mean, std::vector<double> cov) {
+  FeatureStatistics s;
+  s.mean = at::tensor(mean, at::kDouble);
+  s.covariance = at::tensor(cov, at::kDouble).view({int64_t(mean.size()), int64_t(mean.size())});
+  s.count = 100;
+  return s;
+}
+}  // namespace
+
+class TestSampleQuality : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void featureStatisticsByHand() {
+    // Rows (1, 2) and (3, 6): mean (2, 4); deviations ±(1, 2); unbiased covariance [[2, 4], [4, 8]].
+    const auto s = feature_statistics(at::tensor({1.0f, 2.0f, 3.0f, 6.0f}).view({2, 2}));
+    QCOMPARE(s.count, int64_t(2));
+    QCOMPARE(s.mean[0].item<double>(), 2.0);
+    QCOMPARE(s.mean[1].item<double>(), 4.0);
+    QCOMPARE(s.covariance[0][0].item<double>(), 2.0);
+    QCOMPARE(s.covariance[0][1].item<double>(), 4.0);
+    QCOMPARE(s.covariance[1][1].item<double>(), 8.0);
+  }
+
+  void frechetDistanceByHand() {
+    // The same Gaussian: 0.
+    const auto a = stats({1, 2}, {2, 1, 1, 2});
+    QVERIFY(std::abs(frechet_distance(a, a)) < 1e-9);
+    // Commuting (diagonal) covariances: ‖Δμ‖² + Σ (σ₁ − σ₂)² = (1 + 4) + ((1 − 2)² + (2 − 3)²) = 7.
+    QVERIFY(std::abs(frechet_distance(stats({0, 0}, {1, 0, 0, 4}), stats({1, 2}, {4, 0, 0, 9})) - 7.0) < 1e-9);
+    // Σ₁ = I, Σ₂ = [[2, 1], [1, 2]] (eigenvalues 3 and 1): 2 + 4 − 2 (√3 + 1) = 4 − 2√3.
+    QVERIFY(std::abs(frechet_distance(stats({0, 0}, {1, 0, 0, 1}), stats({0, 0}, {2, 1, 1, 2})) - (4 - 2 * std::sqrt(3.0))) < 1e-9);
+    // Σ₁ = diag(4, 1), Σ₂ as above: Σ₁^½ Σ₂ Σ₁^½ = [[8, 2], [2, 2]], eigenvalues 5 ± √13:
+    // 5 + 4 − 2 (√(5 + √13) + √(5 − √13)). Not symmetric in the arguments' roles, yet equal both ways.
+    const double expected = 9 - 2 * (std::sqrt(5 + std::sqrt(13.0)) + std::sqrt(5 - std::sqrt(13.0)));
+    QVERIFY(std::abs(frechet_distance(stats({0, 0}, {4, 0, 0, 1}), stats({0, 0}, {2, 1, 1, 2})) - expected) < 1e-9);
+    QVERIFY(std::abs(frechet_distance(stats({0, 0}, {2, 1, 1, 2}), stats({0, 0}, {4, 0, 0, 1})) - expected) < 1e-9);
+  }
+
+  void entropyByHand() {
+    QCOMPARE(histogram_entropy_bits({5, 5}), 1.0);
+    QCOMPARE(histogram_entropy_bits({1, 1, 1, 1}), 2.0);
+    QCOMPARE(histogram_entropy_bits({10, 0, 0}), 0.0);
+    QCOMPARE(histogram_entropy_bits({2, 1, 1}), 1.5);  // ½·1 + 2·¼·2
+  }
+
+  // Trained briefly on the real digits, the classifier tells them apart, and the measure ranks
+  // real held-out digits above noise and above one digit repeated; saved and loaded, it is the same.
+  void classifierJudgesRealDigits() {
+    REQUIRE_MNIST();
+    const auto train = load_mnist_split(TestData::mnistFolder().toStdString(), "train");
+    const auto held = load_mnist_split(TestData::mnistFolder().toStdString(), "t10k");
+    QVERIFY2(train.ok() && held.ok(), (train.error + held.error).c_str());
+    const auto images = train.value.images.view({-1, 1, 28, 28}), heldImages = held.value.images.view({-1, 1, 28, 28});
+    ImageClassifier model(10);
+    ClassifierTraining o;
+    o.epochs = 1;
+    train_classifier(model, images, train.value.labels, o);
+    const double accuracy = classifier_accuracy(model, heldImages, held.value.labels);
+    QVERIFY2(accuracy > 0.9, qPrintable(QString::number(accuracy)));
+
+    // Reference: the first half of the held-out digits; scored: the other half, noise, one digit.
+    const int64_t half = heldImages.size(0) / 2;
+    const auto reference = feature_statistics(classifier_features(model, heldImages.narrow(0, 0, half)));
+    const auto real = score_samples(model, heldImages.narrow(0, half, half), reference);
+    const auto noise = score_samples(model, at::rand({half, 1, 28, 28}), reference);
+    const auto one = score_samples(model, heldImages.narrow(0, half, 1).expand({half, 1, 28, 28}).contiguous(), reference);
+    QCOMPARE(real.count, half);
+    int64_t total = 0;
+    for (int64_t c : real.histogram)
+      total += c;
+    QCOMPARE(total, half);
+    QVERIFY2(real.class_entropy_bits > 3.2, qPrintable(QString::number(real.class_entropy_bits)));
+    QCOMPARE(one.class_entropy_bits, 0.0);
+    QVERIFY(real.confident > 0.5);
+    QVERIFY2(noise.frechet > 5 * real.frechet && one.frechet > 5 * real.frechet,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(real.frechet).arg(noise.frechet).arg(one.frechet)));
+
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("c.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(save_classifier(path, model, accuracy, "mnist|test")), QString());
+    const auto loaded = load_classifier(path);
+    QVERIFY2(loaded.ok(), loaded.error.c_str());
+    QCOMPARE(loaded.value.accuracy, accuracy);
+    QCOMPARE(loaded.value.data, std::string("mnist|test"));
+    ImageClassifier copy = loaded.value.model;
+    QVERIFY(copy->forward(heldImages.narrow(0, 0, 10)).equal(model->forward(heldImages.narrow(0, 0, 10))));
+    // Any other safetensors file is refused with its name.
+    const std::string other = dir.filePath(QStringLiteral("other.safetensors")).toStdString();
+    QCOMPARE(QString::fromStdString(save_safetensors(other, {{"w", at::rand({2})}})), QString());
+    const auto refused = load_classifier(other);
+    QVERIFY(!refused.ok() && refused.error.find("other.safetensors") != std::string::npos);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestSampleQuality)
+#include "tst_samplequality.moc"
