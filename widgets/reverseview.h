@@ -30,6 +30,7 @@ struct ReverseSettings {
   quint64 seed = 1;
   int count = 16;
   bool ema = true;
+  QString precision;  ///< "" automatic, "bf16" or "fp32"
 };
 Q_DECLARE_METATYPE(ReverseSettings)
 
@@ -120,6 +121,7 @@ class ReverseView final : public QWidget {
   QSpinBox* m_seed = nullptr;
   QSpinBox* m_count = nullptr;
   QComboBox* m_weights = nullptr;
+  QComboBox* m_precision = nullptr;
   QPushButton* m_run = nullptr;
   QPushButton* m_cancel = nullptr;
   QLabel* m_timesteps_ = nullptr;

@@ -23,6 +23,7 @@ struct ModelChoice {
   bool points = false;      ///< trains on 2-D points (the toy sets), not images
   bool klWeight = false;    ///< β applies
   bool latentSize = true;   ///< the latent dimension applies
+  bool mixedPrecision = false;  ///< the arithmetic (bfloat16 or float32) can be chosen
   QStringList heldOut;      ///< the held-out measures' names; the first is charted
   QString heldOutUnit;      ///< their unit
 };
@@ -40,6 +41,7 @@ struct TrainingFormValues {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  QString precision;  ///< "" automatic, "bf16" or "fp32"
 };
 
 /// The Train page: model, data and hyperparameters; Start and Stop; progress, speed, ETA; live
@@ -56,6 +58,8 @@ class TrainingDashboard final : public QWidget {
   /// The models to offer; the list shows those that take the chosen data (images or points).
   void setModelChoices(const QVector<ModelChoice>& choices);
   void setMaxThreads(int n);
+  /// What "Automatic" arithmetic means on this machine ("bfloat16 on this CPU").
+  void setAutomaticPrecision(const QString& meaning);
   /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
   void setDatasetLocation(const QString& dataset, const QString& folder);
   /// Makes the image folder `path` the dataset ("" keeps the previous choice).
@@ -113,6 +117,8 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_latentLabel = nullptr;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;
+  QComboBox* m_precision = nullptr;
+  QLabel* m_precisionLabel = nullptr;
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;

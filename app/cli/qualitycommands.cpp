@@ -26,6 +26,7 @@ int qualityCommand(const QStringList& args) {
       {QStringLiteral("seed"), QStringLiteral("Random seed of the samples (default 1)."), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")},
+      {QStringLiteral("precision"), QStringLiteral("Diffusion runs: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
       threadsOption(),
   });
   int code = 0;
@@ -52,6 +53,7 @@ int qualityCommand(const QStringList& args) {
     return 2;
   }
   r.seed = quint64(seed);
+  r.precision = p.value(QStringLiteral("precision"));
   if (!applyThreads(p))
     return 2;
   const auto say = [](const QString& line) { std::fprintf(stderr, "%s\n", qPrintable(line)); };

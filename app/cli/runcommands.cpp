@@ -62,18 +62,15 @@ int evalCommand(const QStringList& args) {
   p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
   p.addOption({QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")});
   p.addOption(threadsOption());
-  p.addOption({QStringLiteral("quality"), QStringLiteral("Score the model's samples instead (genlab-cli quality --help).")});
-  p.addOption({QStringLiteral("count"), QStringLiteral("With --quality: samples to score (default 1000)."), QStringLiteral("n")});
-  p.addOption({QStringLiteral("steps"), QStringLiteral("With --quality, diffusion runs: DDIM steps (default 50)."), QStringLiteral("n")});
-  p.addOption({QStringLiteral("seed"), QStringLiteral("With --quality: random seed (default 1)."), QStringLiteral("n")});
-  int code = 0;
-  if (!parseOrHelp(p, args, &code))
-    return code;
-  if (p.isSet(QStringLiteral("quality"))) {
+  p.addOption({QStringLiteral("quality"), QStringLiteral("Score the model's samples instead: genlab-cli quality (its --help lists the options).")});
+  if (args.contains(QStringLiteral("--quality"))) {
     QStringList rest = args;
     rest.removeAll(QStringLiteral("--quality"));
     return qualityCommand(rest);
   }
+  int code = 0;
+  if (!parseOrHelp(p, args, &code))
+    return code;
   if (p.positionalArguments().size() != 1) {
     err(QStringLiteral("usage: genlab-cli eval <run folder>"));
     return 2;
@@ -99,6 +96,7 @@ int sampleCommand(const QStringList& args) {
        QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory)."), QStringLiteral("n")},
+      {QStringLiteral("precision"), QStringLiteral("Diffusion images: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
       threadsOption(),
   });
@@ -124,6 +122,7 @@ int sampleCommand(const QStringList& args) {
   whole("frames", r.frames);
   whole("seed", r.seed);
   whole("batch", r.batch);
+  r.precision = p.value(QStringLiteral("precision"));
   if (ok && p.isSet(QStringLiteral("eta")))
     r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
   if (p.isSet(QStringLiteral("sampler")))

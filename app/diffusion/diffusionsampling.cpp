@@ -6,6 +6,7 @@
 #include "diffusionmodel.h"
 
 #include "data/toy2d.h"
+#include "nn/precision.h"
 #include "toy/toy_models.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -41,6 +42,8 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
     out.error = QCoreApplication::translate("DiffusionSampling", "This model makes points, not images.");
   else if (!(r.batch >= 0 && r.batch <= 4096))
     out.error = QCoreApplication::translate("DiffusionSampling", "A batch is 1 to 4096 images (got %1).").arg(r.batch);
+  if (out.ok() && !r.precision.isEmpty() && r.precision != QLatin1String("bf16") && r.precision != QLatin1String("fp32"))
+    out.error = QCoreApplication::translate("DiffusionSampling", "Precision is bf16 or fp32 (got '%1').").arg(r.precision);
   if (out.ok())
     out.error = validate(r, model.timesteps());
   if (!out.ok())
@@ -51,6 +54,8 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
   const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
   const int64_t total = r.count, batch = r.batch > 0 ? r.batch : 100, steps = int64_t(visits.size());
   const auto noise = at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat));
+  const bool bf16 = r.precision.isEmpty() ? genlab::cpu_has_native_bf16() : r.precision == QLatin1String("bf16");
+  genlab::PrecisionScope precision(bf16 ? genlab::Precision::BFloat16 : genlab::Precision::Float32);
   std::vector<at::Tensor> done;
   bool go_on = true;
   for (int64_t start = 0; start < total && go_on; start += batch) {

@@ -9,6 +9,8 @@
 #include "data/toy2d.h"
 #include "toy/toy_models.h"
 
+#include "nn/precision.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <ATen/ops/randn.h>
@@ -171,6 +173,8 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       clock.start();
       int done = 0;
       const int total = int(times.size());
+      const bool bf16 = !model->makesPoints() && (r.precision.isEmpty() ? genlab::cpu_has_native_bf16() : r.precision == QLatin1String("bf16"));
+      genlab::PrecisionScope precision(bf16 ? genlab::Precision::BFloat16 : genlab::Precision::Float32);
       const auto end = process.denoise(model->denoiser(), x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;

@@ -25,6 +25,7 @@ struct ReverseRequest {
   double eta = 0.0;                          ///< DDIM η
   quint64 seed = 1;
   int count = 16;  ///< images (1 … 64) or points (1 … 5000)
+  QString precision;  ///< images: "bf16", "fp32", or "" for bf16 where the CPU computes it natively
   Purpose purpose = Purpose::Trajectory;
   int forkFrom = -1;  ///< Fork: index of the kept step whose x_t it continues from
 };

@@ -35,7 +35,11 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
   DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
     m_trainer = std::make_unique<genlab::ImageDiffusionTrainer>(
         unetFor(m_size, m_channels), genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
-        genlab::ImageDiffusionTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        genlab::ImageDiffusionTrainerOptions()
+            .lr(s.learningRate)
+            .batch_size(s.batchSize)
+            .seed(s.seed)
+            .precision(genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32)),
         imagesOf(data.train, m_channels));
     m_eval = imagesOf(data.eval, m_channels);
   }
@@ -59,7 +63,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
   QImage samplesImage() override {
     // 16 images by DDIM-50 from the EMA weights, the same noise each time.
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
-    const auto x = m_trainer->diffusion().ddim_sample(genlab::unet_denoiser(m_trainer->ema()),
+    const auto x = m_trainer->diffusion().ddim_sample(genlab::unet_denoiser(m_trainer->ema(), m_trainer->precision()),
                                                        {16, m_channels, m_size, m_size}, 50, 0.0, gen);
     return DiffusionSampling::imageGrid(x.add(1).mul(0.5).clamp(0, 1), 4);
   }
@@ -149,6 +153,7 @@ const ModelFamily& Families::ddpm() {
                                                      "predict the noise; sampling removes it step by step. About 20 "
                                                      "minutes for MNIST on 2 cores.");
     f.data = DataKind::Images;
+    f.mixedPrecision = true;
     f.defaults = {14, 64, 1e-3, 2};
     makeDiffusionFamily(f, "U-Net");
     f.sampleImages = sampleDiffusionImages;

@@ -65,6 +65,7 @@ struct SampleRequest {
   double eta = 0.0;                          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
+  QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it
   SampleProgress progress;                   ///< told after every batch (diffusion: every step)
 };
 
@@ -85,6 +86,7 @@ struct ModelFamily {
   bool klWeight = false;           ///< β applies
   bool latentSize = true;          ///< the latent dimension applies
   bool codesSpreadLikeData = false;  ///< codes not pulled towards N(0, 1): the sliders span the codes
+  bool mixedPrecision = false;     ///< trains and samples in bfloat16 on request (TrainingSettings::precision)
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order

@@ -226,6 +226,7 @@ ReverseRequest DiffusionPage::request(const ReverseSettings& s) const {
   r.eta = s.eta;
   r.seed = s.seed;
   r.count = s.count;
+  r.precision = s.precision;
   return r;
 }
 

@@ -33,6 +33,7 @@ TrainingFormValues formValuesOf(const TrainingSettings& s) {
   v.latentDim = s.latentDim;
   v.seed = s.seed;
   v.threads = s.threads;
+  v.precision = s.precision;
   return v;
 }
 
@@ -48,6 +49,7 @@ QVector<ModelChoice> modelChoices() {
     c.points = f->data == DataKind::Points;
     c.klWeight = f->klWeight;
     c.latentSize = f->latentSize;
+    c.mixedPrecision = f->mixedPrecision;
     for (const LossColumn& col : f->heldOut)
       c.heldOut << col.displayLabel();
     c.heldOutUnit = f->heldOut.isEmpty() ? QString() : f->heldOut.first().displayUnit();
@@ -72,6 +74,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   m_dashboard = new TrainingDashboard(this);
   m_dashboard->setObjectName(QStringLiteral("trainingDashboard"));
   m_dashboard->setMaxThreads(QThread::idealThreadCount());
+  m_dashboard->setAutomaticPrecision(SystemInfo::hasNativeBf16() ? tr("bfloat16 on this CPU") : tr("float32 on this CPU"));
   m_dashboard->setModelChoices(modelChoices());
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -153,6 +156,7 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   s.latentDim = v.latentDim;
   s.seed = v.seed;
   s.threads = v.threads;
+  s.precision = v.precision;
   if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
     out.error = tr("The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.")
                     .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")));

@@ -2,6 +2,8 @@
 #include "systeminfo.h"
 #include "blaskernel.h"
 
+#include "nn/precision.h"
+
 #include <ATen/Parallel.h>
 #include <torch/version.h>
 
@@ -67,6 +69,8 @@ QString blasName() {
 }
 
 int threads() { return at::get_num_threads(); }
+
+bool hasNativeBf16() { return genlab::cpu_has_native_bf16(); }
 
 void setThreads(int n) { at::set_num_threads(std::max(1, n)); }
 

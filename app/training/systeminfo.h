@@ -15,6 +15,8 @@ QString blasName();
 QString blasKernel();
 /// True when the loaded BLAS is the reference (Netlib) implementation.
 bool blasIsReference();
+/// Whether the CPU computes bfloat16 natively (AVX512-BF16 or AMX): where mixed precision is the default.
+bool hasNativeBf16();
 /// LibTorch's intra-op threads.
 int threads();
 /// Sets LibTorch's intra-op threads (clamped to ≥ 1) for the calling thread and new ones.

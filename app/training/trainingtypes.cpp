@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingtypes.h"
 
+#include "nn/precision.h"
+
 #include "registry.h"
 
 #include "data/toy2d.h"
@@ -36,6 +38,8 @@ QString TrainingSettings::validate() const {
     return tr("β must be between 0 and 1000 (got %1).").arg(beta);
   if (latentDim < 1 || latentDim > 128)
     return tr("Latent dimension must be between 1 and 128 (got %1).").arg(latentDim);
+  if (!precision.isEmpty() && precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
+    return tr("Precision must be fp32 or bf16 (got '%1').").arg(precision);
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
@@ -63,4 +67,12 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
   batchSize = family->defaults.batchSize;
   learningRate = family->defaults.learningRate;
   latentDim = family->defaults.latentDim;
+}
+
+QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked) {
+  if (!family.mixedPrecision)
+    return QStringLiteral("fp32");
+  if (!asked.isEmpty())
+    return asked;
+  return genlab::cpu_has_native_bf16() ? QStringLiteral("bf16") : QStringLiteral("fp32");
 }

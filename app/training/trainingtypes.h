@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+struct ModelFamily;
+
 // Value types that cross from the training thread to the GUI. No torch in here.
 
 /// What the user chose on the Train page (or on the command line).
@@ -25,6 +27,9 @@ struct TrainingSettings {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  /// "bf16" (bfloat16 convolutions and matrix products, float32 weights), "fp32", or "" for the
+  /// automatic choice: bf16 where the family can and the CPU computes it natively (AVX512-BF16, AMX).
+  QString precision;
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
@@ -34,6 +39,10 @@ struct TrainingSettings {
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
   QString validate() const;
+
+  /// The precision a run of `family` uses when asked for `asked` ("", "fp32" or "bf16"): "fp32"
+  /// for families without mixed precision; "" becomes bf16 where the CPU computes it natively.
+  static QString resolvedPrecision(const ModelFamily& family, const QString& asked);
 };
 
 

@@ -62,6 +62,8 @@ bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
   s.beta = training.value(QStringLiteral("beta")).toDouble(1.0);
   s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+  if (s.precision.isEmpty())
+    s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
   const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
@@ -165,6 +167,7 @@ void TrainingWorker::train() {
 
   const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
   s.model = family.id;
+  s.precision = TrainingSettings::resolvedPrecision(family, s.precision);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
@@ -219,7 +222,8 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("beta"), s.beta},
                                                  {QStringLiteral("optimizer"), QStringLiteral("adam")},
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
-                                                 {QStringLiteral("threads"), s.threads}};
+                                                 {QStringLiteral("threads"), s.threads},
+                                                 {QStringLiteral("precision"), s.precision}};
   json[QStringLiteral("status")] = QStringLiteral("running");
   json.remove(QStringLiteral("error"));  // a resumed run that had failed
   if (const Status written = run.writeRunJson(json); !written.ok()) {

@@ -35,6 +35,7 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   /// `images` (N, channels, H, W) in [0, 1], scaled to [−1, 1] as in training.
   double evaluate(const at::Tensor& images, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
+  Precision precision() const { return options_.precision(); }
   Unet& model() { return model_; }
   Unet& ema() { return ema_; }
 

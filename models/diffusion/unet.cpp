@@ -70,8 +70,10 @@ ChannelLayerNormImpl::ChannelLayerNormImpl(int64_t dim) {
 }
 
 torch::Tensor ChannelLayerNormImpl::forward(const torch::Tensor& x) {
-  const double eps = x.scalar_type() == torch::kFloat ? 1e-5 : 1e-3;
-  return channel_layer_norm(x, g, eps);
+  // Under bfloat16 (mixed precision) the norm still runs in float32, as in float32 training.
+  const bool half = x.scalar_type() == torch::kBFloat16;
+  const double eps = x.scalar_type() == torch::kFloat || half ? 1e-5 : 1e-3;
+  return channel_layer_norm(half ? x.to(at::kFloat) : x, g, eps);
 }
 
 BlockImpl::BlockImpl(int64_t dim, int64_t dim_out, int64_t groups) {
@@ -81,7 +83,7 @@ BlockImpl::BlockImpl(int64_t dim, int64_t dim_out, int64_t groups) {
 }
 
 torch::Tensor BlockImpl::forward(const torch::Tensor& x, const torch::Tensor& scale, const torch::Tensor& shift) {
-  auto h = norm->forward(proj->forward(x));
+  auto h = norm->forward(proj->forward(x).to(at::kFloat));
   if (scale.defined())
     h = h * (scale + 1) + shift;
   return torch::silu(h);
