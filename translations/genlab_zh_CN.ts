@@ -140,51 +140,51 @@
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="234"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="235"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="247"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="248"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="284"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="278"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="288"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="279"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="289"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -192,27 +192,47 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="24"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="26"/>
         <source>Unknown sampler &apos;%1&apos; (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="26"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="28"/>
         <source>DDIM steps must be between 1 and the run&apos;s %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="28"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="32"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="40"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="42"/>
+        <source>This model makes points, not images.</source>
+        <translation>这个模型生成的是点，不是图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="44"/>
+        <source>A batch is 1 to 4096 images (got %1).</source>
+        <translation>每批 1 到 4096 张图像（收到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="46"/>
+        <source>Precision is bf16 or fp32 (got &apos;%1&apos;).</source>
+        <translation>精度只能是 bf16 或 fp32（收到“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="72"/>
+        <source>Sampling was stopped.</source>
+        <translation>采样已停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="85"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -478,13 +498,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="23"/>
+        <location filename="../app/gui/main.cpp" line="24"/>
         <location filename="../app/gui/mainwindow.cpp" line="26"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
+        <location filename="../app/gui/main.cpp" line="25"/>
         <source>That did not work: %1</source>
         <translation>操作未能完成：%1</translation>
     </message>
@@ -509,82 +529,92 @@
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="92"/>
+        <location filename="../app/gui/mainwindow.cpp" line="93"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="93"/>
+        <location filename="../app/gui/mainwindow.cpp" line="94"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="117"/>
+        <location filename="../app/gui/mainwindow.cpp" line="111"/>
+        <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
+        <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="119"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="95"/>
+        <location filename="../app/gui/mainwindow.cpp" line="96"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <source>1 thread</source>
+        <translation>1 个线程</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <source>%1 threads</source>
+        <translation>%1 个线程</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="89"/>
+        <source>%1 · %2, %3</source>
+        <translation>%1 · %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="101"/>
+        <location filename="../app/gui/mainwindow.cpp" line="102"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="102"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="102"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="102"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="107"/>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="109"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="109"/>
+        <location filename="../app/gui/mainwindow.cpp" line="110"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="110"/>
-        <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</source>
-        <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;看清生成模型如何工作的工作台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="87"/>
-        <source>Device: %1 · BLAS: %2 · Threads: %3</source>
-        <translation>设备：%1 · BLAS：%2 · 线程：%3</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="139"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
@@ -609,29 +639,29 @@
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="122"/>
+        <location filename="../app/families/familytools.cpp" line="158"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="120"/>
+        <location filename="../app/families/familytools.cpp" line="156"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="123"/>
+        <location filename="../app/families/familytools.cpp" line="159"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="124"/>
+        <location filename="../app/families/familytools.cpp" line="160"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="121"/>
+        <location filename="../app/families/familytools.cpp" line="157"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
@@ -700,32 +730,32 @@
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="110"/>
+        <location filename="../app/families/ddpm.cpp" line="116"/>
         <source>held-out noise-prediction error</source>
         <translation>留出集噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="111"/>
+        <location filename="../app/families/ddpm.cpp" line="117"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="112"/>
+        <location filename="../app/families/ddpm.cpp" line="118"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="131"/>
+        <location filename="../app/families/ddpm.cpp" line="153"/>
         <source>DDPM (U-Net, T = 1000, linear schedule)</source>
         <translation>DDPM（U-Net，T = 1000，线性调度）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="132"/>
+        <location filename="../app/families/ddpm.cpp" line="154"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="142"/>
+        <location filename="../app/families/familytools.cpp" line="178"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -756,12 +786,22 @@
         <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="131"/>
+        <location filename="../app/families/familytools.cpp" line="123"/>
+        <source>At most 100000 samples at a time (asked for %1).</source>
+        <translation>一次最多 100000 个样本（请求了 %1 个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="134"/>
+        <source>The model could not decode its samples.</source>
+        <translation>模型无法解码它的样本。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="133"/>
+        <location filename="../app/families/familytools.cpp" line="169"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -848,7 +888,7 @@
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="120"/>
+        <location filename="../app/families/familytools.cpp" line="156"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -909,27 +949,27 @@
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="82"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="84"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="92"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="94"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="96"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="98"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="139"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="141"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="151"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="153"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -1017,32 +1057,52 @@
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118"/>
+        <location filename="../widgets/reverseview.cpp" line="94"/>
+        <source>automatic arithmetic</source>
+        <translation>自动选择运算精度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="95"/>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="96"/>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="97"/>
+        <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
+        <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="126"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="119"/>
+        <location filename="../widgets/reverseview.cpp" line="127"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="120"/>
+        <location filename="../widgets/reverseview.cpp" line="128"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="131"/>
+        <location filename="../widgets/reverseview.cpp" line="139"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
@@ -1087,57 +1147,57 @@
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="147"/>
+        <location filename="../widgets/reverseview.cpp" line="155"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="150"/>
+        <location filename="../widgets/reverseview.cpp" line="158"/>
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="152"/>
+        <location filename="../widgets/reverseview.cpp" line="160"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="157"/>
+        <location filename="../widgets/reverseview.cpp" line="165"/>
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="159"/>
+        <location filename="../widgets/reverseview.cpp" line="167"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="161"/>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="185"/>
+        <location filename="../widgets/reverseview.cpp" line="193"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="186"/>
+        <location filename="../widgets/reverseview.cpp" line="194"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="187"/>
+        <location filename="../widgets/reverseview.cpp" line="195"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="208"/>
+        <location filename="../widgets/reverseview.cpp" line="216"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="214"/>
+        <location filename="../widgets/reverseview.cpp" line="222"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -1163,7 +1223,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="267"/>
+        <location filename="../widgets/reverseview.cpp" line="276"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -1241,6 +1301,89 @@
     </message>
 </context>
 <context>
+    <name>SampleQuality</name>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="52"/>
+        <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
+        <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="71"/>
+        <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
+        <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="72"/>
+        <source>other data</source>
+        <translation>数据不同</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="79"/>
+        <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
+        <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="87"/>
+        <source>  epoch %1 of %2</source>
+        <translation>  第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="92"/>
+        <source>Quality classifier: %1% right on the %2 held-out images.</source>
+        <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="95"/>
+        <source>Could not keep the classifier (%1): it will be trained again next time.</source>
+        <translation>无法保存分类器（%1）：下次会重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="166"/>
+        <source>%1 is a %2: it makes no images to judge.</source>
+        <translation>%1 是 %2：它不生成可供评判的图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="170"/>
+        <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
+        <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="181"/>
+        <source>%1 DDIM-%2 samples</source>
+        <translation>%1 个 DDIM-%2 样本</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="181"/>
+        <source>%1 samples</source>
+        <translation>%1 个样本</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="183"/>
+        <source>Drawing %1…</source>
+        <translation>正在生成 %1……</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="213"/>
+        <source>%1 training images (not held out)</source>
+        <translation>%1 张训练图像（非留出集）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="214"/>
+        <source>the same, blurred (3×3 box filter twice)</source>
+        <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="215"/>
+        <source>uniform noise</source>
+        <translation>均匀噪声</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="216"/>
+        <source>one training image, %1 times</source>
+        <translation>同一张训练图像重复 %1 次</translation>
+    </message>
+</context>
+<context>
     <name>SampleStrip</name>
     <message>
         <location filename="../widgets/samplestrip.cpp" line="19"/>
@@ -1309,59 +1452,69 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="65"/>
+        <location filename="../app/gui/trainpage.cpp" line="67"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="95"/>
+        <location filename="../app/gui/trainpage.cpp" line="77"/>
+        <source>bfloat16 on this CPU</source>
+        <translation>本机 CPU 上为 bfloat16</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="77"/>
+        <source>float32 on this CPU</source>
+        <translation>本机 CPU 上为 float32</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="98"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="157"/>
+        <location filename="../app/gui/trainpage.cpp" line="161"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="201"/>
+        <location filename="../app/gui/trainpage.cpp" line="205"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="202"/>
+        <location filename="../app/gui/trainpage.cpp" line="206"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="207"/>
+        <location filename="../app/gui/trainpage.cpp" line="211"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="209"/>
+        <location filename="../app/gui/trainpage.cpp" line="213"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="260"/>
+        <location filename="../app/gui/trainpage.cpp" line="264"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="281"/>
+        <location filename="../app/gui/trainpage.cpp" line="285"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="293"/>
+        <location filename="../app/gui/trainpage.cpp" line="297"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="294"/>
+        <location filename="../app/gui/trainpage.cpp" line="298"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -1561,132 +1714,162 @@
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="136"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
+        <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
+        <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
+        <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
+        <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="142"/>
+        <source>&amp;Arithmetic:</source>
+        <translation>运算精度(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="141"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="152"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="159"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="179"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="185"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="328"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="341"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="347"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="363"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="350"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="366"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="381"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="374"/>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="407"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="427"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="408"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="428"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="206"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="313"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="324"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="337"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="333"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="346"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="392"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="412"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="393"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="413"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="395"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="415"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -1694,72 +1877,82 @@
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="18"/>
+        <location filename="../app/training/trainingtypes.cpp" line="20"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="22"/>
+        <location filename="../app/training/trainingtypes.cpp" line="24"/>
         <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
         <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="24"/>
+        <location filename="../app/training/trainingtypes.cpp" line="26"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="26"/>
+        <location filename="../app/training/trainingtypes.cpp" line="28"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="28"/>
+        <location filename="../app/training/trainingtypes.cpp" line="30"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="30"/>
+        <location filename="../app/training/trainingtypes.cpp" line="32"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="32"/>
+        <location filename="../app/training/trainingtypes.cpp" line="34"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="34"/>
+        <location filename="../app/training/trainingtypes.cpp" line="36"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="36"/>
+        <location filename="../app/training/trainingtypes.cpp" line="38"/>
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="38"/>
+        <location filename="../app/training/trainingtypes.cpp" line="40"/>
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="41"/>
+        <location filename="../app/training/trainingtypes.cpp" line="42"/>
+        <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
+        <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="44"/>
+        <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
+        <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="47"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <location filename="../app/training/trainingtypes.cpp" line="54"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="50"/>
+        <location filename="../app/training/trainingtypes.cpp" line="56"/>
         <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="53"/>
+        <location filename="../app/training/trainingtypes.cpp" line="59"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -1782,12 +1975,12 @@
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="74"/>
+        <location filename="../app/training/trainingworker.cpp" line="77"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="182"/>
+        <location filename="../app/training/trainingworker.cpp" line="190"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

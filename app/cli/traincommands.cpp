@@ -146,6 +146,8 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
       {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
+      {QStringLiteral("lr-schedule"), QStringLiteral("Diffusion models: constant or cosine (a half cosine down to 1/100 of --lr over the planned steps); default: the model's."),
+       QStringLiteral("constant|cosine")},
       {QStringLiteral("precision"), QStringLiteral("Convolutional models: bf16 (bfloat16 convolutions and matrix products, float32 weights) or fp32; default: bf16 where the CPU has AVX512-BF16 or AMX."),
        QStringLiteral("bf16|fp32")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
@@ -208,6 +210,8 @@ int trainCommand(const QStringList& args) {
       !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
+  if (p.isSet(QStringLiteral("lr-schedule")))
+    s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
   if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
     err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
             .arg(p.value(QStringLiteral("device"))));

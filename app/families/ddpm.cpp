@@ -42,6 +42,8 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
             .precision(genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32)),
         imagesOf(data.train, m_channels));
     m_eval = imagesOf(data.eval, m_channels);
+    if (s.lrSchedule == QLatin1String("cosine"))
+      m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
   }
   QJsonObject modelJson() const override {
     const auto& u = m_trainer->model()->options();
@@ -154,6 +156,7 @@ const ModelFamily& Families::ddpm() {
                                                      "minutes for MNIST on 2 cores.");
     f.data = DataKind::Images;
     f.mixedPrecision = true;
+    f.lrSchedule = true;
     f.defaults = {14, 64, 1e-3, 2};
     makeDiffusionFamily(f, "U-Net");
     f.sampleImages = sampleDiffusionImages;

@@ -45,6 +45,7 @@ struct FamilyDefaults {
   int batchSize = 128;
   double learningRate = 1e-3;
   int latentDim = 2;
+  const char* lrSchedule = "constant";  ///< or "cosine" (TrainingSettings::lrSchedule)
 };
 
 /// Images as plain numbers (no torch here): count × channels × size × size pixels in [0, 1].
@@ -87,6 +88,7 @@ struct ModelFamily {
   bool latentSize = true;          ///< the latent dimension applies
   bool codesSpreadLikeData = false;  ///< codes not pulled towards N(0, 1): the sliders span the codes
   bool mixedPrecision = false;     ///< trains and samples in bfloat16 on request (TrainingSettings::precision)
+  bool lrSchedule = false;         ///< its learning rate can decay along a cosine (TrainingSettings::lrSchedule)
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order

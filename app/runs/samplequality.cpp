@@ -26,8 +26,6 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("SampleQuality", text); }
-
 // The classifier of one data set with the statistics of its held-out features.
 struct Judge {
   genlab::ImageClassifier model{nullptr};
@@ -51,7 +49,7 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
   Result<Judge> out;
   const int64_t classes = data.train.size() > 0 ? data.train.labels.max().item<int64_t>() + 1 : 0;
   if (classes < 2 || data.eval.size() < 10) {
-    out.error = tr("The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
+    out.error = QCoreApplication::translate("SampleQuality", "The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
                    "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
                     .arg(dataset)
                     .arg(classes)
@@ -70,15 +68,15 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
       j.model = cached.value.model;
       j.accuracy = cached.value.accuracy;
     } else if (say) {
-      say(tr("The cached classifier %1 does not fit this data (%2): training it again.")
-              .arg(j.file, cached.ok() ? tr("other data") : QString::fromStdString(cached.error)));
+      say(QCoreApplication::translate("SampleQuality", "The cached classifier %1 does not fit this data (%2): training it again.")
+              .arg(j.file, cached.ok() ? QCoreApplication::translate("SampleQuality", "other data") : QString::fromStdString(cached.error)));
     }
   }
   if (!j.model) {
     genlab::ClassifierTraining o;
     o.epochs = int(std::clamp<int64_t>((120000 + data.train.size() - 1) / data.train.size(), 2, 15));
     if (say)
-      say(tr("Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…")
+      say(QCoreApplication::translate("SampleQuality", "Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…")
               .arg(data.train.size())
               .arg(dataset)
               .arg(o.epochs)
@@ -86,15 +84,15 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
     j.model = genlab::ImageClassifier(classes);
     genlab::train_classifier(j.model, images(data.train), data.train.labels, o, [&](int epoch, int epochs) {
       if (say)
-        say(tr("  epoch %1 of %2").arg(epoch).arg(epochs));
+        say(QCoreApplication::translate("SampleQuality", "  epoch %1 of %2").arg(epoch).arg(epochs));
       return true;
     });
     j.accuracy = genlab::classifier_accuracy(j.model, images(data.eval), data.eval.labels);
     if (say)
-      say(tr("Quality classifier: %1% right on the %2 held-out images.").arg(100 * j.accuracy, 0, 'f', 2).arg(data.eval.size()));
+      say(QCoreApplication::translate("SampleQuality", "Quality classifier: %1% right on the %2 held-out images.").arg(100 * j.accuracy, 0, 'f', 2).arg(data.eval.size()));
     QDir().mkpath(QFileInfo(j.file).absolutePath());
     if (const std::string e = genlab::save_classifier(j.file.toStdString(), j.model, j.accuracy, fingerprint); !e.empty() && say)
-      say(tr("Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(e)));
+      say(QCoreApplication::translate("SampleQuality", "Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(e)));
   }
   j.reference = genlab::feature_statistics(genlab::classifier_features(j.model, images(data.eval)));
   const auto& names = genlab::class_names(dataset.toStdString());
@@ -165,11 +163,11 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
       return {{}, run.error};
     const ModelFamily& family = run.value.family();
     if (!family.sampleImages)
-      return {{}, tr("%1 is a %2: it makes no images to judge.").arg(folder, family.displayName())};
+      return {{}, QCoreApplication::translate("SampleQuality", "%1 is a %2: it makes no images to judge.").arg(folder, family.displayName())};
     if (r.count == 0)
       r.count = 1000;
     if (r.count < 2 || r.count > 50000)
-      return {{}, tr("The quality measure scores 2 to 50000 samples (asked for %1).").arg(r.count)};
+      return {{}, QCoreApplication::translate("SampleQuality", "The quality measure scores 2 to 50000 samples (asked for %1).").arg(r.count)};
     const auto data = FamilyTools::heldOutOf(run.value, dataFolder);
     if (!data.ok())
       return {{}, data.error};
@@ -180,9 +178,9 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     const bool diffusion = family.diffusionTimeline;
     if (diffusion)
       r.sampler = Sampler::implicit();
-    const QString what = diffusion ? tr("%1 DDIM-%2 samples").arg(r.count).arg(r.steps) : tr("%1 samples").arg(r.count);
+    const QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples").arg(r.count).arg(r.steps) : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
     if (say)
-      say(tr("Drawing %1…").arg(what));
+      say(QCoreApplication::translate("SampleQuality", "Drawing %1…").arg(what));
     const auto batch = family.sampleImages(run.value, r);
     if (!batch.ok())
       return {{}, batch.error};
@@ -212,10 +210,10 @@ Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& da
     const auto noise = at::rand(real.sizes(), gen, at::TensorOptions(at::kFloat));
     const auto repeated = real.narrow(0, 0, 1).expand(real.sizes()).contiguous();
     QList<QualityReport> out;
-    out << reportOf(judge.value, real, tr("%1 training images (not held out)").arg(n))
-        << reportOf(judge.value, blurred, tr("the same, blurred (3×3 box filter twice)"))
-        << reportOf(judge.value, noise, tr("uniform noise"))
-        << reportOf(judge.value, repeated, tr("one training image, %1 times").arg(n));
+    out << reportOf(judge.value, real, QCoreApplication::translate("SampleQuality", "%1 training images (not held out)").arg(n))
+        << reportOf(judge.value, blurred, QCoreApplication::translate("SampleQuality", "the same, blurred (3×3 box filter twice)"))
+        << reportOf(judge.value, noise, QCoreApplication::translate("SampleQuality", "uniform noise"))
+        << reportOf(judge.value, repeated, QCoreApplication::translate("SampleQuality", "one training image, %1 times").arg(n));
     return {out, {}};
   });
 }

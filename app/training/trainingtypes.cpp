@@ -38,6 +38,8 @@ QString TrainingSettings::validate() const {
     return tr("β must be between 0 and 1000 (got %1).").arg(beta);
   if (latentDim < 1 || latentDim > 128)
     return tr("Latent dimension must be between 1 and 128 (got %1).").arg(latentDim);
+  if (!lrSchedule.isEmpty() && lrSchedule != QLatin1String("constant") && lrSchedule != QLatin1String("cosine"))
+    return tr("The learning-rate schedule is constant or cosine (got '%1').").arg(lrSchedule);
   if (!precision.isEmpty() && precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
     return tr("Precision must be fp32 or bf16 (got '%1').").arg(precision);
   const int cores = QThread::idealThreadCount();
@@ -67,6 +69,7 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
   batchSize = family->defaults.batchSize;
   learningRate = family->defaults.learningRate;
   latentDim = family->defaults.latentDim;
+  lrSchedule = QString::fromLatin1(family->defaults.lrSchedule);
 }
 
 QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked) {

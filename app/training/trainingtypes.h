@@ -27,6 +27,9 @@ struct TrainingSettings {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  /// "constant", or "cosine": a half cosine down to 1/100 of the rate over the planned steps
+  /// (families that offer it: ModelFamily::lrSchedule); "" = the family's default.
+  QString lrSchedule;
   /// "bf16" (bfloat16 convolutions and matrix products, float32 weights), "fp32", or "" for the
   /// automatic choice: bf16 where the family can and the CPU computes it natively (AVX512-BF16, AMX).
   QString precision;

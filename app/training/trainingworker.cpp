@@ -64,6 +64,7 @@ bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
   s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
   if (s.precision.isEmpty())
     s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
+  s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
   const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
@@ -168,6 +169,10 @@ void TrainingWorker::train() {
   const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
   s.model = family.id;
   s.precision = TrainingSettings::resolvedPrecision(family, s.precision);
+  if (!family.lrSchedule)
+    s.lrSchedule = QStringLiteral("constant");
+  else if (s.lrSchedule.isEmpty())
+    s.lrSchedule = QString::fromLatin1(family.defaults.lrSchedule);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
@@ -223,7 +228,8 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("optimizer"), QStringLiteral("adam")},
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
                                                  {QStringLiteral("threads"), s.threads},
-                                                 {QStringLiteral("precision"), s.precision}};
+                                                 {QStringLiteral("precision"), s.precision},
+                                                 {QStringLiteral("lr_schedule"), s.lrSchedule}};
   json[QStringLiteral("status")] = QStringLiteral("running");
   json.remove(QStringLiteral("error"));  // a resumed run that had failed
   if (const Status written = run.writeRunJson(json); !written.ok()) {

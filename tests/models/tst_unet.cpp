@@ -172,6 +172,48 @@ class tst_Unet : public QObject {
     QVERIFY(last < first / 10);
   }
 
+  // The cosine decay by hand: lr at step 0, half-way lr/100 + (lr − lr/100)/2, lr/100 from the end on.
+  void learningRateDecaysAlongAHalfCosine() {
+    ImageDiffusionTrainer t(tiny(), GaussianDiffusionOptions().timesteps(100),
+                            ImageDiffusionTrainerOptions().batch_size(8).lr(1e-3), at::rand({16, 1, 8, 8}));
+    QCOMPARE(t.lr_at(0), 1e-3);
+    QCOMPARE(t.lr_at(5000), 1e-3);  // no decay asked: constant
+    t.set_lr_decay(100);
+    QCOMPARE(t.lr_at(0), 1e-3);
+    QVERIFY(std::abs(t.lr_at(50) - (1e-5 + (1e-3 - 1e-5) * 0.5)) < 1e-15);
+    QVERIFY(std::abs(t.lr_at(25) - (1e-5 + (1e-3 - 1e-5) * 0.5 * (1 + std::sqrt(0.5)))) < 1e-15);
+    QCOMPARE(t.lr_at(100), 1e-5);
+    QCOMPARE(t.lr_at(250), 1e-5);
+  }
+
+  // Mixed precision: the same steps in bfloat16 keep float32 weights and moments, finite losses
+  // close to float32's, and a bf16 denoiser gives float32 outputs close to the float32 one's.
+  void bfloat16TrainingKeepsFloat32WeightsAndStaysClose() {
+    at::set_num_threads(2);
+    const auto images = at::rand({32, 1, 16, 16});
+    auto make = [&](Precision p) {
+      torch::manual_seed(3);
+      return std::make_unique<ImageDiffusionTrainer>(tiny(), GaussianDiffusionOptions().timesteps(100),
+                                                     ImageDiffusionTrainerOptions().batch_size(16).precision(p), images);
+    };
+    auto full = make(Precision::Float32), half = make(Precision::BFloat16);
+    double a = 0, b = 0;
+    for (int i = 0; i < 4; ++i) {
+      a = full->step();
+      b = half->step();
+    }
+    QVERIFY(std::isfinite(b));
+    QVERIFY2(std::abs(a - b) < 0.1 * a, qPrintable(QStringLiteral("fp32 %1, bf16 %2").arg(a).arg(b)));
+    for (const auto& p : half->model()->named_parameters())
+      QVERIFY2(p.value().scalar_type() == at::kFloat, p.key().c_str());
+    const auto x = at::randn({4, 1, 16, 16}), t = at::tensor(std::vector<int64_t>{1, 30, 60, 99});
+    const auto exact = unet_denoiser(full->ema())(x, t), approx = unet_denoiser(full->ema(), Precision::BFloat16)(x, t);
+    QCOMPARE(approx.scalar_type(), at::kFloat);
+    const double relative = ((approx - exact).norm() / exact.norm()).item<double>();
+    QVERIFY2(relative < 0.05, qPrintable(QString::number(relative)));
+    QVERIFY2(relative > 0, "bf16 computed exactly what fp32 did: was it bf16 at all?");
+  }
+
   void trainerEvaluatesItsEmaWeightsAndLoadsThemBack() {
     at::set_num_threads(2);
     torch::manual_seed(2);
