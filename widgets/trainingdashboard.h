@@ -23,9 +23,9 @@ struct ModelChoice {
   bool points = false;      ///< trains on 2-D points (the toy sets), not images
   bool klWeight = false;    ///< β applies
   bool latentSize = true;   ///< the latent dimension applies
-  bool mixedPrecision = false;  ///< the arithmetic (bfloat16 or float32) can be chosen
   QStringList heldOut;      ///< the held-out measures' names; the first is charted
   QString heldOutUnit;      ///< their unit
+  bool mixedPrecision = false;  ///< the arithmetic (bfloat16 or float32) can be chosen
 };
 
 /// The values of the Train page's form (widgets know nothing of the training code).

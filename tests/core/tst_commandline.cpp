@@ -310,8 +310,12 @@ class tst_CommandLine : public QObject {
     QTemporaryDir dir;
     const QString run = dir.filePath(QStringLiteral("ddpm"));
     auto r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--batch"),
-                  QStringLiteral("8"), QStringLiteral("--max-steps"), QStringLiteral("2"), QStringLiteral("--out"), run});
+                  QStringLiteral("8"), QStringLiteral("--max-steps"), QStringLiteral("2"), QStringLiteral("--precision"),
+                  QStringLiteral("bf16"), QStringLiteral("--lr-schedule"), QStringLiteral("cosine"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
+    auto training = [&] { return RunFolder(run).readRunJson().value.value(QStringLiteral("training")).toObject(); };
+    QCOMPARE(training().value(QStringLiteral("precision")).toString(), QStringLiteral("bf16"));
+    QCOMPARE(training().value(QStringLiteral("lr_schedule")).toString(), QStringLiteral("cosine"));
     const QJsonObject model = RunFolder(run).readRunJson().value.value(QStringLiteral("model")).toObject();
     QCOMPARE(model.value(QStringLiteral("kind")).toString(), QStringLiteral("ddpm-unet"));
     QCOMPARE(model.value(QStringLiteral("timesteps")).toInt(), 1000);
@@ -325,9 +329,45 @@ class tst_CommandLine : public QObject {
              QStringLiteral("2000"), QStringLiteral("--out"), png});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("between 1 and the run's 1000 timesteps")), qPrintable(r.err));
+    // Batches of 2 in bf16 and one batch in fp32: the same 4 digits, up to bfloat16's rounding.
+    const QString a = dir.filePath(QStringLiteral("a.png")), b = dir.filePath(QStringLiteral("b.png"));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("3"),
+             QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--batch"), QStringLiteral("2"), QStringLiteral("--precision"),
+             QStringLiteral("bf16"), QStringLiteral("--out"), a});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--sampler"), QStringLiteral("ddim"), QStringLiteral("--steps"), QStringLiteral("3"),
+             QStringLiteral("--count"), QStringLiteral("4"), QStringLiteral("--precision"), QStringLiteral("fp32"), QStringLiteral("--out"), b});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QImage ia(a), ib(b);
+    QCOMPARE(ia.size(), ib.size());
+    int far = 0;
+    for (int y = 0; y < ia.height(); ++y)
+      for (int x = 0; x < ia.width(); ++x)
+        far += std::abs(qGray(ia.pixel(x, y)) - qGray(ib.pixel(x, y))) > 24;
+    QVERIFY2(far < ia.width() * ia.height() / 20, qPrintable(QString::number(far)));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--precision"), QStringLiteral("fp16"), QStringLiteral("--out"), b});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("bf16 or fp32 (got 'fp16')")), qPrintable(r.err));
+    // The resumed run keeps its precision and schedule.
     r = cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("3")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("steps")).toInt(), 3);
+    QCOMPARE(training().value(QStringLiteral("precision")).toString(), QStringLiteral("bf16"));
+    QCOMPARE(training().value(QStringLiteral("lr_schedule")).toString(), QStringLiteral("cosine"));
+    // Its samples scored: 20 of them, every one counted once, numbers in range.
+    r = cli({QStringLiteral("eval"), run, QStringLiteral("--quality"), QStringLiteral("--count"), QStringLiteral("20"),
+             QStringLiteral("--steps"), QStringLiteral("2")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject q = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(q.value(QStringLiteral("count")).toInt(), 20);
+    int counted = 0;
+    for (const auto& v : q.value(QStringLiteral("class_histogram")).toObject())
+      counted += v.toInt();
+    QCOMPARE(counted, 20);
+    const double confident = q.value(QStringLiteral("confident_fraction")).toDouble(), h = q.value(QStringLiteral("class_entropy_bits")).toDouble();
+    QVERIFY(confident >= 0 && confident <= 1 && h >= 0 && h <= std::log2(10.0) + 1e-9);
+    QVERIFY(q.value(QStringLiteral("frechet_distance")).toDouble() > 0);
+    QVERIFY(q.value(QStringLiteral("classifier")).toObject().value(QStringLiteral("heldout_accuracy")).toDouble() > 0.9);
   }
 
   void betaWeightsTheKlTerm() {

@@ -103,7 +103,7 @@ class tst_ReverseView : public QObject {
     QSignalSpy run(&view, &ReverseView::runRequested);
     QSignalSpy fork(&view, &ReverseView::forkRequested);
     view.setModel(QStringLiteral("m"), 1000, false);
-    view.setSettings({QStringLiteral("ddim"), 25, 0.5, 7, 9, false});
+    view.setSettings({QStringLiteral("ddim"), 25, 0.5, 7, 9, false, QStringLiteral("bf16")});
     view.findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
     QCOMPARE(run.count(), 1);
     const auto s = run.first().first().value<ReverseSettings>();
@@ -113,6 +113,7 @@ class tst_ReverseView : public QObject {
     QCOMPARE(s.seed, quint64(7));
     QCOMPARE(s.count, 9);
     QVERIFY(!s.ema);
+    QCOMPARE(s.precision, QStringLiteral("bf16"));
     fill(view, 30);
     view.setCurrentFrame(12);
     view.findChild<QPushButton*>(QStringLiteral("forkButton"))->click();

@@ -37,6 +37,37 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(d.values().latentDim, 128);
   }
 
+  // The arithmetic is offered only for models that have it; "Automatic" says what it means here.
+  void precisionChoice() {
+    TrainingDashboard d;
+    d.show();
+    ModelChoice plain, mixed;
+    plain.id = QStringLiteral("a-vae");
+    plain.label = QStringLiteral("A VAE");
+    mixed.id = QStringLiteral("a-diffusion");
+    mixed.label = QStringLiteral("A diffusion model");
+    mixed.latentSize = false;
+    mixed.mixedPrecision = true;
+    d.setModelChoices({plain, mixed});
+    d.setAutomaticPrecision(QStringLiteral("bfloat16 on this CPU"));
+    auto* model = d.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* precision = d.findChild<QComboBox*>(QStringLiteral("precisionCombo"));
+    model->setCurrentIndex(model->findData(plain.id));
+    Q_EMIT model->activated(model->currentIndex());
+    QVERIFY(!precision->isVisible());
+    model->setCurrentIndex(model->findData(mixed.id));
+    Q_EMIT model->activated(model->currentIndex());
+    QVERIFY(precision->isVisible());
+    QCOMPARE(precision->itemText(0), QStringLiteral("Automatic: bfloat16 on this CPU"));
+    QCOMPARE(d.values().precision, QString());
+    precision->setCurrentIndex(precision->findData(QStringLiteral("fp32")));
+    QCOMPARE(d.values().precision, QStringLiteral("fp32"));
+    TrainingFormValues v = d.values();
+    v.precision = QStringLiteral("bf16");
+    d.setValues(v);
+    QCOMPARE(precision->currentData().toString(), QStringLiteral("bf16"));
+  }
+
   void smoothedCurves() {
     TrainingCurves c;
     c.setSmoothing(0.5);
