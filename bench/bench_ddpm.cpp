@@ -2,7 +2,7 @@
 // GenLab side of the DDPM benchmark (bench/run.sh runs it beside ddpm_reference.py): training
 // steps of the default MNIST DDPM (U-Net dim 16, mults 1-2-4, 4 heads of 16, T = 1000, batch 64,
 // Adam 1e-3, clip 1, EMA 0.995), then DDIM-50 of 64 digits from the EMA weights.
-//   bench_ddpm <mnist folder> <threads> <train steps> [fp32|bf16]
+//   bench_ddpm <mnist folder> <threads> <train steps> [fp32|bf16] [width, default 16]
 #include "diffusion/image_diffusion.h"
 #include "bench_setup.h"
 
@@ -29,7 +29,8 @@ int main(int argc, char** argv) {
   const int steps = setup->steps;
   // An optional 4th argument: the precision (fp32, the default, or bf16).
   const auto precision = genlab::precision_from_name(argc > 4 ? argv[4] : "fp32").value_or(genlab::Precision::Float32);
-  const auto net = genlab::UnetOptions().dim(16).dim_mults({1, 2, 4}).channels(1).attn_heads(4).attn_dim_head(16);
+  const int64_t dim = argc > 5 ? std::atoi(argv[5]) : 16;  // an optional 5th argument: the U-Net's width
+  const auto net = genlab::UnetOptions().dim(dim).dim_mults({1, 2, 4}).channels(1).attn_heads(4).attn_dim_head(16);
   genlab::ImageDiffusionTrainer trainer(net, genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
                                         genlab::ImageDiffusionTrainerOptions().lr(1e-3).batch_size(64).precision(precision),
                                         setup->digits.images.view({-1, 1, 28, 28}));

@@ -751,8 +751,8 @@
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="154"/>
-        <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 20 minutes for MNIST on 2 cores.</source>
-        <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 20 分钟。</translation>
+        <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 10 minutes for MNIST on 2 cores in bfloat16, 13 in float32.</source>
+        <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 10 分钟（bfloat16），float32 约 13 分钟。</translation>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="178"/>

@@ -152,8 +152,8 @@ const ModelFamily& Families::ddpm() {
     f.option = QStringLiteral("ddpm");
     f.name = QT_TRANSLATE_NOOP("ModelFamily", "DDPM (U-Net, T = 1000, linear schedule)");
     f.description = QT_TRANSLATE_NOOP("ModelFamily", "A denoising diffusion model (Ho et al. 2020): a U-Net learns to "
-                                                     "predict the noise; sampling removes it step by step. About 20 "
-                                                     "minutes for MNIST on 2 cores.");
+                                                     "predict the noise; sampling removes it step by step. About 10 "
+                                                     "minutes for MNIST on 2 cores in bfloat16, 13 in float32.");
     f.data = DataKind::Images;
     f.mixedPrecision = true;
     f.lrSchedule = true;

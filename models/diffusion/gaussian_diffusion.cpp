@@ -206,10 +206,13 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& x0, 
   const auto& objective = options_.objective();
   const auto target = objective == "pred_noise" ? noise : objective == "pred_x0" ? x0 : predict_v(x0, t, noise);
   auto per_example = (out - target).pow(2).flatten(1).mean(1);
-  if (objective != "pred_noise") {
+  const double gamma = options_.min_snr_gamma();
+  if (objective != "pred_noise" || gamma > 0) {
     const auto ac = alphas_cumprod.index_select(0, t);
     const auto snr = ac / (1 - ac);
-    per_example = per_example * (objective == "pred_x0" ? snr : snr / (snr + 1));
+    // The x0-loss weight of each objective (ε: 1/SNR, x0: 1, v: 1/(SNR + 1)) times SNR, or min(SNR, γ).
+    const auto w = gamma > 0 ? snr.clamp_max(gamma) : snr;
+    per_example = per_example * (objective == "pred_noise" ? w / snr : objective == "pred_x0" ? w : w / (snr + 1));
   }
   return per_example.mean();
 }

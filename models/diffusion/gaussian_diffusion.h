@@ -24,6 +24,10 @@ struct GaussianDiffusionOptions {
   TORCH_ARG(std::string, objective) = "pred_noise";
   /// Clamp x̂0 to [−1, 1] while sampling (images scaled to [−1, 1]); off for point clouds.
   TORCH_ARG(bool, clip_x0) = true;
+  /// > 0: Min-SNR-γ loss weighting (Hang et al. 2023, "Efficient Diffusion Training via Min-SNR
+  /// Weighting Strategy"): each timestep's loss weighted as if it were the x0-loss times
+  /// min(SNR(t), γ), so the nearly clean timesteps stop dominating. 0: the plain loss.
+  TORCH_ARG(double, min_snr_gamma) = 0;
 };
 
 /// The network: prediction (B, …) for noisy inputs x_t (B, …) at integer timesteps t (B), int64.

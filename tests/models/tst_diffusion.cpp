@@ -184,6 +184,31 @@ class tst_Diffusion : public QObject {
     QVERIFY(std::abs(d.held_out_loss(readsT, at::full({20000, 2}, 3.f), 4) - l) < 1e-12);
   }
 
+  // Min-SNR-γ weighting of the ε-loss: each example's error times min(SNR_t, γ) / SNR_t. With ε̂ = 0
+  // the expected loss is the mean of that weight over t (E ε² = 1), from the linear schedule's
+  // ᾱ_t computed here in float64; with γ above every SNR it is the plain loss, draw for draw.
+  void minSnrWeightingByHand() {
+    const Denoiser zero = [](const at::Tensor& x, const at::Tensor&) { return at::zeros_like(x); };
+    const auto x0 = at::full({20000, 2}, 0.5f);
+    double expected = 0, ab = 1, max_snr = 0;
+    for (int t = 0; t < 1000; ++t) {
+      ab *= 1 - (1e-4 + (0.02 - 1e-4) * t / 999.0);
+      const double snr = ab / (1 - ab);
+      expected += std::min(snr, 5.0) / snr / 1000;
+      max_snr = std::max(max_snr, snr);
+    }
+    QVERIFY(expected < 0.95);  // the weighting matters for this schedule
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(9);
+    const double weighted =
+        GaussianDiffusion(GaussianDiffusionOptions().timesteps(1000).min_snr_gamma(5)).loss(zero, x0, gen).item<double>();
+    QVERIFY2(std::abs(weighted - expected) < 0.03, qPrintable(QStringLiteral("%1 vs %2").arg(weighted).arg(expected)));
+    auto g1 = at::make_generator<at::CPUGeneratorImpl>(9), g2 = at::make_generator<at::CPUGeneratorImpl>(9);
+    const double plain = GaussianDiffusion(GaussianDiffusionOptions().timesteps(1000)).loss(zero, x0, g1).item<double>();
+    const double wide =
+        GaussianDiffusion(GaussianDiffusionOptions().timesteps(1000).min_snr_gamma(2 * max_snr)).loss(zero, x0, g2).item<double>();
+    QVERIFY(std::abs(plain - wide) < 1e-6 * plain);
+  }
+
   // A denoiser that knows x0 (one constant for every value) recovers the exact ε from x_t and t:
   // ε = (x_t − √ᾱ_t·x0) / √(1 − ᾱ_t), with ᾱ from the schedule in float64. It answers in the form the
   // objective asks (ε, x0 or v = √ᾱ·ε − √(1−ᾱ)·x0), so the held-out loss must be ~0 for each.
