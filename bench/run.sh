@@ -23,6 +23,7 @@ echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3), kernel $(kern
 
 get() { echo "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
 run() { [[ $which == all || $which == "$1" ]]; }
+median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 
 if run vae; then
 cpp=$("$build/bench/bench_vae" "$data" "$threads" "$steps")
@@ -64,7 +65,6 @@ for round in 1 2 3; do
   ddpm_train+=("$(echo "$gt / $ht" | bc -l)"); ddpm_sample+=("$(echo "$hs / $gs" | bc -l)")
   ddpm_rows+=("$gt/$ht $gs/$hs")
 done
-median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 printf 'DDPM U-Net step (dim 16, 1-2-4, b 64)  ratio %.2fx median of 3 (target >= 1.1x)\n' "$(median3 "${ddpm_train[@]}")"
 printf 'DDIM-50 of 64 digits (EMA U-Net)       ratio %.2fx median of 3 (target >= 1.2x)\n' "$(median3 "${ddpm_sample[@]}")"
 printf '  rounds (train samples/s GenLab/Python, DDIM-50 x64 seconds GenLab/Python): %s\n' "${ddpm_rows[*]}"
@@ -97,7 +97,6 @@ for round in 1 2 3; do
   fi
   rows+=("$bt/$ft/${ht:-?} $bs/$fs/${hs:-?}")
 done
-median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 printf 'DDPM step, GenLab bf16 vs GenLab fp32     ratio %.2fx median of 3\n' "$(median3 "${b_vs_f[@]}")"
 printf 'DDIM-50 x64, GenLab bf16 vs GenLab fp32   ratio %.2fx median of 3\n' "$(median3 "${s_vs_f[@]}")"
 if (( ${#b_vs_py[@]} == 3 )); then
@@ -121,7 +120,6 @@ for round in 1 2 3; do
   fast=$(OPENBLAS_CORETYPE=$best "$build/bench/bench_vae" "$data" "$threads" "$steps" | awk '$1 == "train_samples_per_s" { print $2 }')
   k_ratios+=("$(echo "$fast / $slow" | bc -l)"); k_rows+=("$fast/$slow")
 done
-median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 printf 'MLP VAE step, %s kernel vs Prescott fallback   ratio %.2fx median of 3 (target >= 3x)\n' "$best" "$(median3 "${k_ratios[@]}")"
 printf '  rounds (samples/s %s/Prescott): %s\n' "$best" "${k_rows[*]}"
 fi

@@ -639,29 +639,34 @@
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="158"/>
+        <location filename="../app/families/familytools.cpp" line="157"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="156"/>
+        <location filename="../app/families/familytools.cpp" line="155"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="159"/>
+        <location filename="../app/families/familytools.cpp" line="108"/>
+        <source>At most %1 samples at a time (asked for %2).</source>
+        <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="158"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="160"/>
+        <location filename="../app/families/familytools.cpp" line="159"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="157"/>
+        <location filename="../app/families/familytools.cpp" line="156"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
@@ -755,7 +760,7 @@
         <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 10 分钟（bfloat16），float32 约 13 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="178"/>
+        <location filename="../app/families/familytools.cpp" line="177"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -781,27 +786,17 @@
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="107"/>
-        <source>At most 1024 samples at a time (asked for %1).</source>
-        <translation>一次最多 1024 个样本（请求了 %1 个）。</translation>
-    </message>
-    <message>
-        <location filename="../app/families/familytools.cpp" line="123"/>
-        <source>At most 100000 samples at a time (asked for %1).</source>
-        <translation>一次最多 100000 个样本（请求了 %1 个）。</translation>
-    </message>
-    <message>
-        <location filename="../app/families/familytools.cpp" line="134"/>
+        <location filename="../app/families/familytools.cpp" line="133"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
+        <location filename="../app/families/familytools.cpp" line="166"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="169"/>
+        <location filename="../app/families/familytools.cpp" line="168"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -888,7 +883,7 @@
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="156"/>
+        <location filename="../app/families/familytools.cpp" line="155"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -1290,12 +1285,12 @@
 <context>
     <name>RunInspection</name>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="65"/>
+        <location filename="../app/runs/runinspection.cpp" line="50"/>
         <source>%1 is a %2: it has no latent code to explore</source>
         <translation>%1 是 %2：它没有可探索的潜在编码</translation>
     </message>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="107"/>
+        <location filename="../app/runs/runinspection.cpp" line="92"/>
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -1303,82 +1298,82 @@
 <context>
     <name>SampleQuality</name>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="52"/>
+        <location filename="../app/runs/samplequality.cpp" line="53"/>
         <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="71"/>
+        <location filename="../app/runs/samplequality.cpp" line="72"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="72"/>
+        <location filename="../app/runs/samplequality.cpp" line="73"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="79"/>
+        <location filename="../app/runs/samplequality.cpp" line="80"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="87"/>
+        <location filename="../app/runs/samplequality.cpp" line="88"/>
         <source>  epoch %1 of %2</source>
         <translation>  第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="92"/>
+        <location filename="../app/runs/samplequality.cpp" line="93"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="95"/>
+        <location filename="../app/runs/samplequality.cpp" line="96"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="166"/>
+        <location filename="../app/runs/samplequality.cpp" line="157"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="170"/>
+        <location filename="../app/runs/samplequality.cpp" line="161"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="181"/>
+        <location filename="../app/runs/samplequality.cpp" line="172"/>
         <source>%1 DDIM-%2 samples</source>
         <translation>%1 个 DDIM-%2 样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="181"/>
+        <location filename="../app/runs/samplequality.cpp" line="172"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="183"/>
+        <location filename="../app/runs/samplequality.cpp" line="174"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="213"/>
+        <location filename="../app/runs/samplequality.cpp" line="204"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="214"/>
+        <location filename="../app/runs/samplequality.cpp" line="205"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="215"/>
+        <location filename="../app/runs/samplequality.cpp" line="206"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="216"/>
+        <location filename="../app/runs/samplequality.cpp" line="207"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>

@@ -100,35 +100,34 @@ void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run) {
   snapshot.setLatentRange(std::move(mean), std::move(sd));  // ignored unless both fit the model
 }
 
-Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
-  Result<QImage> out;
+namespace {
+// The run's decoder for `count` samples (r.count, or 64), at most `most`; the error says why not.
+Result<std::pair<DecoderSnapshot, int>> decoderFor(const Run& run, const SampleRequest& r, int most) {
   const int count = r.count > 0 ? r.count : 64;
-  if (count > 1024) {
-    out.error = QCoreApplication::translate("ModelFamily", "At most 1024 samples at a time (asked for %1).").arg(count);
-    return out;
-  }
-  const auto decoder = run.family().loadDecoder(run);
-  if (!decoder.ok()) {
-    out.error = decoder.error;
-    return out;
-  }
-  out.value = decoder.value.sampleGrid(count, r.seed);
-  return out;
+  if (count > most)
+    return {{}, QCoreApplication::translate("ModelFamily", "At most %1 samples at a time (asked for %2).").arg(most).arg(count)};
+  auto decoder = run.family().loadDecoder(run);
+  if (!decoder.ok())
+    return {{}, decoder.error};
+  return {{std::move(decoder.value), count}, {}};
+}
+}  // namespace
+
+Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
+  const auto d = decoderFor(run, r, 1024);
+  if (!d.ok())
+    return {{}, d.error};
+  return {d.value.first.sampleGrid(d.value.second, r.seed), {}};
 }
 
 Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r) {
   Result<ImageBatch> out;
-  const int count = r.count > 0 ? r.count : 64;
-  if (count > 100000) {
-    out.error = QCoreApplication::translate("ModelFamily", "At most 100000 samples at a time (asked for %1).").arg(count);
-    return out;
-  }
-  const auto decoder = run.family().loadDecoder(run);
+  const auto decoder = decoderFor(run, r, 100000);
   if (!decoder.ok()) {
     out.error = decoder.error;
     return out;
   }
-  const DecoderSnapshot& d = decoder.value;
+  const auto& [d, count] = decoder.value;
   out.value.pixels = d.samplePixels(count, r.seed);  // fast (one small decode each): one go
   if (out.value.pixels.size() != size_t(count) * size_t(d.side() * d.side() * d.channels())) {
     out.error = QCoreApplication::translate("ModelFamily", "The model could not decode its samples.");

@@ -2,6 +2,7 @@
 #include "runinspection.h"
 
 #include "datalocations.h"
+#include "guarded.h"
 #include "datasetsplits.h"
 #include "familytools.h"
 #include "registry.h"
@@ -16,22 +17,6 @@
 #include <QJsonArray>
 
 namespace RunInspection {
-
-namespace {
-
-// Runs `body`, turning what LibTorch or the standard library throws into the result's message.
-template <typename T, typename F>
-Result<T> guarded(F&& body) {
-  try {
-    return body();
-  } catch (const c10::Error& e) {
-    return {T{}, QString::fromStdString(e.what_without_backtrace())};
-  } catch (const std::exception& e) {
-    return {T{}, QString::fromUtf8(e.what())};
-  }
-}
-
-}  // namespace
 
 Result<QJsonObject> describeRun(const QString& folder) {
   return guarded<QJsonObject>([&]() -> Result<QJsonObject> {

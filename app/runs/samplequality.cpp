@@ -2,6 +2,7 @@
 #include "samplequality.h"
 
 #include "datalocations.h"
+#include "guarded.h"
 #include "datasetsplits.h"
 #include "familytools.h"
 #include "run.h"
@@ -117,16 +118,6 @@ QualityReport reportOf(Judge& j, const at::Tensor& samples, const QString& what)
   return r;
 }
 
-template <typename T, typename F>
-Result<T> guarded(F&& body) {
-  try {
-    return body();
-  } catch (const c10::Error& e) {
-    return {T{}, QString::fromStdString(e.what_without_backtrace())};
-  } catch (const std::exception& e) {
-    return {T{}, QString::fromUtf8(e.what())};
-  }
-}
 
 }  // namespace
 
