@@ -54,8 +54,7 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
   const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
   const int64_t total = r.count, batch = r.batch > 0 ? r.batch : 100, steps = int64_t(visits.size());
   const auto noise = at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat));
-  const bool bf16 = r.precision.isEmpty() ? genlab::cpu_has_native_bf16() : r.precision == QLatin1String("bf16");
-  genlab::PrecisionScope precision(bf16 ? genlab::Precision::BFloat16 : genlab::Precision::Float32);
+  genlab::PrecisionScope precision(genlab::chosen_precision(r.precision.toStdString()));
   std::vector<at::Tensor> done;
   bool go_on = true;
   for (int64_t start = 0; start < total && go_on; start += batch) {

@@ -173,8 +173,8 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       clock.start();
       int done = 0;
       const int total = int(times.size());
-      const bool bf16 = !model->makesPoints() && (r.precision.isEmpty() ? genlab::cpu_has_native_bf16() : r.precision == QLatin1String("bf16"));
-      genlab::PrecisionScope precision(bf16 ? genlab::Precision::BFloat16 : genlab::Precision::Float32);
+      genlab::PrecisionScope precision(model->makesPoints() ? genlab::Precision::Float32
+                                                            : genlab::chosen_precision(r.precision.toStdString()));
       const auto end = process.denoise(model->denoiser(), x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;

@@ -75,7 +75,5 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
 QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked) {
   if (!family.mixedPrecision)
     return QStringLiteral("fp32");
-  if (!asked.isEmpty())
-    return asked;
-  return genlab::cpu_has_native_bf16() ? QStringLiteral("bf16") : QStringLiteral("fp32");
+  return QString::fromStdString(genlab::precision_name(genlab::chosen_precision(asked.toStdString())));
 }

@@ -17,6 +17,12 @@ std::optional<Precision> precision_from_name(const std::string& name) {
   return std::nullopt;
 }
 
+Precision chosen_precision(const std::string& asked) {
+  if (asked.empty())
+    return cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32;
+  return precision_from_name(asked).value_or(Precision::Float32);
+}
+
 bool cpu_has_native_bf16() {
   const auto words = flag_words(cpu_flags());
   return words.count("avx512_bf16") > 0 || words.count("amx_bf16") > 0;

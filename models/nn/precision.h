@@ -14,6 +14,10 @@ enum class Precision { Float32, BFloat16 };
 std::string precision_name(Precision p);
 std::optional<Precision> precision_from_name(const std::string& name);
 
+/// The precision asked for by name ("bf16", "fp32"), or for "" (automatic) bf16 where the CPU
+/// computes it natively and fp32 elsewhere; unknown names give fp32 (callers validate first).
+Precision chosen_precision(const std::string& asked);
+
 /// Whether this CPU computes in bfloat16 natively (AVX512-BF16 or AMX): where bf16 is the default.
 bool cpu_has_native_bf16();
 
