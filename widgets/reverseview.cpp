@@ -64,7 +64,10 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_eta->setObjectName(QStringLiteral("etaSpin"));
   m_eta->setRange(0, 1);
   m_eta->setSingleStep(0.1);
-  m_eta->setToolTip(tr("η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM"));
+  m_eta->setValue(ReverseSettings().eta);
+  m_eta->setToolTip(tr("η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a "
+                       "short-trained model's digits; η = 0: deterministic DDIM, the same noise always "
+                       "gives the same image"));
   m_seed = new QSpinBox(m_controls);
   m_seed->setObjectName(QStringLiteral("reverseSeedSpin"));
   m_seed->setRange(0, 2147483647);

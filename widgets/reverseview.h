@@ -26,7 +26,7 @@ class QToolButton;
 struct ReverseSettings {
   QString sampler;  ///< "ddpm" or "ddim"
   int steps = 50;
-  double eta = 0;
+  double eta = 1;  ///< as Sampler::defaultEta
   quint64 seed = 1;
   int count = 16;
   bool ema = true;

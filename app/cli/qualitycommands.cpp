@@ -23,6 +23,7 @@ int qualityCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("count"), QStringLiteral("Samples to score (default 1000)."), QStringLiteral("n")},
       {QStringLiteral("steps"), QStringLiteral("Diffusion runs: DDIM steps (default 50)."), QStringLiteral("n")},
+      {QStringLiteral("eta"), QStringLiteral("Diffusion runs: DDIM's eta in [0, 1] (default 1; 0: deterministic)."), QStringLiteral("x")},
       {QStringLiteral("seed"), QStringLiteral("Random seed of the samples (default 1)."), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")},
@@ -51,6 +52,13 @@ int qualityCommand(const QStringList& args) {
   if (!ok || r.count < 2 || r.steps < 1 || seed < 0 || r.batch < 0) {
     err(QStringLiteral("--count (at least 2), --steps, --batch and --seed take whole numbers"));
     return 2;
+  }
+  if (p.isSet(QStringLiteral("eta"))) {
+    r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
+    if (!ok || !(r.eta >= 0 && r.eta <= 1)) {
+      err(QStringLiteral("--eta takes a number from 0 to 1"));
+      return 2;
+    }
   }
   r.seed = quint64(seed);
   r.precision = p.value(QStringLiteral("precision"));

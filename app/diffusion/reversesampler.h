@@ -22,7 +22,7 @@ struct ReverseRequest {
   bool ema = true;
   QString sampler = Sampler::implicit();  ///< Sampler::ancestral() (every timestep) or Sampler::implicit()
   int steps = 50;                            ///< DDIM steps
-  double eta = 0.0;                          ///< DDIM η
+  double eta = Sampler::defaultEta;          ///< DDIM η
   quint64 seed = 1;
   int count = 16;  ///< images (1 … 64) or points (1 … 5000)
   QString precision;  ///< images: "bf16", "fp32", or "" for bf16 where the CPU computes it natively

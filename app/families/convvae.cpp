@@ -14,17 +14,21 @@ const ModelFamily& convVae();  // registered in registry.cpp
 
 namespace {
 
+genlab::ConvVAEOptions optionsOf(const QJsonObject& m);
+
 class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
  public:
   ConvVaeSession(const TrainingSettings& s, const DatasetSplits& data)
-      : m_options(genlab::ConvVAEOptions()
-                      .latent_dim(s.latentDim)
-                      .channels(data.channels)
-                      .image_size(data.train.height)),
+      : m_options(s.resumedModel.isEmpty() ? genlab::ConvVAEOptions()
+                                                 .latent_dim(s.latentDim)
+                                                 .channels(data.channels)
+                                                 .image_size(data.train.height)
+                                           : optionsOf(s.resumedModel)),
         m_eval(imagesOf(data.eval, data.channels)) {
     m_trainer = std::make_unique<genlab::ConvVaeTrainer>(
         m_options,
-        genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta)
+            .precision(precisionOf(s)),
         imagesOf(data.train, data.channels));
   }
 
@@ -54,6 +58,7 @@ ModelFamily make() {
   f.description = QT_TRANSLATE_NOOP("ModelFamily", "A VAE whose encoder and decoder are small conv stacks: sharper "
                                                    "images than the MLP VAE, any image size, grey or colour.");
   f.data = DataKind::Images;
+  f.mixedPrecision = true;
   f.defaults = {10, 128, 1e-3, 16};
   f.latentExplorer = true;
   f.likelihood = true;

@@ -15,20 +15,32 @@ const ModelFamily& dcgan();  // registered in registry.cpp
 
 namespace {
 
+genlab::DCGANOptions optionsOf(const QJsonObject& m);
+
+// A new run's networks, or on resume the run's own (older runs lack the minibatch deviation).
+genlab::DCGANOptions modelFor(const TrainingSettings& s, const DatasetSplits& data) {
+  if (!s.resumedModel.isEmpty())
+    return optionsOf(s.resumedModel);
+  return genlab::DCGANOptions().latent_dim(s.latentDim).channels(data.channels).image_size(data.train.height)
+      .minibatch_std(true);
+}
+
 class GanSession final : public TrainerSession<genlab::GanTrainer> {
  public:
   GanSession(const TrainingSettings& s, const DatasetSplits& data)
-      : m_options(genlab::DCGANOptions()
-                      .latent_dim(s.latentDim)
-                      .channels(data.channels)
-                      .image_size(data.train.height)),
+      : m_options(modelFor(s, data)),
         m_eval(imagesOf(data.eval, data.channels)) {
     m_trainer = std::make_unique<genlab::GanTrainer>(
-        m_options, genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+        m_options,
+        genlab::GanTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).precision(precisionOf(s)),
         imagesOf(data.train, data.channels));
   }
 
-  QJsonObject modelJson() const override { return convModelJson(Families::dcgan().id, m_options); }
+  QJsonObject modelJson() const override {
+    QJsonObject m = convModelJson(Families::dcgan().id, m_options);
+    m.insert(QStringLiteral("minibatch_std"), m_options.minibatch_std());
+    return m;
+  }
   QVector<double> step() override {
     const auto l = m_trainer->step();
     return {l.d_loss, l.g_loss, l.d_real, l.d_fake};
@@ -44,7 +56,10 @@ class GanSession final : public TrainerSession<genlab::GanTrainer> {
   at::Tensor m_eval;
 };
 
-genlab::DCGANOptions optionsOf(const QJsonObject& m) { return convOptionsOf<genlab::DCGANOptions>(m, 64, 64); }
+// Runs from before the minibatch deviation layer have no "minibatch_std": they were trained without it.
+genlab::DCGANOptions optionsOf(const QJsonObject& m) {
+  return convOptionsOf<genlab::DCGANOptions>(m, 64, 64).minibatch_std(m.value(QStringLiteral("minibatch_std")).toBool(false));
+}
 
 }  // namespace
 
@@ -68,7 +83,8 @@ const ModelFamily& Families::dcgan() {
     f.description = QT_TRANSLATE_NOOP("ModelFamily", "A generator learns to fool a discriminator (Radford et al. "
                                                      "2015). No likelihood: watch D(x), D(G(z)) and the samples.");
     f.data = DataKind::Images;
-    f.defaults = {10, 64, 2e-4, 64};
+    f.mixedPrecision = true;
+    f.defaults = {13, 64, 1e-3, 64};
     f.latentExplorer = true;
     f.losses = ganLosses(false);
     f.heldOut = ganLosses(true);
@@ -91,6 +107,8 @@ const ModelFamily& Families::dcgan() {
         e = checkImageFields(m);
       if (e.isEmpty())
         e = boundedInt(m, "width", 1, 512, 64, &v);
+      if (e.isEmpty() && m.contains(QStringLiteral("minibatch_std")) && !m.value(QStringLiteral("minibatch_std")).isBool())
+        e = QStringLiteral("model.minibatch_std must be true or false");
       return e;
     };
     f.checkWeights = [](const Run& run) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// DDPM on images (Ho et al. 2020): a U-Net predicts the noise added by a linear schedule of T = 1000
-// steps; EMA weights sample. The U-Net and process of lucidrains' denoising-diffusion-pytorch.
+// DDPM on images (Ho et al. 2020) with the U-Net and process of lucidrains' denoising-diffusion-pytorch.
+// New runs: cosine schedule of T = 1000 steps (Nichol & Dhariwal 2021), v-prediction (Salimans & Ho
+// 2022) with Min-SNR-5 weighting (Hang et al. 2023), no attention at full size; EMA weights sample.
+// Measured choices: docs/QUALITY.md. Older runs keep what their run.json says.
 #include "diffusionmodel.h"
 #include "diffusionsampling.h"
 #include "familytools.h"
@@ -19,6 +21,9 @@ const ModelFamily& ddpm();  // registered in registry.cpp
 
 namespace {
 
+// Linear attention from this level on (0: also at full size, where it cost a fifth of each step).
+constexpr int64_t kAttentionFromLevel = 1;
+
 // A laptop-sized U-Net: 28 px halves twice (28 → 14 → 7), 32/64 px three times.
 genlab::UnetOptions unetFor(int64_t size, int64_t channels) {
   return genlab::UnetOptions()
@@ -27,19 +32,31 @@ genlab::UnetOptions unetFor(int64_t size, int64_t channels) {
       .channels(channels)
       .resnet_block_groups(8)
       .attn_heads(4)
-      .attn_dim_head(16);
+      .attn_dim_head(16)
+      .attention_from_level(kAttentionFromLevel);
+}
+
+genlab::UnetOptions unetOf(const QJsonObject& m);
+genlab::GaussianDiffusionOptions processOptionsOf(const QJsonObject& m);
+
+// The diffusion process of a new run.
+genlab::GaussianDiffusionOptions defaultProcess() {
+  return genlab::GaussianDiffusionOptions().schedule("cosine").timesteps(1000).objective("pred_v").min_snr_gamma(5);
 }
 
 class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
  public:
   DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
+    // A resumed run keeps the network and process it was trained with, whatever today's defaults.
+    const bool resumed = !s.resumedModel.isEmpty();
     m_trainer = std::make_unique<genlab::ImageDiffusionTrainer>(
-        unetFor(m_size, m_channels), genlab::GaussianDiffusionOptions().schedule("linear").timesteps(1000),
+        resumed ? unetOf(s.resumedModel) : unetFor(m_size, m_channels),
+        resumed ? processOptionsOf(s.resumedModel) : defaultProcess(),
         genlab::ImageDiffusionTrainerOptions()
             .lr(s.learningRate)
             .batch_size(s.batchSize)
             .seed(s.seed)
-            .precision(genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32)),
+            .precision(precisionOf(s)),
         imagesOf(data.train, m_channels));
     m_eval = imagesOf(data.eval, m_channels);
     if (s.lrSchedule == QLatin1String("cosine"))
@@ -47,6 +64,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
   }
   QJsonObject modelJson() const override {
     const auto& u = m_trainer->model()->options();
+    const auto& p = m_trainer->diffusion().options();
     QJsonArray mults;
     for (int64_t m : u.dim_mults())
       mults.append(qint64(m));
@@ -58,15 +76,17 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
             {QStringLiteral("resnet_block_groups"), qint64(u.resnet_block_groups())},
             {QStringLiteral("attn_heads"), qint64(u.attn_heads())},
             {QStringLiteral("attn_dim_head"), qint64(u.attn_dim_head())},
-            {QStringLiteral("schedule"), QStringLiteral("linear")},
-            {QStringLiteral("timesteps"), qint64(m_trainer->diffusion().timesteps())},
-            {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
+            {QStringLiteral("attention_from_level"), qint64(u.attention_from_level())},
+            {QStringLiteral("schedule"), QString::fromStdString(p.schedule())},
+            {QStringLiteral("timesteps"), qint64(p.timesteps())},
+            {QStringLiteral("objective"), QString::fromStdString(p.objective())},
+            {QStringLiteral("min_snr_gamma"), p.min_snr_gamma()}};
   }
   QImage samplesImage() override {
-    // 16 images by DDIM-50 from the EMA weights, the same noise each time.
+    // 16 images by DDIM-50 from the EMA weights, the same noise each time (the first draw's).
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
     const auto x = m_trainer->diffusion().ddim_sample(genlab::unet_denoiser(m_trainer->ema(), m_trainer->precision()),
-                                                       {16, m_channels, m_size, m_size}, 50, 0.0, gen);
+                                                       {16, m_channels, m_size, m_size}, 50, Sampler::defaultEta, gen);
     return DiffusionSampling::imageGrid(x.add(1).mul(0.5).clamp(0, 1), 4);
   }
 
@@ -84,15 +104,20 @@ genlab::UnetOptions unetOf(const QJsonObject& m) {
       .channels(m.value(QStringLiteral("channels")).toInt(1))
       .resnet_block_groups(m.value(QStringLiteral("resnet_block_groups")).toInt(8))
       .attn_heads(m.value(QStringLiteral("attn_heads")).toInt(4))
-      .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32));
+      .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32))
+      .attention_from_level(m.value(QStringLiteral("attention_from_level")).toInt(0));  // older runs: 0
 }
 
-genlab::GaussianDiffusion processOf(const QJsonObject& m) {
-  return genlab::GaussianDiffusion(
-      genlab::GaussianDiffusionOptions()
-          .schedule(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")).toStdString())
-          .timesteps(m.value(QStringLiteral("timesteps")).toInt(1000)));
+// Runs from before "objective" and "min_snr_gamma" were recorded predicted the noise, unweighted.
+genlab::GaussianDiffusionOptions processOptionsOf(const QJsonObject& m) {
+  return genlab::GaussianDiffusionOptions()
+      .schedule(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")).toStdString())
+      .timesteps(m.value(QStringLiteral("timesteps")).toInt(1000))
+      .objective(m.value(QStringLiteral("objective")).toString(QStringLiteral("pred_noise")).toStdString())
+      .min_snr_gamma(m.value(QStringLiteral("min_snr_gamma")).toDouble(0));
 }
+
+genlab::GaussianDiffusion processOf(const QJsonObject& m) { return genlab::GaussianDiffusion(processOptionsOf(m)); }
 
 Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
   Result<std::shared_ptr<const DiffusionModel>> out;
@@ -150,14 +175,14 @@ const ModelFamily& Families::ddpm() {
     ModelFamily f;
     f.id = QStringLiteral("ddpm-unet");
     f.option = QStringLiteral("ddpm");
-    f.name = QT_TRANSLATE_NOOP("ModelFamily", "DDPM (U-Net, T = 1000, linear schedule)");
+    f.name = QT_TRANSLATE_NOOP("ModelFamily", "DDPM (U-Net, T = 1000 noise steps)");
     f.description = QT_TRANSLATE_NOOP("ModelFamily", "A denoising diffusion model (Ho et al. 2020): a U-Net learns to "
-                                                     "predict the noise; sampling removes it step by step. About 10 "
-                                                     "minutes for MNIST on 2 cores in bfloat16, 13 in float32.");
+                                                     "undo noise added along a cosine schedule; sampling removes it "
+                                                     "step by step. About 8 minutes for MNIST on 2 cores in bfloat16.");
     f.data = DataKind::Images;
     f.mixedPrecision = true;
     f.lrSchedule = true;
-    f.defaults = {14, 64, 1e-3, 2};
+    f.defaults = {14, 64, 1e-3, 2, "cosine"};
     makeDiffusionFamily(f, "U-Net");
     f.sampleImages = sampleDiffusionImages;
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
@@ -179,6 +204,8 @@ const ModelFamily& Families::ddpm() {
       const QJsonArray mults = m.value(QStringLiteral("dim_mults")).toArray();
       if (e.isEmpty() && (mults.isEmpty() || mults.size() > 6))
         e = QStringLiteral("model.dim_mults has %1 levels (1 to 6)").arg(mults.size());
+      if (e.isEmpty())
+        e = boundedInt(m, "attention_from_level", 0, int(mults.size()), 0, &v);
       for (const auto& x : mults)
         if (e.isEmpty() && (x.toInt() < 1 || x.toInt() > 16))
           e = QStringLiteral("model.dim_mults holds %1 (1 to 16)").arg(x.toDouble());
@@ -186,6 +213,13 @@ const ModelFamily& Families::ddpm() {
       if (e.isEmpty() && schedule != QLatin1String("linear") && schedule != QLatin1String("cosine") &&
           schedule != QLatin1String("sigmoid"))
         e = QStringLiteral("model.schedule '%1' is not linear, cosine or sigmoid").arg(schedule);
+      const QString objective = m.value(QStringLiteral("objective")).toString(QStringLiteral("pred_noise"));
+      if (e.isEmpty() && objective != QLatin1String("pred_noise") && objective != QLatin1String("pred_v") &&
+          objective != QLatin1String("pred_x0"))
+        e = QStringLiteral("model.objective '%1' is not pred_noise, pred_v or pred_x0").arg(objective);
+      const double gamma = m.value(QStringLiteral("min_snr_gamma")).toDouble(0);
+      if (e.isEmpty() && !(gamma >= 0 && gamma <= 1e6))
+        e = QStringLiteral("model.min_snr_gamma %1 is outside 0 … 1e6").arg(gamma);
       return e;
     };
     f.checkWeights = [](const Run& run) {
@@ -205,10 +239,14 @@ const ModelFamily& Families::ddpm() {
       QStringList mults;
       for (int64_t x : u.dim_mults())
         mults << QString::number(x);
-      return QStringLiteral("U-Net dim %1 × (%2), %3 px × %4, T = %5, %6 schedule")
-          .arg(u.dim()).arg(mults.join(QLatin1Char('-'))).arg(m.value(QStringLiteral("image_size")).toInt(28))
-          .arg(u.channels()).arg(m.value(QStringLiteral("timesteps")).toInt(1000))
-          .arg(m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")));
+      const auto p = processOptionsOf(m);
+      return QStringLiteral("U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9")
+          .arg(u.dim()).arg(mults.join(QLatin1Char('-')))
+          .arg(u.attention_from_level() > 0 ? QStringLiteral(", attention from level %1").arg(u.attention_from_level() + 1)
+                                            : QString())
+          .arg(m.value(QStringLiteral("image_size")).toInt(28)).arg(u.channels()).arg(p.timesteps())
+          .arg(QString::fromStdString(p.schedule()), QString::fromStdString(p.objective()))
+          .arg(p.min_snr_gamma() > 0 ? QStringLiteral(", Min-SNR-%1").arg(p.min_snr_gamma()) : QString());
     };
     return f;
   }();

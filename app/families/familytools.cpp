@@ -13,6 +13,10 @@
 
 namespace FamilyTools {
 
+genlab::Precision precisionOf(const TrainingSettings& s) {
+  return genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32);
+}
+
 QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out) {
   const QJsonValue v = o.value(QLatin1String(key));
   if (v.isUndefined()) {

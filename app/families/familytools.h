@@ -8,6 +8,7 @@
 #include "run.h"
 
 #include "io/safetensors.h"
+#include "nn/precision.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +19,10 @@ namespace FamilyTools {
 
 /// The file name the loaders put in their messages.
 inline const std::string kWeights = "weights.safetensors";
+
+/// The arithmetic a session trains in: the settings' precision, already resolved by the worker
+/// ("bf16" or "fp32"; anything else is float32).
+genlab::Precision precisionOf(const TrainingSettings& s);
 
 /// Reads `key` of `o` as a whole number in [lo, hi] (`fallback` when absent); "" or what is wrong.
 QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out);

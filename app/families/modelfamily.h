@@ -63,7 +63,7 @@ struct SampleRequest {
   quint64 seed = 1;
   QString sampler = Sampler::ancestral();  ///< diffusion: every step, or Sampler::implicit() (DDIM)
   int steps = 50;                            ///< DDIM steps
-  double eta = 0.0;                          ///< DDIM η
+  double eta = Sampler::defaultEta;          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
   QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it

@@ -169,7 +169,9 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     const bool diffusion = family.diffusionTimeline;
     if (diffusion)
       r.sampler = Sampler::implicit();
-    const QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples").arg(r.count).arg(r.steps) : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
+    const QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples (η = %3)")
+                                         .arg(r.count).arg(r.steps).arg(r.eta)
+                                   : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Drawing %1…").arg(what));
     const auto batch = family.sampleImages(run.value, r);

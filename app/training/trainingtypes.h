@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -33,6 +34,9 @@ struct TrainingSettings {
   /// "bf16" (bfloat16 convolutions and matrix products, float32 weights), "fp32", or "" for the
   /// automatic choice: bf16 where the family can and the CPU computes it natively (AVX512-BF16, AMX).
   QString precision;
+  /// When resuming: the run's run.json "model" object, so the session rebuilds the model the run
+  /// was trained with even where the family's defaults have changed since; {} for a new run.
+  QJsonObject resumedModel;
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 

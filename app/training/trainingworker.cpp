@@ -57,6 +57,7 @@ bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
   s.model = run.family().id;
   s.dataset = run.datasetName();
+  s.resumedModel = model;
   s.latentDim = model.value(QStringLiteral("latent_dim")).toInt(2);  // a diffusion model has none
   s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
   s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();

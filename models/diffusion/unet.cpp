@@ -157,6 +157,8 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
   using namespace torch::nn;
   const auto& mults = options_.dim_mults();
   TORCH_CHECK(options_.dim() >= 1 && !mults.empty() && mults.size() <= 6, "U-Net needs dim ≥ 1 and 1 to 6 levels");
+  TORCH_CHECK(options_.attention_from_level() >= 0 && options_.attention_from_level() <= int64_t(mults.size()),
+              "attention_from_level must be 0 … ", mults.size(), ", got ", options_.attention_from_level());
   TORCH_CHECK(options_.channels() >= 1 && options_.channels() <= 4, "U-Net channels must be 1..4, got ", options_.channels());
   const int64_t dim = options_.dim(), groups = options_.resnet_block_groups();
   const int64_t heads = options_.attn_heads(), dim_head = options_.attn_dim_head();
@@ -190,7 +192,10 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
     ModuleList level;
     level->push_back(ResnetBlock(in, in, time_dim, groups));
     level->push_back(ResnetBlock(in, in, time_dim, groups));
-    level->push_back(ResidualPreNorm(in, AnyModule(LinearAttention(in, heads, dim_head))));
+    if (int64_t(i) >= options_.attention_from_level())
+      level->push_back(ResidualPreNorm(in, AnyModule(LinearAttention(in, heads, dim_head))));
+    else
+      level->push_back(Identity());
     if (last)
       level->push_back(Conv2d(Conv2dOptions(in, out, 3).padding(1)));
     else
@@ -209,7 +214,10 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
     ModuleList level;
     level->push_back(ResnetBlock(out + in, out, time_dim, groups));
     level->push_back(ResnetBlock(out + in, out, time_dim, groups));
-    level->push_back(ResidualPreNorm(out, AnyModule(LinearAttention(out, heads, dim_head))));
+    if (int64_t(i) >= options_.attention_from_level())
+      level->push_back(ResidualPreNorm(out, AnyModule(LinearAttention(out, heads, dim_head))));
+    else
+      level->push_back(Identity());
     if (last)
       level->push_back(Conv2d(Conv2dOptions(out, in, 3).padding(1)));
     else
@@ -238,7 +246,8 @@ torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& 
     x = level[0]->as<ResnetBlock>()->forward(x, temb);
     h.push_back(x);
     x = level[1]->as<ResnetBlock>()->forward(x, temb);
-    x = level[2]->as<ResidualPreNorm>()->forward(x);
+    if (auto* attention = level[2]->as<ResidualPreNorm>())
+      x = attention->forward(x);
     h.push_back(x);
     x = level[3]->as<torch::nn::Conv2d>() ? level[3]->as<torch::nn::Conv2d>()->forward(x)
                                                                   : level[3]->as<torch::nn::Sequential>()->forward(x);
@@ -254,7 +263,8 @@ torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& 
     x = torch::cat({x, h.back()}, 1);
     h.pop_back();
     x = level[1]->as<ResnetBlock>()->forward(x, temb);
-    x = level[2]->as<ResidualPreNorm>()->forward(x);
+    if (auto* attention = level[2]->as<ResidualPreNorm>())
+      x = attention->forward(x);
     x = level[3]->as<torch::nn::Conv2d>() ? level[3]->as<torch::nn::Conv2d>()->forward(x)
                                           : level[3]->as<torch::nn::Sequential>()->forward(x);
   }

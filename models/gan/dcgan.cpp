@@ -9,6 +9,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/core/Reduction.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
+#include <ATen/ops/cat.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
@@ -89,7 +90,7 @@ void DiscriminatorImpl::reset() {
     c = out;
   }
   const int64_t s = start_size(options_);
-  classify = register_module("classify", Linear(c * s * s, 1));
+  classify = register_module("classify", Linear((c + (options_.minibatch_std() ? 1 : 0)) * s * s, 1));
 }
 
 torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
@@ -97,7 +98,20 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
   TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
               "Discriminator expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
               x.sizes());
-  return classify->forward(main->forward(x).flatten(1)).view({-1});
+  auto h = main->forward(x);
+  if (options_.minibatch_std())
+    h = append_minibatch_std(h);
+  return classify->forward(h.flatten(1)).view({-1});
+}
+
+at::Tensor append_minibatch_std(const at::Tensor& features) {
+  TORCH_CHECK(features.dim() == 4, "minibatch deviation expects features (B, C, H, W), got ", features.sizes());
+  const int64_t b = features.size(0), h = features.size(2), w = features.size(3);
+  const int64_t group = b % 4 == 0 ? 4 : b % 2 == 0 ? 2 : 1;
+  const auto y = features.to(at::kFloat).view({b / group, group, -1});
+  const auto deviation = (y - y.mean(1, true)).pow(2).mean(1).add(1e-8).sqrt().mean(1);  // (B / group)
+  const auto map = deviation.view({b / group, 1, 1, 1, 1}).expand({b / group, group, 1, h, w}).reshape({b, 1, h, w});
+  return at::cat({features, map.to(features.scalar_type())}, 1);
 }
 
 GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images)
@@ -127,10 +141,16 @@ GanLosses GanTrainer::step() {
   generator_->train();
   discriminator_->train();
 
-  // Fix G, train D: real → 1, generated → 0.
-  const auto fake = generator_->forward(z);
-  const auto real_logits = discriminator_->forward(real);
-  const auto fake_logits = discriminator_->forward(fake.detach());
+  // Fix G, train D: real → 1, generated → 0. Forward passes in the chosen arithmetic, the logits
+  // and losses in float32; backward follows the forward's casts.
+  const Precision precision = options_.precision();
+  at::Tensor fake, real_logits, fake_logits;
+  {
+    PrecisionScope scope(precision);
+    fake = generator_->forward(z);
+    real_logits = discriminator_->forward(real).to(at::kFloat);
+    fake_logits = discriminator_->forward(fake.detach()).to(at::kFloat);
+  }
   const auto d_loss = bce(real_logits, 1) + bce(fake_logits, 0);
   d_adam_->zero_grad();
   d_loss.backward();
@@ -141,7 +161,12 @@ GanLosses GanTrainer::step() {
   // and computes only what flows back to G.
   for (auto& p : discriminator_->parameters())
     p.requires_grad_(false);
-  const auto g_loss = bce(discriminator_->forward(fake), 1);
+  at::Tensor g_logits;
+  {
+    PrecisionScope scope(precision);
+    g_logits = discriminator_->forward(fake).to(at::kFloat);
+  }
+  const auto g_loss = bce(g_logits, 1);
   g_adam_->zero_grad();
   g_loss.backward();
   for (auto& p : discriminator_->parameters())

@@ -5,6 +5,7 @@
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
+#include "nn/precision.h"
 
 #include <ATen/core/Generator.h>
 #include <torch/nn/cloneable.h>
@@ -31,6 +32,10 @@ struct DCGANOptions {
   TORCH_ARG(int64_t, image_size) = 28;
   /// Feature maps of the generator's last and the discriminator's first convolution.
   TORCH_ARG(int64_t, width) = 64;
+  /// The discriminator also sees how much its images differ from each other (Karras et al. 2018,
+  /// "Progressive Growing of GANs", minibatch standard deviation): one more feature map before
+  /// the classifier, so a generator that draws few kinds of image is caught.
+  TORCH_ARG(bool, minibatch_std) = false;
 };
 
 /// z → Linear → (k·w, s, s) → [BatchNorm, ReLU, ConvTranspose 4×4 stride 2]… → tanh, with s = 7
@@ -52,7 +57,8 @@ class GeneratorImpl : public torch::nn::Cloneable<GeneratorImpl> {
 };
 TORCH_MODULE(Generator);
 
-/// The mirror: [Conv 4×4 stride 2, (BatchNorm,) LeakyReLU 0.2]… → Linear → one logit per image.
+/// The mirror: [Conv 4×4 stride 2, (BatchNorm,) LeakyReLU 0.2]… → (minibatch deviation) → Linear →
+/// one logit per image.
 class DiscriminatorImpl : public torch::nn::Module {
  public:
   explicit DiscriminatorImpl(const DCGANOptions& options = {});
@@ -87,7 +93,16 @@ struct GanTrainerOptions {
   TORCH_ARG(int64_t, batch_size) = 64;
   /// Seeds the initial weights, the data order and every noise draw.
   TORCH_ARG(uint64_t, seed) = 1;
+  /// bfloat16 convolutions and matrix products in training (float32 weights, Adam, losses), or float32.
+  TORCH_ARG(Precision, precision) = Precision::Float32;
 };
+
+/// The minibatch standard deviation feature (Karras et al. 2018): for features (B, C, H, W), in
+/// consecutive groups of 4 images (2 or 1 when B is not divisible), the standard deviation of
+/// every value across the group, averaged into one number per group, appended as a constant
+/// feature map: (B, C + 1, H, W). Groups are consecutive, so a batch cut into multiples of 4
+/// gives the same numbers as one batch.
+at::Tensor append_minibatch_std(const at::Tensor& features);
 
 /// Trains G and D in alternation on images held in memory (seed 000: fix G and train D on real
 /// and generated images, then fix D and train G to make D say "real"). Checkpoints hold

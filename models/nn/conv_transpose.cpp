@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/conv_transpose.h"
 
+#include <ATen/autocast_mode.h>
 #include <ATen/ops/convolution.h>
 #include <ATen/ops/convolution_backward.h>
 #include <ATen/ops/empty.h>
@@ -52,6 +53,13 @@ at::Tensor conv_transpose2d_fast(const at::Tensor& x, const at::Tensor& weight, 
                                  int64_t stride, int64_t padding) {
   TORCH_CHECK(x.dim() == 4 && weight.dim() == 4 && x.size(1) == weight.size(0),
               "conv_transpose2d_fast: input ", x.sizes(), " does not fit weight ", weight.sizes());
+  // Under mixed precision (PrecisionScope) it computes in the autocast type like any convolution
+  // would: the casts are differentiable, so the weight's gradient comes back float32.
+  if (at::autocast::is_cpu_enabled() && x.is_cpu()) {
+    const auto low = at::autocast::get_autocast_cpu_dtype();
+    auto y = ConvTransposeFunction::apply(x.to(low), weight.to(low), stride, padding);
+    return bias.defined() ? y.add(bias.to(low).view({1, -1, 1, 1})) : y;
+  }
   auto y = ConvTransposeFunction::apply(x, weight, stride, padding);
   return bias.defined() ? y.add(bias.view({1, -1, 1, 1})) : y;
 }

@@ -11,7 +11,8 @@ namespace genlab {
 /// is: the input-gradient of the ordinary convolution with that weight. LibTorch 1.13 runs that on
 /// oneDNN's fast path, while its own ConvTranspose2d goes through col2im + BLAS (3–4× slower at
 /// DCGAN sizes). Backward: ∂x = conv2d(∂y, W); ∂W = the convolution's weight-gradient with input ∂y
-/// and output-gradient x. Differentiable in x, weight and bias.
+/// and output-gradient x. Differentiable in x, weight and bias. Inside a PrecisionScope (CPU
+/// autocast) it computes in bfloat16, as LibTorch's own convolutions do there.
 at::Tensor conv_transpose2d_fast(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
                                  int64_t stride, int64_t padding);
 

@@ -115,7 +115,14 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
 
 VAELoss ConvVaeTrainer::step() {
   const auto x = next_batch();
-  const auto loss = vae_loss(model_->forward(x, rng_), x, options_.beta());
+  VAEOutput out;
+  {
+    PrecisionScope precision(options_.precision());  // the forward pass; backward follows its casts
+    out = model_->forward(x, rng_);
+  }
+  // The loss in float32 whatever the arithmetic of the layers was.
+  out = {out.logits.to(at::kFloat), out.mu.to(at::kFloat), out.logvar.to(at::kFloat), out.z};
+  const auto loss = vae_loss(out, x, options_.beta());
   adam_->zero_grad();
   loss.total.backward();
   adam_->step();

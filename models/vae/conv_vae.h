@@ -5,6 +5,7 @@
 #include "nn/batch_trainer.h"
 #include "io/safetensors.h"
 #include "nn/image_decoder.h"
+#include "nn/precision.h"
 #include "vae/vae.h"
 
 #include <torch/nn/cloneable.h>
@@ -93,6 +94,8 @@ struct ConvVaeTrainerOptions {
   TORCH_ARG(double, beta) = 1.0;
   /// Seeds the initial weights, the data order and the reparameterisation noise.
   TORCH_ARG(uint64_t, seed) = 1;
+  /// bfloat16 convolutions and matrix products in training (float32 weights, Adam and loss), or float32.
+  TORCH_ARG(Precision, precision) = Precision::Float32;
 };
 
 /// Trains a ConvVAE with autograd and Adam on images held in memory.

@@ -153,6 +153,62 @@ class tst_Families : public QObject {
     QVERIFY(family->latentExplorer != family->diffusionTimeline);
   }
 
+  // A resumed run is rebuilt from its own run.json, not from today's defaults: a DDPM that says it
+  // has attention at full size, or a DCGAN without the minibatch deviation, no longer fits the
+  // weights the defaults wrote (the message names the tensor); and a DDPM told it predicts the
+  // noise continues with another loss than the same run predicting v.
+  void resumeRebuildsTheRunsOwnModel() {
+    auto copyWith = [&](const QString& id, const QString& name, const QJsonObject& changes) {
+      const QString from = m_dir.filePath(id), to = m_dir.filePath(name);
+      QDir(to).removeRecursively();
+      QDir().mkpath(to);
+      for (const QString& f : QDir(from).entryList(QDir::Files))
+        QFile::copy(QDir(from).filePath(f), QDir(to).filePath(f));
+      QFile in(QDir(to).filePath(QStringLiteral("run.json")));
+      if (!in.open(QIODevice::ReadOnly))
+        return QString();
+      QJsonObject json = QJsonDocument::fromJson(in.readAll()).object();
+      in.close();
+      QJsonObject model = json.value(QStringLiteral("model")).toObject();
+      for (auto it = changes.begin(); it != changes.end(); ++it)
+        model.insert(it.key(), it.value());
+      json.insert(QStringLiteral("model"), model);
+      QFile out(QDir(to).filePath(QStringLiteral("run.json")));
+      if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return QString();
+      out.write(QJsonDocument(json).toJson());
+      return to;
+    };
+    auto resume = [&](const QString& run) {
+      return cli({QStringLiteral("resume"), run, QStringLiteral("--max-steps"), QStringLiteral("7"), QStringLiteral("--threads"),
+                  QStringLiteral("1")});
+    };
+    const QString ddpm = Registry::resolve(QStringLiteral("ddpm"), QStringLiteral("mnist"))->id,
+                  gan = Registry::resolve(QStringLiteral("gan"), QStringLiteral("mnist"))->id;
+    QVERIFY(QFile::exists(m_dir.filePath(ddpm + QStringLiteral("/run.json"))));
+    Cli r = resume(copyWith(ddpm, QStringLiteral("ddpm-attention"), {{QStringLiteral("attention_from_level"), 0}}));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("downs.0.2")), qPrintable(r.err));
+    r = resume(copyWith(gan, QStringLiteral("gan-plain"), {{QStringLiteral("minibatch_std"), false}}));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("discriminator.classify.weight")), qPrintable(r.err));
+
+    auto lastLoss = [&](const QString& run) {
+      QFile f(QDir(run).filePath(QStringLiteral("metrics.csv")));
+      if (!f.open(QIODevice::ReadOnly))
+        return QString();
+      const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+      return QString::fromUtf8(lines.last().split(',').value(3));
+    };
+    const QString asTrained = copyWith(ddpm, QStringLiteral("ddpm-v"), {}),
+                  asNoise = copyWith(ddpm, QStringLiteral("ddpm-noise"),
+                                     {{QStringLiteral("objective"), QStringLiteral("pred_noise")},
+                                      {QStringLiteral("min_snr_gamma"), 0}});
+    QVERIFY2(resume(asTrained).code == 0 && resume(asNoise).code == 0, "both runs resume");
+    QVERIFY(!lastLoss(asTrained).isEmpty());
+    QVERIFY2(lastLoss(asTrained) != lastLoss(asNoise), qPrintable(lastLoss(asTrained)));
+  }
+
   // A broken run is refused with a message before any model is built.
   void brokenRunsAreRefusedWithAMessage() {
     const QString run = m_dir.filePath(QStringLiteral("vae-mlp"));

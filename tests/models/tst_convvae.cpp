@@ -176,6 +176,26 @@ class tst_ConvVAE : public QObject {
     QVERIFY(!load_conv_vae_decoder(file.value, "weights.safetensors", ConvVAEOptions().image_size(30)).ok());
   }
 
+  // Mixed precision: bf16 steps keep float32 weights and give losses close to float32's.
+  void bfloat16TrainingKeepsFloat32Weights() {
+    at::set_num_threads(2);
+    const auto images = at::rand({64, 1, 28, 28});
+    auto make = [&](Precision p) {
+      return std::make_unique<ConvVaeTrainer>(ConvVAEOptions().width(16),
+                                              ConvVaeTrainerOptions().batch_size(16).seed(3).precision(p), images);
+    };
+    auto full = make(Precision::Float32), half = make(Precision::BFloat16);
+    double a = 0, b = 0;
+    for (int i = 0; i < 3; ++i) {
+      a = full->step().total.item<double>();
+      b = half->step().total.item<double>();
+    }
+    QVERIFY(std::isfinite(b));
+    QVERIFY2(std::abs(a - b) < 0.02 * a && a != b, qPrintable(QStringLiteral("fp32 %1, bf16 %2").arg(a).arg(b)));
+    for (const auto& p : half->model()->named_parameters())
+      QVERIFY2(p.value().scalar_type() == at::kFloat, p.key().c_str());
+  }
+
   void badOptionsAreRefused() {
     QVERIFY_THROWS_EXCEPTION(c10::Error, ConvVAE(ConvVAEOptions().image_size(30)));
     QVERIFY_THROWS_EXCEPTION(c10::Error, ConvVAE(ConvVAEOptions().channels(2)));

@@ -283,6 +283,83 @@ class tst_DCGAN : public QObject {
     }
   }
 
+  // The minibatch deviation by hand: features of 8 images, one value each, in groups of 4
+  // consecutive images: {1, 3, 1, 3} has population standard deviation 1, {0, 0, 0, 4} √3.
+  void minibatchDeviationByHand() {
+    const auto f = at::tensor(std::vector<float>{1, 3, 1, 3, 0, 0, 0, 4}).view({8, 1, 1, 1});
+    const auto out = append_minibatch_std(f);
+    QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{8, 2, 1, 1}));
+    QVERIFY(at::equal(out.select(1, 0), f.select(1, 0)));
+    for (int i = 0; i < 8; ++i)
+      QVERIFY2(std::abs(out[i][1][0][0].item<double>() - (i < 4 ? 1.0 : std::sqrt(3.0))) < 1e-4, qPrintable(QString::number(i)));
+    // The map is constant over the positions; 6 images go in groups of 2; one image alone has none.
+    const auto g = append_minibatch_std(at::randn({6, 3, 2, 2}));
+    const auto map = g.select(1, 3);
+    QVERIFY(at::equal(map[0], map[1]) && at::equal(map[2], map[3]) && at::equal(map[4], map[5]));
+    QVERIFY(!at::equal(map[0], map[2]));
+    QVERIFY(at::equal(map[0], map[0][0][0].expand({2, 2})));
+    QVERIFY(std::abs(append_minibatch_std(at::randn({1, 3, 2, 2})).select(1, 3).max().item<double>() - 1e-4) < 1e-9);
+    // Cut into batches of multiples of 4, a set gives what it gives in one batch.
+    const auto many = at::randn({16, 5, 3, 3});
+    QVERIFY(at::allclose(at::cat({append_minibatch_std(many.narrow(0, 0, 8)), append_minibatch_std(many.narrow(0, 8, 8))}),
+                         append_minibatch_std(many)));
+  }
+
+  // A discriminator with the deviation layer sees one more map before its classifier, and a
+  // generator drawing the same image every time gets a deviation of 0 where real digits do not.
+  void discriminatorWithMinibatchDeviation() {
+    torch::manual_seed(2);
+    const auto o = DCGANOptions().minibatch_std(true);
+    Discriminator d(o);
+    QCOMPARE(d->classify->weight.size(1), int64_t((128 + 1) * 7 * 7));
+    QCOMPARE(d->forward(at::rand({5, 1, 28, 28}) * 2 - 1).sizes().vec(), (std::vector<int64_t>{5}));
+    Discriminator plain;
+    QCOMPARE(count(*d) - count(*plain), int64_t(7 * 7));
+  }
+
+  // Mixed precision: bf16 steps keep float32 weights, give finite losses close to float32's.
+  void bfloat16TrainingKeepsFloat32Weights() {
+    at::set_num_threads(2);
+    const auto images = at::rand({64, 1, 28, 28});
+    auto make = [&](Precision p) {
+      return std::make_unique<GanTrainer>(DCGANOptions().width(16).minibatch_std(true),
+                                          GanTrainerOptions().batch_size(16).seed(3).precision(p), images);
+    };
+    auto full = make(Precision::Float32), half = make(Precision::BFloat16);
+    GanLosses a, b;
+    for (int i = 0; i < 3; ++i) {
+      a = full->step();
+      b = half->step();
+    }
+    QVERIFY(std::isfinite(b.d_loss) && std::isfinite(b.g_loss));
+    QVERIFY2(std::abs(a.d_loss - b.d_loss) < 0.1 * a.d_loss && std::abs(a.g_loss - b.g_loss) < 0.1 * a.g_loss,
+             qPrintable(QStringLiteral("fp32 %1 %2, bf16 %3 %4").arg(a.d_loss).arg(a.g_loss).arg(b.d_loss).arg(b.g_loss)));
+    QVERIFY2(a.d_loss != b.d_loss, "bf16 computed exactly what fp32 did: was it bf16 at all?");
+    for (auto* m : {static_cast<torch::nn::Module*>(half->generator().get()), static_cast<torch::nn::Module*>(half->discriminator().get())})
+      for (const auto& p : m->named_parameters())
+        QVERIFY2(p.value().scalar_type() == at::kFloat, p.key().c_str());
+  }
+
+  // The fast transposed convolution inside a PrecisionScope computes in bfloat16 and hands float32
+  // gradients back to float32 weights.
+  void fastTransposedConvolutionUnderMixedPrecision() {
+    torch::manual_seed(6);
+    const auto x = at::randn({2, 8, 7, 7});
+    auto w = at::randn({8, 4, 4, 4}).requires_grad_(true), b = at::randn({4}).requires_grad_(true);
+    at::Tensor y;
+    {
+      PrecisionScope scope(Precision::BFloat16);
+      y = conv_transpose2d_fast(x, w, b, 2, 1);
+    }
+    QCOMPARE(y.scalar_type(), at::kBFloat16);
+    const auto exact = at::conv_transpose2d(x, w.detach(), b.detach(), 2, 1);
+    const double relative = ((y.to(at::kFloat) - exact).norm() / exact.norm()).item<double>();
+    QVERIFY2(relative < 0.02 && relative > 0, qPrintable(QString::number(relative)));
+    y.to(at::kFloat).sum().backward();
+    QCOMPARE(w.grad().scalar_type(), at::kFloat);
+    QCOMPARE(b.grad().scalar_type(), at::kFloat);
+  }
+
   void badOptionsAreRefused() {
     QVERIFY_THROWS_EXCEPTION(c10::Error, Generator(DCGANOptions().image_size(30)));
     QVERIFY_THROWS_EXCEPTION(c10::Error, Discriminator(DCGANOptions().channels(2)));

@@ -214,6 +214,31 @@ class tst_Unet : public QObject {
     QVERIFY2(relative > 0, "bf16 computed exactly what fp32 did: was it bf16 at all?");
   }
 
+  // Without attention at the full-size level the U-Net is the full one whose full-size attention
+  // adds nothing: zero that attention's output projection (its LayerNorm of 0 is 0, so x + 0 = x),
+  // copy every other weight by name, and the outputs agree. No parameter of that level remains.
+  void attentionFromLevelOneIsTheFullNetWithoutTheTopAttention() {
+    torch::manual_seed(5);
+    Unet full(tiny()), lean(UnetOptions(tiny()).attention_from_level(1));
+    const auto fullParams = full->named_parameters(), leanParams = lean->named_parameters();
+    QVERIFY(fullParams.size() > leanParams.size());
+    for (const auto& p : fullParams)
+      QVERIFY2(leanParams.contains(p.key()) != (p.key().rfind("downs.0.2.", 0) == 0 || p.key().rfind("ups.1.2.", 0) == 0),
+               p.key().c_str());
+    {
+      torch::NoGradGuard no_grad;
+      for (const auto& p : leanParams)
+        p.value().copy_(fullParams[p.key()]);
+      for (const char* name : {"downs.0.2.fn.fn.to_out.0.weight", "downs.0.2.fn.fn.to_out.0.bias",
+                               "ups.1.2.fn.fn.to_out.0.weight", "ups.1.2.fn.fn.to_out.0.bias"})
+        fullParams[name].zero_();
+    }
+    const auto x = at::randn({3, 1, 16, 16}), t = at::tensor(std::vector<int64_t>{0, 40, 99});
+    const auto a = full->forward(x, t), b = lean->forward(x, t);
+    QVERIFY2(at::allclose(a, b, 1e-5, 1e-5), qPrintable(QString::number((a - b).abs().max().item<double>())));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, Unet(UnetOptions(tiny()).attention_from_level(3)));  // 2 levels
+  }
+
   void trainerEvaluatesItsEmaWeightsAndLoadsThemBack() {
     at::set_num_threads(2);
     torch::manual_seed(2);
