@@ -227,12 +227,12 @@
         <translation>精度只能是 bf16 或 fp32（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="72"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="71"/>
         <source>Sampling was stopped.</source>
         <translation>采样已停止。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="85"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="84"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -629,174 +629,174 @@
 <context>
     <name>ModelFamily</name>
     <message>
-        <location filename="../app/families/convvae.cpp" line="53"/>
+        <location filename="../app/families/convvae.cpp" line="57"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
         <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="54"/>
+        <location filename="../app/families/convvae.cpp" line="58"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="157"/>
+        <location filename="../app/families/familytools.cpp" line="161"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="155"/>
+        <location filename="../app/families/familytools.cpp" line="159"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="108"/>
+        <location filename="../app/families/familytools.cpp" line="112"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="158"/>
+        <location filename="../app/families/familytools.cpp" line="162"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="159"/>
+        <location filename="../app/families/familytools.cpp" line="163"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="156"/>
+        <location filename="../app/families/familytools.cpp" line="160"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="63"/>
+        <location filename="../app/families/convvae.cpp" line="68"/>
         <location filename="../app/families/mlpvae.cpp" line="106"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="54"/>
+        <location filename="../app/families/dcgan.cpp" line="69"/>
         <source>held-out D loss</source>
         <translation>留出集 D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="54"/>
+        <location filename="../app/families/dcgan.cpp" line="69"/>
         <source>D loss</source>
         <translation>D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="55"/>
-        <location filename="../app/families/dcgan.cpp" line="56"/>
+        <location filename="../app/families/dcgan.cpp" line="70"/>
+        <location filename="../app/families/dcgan.cpp" line="71"/>
         <source>BCE</source>
         <translation>BCE</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="56"/>
+        <location filename="../app/families/dcgan.cpp" line="71"/>
         <source>G loss</source>
         <translation>G 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="57"/>
+        <location filename="../app/families/dcgan.cpp" line="72"/>
         <source>D(x)</source>
         <translation>D(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="57"/>
-        <location filename="../app/families/dcgan.cpp" line="59"/>
+        <location filename="../app/families/dcgan.cpp" line="72"/>
+        <location filename="../app/families/dcgan.cpp" line="74"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="58"/>
+        <location filename="../app/families/dcgan.cpp" line="73"/>
         <source>D(G(z))</source>
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="67"/>
+        <location filename="../app/families/dcgan.cpp" line="82"/>
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="68"/>
+        <location filename="../app/families/dcgan.cpp" line="83"/>
         <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="75"/>
+        <location filename="../app/families/dcgan.cpp" line="91"/>
         <location filename="../app/families/toyplayground.cpp" line="97"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="79"/>
+        <location filename="../app/families/dcgan.cpp" line="95"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="116"/>
+        <location filename="../app/families/ddpm.cpp" line="141"/>
         <source>held-out noise-prediction error</source>
         <translation>留出集噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="117"/>
+        <location filename="../app/families/ddpm.cpp" line="142"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="118"/>
+        <location filename="../app/families/ddpm.cpp" line="143"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="153"/>
-        <source>DDPM (U-Net, T = 1000, linear schedule)</source>
-        <translation>DDPM（U-Net，T = 1000，线性调度）</translation>
+        <location filename="../app/families/ddpm.cpp" line="178"/>
+        <source>DDPM (U-Net, T = 1000 noise steps)</source>
+        <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="154"/>
-        <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to predict the noise; sampling removes it step by step. About 10 minutes for MNIST on 2 cores in bfloat16, 13 in float32.</source>
-        <translation>去噪扩散模型 (Ho et al. 2020)：U-Net 学习预测噪声；采样时逐步去除噪声。在 2 个核心上训练 MNIST 约需 10 分钟（bfloat16），float32 约 13 分钟。</translation>
+        <location filename="../app/families/ddpm.cpp" line="179"/>
+        <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
+        <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="177"/>
+        <location filename="../app/families/familytools.cpp" line="181"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="24"/>
+        <location filename="../app/families/familytools.cpp" line="28"/>
         <source>model.%1 is %2, not a whole number from %3 to %4</source>
         <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="34"/>
-        <location filename="../app/families/familytools.cpp" line="46"/>
+        <location filename="../app/families/familytools.cpp" line="38"/>
+        <location filename="../app/families/familytools.cpp" line="50"/>
         <source>no tensor &apos;%1&apos;</source>
         <translation>没有张量“%1”</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="48"/>
+        <location filename="../app/families/familytools.cpp" line="52"/>
         <source>&apos;%1&apos; does not fit run.json (size %2 expected in dimension %3)</source>
         <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="79"/>
+        <location filename="../app/families/familytools.cpp" line="83"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="133"/>
+        <location filename="../app/families/familytools.cpp" line="137"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="166"/>
+        <location filename="../app/families/familytools.cpp" line="170"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="168"/>
+        <location filename="../app/families/familytools.cpp" line="172"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="155"/>
+        <location filename="../app/families/familytools.cpp" line="159"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -997,107 +997,107 @@
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="67"/>
-        <source>η = 0: deterministic DDIM; η = 1: as much fresh noise per step as DDPM</source>
-        <translation>η = 0：确定性的 DDIM；η = 1：每步加入与 DDPM 一样多的新噪声</translation>
+        <location filename="../widgets/reverseview.cpp" line="68"/>
+        <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
+        <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="77"/>
+        <location filename="../widgets/reverseview.cpp" line="80"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="78"/>
+        <location filename="../widgets/reverseview.cpp" line="81"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="79"/>
+        <location filename="../widgets/reverseview.cpp" line="82"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="80"/>
+        <location filename="../widgets/reverseview.cpp" line="83"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="82"/>
+        <location filename="../widgets/reverseview.cpp" line="85"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="86"/>
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="86"/>
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="86"/>
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="87"/>
+        <location filename="../widgets/reverseview.cpp" line="90"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="87"/>
+        <location filename="../widgets/reverseview.cpp" line="90"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="94"/>
+        <location filename="../widgets/reverseview.cpp" line="97"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="95"/>
+        <location filename="../widgets/reverseview.cpp" line="98"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="96"/>
+        <location filename="../widgets/reverseview.cpp" line="99"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="97"/>
+        <location filename="../widgets/reverseview.cpp" line="100"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="126"/>
+        <location filename="../widgets/reverseview.cpp" line="129"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="127"/>
+        <location filename="../widgets/reverseview.cpp" line="130"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128"/>
+        <location filename="../widgets/reverseview.cpp" line="131"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="139"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="140"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="139"/>
+        <location filename="../widgets/reverseview.cpp" line="142"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
@@ -1142,57 +1142,57 @@
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="155"/>
+        <location filename="../widgets/reverseview.cpp" line="158"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="158"/>
+        <location filename="../widgets/reverseview.cpp" line="161"/>
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="160"/>
+        <location filename="../widgets/reverseview.cpp" line="163"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="165"/>
+        <location filename="../widgets/reverseview.cpp" line="168"/>
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="167"/>
+        <location filename="../widgets/reverseview.cpp" line="170"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <location filename="../widgets/reverseview.cpp" line="172"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="193"/>
+        <location filename="../widgets/reverseview.cpp" line="196"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="194"/>
+        <location filename="../widgets/reverseview.cpp" line="197"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="195"/>
+        <location filename="../widgets/reverseview.cpp" line="198"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="216"/>
+        <location filename="../widgets/reverseview.cpp" line="219"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="222"/>
+        <location filename="../widgets/reverseview.cpp" line="225"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -1218,7 +1218,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="276"/>
+        <location filename="../widgets/reverseview.cpp" line="279"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -1344,36 +1344,36 @@
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="172"/>
-        <source>%1 DDIM-%2 samples</source>
-        <translation>%1 个 DDIM-%2 样本</translation>
+        <source>%1 DDIM-%2 samples (η = %3)</source>
+        <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="172"/>
+        <location filename="../app/runs/samplequality.cpp" line="174"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="174"/>
+        <location filename="../app/runs/samplequality.cpp" line="176"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="204"/>
+        <location filename="../app/runs/samplequality.cpp" line="206"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="205"/>
+        <location filename="../app/runs/samplequality.cpp" line="207"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="206"/>
+        <location filename="../app/runs/samplequality.cpp" line="208"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="207"/>
+        <location filename="../app/runs/samplequality.cpp" line="209"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
@@ -1970,12 +1970,12 @@
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="77"/>
+        <location filename="../app/training/trainingworker.cpp" line="78"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="190"/>
+        <location filename="../app/training/trainingworker.cpp" line="191"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
