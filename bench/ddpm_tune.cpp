@@ -9,8 +9,7 @@
 //         trained run's EMA weights; with epochs=0) pgm(path prefix: 64 samples as a grid)
 #include "diffusion/image_diffusion.h"
 #include "nn/ema.h"
-#include "data/mnist_dataset.h"
-#include "quality/sample_quality.h"
+#include "tune_setup.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
@@ -30,33 +29,15 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: ddpm_tune <mnist folder> key=value…\n");
+  auto setup = tuneSetup(argc, argv, "ddpm_tune",
+                         {{"threads", "2"}, {"dim", "16"}, {"mults", "1-2-4"}, {"heads", "4"}, {"dim_head", "16"},
+                          {"objective", "pred_noise"}, {"min_snr", "0"}, {"schedule", "linear"}, {"T", "1000"},
+                          {"lr", "1e-3"}, {"batch", "64"}, {"ema", "0.995"}, {"epochs", "14"}, {"decay", "0"},
+                          {"precision", "bf16"}, {"count", "1000"}, {"eta", "0"}, {"score_every", "0"}, {"seed", "1"},
+                          {"load", ""}, {"pgm", ""}, {"save", ""}, {"attention_from", "0"}, {"raw", "0"}, {"also_ema", ""}});
+  if (!setup)
     return 2;
-  }
-  std::map<std::string, std::string> a{{"threads", "2"},  {"dim", "16"},         {"mults", "1-2-4"},   {"heads", "4"},
-                                       {"dim_head", "16"}, {"objective", "pred_noise"}, {"min_snr", "0"},
-                                       {"schedule", "linear"}, {"T", "1000"},   {"lr", "1e-3"},      {"batch", "64"},
-                                       {"ema", "0.995"},  {"epochs", "14"},     {"decay", "0"},      {"precision", "bf16"},
-                                       {"count", "1000"}, {"eta", "0"},         {"score_every", "0"}, {"seed", "1"}, {"load", ""}, {"pgm", ""}, {"save", ""}, {"attention_from", "0"}, {"raw", "0"}, {"also_ema", ""}};
-  for (int i = 2; i < argc; ++i) {
-    const std::string kv = argv[i];
-    const auto eq = kv.find('=');
-    if (eq == std::string::npos || !a.count(kv.substr(0, eq))) {
-      std::fprintf(stderr, "unknown argument %s\n", argv[i]);
-      return 2;
-    }
-    a[kv.substr(0, eq)] = kv.substr(eq + 1);
-  }
-  at::set_num_threads(std::stoi(a["threads"]));
-  const std::string folder = argv[1];
-  auto train = genlab::load_mnist_split(folder, "train");
-  auto held = genlab::load_mnist_split(folder, "t10k");
-  auto judge = genlab::load_classifier(folder + "/genlab-quality-classifier.safetensors");
-  if (!train.ok() || !held.ok() || !judge.ok()) {
-    std::fprintf(stderr, "cannot read the digits or the judge in %s\n", folder.c_str());
-    return 1;
-  }
+  auto& a = setup->settings;
   std::vector<int64_t> mults;
   std::stringstream ms(a["mults"]);
   for (std::string m; std::getline(ms, m, '-');)
@@ -72,17 +53,11 @@ int main(int argc, char** argv) {
       net, process,
       genlab::ImageDiffusionTrainerOptions().lr(std::stod(a["lr"])).batch_size(std::stoll(a["batch"]))
           .ema_decay(std::stod(a["ema"])).seed(std::stoull(a["seed"])).precision(precision),
-      train.value.images.view({-1, 1, 28, 28}));
+      setup->trainImages());
   const int epochs = std::stoi(a["epochs"]), score_every = std::stoi(a["score_every"]);
   if (a["decay"] == "1")
     trainer.set_lr_decay(trainer.steps_per_epoch() * epochs);
-  for (const auto& [k, v] : a)
-    std::printf("%s=%s ", k.c_str(), v.c_str());
-  std::printf("\n");
-  std::fflush(stdout);
 
-  const auto reference = genlab::feature_statistics(
-      genlab::classifier_features(judge.value.model, held.value.images.view({-1, 1, 28, 28})));
   const int64_t count = std::stoll(a["count"]);
   auto score = [&](int epoch, double train_s) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -93,19 +68,12 @@ int main(int argc, char** argv) {
       parts.push_back(trainer.diffusion().ddim_sample(denoiser, {std::min<int64_t>(100, count - done), 1, 28, 28}, 50,
                                                       std::stod(a["eta"]), gen));
     const auto samples = at::cat(parts).add(1).mul(0.5).clamp(0, 1);
-    if (!a["pgm"].empty() && samples.size(0) >= 64) {  // the first 64 as an 8×8 grid, grey PGM
-      const auto grid = samples.narrow(0, 0, 64).view({8, 8, 28, 28}).permute({0, 2, 1, 3}).reshape({224, 224})
-                            .mul(255).round().to(at::kByte).contiguous();
-      if (FILE* f = std::fopen((a["pgm"] + "-e" + std::to_string(epoch) + ".pgm").c_str(), "wb")) {
-        std::fprintf(f, "P5 224 224 255\n");
-        std::fwrite(grid.data_ptr<uint8_t>(), 1, 224 * 224, f);
-        std::fclose(f);
-      }
-    }
-    const auto q = genlab::score_samples(judge.value.model, samples, reference);
+    if (!a["pgm"].empty())
+      writeGrid(samples, a["pgm"] + "-e" + std::to_string(epoch) + ".pgm");
+    const auto q = genlab::score_samples(setup->judge, samples, setup->reference);
     std::printf("epoch %d train %.0f s  confident %.3f  entropy %.3f  frechet %.1f  heldout %.4f  (sampling %.0f s)\n",
                 epoch, train_s, q.confident, q.class_entropy_bits, q.frechet,
-                trainer.evaluate(held.value.images.view({-1, 1, 28, 28})), seconds_since(t0));
+                trainer.evaluate(setup->heldImages()), seconds_since(t0));
     std::fflush(stdout);
   };
   if (!a["load"].empty()) {  // score a trained run's EMA weights instead (epochs=0)
