@@ -245,7 +245,9 @@ const ModelFamily& Families::ddpm() {
           .arg(u.attention_from_level() > 0 ? QStringLiteral(", attention from level %1").arg(u.attention_from_level() + 1)
                                             : QString())
           .arg(m.value(QStringLiteral("image_size")).toInt(28)).arg(u.channels()).arg(p.timesteps())
-          .arg(QString::fromStdString(p.schedule()), QString::fromStdString(p.objective()))
+          .arg(QString::fromStdString(p.schedule()),
+               p.objective() == "pred_v" ? QStringLiteral("predicts v") : p.objective() == "pred_x0" ? QStringLiteral("predicts x0")
+                                                                                                       : QStringLiteral("predicts the noise"))
           .arg(p.min_snr_gamma() > 0 ? QStringLiteral(", Min-SNR-%1").arg(p.min_snr_gamma()) : QString());
     };
     return f;
