@@ -7,6 +7,8 @@
 //         schedule(linear|cosine|sigmoid) T lr batch ema epochs decay(0|1) precision(bf16|fp32)
 //         count(1000) eta(0) score_every(0: only at the end) load(weights.safetensors: score a
 //         trained run's EMA weights; with epochs=0) pgm(path prefix: 64 samples as a grid)
+//         clip(1: x̂0 clamped to [−1, 1] while sampling) save(path prefix: the checkpoint)
+//         attention_from(0) raw(1: load "model.*", not the EMA) also_ema(0.99,0.998: more EMAs scored)
 #include "diffusion/image_diffusion.h"
 #include "nn/ema.h"
 #include "tune_setup.h"
@@ -34,7 +36,7 @@ int main(int argc, char** argv) {
                           {"objective", "pred_noise"}, {"min_snr", "0"}, {"schedule", "linear"}, {"T", "1000"},
                           {"lr", "1e-3"}, {"batch", "64"}, {"ema", "0.995"}, {"epochs", "14"}, {"decay", "0"},
                           {"precision", "bf16"}, {"count", "1000"}, {"eta", "0"}, {"score_every", "0"}, {"seed", "1"},
-                          {"load", ""}, {"pgm", ""}, {"save", ""}, {"attention_from", "0"}, {"raw", "0"}, {"also_ema", ""}});
+                          {"load", ""}, {"pgm", ""}, {"save", ""}, {"attention_from", "0"}, {"raw", "0"}, {"also_ema", ""}, {"clip", "1"}});
   if (!setup)
     return 2;
   auto& a = setup->settings;
@@ -48,7 +50,8 @@ int main(int argc, char** argv) {
                        .attention_from_level(std::stoll(a["attention_from"]));
   const auto process = genlab::GaussianDiffusionOptions()
                            .schedule(a["schedule"]).timesteps(std::stoll(a["T"]))
-                           .objective(a["objective"]).min_snr_gamma(std::stod(a["min_snr"]));
+                           .objective(a["objective"]).min_snr_gamma(std::stod(a["min_snr"]))
+                           .clip_x0(a["clip"] == "1");
   genlab::ImageDiffusionTrainer trainer(
       net, process,
       genlab::ImageDiffusionTrainerOptions().lr(std::stod(a["lr"])).batch_size(std::stoll(a["batch"]))
