@@ -760,6 +760,21 @@
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
+        <location filename="../app/families/ddpm.cpp" line="189"/>
+        <source>training loss (weighted, of the model&apos;s own prediction)</source>
+        <translation>训练损失（模型自身预测目标的加权误差）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="190"/>
+        <source>weighted MSE</source>
+        <translation>加权均方误差</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="191"/>
+        <source>training loss; held out: noise-prediction error (MSE per value)</source>
+        <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
+    </message>
+    <message>
         <location filename="../app/families/familytools.cpp" line="181"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>

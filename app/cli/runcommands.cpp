@@ -95,7 +95,7 @@ int sampleCommand(const QStringList& args) {
       {QStringLiteral("frames"), QStringLiteral("Diffusion runs: draw the denoising as a strip of the starting noise and n evenly spaced states."),
        QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
-      {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory)."), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory; with eta > 0 the fresh noise, and so the images, depend on it)."), QStringLiteral("n")},
       {QStringLiteral("precision"), QStringLiteral("Diffusion images: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
       threadsOption(),

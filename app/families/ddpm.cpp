@@ -184,6 +184,11 @@ const ModelFamily& Families::ddpm() {
     f.lrSchedule = true;
     f.defaults = {14, 64, 1e-3, 2, "cosine"};
     makeDiffusionFamily(f, "U-Net");
+    // New runs minimise the Min-SNR-weighted v-prediction error, not the plain noise-prediction
+    // error that the held-out curve (and older runs' training curve) shows.
+    f.losses[0].label = QT_TRANSLATE_NOOP("ModelFamily", "training loss (weighted, of the model's own prediction)");
+    f.losses[0].unit = QT_TRANSLATE_NOOP("ModelFamily", "weighted MSE");
+    f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "training loss; held out: noise-prediction error (MSE per value)");
     f.sampleImages = sampleDiffusionImages;
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new DdpmSession(s, data));

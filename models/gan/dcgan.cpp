@@ -107,8 +107,8 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
 at::Tensor append_minibatch_std(const at::Tensor& features) {
   TORCH_CHECK(features.dim() == 4, "minibatch deviation expects features (B, C, H, W), got ", features.sizes());
   const int64_t b = features.size(0), h = features.size(2), w = features.size(3);
-  const int64_t group = b % 4 == 0 ? 4 : b % 2 == 0 ? 2 : 1;
-  const auto y = features.to(at::kFloat).view({b / group, group, -1});
+  const int64_t group = b % 4 == 0 ? 4 : b % 2 == 0 ? 2 : b;
+  const auto y = features.to(at::kFloat).reshape({b / group, group, -1});
   const auto deviation = (y - y.mean(1, true)).pow(2).mean(1).add(1e-8).sqrt().mean(1);  // (B / group)
   const auto map = deviation.view({b / group, 1, 1, 1, 1}).expand({b / group, group, 1, h, w}).reshape({b, 1, h, w});
   return at::cat({features, map.to(features.scalar_type())}, 1);

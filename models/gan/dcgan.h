@@ -98,7 +98,8 @@ struct GanTrainerOptions {
 };
 
 /// The minibatch standard deviation feature (Karras et al. 2018): for features (B, C, H, W), in
-/// consecutive groups of 4 images (2 or 1 when B is not divisible), the standard deviation of
+/// consecutive groups of 4 images (of 2 when B is even but not divisible by 4, else the whole
+/// batch), the standard deviation of
 /// every value across the group, averaged into one number per group, appended as a constant
 /// feature map: (B, C + 1, H, W). Groups are consecutive, so a batch cut into multiples of 4
 /// gives the same numbers as one batch.

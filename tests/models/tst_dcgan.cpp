@@ -299,6 +299,10 @@ class tst_DCGAN : public QObject {
     QVERIFY(!at::equal(map[0], map[2]));
     QVERIFY(at::equal(map[0], map[0][0][0].expand({2, 2})));
     QVERIFY(std::abs(append_minibatch_std(at::randn({1, 3, 2, 2})).select(1, 3).max().item<double>() - 1e-4) < 1e-9);
+    // An odd batch is one group: {0, 0, 3} has mean 1 and deviation √((1 + 1 + 4) / 3) = √2.
+    const auto odd = append_minibatch_std(at::tensor(std::vector<float>{0, 0, 3}).view({3, 1, 1, 1}));
+    for (int i = 0; i < 3; ++i)
+      QVERIFY(std::abs(odd[i][1][0][0].item<double>() - std::sqrt(2.0)) < 1e-4);
     // Cut into batches of multiples of 4, a set gives what it gives in one batch.
     const auto many = at::randn({16, 5, 3, 3});
     QVERIFY(at::allclose(at::cat({append_minibatch_std(many.narrow(0, 0, 8)), append_minibatch_std(many.narrow(0, 8, 8))}),
