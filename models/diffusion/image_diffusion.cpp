@@ -35,13 +35,6 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
   save_optimizer("adam.", adam_.get());
 }
 
-double ImageDiffusionTrainer::lr_at(int64_t step) const {
-  if (decay_steps_ <= 0)
-    return options_.lr();
-  const double low = options_.lr() / 100, progress = std::min(1.0, double(step) / double(decay_steps_));
-  return low + (options_.lr() - low) * 0.5 * (1 + std::cos(M_PI * progress));
-}
-
 double ImageDiffusionTrainer::step() {
   adam_->set_lr(lr_at(steps_done()));
   const auto x0 = next_batch();

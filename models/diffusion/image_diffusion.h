@@ -36,12 +36,8 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   double evaluate(const at::Tensor& images, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
   Precision precision() const { return options_.precision(); }
-  /// From now on the learning rate follows a half cosine from lr down to lr/100 over the first
-  /// `steps` steps of the run, then stays there (0: constant). A function of the step count only,
-  /// so a resumed run takes the same rates.
-  void set_lr_decay(int64_t steps) { decay_steps_ = steps; }
-  /// The learning rate of step `step` (0-based).
-  double lr_at(int64_t step) const;
+  /// The learning rate of step `step` (0-based), after set_lr_decay.
+  double lr_at(int64_t step) const { return decayed_lr(options_.lr(), step); }
   Unet& model() { return model_; }
   Unet& ema() { return ema_; }
 
@@ -50,7 +46,6 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   GaussianDiffusion diffusion_;
   Unet model_{nullptr}, ema_{nullptr};
   std::unique_ptr<Adam> adam_;
-  int64_t decay_steps_ = 0;
 };
 
 /// A Denoiser that runs `net` without gradients, for the samplers, in `precision` (its output float32).

@@ -126,8 +126,8 @@ GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOption
   torch::manual_seed(options_.seed());
   generator_ = Generator(model_options);
   discriminator_ = Discriminator(model_options);
-  g_adam_ = std::make_unique<Adam>(parameters_of(*generator_), options_.lr(), options_.beta1());
-  d_adam_ = std::make_unique<Adam>(parameters_of(*discriminator_), options_.lr(), options_.beta1());
+  g_adam_ = std::make_unique<Adam>(parameters_of(*generator_), options_.lr(), options_.beta1(), options_.beta2());
+  d_adam_ = std::make_unique<Adam>(parameters_of(*discriminator_), d_lr(), options_.beta1(), options_.beta2());
   save_module("generator.", generator_.get());
   save_module("discriminator.", discriminator_.get());
   save_optimizer("adam.discriminator.", d_adam_.get());
@@ -135,6 +135,8 @@ GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOption
 }
 
 GanLosses GanTrainer::step() {
+  g_adam_->set_lr(decayed_lr(options_.lr(), steps_done()));
+  d_adam_->set_lr(decayed_lr(d_lr(), steps_done()));
   const int64_t b = options_.batch_size();
   const auto real = next_batch();
   const auto z = at::randn({b, generator_->options().latent_dim()}, rng_, real.options());

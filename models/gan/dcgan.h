@@ -89,6 +89,10 @@ struct GanTrainerOptions {
   TORCH_ARG(double, lr) = 2e-4;
   /// Adam β₁ (0.5 keeps the alternating game stable).
   TORCH_ARG(double, beta1) = 0.5;
+  /// Adam β₂.
+  TORCH_ARG(double, beta2) = 0.999;
+  /// The discriminator's learning rate as a multiple of lr (two time scales, Heusel et al. 2017).
+  TORCH_ARG(double, discriminator_lr_scale) = 1;
   /// Images per step.
   TORCH_ARG(int64_t, batch_size) = 64;
   /// Seeds the initial weights, the data order and every noise draw.
@@ -125,6 +129,8 @@ class GanTrainer final : public BatchTrainer {
   GanLosses evaluate(const at::Tensor& images, uint64_t seed = 12345);
 
  private:
+  double d_lr() const { return options_.lr() * options_.discriminator_lr_scale(); }
+
   GanTrainerOptions options_;
   Generator generator_{nullptr};
   Discriminator discriminator_{nullptr};

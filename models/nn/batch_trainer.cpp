@@ -8,6 +8,8 @@
 #include <ATen/ops/randperm.h>
 #include <torch/utils.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 
@@ -32,6 +34,13 @@ BatchTrainer::BatchTrainer(at::Tensor examples, int64_t batch_size, uint64_t see
   TORCH_CHECK(examples_.defined() && examples_.dim() >= 2, "training data must be a batch of examples");
   TORCH_CHECK(examples_.size(0) >= batch_size_, "the training set (", examples_.size(0),
               " examples) is smaller than one batch (", batch_size_, ")");
+}
+
+double BatchTrainer::decayed_lr(double lr, int64_t step) const {
+  if (decay_steps_ <= 0)
+    return lr;
+  const double low = lr / 100, progress = std::min(1.0, double(step) / double(decay_steps_));
+  return low + (lr - low) * 0.5 * (1 + std::cos(M_PI * progress));
 }
 
 void BatchTrainer::save_module(std::string prefix, torch::nn::Module* module) {

@@ -27,6 +27,13 @@ class BatchTrainer {
   int64_t epoch() const { return epoch_; }
   int64_t batch_in_epoch() const { return batch_in_epoch_; }
 
+  /// From now on the learning rates follow a half cosine from their set value down to 1/100 of it
+  /// over the first `steps` steps of the run, then stay there (0: constant). A function of the step
+  /// count only, so a resumed run takes the same rates.
+  void set_lr_decay(int64_t steps) { decay_steps_ = steps; }
+  /// The rate of step `step` (0-based) for an optimizer set to `lr`, under set_lr_decay.
+  double decayed_lr(double lr, int64_t step) const;
+
   /// Weights ("<module prefix><name>", parameters and buffers) with `metadata` to `weights_path`;
   /// optimizer moments, data order, RNG state and counters to `state_path`. "" or an error.
   std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
@@ -62,6 +69,7 @@ class BatchTrainer {
   std::vector<std::pair<std::string, Adam*>> optimizers_;
   at::Tensor order_;
   int64_t epoch_ = 0, batch_in_epoch_ = 0;
+  int64_t decay_steps_ = 0;
 };
 
 }  // namespace genlab

@@ -344,6 +344,32 @@ class tst_DCGAN : public QObject {
         QVERIFY2(p.value().scalar_type() == at::kFloat, p.key().c_str());
   }
 
+  // Adam's first step moves every weight with a gradient by lr·g/(|g| + ε) ≈ ±lr (the moments
+  // are g and g² after bias correction): D by lr·discriminator_lr_scale, G by lr.
+  void twoTimeScalesByAdamsFirstStep() {
+    const auto images = at::rand({32, 1, 28, 28});
+    GanTrainer t(DCGANOptions().width(8).latent_dim(8),
+                 GanTrainerOptions().batch_size(16).lr(1e-3).discriminator_lr_scale(3).beta2(0.99), images);
+    auto snapshot = [](torch::nn::Module& m) {
+      std::vector<at::Tensor> out;
+      for (const auto& p : m.parameters())
+        out.push_back(p.detach().clone());
+      return out;
+    };
+    auto largest_move = [](torch::nn::Module& m, const std::vector<at::Tensor>& before) {
+      double most = 0;
+      size_t i = 0;
+      for (const auto& p : m.parameters())
+        most = std::max(most, (p.detach() - before[i++]).abs().max().item<double>());
+      return most;
+    };
+    const auto d_before = snapshot(*t.discriminator()), g_before = snapshot(*t.generator());
+    t.step();
+    const double d_move = largest_move(*t.discriminator(), d_before), g_move = largest_move(*t.generator(), g_before);
+    QVERIFY2(std::abs(d_move - 3e-3) < 3e-6, qPrintable(QString::number(d_move)));
+    QVERIFY2(std::abs(g_move - 1e-3) < 1e-6, qPrintable(QString::number(g_move)));
+  }
+
   // The fast transposed convolution inside a PrecisionScope computes in bfloat16 and hands float32
   // gradients back to float32 weights.
   void fastTransposedConvolutionUnderMixedPrecision() {
