@@ -60,13 +60,15 @@ int64_t BatchTrainer::steps_per_epoch() const { return examples_.size(0) / batch
 
 int64_t BatchTrainer::steps_done() const { return optimizers_.empty() ? 0 : optimizers_.front().second->steps(); }
 
-at::Tensor BatchTrainer::next_batch() {
+at::Tensor BatchTrainer::next_batch_indices() {
   if (!order_.defined()) {
     order_ = at::randperm(examples_.size(0), rng_, at::TensorOptions(at::kLong));
     batch_in_epoch_ = 0;
   }
-  return examples_.index_select(0, order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
+  return order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_);
 }
+
+at::Tensor BatchTrainer::next_batch() { return examples_.index_select(0, next_batch_indices()); }
 
 void BatchTrainer::end_step() {
   if (++batch_in_epoch_ == steps_per_epoch()) {

@@ -53,6 +53,8 @@ class BatchTrainer {
 
   /// The next batch of this epoch's shuffled order (a new order when an epoch starts).
   at::Tensor next_batch();
+  /// The indices of the examples next_batch() returns (to pick their labels too).
+  at::Tensor next_batch_indices();
   /// Called once the step's updates are done: moves on, and on to a new epoch at its end.
   void end_step();
 
