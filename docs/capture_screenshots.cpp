@@ -7,6 +7,8 @@
 #include "forwardview.h"
 #include "explorepage.h"
 #include "mainwindow.h"
+#include "pixelpage.h"
+#include "pixelwriter.h"
 #include "reverseview.h"
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
@@ -138,6 +140,38 @@ int main(int argc, char* argv[]) {
     wait(500);
     grabTo(QStringLiteral("%1-fork-compare.png").arg(prefix));
     std::printf("first frame after Run: %lld ms\n", static_cast<long long>(page->firstFrameMs()));
+    return 0;
+  }
+  // capture_screenshots <dir> --pixels RUN PREFIX: the Pixel by pixel page of a PixelCNN/PixelRNN
+  // run: mid-writing, then finished with a clicked pixel's receptive field, then a completion.
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--pixels")) {
+    if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(opened.error));
+      return 1;
+    }
+    const QString prefix = QString::fromLocal8Bit(argv[4]);
+    auto* page = window.pixels();
+    pages->setCurrentWidget(page);
+    page->write();
+    wait(1800);
+    grabTo(prefix + QStringLiteral("-writing.png"));
+    auto* pace = page->findChild<QComboBox*>(QStringLiteral("paceCombo"));
+    pace->setCurrentIndex(pace->count() - 1);
+    bool done = false;
+    auto conn = QObject::connect(page->writer(), &PixelWriter::frame, [&](const PixelWriteFrame& f) { done = f.done; });
+    for (int i = 0; i < 600 && !done; ++i)
+      wait(100);
+    page->writer()->requestReceptiveField(0, 16, 12);
+    wait(1500);
+    grabTo(prefix + QStringLiteral("-field.png"));
+    done = false;
+    page->findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(1);
+    page->write();
+    for (int i = 0; i < 600 && !done; ++i)
+      wait(100);
+    wait(300);
+    grabTo(prefix + QStringLiteral("-complete.png"));
+    QObject::disconnect(conn);
     return 0;
   }
   // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png: the Train page

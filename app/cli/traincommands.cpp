@@ -150,6 +150,8 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("constant|cosine")},
       {QStringLiteral("precision"), QStringLiteral("Convolutional models: bf16 (bfloat16 convolutions and matrix products, float32 weights) or fp32; default: bf16 where the CPU has AVX512-BF16 or AMX."),
        QStringLiteral("bf16|fp32")},
+      {QStringLiteral("levels"), QStringLiteral("Pixel-by-pixel models: 2 (each pixel black or white; the digits binarised afresh at every visit) or 256 grey levels (default 2)."),
+       QStringLiteral("2|256")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
        QStringLiteral("n")},
       {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
@@ -207,7 +209,8 @@ int trainCommand(const QStringList& args) {
   };
   if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) || !number("beta", s.beta) ||
       !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
-      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
+      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize) ||
+      !number("levels", s.pixelLevels))
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
   if (p.isSet(QStringLiteral("lr-schedule")))

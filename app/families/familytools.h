@@ -104,3 +104,11 @@ ConvOptions convOptionsOf(const QJsonObject& m, int defaultLatent, int defaultWi
 /// Checks run.json's image fields of a conv model: channels 1 or 3, image_size 28, 32 or 64.
 QString checkImageFields(const QJsonObject& model);
 }  // namespace FamilyTools
+
+namespace FamilyTools {
+/// What both pixel-by-pixel families share (pixelfamily.cpp): the Pixel by pixel page, the −log p(x)
+/// columns, sampling, `eval` (with bits per pixel) through loadPixelModel, a cosine rate on request.
+void makePixelFamily(ModelFamily& f, const char* network);
+/// Checks run.json's fields of a pixel model: levels 2 or 256, classes 0…100, one channel, 8…64 px.
+QString checkPixelFields(const QJsonObject& model);
+}  // namespace FamilyTools

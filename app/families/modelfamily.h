@@ -17,6 +17,7 @@
 
 class DecoderSnapshot;
 class DiffusionModel;
+class PixelModel;
 class ModelSession;
 class Run;
 struct DatasetSplits;
@@ -89,6 +90,7 @@ struct ModelFamily {
   bool codesSpreadLikeData = false;  ///< codes not pulled towards N(0, 1): the sliders span the codes
   bool mixedPrecision = false;     ///< trains and samples in bfloat16 on request (TrainingSettings::precision)
   bool lrSchedule = false;         ///< its learning rate can decay along a cosine (TrainingSettings::lrSchedule)
+  bool pixelByPixel = false;       ///< the Pixel by pixel page: an autoregressive model writes, completes, shows what it sees
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order
@@ -112,6 +114,8 @@ struct ModelFamily {
   std::function<Result<ImageBatch>(const Run&, const SampleRequest&)> sampleImages;
   /// The network and its process for the Diffusion page and `sample` (diffusionTimeline families).
   std::function<Result<std::shared_ptr<const DiffusionModel>>(const Run&, bool ema)> loadDiffusion;
+  /// The network for the Pixel by pixel page and `sample` (pixelByPixel families).
+  std::function<Result<std::shared_ptr<const PixelModel>>(const Run&)> loadPixelModel;
   /// The held-out measures (heldOut keys) on the run's held-out split.
   std::function<Result<QJsonObject>(const Run&, const DatasetSplits&)> evaluate;
   /// The architecture in a few words ("784 → 256 → 2 → 256 → 784").

@@ -9,6 +9,8 @@ const ModelFamily& autoencoder();     // mlpvae.cpp
 const ModelFamily& convVae();         // convvae.cpp
 const ModelFamily& dcgan();           // dcgan.cpp
 const ModelFamily& ddpm();            // ddpm.cpp
+const ModelFamily& pixelCnn();        // pixelcnn.cpp
+const ModelFamily& pixelRnn();        // pixelrnn.cpp
 const ModelFamily& toyVae();          // toyplayground.cpp
 const ModelFamily& toyAutoencoder();  // toyplayground.cpp
 const ModelFamily& toyGan();          // toyplayground.cpp
@@ -22,7 +24,7 @@ const QList<const ModelFamily*>& all() {
   static const QList<const ModelFamily*> families = [] {
     QList<const ModelFamily*> list;
     list << &Families::mlpVae() << &Families::autoencoder() << &Families::convVae() << &Families::dcgan()
-         << &Families::ddpm() << &Families::toyVae() << &Families::toyAutoencoder() << &Families::toyGan()
+         << &Families::ddpm() << &Families::pixelCnn() << &Families::pixelRnn() << &Families::toyVae() << &Families::toyAutoencoder() << &Families::toyGan()
          << &Families::toyDiffusion();
     return list;
   }();

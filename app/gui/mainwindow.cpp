@@ -3,6 +3,7 @@
 
 #include "diffusionpage.h"
 #include "explorepage.h"
+#include "pixelpage.h"
 #include "registry.h"
 #include "runfolder.h"
 #include "runinspection.h"
@@ -28,6 +29,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_explore->setObjectName(QStringLiteral("explorePage"));
   m_diffusion = new DiffusionPage(this);
   m_diffusion->setObjectName(QStringLiteral("diffusionPage"));
+  m_pixels = new PixelPage(this);
+  m_pixels->setObjectName(QStringLiteral("pixelPage"));
   m_train = new TrainPage(this);
   m_train->setObjectName(QStringLiteral("trainPage"));
 
@@ -36,6 +39,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_pages->setDocumentMode(true);
   m_pages->addTab(m_explore, tr("&Explore"));
   m_pages->addTab(m_diffusion, tr("&Diffusion"));
+  m_pages->addTab(m_pixels, tr("Pixel by &pixel"));
   m_pages->addTab(m_train, tr("&Train"));
   setCentralWidget(m_pages);
 
@@ -44,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->addPermanentWidget(m_systemLabel);
 
   connect(m_diffusion, &DiffusionPage::openRunRequested, this, &MainWindow::openRunDialog);
+  connect(m_pixels, &PixelPage::openRunRequested, this, &MainWindow::openRunDialog);
   connect(m_diffusion, &DiffusionPage::trainToyRequested, this, &MainWindow::trainToyDiffusion);
   connect(m_explore, &ExplorePage::trainDefaultRequested, this, [this] {
     m_explore->setFollowTraining(true);  // asked for here: watch it learn here
@@ -126,6 +131,8 @@ Status MainWindow::openRun(const QString& folder) {
   Status out;
   if (family && family->diffusionTimeline) {
     out = m_diffusion->openRun(folder);
+  } else if (family && family->pixelByPixel) {
+    out = m_pixels->openRun(folder);
   } else {
     out = m_explore->openRun(folder);  // also says what is wrong with an unknown or broken run
   }
@@ -142,6 +149,8 @@ void MainWindow::openRunFromUser(const QString& folder) {
   if (m_diffusion->runFolder() == folder) {
     m_pages->setCurrentWidget(m_diffusion);
     m_diffusion->showReverse(true);
+  } else if (m_pixels->runFolder() == folder) {
+    m_pages->setCurrentWidget(m_pixels);
   } else {
     m_pages->setCurrentWidget(m_explore);
   }
@@ -196,6 +205,10 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
   }
   if (asked)
     m_backToDiffusion.clear();
+  // A pixel-by-pixel run that just trained opens on its page (which keeps a run it is writing with).
+  if (family && family->pixelByPixel && !folder.isEmpty() && completed &&
+      (m_pixels->runFolder().isEmpty() || m_explore->followsTraining()))
+    m_pixels->openRun(folder);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -8,6 +8,7 @@
 
 class DiffusionPage;
 class ExplorePage;
+class PixelPage;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -29,6 +30,7 @@ class MainWindow final : public QMainWindow {
   Status openRun(const QString& folder);
   ExplorePage* explore() const { return m_explore; }
   DiffusionPage* diffusion() const { return m_diffusion; }
+  PixelPage* pixels() const { return m_pixels; }
   TrainPage* trainPage() const { return m_train; }
   TrainingController* training() const;
   /// The decoder the Explore page shows.
@@ -51,6 +53,7 @@ class MainWindow final : public QMainWindow {
   QTabWidget* m_pages = nullptr;
   ExplorePage* m_explore = nullptr;
   DiffusionPage* m_diffusion = nullptr;
+  PixelPage* m_pixels = nullptr;
   TrainPage* m_train = nullptr;
   QLabel* m_systemLabel = nullptr;
   QMenu* m_recentMenu = nullptr;

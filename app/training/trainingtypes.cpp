@@ -42,6 +42,8 @@ QString TrainingSettings::validate() const {
     return tr("The learning-rate schedule is constant or cosine (got '%1').").arg(lrSchedule);
   if (!precision.isEmpty() && precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
     return tr("Precision must be fp32 or bf16 (got '%1').").arg(precision);
+  if (pixelLevels != 2 && pixelLevels != 256)
+    return tr("A pixel has 2 levels (black or white) or 256 grey levels (got %1).").arg(pixelLevels);
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);

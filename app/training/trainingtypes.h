@@ -34,6 +34,9 @@ struct TrainingSettings {
   /// "bf16" (bfloat16 convolutions and matrix products, float32 weights), "fp32", or "" for the
   /// automatic choice: bf16 where the family can and the CPU computes it natively (AVX512-BF16, AMX).
   QString precision;
+  /// Pixel-by-pixel families: 2 (each pixel black or white, the digits binarised afresh at every
+  /// visit) or 256 grey levels.
+  int pixelLevels = 2;
   /// When resuming: the run's run.json "model" object, so the session rebuilds the model the run
   /// was trained with even where the family's defaults have changed since; {} for a new run.
   QJsonObject resumedModel;

@@ -25,7 +25,7 @@ struct PixelModelShape {
 
 /// What a network keeps between pixels while sampling (the rows a recurrent net already read).
 struct RowCache {
-  int64_t rows_done = 0;          ///< rows whose states are final
+  int64_t rows_done = 0;          ///< PixelRNN: rows whose states are final; PixelCNN: the row whose context is cached
   std::vector<at::Tensor> state;  ///< the network's own (PixelRNN: h and c of every layer)
 };
 

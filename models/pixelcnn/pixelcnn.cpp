@@ -7,6 +7,7 @@
 #include <ATen/ops/relu.h>
 #include <ATen/ops/sigmoid.h>
 #include <ATen/ops/tanh.h>
+#include <ATen/ops/zeros.h>
 #include <torch/nn/modules/container/any.h>
 
 #include <algorithm>
@@ -51,24 +52,34 @@ GatedLayerImpl::GatedLayerImpl(int64_t in, int64_t width, int64_t kernel, bool m
   }
 }
 
-std::pair<at::Tensor, at::Tensor> GatedLayerImpl::forward(const at::Tensor& v, const at::Tensor& h,
-                                                          const at::Tensor& labels) {
-  const int64_t half = kernel_ / 2, rows = v.size(2), cols = v.size(3);
-  // Vertical: output row i reads rows i − half … i (zero rows above the image).
-  auto v_pre = v_conv->forward(at::constant_pad_nd(v, {half, half, half, 0}));
-  // Horizontal: column j reads j − half … j (mask B) or … j − 1 (mask A), zero columns on the left.
-  auto h_pre = h_conv->forward(at::constant_pad_nd(h, {half, 0, 0, 0})).narrow(3, 0, cols);
-  // The vertical stack one row down: row i of the horizontal stack sees rows < i through it.
-  h_pre = h_pre + v_to_h->forward(at::constant_pad_nd(v_pre, {0, 0, 1, 0}).narrow(2, 0, rows));
-  if (labels.defined() && !v_class.is_empty()) {
-    const int64_t b = labels.size(0);
-    v_pre = v_pre + v_class->forward(labels).view({b, -1, 1, 1});
-    h_pre = h_pre + h_class->forward(labels).view({b, -1, 1, 1});
-  }
+std::pair<at::Tensor, at::Tensor> GatedLayerImpl::vertical(const at::Tensor& v, const at::Tensor& labels) {
+  const int64_t half = kernel_ / 2;
+  // Output row i reads rows i − half … i (zero rows above the image).
+  const auto v_conv_out = v_conv->forward(at::constant_pad_nd(v, {half, half, half, 0}));
+  auto v_pre = v_conv_out;
+  if (labels.defined() && !v_class.is_empty())
+    v_pre = v_pre + v_class->forward(labels).view({labels.size(0), -1, 1, 1});
+  return {v_conv_out, gate(v_pre)};
+}
+
+at::Tensor GatedLayerImpl::horizontal(const at::Tensor& h, const at::Tensor& v_above, const at::Tensor& labels) {
+  const int64_t half = kernel_ / 2, cols = h.size(3);
+  // Column j reads j − half … j (mask B) or … j − 1 (mask A), zero columns on the left.
+  auto h_pre = h_conv->forward(at::constant_pad_nd(h, {half, 0, 0, 0})).narrow(3, 0, cols) + v_to_h->forward(v_above);
+  if (labels.defined() && !h_class.is_empty())
+    h_pre = h_pre + h_class->forward(labels).view({labels.size(0), -1, 1, 1});
   auto h_new = h_out->forward(gate(h_pre));
   if (!mask_a_)  // residual (the first layer's input is the image itself)
     h_new = h_new + h;
-  return {gate(v_pre), h_new};
+  return h_new;
+}
+
+std::pair<at::Tensor, at::Tensor> GatedLayerImpl::forward(const at::Tensor& v, const at::Tensor& h,
+                                                          const at::Tensor& labels) {
+  const auto [v_conv_out, v_new] = vertical(v, labels);
+  // The vertical stack one row down: row i of the horizontal stack sees rows < i through it.
+  const auto above = at::constant_pad_nd(v_conv_out, {0, 0, 1, 0}).narrow(2, 0, v.size(2));
+  return {v_new, horizontal(h, above, labels)};
 }
 
 MaskedConvImpl::MaskedConvImpl(int64_t in, int64_t out, int64_t kernel, bool mask_a) {
@@ -132,9 +143,33 @@ at::Tensor PixelCNNImpl::forward(const at::Tensor& images, const at::Tensor& lab
   return head2->forward(at::relu(head1->forward(at::relu(h))));
 }
 
-at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& labels, int64_t row, RowCache&) {
-  const int64_t from = std::max<int64_t>(0, row - vertical_reach());
-  return forward(images.narrow(2, from, row - from + 1), labels).select(2, row - from);
+at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& labels, int64_t row, RowCache& cache) {
+  if (!options_.gated()) {
+    const int64_t from = std::max<int64_t>(0, row - vertical_reach());
+    return forward(images.narrow(2, from, row - from + 1), labels).select(2, row - from);
+  }
+  const auto lab = options_.classes() > 0 ? labels.to(at::kLong).view({-1}) : at::Tensor();
+  if (cache.state.empty() || cache.rows_done != row) {
+    // The vertical stack's convolution at row − 1 in every layer, from the rows it can depend on.
+    cache.state.clear();
+    if (row == 0) {
+      for (size_t i = 0; i < layers->size(); ++i)
+        cache.state.push_back(at::zeros({images.size(0), 2 * options_.width(), 1, images.size(3)}));
+    } else {
+      const int64_t from = std::max<int64_t>(0, row - vertical_reach());
+      at::Tensor v = centred(images.narrow(2, from, row - from));
+      for (const auto& m : *layers) {
+        auto [v_conv_out, v_new] = m->as<GatedLayer>()->vertical(v, lab);
+        cache.state.push_back(v_conv_out.narrow(2, v_conv_out.size(2) - 1, 1));
+        v = v_new;
+      }
+    }
+    cache.rows_done = row;
+  }
+  at::Tensor h = centred(images.narrow(2, row, 1));
+  for (size_t i = 0; i < layers->size(); ++i)
+    h = layers[i]->as<GatedLayer>()->horizontal(h, cache.state[i], lab);
+  return head2->forward(at::relu(head1->forward(at::relu(h)))).select(2, 0);
 }
 
 }  // namespace genlab

@@ -33,8 +33,13 @@ struct PixelCNNOptions {
 class GatedLayerImpl : public torch::nn::Module {
  public:
   GatedLayerImpl(int64_t in, int64_t width, int64_t kernel, bool mask_a, int64_t classes);
-  /// (v, h) → (v', h') for class embedding rows `cond_v`, `cond_h` (B, 2·width, 1, 1) or undefined.
+  /// (v, h) → (v', h'), with the class `labels` (B) or undefined.
   std::pair<at::Tensor, at::Tensor> forward(const at::Tensor& v, const at::Tensor& h, const at::Tensor& labels);
+  /// The vertical stack alone: its convolution before the class and the gate, and v'.
+  std::pair<at::Tensor, at::Tensor> vertical(const at::Tensor& v, const at::Tensor& labels);
+  /// The horizontal stack alone: h' from h and, for each row, the vertical convolution of the row
+  /// above it (vertical().first shifted one row down).
+  at::Tensor horizontal(const at::Tensor& h, const at::Tensor& v_above, const at::Tensor& labels);
 
   torch::nn::Conv2d v_conv{nullptr}, v_to_h{nullptr}, h_conv{nullptr}, h_out{nullptr};
   torch::nn::Embedding v_class{nullptr}, h_class{nullptr};
@@ -63,8 +68,9 @@ class PixelCNNImpl : public PixelNetImpl {
  public:
   explicit PixelCNNImpl(const PixelCNNOptions& options = {});
   at::Tensor forward(const at::Tensor& images, const at::Tensor& labels) override;
-  /// forward() on the rows that row `row` can depend on (at most vertical_reach() above it):
-  /// exact, and a fraction of the cost for most rows.
+  /// Gated: the horizontal stack on row `row` alone, with the vertical stack of the row above
+  /// computed once per row (on the rows it can depend on) and cached. Plain: forward() on the rows
+  /// row `row` can depend on. Both exact.
   at::Tensor row_logits(const at::Tensor& images, const at::Tensor& labels, int64_t row, RowCache& cache) override;
   const PixelModelShape& shape() const override { return shape_; }
   const PixelCNNOptions& options() const { return options_; }

@@ -9,6 +9,7 @@
 
 #include "diffusionpage.h"
 #include "explorepage.h"
+#include "pixelpage.h"
 #include "mainwindow.h"
 #include "registry.h"
 #include "trainingworker.h"
@@ -150,7 +151,9 @@ class tst_Families : public QObject {
     }
     if (family->diffusionTimeline)
       QCOMPARE(w.diffusion()->runFolder(), run);
-    QVERIFY(family->latentExplorer != family->diffusionTimeline);
+    if (family->pixelByPixel)
+      QCOMPARE(w.pixels()->runFolder(), run);
+    QCOMPARE(int(family->latentExplorer) + int(family->diffusionTimeline) + int(family->pixelByPixel), 1);
   }
 
   // A resumed run is rebuilt from its own run.json, not from today's defaults: a DDPM that says it

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Gated PixelCNN: writes an image pixel by pixel with masked convolutions in two stacks.
+#include "pixelmodel.h"
+#include "pixelsession.h"
+
+#include "pixelcnn/pixelcnn.h"
+
+using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& pixelCnn();  // registered in registry.cpp
+}  // namespace Families
+
+namespace {
+
+constexpr int64_t kWidth = 32, kLayers = 6, kHead = 64;
+
+genlab::PixelCNNOptions optionsOf(const QJsonObject& m) {
+  return genlab::PixelCNNOptions()
+      .width(m.value(QStringLiteral("width")).toInt(kWidth))
+      .layers(m.value(QStringLiteral("layers")).toInt(kLayers))
+      .head_width(m.value(QStringLiteral("head_width")).toInt(kHead))
+      .gated(m.value(QStringLiteral("gated")).toBool(true))
+      .levels(m.value(QStringLiteral("levels")).toInt(2))
+      .classes(m.value(QStringLiteral("classes")).toInt(0))
+      .image_size(m.value(QStringLiteral("image_size")).toInt(28));
+}
+
+QJsonObject jsonOf(const genlab::PixelCNNOptions& o) {
+  return {{QStringLiteral("kind"), Families::pixelCnn().id},
+          {QStringLiteral("width"), qint64(o.width())},
+          {QStringLiteral("layers"), qint64(o.layers())},
+          {QStringLiteral("head_width"), qint64(o.head_width())},
+          {QStringLiteral("gated"), o.gated()},
+          {QStringLiteral("levels"), qint64(o.levels())},
+          {QStringLiteral("classes"), qint64(o.classes())},
+          {QStringLiteral("channels"), 1},
+          {QStringLiteral("image_size"), qint64(o.image_size())}};
+}
+
+ModelFamily make() {
+  ModelFamily f;
+  f.id = QStringLiteral("pixelcnn-gated");
+  f.option = QStringLiteral("pixelcnn");
+  f.name = QT_TRANSLATE_NOOP("ModelFamily", "Gated PixelCNN (masked convolutions, pixel by pixel)");
+  f.description = QT_TRANSLATE_NOOP("ModelFamily", "An autoregressive model (van den Oord et al. 2016): each pixel's "
+                                                   "probability given the pixels above and to its left, from masked "
+                                                   "convolutions in a vertical and a horizontal stack with gated units. "
+                                                   "Exact likelihood; sampling writes one pixel at a time.");
+  f.defaults = {10, 64, 1e-3, 2, "cosine"};
+  makePixelFamily(f, "PixelCNN");
+  f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
+    const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
+                                             : genlab::PixelCNNOptions().width(kWidth).layers(kLayers).head_width(kHead)
+                                                   .levels(s.pixelLevels).image_size(data.train.height);
+    return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<genlab::PixelCNNImpl>(o), jsonOf(o)));
+  };
+  f.checkModel = [](const QJsonObject& m) {
+    int v = 0;
+    QString e = checkPixelFields(m);
+    if (e.isEmpty())
+      e = boundedInt(m, "width", 1, 512, int(kWidth), &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "layers", 2, 30, int(kLayers), &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
+    return e;
+  };
+  f.checkWeights = [](const Run& run) {
+    const auto o = optionsOf(run.model());
+    const int64_t outputs = o.levels() == 2 ? 1 : o.levels();
+    QString e = expectShape(run, "model.head2.weight", {outputs, o.head_width(), 1, 1});
+    if (e.isEmpty() && o.gated())
+      e = expectShape(run, "model.layers.0.v_conv.weight", {2 * o.width(), 1, 4, 7});
+    return e;
+  };
+  f.loadPixelModel = [](const Run& run) {
+    Result<std::shared_ptr<const PixelModel>> out;
+    auto net = std::make_shared<genlab::PixelCNNImpl>(optionsOf(run.model()));
+    if (out.error = message(genlab::load_pixel_model(*net, run.weights(), kWeights).error); out.ok())
+      out.value = std::make_shared<const PixelModel>(net);
+    return out;
+  };
+  f.describe = [](const QJsonObject& m) {
+    const auto o = optionsOf(m);
+    return QStringLiteral("%1 PixelCNN, %2 layers × %3 maps (7×7 then 3×3), head %4 → %5")
+        .arg(o.gated() ? QStringLiteral("gated") : QStringLiteral("plain masked"))
+        .arg(o.layers()).arg(o.width()).arg(o.head_width())
+        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel"));
+  };
+  return f;
+}
+
+}  // namespace
+
+const ModelFamily& Families::pixelCnn() {
+  static const ModelFamily f = make();
+  return f;
+}

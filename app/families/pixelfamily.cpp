@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the pixel-by-pixel families (pixelcnn.cpp, pixelrnn.cpp) share: the session, the likelihood
+// columns, sampling and the held-out evaluation through ModelFamily::loadPixelModel.
+#include "pixelsession.h"
+
+#include "diffusionsampling.h"
+#include "pixelmodel.h"
+#include "run.h"
+
+#include <ATen/ops/cat.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace FamilyTools;
+
+namespace {
+
+// `count` images written pixel by pixel in batches of `batch`; progress after every row. Empty
+// when the progress callback asked to stop.
+at::Tensor draw(const genlab::PixelNet& net, int count, quint64 seed, int batch, const SampleProgress& progress) {
+  std::vector<at::Tensor> parts;
+  const int batches = (count + batch - 1) / batch;
+  for (int b = 0; b < batches; ++b) {
+    genlab::PixelSampler::Options o;
+    o.count = std::min(batch, count - b * batch);
+    o.seed = seed + quint64(b);
+    genlab::PixelSampler sampler(net, o);
+    const int64_t size = net->shape().image_size;
+    while (!sampler.done()) {
+      sampler.step();
+      if (progress && sampler.position() % size == 0 &&
+          !progress((double(b) + double(sampler.position()) / double(sampler.pixels())) / batches))
+        return {};
+    }
+    parts.push_back(sampler.images());
+  }
+  return at::cat(parts);
+}
+
+Result<at::Tensor> drawFor(const Run& run, const SampleRequest& r, int fallback) {
+  Result<at::Tensor> out;
+  const auto model = run.family().loadPixelModel(run);
+  if (!model.ok()) {
+    out.error = model.error;
+    return out;
+  }
+  const int count = r.count > 0 ? r.count : fallback;
+  if (count > 100000) {
+    out.error = QCoreApplication::translate("ModelFamily", "At most 100000 samples at once (asked for %1).").arg(count);
+    return out;
+  }
+  if (model.value->classes() > 0) {
+    out.error = QCoreApplication::translate("ModelFamily", "This run's model draws a class it is told; sampling "
+                                                           "class-conditional runs is not offered yet.");
+    return out;
+  }
+  out.value = draw(model.value->net(), count, r.seed, r.batch > 0 ? std::min(r.batch, 1024) : 100, r.progress);
+  if (!out.value.defined())
+    out.error = QCoreApplication::translate("ModelFamily", "Sampling was cancelled.");
+  return out;
+}
+
+}  // namespace
+
+PixelSession::PixelSession(const TrainingSettings& s, const DatasetSplits& data, genlab::PixelNet net,
+                           QJsonObject modelJson)
+    : m_json(std::move(modelJson)), m_eval(imagesOf(data.eval, 1)) {
+  m_trainer = std::make_unique<genlab::PixelTrainer>(
+      std::move(net), genlab::PixelTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
+      imagesOf(data.train, 1));
+  if (s.lrSchedule == QLatin1String("cosine"))
+    m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
+}
+
+QVector<double> PixelSession::evaluate() { return {genlab::evaluate_pixel_model(*m_trainer->net(), m_eval)}; }
+
+QImage PixelSession::samplesImage() {
+  return DiffusionSampling::imageGrid(draw(m_trainer->net(), 16, 1, 16, {}), 4);
+}
+
+namespace FamilyTools {
+
+void makePixelFamily(ModelFamily& f, const char* network) {
+  f.data = DataKind::Images;
+  f.pixelByPixel = true;
+  f.latentSize = false;
+  f.lrSchedule = true;
+  const char* nats = QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
+  f.losses = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "−log p(x)"), nats}};
+  f.heldOut = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −log p(x)"), nats}};
+  f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "−log p(x) (nats per image)");
+  f.parameterGroups = {{QStringLiteral("model."), QString::fromLatin1(network)}};
+  f.validate = [](const TrainingSettings& s) {
+    if (s.rgb)
+      return QCoreApplication::translate("ModelFamily", "Pixel-by-pixel models read grey images: choose grey, not RGB.");
+    if (s.batchSize < 2)
+      return QCoreApplication::translate("ModelFamily", "Batches of at least 2 images, got %1.").arg(s.batchSize);
+    return QString();
+  };
+  f.sample = [](const Run& run, const SampleRequest& r) {
+    Result<QImage> out;
+    const auto x = drawFor(run, r, 16);
+    if (!x.ok()) {
+      out.error = x.error;
+      return out;
+    }
+    out.value = DiffusionSampling::imageGrid(x.value, int(std::ceil(std::sqrt(double(x.value.size(0))))));
+    return out;
+  };
+  f.sampleImages = [](const Run& run, const SampleRequest& r) {
+    Result<ImageBatch> out;
+    const auto x = drawFor(run, r, 1000);
+    if (!x.ok()) {
+      out.error = x.error;
+      return out;
+    }
+    out.value = imageBatchOf(x.value);
+    return out;
+  };
+  f.evaluate = [](const Run& run, const DatasetSplits& data) {
+    Result<QJsonObject> out;
+    const auto model = run.family().loadPixelModel(run);
+    if (!model.ok()) {
+      out.error = model.error;
+      return out;
+    }
+    const double nll = genlab::evaluate_pixel_model(*model.value->net(), imagesOf(data.eval, 1));
+    out.value = measures(run, data.eval.size(), {nll});
+    const int64_t size = model.value->imageSize();
+    out.value.insert(QStringLiteral("bits_per_dim"), genlab::bits_per_dimension(nll, size * size));
+    out.value.insert(QStringLiteral("binarised"), model.value->levels() == 2);
+    return out;
+  };
+}
+
+QString checkPixelFields(const QJsonObject& m) {
+  int v = 0;
+  QString e = boundedInt(m, "levels", 2, 256, 2, &v);
+  if (e.isEmpty() && v != 2 && v != 256)
+    e = QCoreApplication::translate("ModelFamily", "model.levels is %1 (2 or 256)").arg(v);
+  if (e.isEmpty())
+    e = boundedInt(m, "classes", 0, 100, 0, &v);
+  if (e.isEmpty() && (e = boundedInt(m, "image_size", 8, 64, 28, &v)).isEmpty() &&
+      m.value(QStringLiteral("channels")).toInt(1) != 1)
+    e = QCoreApplication::translate("ModelFamily", "model.channels must be 1: pixel models read grey images");
+  return e;
+}
+
+}  // namespace FamilyTools

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Row LSTM PixelRNN: reads an image row by row with LSTM states, writes it pixel by pixel.
+#include "pixelmodel.h"
+#include "pixelsession.h"
+
+#include "pixelrnn/pixelrnn.h"
+
+using namespace FamilyTools;
+
+namespace Families {
+const ModelFamily& pixelRnn();  // registered in registry.cpp
+}  // namespace Families
+
+namespace {
+
+constexpr int64_t kHidden = 32, kLayers = 2, kHead = 64;
+
+genlab::PixelRNNOptions optionsOf(const QJsonObject& m) {
+  return genlab::PixelRNNOptions()
+      .hidden(m.value(QStringLiteral("hidden")).toInt(kHidden))
+      .layers(m.value(QStringLiteral("layers")).toInt(kLayers))
+      .head_width(m.value(QStringLiteral("head_width")).toInt(kHead))
+      .levels(m.value(QStringLiteral("levels")).toInt(2))
+      .classes(m.value(QStringLiteral("classes")).toInt(0))
+      .image_size(m.value(QStringLiteral("image_size")).toInt(28));
+}
+
+QJsonObject jsonOf(const genlab::PixelRNNOptions& o) {
+  return {{QStringLiteral("kind"), Families::pixelRnn().id},
+          {QStringLiteral("hidden"), qint64(o.hidden())},
+          {QStringLiteral("layers"), qint64(o.layers())},
+          {QStringLiteral("head_width"), qint64(o.head_width())},
+          {QStringLiteral("levels"), qint64(o.levels())},
+          {QStringLiteral("classes"), qint64(o.classes())},
+          {QStringLiteral("channels"), 1},
+          {QStringLiteral("image_size"), qint64(o.image_size())}};
+}
+
+ModelFamily make() {
+  ModelFamily f;
+  f.id = QStringLiteral("pixelrnn-rowlstm");
+  f.option = QStringLiteral("pixelrnn");
+  f.name = QT_TRANSLATE_NOOP("ModelFamily", "PixelRNN (Row LSTM, pixel by pixel)");
+  f.description = QT_TRANSLATE_NOOP("ModelFamily", "An autoregressive model (van den Oord et al. 2016): LSTM layers "
+                                                   "read the image one row at a time, each pixel seeing a triangle of "
+                                                   "rows above and the pixels to its left. Exact likelihood; sampling "
+                                                   "writes one pixel at a time.");
+  f.defaults = {10, 64, 2e-3, 2, "cosine"};
+  makePixelFamily(f, "PixelRNN");
+  f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
+    const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
+                                             : genlab::PixelRNNOptions().hidden(kHidden).layers(kLayers).head_width(kHead)
+                                                   .levels(s.pixelLevels).image_size(data.train.height);
+    return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<genlab::PixelRNNImpl>(o), jsonOf(o)));
+  };
+  f.checkModel = [](const QJsonObject& m) {
+    int v = 0;
+    QString e = checkPixelFields(m);
+    if (e.isEmpty())
+      e = boundedInt(m, "hidden", 1, 256, int(kHidden), &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "layers", 1, 8, int(kLayers), &v);
+    if (e.isEmpty())
+      e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
+    return e;
+  };
+  f.checkWeights = [](const Run& run) {
+    const auto o = optionsOf(run.model());
+    const int64_t outputs = o.levels() == 2 ? 1 : o.levels();
+    QString e = expectShape(run, "model.head2.weight", {outputs, o.head_width(), 1, 1});
+    if (e.isEmpty())
+      e = expectShape(run, "model.layers.0.state_conv.weight", {4 * o.hidden(), o.hidden(), 3});
+    return e;
+  };
+  f.loadPixelModel = [](const Run& run) {
+    Result<std::shared_ptr<const PixelModel>> out;
+    auto net = std::make_shared<genlab::PixelRNNImpl>(optionsOf(run.model()));
+    if (out.error = message(genlab::load_pixel_model(*net, run.weights(), kWeights).error); out.ok())
+      out.value = std::make_shared<const PixelModel>(net);
+    return out;
+  };
+  f.describe = [](const QJsonObject& m) {
+    const auto o = optionsOf(m);
+    return QStringLiteral("Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4")
+        .arg(o.layers()).arg(o.hidden()).arg(o.head_width())
+        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel"));
+  };
+  return f;
+}
+
+}  // namespace
+
+const ModelFamily& Families::pixelRnn() {
+  static const ModelFamily f = make();
+  return f;
+}

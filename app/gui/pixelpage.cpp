@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pixelpage.h"
+
+#include "pixeldistributionview.h"
+#include "pixelwriteview.h"
+#include "run.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWriter(this)) {
+  m_info = new QLabel(tr("Open a PixelCNN or PixelRNN run (File ▸ Open run…), or train one on the Train page: "
+                         "it writes images here one pixel at a time."),
+                      this);
+  m_info->setWordWrap(true);
+  auto* open = new QPushButton(tr("Open run…"), this);
+  connect(open, &QPushButton::clicked, this, &PixelPage::openRunRequested);
+
+  m_count = new QSpinBox(this);
+  m_count->setRange(1, 64);
+  m_count->setValue(8);
+  m_count->setToolTip(tr("How many images the model writes at once"));
+  m_temperature = new QDoubleSpinBox(this);
+  m_temperature->setRange(0.1, 3.0);
+  m_temperature->setSingleStep(0.1);
+  m_temperature->setValue(1.0);
+  m_temperature->setToolTip(tr("Below 1 each pixel's distribution is sharpened (cleaner, less varied images); above 1 "
+                               "it is flattened"));
+  m_start = new QComboBox(this);
+  m_start->setObjectName(QStringLiteral("startCombo"));
+  m_start->addItem(tr("a blank image"));
+  m_start->addItem(tr("held-out digits, bottom half hidden"));
+  m_start->addItem(tr("held-out digits, right half hidden"));
+  m_start->setToolTip(tr("Blank: the model invents every pixel. Hidden half: it completes real held-out images; "
+                         "the given pixels (tinted blue) stay as they are."));
+  m_pace = new QComboBox(this);
+  m_pace->setObjectName(QStringLiteral("paceCombo"));
+  m_pace->addItem(tr("slow (20 pixels a second)"), 50);
+  m_pace->addItem(tr("steady (200 a second)"), 5);
+  m_pace->addItem(tr("as fast as it can"), 0);
+  m_pace->setCurrentIndex(1);
+  connect(m_pace, &QComboBox::currentIndexChanged, this, [this] { m_writer->setDelay(m_pace->currentData().toInt()); });
+  m_writer->setDelay(m_pace->currentData().toInt());
+
+  m_writeButton = new QPushButton(tr("&Write"), this);
+  m_writeButton->setToolTip(tr("Start writing new images (a new random draw each time)"));
+  m_pause = new QPushButton(tr("&Pause"), this);
+  m_pause->setCheckable(true);
+  m_step = new QPushButton(tr("One &pixel"), this);
+  m_step->setToolTip(tr("While paused: draw the next pixel"));
+  m_cancel = new QPushButton(tr("&Cancel"), this);
+  connect(m_writeButton, &QPushButton::clicked, this, &PixelPage::write);
+  connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_step->setEnabled(paused);
+    m_writer->setPaused(paused);
+  });
+  connect(m_step, &QPushButton::clicked, m_writer, &PixelWriter::stepOnce);
+  connect(m_cancel, &QPushButton::clicked, this, [this] {
+    m_writer->cancel();
+    setWriting(false);
+    m_speed->setText(tr("Cancelled."));
+  });
+
+  auto* controls = new QHBoxLayout;
+  auto add = [&](const QString& label, QWidget* w) {
+    auto* l = new QLabel(label, this);
+    l->setBuddy(w);
+    controls->addWidget(l);
+    controls->addWidget(w);
+  };
+  add(tr("&Images"), m_count);
+  add(tr("&Temperature"), m_temperature);
+  add(tr("&Start from"), m_start);
+  add(tr("Pa&ce"), m_pace);
+  controls->addStretch(1);
+  for (QPushButton* b : {m_writeButton, m_pause, m_step, m_cancel})
+    controls->addWidget(b);
+
+  m_view = new PixelWriteView(this);
+  m_view->setToolTip(tr("Click a pixel to see which pixels before it the model reads"));
+  connect(m_view, &PixelWriteView::pixelClicked, this, [this](int image, int row, int col) {
+    m_writer->setFocus(image);
+    m_writer->requestReceptiveField(image, row, col);
+  });
+  m_distribution = new PixelDistributionView(this);
+  m_speed = new QLabel(this);
+  m_plainView = new PixelWriteView(this);
+  m_plainView->setMinimumSize(160, 160);
+  m_fieldNote = new QLabel(tr("Click a pixel of an image: the heat map shows how much each earlier pixel moves its "
+                              "probability (the gradient). Here the same for a plain masked stack of six layers "
+                              "(untrained: only where it can look matters) — the pixels up and to the right it "
+                              "never sees are its blind spot."),
+                           this);
+  m_fieldNote->setWordWrap(true);
+
+  auto* side = new QVBoxLayout;
+  auto* next = new QGroupBox(tr("The next pixel"), this);
+  auto* nextLayout = new QVBoxLayout(next);
+  nextLayout->addWidget(m_distribution);
+  nextLayout->addWidget(m_speed);
+  side->addWidget(next);
+  auto* field = new QGroupBox(tr("What a pixel sees"), this);
+  auto* fieldLayout = new QVBoxLayout(field);
+  fieldLayout->addWidget(m_fieldNote);
+  fieldLayout->addWidget(m_plainView, 1);
+  side->addWidget(field, 1);
+
+  auto* body = new QHBoxLayout;
+  body->addWidget(m_view, 3);
+  body->addLayout(side, 2);
+  auto* top = new QHBoxLayout;
+  top->addWidget(m_info, 1);
+  top->addWidget(open);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addLayout(controls);
+  layout->addLayout(body, 1);
+
+  connect(m_writer, &PixelWriter::frame, this, &PixelPage::showFrame);
+  connect(m_writer, &PixelWriter::receptiveField, this, &PixelPage::showField);
+  connect(m_writer, &PixelWriter::failed, this, [this](const QString& message) {
+    setWriting(false);
+    m_speed->setText(tr("Could not write: %1").arg(message));
+  });
+  setWriting(false);
+  m_writeButton->setEnabled(false);
+}
+
+Status PixelPage::openRun(const QString& folder) {
+  const auto opened = Run::open(folder);
+  if (!opened.ok())
+    return {opened.error};
+  const Run& run = opened.value;
+  const ModelFamily& family = run.family();
+  if (!family.pixelByPixel)
+    return {tr("%1 is a %2: it does not write images pixel by pixel").arg(folder, family.displayName())};
+  m_writer->cancel();
+  m_run = folder;
+  m_info->setText(tr("%1 — %2 — trained on %3 for %4 steps. Run: %5")
+                      .arg(family.displayName(), family.describe(run.model()), run.datasetName())
+                      .arg(run.step())
+                      .arg(folder));
+  m_writeButton->setEnabled(true);
+  m_view->clearHeatMap();
+  m_plainView->clearHeatMap();
+  return {};
+}
+
+void PixelPage::write() {
+  if (m_run.isEmpty())
+    return;
+  PixelWriteRequest r;
+  r.runFolder = m_run;
+  r.count = m_count->value();
+  r.temperature = m_temperature->value();
+  r.seed = m_seed++;
+  r.start = PixelWriteRequest::Start(m_start->currentIndex());
+  m_view->clearHeatMap();
+  m_plainView->clearHeatMap();
+  m_pause->setChecked(false);
+  setWriting(true);
+  m_writer->start(r);
+}
+
+void PixelPage::setWriting(bool writing) {
+  m_pause->setEnabled(writing);
+  m_cancel->setEnabled(writing);
+  m_step->setEnabled(writing && m_pause->isChecked());
+}
+
+void PixelPage::showFrame(const PixelWriteFrame& f) {
+  m_last = f;
+  m_view->setImages(f.images);
+  m_view->setKnownMask(f.known);
+  m_view->setWritePosition(f.done ? -1 : f.position);
+  const int drawnAt = f.position - 1;
+  if (!f.distribution.isEmpty() && drawnAt >= 0) {
+    m_distribution->setDistribution(f.distribution, f.drawnLevel);
+    m_distribution->setCaption(tr("image %1, pixel (row %2, column %3): what the model predicted, and what it drew")
+                                   .arg(f.focus + 1)
+                                   .arg(drawnAt / f.size + 1)
+                                   .arg(drawnAt % f.size + 1));
+  }
+  if (f.done) {
+    setWriting(false);
+    m_speed->setText(tr("Done: %1 images of %2 pixels. Click a pixel to see what it depends on.")
+                         .arg(f.images.size()).arg(f.size * f.size));
+  } else {
+    m_speed->setText(tr("%1 of %2 pixels · %3 pixels a second in each image")
+                         .arg(f.position).arg(f.size * f.size).arg(f.pixelsPerSecond, 0, 'f', 0));
+  }
+}
+
+void PixelPage::showField(int image, int row, int col, const QVector<float>& trained, const QVector<float>& plain) {
+  m_view->setHeatMap(image, trained, row, col);
+  if (image >= 0 && image < m_last.images.size())
+    m_plainView->setImages({m_last.images[image]});
+  m_plainView->setHeatMap(0, plain, row, col);
+}
