@@ -16,6 +16,7 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QPushButton>
@@ -166,6 +167,7 @@ int main(int argc, char* argv[]) {
     grabTo(prefix + QStringLiteral("-field.png"));
     done = false;
     page->findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(1);
+    page->findChild<QCheckBox*>(QStringLiteral("sameCheck"))->setChecked(true);
     page->write();
     for (int i = 0; i < 600 && !done; ++i)
       wait(100);

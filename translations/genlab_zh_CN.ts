@@ -499,7 +499,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../app/gui/main.cpp" line="24"/>
-        <location filename="../app/gui/mainwindow.cpp" line="26"/>
+        <location filename="../app/gui/mainwindow.cpp" line="27"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
@@ -509,119 +509,124 @@
         <translation>操作未能完成：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="37"/>
+        <location filename="../app/gui/mainwindow.cpp" line="40"/>
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="38"/>
+        <location filename="../app/gui/mainwindow.cpp" line="41"/>
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="39"/>
+        <location filename="../app/gui/mainwindow.cpp" line="42"/>
+        <source>Pi&amp;xel by pixel</source>
+        <translation>逐像素(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="43"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="76"/>
+        <location filename="../app/gui/mainwindow.cpp" line="81"/>
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="93"/>
+        <location filename="../app/gui/mainwindow.cpp" line="98"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="94"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="111"/>
+        <location filename="../app/gui/mainwindow.cpp" line="116"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119"/>
+        <location filename="../app/gui/mainwindow.cpp" line="124"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="96"/>
+        <location filename="../app/gui/mainwindow.cpp" line="101"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="91"/>
         <source>1 thread</source>
         <translation>1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="86"/>
+        <location filename="../app/gui/mainwindow.cpp" line="91"/>
         <source>%1 threads</source>
         <translation>%1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="89"/>
+        <location filename="../app/gui/mainwindow.cpp" line="94"/>
         <source>%1 · %2, %3</source>
         <translation>%1 · %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="100"/>
+        <location filename="../app/gui/mainwindow.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="102"/>
+        <location filename="../app/gui/mainwindow.cpp" line="107"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103"/>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103"/>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103"/>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="109"/>
+        <location filename="../app/gui/mainwindow.cpp" line="114"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="110"/>
+        <location filename="../app/gui/mainwindow.cpp" line="115"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="146"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="139"/>
+        <location filename="../app/gui/mainwindow.cpp" line="146"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="53"/>
+        <location filename="../app/gui/mainwindow.cpp" line="58"/>
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -647,6 +652,7 @@
         <location filename="../app/families/familytools.cpp" line="159"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/pixelfamily.cpp" line="95"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
@@ -906,6 +912,312 @@
         <location filename="../app/families/toyplayground.cpp" line="116"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelcnn.cpp" line="45"/>
+        <source>Gated PixelCNN (masked convolutions, pixel by pixel)</source>
+        <translation>门控 PixelCNN（掩码卷积，逐像素）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelcnn.cpp" line="46"/>
+        <source>An autoregressive model (van den Oord et al. 2016): each pixel&apos;s probability given the pixels above and to its left, from masked convolutions in a vertical and a horizontal stack with gated units. Exact likelihood; sampling writes one pixel at a time.</source>
+        <translation>自回归模型（van den Oord et al. 2016）：每个像素在其上方和左侧像素条件下的概率，由垂直栈和水平栈中带门控单元的掩码卷积给出。似然可精确计算；采样一次写一个像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="51"/>
+        <source>At most 100000 samples at once (asked for %1).</source>
+        <translation>一次最多 100000 个样本（请求了 %1 个）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="55"/>
+        <source>This run&apos;s model draws a class it is told; sampling class-conditional runs is not offered yet.</source>
+        <translation>这个运行的模型按给定的类别作画；目前还不支持对类别条件的运行采样。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="61"/>
+        <source>Sampling was cancelled.</source>
+        <translation>采样已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="96"/>
+        <source>−log p(x)</source>
+        <translation>−log p(x)</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="97"/>
+        <source>held-out −log p(x)</source>
+        <translation>留出集 −log p(x)</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="98"/>
+        <source>−log p(x) (nats per image)</source>
+        <translation>−log p(x)（每张图像的奈特数）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="102"/>
+        <source>Pixel-by-pixel models read grey images: choose grey, not RGB.</source>
+        <translation>逐像素模型读取灰度图像：请选择灰度，而不是 RGB。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="104"/>
+        <source>Batches of at least 2 images, got %1.</source>
+        <translation>每批至少 2 张图像，当前为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="147"/>
+        <source>model.levels is %1 (2 or 256)</source>
+        <translation>model.levels 为 %1（应为 2 或 256）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="152"/>
+        <source>model.channels must be 1: pixel models read grey images</source>
+        <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelrnn.cpp" line="43"/>
+        <source>PixelRNN (Row LSTM, pixel by pixel)</source>
+        <translation>PixelRNN（行 LSTM，逐像素）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelrnn.cpp" line="44"/>
+        <source>An autoregressive model (van den Oord et al. 2016): LSTM layers read the image one row at a time, each pixel seeing a triangle of rows above and the pixels to its left. Exact likelihood; sampling writes one pixel at a time.</source>
+        <translation>自回归模型（van den Oord et al. 2016）：LSTM 层一次读取图像的一行，每个像素看到上方的三角形区域和它左侧的像素。似然可精确计算；采样一次写一个像素。</translation>
+    </message>
+</context>
+<context>
+    <name>PixelDistributionView</name>
+    <message>
+        <location filename="../widgets/pixeldistributionview.cpp" line="109"/>
+        <source>The next pixel&apos;s distribution appears here while the model writes.</source>
+        <translation>模型书写时，下一个像素的分布会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pixeldistributionview.cpp" line="124"/>
+        <source>black</source>
+        <translation>黑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pixeldistributionview.cpp" line="124"/>
+        <source>white</source>
+        <translation>白</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pixeldistributionview.cpp" line="166"/>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pixeldistributionview.cpp" line="169"/>
+        <source>drew %1 (p = %2)</source>
+        <translation>抽到 %1（p = %2）</translation>
+    </message>
+</context>
+<context>
+    <name>PixelModel</name>
+    <message>
+        <location filename="../app/autoregressive/pixelmodel.cpp" line="16"/>
+        <source>%1 is a %2 run: it does not write images pixel by pixel</source>
+        <translation>%1 是 %2 的运行：它不逐像素书写图像</translation>
+    </message>
+</context>
+<context>
+    <name>PixelPage</name>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="20"/>
+        <source>Open a PixelCNN or PixelRNN run (File ▸ Open run…), or train one on the Train page: it writes images here one pixel at a time.</source>
+        <translation>打开一个 PixelCNN 或 PixelRNN 的运行（文件 ▸ 打开运行…），或在训练页训练一个：它会在这里一次一个像素地书写图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="24"/>
+        <source>Open run…</source>
+        <translation>打开运行…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="30"/>
+        <source>How many images the model writes at once</source>
+        <translation>模型同时书写的图像数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="35"/>
+        <source>Below 1 each pixel&apos;s distribution is sharpened (cleaner, less varied images); above 1 it is flattened</source>
+        <translation>低于 1 时每个像素的分布更尖锐（图像更干净、变化更少）；高于 1 时更平坦</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="39"/>
+        <source>a blank image</source>
+        <translation>空白图像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="40"/>
+        <source>held-out digits, bottom half hidden</source>
+        <translation>留出集数字，隐藏下半部分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="41"/>
+        <source>held-out digits, right half hidden</source>
+        <translation>留出集数字，隐藏右半部分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="42"/>
+        <source>Blank: the model invents every pixel. Hidden half: it completes real held-out images; the given pixels (tinted blue) stay as they are.</source>
+        <translation>空白：模型生成每一个像素。隐藏一半：模型补全真实的留出集图像；给定的像素（蓝色着色）保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="46"/>
+        <source>Completion: one held-out digit in every image, so the images show several completions of it</source>
+        <translation>补全：每张图像放同一个留出集数字，于是这些图像展示它的多种补全</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="51"/>
+        <source>slow (20 pixels a second)</source>
+        <translation>慢（每秒 20 个像素）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="52"/>
+        <source>steady (200 a second)</source>
+        <translation>匀速（每秒 200 个）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="53"/>
+        <source>as fast as it can</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="58"/>
+        <source>&amp;Write</source>
+        <translation>书写(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="59"/>
+        <source>Start writing new images (a new random draw each time)</source>
+        <translation>开始书写新图像（每次重新随机抽取）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="60"/>
+        <location filename="../app/gui/pixelpage.cpp" line="67"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="63"/>
+        <source>While paused: draw the next pixel</source>
+        <translation>暂停时：画出下一个像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="64"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="67"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="75"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="85"/>
+        <source>&amp;Images</source>
+        <translation>图像数(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="44"/>
+        <source>the same digit in every image</source>
+        <translation>每张图像使用同一个数字</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="62"/>
+        <source>&amp;One pixel</source>
+        <translation>一个像素(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="86"/>
+        <source>Te&amp;mperature</source>
+        <translation>温度(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="87"/>
+        <source>&amp;Start from</source>
+        <translation>起点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="89"/>
+        <source>Pa&amp;ce</source>
+        <translation>速度(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="95"/>
+        <source>Click a pixel to see which pixels before it the model reads</source>
+        <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="104"/>
+        <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
+        <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="112"/>
+        <source>The next pixel</source>
+        <translation>下一个像素</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="117"/>
+        <source>What a pixel sees</source>
+        <translation>一个像素看到什么</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="138"/>
+        <source>Could not write: %1</source>
+        <translation>无法书写：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="151"/>
+        <source>%1 is a %2: it does not write images pixel by pixel</source>
+        <translation>%1 是 %2：它不逐像素书写图像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="154"/>
+        <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
+        <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="196"/>
+        <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
+        <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="203"/>
+        <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
+        <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="206"/>
+        <source>%1 of %2 pixels · %3 pixels a second in each image</source>
+        <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
+    </message>
+</context>
+<context>
+    <name>PixelWriteView</name>
+    <message>
+        <location filename="../widgets/pixelwriteview.cpp" line="210"/>
+        <source>The images appear here as the model writes them, pixel by pixel.</source>
+        <translation>模型逐像素书写时，图像会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>PixelWriter</name>
+    <message>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="54"/>
+        <source>This run&apos;s model draws a class it is told; writing class-conditional runs is not offered yet.</source>
+        <translation>这个运行的模型按给定的类别作画；目前还不支持书写类别条件的运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="75"/>
+        <source>Too few held-out images to complete %1.</source>
+        <translation>留出集图像太少，无法补全 %1 张。</translation>
     </message>
 </context>
 <context>
@@ -1947,22 +2259,27 @@
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="47"/>
+        <location filename="../app/training/trainingtypes.cpp" line="46"/>
+        <source>A pixel has 2 levels (black or white) or 256 grey levels (got %1).</source>
+        <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="49"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="54"/>
+        <location filename="../app/training/trainingtypes.cpp" line="56"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="56"/>
+        <location filename="../app/training/trainingtypes.cpp" line="58"/>
         <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="59"/>
+        <location filename="../app/training/trainingtypes.cpp" line="61"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>

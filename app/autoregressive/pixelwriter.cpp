@@ -69,7 +69,8 @@ class PixelWriter::Worker final : public QObject {
           return fail(data.error);
         const auto images = FamilyTools::imagesOf(data.value.eval, 1);
         const int64_t from = int64_t(r.seed * 37 % quint64(std::max<int64_t>(1, images.size(0) - o.count)));
-        auto given = images.narrow(0, from, std::min<int64_t>(o.count, images.size(0) - from));
+        auto given = r.sameImage ? images.narrow(0, from, 1).expand({o.count, 1, size, size}).contiguous()
+                                 : images.narrow(0, from, std::min<int64_t>(o.count, images.size(0) - from));
         if (given.size(0) < o.count)
           return fail(QCoreApplication::translate("PixelWriter", "Too few held-out images to complete %1.").arg(o.count));
         given = m_model->levels() == 2 ? given.gt(0.5).to(at::kFloat) : given.mul(255).round().div(255);

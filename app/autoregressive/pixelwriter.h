@@ -17,6 +17,7 @@ struct PixelWriteRequest {
   double temperature = 1.0;  ///< < 1 sharper, > 1 flatter
   quint64 seed = 1;
   Start start = Start::Blank;  ///< blank, or held-out digits with a part hidden to complete
+  bool sameImage = false;      ///< completion: one held-out image in every slot (several completions of it)
   bool naive = false;          ///< a full forward pass per pixel instead of the row alone (for comparison)
 };
 Q_DECLARE_METATYPE(PixelWriteRequest)

@@ -109,6 +109,9 @@ namespace FamilyTools {
 /// What both pixel-by-pixel families share (pixelfamily.cpp): the Pixel by pixel page, the −log p(x)
 /// columns, sampling, `eval` (with bits per pixel) through loadPixelModel, a cosine rate on request.
 void makePixelFamily(ModelFamily& f, const char* network);
+/// Held-out images binarised as the pixel models' `eval` binarises them (the same draws), so a
+/// VAE's −ELBO on them compares with a PixelCNN's −log p(x) (images of any shape, in [0, 1]).
+at::Tensor binarisedHeldOut(const at::Tensor& images);
 /// Checks run.json's fields of a pixel model: levels 2 or 256, classes 0…100, one channel, 8…64 px.
 QString checkPixelFields(const QJsonObject& model);
 }  // namespace FamilyTools

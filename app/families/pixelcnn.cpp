@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Gated PixelCNN: writes an image pixel by pixel with masked convolutions in two stacks.
-#include "pixelmodel.h"
 #include "pixelsession.h"
 
 #include "pixelcnn/pixelcnn.h"
@@ -27,15 +26,12 @@ genlab::PixelCNNOptions optionsOf(const QJsonObject& m) {
 }
 
 QJsonObject jsonOf(const genlab::PixelCNNOptions& o) {
-  return {{QStringLiteral("kind"), Families::pixelCnn().id},
-          {QStringLiteral("width"), qint64(o.width())},
-          {QStringLiteral("layers"), qint64(o.layers())},
-          {QStringLiteral("head_width"), qint64(o.head_width())},
-          {QStringLiteral("gated"), o.gated()},
-          {QStringLiteral("levels"), qint64(o.levels())},
-          {QStringLiteral("classes"), qint64(o.classes())},
-          {QStringLiteral("channels"), 1},
-          {QStringLiteral("image_size"), qint64(o.image_size())}};
+  QJsonObject j = pixelModelJson(Families::pixelCnn().id, {o.levels(), o.classes(), o.image_size()});
+  j.insert(QStringLiteral("width"), qint64(o.width()));
+  j.insert(QStringLiteral("layers"), qint64(o.layers()));
+  j.insert(QStringLiteral("head_width"), qint64(o.head_width()));
+  j.insert(QStringLiteral("gated"), o.gated());
+  return j;
 }
 
 ModelFamily make() {
@@ -53,7 +49,7 @@ ModelFamily make() {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelCNNOptions().width(kWidth).layers(kLayers).head_width(kHead)
                                                    .levels(s.pixelLevels).image_size(data.train.height);
-    return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<genlab::PixelCNNImpl>(o), jsonOf(o)));
+    return pixelSession<genlab::PixelCNNImpl, genlab::PixelCNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
     int v = 0;
@@ -68,19 +64,12 @@ ModelFamily make() {
   };
   f.checkWeights = [](const Run& run) {
     const auto o = optionsOf(run.model());
-    const int64_t outputs = o.levels() == 2 ? 1 : o.levels();
-    QString e = expectShape(run, "model.head2.weight", {outputs, o.head_width(), 1, 1});
+    QString e = checkPixelHead(run, {o.levels(), o.classes(), o.image_size()}, o.head_width());
     if (e.isEmpty() && o.gated())
       e = expectShape(run, "model.layers.0.v_conv.weight", {2 * o.width(), 1, 4, 7});
     return e;
   };
-  f.loadPixelModel = [](const Run& run) {
-    Result<std::shared_ptr<const PixelModel>> out;
-    auto net = std::make_shared<genlab::PixelCNNImpl>(optionsOf(run.model()));
-    if (out.error = message(genlab::load_pixel_model(*net, run.weights(), kWeights).error); out.ok())
-      out.value = std::make_shared<const PixelModel>(net);
-    return out;
-  };
+  f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelCNNImpl>(run, optionsOf(run.model())); };
   f.describe = [](const QJsonObject& m) {
     const auto o = optionsOf(m);
     return QStringLiteral("%1 PixelCNN, %2 layers × %3 maps (7×7 then 3×3), head %4 → %5")

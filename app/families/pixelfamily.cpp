@@ -7,6 +7,7 @@
 #include "pixelmodel.h"
 #include "run.h"
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/cat.h>
 
 #include <algorithm>
@@ -81,6 +82,11 @@ QImage PixelSession::samplesImage() {
 
 namespace FamilyTools {
 
+at::Tensor binarisedHeldOut(const at::Tensor& images) {
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(genlab::kHeldOutBinarisationSeed);
+  return genlab::pixel_values(images, 2, gen);
+}
+
 void makePixelFamily(ModelFamily& f, const char* network) {
   f.data = DataKind::Images;
   f.pixelByPixel = true;
@@ -132,6 +138,18 @@ void makePixelFamily(ModelFamily& f, const char* network) {
     out.value.insert(QStringLiteral("binarised"), model.value->levels() == 2);
     return out;
   };
+}
+
+QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& shape) {
+  return {{QStringLiteral("kind"), id},
+          {QStringLiteral("levels"), qint64(shape.levels)},
+          {QStringLiteral("classes"), qint64(shape.classes)},
+          {QStringLiteral("channels"), 1},
+          {QStringLiteral("image_size"), qint64(shape.image_size)}};
+}
+
+QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth) {
+  return expectShape(run, "model.head2.weight", {shape.levels == 2 ? 1 : shape.levels, headWidth, 1, 1});
 }
 
 QString checkPixelFields(const QJsonObject& m) {

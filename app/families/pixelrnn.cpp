@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Row LSTM PixelRNN: reads an image row by row with LSTM states, writes it pixel by pixel.
-#include "pixelmodel.h"
 #include "pixelsession.h"
 
 #include "pixelrnn/pixelrnn.h"
@@ -26,14 +25,11 @@ genlab::PixelRNNOptions optionsOf(const QJsonObject& m) {
 }
 
 QJsonObject jsonOf(const genlab::PixelRNNOptions& o) {
-  return {{QStringLiteral("kind"), Families::pixelRnn().id},
-          {QStringLiteral("hidden"), qint64(o.hidden())},
-          {QStringLiteral("layers"), qint64(o.layers())},
-          {QStringLiteral("head_width"), qint64(o.head_width())},
-          {QStringLiteral("levels"), qint64(o.levels())},
-          {QStringLiteral("classes"), qint64(o.classes())},
-          {QStringLiteral("channels"), 1},
-          {QStringLiteral("image_size"), qint64(o.image_size())}};
+  QJsonObject j = pixelModelJson(Families::pixelRnn().id, {o.levels(), o.classes(), o.image_size()});
+  j.insert(QStringLiteral("hidden"), qint64(o.hidden()));
+  j.insert(QStringLiteral("layers"), qint64(o.layers()));
+  j.insert(QStringLiteral("head_width"), qint64(o.head_width()));
+  return j;
 }
 
 ModelFamily make() {
@@ -51,7 +47,7 @@ ModelFamily make() {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelRNNOptions().hidden(kHidden).layers(kLayers).head_width(kHead)
                                                    .levels(s.pixelLevels).image_size(data.train.height);
-    return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<genlab::PixelRNNImpl>(o), jsonOf(o)));
+    return pixelSession<genlab::PixelRNNImpl, genlab::PixelRNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
     int v = 0;
@@ -66,19 +62,12 @@ ModelFamily make() {
   };
   f.checkWeights = [](const Run& run) {
     const auto o = optionsOf(run.model());
-    const int64_t outputs = o.levels() == 2 ? 1 : o.levels();
-    QString e = expectShape(run, "model.head2.weight", {outputs, o.head_width(), 1, 1});
+    QString e = checkPixelHead(run, {o.levels(), o.classes(), o.image_size()}, o.head_width());
     if (e.isEmpty())
       e = expectShape(run, "model.layers.0.state_conv.weight", {4 * o.hidden(), o.hidden(), 3});
     return e;
   };
-  f.loadPixelModel = [](const Run& run) {
-    Result<std::shared_ptr<const PixelModel>> out;
-    auto net = std::make_shared<genlab::PixelRNNImpl>(optionsOf(run.model()));
-    if (out.error = message(genlab::load_pixel_model(*net, run.weights(), kWeights).error); out.ok())
-      out.value = std::make_shared<const PixelModel>(net);
-    return out;
-  };
+  f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelRNNImpl>(run, optionsOf(run.model())); };
   f.describe = [](const QJsonObject& m) {
     const auto o = optionsOf(m);
     return QStringLiteral("Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4")

@@ -8,6 +8,8 @@
 #include "trainingtypes.h"
 
 #include "autoregressive/pixel_trainer.h"
+#include "pixelmodel.h"
+#include "run.h"
 
 #include <QImage>
 
@@ -26,3 +28,29 @@ class PixelSession final : public TrainerSession<genlab::PixelTrainer> {
   QJsonObject m_json;
   at::Tensor m_eval;
 };
+
+namespace FamilyTools {
+
+/// run.json's "model" object of a pixel model: the fields both families carry; each adds its own.
+QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& shape);
+/// checkWeights' part both families share: the output head's shape ("" when fine).
+QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth);
+
+/// A new run's session of the net `NetImpl` built from `options` (or, on resume, from run.json).
+template <class NetImpl, class Options>
+std::unique_ptr<ModelSession> pixelSession(const TrainingSettings& s, const DatasetSplits& data, const Options& options,
+                                           const std::function<QJsonObject(const Options&)>& json) {
+  return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<NetImpl>(options), json(options)));
+}
+
+/// loadPixelModel: the net `NetImpl` of `options`, filled from the run's weights.
+template <class NetImpl, class Options>
+Result<std::shared_ptr<const PixelModel>> loadPixelNet(const Run& run, const Options& options) {
+  Result<std::shared_ptr<const PixelModel>> out;
+  auto net = std::make_shared<NetImpl>(options);
+  if (out.error = message(genlab::load_pixel_model(*net, run.weights(), kWeights).error); out.ok())
+    out.value = std::make_shared<const PixelModel>(net);
+  return out;
+}
+
+}  // namespace FamilyTools

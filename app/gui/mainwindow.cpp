@@ -39,7 +39,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_pages->setDocumentMode(true);
   m_pages->addTab(m_explore, tr("&Explore"));
   m_pages->addTab(m_diffusion, tr("&Diffusion"));
-  m_pages->addTab(m_pixels, tr("Pixel by &pixel"));
+  m_pages->addTab(m_pixels, tr("Pi&xel by pixel"));
   m_pages->addTab(m_train, tr("&Train"));
   setCentralWidget(m_pages);
 

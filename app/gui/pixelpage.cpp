@@ -5,6 +5,7 @@
 #include "pixelwriteview.h"
 #include "run.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -40,6 +41,11 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_start->addItem(tr("held-out digits, right half hidden"));
   m_start->setToolTip(tr("Blank: the model invents every pixel. Hidden half: it completes real held-out images; "
                          "the given pixels (tinted blue) stay as they are."));
+  m_same = new QCheckBox(tr("the same digit in every image"), this);
+  m_same->setObjectName(QStringLiteral("sameCheck"));
+  m_same->setToolTip(tr("Completion: one held-out digit in every image, so the images show several completions of it"));
+  m_same->setEnabled(false);
+  connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) { m_same->setEnabled(i > 0); });
   m_pace = new QComboBox(this);
   m_pace->setObjectName(QStringLiteral("paceCombo"));
   m_pace->addItem(tr("slow (20 pixels a second)"), 50);
@@ -53,7 +59,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_writeButton->setToolTip(tr("Start writing new images (a new random draw each time)"));
   m_pause = new QPushButton(tr("&Pause"), this);
   m_pause->setCheckable(true);
-  m_step = new QPushButton(tr("One &pixel"), this);
+  m_step = new QPushButton(tr("&One pixel"), this);
   m_step->setToolTip(tr("While paused: draw the next pixel"));
   m_cancel = new QPushButton(tr("&Cancel"), this);
   connect(m_writeButton, &QPushButton::clicked, this, &PixelPage::write);
@@ -77,8 +83,9 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
     controls->addWidget(w);
   };
   add(tr("&Images"), m_count);
-  add(tr("&Temperature"), m_temperature);
+  add(tr("Te&mperature"), m_temperature);
   add(tr("&Start from"), m_start);
+  controls->addWidget(m_same);
   add(tr("Pa&ce"), m_pace);
   controls->addStretch(1);
   for (QPushButton* b : {m_writeButton, m_pause, m_step, m_cancel})
@@ -163,8 +170,10 @@ void PixelPage::write() {
   r.temperature = m_temperature->value();
   r.seed = m_seed++;
   r.start = PixelWriteRequest::Start(m_start->currentIndex());
+  r.sameImage = m_same->isChecked();
   m_view->clearHeatMap();
   m_plainView->clearHeatMap();
+  m_plainView->setImages({});
   m_pause->setChecked(false);
   setWriting(true);
   m_writer->start(r);

@@ -8,6 +8,7 @@
 
 class PixelDistributionView;
 class PixelWriteView;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -49,6 +50,7 @@ class PixelPage final : public QWidget {
   QDoubleSpinBox* m_temperature = nullptr;
   QComboBox* m_start = nullptr;
   QComboBox* m_pace = nullptr;
+  QCheckBox* m_same = nullptr;
   QPushButton* m_writeButton = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_step = nullptr;

@@ -37,10 +37,13 @@ class PixelTrainer final : public BatchTrainer {
   std::unique_ptr<Adam> adam_;
 };
 
+/// The seed of the held-out digits' binarisation: the same black/white digits every time.
+constexpr uint64_t kHeldOutBinarisationSeed = 12345;
+
 /// Held-out −log p(x) in nats per image of `images` (N, 1, H, W) in [0, 1] (binarised with a
-/// generator seeded by `seed`: the same digits every time), in batches, without gradients.
+/// generator seeded by `seed`), in batches, without gradients.
 double evaluate_pixel_model(PixelNetImpl& net, const at::Tensor& images, const at::Tensor& labels = {},
-                            uint64_t seed = 12345);
+                            uint64_t seed = kHeldOutBinarisationSeed);
 
 /// Fills `net` from "model.*" of an opened weights file; nothing changes unless every tensor fits.
 Status load_pixel_model(PixelNetImpl& net, const SafetensorsFile& file, const std::string& file_name);

@@ -126,6 +126,9 @@ class tst_Families : public QObject {
     for (const LossColumn& c : family->heldOut)
       QVERIFY2(std::isfinite(eval.value(c.key).toDouble(NAN)), qPrintable(c.key + QStringLiteral(" in ") + r.out));
     QVERIFY(eval.value(QStringLiteral("held_out")).toInt() >= 1);
+    // Image likelihoods side by side: VAEs also give their −ELBO on the pixel models' binarised digits.
+    if (family->likelihood && family->data == DataKind::Images)
+      QVERIFY2(std::isfinite(eval.value(QStringLiteral("negative_elbo_binarised")).toDouble(NAN)), qPrintable(r.out));
 
     // sample: a PNG that opens.
     const QString png = m_dir.filePath(id + QStringLiteral(".png"));

@@ -10,6 +10,7 @@
 #include "testdata.h"
 #include "trainingworker.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -114,11 +115,35 @@ class tst_PixelPage : public QObject {
     for (int i = 0; i < done.images.size(); ++i)
       for (int y = 0; y < 14; ++y)
         QVERIFY(std::memcmp(done.images[i].constScanLine(y), first.images[i].constScanLine(y), 28) == 0);
+    QVERIFY(!done.images[0].isNull());
     int white = 0;  // the given halves are real digits: some of their pixels are white
     for (int y = 0; y < 14; ++y)
       for (int x = 0; x < 28; ++x)
         white += qGray(done.images[0].pixel(x, y)) > 128;
     QVERIFY(white > 0);
+  }
+
+  // One held-out digit in every image: the given halves are equal, the completions differ.
+  void severalCompletionsOfOneDigit() {
+    PixelPage page;
+    fastest(page);
+    QVERIFY(page.openRun(m_run).ok());
+    page.findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(2);  // right half hidden
+    page.findChild<QCheckBox*>(QStringLiteral("sameCheck"))->setChecked(true);
+    QSignalSpy frames(page.writer(), &PixelWriter::frame);
+    page.write();
+    const auto done = untilDone(frames);
+    QVERIFY(done.done);
+    bool someDiffer = false;
+    for (int i = 1; i < done.images.size(); ++i)
+      for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+          if (x < 14)
+            QCOMPARE(done.images[i].pixel(x, y), done.images[0].pixel(x, y));
+          else
+            someDiffer = someDiffer || done.images[i].pixel(x, y) != done.images[0].pixel(x, y);
+        }
+    QVERIFY(someDiffer);
   }
 
   void receptiveFieldIsCausal() {
