@@ -914,12 +914,12 @@
         <translation>损失（nats/点）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelcnn.cpp" line="45"/>
+        <location filename="../app/families/pixelcnn.cpp" line="41"/>
         <source>Gated PixelCNN (masked convolutions, pixel by pixel)</source>
         <translation>门控 PixelCNN（掩码卷积，逐像素）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelcnn.cpp" line="46"/>
+        <location filename="../app/families/pixelcnn.cpp" line="42"/>
         <source>An autoregressive model (van den Oord et al. 2016): each pixel&apos;s probability given the pixels above and to its left, from masked convolutions in a vertical and a horizontal stack with gated units. Exact likelihood; sampling writes one pixel at a time.</source>
         <translation>自回归模型（van den Oord et al. 2016）：每个像素在其上方和左侧像素条件下的概率，由垂直栈和水平栈中带门控单元的掩码卷积给出。似然可精确计算；采样一次写一个像素。</translation>
     </message>
@@ -964,22 +964,22 @@
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="147"/>
+        <location filename="../app/families/pixelfamily.cpp" line="159"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="152"/>
+        <location filename="../app/families/pixelfamily.cpp" line="164"/>
         <source>model.channels must be 1: pixel models read grey images</source>
         <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelrnn.cpp" line="43"/>
+        <location filename="../app/families/pixelrnn.cpp" line="39"/>
         <source>PixelRNN (Row LSTM, pixel by pixel)</source>
         <translation>PixelRNN（行 LSTM，逐像素）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelrnn.cpp" line="44"/>
+        <location filename="../app/families/pixelrnn.cpp" line="40"/>
         <source>An autoregressive model (van den Oord et al. 2016): LSTM layers read the image one row at a time, each pixel seeing a triangle of rows above and the pixels to its left. Exact likelihood; sampling writes one pixel at a time.</source>
         <translation>自回归模型（van den Oord et al. 2016）：LSTM 层一次读取图像的一行，每个像素看到上方的三角形区域和它左侧的像素。似然可精确计算；采样一次写一个像素。</translation>
     </message>
@@ -1155,46 +1155,51 @@
     </message>
     <message>
         <location filename="../app/gui/pixelpage.cpp" line="104"/>
+        <source>Click a pixel of a written image.</source>
+        <translation>单击已书写图像中的一个像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="105"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="112"/>
+        <location filename="../app/gui/pixelpage.cpp" line="113"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="117"/>
+        <location filename="../app/gui/pixelpage.cpp" line="118"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="138"/>
+        <location filename="../app/gui/pixelpage.cpp" line="139"/>
         <source>Could not write: %1</source>
         <translation>无法书写：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="151"/>
+        <location filename="../app/gui/pixelpage.cpp" line="152"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="154"/>
+        <location filename="../app/gui/pixelpage.cpp" line="155"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="196"/>
+        <location filename="../app/gui/pixelpage.cpp" line="197"/>
         <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
         <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="203"/>
+        <location filename="../app/gui/pixelpage.cpp" line="204"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="206"/>
+        <location filename="../app/gui/pixelpage.cpp" line="207"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>

@@ -207,7 +207,7 @@ void PixelWriteView::paintEvent(QPaintEvent*) {
   if (m_images.isEmpty()) {
     p.setPen(QColor(150, 150, 160));
     p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-               tr("The images appear here as the model writes them, pixel by pixel."));
+               m_placeholder.isEmpty() ? tr("The images appear here as the model writes them, pixel by pixel.") : m_placeholder);
     return;
   }
   const Layout l = layout();

@@ -20,6 +20,11 @@ class PixelWriteView final : public QWidget {
 
   /// Format_Grayscale8 images (others are converted), all of the first one's square size.
   void setImages(const QVector<QImage>& images);
+  /// What an empty view says (default: that the images appear as the model writes them).
+  void setPlaceholderText(const QString& text) {
+    m_placeholder = text;
+    update();
+  }
   int imageCount() const { return int(m_images.size()); }
   /// Pixels along a side of each image; 0 with no images.
   int imageSide() const { return m_side; }
@@ -73,6 +78,7 @@ class PixelWriteView final : public QWidget {
   void rebuildHeatOverlay();
 
   QVector<QImage> m_images;
+  QString m_placeholder;
   int m_side = 0;
   int m_cursor = -1;
   QVector<bool> m_known;

@@ -101,6 +101,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_speed = new QLabel(this);
   m_plainView = new PixelWriteView(this);
   m_plainView->setMinimumSize(160, 160);
+  m_plainView->setPlaceholderText(tr("Click a pixel of a written image."));
   m_fieldNote = new QLabel(tr("Click a pixel of an image: the heat map shows how much each earlier pixel moves its "
                               "probability (the gradient). Here the same for a plain masked stack of six layers "
                               "(untrained: only where it can look matters) — the pixels up and to the right it "
