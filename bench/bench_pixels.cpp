@@ -3,9 +3,12 @@
 // one GenLab uses (PixelCNN: the current row's horizontal stack with the row above's vertical stack
 // cached; PixelRNN: one row of LSTM steps from the cached states above), on the default networks
 // of the two families (sizes as in app/families/pixelcnn.cpp and pixelrnn.cpp; weights as
-// initialised — the cost does not depend on them). Prints seconds and the ratio.
-//   bench_pixels <threads> <images>
+// initialised — the cost does not depend on them). Prints seconds and the ratio. With an MNIST
+// folder and a step count, also training images per second (bench/pixel_reference.py is PyTorch's).
+//   bench_pixels <threads> <images> [<mnist folder> <training steps>]
 #include "autoregressive/pixel_model.h"
+#include "autoregressive/pixel_trainer.h"
+#include "data/mnist_dataset.h"
 #include "pixelcnn/pixelcnn.h"
 #include "pixelrnn/pixelrnn.h"
 
@@ -43,6 +46,25 @@ int main(int argc, char** argv) {
     const double cached = seconds(net, images, false), naive = seconds(net, images, true);
     std::printf("%-20s %d images of 784 pixels, %s threads: cached %.2f s (%.0f pixels/s per image), naive %.2f s: %.1fx\n",
                 name, images, argv[1], cached, 784 / cached, naive, naive / cached);
+  }
+  if (argc >= 5) {
+    auto digits = genlab::load_mnist_split(argv[3], "train");
+    if (!digits.ok()) {
+      std::fprintf(stderr, "%s\n", digits.error.c_str());
+      return 1;
+    }
+    const auto x = digits.value.images.view({-1, 1, 28, 28});
+    const int steps = std::atoi(argv[4]);
+    for (const auto& [name, net] : {std::pair{"Gated PixelCNN", cnn}, std::pair{"PixelRNN (Row LSTM)", rnn}}) {
+      genlab::PixelTrainer t(net, genlab::PixelTrainerOptions().batch_size(64), x);
+      for (int i = 0; i < 3; ++i)
+        t.step();
+      const auto t0 = std::chrono::steady_clock::now();
+      for (int i = 0; i < steps; ++i)
+        t.step();
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::printf("%s: %.1f images/s training\n", name, steps * 64 / s);
+    }
   }
   return 0;
 }

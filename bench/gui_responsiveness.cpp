@@ -72,7 +72,7 @@ int main(int argc, char* argv[]) {
     ++tick;
     slider->setValue((tick * 7) % LatentExplorer::kSliderSteps);
     if (switchPages && tick % 120 == 0)
-      pages->setCurrentIndex(pages->currentIndex() == 0 ? 2 : 0);
+      pages->setCurrentIndex(pages->currentIndex() == 0 ? pages->count() - 1 : 0);
   });
 
   QTimer::singleShot(500, [&] {

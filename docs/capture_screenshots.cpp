@@ -245,7 +245,7 @@ int main(int argc, char* argv[]) {
   });
   QTimer::singleShot(2500, [&] { save("explore-while-training.png"); });
   QTimer::singleShot(5000, [&] {
-    pages->setCurrentIndex(2);
+    pages->setCurrentIndex(pages->count() - 1);
     QTimer::singleShot(400, [&] { save("train-mid-training.png"); });
   });
   QObject::connect(window.training(), &TrainingController::finished, [&] {
@@ -253,7 +253,7 @@ int main(int argc, char* argv[]) {
     window.explore()->explorer()->setLatent(QPointF(-0.35, -1.4));
     QTimer::singleShot(600, [&] {
       save("explore-after-training.png");
-      pages->setCurrentIndex(2);
+      pages->setCurrentIndex(pages->count() - 1);
       QTimer::singleShot(400, [&] {
         save("train-finished.png");
         app.quit();

@@ -599,6 +599,11 @@
         <translation>训练</translation>
     </message>
     <message>
+        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <source>Pixel by pixel</source>
+        <translation>逐像素</translation>
+    </message>
+    <message>
         <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>

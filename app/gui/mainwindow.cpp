@@ -105,8 +105,8 @@ void MainWindow::buildMenus() {
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  const QString names[] = {tr("Explore"), tr("Diffusion"), tr("Train")};
-  for (int i = 0; i < 3; ++i) {
+  const QString names[] = {tr("Explore"), tr("Diffusion"), tr("Pixel by pixel"), tr("Train")};
+  for (int i = 0; i < 4; ++i) {
     QAction* a = view->addAction(names[i], this, [this, i] { m_pages->setCurrentIndex(i); });
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
   }

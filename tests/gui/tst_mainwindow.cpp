@@ -51,15 +51,16 @@ class tst_MainWindow : public QObject {
   }
   void init() { QSettings().clear(); }
 
-  void opensWithThreePages() {
+  void opensWithFourPages() {
     MainWindow w;
     w.show();
     auto* pages = w.findChild<QTabWidget*>(QStringLiteral("pages"));
     QVERIFY(pages);
-    QCOMPARE(pages->count(), 3);
+    QCOMPARE(pages->count(), 4);
     QCOMPARE(pages->tabText(0), QStringLiteral("&Explore"));
     QCOMPARE(pages->tabText(1), QStringLiteral("&Diffusion"));
-    QCOMPARE(pages->tabText(2), QStringLiteral("&Train"));
+    QCOMPARE(pages->tabText(2), QStringLiteral("Pi&xel by pixel"));
+    QCOMPARE(pages->tabText(3), QStringLiteral("&Train"));
     // First launch: no model, and the offer to train one.
     auto* explore = w.explore()->explorer();
     QVERIFY(!explore->hasModel());
@@ -72,6 +73,8 @@ class tst_MainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowActive(&w));
     QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(pages->currentIndex(), 2);
+    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(pages->currentIndex(), 3);
   }
 
   void slidersChangeTheDecodedDigit() {

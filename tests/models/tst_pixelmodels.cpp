@@ -2,11 +2,13 @@
 // The autoregressive families: a Gated PixelCNN, the plain masked PixelCNN and a Row LSTM PixelRNN.
 #include "autoregressive/pixel_trainer.h"
 #include "data/mnist_dataset.h"
+#include "io/safetensors.h"
 #include "pixelcnn/pixelcnn.h"
 #include "pixelrnn/pixelrnn.h"
 #include "testdata.h"
 
 #include <ATen/ATen.h>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,21 +47,24 @@ class tst_PixelModels : public QObject {
   void causal_data() {
     QTest::addColumn<QString>("net");
     QTest::addColumn<int>("levels");
-    for (const char* n : {"gated", "plain", "rnn"})
+    for (const char* n : {"gated", "plain", "rnn", "gated conditional", "rnn conditional"})
       for (int levels : {2, 256})
         QTest::addRow("%s %d", n, levels) << QString::fromLatin1(n) << levels;
   }
   void causal() {
     QFETCH(QString, net);
     QFETCH(int, levels);
-    const auto model = net == QLatin1String("gated") ? gated(levels)
+    const auto model = net == QLatin1String("gated conditional") ? gated(levels, 10)
+                       : net == QLatin1String("rnn conditional") ? rnn(levels, 10)
+                       : net == QLatin1String("gated")           ? gated(levels)
                        : net == QLatin1String("plain") ? std::make_shared<PixelCNNImpl>(
                                                              PixelCNNOptions().width(8).layers(4).head_width(8)
                                                                  .gated(false).levels(levels).image_size(12))
                                                        : rnn(levels);
     const auto image = at::rand({1, 1, 12, 12}).mul(255).round().div(255);
     for (auto [r, c] : {std::pair<int64_t, int64_t>{0, 0}, {5, 7}, {11, 0}, {6, 11}, {11, 11}}) {
-      const auto field = receptive_field(model, image, {}, r, c).view({-1});
+      const auto label = model->shape().classes > 0 ? at::tensor({3}, at::kLong) : at::Tensor();
+      const auto field = receptive_field(model, image, label, r, c).view({-1});
       const int64_t at = r * 12 + c;
       QCOMPARE(field.narrow(0, at, 144 - at).abs().max().item<float>(), 0.f);  // itself and everything after
       if (at > 0)
@@ -162,6 +167,66 @@ class tst_PixelModels : public QObject {
     const auto completed = sample_pixels(model, o);
     QVERIFY(at::equal(completed.narrow(2, 0, 6), o.given.narrow(2, 0, 6)));
     QVERIFY(!at::equal(completed.narrow(2, 6, 6), o.given.narrow(2, 6, 6)));
+  }
+
+  // tests/python/pixel_reference.py builds each net independently in PyTorch, loads GenLab's
+  // weights strictly (every name must match) and computes −log p(x) of the same images.
+  void pytorchGivesTheSameLikelihood_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("levels");
+    for (const char* k : {"gated", "plain", "rnn"})
+      for (int levels : {2, 256})
+        QTest::addRow("%s %d", k, levels) << QString::fromLatin1(k) << levels;
+  }
+  void pytorchGivesTheSameLikelihood() {
+    QFETCH(QString, kind);
+    QFETCH(int, levels);
+    torch::manual_seed(11);
+    const PixelNet net = kind == QLatin1String("rnn")
+                             ? PixelNet(std::make_shared<PixelRNNImpl>(PixelRNNOptions().hidden(6).layers(2).head_width(10)
+                                                                           .levels(levels).image_size(10)))
+                             : PixelNet(std::make_shared<PixelCNNImpl>(PixelCNNOptions().width(6).layers(3).head_width(10)
+                                                                           .gated(kind == QLatin1String("gated"))
+                                                                           .levels(levels).image_size(10)));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("net.safetensors"));
+    NamedTensors tensors;
+    for (const auto& p : net->named_parameters())
+      tensors.emplace_back(p.key(), p.value());
+    QCOMPARE(QString::fromStdString(save_safetensors(path.toStdString(), tensors)), QString());
+    QProcess py;
+    py.start(QStringLiteral("/usr/bin/python3"),
+             {QStringLiteral(GENLAB_SOURCE_DIR "/tests/python/pixel_reference.py"), path, kind, QString::number(levels),
+              QStringLiteral("6"), kind == QLatin1String("rnn") ? QStringLiteral("2") : QStringLiteral("3"),
+              QStringLiteral("10"), QStringLiteral("10")});
+    QVERIFY(py.waitForFinished(120000));
+    QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+    const auto values = py.readAllStandardOutput().trimmed().split(' ');
+    const auto s = at::sin(0.37 * at::arange(3 * 100, at::kFloat)).reshape({3, 1, 10, 10});
+    const auto x = levels == 2 ? s.gt(0).to(at::kFloat) : s.add(1).div(2).mul(255).round().div(255);
+    torch::NoGradGuard no_grad;
+    const auto ours = negative_log_likelihood(net->forward(x, {}), x, levels);
+    QCOMPARE(values.size(), qsizetype(3));
+    for (int i = 0; i < 3; ++i) {
+      const double diff = std::abs(values[i].toDouble() - ours[i].item<double>());
+      QVERIFY2(diff <= 1e-5 * std::max(1.0, std::abs(ours[i].item<double>())),
+               qPrintable(QStringLiteral("%1 vs %2").arg(values[i].toDouble()).arg(ours[i].item<double>())));
+    }
+  }
+
+  // Eight black/white images, the same batch at every step (their binarisation is themselves):
+  // the model learns them by heart, far below what it paid at first.
+  void overfitsOneBatch() {
+    torch::manual_seed(5);
+    const auto images = at::rand({8, 1, 12, 12}).gt(0.7).to(at::kFloat);
+    auto net = gated(2, 0, 4);
+    const double before = evaluate_pixel_model(*net, images);
+    PixelTrainer t(net, PixelTrainerOptions().batch_size(8).lr(1e-2), images);
+    for (int i = 0; i < 300; ++i)
+      t.step();
+    const double after = evaluate_pixel_model(*net, images);
+    qInfo("one batch: %.1f nats per image before, %.2f after 300 steps", before, after);
+    QVERIFY(after < 0.15 * before);
   }
 
   void conditionalNetsNeedLabels() {
