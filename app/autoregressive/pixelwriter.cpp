@@ -7,6 +7,8 @@
 
 #include "pixelcnn/pixelcnn.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
 #include <c10/util/Exception.h>
 #include <torch/utils.h>
@@ -123,7 +125,11 @@ class PixelWriter::Worker final : public QObject {
     if (m_timer.isActive())
       m_timer.start(m_delay);
   }
-  void setFocus(int image) { m_focus = std::max(0, image); }
+  void setFocus(int image) {
+    m_focus = std::max(0, image);
+    if (m_sampler)
+      m_focus = std::min(m_focus, int(m_sampler->images().size(0)) - 1);
+  }
 
   void receptiveField(int image, int row, int col) {
     if (!m_model)
@@ -134,15 +140,21 @@ class PixelWriter::Worker final : public QObject {
       x = x.narrow(0, std::clamp<int64_t>(image, 0, x.size(0) - 1), 1).clone();
       const auto trained = genlab::receptive_field(m_model->net(), x, {}, row, col);
       if (!m_plain || m_plain->shape().levels != m_model->levels() || m_plain->shape().image_size != size) {
-        torch::manual_seed(1);
         m_plain = std::make_shared<genlab::PixelCNNImpl>(
             genlab::PixelCNNOptions().gated(false).width(16).head_width(16).layers(6).levels(m_model->levels())
                 .image_size(size));
+        // The same weights every time, from a generator of its own (the global one belongs to training).
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+        torch::NoGradGuard no_grad;
+        for (auto& p : m_plain->parameters())
+          p.copy_(at::randn(p.sizes(), gen).mul_(0.2));
       }
       const auto plain = genlab::receptive_field(m_plain, x, {}, row, col);
       Q_EMIT m_owner->receptiveField(image, row, col, toVector(trained), toVector(plain));
-    } catch (const c10::Error& e) {
-      fail(QString::fromStdString(e.what_without_backtrace()));
+    } catch (const c10::Error&) {
+      // A click outside this model's image (a grid of another run still shown): no map, and the
+      // writing goes on.
+      Q_EMIT m_owner->receptiveField(image, row, col, {}, {});
     }
   }
 
@@ -152,10 +164,10 @@ class PixelWriter::Worker final : public QObject {
     QElapsedTimer t;
     t.start();
     do {
-      drawOne();
-    } while (m_delay == 0 && !m_sampler->done() && t.elapsed() < 30);
+      drawOne();  // resets the sampler when it fails
+    } while (m_sampler && m_delay == 0 && !m_sampler->done() && t.elapsed() < 30);
     sendFrame();
-    if (m_sampler->done())
+    if (!m_sampler || m_sampler->done())
       m_timer.stop();
   }
 
@@ -174,6 +186,7 @@ class PixelWriter::Worker final : public QObject {
       const int64_t at = m_sampler->position();
       const auto p = m_sampler->step();
       const auto& images = m_sampler->images();
+      m_focus = std::clamp(m_focus, 0, int(images.size(0)) - 1);
       const int64_t size = m_model->imageSize();
       m_distribution = toVector(p[m_focus]);
       m_drawn = int(std::lround(images[m_focus][0][at / size][at % size].item<float>() * (m_model->levels() - 1)));

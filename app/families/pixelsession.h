@@ -11,6 +11,8 @@
 #include "pixelmodel.h"
 #include "run.h"
 
+#include <torch/utils.h>
+
 #include <QImage>
 
 class PixelSession final : public TrainerSession<genlab::PixelTrainer> {
@@ -40,6 +42,7 @@ QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int
 template <class NetImpl, class Options>
 std::unique_ptr<ModelSession> pixelSession(const TrainingSettings& s, const DatasetSplits& data, const Options& options,
                                            const std::function<QJsonObject(const Options&)>& json) {
+  torch::manual_seed(s.seed);  // the run's seed decides the first weights, as in every family
   return std::unique_ptr<ModelSession>(new PixelSession(s, data, std::make_shared<NetImpl>(options), json(options)));
 }
 

@@ -187,6 +187,8 @@ void PixelPage::setWriting(bool writing) {
 }
 
 void PixelPage::showFrame(const PixelWriteFrame& f) {
+  if (!m_cancel->isEnabled() && !f.done)
+    return;  // a frame that was on its way when the user cancelled
   m_last = f;
   m_view->setImages(f.images);
   m_view->setKnownMask(f.known);
