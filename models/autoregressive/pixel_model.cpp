@@ -63,6 +63,8 @@ PixelSampler::PixelSampler(PixelNet net, Options options)
                     options_.known.size(1) == size_,
                 "completing needs a mask of the known pixels (", size_, " × ", size_, ")");
     images_ = options_.given.to(at::kFloat) * options_.known.to(at::kFloat);
+    const auto flat = options_.known.to(at::kChar).reshape({-1}).contiguous();
+    known_.assign(flat.data_ptr<int8_t>(), flat.data_ptr<int8_t>() + flat.numel());
   }
   net_->eval();
 }
@@ -81,16 +83,13 @@ at::Tensor PixelSampler::next_distribution() {
 }
 
 bool PixelSampler::skip_known() {
-  if (!options_.known.defined())
-    return !done();
-  const auto known = options_.known.reshape({-1});
-  while (!done() && known[position_].item<bool>())
+  while (!done() && !known_.empty() && known_[size_t(position_)])
     ++position_;
   return !done();
 }
 
 at::Tensor PixelSampler::step() {
-  if (options_.known.defined() && options_.known.reshape({-1})[position_].item<bool>()) {
+  if (!known_.empty() && known_[size_t(position_)]) {
     ++position_;
     return {};
   }

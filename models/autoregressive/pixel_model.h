@@ -98,6 +98,7 @@ class PixelSampler {
   at::Tensor images_;
   at::Generator gen_;
   RowCache cache_;
+  std::vector<char> known_;  ///< options_.known flattened once (empty: nothing known)
 };
 
 /// `count` images drawn pixel by pixel (count, 1, H, W) in [0, 1].
