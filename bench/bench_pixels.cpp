@@ -4,10 +4,12 @@
 // cached; PixelRNN: one row of LSTM steps from the cached states above), on the default networks
 // of the two families (sizes as in app/families/pixelcnn.cpp and pixelrnn.cpp; weights as
 // initialised — the cost does not depend on them). Prints seconds and the ratio. With an MNIST
-// folder and a step count, also training images per second (bench/pixel_reference.py is PyTorch's).
-//   bench_pixels <threads> <images> [<mnist folder> <training steps>]
+// folder and a step count, also training images per second, with the batch in slices (GenLab's
+// way) and in one pass (bench/pixel_reference.py is PyTorch's; bench/run.sh pixels compares).
+//   bench_pixels <threads> <images (0: no sampling)> [<mnist folder> <training steps>]
 #include "autoregressive/pixel_model.h"
 #include "autoregressive/pixel_trainer.h"
+#include "nn/batch_slices.h"
 #include "data/mnist_dataset.h"
 #include "pixelcnn/pixelcnn.h"
 #include "pixelrnn/pixelrnn.h"
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
   const genlab::PixelNet cnn = std::make_shared<genlab::PixelCNNImpl>(genlab::PixelCNNOptions().width(32).layers(6).head_width(64));
   const genlab::PixelNet rnn = std::make_shared<genlab::PixelRNNImpl>(genlab::PixelRNNOptions().hidden(32).layers(2).head_width(64));
   for (const auto& [name, net] : {std::pair{"Gated PixelCNN", cnn}, std::pair{"PixelRNN (Row LSTM)", rnn}}) {
+    if (images == 0)
+      break;
     const double cached = seconds(net, images, false), naive = seconds(net, images, true);
     std::printf("%-20s %d images of 784 pixels, %s threads: cached %.2f s (%.0f pixels/s per image), naive %.2f s: %.1fx\n",
                 name, images, argv[1], cached, 784 / cached, naive, naive / cached);
@@ -55,16 +59,20 @@ int main(int argc, char** argv) {
     }
     const auto x = digits.value.images.view({-1, 1, 28, 28});
     const int steps = std::atoi(argv[4]);
-    for (const auto& [name, net] : {std::pair{"Gated PixelCNN", cnn}, std::pair{"PixelRNN (Row LSTM)", rnn}}) {
-      genlab::PixelTrainer t(net, genlab::PixelTrainerOptions().batch_size(64), x);
-      for (int i = 0; i < 3; ++i)
-        t.step();
-      const auto t0 = std::chrono::steady_clock::now();
-      for (int i = 0; i < steps; ++i)
-        t.step();
-      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      std::printf("%s: %.1f images/s training\n", name, steps * 64 / s);
-    }
+    // GenLab's way (the batch in slices, one per thread), then one pass with every operation
+    // split across the threads (as PyTorch runs it). Keys for bench/run.sh.
+    const int threads = std::atoi(argv[1]);
+    for (const auto& [key, net] : {std::pair{"pixelcnn", cnn}, std::pair{"pixelrnn", rnn}})
+      for (const int slices : {genlab::BatchSlices::recommended(threads), 1}) {
+        genlab::PixelTrainer t(net, genlab::PixelTrainerOptions().batch_size(64).slices(slices), x);
+        for (int i = 0; i < 3; ++i)
+          t.step();
+        const auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < steps; ++i)
+          t.step();
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("%s_%s_images_per_s %.1f\n", key, slices == 1 ? "onepass" : "train", steps * 64 / s);
+      }
   }
   return 0;
 }

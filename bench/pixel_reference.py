@@ -2,7 +2,7 @@
 """Python reference for bench_pixels: the default Gated PixelCNN (6 layers x 32 maps, head 64) and
 PixelRNN (2 Row LSTM layers x 32, head 64) trained as GenLab trains them (binarised afresh each
 batch, -log p(x) summed per image, mean over the batch, Adam 1e-3, batch 64), in PyTorch.
-Prints images per second for each.
+Prints images per second for each (keys as bench_pixels prints them).
     /usr/bin/python3 pixel_reference.py <mnist folder> <threads> <steps>"""
 import sys, time
 
@@ -21,7 +21,7 @@ def main():
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     images = (load_idx(folder + "/train-images-idx3-ubyte.gz").float() / 255.0).view(-1, 1, 28, 28)
-    for name, net in (("Gated PixelCNN", PixelCNN(True, 2, 32, 6, 64)), ("PixelRNN (Row LSTM)", PixelRNN(2, 32, 2, 64))):
+    for key, net in (("pixelcnn", PixelCNN(True, 2, 32, 6, 64)), ("pixelrnn", PixelRNN(2, 32, 2, 64))):
         opt = torch.optim.Adam(net.parameters(), lr=1e-3)
         batch, n = 64, images.shape[0]
 
@@ -37,7 +37,7 @@ def main():
         t0 = time.perf_counter()
         for i in range(steps):
             step(i)
-        print("%s: %.1f images/s" % (name, steps * batch / (time.perf_counter() - t0)))
+        print("%s_train_images_per_s %.1f" % (key, steps * batch / (time.perf_counter() - t0)))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # GenLab vs the Python reference (Debian's python3-torch, the same LibTorch) on this machine,
 # in one run, same data, same threads. Build first: scripts/setup.sh build
-#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page]
+#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page|pixels]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${GENLAB_BUILD_DIR:-$root/build}
@@ -122,4 +122,23 @@ for round in 1 2 3; do
 done
 printf 'MLP VAE step, %s kernel vs Prescott fallback   ratio %.2fx median of 3 (target >= 3x)\n' "$best" "$(median3 "${k_ratios[@]}")"
 printf '  rounds (samples/s %s/Prescott): %s\n' "$best" "${k_rows[*]}"
+fi
+
+# Pixel models (issue 13): a training step of the default Gated PixelCNN and PixelRNN (batch 64,
+# binarised digits), GenLab (the batch in slices, one per thread) against PyTorch, and GenLab's
+# own one-pass step; three alternating rounds, median ratios.
+if run pixels; then
+cnn=(); rnn=(); cnn_one=(); rows=()
+for round in 1 2 3; do
+  g=$("$build/bench/bench_pixels" "$threads" 0 "$data" 20)
+  h=$(/usr/bin/python3 "$root/bench/pixel_reference.py" "$data" "$threads" 20)
+  gc=$(get "$g" pixelcnn_train_images_per_s); go=$(get "$g" pixelcnn_onepass_images_per_s); hc=$(get "$h" pixelcnn_train_images_per_s)
+  gr=$(get "$g" pixelrnn_train_images_per_s); hr=$(get "$h" pixelrnn_train_images_per_s)
+  cnn+=("$(echo "$gc / $hc" | bc -l)"); rnn+=("$(echo "$gr / $hr" | bc -l)"); cnn_one+=("$(echo "$gc / $go" | bc -l)")
+  rows+=("$gc/$go/$hc $gr/$hr")
+done
+printf 'Gated PixelCNN step (6x32, b 64)        ratio %.2fx median of 3 (target >= 1.2x)\n' "$(median3 "${cnn[@]}")"
+printf 'PixelRNN step (2 Row LSTM x32, b 64)    ratio %.2fx median of 3 (target >= 1.2x)\n' "$(median3 "${rnn[@]}")"
+printf 'Gated PixelCNN, slices vs one pass      ratio %.2fx median of 3\n' "$(median3 "${cnn_one[@]}")"
+printf '  rounds (PixelCNN images/s sliced/one pass/PyTorch, PixelRNN GenLab/PyTorch): %s\n' "${rows[*]}"
 fi

@@ -24,7 +24,12 @@ PixelTrainer::PixelTrainer(PixelNet net, const PixelTrainerOptions& options, at:
     TORCH_CHECK(labels_.defined() && labels_.numel() == examples_.size(0),
                 "a class-conditional pixel model needs one label per training image");
   examples_ = examples_.to(at::kFloat).contiguous();
-  adam_ = std::make_unique<Adam>(parameters_of(*net_), options_.lr());
+  TORCH_CHECK(options_.slices() >= 0 && options_.slices() <= 64, "slices must be in 0..64, got ", options_.slices());
+  const auto named = parameters_of(*net_);
+  for (const auto& [name, p] : named)
+    params_.push_back(p);
+  adam_ = std::make_unique<Adam>(named, options_.lr());
+  slices_ = std::make_unique<BatchSlices>(options_.slices() > 0 ? options_.slices() : BatchSlices::recommended());
   save_module("model.", net_.get());
   save_optimizer("adam.", adam_.get());
 }
@@ -35,11 +40,13 @@ double PixelTrainer::step() {
   const auto x = pixel_values(examples_.index_select(0, index), net_->shape().levels, rng_);
   const auto labels = labels_.defined() ? labels_.index_select(0, index) : at::Tensor();
   net_->train();
-  const auto loss = negative_log_likelihood(net_->forward(x, labels), x, net_->shape().levels).mean();
-  adam_->zero_grad();
-  loss.backward();
+  const int64_t batch = x.size(0), levels = net_->shape().levels;
+  const double value = slices_->backward(batch, params_, [&](int64_t first, int64_t count) {
+    const auto part = x.narrow(0, first, count);
+    const auto lab = labels.defined() ? labels.narrow(0, first, count) : at::Tensor();
+    return negative_log_likelihood(net_->forward(part, lab), part, levels).sum() / double(batch);
+  });
   adam_->step();
-  const double value = loss.item<double>();
   TORCH_CHECK(std::isfinite(value), "the pixel model's loss became ", loss_text(value), " at step ", steps_done(),
               " (learning rate ", options_.lr(), " too high?)");
   end_step();

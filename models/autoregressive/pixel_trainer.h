@@ -5,6 +5,7 @@
 #include "io/result.h"
 #include "io/safetensors.h"
 #include "nn/adam.h"
+#include "nn/batch_slices.h"
 #include "nn/batch_trainer.h"
 #include "nn/precision.h"
 
@@ -18,6 +19,8 @@ struct PixelTrainerOptions {
   TORCH_ARG(double, lr) = 1e-3;
   TORCH_ARG(int64_t, batch_size) = 64;
   TORCH_ARG(uint64_t, seed) = 1;
+  /// Slices of each batch trained at once, one per core (BatchSlices); 0: one per intra-op thread.
+  TORCH_ARG(int, slices) = 0;
 };
 
 /// Trains a PixelNet by maximum likelihood on images (N, 1, H, W) in [0, 1], with their labels (N)
@@ -35,6 +38,8 @@ class PixelTrainer final : public BatchTrainer {
   PixelNet net_;
   at::Tensor labels_;
   std::unique_ptr<Adam> adam_;
+  std::vector<at::Tensor> params_;
+  std::unique_ptr<BatchSlices> slices_;
 };
 
 /// The seed of the held-out digits' binarisation: the same black/white digits every time.

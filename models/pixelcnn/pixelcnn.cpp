@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pixelcnn/pixelcnn.h"
 
+#include "nn/gated_activation.h"
+
 #include <ATen/ops/constant_pad_nd.h>
 #include <ATen/ops/conv2d.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/relu.h>
-#include <ATen/ops/sigmoid.h>
-#include <ATen/ops/tanh.h>
 #include <ATen/ops/zeros.h>
 #include <torch/nn/modules/container/any.h>
 
@@ -17,10 +17,7 @@ namespace {
 
 constexpr int64_t kFirstKernel = 7, kKernel = 3;
 
-at::Tensor gate(const at::Tensor& x) {
-  const auto parts = x.chunk(2, 1);
-  return parts[0].tanh() * parts[1].sigmoid();
-}
+at::Tensor gate(const at::Tensor& x) { return gated_activation(x); }
 
 // Images in [0, 1] as the network's input, centred.
 at::Tensor centred(const at::Tensor& images) { return images.to(at::kFloat).mul(2).sub(1); }
@@ -78,7 +75,8 @@ std::pair<at::Tensor, at::Tensor> GatedLayerImpl::forward(const at::Tensor& v, c
                                                           const at::Tensor& labels) {
   const auto [v_conv_out, v_new] = vertical(v, labels);
   // The vertical stack one row down: row i of the horizontal stack sees rows < i through it.
-  const auto above = at::constant_pad_nd(v_conv_out, {0, 0, 1, 0}).narrow(2, 0, v.size(2));
+  // (Rows 0 … H − 2 padded by one zero row on top: one contiguous copy, as the 1×1 conv wants it.)
+  const auto above = at::constant_pad_nd(v_conv_out.narrow(2, 0, v.size(2) - 1), {0, 0, 1, 0});
   return {v_new, horizontal(h, above, labels)};
 }
 

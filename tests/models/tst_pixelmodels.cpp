@@ -259,7 +259,7 @@ class tst_PixelModels : public QObject {
                  ? PixelNet(std::make_shared<PixelCNNImpl>(PixelCNNOptions().width(16).layers(4).head_width(32)))
                  : PixelNet(std::make_shared<PixelRNNImpl>(PixelRNNOptions().hidden(16).layers(1).head_width(32)));
     };
-    const auto opts = PixelTrainerOptions().batch_size(32).lr(3e-3);
+    const auto opts = PixelTrainerOptions().batch_size(32).lr(3e-3).slices(2);  // two threads, one core each
     auto straight_net = make();
     const double before = evaluate_pixel_model(*straight_net, held_images);
     PixelTrainer straight(straight_net, opts, images);
@@ -279,7 +279,7 @@ class tst_PixelModels : public QObject {
     for (int i = 0; i < 100; ++i)
       first.step();
     QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
-    PixelTrainer resumed(make(), PixelTrainerOptions().batch_size(32).lr(3e-3).seed(99), images);
+    PixelTrainer resumed(make(), PixelTrainerOptions().batch_size(32).lr(3e-3).slices(2).seed(99), images);
     QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
     for (int i = 100; i < 150; ++i) {
       const double l = resumed.step();
