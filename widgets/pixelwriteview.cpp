@@ -17,6 +17,8 @@ const QColor kCursorColour(255, 140, 0);
 const QColor kHeatPixelColour(0, 220, 255);
 constexpr QRgb kDimmed = qRgba(0, 0, 0, 150);
 constexpr QRgb kKnownTint = qRgba(70, 150, 255, 80);
+constexpr QRgb kPaintedTint = qRgba(255, 120, 0, 130);  // painted over: to be written
+constexpr int kBrushRadius = 1;                          // a 3 × 3 brush
 constexpr int kHeatAlpha = 153;  // 60 %
 
 int gridColumns(int count) { return count <= 0 ? 0 : int(std::ceil(std::sqrt(double(count)) - 1e-9)); }
@@ -105,6 +107,15 @@ void PixelWriteView::rebuildStateOverlay() {
   const int pixels = m_side * m_side;
   const bool hasCursor = m_cursor >= 0 && m_cursor < pixels;
   const bool hasMask = pixels > 0 && m_known.size() == pixels;
+  if (m_painting && hasMask) {  // what is hidden, on the whole images
+    m_stateOverlay = QImage(m_side, m_side, QImage::Format_ARGB32);
+    for (int row = 0; row < m_side; ++row) {
+      auto* line = reinterpret_cast<QRgb*>(m_stateOverlay.scanLine(row));
+      for (int col = 0; col < m_side; ++col)
+        line[col] = m_known[row * m_side + col] ? qRgba(0, 0, 0, 0) : kPaintedTint;
+    }
+    return;
+  }
   if (!hasCursor && !hasMask) {
     m_stateOverlay = QImage();
     return;
@@ -238,12 +249,9 @@ void PixelWriteView::paintEvent(QPaintEvent*) {
   }
 }
 
-void PixelWriteView::mousePressEvent(QMouseEvent* event) {
-  if (event->button() != Qt::LeftButton || m_side <= 0) {
-    QWidget::mousePressEvent(event);
-    return;
-  }
-  const QPoint pos = event->position().toPoint();
+bool PixelWriteView::pixelAt(const QPoint& pos, int* imageIndex, int* row, int* col) const {
+  if (m_side <= 0)
+    return false;
   const Layout l = layout();
   for (int i = 0; i < m_images.size(); ++i) {
     const QRect image = imageRect(i);
@@ -258,9 +266,63 @@ void PixelWriteView::mousePressEvent(QMouseEvent* event) {
         ++k;
       return k;
     };
-    Q_EMIT pixelClicked(i, index(pos.y() - image.top()), index(pos.x() - image.left()));
+    *imageIndex = i;
+    *row = index(pos.y() - image.top());
+    *col = index(pos.x() - image.left());
+    return true;
+  }
+  return false;
+}
+
+void PixelWriteView::setPainting(bool painting) {
+  m_painting = painting;
+  setCursor(painting ? Qt::CrossCursor : Qt::ArrowCursor);
+  rebuildStateOverlay();
+  update();
+}
+
+void PixelWriteView::paintAt(const QPoint& pos, bool hide) {
+  int image = 0, row = 0, col = 0;
+  if (!pixelAt(pos, &image, &row, &col))
+    return;
+  const int pixels = m_side * m_side;
+  if (m_known.size() != pixels)
+    m_known = QVector<bool>(pixels, true);
+  bool changed = false;
+  for (int r = std::max(0, row - kBrushRadius); r <= std::min(m_side - 1, row + kBrushRadius); ++r)
+    for (int c = std::max(0, col - kBrushRadius); c <= std::min(m_side - 1, col + kBrushRadius); ++c) {
+      bool& given = m_known[r * m_side + c];
+      changed = changed || given == hide;
+      given = !hide;
+    }
+  if (!changed)
+    return;
+  rebuildStateOverlay();
+  update();
+  Q_EMIT givenMaskPainted(m_known);
+}
+
+void PixelWriteView::mousePressEvent(QMouseEvent* event) {
+  const QPoint pos = event->position().toPoint();
+  if (m_painting && (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)) {
+    paintAt(pos, event->button() == Qt::LeftButton);
+    event->accept();
+    return;
+  }
+  int image = 0, row = 0, col = 0;
+  if (event->button() == Qt::LeftButton && pixelAt(pos, &image, &row, &col)) {
+    Q_EMIT pixelClicked(image, row, col);
     event->accept();
     return;
   }
   QWidget::mousePressEvent(event);
+}
+
+void PixelWriteView::mouseMoveEvent(QMouseEvent* event) {
+  if (m_painting && (event->buttons() & (Qt::LeftButton | Qt::RightButton))) {
+    paintAt(event->position().toPoint(), event->buttons() & Qt::LeftButton);
+    event->accept();
+    return;
+  }
+  QWidget::mouseMoveEvent(event);
 }

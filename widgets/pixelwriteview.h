@@ -10,7 +10,8 @@
 /// (ceil(sqrt(N)) columns, nearest-neighbour scaled, dark background). Every image shows the write
 /// cursor (orange outline on the next pixel; pixels after it dimmed) and the given pixels of an
 /// image completion (blue tint); one image may carry a heat map (e.g. what the next pixel depends
-/// on) with its pixel outlined in cyan. A left click on a pixel emits pixelClicked.
+/// on) with its pixel outlined in cyan. A left click on a pixel emits pixelClicked; in painting
+/// mode the mouse paints which pixels are hidden instead.
 class PixelWriteView final : public QWidget {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(PixelWriteView)
@@ -37,6 +38,13 @@ class PixelWriteView final : public QWidget {
   /// side² flags in raster order, true for a given (known) pixel; empty for none. Known pixels are
   /// tinted blue and never dimmed.
   void setKnownMask(const QVector<bool>& known);
+  QVector<bool> knownMask() const { return m_known; }
+
+  /// Painting: the mouse edits the known mask instead of clicking pixels — the left button hides
+  /// the pixels under a 3 × 3 brush, the right button gives them back — and the hidden pixels are
+  /// tinted orange on the whole images (no cursor dimming). Emits givenMaskPainted on each change.
+  void setPainting(bool painting);
+  bool painting() const { return m_painting; }
 
   /// A heat map over image `imageIndex` only: side² values ≥ 0 in raster order, normalised by their
   /// maximum, transparent where 0; pixel (row, col) is outlined in cyan.
@@ -56,10 +64,13 @@ class PixelWriteView final : public QWidget {
 
  Q_SIGNALS:
   void pixelClicked(int imageIndex, int row, int col);
+  /// Painting: side² flags in raster order, true where the pixel stays given.
+  void givenMaskPainted(const QVector<bool>& given);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
 
  private:
   /// The grid at the current size: where image 0 starts, the image pixel size on screen, the step
@@ -75,6 +86,8 @@ class PixelWriteView final : public QWidget {
   Layout layout() const;
   int edge(const Layout& l, int index) const;  // offset of image pixel boundary `index` within an image
   void rebuildStateOverlay();
+  bool pixelAt(const QPoint& pos, int* imageIndex, int* row, int* col) const;
+  void paintAt(const QPoint& pos, bool hide);
   void rebuildHeatOverlay();
 
   QVector<QImage> m_images;
@@ -82,6 +95,7 @@ class PixelWriteView final : public QWidget {
   int m_side = 0;
   int m_cursor = -1;
   QVector<bool> m_known;
+  bool m_painting = false;
   int m_heatImage = -1;
   QVector<float> m_heat;
   int m_heatRow = -1;

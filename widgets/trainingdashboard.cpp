@@ -4,6 +4,7 @@
 #include "samplestrip.h"
 #include "trainingcurves.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -142,6 +143,21 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_precisionLabel = new QLabel(tr("&Arithmetic:"), hyper);
   m_precisionLabel->setBuddy(m_precision);
   hform->addRow(m_precisionLabel, m_precision);
+  m_levels = new QComboBox(hyper);
+  m_levels->setObjectName(QStringLiteral("levelsCombo"));
+  m_levels->addItem(tr("black or white (2 levels)"), 2);
+  m_levels->addItem(tr("256 grey levels"), 256);
+  m_levels->setToolTip(tr("What the model predicts for each pixel. Black or white: the digits are binarised afresh at "
+                          "every visit, as in the PixelCNN papers' MNIST results. 256 grey levels: a softmax over "
+                          "every grey value, slower to learn."));
+  m_levelsLabel = new QLabel(tr("&Pixels:"), hyper);
+  m_levelsLabel->setBuddy(m_levels);
+  hform->addRow(m_levelsLabel, m_levels);
+  m_byClass = new QCheckBox(tr("Tell the model each image's &class"), hyper);
+  m_byClass->setObjectName(QStringLiteral("byClassCheck"));
+  m_byClass->setToolTip(tr("The class (which digit, which garment) is given to every layer; the trained model then "
+                           "writes the class it is asked for. MNIST and Fashion-MNIST only."));
+  hform->addRow(QString(), m_byClass);
 
   m_start = new QPushButton(tr("&Start training"), this);
   m_start->setObjectName(QStringLiteral("startButton"));
@@ -246,6 +262,8 @@ TrainingFormValues TrainingDashboard::values() const {
   v.seed = m_seed->text().toULongLong();
   v.threads = m_threads->value();
   v.precision = m_precision->currentData().toString();
+  v.pixelLevels = m_levels->currentData().toInt();
+  v.byClass = m_byClass->isChecked();
   v.model = m_model->currentData().toString();
   v.dataset = m_datasetCombo->currentData().toString();
   if (v.dataset == QLatin1String("folder"))
@@ -264,6 +282,8 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
   m_precision->setCurrentIndex(std::max(0, m_precision->findData(v.precision)));
+  m_levels->setCurrentIndex(std::max(0, m_levels->findData(v.pixelLevels)));
+  m_byClass->setChecked(v.byClass);
   if (v.dataset.startsWith(QLatin1String("folder:")))
     setImageFolder(v.dataset.mid(7));
   else if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
@@ -357,6 +377,10 @@ void TrainingDashboard::showModelChoice() {
   const bool precision = c && c->mixedPrecision;
   m_precision->setVisible(precision);
   m_precisionLabel->setVisible(precision);
+  const bool levels = c && c->pixelLevels;
+  m_levels->setVisible(levels);
+  m_levelsLabel->setVisible(levels);
+  m_byClass->setVisible(c && c->byClass);
   m_model->setToolTip(c ? c->tooltip : QString());
   if (m_running)
     c = &m_runChoice;  // the progress box speaks of the run that trains, not of the next one
@@ -377,7 +401,8 @@ void TrainingDashboard::setAutomaticPrecision(const QString& meaning) {
 
 void TrainingDashboard::lockForm(bool locked) {
   for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch,
-                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_precision, m_start})
+                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_precision, m_levels,
+                                                   m_byClass, m_start})
     w->setEnabled(!locked);
 }
 

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -26,6 +27,8 @@ struct ModelChoice {
   QStringList heldOut;      ///< the held-out measures' names; the first is charted
   QString heldOutUnit;      ///< their unit
   bool mixedPrecision = false;  ///< the arithmetic (bfloat16 or float32) can be chosen
+  bool pixelLevels = false;     ///< each pixel black/white or one of 256 grey levels can be chosen
+  bool byClass = false;         ///< the model can be told each image's class
 };
 
 /// The values of the Train page's form (widgets know nothing of the training code).
@@ -42,6 +45,8 @@ struct TrainingFormValues {
   quint64 seed = 1;
   int threads = 1;
   QString precision;  ///< "" automatic, "bf16" or "fp32"
+  int pixelLevels = 2;  ///< pixel-by-pixel models: 2 (black or white) or 256 grey levels
+  bool byClass = false;  ///< pixel-by-pixel models: told each image's class
 };
 
 /// The Train page: model, data and hyperparameters; Start and Stop; progress, speed, ETA; live
@@ -119,6 +124,9 @@ class TrainingDashboard final : public QWidget {
   QSpinBox* m_threads = nullptr;
   QComboBox* m_precision = nullptr;
   QLabel* m_precisionLabel = nullptr;
+  QComboBox* m_levels = nullptr;
+  QLabel* m_levelsLabel = nullptr;
+  QCheckBox* m_byClass = nullptr;
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;

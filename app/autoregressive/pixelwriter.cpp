@@ -8,6 +8,8 @@
 #include "pixelcnn/pixelcnn.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/arange.h>
+#include <ATen/ops/full.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
 #include <c10/util/Exception.h>
@@ -52,9 +54,12 @@ class PixelWriter::Worker final : public QObject {
         m_model = model.value;
         m_openRun = r.runFolder;
       }
-      if (m_model->classes() > 0)
-        return fail(QCoreApplication::translate("PixelWriter", "This run's model draws a class it is told; writing "
-                                                               "class-conditional runs is not offered yet."));
+      const int64_t classes = m_model->classes();
+      if (r.label >= 0 && r.label >= classes)
+        return fail(classes > 0 ? QCoreApplication::translate("PixelWriter", "This model knows classes 0 to %1, not %2.")
+                                      .arg(classes - 1).arg(r.label)
+                                : QCoreApplication::translate("PixelWriter", "This model was not told the images' "
+                                                                             "classes when it trained."));
       genlab::PixelSampler::Options o;
       o.count = std::clamp(r.count, 1, 64);
       o.temperature = r.temperature;
@@ -70,23 +75,41 @@ class PixelWriter::Worker final : public QObject {
         if (!data.ok())
           return fail(data.error);
         const auto images = FamilyTools::imagesOf(data.value.eval, 1);
-        const int64_t from = int64_t(r.seed * 37 % quint64(std::max<int64_t>(1, images.size(0) - o.count)));
+        const int64_t last = std::max<int64_t>(0, images.size(0) - (r.sameImage ? 1 : o.count));
+        const int64_t from = r.digit >= 0 ? std::min<int64_t>(r.digit, last)
+                                          : int64_t(r.seed * 37 % quint64(std::max<int64_t>(1, last)));
         auto given = r.sameImage ? images.narrow(0, from, 1).expand({o.count, 1, size, size}).contiguous()
                                  : images.narrow(0, from, std::min<int64_t>(o.count, images.size(0) - from));
+        if (classes > 0 && r.label < 0) {  // each completed image is told its own class
+          const auto own = data.value.eval.labels.narrow(0, from, r.sameImage ? 1 : given.size(0));
+          o.labels = r.sameImage ? own.expand({o.count}).contiguous() : own.clone();
+        }
         if (given.size(0) < o.count)
           return fail(QCoreApplication::translate("PixelWriter", "Too few held-out images to complete %1.").arg(o.count));
         given = m_model->levels() == 2 ? given.gt(0.5).to(at::kFloat) : given.mul(255).round().div(255);
         auto known = at::zeros({size, size}, at::kBool);
-        if (r.start == PixelWriteRequest::Start::BottomHalfHidden)
+        if (r.start == PixelWriteRequest::Start::BottomHalfHidden) {
           known.narrow(0, 0, size / 2).fill_(true);
-        else
+        } else if (r.start == PixelWriteRequest::Start::RightHalfHidden) {
           known.narrow(1, 0, size / 2).fill_(true);
+        } else {
+          if (r.given.size() != size * size)
+            return fail(QCoreApplication::translate("PixelWriter", "The painted mask has %1 pixels; this model's "
+                                                                   "images have %2.").arg(r.given.size()).arg(size * size));
+          auto flags = known.reshape({-1});
+          for (int64_t i = 0; i < size * size; ++i)
+            flags[i] = bool(r.given[int(i)]);
+        }
         o.given = given;
         o.known = known;
         const auto flat = known.reshape({-1});
         for (int64_t i = 0; i < flat.numel(); ++i)
           m_known.push_back(flat[i].item<bool>());
       }
+      if (classes > 0 && !o.labels.defined())
+        o.labels = r.label >= 0 ? at::full({o.count}, int64_t(r.label), at::kLong)
+                                : at::arange(o.count, at::kLong).remainder(classes);
+      m_labels = o.labels;
       m_sampler = std::make_unique<genlab::PixelSampler>(m_model->net(), o);
     } catch (const c10::Error& e) {
       return fail(QString::fromStdString(e.what_without_backtrace()));
@@ -137,8 +160,12 @@ class PixelWriter::Worker final : public QObject {
     try {
       const int64_t size = m_model->imageSize();
       at::Tensor x = m_sampler ? m_sampler->images() : at::zeros({1, 1, size, size});
-      x = x.narrow(0, std::clamp<int64_t>(image, 0, x.size(0) - 1), 1).clone();
-      const auto trained = genlab::receptive_field(m_model->net(), x, {}, row, col);
+      const int64_t index = std::clamp<int64_t>(image, 0, x.size(0) - 1);
+      x = x.narrow(0, index, 1).clone();
+      at::Tensor label;  // a model told the class: the class this image was written as
+      if (m_model->classes() > 0)
+        label = m_sampler && m_labels.defined() ? m_labels.narrow(0, index, 1) : at::zeros({1}, at::kLong);
+      const auto trained = genlab::receptive_field(m_model->net(), x, label, row, col);
       if (!m_plain || m_plain->shape().levels != m_model->levels() || m_plain->shape().image_size != size) {
         m_plain = std::make_shared<genlab::PixelCNNImpl>(
             genlab::PixelCNNOptions().gated(false).width(16).head_width(16).layers(6).levels(m_model->levels())
@@ -224,6 +251,7 @@ class PixelWriter::Worker final : public QObject {
   genlab::PixelNet m_plain;
   QString m_openRun;
   std::unique_ptr<genlab::PixelSampler> m_sampler;
+  at::Tensor m_labels;  // the classes being written (models told the class)
   QVector<bool> m_known;
   QVector<float> m_distribution;
   int m_drawn = -1, m_focus = 0, m_delay = 0;

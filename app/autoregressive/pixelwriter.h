@@ -11,7 +11,7 @@
 
 /// What the Pixel by pixel page asks the writer to do.
 struct PixelWriteRequest {
-  enum class Start { Blank, BottomHalfHidden, RightHalfHidden };
+  enum class Start { Blank, BottomHalfHidden, RightHalfHidden, Painted };
   QString runFolder;
   int count = 8;             ///< images written at once
   double temperature = 1.0;  ///< < 1 sharper, > 1 flatter
@@ -19,6 +19,10 @@ struct PixelWriteRequest {
   Start start = Start::Blank;  ///< blank, or held-out digits with a part hidden to complete
   bool sameImage = false;      ///< completion: one held-out image in every slot (several completions of it)
   bool naive = false;          ///< a full forward pass per pixel instead of the row alone (for comparison)
+  QVector<bool> given;         ///< Painted: size² flags in raster order, true where the pixel is given
+  int digit = -1;              ///< completion: the first held-out image to use (−1: chosen by the seed)
+  int label = -1;              ///< models told the class: write this one (−1: a blank image's class in turn,
+                               ///< a completed image its own)
 };
 Q_DECLARE_METATYPE(PixelWriteRequest)
 

@@ -152,6 +152,7 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("bf16|fp32")},
       {QStringLiteral("levels"), QStringLiteral("Pixel-by-pixel models: 2 (each pixel black or white; the digits binarised afresh at every visit) or 256 grey levels (default 2)."),
        QStringLiteral("2|256")},
+      {QStringLiteral("by-class"), QStringLiteral("Pixel-by-pixel models: tell the model each image's class (MNIST, Fashion-MNIST), so it writes an image of the class it is told.")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
        QStringLiteral("n")},
       {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
@@ -213,6 +214,7 @@ int trainCommand(const QStringList& args) {
       !number("levels", s.pixelLevels))
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
+  s.byClass = p.isSet(QStringLiteral("by-class"));
   if (p.isSet(QStringLiteral("lr-schedule")))
     s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
   if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {

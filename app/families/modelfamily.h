@@ -66,6 +66,7 @@ struct SampleRequest {
   int steps = 50;                            ///< DDIM steps
   double eta = Sampler::defaultEta;          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
+  int label = -1;                            ///< models told the class: this one; −1 each class in turn
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
   QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it
   SampleProgress progress;                   ///< told after every batch (diffusion: every step)
@@ -91,6 +92,7 @@ struct ModelFamily {
   bool mixedPrecision = false;     ///< trains and samples in bfloat16 on request (TrainingSettings::precision)
   bool lrSchedule = false;         ///< its learning rate can decay along a cosine (TrainingSettings::lrSchedule)
   bool pixelByPixel = false;       ///< the Pixel by pixel page: an autoregressive model writes, completes, shows what it sees
+  bool byClass = false;            ///< can be told each image's class (TrainingSettings::byClass)
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order

@@ -48,7 +48,7 @@ ModelFamily make() {
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelCNNOptions().width(kWidth).layers(kLayers).head_width(kHead)
-                                                   .levels(s.pixelLevels).image_size(data.train.height);
+                                                   .levels(s.pixelLevels).classes(pixelClasses(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelCNNImpl, genlab::PixelCNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
@@ -70,12 +70,13 @@ ModelFamily make() {
     return e;
   };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelCNNImpl>(run, optionsOf(run.model())); };
-  f.describe = [](const QJsonObject& m) {
+  f.describe = [](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m);
     return QStringLiteral("%1 PixelCNN, %2 layers × %3 maps (7×7 then 3×3), head %4 → %5")
         .arg(o.gated() ? QStringLiteral("gated") : QStringLiteral("plain masked"))
         .arg(o.layers()).arg(o.width()).arg(o.head_width())
-        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel"));
+        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel")) +
+           (o.classes() > 0 ? QStringLiteral(", told the class") : QString());
   };
   return f;
 }

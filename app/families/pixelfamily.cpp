@@ -3,12 +3,15 @@
 // columns, sampling and the held-out evaluation through ModelFamily::loadPixelModel.
 #include "pixelsession.h"
 
+#include "data/mnist_dataset.h"
 #include "diffusionsampling.h"
 #include "pixelmodel.h"
 #include "run.h"
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/ops/arange.h>
 #include <ATen/ops/cat.h>
+#include <ATen/ops/full.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,14 +21,19 @@ using namespace FamilyTools;
 namespace {
 
 // `count` images written pixel by pixel in batches of `batch`; progress after every row. Empty
-// when the progress callback asked to stop.
-at::Tensor draw(const genlab::PixelNet& net, int count, quint64 seed, int batch, const SampleProgress& progress) {
+// when the progress callback asked to stop. A class-conditional net writes class `label`, or with
+// −1 each class in turn (image i: class i mod classes).
+at::Tensor draw(const genlab::PixelNet& net, int count, quint64 seed, int batch, int label, const SampleProgress& progress) {
+  const int64_t classes = net->shape().classes;
   std::vector<at::Tensor> parts;
   const int batches = (count + batch - 1) / batch;
   for (int b = 0; b < batches; ++b) {
     genlab::PixelSampler::Options o;
     o.count = std::min(batch, count - b * batch);
     o.seed = seed + quint64(b);
+    if (classes > 0)
+      o.labels = label >= 0 ? at::full({o.count}, int64_t(label), at::kLong)
+                            : at::arange(int64_t(b) * batch, int64_t(b) * batch + o.count, at::kLong).remainder(classes);
     genlab::PixelSampler sampler(net, o);
     const int64_t size = net->shape().image_size;
     while (!sampler.done()) {
@@ -51,12 +59,15 @@ Result<at::Tensor> drawFor(const Run& run, const SampleRequest& r, int fallback)
     out.error = QCoreApplication::translate("ModelFamily", "At most 100000 samples at once (asked for %1).").arg(count);
     return out;
   }
-  if (model.value->classes() > 0) {
-    out.error = QCoreApplication::translate("ModelFamily", "This run's model draws a class it is told; sampling "
-                                                           "class-conditional runs is not offered yet.");
+  if (r.label >= model.value->classes()) {
+    out.error = model.value->classes() > 0
+                    ? QCoreApplication::translate("ModelFamily", "This run's model knows classes 0 to %1, not %2.")
+                          .arg(model.value->classes() - 1).arg(r.label)
+                    : QCoreApplication::translate("ModelFamily", "This run's model was not trained with the images' "
+                                                                 "classes: it cannot be told one.");
     return out;
   }
-  out.value = draw(model.value->net(), count, r.seed, r.batch > 0 ? std::min(r.batch, 1024) : 100, r.progress);
+  out.value = draw(model.value->net(), count, r.seed, r.batch > 0 ? std::min(r.batch, 1024) : 100, r.label, r.progress);
   if (!out.value.defined())
     out.error = QCoreApplication::translate("ModelFamily", "Sampling was cancelled.");
   return out;
@@ -67,17 +78,22 @@ Result<at::Tensor> drawFor(const Run& run, const SampleRequest& r, int fallback)
 PixelSession::PixelSession(const TrainingSettings& s, const DatasetSplits& data, genlab::PixelNet net,
                            QJsonObject modelJson)
     : m_json(std::move(modelJson)), m_eval(imagesOf(data.eval, 1)) {
+  const bool byClass = net->shape().classes > 0;
+  if (byClass)
+    m_evalLabels = data.eval.labels;
   m_trainer = std::make_unique<genlab::PixelTrainer>(
       std::move(net), genlab::PixelTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed),
-      imagesOf(data.train, 1));
+      imagesOf(data.train, 1), byClass ? data.train.labels : at::Tensor());
   if (s.lrSchedule == QLatin1String("cosine"))
     m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
 }
 
-QVector<double> PixelSession::evaluate() { return {genlab::evaluate_pixel_model(*m_trainer->net(), m_eval)}; }
+QVector<double> PixelSession::evaluate() {
+  return {genlab::evaluate_pixel_model(*m_trainer->net(), m_eval, m_evalLabels)};
+}
 
 QImage PixelSession::samplesImage() {
-  return DiffusionSampling::imageGrid(draw(m_trainer->net(), 16, 1, 16, {}), 4);
+  return DiffusionSampling::imageGrid(draw(m_trainer->net(), 16, 1, 16, -1, {}), 4);
 }
 
 namespace FamilyTools {
@@ -90,6 +106,7 @@ at::Tensor binarisedHeldOut(const at::Tensor& images) {
 void makePixelFamily(ModelFamily& f, const char* network) {
   f.data = DataKind::Images;
   f.pixelByPixel = true;
+  f.byClass = true;
   f.latentSize = false;
   f.lrSchedule = true;
   const char* nats = QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
@@ -131,7 +148,8 @@ void makePixelFamily(ModelFamily& f, const char* network) {
       out.error = model.error;
       return out;
     }
-    const double nll = genlab::evaluate_pixel_model(*model.value->net(), imagesOf(data.eval, 1));
+    const double nll = genlab::evaluate_pixel_model(*model.value->net(), imagesOf(data.eval, 1),
+                                                    model.value->classes() > 0 ? data.eval.labels : at::Tensor());
     out.value = measures(run, data.eval.size(), {nll});
     const int64_t size = model.value->imageSize();
     out.value.insert(QStringLiteral("bits_per_dim"), genlab::bits_per_dimension(nll, size * size));
@@ -146,6 +164,10 @@ QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& sha
           {QStringLiteral("classes"), qint64(shape.classes)},
           {QStringLiteral("channels"), 1},
           {QStringLiteral("image_size"), qint64(shape.image_size)}};
+}
+
+int64_t pixelClasses(const TrainingSettings& s) {
+  return s.byClass ? int64_t(genlab::class_names(s.dataset.toStdString()).size()) : 0;
 }
 
 QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth) {

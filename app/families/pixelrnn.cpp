@@ -46,7 +46,7 @@ ModelFamily make() {
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelRNNOptions().hidden(kHidden).layers(kLayers).head_width(kHead)
-                                                   .levels(s.pixelLevels).image_size(data.train.height);
+                                                   .levels(s.pixelLevels).classes(pixelClasses(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelRNNImpl, genlab::PixelRNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
@@ -68,11 +68,12 @@ ModelFamily make() {
     return e;
   };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelRNNImpl>(run, optionsOf(run.model())); };
-  f.describe = [](const QJsonObject& m) {
+  f.describe = [](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m);
     return QStringLiteral("Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4")
         .arg(o.layers()).arg(o.hidden()).arg(o.head_width())
-        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel"));
+        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel")) +
+           (o.classes() > 0 ? QStringLiteral(", told the class") : QString());
   };
   return f;
 }

@@ -29,12 +29,16 @@ class PixelSession final : public TrainerSession<genlab::PixelTrainer> {
  private:
   QJsonObject m_json;
   at::Tensor m_eval;
+  at::Tensor m_evalLabels;  ///< defined when the net is told the class
 };
 
 namespace FamilyTools {
 
 /// run.json's "model" object of a pixel model: the fields both families carry; each adds its own.
 QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& shape);
+/// The number of classes a new run's net is told: 10 with TrainingSettings::byClass (MNIST and
+/// Fashion-MNIST), else 0.
+int64_t pixelClasses(const TrainingSettings& s);
 /// checkWeights' part both families share: the output head's shape ("" when fine).
 QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth);
 

@@ -11,10 +11,13 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWriter(this)) {
   m_info = new QLabel(tr("Open a PixelCNN or PixelRNN run (File ▸ Open run…), or train one on the Train page: "
@@ -39,13 +42,36 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_start->addItem(tr("a blank image"));
   m_start->addItem(tr("held-out digits, bottom half hidden"));
   m_start->addItem(tr("held-out digits, right half hidden"));
-  m_start->setToolTip(tr("Blank: the model invents every pixel. Hidden half: it completes real held-out images; "
-                         "the given pixels (tinted blue) stay as they are."));
+  m_start->addItem(tr("held-out digits, the part you paint hidden"));
+  m_start->setToolTip(tr("Blank: the model invents every pixel. Hidden part: it completes real held-out images; "
+                         "the given pixels (tinted blue) stay as they are. Painted: paint over the digits with the "
+                         "mouse to hide what the model should fill in."));
   m_same = new QCheckBox(tr("the same digit in every image"), this);
   m_same->setObjectName(QStringLiteral("sameCheck"));
   m_same->setToolTip(tr("Completion: one held-out digit in every image, so the images show several completions of it"));
   m_same->setEnabled(false);
-  connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) { m_same->setEnabled(i > 0); });
+  m_otherDigit = new QPushButton(tr("Other &digits"), this);
+  m_otherDigit->setToolTip(tr("Paint on other held-out digits (the painted mask stays)"));
+  m_otherDigit->setVisible(false);
+  connect(m_otherDigit, &QPushButton::clicked, this, [this] {
+    m_paintDigit = int((m_paintDigit + 97) % 900);
+    showDigitsToPaint();
+  });
+  connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) {
+    m_same->setEnabled(i > 0);
+    m_otherDigit->setVisible(paintMode());
+    m_view->setPainting(false);
+    if (paintMode())
+      showDigitsToPaint();
+  });
+  connect(m_same, &QCheckBox::toggled, this, [this] {
+    if (paintMode() && !m_cancel->isEnabled())
+      showDigitsToPaint();
+  });
+  m_class = new QComboBox(this);
+  m_class->setObjectName(QStringLiteral("classCombo"));
+  m_class->setToolTip(tr("The class the model is told to write. Automatic: a blank image gets each class in turn, a "
+                         "completed digit its own class."));
   m_pace = new QComboBox(this);
   m_pace->setObjectName(QStringLiteral("paceCombo"));
   m_pace->addItem(tr("slow (20 pixels a second)"), 50);
@@ -81,11 +107,16 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
     l->setBuddy(w);
     controls->addWidget(l);
     controls->addWidget(w);
+    return l;
   };
   add(tr("&Images"), m_count);
   add(tr("Te&mperature"), m_temperature);
   add(tr("&Start from"), m_start);
   controls->addWidget(m_same);
+  controls->addWidget(m_otherDigit);
+  m_classLabel = add(tr("Cl&ass"), m_class);
+  m_class->setVisible(false);
+  m_classLabel->setVisible(false);
   add(tr("Pa&ce"), m_pace);
   controls->addStretch(1);
   for (QPushButton* b : {m_writeButton, m_pause, m_step, m_cancel})
@@ -93,6 +124,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
 
   m_view = new PixelWriteView(this);
   m_view->setToolTip(tr("Click a pixel to see which pixels before it the model reads"));
+  connect(m_view, &PixelWriteView::givenMaskPainted, this, [this](const QVector<bool>& given) { m_paintedGiven = given; });
   connect(m_view, &PixelWriteView::pixelClicked, this, [this](int image, int row, int col) {
     m_writer->setFocus(image);
     m_writer->requestReceptiveField(image, row, col);
@@ -135,6 +167,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   connect(m_writer, &PixelWriter::frame, this, &PixelPage::showFrame);
   connect(m_writer, &PixelWriter::receptiveField, this, &PixelPage::showField);
   connect(m_writer, &PixelWriter::failed, this, [this](const QString& message) {
+    m_previewing = false;
     setWriting(false);
     m_speed->setText(tr("Could not write: %1").arg(message));
   });
@@ -159,19 +192,69 @@ Status PixelPage::openRun(const QString& folder) {
   m_writeButton->setEnabled(true);
   m_view->clearHeatMap();
   m_plainView->clearHeatMap();
+  m_imageSize = run.model().value(QStringLiteral("image_size")).toInt(28);
+  const int classes = run.model().value(QStringLiteral("classes")).toInt(0);
+  const QJsonArray names = run.dataset().value(QStringLiteral("classes")).toArray();
+  m_class->clear();
+  m_class->addItem(tr("automatic"), -1);
+  for (int k = 0; k < classes; ++k)
+    m_class->addItem(k < names.size() ? names[k].toString() : QString::number(k), k);
+  m_class->setVisible(classes > 0);
+  m_classLabel->setVisible(classes > 0);
+  if (paintMode())
+    showDigitsToPaint();
   return {};
+}
+
+bool PixelPage::paintMode() const { return PixelWriteRequest::Start(m_start->currentIndex()) == PixelWriteRequest::Start::Painted; }
+
+PixelWriteRequest PixelPage::request() const {
+  PixelWriteRequest r;
+  r.runFolder = m_run;
+  r.count = m_count->value();
+  r.temperature = m_temperature->value();
+  r.seed = m_seed;
+  r.start = PixelWriteRequest::Start(m_start->currentIndex());
+  r.sameImage = m_same->isChecked();
+  r.label = m_class->currentData().toInt();
+  if (paintMode()) {
+    r.given = m_paintedGiven;
+    r.digit = m_paintDigit;
+  }
+  return r;
+}
+
+void PixelPage::showDigitsToPaint() {
+  if (m_run.isEmpty())
+    return;
+  if (m_paintedGiven.size() != m_imageSize * m_imageSize)
+    m_paintedGiven = QVector<bool>(m_imageSize * m_imageSize, true);
+  m_writer->cancel();
+  m_pause->setChecked(true);  // shown, not written
+  setWriting(false);
+  m_previewing = true;
+  m_view->clearHeatMap();
+  m_view->setPainting(true);
+  PixelWriteRequest r = request();
+  r.given = QVector<bool>(m_imageSize * m_imageSize, true);  // the whole digits, the mask drawn over them
+  m_writer->start(r);
+  m_speed->setText(tr("Paint over the digits with the left mouse button to hide what the model should fill in; the "
+                      "right button gives pixels back. Then Write."));
 }
 
 void PixelPage::write() {
   if (m_run.isEmpty())
     return;
-  PixelWriteRequest r;
-  r.runFolder = m_run;
-  r.count = m_count->value();
-  r.temperature = m_temperature->value();
-  r.seed = m_seed++;
-  r.start = PixelWriteRequest::Start(m_start->currentIndex());
-  r.sameImage = m_same->isChecked();
+  if (paintMode() && (m_paintedGiven.size() != m_imageSize * m_imageSize ||
+                      std::all_of(m_paintedGiven.begin(), m_paintedGiven.end(), [](bool given) { return given; }))) {
+    m_speed->setText(tr("Nothing is hidden yet: paint over the digits with the left mouse button first."));
+    return;
+  }
+  const PixelWriteRequest r = request();
+  ++m_seed;
+  m_writer->cancel();  // the digits shown for painting
+  m_previewing = false;
+  m_view->setPainting(false);
   m_view->clearHeatMap();
   m_plainView->clearHeatMap();
   m_plainView->setImages({});
@@ -187,9 +270,16 @@ void PixelPage::setWriting(bool writing) {
 }
 
 void PixelPage::showFrame(const PixelWriteFrame& f) {
-  if (!m_cancel->isEnabled() && !f.done)
+  if (!m_cancel->isEnabled() && !f.done && !m_previewing)
     return;  // a frame that was on its way when the user cancelled
   m_last = f;
+  if (m_previewing) {  // the digits to paint on: whole, with the painted part tinted
+    m_previewing = false;
+    m_view->setImages(f.images);
+    m_view->setWritePosition(-1);
+    m_view->setKnownMask(m_paintedGiven);
+    return;
+  }
   m_view->setImages(f.images);
   m_view->setKnownMask(f.known);
   m_view->setWritePosition(f.done ? -1 : f.position);
@@ -203,6 +293,10 @@ void PixelPage::showFrame(const PixelWriteFrame& f) {
   }
   if (f.done) {
     setWriting(false);
+    if (paintMode()) {  // paint again on what was written, for the next completion
+      m_view->setPainting(true);
+      m_view->setKnownMask(m_paintedGiven);
+    }
     m_speed->setText(tr("Done: %1 images of %2 pixels. Click a pixel to see what it depends on.")
                          .arg(f.images.size()).arg(f.size * f.size));
   } else {

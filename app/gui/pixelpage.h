@@ -17,7 +17,8 @@ class QSpinBox;
 
 /// The Pixel by pixel page: a trained autoregressive run writes images one pixel at a time (the
 /// images so far, the cursor, the next pixel's distribution, pixels per second), completes
-/// held-out digits with a part hidden, and shows what a clicked pixel depends on — for the run's
+/// held-out digits with a half or a painted part hidden, writes the class asked for (models told
+/// the class), and shows what a clicked pixel depends on — for the run's
 /// network and for a plain masked stack, whose blind spot the gated design removes.
 class PixelPage final : public QWidget {
   Q_OBJECT
@@ -38,6 +39,10 @@ class PixelPage final : public QWidget {
   void showFrame(const PixelWriteFrame& f);
   void showField(int image, int row, int col, const QVector<float>& trained, const QVector<float>& plain);
   void setWriting(bool writing);
+  bool paintMode() const;
+  /// Paint mode: the held-out digits to paint on, shown without writing.
+  void showDigitsToPaint();
+  PixelWriteRequest request() const;
 
   PixelWriter* m_writer = nullptr;
   PixelWriteView* m_view = nullptr;
@@ -51,6 +56,9 @@ class PixelPage final : public QWidget {
   QComboBox* m_start = nullptr;
   QComboBox* m_pace = nullptr;
   QCheckBox* m_same = nullptr;
+  QComboBox* m_class = nullptr;
+  QLabel* m_classLabel = nullptr;
+  QPushButton* m_otherDigit = nullptr;
   QPushButton* m_writeButton = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_step = nullptr;
@@ -58,4 +66,8 @@ class PixelPage final : public QWidget {
   QString m_run;
   quint64 m_seed = 1;
   PixelWriteFrame m_last;
+  int m_imageSize = 28;
+  QVector<bool> m_paintedGiven;  ///< paint mode: true where the pixel stays given
+  int m_paintDigit = 0;          ///< paint mode: the held-out digit painted on
+  bool m_previewing = false;     ///< the digits to paint on are on their way
 };

@@ -34,6 +34,8 @@ TrainingFormValues formValuesOf(const TrainingSettings& s) {
   v.seed = s.seed;
   v.threads = s.threads;
   v.precision = s.precision;
+  v.pixelLevels = s.pixelLevels;
+  v.byClass = s.byClass;
   return v;
 }
 
@@ -50,6 +52,8 @@ QVector<ModelChoice> modelChoices() {
     c.klWeight = f->klWeight;
     c.latentSize = f->latentSize;
     c.mixedPrecision = f->mixedPrecision;
+    c.pixelLevels = f->pixelByPixel;
+    c.byClass = f->byClass;
     for (const LossColumn& col : f->heldOut)
       c.heldOut << col.displayLabel();
     c.heldOutUnit = f->heldOut.isEmpty() ? QString() : f->heldOut.first().displayUnit();
@@ -157,6 +161,9 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   s.seed = v.seed;
   s.threads = v.threads;
   s.precision = v.precision;
+  s.pixelLevels = v.pixelLevels;
+  const ModelFamily* family = Registry::resolve(s.model, s.dataset);
+  s.byClass = v.byClass && family && family->byClass;  // the box is hidden for the others
   if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
     out.error = tr("The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.")
                     .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")));

@@ -44,6 +44,10 @@ QString TrainingSettings::validate() const {
     return tr("Precision must be fp32 or bf16 (got '%1').").arg(precision);
   if (pixelLevels != 2 && pixelLevels != 256)
     return tr("A pixel has 2 levels (black or white) or 256 grey levels (got %1).").arg(pixelLevels);
+  if (byClass && !family->byClass)
+    return tr("The %1 cannot be told the images' classes: only the pixel-by-pixel models can.").arg(family->displayName());
+  if (byClass && (folder || toy))
+    return tr("Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.");
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return tr("Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);

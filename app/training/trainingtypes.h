@@ -37,6 +37,9 @@ struct TrainingSettings {
   /// Pixel-by-pixel families: 2 (each pixel black or white, the digits binarised afresh at every
   /// visit) or 256 grey levels.
   int pixelLevels = 2;
+  /// Pixel-by-pixel families: each image's class (MNIST, Fashion-MNIST) is given to the model,
+  /// which then writes an image of the class it is told.
+  bool byClass = false;
   /// When resuming: the run's run.json "model" object, so the session rebuilds the model the run
   /// was trained with even where the family's defaults have changed since; {} for a new run.
   QJsonObject resumedModel;

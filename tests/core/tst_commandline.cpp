@@ -438,6 +438,17 @@ class tst_CommandLine : public QObject {
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("Learning rate must be above 0 and at most 1 (got 5)")));
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
+    // Only the pixel-by-pixel models can be told the class, and only where there are classes.
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--by-class"),
+             QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot be told the images' classes")), qPrintable(r.err));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("pixelcnn"), QStringLiteral("--by-class"),
+             QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     r = cli({QStringLiteral("info"), QStringLiteral("/nonexistent")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("/nonexistent: neither a run folder (no run.json) nor a dataset")), qPrintable(r.err));

@@ -11,6 +11,7 @@
 #include "trainingworker.h"
 
 #include <QCheckBox>
+#include <QMouseEvent>
 #include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,6 +24,7 @@ class tst_PixelPage : public QObject {
 
   QTemporaryDir m_dir;
   QString m_run;
+  QString m_byClassRun;  // trained with each digit's class
 
   // Frames until one says done (or the time is up); the last frame.
   static PixelWriteFrame untilDone(QSignalSpy& frames, int ms = 60000) {
@@ -62,6 +64,27 @@ class tst_PixelPage : public QObject {
     worker.run();
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     m_run = s.runFolder;
+
+    s.byClass = true;
+    s.runFolder = m_dir.filePath(QStringLiteral("by-class"));
+    QCOMPARE(s.validate(), QString());
+    TrainingWorker byClass(s);
+    connect(&byClass, &TrainingWorker::failed, this, [&failure](const QString& m) { failure = m; });
+    byClass.run();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    m_byClassRun = s.runFolder;
+  }
+
+  // Left-drag from pixel (row, c0) to (row, c1) of image 0 in painting mode.
+  static void paint(PixelWriteView* view, int row, int c0, int c1) {
+    const QPoint from = view->cellRect(0, row, c0).center(), to = view->cellRect(0, row, c1).center();
+    QTest::mousePress(view, Qt::LeftButton, {}, from);
+    for (int c = c0 + 1; c <= c1; ++c) {
+      const QPointF at = view->cellRect(0, row, c).center();
+      QMouseEvent move(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, {});
+      QCoreApplication::sendEvent(view, &move);
+    }
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to);
   }
 
   // A page that writes as fast as it can.
@@ -144,6 +167,72 @@ class tst_PixelPage : public QObject {
             someDiffer = someDiffer || done.images[i].pixel(x, y) != done.images[0].pixel(x, y);
         }
     QVERIFY(someDiffer);
+  }
+
+  // Painted: the digits are shown whole to paint on; the painted pixels are written, every other
+  // pixel stays the held-out digit's.
+  void paintedCompletionKeepsTheRest() {
+    PixelPage page;
+    page.resize(1400, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    fastest(page);
+    QVERIFY(page.openRun(m_run).ok());
+    QSignalSpy frames(page.writer(), &PixelWriter::frame);
+    page.findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(3);  // painted
+    QVERIFY(frames.wait(10000));
+    const auto shown = frames.takeFirst().at(0).value<PixelWriteFrame>();
+    QVERIFY(!shown.done);
+    QVERIFY(page.view()->painting());
+    QTRY_COMPARE(page.view()->imageCount(), int(shown.images.size()));  // the frame is queued to the page
+    page.write();  // nothing painted yet: nothing written
+    QVERIFY(!frames.wait(500));
+
+    paint(page.view(), 12, 8, 18);  // a 3-pixel-high stroke across rows 11-13, columns 7-19
+    const QVector<bool> mask = page.view()->knownMask();
+    QCOMPARE(mask.size(), 28 * 28);
+    QCOMPARE(int(std::count(mask.begin(), mask.end(), false)), 3 * 13);
+    QVERIFY(!mask[11 * 28 + 7] && !mask[13 * 28 + 19] && mask[10 * 28 + 10] && mask[12 * 28 + 20]);
+    page.write();
+    const auto done = untilDone(frames);
+    QVERIFY(done.done);
+    QCOMPARE(done.known, mask);
+    QCOMPARE(done.images.size(), shown.images.size());
+    for (int i = 0; i < done.images.size(); ++i)
+      for (int p = 0; p < 28 * 28; ++p)
+        if (mask[p])
+          QCOMPARE(done.images[i].pixel(p % 28, p / 28), shown.images[i].pixel(p % 28, p / 28));
+    QTRY_VERIFY(page.view()->painting());  // ready to paint the next one (the frame is queued to the page)
+  }
+
+  // A run trained with the digits' classes writes the class it is asked for.
+  void writesTheClassAskedFor() {
+    PixelPage page;
+    fastest(page);
+    QVERIFY(page.openRun(m_byClassRun).ok());
+    auto* classes = page.findChild<QComboBox*>(QStringLiteral("classCombo"));
+    QCOMPARE(classes->count(), 11);
+    QCOMPARE(classes->itemText(4), QStringLiteral("3"));
+    QVERIFY(!classes->isHidden());
+    classes->setCurrentIndex(4);
+    QSignalSpy frames(page.writer(), &PixelWriter::frame), failed(page.writer(), &PixelWriter::failed);
+    page.write();
+    QVERIFY(untilDone(frames).done);
+    QCOMPARE(failed.count(), 0);
+    QSignalSpy fields(page.writer(), &PixelWriter::receptiveField);
+    page.writer()->requestReceptiveField(0, 10, 6);
+    QVERIFY(fields.wait(10000));
+    QCOMPARE(fields.first().at(3).value<QVector<float>>().size(), 28 * 28);
+    // A class the model does not know is refused with the reason.
+    PixelWriteRequest r;
+    r.runFolder = m_byClassRun;
+    r.label = 10;
+    page.writer()->start(r);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("0 to 9")), qPrintable(failed.first().at(0).toString()));
+    PixelPage plain;  // and a model trained without classes offers none
+    QVERIFY(plain.openRun(m_run).ok());
+    QVERIFY(plain.findChild<QComboBox*>(QStringLiteral("classCombo"))->isHidden());
   }
 
   void receptiveFieldIsCausal() {

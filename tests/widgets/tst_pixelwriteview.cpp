@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 // PixelWriteView and PixelDistributionView: geometry, what the paint code puts where (read back
@@ -163,6 +164,37 @@ class tst_PixelWriteView : public QObject {
     QTest::mouseClick(&view, Qt::LeftButton, {}, view.imageRect(0).topRight() + QPoint(3, 0));  // the gap
     QTest::mouseClick(&view, Qt::RightButton, {}, view.cellRect(0, 3, 3).center());
     QCOMPARE(clicked.count(), 0);
+  }
+
+  // Painting: the left button hides a 3 × 3 brush, the right gives pixels back, clicks are not
+  // reported, and the hidden pixels are tinted orange on every image.
+  void paintsTheHiddenPixels() {
+    PixelWriteView view;
+    view.resize(480, 480);
+    view.setImages(images(4, 0));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setPainting(true);
+    QSignalSpy clicked(&view, &PixelWriteView::pixelClicked), painted(&view, &PixelWriteView::givenMaskPainted);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(1, 5, 0).center());  // clipped at the left edge
+    QCOMPARE(clicked.count(), 0);
+    QCOMPARE(painted.count(), 1);
+    auto given = painted.last().at(0).value<QVector<bool>>();
+    QCOMPARE(given.size(), kSide * kSide);
+    QCOMPARE(int(std::count(given.begin(), given.end(), false)), 6);  // rows 4-6, columns 0-1
+    QVERIFY(!given[4 * kSide] && !given[6 * kSide + 1] && given[6 * kSide + 2] && given[3 * kSide]);
+    QCOMPARE(view.knownMask(), given);
+    const QColor hidden = colourAt(view, view.cellRect(2, 5, 0).center()), kept = colourAt(view, view.cellRect(2, 5, 5).center());
+    QVERIFY2(hidden.red() > 100 && hidden.blue() < 50, qPrintable(hidden.name()));  // orange over black, on another image too
+    QCOMPARE(kept, QColor(Qt::black));
+    QTest::mouseClick(&view, Qt::RightButton, {}, view.cellRect(0, 6, 1).center());  // gives back rows 5-6 (and 7)
+    given = painted.last().at(0).value<QVector<bool>>();
+    QCOMPARE(int(std::count(given.begin(), given.end(), false)), 2);
+    QTest::mouseClick(&view, Qt::RightButton, {}, view.cellRect(0, 20, 20).center());  // nothing hidden there
+    QCOMPARE(painted.count(), 2);
+    view.setPainting(false);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, view.cellRect(0, 3, 3).center());
+    QCOMPARE(clicked.count(), 1);
   }
 
   void drawsTwoBarsForBinaryPixels() {
