@@ -18,6 +18,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QMouseEvent>
+
+#include "pixelwriteview.h"
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QScreen>
@@ -173,10 +176,28 @@ int main(int argc, char* argv[]) {
       wait(100);
     wait(300);
     grabTo(prefix + QStringLiteral("-complete.png"));
+    // Painted: a stroke across the middle of the held-out digit hidden, then written.
+    page->findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(3);
+    wait(1500);
+    auto* view = page->view();
+    for (int row = 11; row <= 17; row += 3)
+      for (int col = 4; col <= 24; ++col) {
+        const QPointF at = view->cellRect(0, row, col).center();
+        const auto type = col == 4 ? QEvent::MouseButtonPress : QEvent::MouseMove;
+        QMouseEvent event(type, at, view->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(view, &event);
+      }
+    wait(300);
+    done = false;
+    page->write();
+    for (int i = 0; i < 600 && !done; ++i)
+      wait(100);
+    wait(300);
+    grabTo(prefix + QStringLiteral("-painted.png"));
     QObject::disconnect(conn);
     return 0;
   }
-  // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png: the Train page
+  // capture_screenshots <dir> --train MODEL DATASET EPOCHS SECONDS NAME.png [--by-class]: the Train page
   // (DATASET may be folder:PATH)
   // SECONDS after Start, for a model and dataset chosen in its combo boxes (their own defaults,
   // then EPOCHS); training is stopped after the grab.
@@ -193,6 +214,8 @@ int main(int argc, char* argv[]) {
     model->setCurrentIndex(model->findData(QString::fromLocal8Bit(argv[3])));
     Q_EMIT model->activated(model->currentIndex());
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
+    if (argc > 8 && QLatin1String(argv[8]) == QLatin1String("--by-class"))  // pixel models told the class
+      window.findChild<QCheckBox*>(QStringLiteral("byClassCheck"))->setChecked(true);
     pages->setCurrentIndex(pages->count() - 1);
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[7]);

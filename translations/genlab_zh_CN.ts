@@ -657,7 +657,7 @@
         <location filename="../app/families/familytools.cpp" line="159"/>
         <location filename="../app/families/mlpvae.cpp" line="99"/>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
-        <location filename="../app/families/pixelfamily.cpp" line="95"/>
+        <location filename="../app/families/pixelfamily.cpp" line="112"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
@@ -929,52 +929,57 @@
         <translation>自回归模型（van den Oord et al. 2016）：每个像素在其上方和左侧像素条件下的概率，由垂直栈和水平栈中带门控单元的掩码卷积给出。似然可精确计算；采样一次写一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="51"/>
+        <location filename="../app/families/pixelfamily.cpp" line="59"/>
         <source>At most 100000 samples at once (asked for %1).</source>
         <translation>一次最多 100000 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="55"/>
-        <source>This run&apos;s model draws a class it is told; sampling class-conditional runs is not offered yet.</source>
-        <translation>这个运行的模型按给定的类别作画；目前还不支持对类别条件的运行采样。</translation>
+        <location filename="../app/families/pixelfamily.cpp" line="64"/>
+        <source>This run&apos;s model knows classes 0 to %1, not %2.</source>
+        <translation>此运行的模型认识类别 0 到 %1，没有 %2。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="61"/>
+        <location filename="../app/families/pixelfamily.cpp" line="66"/>
+        <source>This run&apos;s model was not trained with the images&apos; classes: it cannot be told one.</source>
+        <translation>此运行的模型训练时没有使用图像的类别：无法指定类别。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="72"/>
         <source>Sampling was cancelled.</source>
         <translation>采样已取消。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="96"/>
+        <location filename="../app/families/pixelfamily.cpp" line="113"/>
         <source>−log p(x)</source>
         <translation>−log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="97"/>
+        <location filename="../app/families/pixelfamily.cpp" line="114"/>
         <source>held-out −log p(x)</source>
         <translation>留出集 −log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="98"/>
+        <location filename="../app/families/pixelfamily.cpp" line="115"/>
         <source>−log p(x) (nats per image)</source>
         <translation>−log p(x)（每张图像的奈特数）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="102"/>
+        <location filename="../app/families/pixelfamily.cpp" line="119"/>
         <source>Pixel-by-pixel models read grey images: choose grey, not RGB.</source>
         <translation>逐像素模型读取灰度图像：请选择灰度，而不是 RGB。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="104"/>
+        <location filename="../app/families/pixelfamily.cpp" line="121"/>
         <source>Batches of at least 2 images, got %1.</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="159"/>
+        <location filename="../app/families/pixelfamily.cpp" line="181"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="164"/>
+        <location filename="../app/families/pixelfamily.cpp" line="186"/>
         <source>model.channels must be 1: pixel models read grey images</source>
         <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
     </message>
@@ -1028,183 +1033,223 @@
 <context>
     <name>PixelPage</name>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="20"/>
+        <location filename="../app/gui/pixelpage.cpp" line="23"/>
         <source>Open a PixelCNN or PixelRNN run (File ▸ Open run…), or train one on the Train page: it writes images here one pixel at a time.</source>
         <translation>打开一个 PixelCNN 或 PixelRNN 的运行（文件 ▸ 打开运行…），或在训练页训练一个：它会在这里一次一个像素地书写图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="24"/>
+        <location filename="../app/gui/pixelpage.cpp" line="27"/>
         <source>Open run…</source>
         <translation>打开运行…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="30"/>
+        <location filename="../app/gui/pixelpage.cpp" line="33"/>
         <source>How many images the model writes at once</source>
         <translation>模型同时书写的图像数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="35"/>
+        <location filename="../app/gui/pixelpage.cpp" line="38"/>
         <source>Below 1 each pixel&apos;s distribution is sharpened (cleaner, less varied images); above 1 it is flattened</source>
         <translation>低于 1 时每个像素的分布更尖锐（图像更干净、变化更少）；高于 1 时更平坦</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="39"/>
+        <location filename="../app/gui/pixelpage.cpp" line="42"/>
         <source>a blank image</source>
         <translation>空白图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="40"/>
+        <location filename="../app/gui/pixelpage.cpp" line="43"/>
         <source>held-out digits, bottom half hidden</source>
         <translation>留出集数字，隐藏下半部分</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="41"/>
+        <location filename="../app/gui/pixelpage.cpp" line="44"/>
         <source>held-out digits, right half hidden</source>
         <translation>留出集数字，隐藏右半部分</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="42"/>
-        <source>Blank: the model invents every pixel. Hidden half: it completes real held-out images; the given pixels (tinted blue) stay as they are.</source>
-        <translation>空白：模型生成每一个像素。隐藏一半：模型补全真实的留出集图像；给定的像素（蓝色着色）保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pixelpage.cpp" line="46"/>
+        <location filename="../app/gui/pixelpage.cpp" line="51"/>
         <source>Completion: one held-out digit in every image, so the images show several completions of it</source>
         <translation>补全：每张图像放同一个留出集数字，于是这些图像展示它的多种补全</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="51"/>
+        <location filename="../app/gui/pixelpage.cpp" line="77"/>
         <source>slow (20 pixels a second)</source>
         <translation>慢（每秒 20 个像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="52"/>
+        <location filename="../app/gui/pixelpage.cpp" line="78"/>
         <source>steady (200 a second)</source>
         <translation>匀速（每秒 200 个）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="53"/>
+        <location filename="../app/gui/pixelpage.cpp" line="79"/>
         <source>as fast as it can</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="58"/>
+        <location filename="../app/gui/pixelpage.cpp" line="84"/>
         <source>&amp;Write</source>
         <translation>书写(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="59"/>
+        <location filename="../app/gui/pixelpage.cpp" line="85"/>
         <source>Start writing new images (a new random draw each time)</source>
         <translation>开始书写新图像（每次重新随机抽取）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="60"/>
-        <location filename="../app/gui/pixelpage.cpp" line="67"/>
+        <location filename="../app/gui/pixelpage.cpp" line="86"/>
+        <location filename="../app/gui/pixelpage.cpp" line="93"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="63"/>
+        <location filename="../app/gui/pixelpage.cpp" line="89"/>
         <source>While paused: draw the next pixel</source>
         <translation>暂停时：画出下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="64"/>
+        <location filename="../app/gui/pixelpage.cpp" line="90"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="67"/>
+        <location filename="../app/gui/pixelpage.cpp" line="93"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="75"/>
+        <location filename="../app/gui/pixelpage.cpp" line="101"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="85"/>
+        <location filename="../app/gui/pixelpage.cpp" line="112"/>
         <source>&amp;Images</source>
         <translation>图像数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="44"/>
+        <location filename="../app/gui/pixelpage.cpp" line="49"/>
         <source>the same digit in every image</source>
         <translation>每张图像使用同一个数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="62"/>
+        <location filename="../app/gui/pixelpage.cpp" line="45"/>
+        <source>held-out digits, the part you paint hidden</source>
+        <translation>留出的数字，隐藏你涂抹的部分</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="46"/>
+        <source>Blank: the model invents every pixel. Hidden part: it completes real held-out images; the given pixels (tinted blue) stay as they are. Painted: paint over the digits with the mouse to hide what the model should fill in.</source>
+        <translation>空白：模型生成每个像素。隐藏部分：模型补全真实的留出图像；给定的像素（蓝色）保持不变。涂抹：用鼠标在数字上涂抹，隐藏要由模型填充的部分。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="53"/>
+        <source>Other &amp;digits</source>
+        <translation>其他数字(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="54"/>
+        <source>Paint on other held-out digits (the painted mask stays)</source>
+        <translation>在其他留出的数字上涂抹（涂抹的遮罩保留）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="73"/>
+        <source>The class the model is told to write. Automatic: a blank image gets each class in turn, a completed digit its own class.</source>
+        <translation>告诉模型要写的类别。自动：空白图像依次使用每个类别，补全的数字使用它自己的类别。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="88"/>
         <source>&amp;One pixel</source>
         <translation>一个像素(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="86"/>
+        <location filename="../app/gui/pixelpage.cpp" line="113"/>
         <source>Te&amp;mperature</source>
         <translation>温度(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="87"/>
+        <location filename="../app/gui/pixelpage.cpp" line="114"/>
         <source>&amp;Start from</source>
         <translation>起点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="89"/>
+        <location filename="../app/gui/pixelpage.cpp" line="117"/>
+        <source>Cl&amp;ass</source>
+        <translation>类别(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="120"/>
         <source>Pa&amp;ce</source>
         <translation>速度(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="95"/>
+        <location filename="../app/gui/pixelpage.cpp" line="126"/>
         <source>Click a pixel to see which pixels before it the model reads</source>
         <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="104"/>
+        <location filename="../app/gui/pixelpage.cpp" line="136"/>
         <source>Click a pixel of a written image.</source>
         <translation>单击已书写图像中的一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="105"/>
+        <location filename="../app/gui/pixelpage.cpp" line="137"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="113"/>
+        <location filename="../app/gui/pixelpage.cpp" line="145"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="118"/>
+        <location filename="../app/gui/pixelpage.cpp" line="150"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="139"/>
+        <location filename="../app/gui/pixelpage.cpp" line="172"/>
         <source>Could not write: %1</source>
         <translation>无法书写：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="152"/>
+        <location filename="../app/gui/pixelpage.cpp" line="185"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="155"/>
+        <location filename="../app/gui/pixelpage.cpp" line="188"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="197"/>
+        <location filename="../app/gui/pixelpage.cpp" line="199"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="241"/>
+        <source>Paint over the digits with the left mouse button to hide what the model should fill in; the right button gives pixels back. Then Write.</source>
+        <translation>用鼠标左键在数字上涂抹，隐藏要由模型填充的部分；右键恢复像素。然后点击“书写”。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="250"/>
+        <source>Nothing is hidden yet: paint over the digits with the left mouse button first.</source>
+        <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="289"/>
         <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
         <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="204"/>
+        <location filename="../app/gui/pixelpage.cpp" line="300"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="207"/>
+        <location filename="../app/gui/pixelpage.cpp" line="303"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -1212,7 +1257,7 @@
 <context>
     <name>PixelWriteView</name>
     <message>
-        <location filename="../widgets/pixelwriteview.cpp" line="210"/>
+        <location filename="../widgets/pixelwriteview.cpp" line="221"/>
         <source>The images appear here as the model writes them, pixel by pixel.</source>
         <translation>模型逐像素书写时，图像会显示在这里。</translation>
     </message>
@@ -1220,14 +1265,24 @@
 <context>
     <name>PixelWriter</name>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="54"/>
-        <source>This run&apos;s model draws a class it is told; writing class-conditional runs is not offered yet.</source>
-        <translation>这个运行的模型按给定的类别作画；目前还不支持书写类别条件的运行。</translation>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="59"/>
+        <source>This model knows classes 0 to %1, not %2.</source>
+        <translation>此模型认识类别 0 到 %1，没有 %2。</translation>
     </message>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="75"/>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="61"/>
+        <source>This model was not told the images&apos; classes when it trained.</source>
+        <translation>此模型训练时没有被告知图像的类别。</translation>
+    </message>
+    <message>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="88"/>
         <source>Too few held-out images to complete %1.</source>
         <translation>留出集图像太少，无法补全 %1 张。</translation>
+    </message>
+    <message>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="97"/>
+        <source>The painted mask has %1 pixels; this model&apos;s images have %2.</source>
+        <translation>涂抹的遮罩有 %1 个像素；此模型的图像有 %2 个。</translation>
     </message>
 </context>
 <context>
@@ -1784,69 +1839,69 @@
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="67"/>
+        <location filename="../app/gui/trainpage.cpp" line="71"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="77"/>
+        <location filename="../app/gui/trainpage.cpp" line="81"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="77"/>
+        <location filename="../app/gui/trainpage.cpp" line="81"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="98"/>
+        <location filename="../app/gui/trainpage.cpp" line="102"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="161"/>
+        <location filename="../app/gui/trainpage.cpp" line="168"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="205"/>
+        <location filename="../app/gui/trainpage.cpp" line="212"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="206"/>
+        <location filename="../app/gui/trainpage.cpp" line="213"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="211"/>
+        <location filename="../app/gui/trainpage.cpp" line="218"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="213"/>
+        <location filename="../app/gui/trainpage.cpp" line="220"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="264"/>
+        <location filename="../app/gui/trainpage.cpp" line="271"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="285"/>
+        <location filename="../app/gui/trainpage.cpp" line="292"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="297"/>
+        <location filename="../app/gui/trainpage.cpp" line="304"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="298"/>
+        <location filename="../app/gui/trainpage.cpp" line="305"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -1911,297 +1966,327 @@
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="36"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="37"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="44"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="40"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="41"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="46"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="47"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="48"/>
         <source>Toy 2-D points: S-curve</source>
         <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="48"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="62"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="63"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="63"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="64"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="66"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="67"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="68"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="91"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="92"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="96"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="97"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="100"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="101"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="106"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="107"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="112"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="113"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="114"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="115"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="120"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="122"/>
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="127"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="128"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="131"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="132"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="133"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="134"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="136"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="142"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
         <source>&amp;Arithmetic:</source>
         <translation>运算精度(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
+        <source>black or white (2 levels)</source>
+        <translation>黑或白（2 级）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
+        <source>256 grey levels</source>
+        <translation>256 级灰度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="150"/>
+        <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
+        <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="153"/>
+        <source>&amp;Pixels:</source>
+        <translation>像素(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
+        <source>Tell the model each image&apos;s &amp;class</source>
+        <translation>告诉模型每张图像的类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="158"/>
+        <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
+        <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="165"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="152"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="179"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="185"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="201"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="205"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="208"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="211"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="215"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="341"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="361"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="363"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="387"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="366"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="390"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="374"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="398"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="426"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="427"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="452"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="428"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="453"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="206"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="222"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="246"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="346"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="337"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="357"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="346"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="366"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="412"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="437"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="413"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="438"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="415"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="440"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -2274,22 +2359,32 @@
         <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="49"/>
+        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <source>The %1 cannot be told the images&apos; classes: only the pixel-by-pixel models can.</source>
+        <translation>%1 不能被告知图像的类别：只有逐像素模型可以。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="50"/>
+        <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
+        <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="53"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="56"/>
+        <location filename="../app/training/trainingtypes.cpp" line="60"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="58"/>
+        <location filename="../app/training/trainingtypes.cpp" line="62"/>
         <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="61"/>
+        <location filename="../app/training/trainingtypes.cpp" line="65"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
