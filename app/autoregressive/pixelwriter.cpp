@@ -46,6 +46,7 @@ class PixelWriter::Worker final : public QObject {
   void start(const PixelWriteRequest& r) {
     m_timer.stop();
     m_sampler.reset();
+    m_request = r.id;
     try {
       if (r.runFolder != m_openRun || !m_model) {
         auto model = PixelModel::load(r.runFolder);
@@ -235,6 +236,7 @@ class PixelWriter::Worker final : public QObject {
     for (int64_t i = 0; i < images.size(0); ++i)
       f.images.push_back(toImage(images[i][0]));
     f.known = m_known;
+    f.request = m_request;
     f.position = int(m_sampler->position());
     f.size = m_model->imageSize();
     f.focus = m_focus;
@@ -252,6 +254,7 @@ class PixelWriter::Worker final : public QObject {
   QString m_openRun;
   std::unique_ptr<genlab::PixelSampler> m_sampler;
   at::Tensor m_labels;  // the classes being written (models told the class)
+  quint64 m_request = 0;
   QVector<bool> m_known;
   QVector<float> m_distribution;
   int m_drawn = -1, m_focus = 0, m_delay = 0;

@@ -21,6 +21,7 @@ struct PixelWriteRequest {
   bool naive = false;          ///< a full forward pass per pixel instead of the row alone (for comparison)
   QVector<bool> given;         ///< Painted: size² flags in raster order, true where the pixel is given
   int digit = -1;              ///< completion: the first held-out image to use (−1: chosen by the seed)
+  quint64 id = 0;              ///< copied into the request's frames (PixelWriteFrame::request)
   int label = -1;              ///< models told the class: write this one (−1: a blank image's class in turn,
                                ///< a completed image its own)
 };
@@ -37,6 +38,7 @@ struct PixelWriteFrame {
   int drawnLevel = -1;         ///< the level it drew there
   double pixelsPerSecond = 0;  ///< pixels per image per second, over the last second of drawing
   bool done = false;
+  quint64 request = 0;         ///< the id of the request this frame belongs to
 };
 Q_DECLARE_METATYPE(PixelWriteFrame)
 

@@ -2,6 +2,7 @@
 // genlab-cli info, eval, sample and schedule: they read runs and datasets, never write a run.
 #include "clitools.h"
 
+#include "run.h"
 #include "runinspection.h"
 #include "systeminfo.h"
 
@@ -136,6 +137,14 @@ int sampleCommand(const QStringList& args) {
   }
   if (!applyThreads(p))
     return 2;
+  if (p.isSet(QStringLiteral("class"))) {
+    const auto run = Run::open(p.positionalArguments().first());
+    if (run.ok() && !run.value.family().byClass) {
+      err(QStringLiteral("--class: a %1 cannot be told a class (only pixel-by-pixel runs trained --by-class)")
+              .arg(run.value.family().displayName()));
+      return 2;
+    }
+  }
   ProgressLine progress(QStringLiteral("sampling"));
   r.progress = std::ref(progress);
   const auto image = RunInspection::sample(p.positionalArguments().first(), r);

@@ -50,22 +50,36 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_same->setObjectName(QStringLiteral("sameCheck"));
   m_same->setToolTip(tr("Completion: one held-out digit in every image, so the images show several completions of it"));
   m_same->setEnabled(false);
+  m_paint = new QPushButton(tr("Pai&nt"), this);
+  m_paint->setObjectName(QStringLiteral("paintButton"));
+  m_paint->setCheckable(true);
+  m_paint->setToolTip(tr("Show the held-out digits whole and paint over them: what you paint is hidden and written "
+                         "by the model. Off: a click on a pixel shows what it depends on."));
+  m_paint->setVisible(false);
+  connect(m_paint, &QPushButton::toggled, this, [this](bool on) {
+    if (on)
+      showDigitsToPaint();
+    else
+      m_view->setPainting(false);
+  });
   m_otherDigit = new QPushButton(tr("Other &digits"), this);
   m_otherDigit->setToolTip(tr("Paint on other held-out digits (the painted mask stays)"));
   m_otherDigit->setVisible(false);
   connect(m_otherDigit, &QPushButton::clicked, this, [this] {
     m_paintDigit = int((m_paintDigit + 97) % 900);
-    showDigitsToPaint();
+    if (m_paint->isChecked())
+      showDigitsToPaint();
+    else
+      m_paint->setChecked(true);
   });
   connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) {
     m_same->setEnabled(i > 0);
+    m_paint->setVisible(paintMode());
     m_otherDigit->setVisible(paintMode());
-    m_view->setPainting(false);
-    if (paintMode())
-      showDigitsToPaint();
+    m_paint->setChecked(paintMode() && !m_cancel->isEnabled());  // not while writing
   });
   connect(m_same, &QCheckBox::toggled, this, [this] {
-    if (paintMode() && !m_cancel->isEnabled())
+    if (m_paint->isChecked())
       showDigitsToPaint();
   });
   m_class = new QComboBox(this);
@@ -97,6 +111,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   connect(m_step, &QPushButton::clicked, m_writer, &PixelWriter::stepOnce);
   connect(m_cancel, &QPushButton::clicked, this, [this] {
     m_writer->cancel();
+    ++m_request;  // frames still on their way are not shown
     setWriting(false);
     m_speed->setText(tr("Cancelled."));
   });
@@ -113,6 +128,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   add(tr("Te&mperature"), m_temperature);
   add(tr("&Start from"), m_start);
   controls->addWidget(m_same);
+  controls->addWidget(m_paint);
   controls->addWidget(m_otherDigit);
   m_classLabel = add(tr("Cl&ass"), m_class);
   m_class->setVisible(false);
@@ -167,7 +183,6 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   connect(m_writer, &PixelWriter::frame, this, &PixelPage::showFrame);
   connect(m_writer, &PixelWriter::receptiveField, this, &PixelPage::showField);
   connect(m_writer, &PixelWriter::failed, this, [this](const QString& message) {
-    m_previewing = false;
     setWriting(false);
     m_speed->setText(tr("Could not write: %1").arg(message));
   });
@@ -201,7 +216,7 @@ Status PixelPage::openRun(const QString& folder) {
     m_class->addItem(k < names.size() ? names[k].toString() : QString::number(k), k);
   m_class->setVisible(classes > 0);
   m_classLabel->setVisible(classes > 0);
-  if (paintMode())
+  if (m_paint->isChecked())
     showDigitsToPaint();
   return {};
 }
@@ -225,18 +240,18 @@ PixelWriteRequest PixelPage::request() const {
 }
 
 void PixelPage::showDigitsToPaint() {
-  if (m_run.isEmpty())
+  if (m_run.isEmpty() || m_cancel->isEnabled())  // nothing open, or writing
     return;
   if (m_paintedGiven.size() != m_imageSize * m_imageSize)
     m_paintedGiven = QVector<bool>(m_imageSize * m_imageSize, true);
   m_writer->cancel();
   m_pause->setChecked(true);  // shown, not written
   setWriting(false);
-  m_previewing = true;
+  m_view->setPainting(false);  // until the digits are there
   m_view->clearHeatMap();
-  m_view->setPainting(true);
   PixelWriteRequest r = request();
   r.given = QVector<bool>(m_imageSize * m_imageSize, true);  // the whole digits, the mask drawn over them
+  r.id = m_preview = ++m_request;
   m_writer->start(r);
   m_speed->setText(tr("Paint over the digits with the left mouse button to hide what the model should fill in; the "
                       "right button gives pixels back. Then Write."));
@@ -250,10 +265,12 @@ void PixelPage::write() {
     m_speed->setText(tr("Nothing is hidden yet: paint over the digits with the left mouse button first."));
     return;
   }
-  const PixelWriteRequest r = request();
+  PixelWriteRequest r = request();
+  r.id = ++m_request;
   ++m_seed;
   m_writer->cancel();  // the digits shown for painting
-  m_previewing = false;
+  m_preview = 0;
+  m_paint->setChecked(false);
   m_view->setPainting(false);
   m_view->clearHeatMap();
   m_plainView->clearHeatMap();
@@ -270,14 +287,14 @@ void PixelPage::setWriting(bool writing) {
 }
 
 void PixelPage::showFrame(const PixelWriteFrame& f) {
-  if (!m_cancel->isEnabled() && !f.done && !m_previewing)
-    return;  // a frame that was on its way when the user cancelled
+  if (f.request != m_request)
+    return;  // of a request cancelled or replaced since
   m_last = f;
-  if (m_previewing) {  // the digits to paint on: whole, with the painted part tinted
-    m_previewing = false;
+  if (f.request == m_preview) {  // the digits to paint on: whole, with the painted part tinted
     m_view->setImages(f.images);
     m_view->setWritePosition(-1);
     m_view->setKnownMask(m_paintedGiven);
+    m_view->setPainting(m_paint->isChecked());
     return;
   }
   m_view->setImages(f.images);
@@ -293,11 +310,9 @@ void PixelPage::showFrame(const PixelWriteFrame& f) {
   }
   if (f.done) {
     setWriting(false);
-    if (paintMode()) {  // paint again on what was written, for the next completion
-      m_view->setPainting(true);
-      m_view->setKnownMask(m_paintedGiven);
-    }
-    m_speed->setText(tr("Done: %1 images of %2 pixels. Click a pixel to see what it depends on.")
+    m_speed->setText((paintMode() ? tr("Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or "
+                                       "Paint to hide another part.")
+                                  : tr("Done: %1 images of %2 pixels. Click a pixel to see what it depends on."))
                          .arg(f.images.size()).arg(f.size * f.size));
   } else {
     m_speed->setText(tr("%1 of %2 pixels · %3 pixels a second in each image")

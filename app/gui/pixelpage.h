@@ -59,6 +59,7 @@ class PixelPage final : public QWidget {
   QComboBox* m_class = nullptr;
   QLabel* m_classLabel = nullptr;
   QPushButton* m_otherDigit = nullptr;
+  QPushButton* m_paint = nullptr;
   QPushButton* m_writeButton = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_step = nullptr;
@@ -69,5 +70,6 @@ class PixelPage final : public QWidget {
   int m_imageSize = 28;
   QVector<bool> m_paintedGiven;  ///< paint mode: true where the pixel stays given
   int m_paintDigit = 0;          ///< paint mode: the held-out digit painted on
-  bool m_previewing = false;     ///< the digits to paint on are on their way
+  quint64 m_request = 0;         ///< the writer request whose frames are shown (others are stale)
+  quint64 m_preview = 0;         ///< the request showing the digits to paint on (0: none)
 };

@@ -2,6 +2,7 @@
 #include "nn/batch_slices.h"
 
 #include <ATen/Parallel.h>
+#include <ATen/ThreadLocalState.h>
 #include <torch/csrc/autograd/autograd.h>
 #include <torch/utils.h>
 
@@ -32,8 +33,19 @@ void use_threads_on_this_thread(int threads) {
 }  // namespace
 
 BatchSlices::BatchSlices(int slices) : slices_(std::max(1, slices)) {
-  for (int i = 1; i < slices_; ++i)
-    threads_.emplace_back([this, i] { work(i); });
+  try {
+    for (int i = 1; i < slices_; ++i)
+      threads_.emplace_back([this, i] { work(i); });
+  } catch (...) {  // a thread that could not start: stop those that did
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_)
+      t.join();
+    throw;
+  }
 }
 
 BatchSlices::~BatchSlices() {
@@ -81,9 +93,11 @@ double BatchSlices::backward(int64_t batch, const std::vector<at::Tensor>& param
   std::vector<std::vector<at::Tensor>> grads(used);
   std::vector<double> losses(used, 0.0);
   std::vector<std::exception_ptr> errors(used);
+  const at::ThreadLocalState caller;  // grad mode, autocast, inference mode … for every slice
   const auto slice = [&](int i) {
     if (i >= used)
       return;
+    at::ThreadLocalStateGuard same_state(caller);
     try {
       const int64_t first = batch * i / used, count = batch * (i + 1) / used - first;
       const auto loss = loss_of(first, count);

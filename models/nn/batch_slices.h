@@ -16,8 +16,8 @@ namespace genlab {
 /// thread of its own that runs every operation on one core. On few cores this beats one pass whose
 /// every operation is split across the cores (the Gated PixelCNN trains ~1.3× faster on two:
 /// docs/PERFORMANCE.md). The slices' gradients are added in a fixed order, so a step is the same
-/// every time for a given number of slices. Nets whose layers see across the batch (batch norm)
-/// must not be sliced.
+/// every time for a given number of slices. Each slice runs with the caller's thread-local state
+/// (grad mode, autocast). Nets whose layers see across the batch (batch norm) must not be sliced.
 class BatchSlices {
  public:
   /// `slices` ≥ 1; 1 runs the step as one pass on the caller's threads. Starts slices − 1 threads.

@@ -12,6 +12,7 @@
 
 #include <QCheckBox>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -117,7 +118,7 @@ class tst_PixelPage : public QObject {
       at = frames.takeFirst().at(0).value<PixelWriteFrame>().position;
     QVERIFY(at >= 0 && at <= 1);
     page.writer()->stepOnce();
-    QVERIFY(frames.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 5000);  // (the spy hears the worker thread at once)
     QCOMPARE(frames.takeLast().at(0).value<PixelWriteFrame>().position, at + 1);
     page.writer()->cancel();
   }
@@ -129,7 +130,7 @@ class tst_PixelPage : public QObject {
     page.findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(1);  // bottom half hidden
     QSignalSpy frames(page.writer(), &PixelWriter::frame);
     page.write();
-    QVERIFY(frames.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 10000);
     const auto first = frames.first().at(0).value<PixelWriteFrame>();
     const auto done = untilDone(frames);
     QVERIFY(done.done);
@@ -180,13 +181,14 @@ class tst_PixelPage : public QObject {
     QVERIFY(page.openRun(m_run).ok());
     QSignalSpy frames(page.writer(), &PixelWriter::frame);
     page.findChild<QComboBox*>(QStringLiteral("startCombo"))->setCurrentIndex(3);  // painted
-    QVERIFY(frames.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 10000);
     const auto shown = frames.takeFirst().at(0).value<PixelWriteFrame>();
     QVERIFY(!shown.done);
-    QVERIFY(page.view()->painting());
-    QTRY_COMPARE(page.view()->imageCount(), int(shown.images.size()));  // the frame is queued to the page
+    QTRY_VERIFY(page.view()->painting());  // once the digits are there (the frame is queued to the page)
+    QCOMPARE(page.view()->imageCount(), int(shown.images.size()));
     page.write();  // nothing painted yet: nothing written
-    QVERIFY(!frames.wait(500));
+    QTest::qWait(500);
+    QVERIFY(frames.isEmpty());
 
     paint(page.view(), 12, 8, 18);  // a 3-pixel-high stroke across rows 11-13, columns 7-19
     const QVector<bool> mask = page.view()->knownMask();
@@ -202,7 +204,10 @@ class tst_PixelPage : public QObject {
       for (int p = 0; p < 28 * 28; ++p)
         if (mask[p])
           QCOMPARE(done.images[i].pixel(p % 28, p / 28), shown.images[i].pixel(p % 28, p / 28));
-    QTRY_VERIFY(page.view()->painting());  // ready to paint the next one (the frame is queued to the page)
+    QVERIFY(!page.view()->painting());  // a click now shows what a pixel depends on…
+    page.findChild<QPushButton*>(QStringLiteral("paintButton"))->click();  // …until Paint: the digits again
+    QTRY_VERIFY(page.view()->painting());
+    QCOMPARE(page.view()->knownMask(), mask);
   }
 
   // A run trained with the digits' classes writes the class it is asked for.
@@ -221,14 +226,14 @@ class tst_PixelPage : public QObject {
     QCOMPARE(failed.count(), 0);
     QSignalSpy fields(page.writer(), &PixelWriter::receptiveField);
     page.writer()->requestReceptiveField(0, 10, 6);
-    QVERIFY(fields.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(fields.count() == 1, 10000);  // (the spy hears the worker thread at once)
     QCOMPARE(fields.first().at(3).value<QVector<float>>().size(), 28 * 28);
     // A class the model does not know is refused with the reason.
     PixelWriteRequest r;
     r.runFolder = m_byClassRun;
     r.label = 10;
     page.writer()->start(r);
-    QVERIFY(failed.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 10000);
     QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("0 to 9")), qPrintable(failed.first().at(0).toString()));
     PixelPage plain;  // and a model trained without classes offers none
     QVERIFY(plain.openRun(m_run).ok());
@@ -244,7 +249,7 @@ class tst_PixelPage : public QObject {
     QVERIFY(untilDone(frames).done);
     QSignalSpy fields(page.writer(), &PixelWriter::receptiveField);
     page.writer()->requestReceptiveField(1, 10, 6);
-    QVERIFY(fields.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!fields.isEmpty(), 10000);
     const auto args = fields.takeFirst();
     const auto trained = args.at(3).value<QVector<float>>(), plain = args.at(4).value<QVector<float>>();
     QCOMPARE(trained.size(), 28 * 28);
