@@ -1073,58 +1073,58 @@
         <translation>补全：每张图像放同一个留出集数字，于是这些图像展示它的多种补全</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="77"/>
+        <location filename="../app/gui/pixelpage.cpp" line="91"/>
         <source>slow (20 pixels a second)</source>
         <translation>慢（每秒 20 个像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="78"/>
+        <location filename="../app/gui/pixelpage.cpp" line="92"/>
         <source>steady (200 a second)</source>
         <translation>匀速（每秒 200 个）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="79"/>
+        <location filename="../app/gui/pixelpage.cpp" line="93"/>
         <source>as fast as it can</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="84"/>
+        <location filename="../app/gui/pixelpage.cpp" line="98"/>
         <source>&amp;Write</source>
         <translation>书写(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="85"/>
+        <location filename="../app/gui/pixelpage.cpp" line="99"/>
         <source>Start writing new images (a new random draw each time)</source>
         <translation>开始书写新图像（每次重新随机抽取）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="86"/>
-        <location filename="../app/gui/pixelpage.cpp" line="93"/>
+        <location filename="../app/gui/pixelpage.cpp" line="100"/>
+        <location filename="../app/gui/pixelpage.cpp" line="107"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="89"/>
+        <location filename="../app/gui/pixelpage.cpp" line="103"/>
         <source>While paused: draw the next pixel</source>
         <translation>暂停时：画出下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="90"/>
+        <location filename="../app/gui/pixelpage.cpp" line="104"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="93"/>
+        <location filename="../app/gui/pixelpage.cpp" line="107"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="101"/>
+        <location filename="../app/gui/pixelpage.cpp" line="116"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="112"/>
+        <location filename="../app/gui/pixelpage.cpp" line="127"/>
         <source>&amp;Images</source>
         <translation>图像数(&amp;I)</translation>
     </message>
@@ -1145,111 +1145,126 @@
     </message>
     <message>
         <location filename="../app/gui/pixelpage.cpp" line="53"/>
+        <source>Pai&amp;nt</source>
+        <translation>涂抹(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="56"/>
+        <source>Show the held-out digits whole and paint over them: what you paint is hidden and written by the model. Off: a click on a pixel shows what it depends on.</source>
+        <translation>完整显示留出的数字并在上面涂抹：涂抹的部分被隐藏，由模型书写。关闭时：点击像素显示它依赖什么。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="65"/>
         <source>Other &amp;digits</source>
         <translation>其他数字(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="54"/>
+        <location filename="../app/gui/pixelpage.cpp" line="66"/>
         <source>Paint on other held-out digits (the painted mask stays)</source>
         <translation>在其他留出的数字上涂抹（涂抹的遮罩保留）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="73"/>
+        <location filename="../app/gui/pixelpage.cpp" line="87"/>
         <source>The class the model is told to write. Automatic: a blank image gets each class in turn, a completed digit its own class.</source>
         <translation>告诉模型要写的类别。自动：空白图像依次使用每个类别，补全的数字使用它自己的类别。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="88"/>
+        <location filename="../app/gui/pixelpage.cpp" line="102"/>
         <source>&amp;One pixel</source>
         <translation>一个像素(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="113"/>
+        <location filename="../app/gui/pixelpage.cpp" line="128"/>
         <source>Te&amp;mperature</source>
         <translation>温度(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="114"/>
+        <location filename="../app/gui/pixelpage.cpp" line="129"/>
         <source>&amp;Start from</source>
         <translation>起点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="117"/>
+        <location filename="../app/gui/pixelpage.cpp" line="133"/>
         <source>Cl&amp;ass</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="120"/>
+        <location filename="../app/gui/pixelpage.cpp" line="136"/>
         <source>Pa&amp;ce</source>
         <translation>速度(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="126"/>
+        <location filename="../app/gui/pixelpage.cpp" line="142"/>
         <source>Click a pixel to see which pixels before it the model reads</source>
         <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="136"/>
+        <location filename="../app/gui/pixelpage.cpp" line="152"/>
         <source>Click a pixel of a written image.</source>
         <translation>单击已书写图像中的一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="137"/>
+        <location filename="../app/gui/pixelpage.cpp" line="153"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="145"/>
+        <location filename="../app/gui/pixelpage.cpp" line="161"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="150"/>
+        <location filename="../app/gui/pixelpage.cpp" line="166"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="172"/>
+        <location filename="../app/gui/pixelpage.cpp" line="187"/>
         <source>Could not write: %1</source>
         <translation>无法书写：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="185"/>
+        <location filename="../app/gui/pixelpage.cpp" line="200"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="188"/>
+        <location filename="../app/gui/pixelpage.cpp" line="203"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="199"/>
+        <location filename="../app/gui/pixelpage.cpp" line="214"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="241"/>
+        <location filename="../app/gui/pixelpage.cpp" line="256"/>
         <source>Paint over the digits with the left mouse button to hide what the model should fill in; the right button gives pixels back. Then Write.</source>
         <translation>用鼠标左键在数字上涂抹，隐藏要由模型填充的部分；右键恢复像素。然后点击“书写”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="250"/>
+        <location filename="../app/gui/pixelpage.cpp" line="265"/>
         <source>Nothing is hidden yet: paint over the digits with the left mouse button first.</source>
         <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="289"/>
+        <location filename="../app/gui/pixelpage.cpp" line="306"/>
         <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
         <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="300"/>
+        <location filename="../app/gui/pixelpage.cpp" line="313"/>
+        <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or Paint to hide another part.</source>
+        <translation>完成：%1 张 %2 像素的图像。点击像素查看它依赖什么，或点击“涂抹”隐藏另一部分。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="315"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="303"/>
+        <location filename="../app/gui/pixelpage.cpp" line="318"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -1265,22 +1280,22 @@
 <context>
     <name>PixelWriter</name>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="59"/>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="60"/>
         <source>This model knows classes 0 to %1, not %2.</source>
         <translation>此模型认识类别 0 到 %1，没有 %2。</translation>
     </message>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="61"/>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="62"/>
         <source>This model was not told the images&apos; classes when it trained.</source>
         <translation>此模型训练时没有被告知图像的类别。</translation>
     </message>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="88"/>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="89"/>
         <source>Too few held-out images to complete %1.</source>
         <translation>留出集图像太少，无法补全 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/autoregressive/pixelwriter.cpp" line="97"/>
+        <location filename="../app/autoregressive/pixelwriter.cpp" line="98"/>
         <source>The painted mask has %1 pixels; this model&apos;s images have %2.</source>
         <translation>涂抹的遮罩有 %1 个像素；此模型的图像有 %2 个。</translation>
     </message>
