@@ -15,19 +15,20 @@ namespace {
 
 // LibTorch's OpenMP runtime keeps the number of threads per calling thread; ATen offers only a
 // process-wide setting, so the runtime's own function is looked up (none: no OpenMP, one thread).
-void use_one_core_on_this_thread() {
-  using SetThreads = void (*)(int);
+using SetThreads = void (*)(int);
+SetThreads openmp_set_threads() {
   static const auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-  at::get_num_threads();  // ATen's per-thread first use sets the process-wide count; do it before
-  if (set_threads)
-    set_threads(1);
+  return set_threads;
 }
 
 void use_threads_on_this_thread(int threads) {
-  using SetThreads = void (*)(int);
-  static const auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
-  if (set_threads)
+  if (const auto set_threads = openmp_set_threads())
     set_threads(threads);
+}
+
+void use_one_core_on_this_thread() {
+  at::get_num_threads();  // ATen's per-thread first use sets the process-wide count; do it before
+  use_threads_on_this_thread(1);
 }
 
 }  // namespace
@@ -61,8 +62,7 @@ BatchSlices::~BatchSlices() {
 int BatchSlices::recommended(int threads) {
   if (threads <= 0)
     threads = at::get_num_threads();
-  static const bool per_thread_counts = dlsym(RTLD_DEFAULT, "omp_set_num_threads") != nullptr;
-  return per_thread_counts ? std::max(1, threads) : 1;
+  return openmp_set_threads() ? std::max(1, threads) : 1;
 }
 
 void BatchSlices::work(int index) {
