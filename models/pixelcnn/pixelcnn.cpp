@@ -2,8 +2,10 @@
 #include "pixelcnn/pixelcnn.h"
 
 #include "nn/gated_activation.h"
+#include "nn/pointwise_conv.h"
 
 #include <ATen/ops/constant_pad_nd.h>
+#include <ATen/ops/cat.h>
 #include <ATen/ops/conv2d.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/relu.h>
@@ -11,6 +13,7 @@
 #include <torch/nn/modules/container/any.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace genlab {
 namespace {
@@ -18,6 +21,11 @@ namespace {
 constexpr int64_t kFirstKernel = 7, kKernel = 3;
 
 at::Tensor gate(const at::Tensor& x) { return gated_activation(x); }
+
+// A 1×1 convolution module through pointwise_conv.
+at::Tensor pointwise(const at::Tensor& x, const torch::nn::Conv2d& conv, const at::Tensor& residual = {}) {
+  return pointwise_conv(x, conv->weight, conv->bias, residual);
+}
 
 // Images in [0, 1] as the network's input, centred.
 at::Tensor centred(const at::Tensor& images) { return images.to(at::kFloat).mul(2).sub(1); }
@@ -62,13 +70,27 @@ std::pair<at::Tensor, at::Tensor> GatedLayerImpl::vertical(const at::Tensor& v, 
 at::Tensor GatedLayerImpl::horizontal(const at::Tensor& h, const at::Tensor& v_above, const at::Tensor& labels) {
   const int64_t half = kernel_ / 2, cols = h.size(3);
   // Column j reads j − half … j (mask B) or … j − 1 (mask A), zero columns on the left.
-  auto h_pre = h_conv->forward(at::constant_pad_nd(h, {half, 0, 0, 0})).narrow(3, 0, cols) + v_to_h->forward(v_above);
+  at::Tensor h_pre;
+  if (mask_a_) {
+    h_pre = h_conv->forward(at::constant_pad_nd(h, {half, 0, 0, 0})).narrow(3, 0, cols) + v_to_h->forward(v_above);
+  } else {
+    // Both convolutions as one matrix product: h shifted right by half … 0 columns, then the row
+    // above, against h_conv's taps and v_to_h's weights side by side (a third fewer passes, and
+    // OpenBLAS's backward instead of oneDNN's slow NCHW one).
+    std::vector<at::Tensor> inputs, weights;
+    for (int64_t tap = 0; tap <= half; ++tap) {
+      const int64_t shift = half - tap;
+      inputs.push_back(shift == 0 ? h : at::constant_pad_nd(h.narrow(3, 0, cols - shift), {shift, 0, 0, 0}));
+      weights.push_back(h_conv->weight.narrow(3, tap, 1));
+    }
+    inputs.push_back(v_above);
+    weights.push_back(v_to_h->weight);
+    h_pre = pointwise_conv(at::cat(inputs, 1), at::cat(weights, 1), h_conv->bias + v_to_h->bias);
+  }
   if (labels.defined() && !h_class.is_empty())
     h_pre = h_pre + h_class->forward(labels).view({labels.size(0), -1, 1, 1});
-  auto h_new = h_out->forward(gate(h_pre));
-  if (!mask_a_)  // residual (the first layer's input is the image itself)
-    h_new = h_new + h;
-  return h_new;
+  // Plus the residual (the first layer's input is the image itself).
+  return pointwise(gate(h_pre), h_out, mask_a_ ? at::Tensor() : h);
 }
 
 std::pair<at::Tensor, at::Tensor> GatedLayerImpl::forward(const at::Tensor& v, const at::Tensor& h,
@@ -138,7 +160,7 @@ at::Tensor PixelCNNImpl::forward(const at::Tensor& images, const at::Tensor& lab
       h = i == 0 ? at::relu(y) : h + at::relu(y);
     }
   }
-  return head2->forward(at::relu(head1->forward(at::relu(h))));
+  return pointwise(at::relu(pointwise(at::relu(h), head1)), head2);
 }
 
 at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& labels, int64_t row, RowCache& cache) {
@@ -167,7 +189,7 @@ at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& 
   at::Tensor h = centred(images.narrow(2, row, 1));
   for (size_t i = 0; i < layers->size(); ++i)
     h = layers[i]->as<GatedLayer>()->horizontal(h, cache.state[i], lab);
-  return head2->forward(at::relu(head1->forward(at::relu(h)))).select(2, 0);
+  return pointwise(at::relu(pointwise(at::relu(h), head1)), head2).select(2, 0);
 }
 
 }  // namespace genlab

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Shared building blocks of the training code: the fused gated unit and the batch in slices.
+// Shared building blocks of the training code: the fused gated unit, the 1×1 convolution as a
+// matrix product and the batch in slices.
 #include "autoregressive/pixel_model.h"
 #include "nn/batch_slices.h"
 #include "nn/gated_activation.h"
+#include "nn/pointwise_conv.h"
 #include "pixelcnn/pixelcnn.h"
 
 #include <ATen/ATen.h>
@@ -70,6 +72,46 @@ class tst_NnBlocks : public QObject {
 
   // The slices' summed gradients are the whole batch's, whatever the number of slices (also
   // more slices than examples, and uneven ones).
+  void pointwiseConvolutionByHand() {
+    // One pixel, two channels in, one out: 2·3 + (−1)·4 + 0.5 = 2.5, plus a residual of 10.
+    const auto x = torch::tensor({3.0f, 4.0f}).view({1, 2, 1, 1});
+    const auto w = torch::tensor({2.0f, -1.0f}).view({1, 2, 1, 1});
+    const auto bias = torch::tensor({0.5f});
+    QCOMPARE(pointwise_conv(x, w, bias).item<float>(), 2.5f);
+    QCOMPARE(pointwise_conv(x, w, bias, torch::full({1, 1, 1, 1}, 10.0f)).item<float>(), 12.5f);
+  }
+
+  void pointwiseConvolutionEqualsConv2d() {
+    torch::manual_seed(3);
+    for (const bool with_residual : {false, true}) {
+      const auto x = torch::randn({3, 5, 4, 6}, torch::requires_grad());
+      const auto w = torch::randn({7, 5, 1, 1}, torch::requires_grad());
+      const auto bias = torch::randn({7}, torch::requires_grad());
+      const auto residual = torch::randn({3, 7, 4, 6}, torch::requires_grad());
+      const auto g = torch::randn({3, 7, 4, 6});
+      auto ours = pointwise_conv(x, w, bias, with_residual ? residual : at::Tensor());
+      auto theirs = at::conv2d(x, w, bias);
+      if (with_residual)
+        theirs = theirs + residual;
+      QVERIFY(relative_difference(ours, theirs) < 1e-6);
+      const auto mine = torch::autograd::grad({ours}, {x, w, bias, residual}, {g}, true, false, true);
+      const auto ref = torch::autograd::grad({theirs}, {x, w, bias, residual}, {g}, true, false, true);
+      for (int i = 0; i < 3; ++i)
+        QVERIFY2(relative_difference(mine[i], ref[i]) < 1e-5, qPrintable(QString::number(i)));
+      QCOMPARE(mine[3].defined(), with_residual);
+      if (with_residual)
+        QVERIFY(relative_difference(mine[3], g) < 1e-7);
+    }
+  }
+
+  void pointwiseConvolutionRejectsWrongShapes() {
+    const auto x = torch::zeros({1, 2, 3, 3});
+    QVERIFY_THROWS_EXCEPTION(c10::Error, pointwise_conv(x, torch::zeros({4, 3, 1, 1}), torch::zeros({4})));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, pointwise_conv(x, torch::zeros({4, 2, 3, 3}), torch::zeros({4})));
+    QVERIFY_THROWS_EXCEPTION(c10::Error,
+                             pointwise_conv(x, torch::zeros({4, 2, 1, 1}), torch::zeros({4}), torch::zeros({1, 2, 3, 3})));
+  }
+
   void slicesGiveTheWholeBatchsGradient() {
     torch::manual_seed(6);
     auto net = std::make_shared<PixelCNNImpl>(PixelCNNOptions().width(8).layers(3).head_width(8).image_size(12));
