@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
@@ -132,13 +133,61 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
                                    "z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by prior probability."),
                                 padBox);
   padCaption->setWordWrap(true);
+  // The held-out data on the pad: a toggle, the legend, and the item under the pointer.
+  m_scatterRow = new QWidget(padBox);
+  auto* sr = new QHBoxLayout(m_scatterRow);
+  sr->setContentsMargins(0, 0, 0, 0);
+  m_showScatter = new QCheckBox(tr("Show the &held-out data"), m_scatterRow);
+  m_showScatter->setObjectName(QStringLiteral("showScatterCheck"));
+  m_showScatter->setChecked(true);
+  m_showScatter->setToolTip(tr("Each dot is a held-out image at the mean of its code, coloured by its class. "
+                               "Rest the pointer on a dot to see the image and what the model makes of it."));
+  connect(m_showScatter, &QCheckBox::toggled, this, [this](bool on) {
+    m_pad->setPointsVisible(on);
+    m_legend->setVisible(on && !m_legend->text().isEmpty());
+    Q_EMIT scatterShownChanged(on);
+  });
+  m_legend = new QLabel(m_scatterRow);
+  m_legend->setObjectName(QStringLiteral("scatterLegend"));
+  m_legend->setWordWrap(true);
+  m_legend->setTextFormat(Qt::RichText);
+  sr->addWidget(m_showScatter);
+  sr->addWidget(m_legend, 1);
+  m_scatterRow->hide();
+  m_preview = new QWidget(padBox);
+  auto* prev = new QHBoxLayout(m_preview);
+  prev->setContentsMargins(0, 0, 0, 0);
+  m_previewItem = new DigitView(m_preview);
+  m_previewItem->setObjectName(QStringLiteral("hoveredItem"));
+  m_previewRecon = new DigitView(m_preview);
+  m_previewRecon->setObjectName(QStringLiteral("hoveredReconstruction"));
+  for (DigitView* v : {m_previewItem, m_previewRecon})
+    v->setFixedSize(72, 72);
+  m_previewCaption = new QLabel(m_preview);
+  m_previewCaption->setWordWrap(true);
+  prev->addWidget(m_previewItem);
+  prev->addWidget(m_previewRecon);
+  prev->addWidget(m_previewCaption, 1);
+  m_preview->setFixedHeight(76);
+  m_preview->hide();
+  connect(m_pad, &LatentPad::pointHovered, this, [this](int index) {
+    if (index < 0)
+      m_preview->hide();
+  });
   auto* pv = new QVBoxLayout(padBox);
   pv->addWidget(m_pad, 1);
   pv->addWidget(padCaption);
+  pv->addWidget(m_scatterRow);
+  pv->addWidget(m_preview);
+
+  m_tools = new QTabWidget(page);
+  m_tools->setObjectName(QStringLiteral("exploreTools"));
+  m_tools->hide();
 
   auto* row = new QHBoxLayout;
-  row->addWidget(decodedBox, 1);
-  row->addWidget(padBox, 1);
+  row->addWidget(decodedBox, 3);
+  row->addWidget(padBox, 4);
+  row->addWidget(m_tools, 3);
   auto* pl = new QVBoxLayout(page);
   pl->addWidget(m_description);
   pl->addWidget(m_status);
@@ -221,6 +270,40 @@ void LatentExplorer::onPadMoved(QPointF fraction) {
   m_pad->setPosition(fraction);
   showLatent();
   Q_EMIT latentChanged(latent());
+}
+
+void LatentExplorer::setScatter(const QVector<PadPoint>& points, const QStringList& classNames, const QString& caption) {
+  m_pad->setPoints(points);
+  QString legend;
+  for (int i = 0; i < classNames.size(); ++i)
+    legend += QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2 &nbsp; ")
+                  .arg(LatentPad::classColor(i).name(), classNames[i].toHtmlEscaped());
+  m_legend->setText(legend);
+  m_legend->setVisible(scatterShown() && !legend.isEmpty());
+  m_showScatter->setText(caption.isEmpty() ? tr("Show the &held-out data") : caption);
+  m_scatterRow->setVisible(!points.isEmpty() || !caption.isEmpty());
+}
+
+bool LatentExplorer::scatterShown() const { return m_showScatter->isChecked(); }
+
+void LatentExplorer::setScatterShown(bool shown) { m_showScatter->setChecked(shown); }
+
+void LatentExplorer::setHoverPreview(const QImage& item, const QImage& reconstruction, const QString& caption) {
+  m_previewItem->setImage(item);
+  m_previewRecon->setImage(reconstruction);
+  m_previewCaption->setText(caption);
+  m_preview->setVisible(!item.isNull());
+}
+
+void LatentExplorer::addToolPanel(QWidget* panel, const QString& title) {
+  m_tools->addTab(panel, title);
+  m_tools->show();
+}
+
+void LatentExplorer::setToolPanelVisible(QWidget* panel, bool visible) {
+  const int index = m_tools->indexOf(panel);
+  if (index >= 0)
+    m_tools->setTabVisible(index, visible);
 }
 
 void LatentExplorer::showLatent() {

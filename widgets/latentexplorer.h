@@ -14,6 +14,8 @@ class QLabel;
 class QPushButton;
 class QSlider;
 class QStackedWidget;
+class QTabWidget;
+struct PadPoint;
 
 /// The Explore page: two sliders (and a 2-D pad over the decoded manifold) move a point in two
 /// latent dimensions; whoever owns the decoder answers latentChanged() with setDecodedImage().
@@ -59,12 +61,27 @@ class LatentExplorer final : public QWidget {
   /// Moves sliders and pad to `z` (clamped to ±3σ) and emits latentChanged.
   void setLatent(QPointF z);
 
+  LatentPad* pad() const { return m_pad; }
+  /// The encoded held-out data on the pad, with a legend of `classNames` (none when empty);
+  /// `caption` says what the dots are ("" hides the row).
+  void setScatter(const QVector<PadPoint>& points, const QStringList& classNames, const QString& caption);
+  bool scatterShown() const;
+  void setScatterShown(bool shown);
+  /// The item under the pointer and what the model makes of it (null images hide the preview).
+  void setHoverPreview(const QImage& item, const QImage& reconstruction, const QString& caption);
+  /// A panel beside the pad (drawing, walking …), one tab each.
+  void addToolPanel(QWidget* panel, const QString& title);
+  /// Shows or hides a panel's tab (a GAN has nothing to draw for).
+  void setToolPanelVisible(QWidget* panel, bool visible);
+
  Q_SIGNALS:
   void latentChanged(QPointF z);
   void trainDefaultRequested();
   void followTrainingChanged(bool follow);
   /// A new random draw for the dimensions the sliders do not move.
   void rerollRequested();
+  /// The "Show the held-out data" box changed.
+  void scatterShownChanged(bool shown);
 
  private:
   void onSliderMoved();
@@ -85,5 +102,13 @@ class LatentExplorer final : public QWidget {
   QComboBox* m_dimCombos[2] = {nullptr, nullptr};
   QComboBox* m_others = nullptr;
   QPushButton* m_reroll = nullptr;
+  QWidget* m_scatterRow = nullptr;
+  QCheckBox* m_showScatter = nullptr;
+  QLabel* m_legend = nullptr;
+  QWidget* m_preview = nullptr;
+  DigitView* m_previewItem = nullptr;
+  DigitView* m_previewRecon = nullptr;
+  QLabel* m_previewCaption = nullptr;
+  QTabWidget* m_tools = nullptr;
   int m_latentDim = 2;
 };

@@ -32,6 +32,27 @@ std::vector<float> DecoderSnapshot::codeAt(const std::vector<float>& sigmas) con
   return z;
 }
 
+std::vector<float> DecoderSnapshot::sigmasOf(const std::vector<float>& z) const {
+  std::vector<float> sigmas = z;
+  if (m_mean.size() == z.size())
+    for (size_t i = 0; i < z.size(); ++i)
+      sigmas[i] = (z[i] - m_mean[i]) / m_std[i];
+  return sigmas;
+}
+
+void DecoderSnapshot::setEncoder(std::shared_ptr<const genlab::ImageEncoder> encoder) {
+  if (!encoder || encoder->latent_dim() == latentDim())
+    m_encoder = std::move(encoder);
+}
+
+int DecoderSnapshot::itemSize() const { return m_encoder ? int(m_encoder->item_size()) : 0; }
+
+genlab::LatentCodes DecoderSnapshot::encode(const std::vector<float>& items, int count) const {
+  if (!m_encoder || count < 1 || items.size() != size_t(count) * size_t(m_encoder->item_size()))
+    return {};
+  return m_encoder->encode(items.data(), count);  // catches what LibTorch throws
+}
+
 std::vector<float> DecoderSnapshot::decodePixels(const std::vector<float>& z) const {
   if (!m_decoder || int(z.size()) != latentDim())
     return {};

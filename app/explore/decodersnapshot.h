@@ -2,6 +2,7 @@
 #pragma once
 
 #include "nn/image_decoder.h"
+#include "nn/image_encoder.h"
 #include "nn/mlp_decoder.h"
 
 #include <QImage>
@@ -9,9 +10,9 @@
 #include <memory>
 #include <vector>
 
-/// An immutable copy of a model's decoder (a VAE's decoder, a GAN's generator), cheap to pass
-/// between threads (shared, never mutated). The training thread makes one from its live weights;
-/// the GUI decodes with it.
+/// An immutable copy of a model's decoder (a VAE's decoder, a GAN's generator) and, when the model
+/// has one, its encoder; cheap to pass between threads (shared, never mutated). The training
+/// thread makes one from its live weights; the GUI decodes with it, a pool thread encodes.
 class DecoderSnapshot {
  public:
   DecoderSnapshot() = default;
@@ -30,6 +31,17 @@ class DecoderSnapshot {
   void setLatentRange(std::vector<float> mean, std::vector<float> std);
   /// The code at `sigmas` standard deviations from the mean along each dimension.
   std::vector<float> codeAt(const std::vector<float>& sigmas) const;
+  /// The inverse: how many standard deviations from the mean `z` lies, per dimension.
+  std::vector<float> sigmasOf(const std::vector<float>& z) const;
+
+  /// The encoder that goes with the decoder (VAE, auto-encoder); none for a GAN.
+  void setEncoder(std::shared_ptr<const genlab::ImageEncoder> encoder);
+  bool hasEncoder() const { return m_encoder != nullptr; }
+  /// Codes of `count` items (count × itemSize values: intensities in [0, 1] channel-major, or the
+  /// two coordinates of toy points); empty without an encoder or when the sizes disagree.
+  genlab::LatentCodes encode(const std::vector<float>& items, int count) const;
+  /// Values per item the encoder takes (0 without one).
+  int itemSize() const;
 
   /// Intensities in [0, 1], channel-major, for code `z` (latentDim values); empty if z has the wrong size.
   std::vector<float> decodePixels(const std::vector<float>& z) const;
@@ -46,6 +58,7 @@ class DecoderSnapshot {
 
  private:
   std::shared_ptr<const genlab::ImageDecoder> m_decoder;
+  std::shared_ptr<const genlab::ImageEncoder> m_encoder;
   std::vector<float> m_mean, m_std;
   qint64 m_step = 0;
 };

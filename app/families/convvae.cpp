@@ -41,7 +41,11 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
     const auto l = m_trainer->evaluate(m_eval);
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
   }
-  DecoderSnapshot snapshot() override { return DecoderSnapshot(m_trainer->decoder(), m_trainer->steps_done()); }
+  DecoderSnapshot snapshot() override {
+    DecoderSnapshot d(m_trainer->decoder(), m_trainer->steps_done());
+    d.setEncoder(m_trainer->encoder());
+    return d;
+  }
 
  private:
   genlab::ConvVAEOptions m_options;
@@ -90,7 +94,10 @@ ModelFamily make() {
     return e;
   };
   f.loadDecoder = [](const Run& run) {
-    return snapshotOf(genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
+    auto out = snapshotOf(genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
+    if (out.ok())
+      out.value.setEncoder(genlab::load_conv_vae_encoder(run.weights(), kWeights, optionsOf(run.model())).value);
+    return out;
   };
   f.sample = sampleDecoded;
   f.sampleImages = sampleDecodedImages;

@@ -51,6 +51,7 @@ class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
   DecoderSnapshot snapshot() override {
     DecoderSnapshot d(m_trainer->decoder_weights(), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);
+    d.setEncoder(m_trainer->encoder());
     return d;
   }
 
@@ -136,6 +137,7 @@ ModelFamily mlpFamily(bool autoencoder) {
       return out;
     }
     out.value = DecoderSnapshot(genlab::decoder_weights(vae.value), run.step());
+    out.value.setEncoder(genlab::encoder_of(vae.value));
     latentRangeFromRun(out.value, run);
     return out;
   };

@@ -58,6 +58,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
   DecoderSnapshot snapshot() override {
     DecoderSnapshot d(m_trainer->decoder(m_eval), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);
+    d.setEncoder(m_trainer->encoder());
     return d;
   }
 
@@ -137,7 +138,10 @@ ModelFamily make(Toy toy) {
   f.loadDecoder = [toy](const Run& run) {
     // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
     const auto background = genlab::make_toy2d(run.datasetName().mid(4).toStdString(), 2000, 2);
-    return snapshotOf(genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background), run);
+    auto out = snapshotOf(genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background), run);
+    if (out.ok() && toy != Toy::Gan)
+      out.value.setEncoder(genlab::load_toy_encoder(run.weights(), kWeights, optionsOf(run.model(), toy)).value);
+    return out;
   };
   f.sample = sampleDecoded;
   f.evaluate = [toy](const Run& run, const DatasetSplits& data) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorepage.h"
 
+#include "drawpanel.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
+#include "latentpad.h"
 #include "runinspection.h"
+#include "walkpanel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -54,12 +57,58 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   m_manifoldTimer->setSingleShot(true);
   m_manifoldTimer->setInterval(400);  // the grid is 225 decodes (~4 ms): refresh it 2.5× a second while training
   connect(m_manifoldTimer, &QTimer::timeout, this, &ExplorePage::redrawManifold);
+  m_scatterTimer = new QTimer(this);
+  m_scatterTimer->setSingleShot(true);
+  m_scatterTimer->setInterval(500);  // while training, the held-out data is re-encoded at most twice a second
+  connect(m_scatterTimer, &QTimer::timeout, this, &ExplorePage::encodeScatter);
   connect(m_explore, &LatentExplorer::latentChanged, this, [this] {
     redrawDigit();
     // The grid depends on the chosen dimensions and held values, not on the slider position.
-    if (m_explore->dimensions() != m_manifoldDims || heldCode() != m_manifoldHeld)
+    if (m_explore->dimensions() != m_manifoldDims || heldCode() != m_manifoldHeld) {
       redrawManifold();
+      projectScatter();
+    }
   });
+  connect(m_explore->pad(), &LatentPad::pointHovered, this, &ExplorePage::showHovered);
+
+  m_draw = new DrawPanel(this);
+  m_draw->setObjectName(QStringLiteral("drawPanel"));
+  connect(m_draw->canvas(), &DrawingCanvas::drawingChanged, this, &ExplorePage::encodeDrawing);
+  m_explore->addToolPanel(m_draw, tr("Draw a digit"));
+  m_walk = new WalkPanel(this);
+  m_walk->setObjectName(QStringLiteral("walkPanel"));
+  connect(m_walk, &WalkPanel::startHereRequested, this, [this] { setWalkEnds(currentCode(), m_walkEnd); });
+  connect(m_walk, &WalkPanel::endHereRequested, this, [this] { setWalkEnds(m_walkStart, currentCode()); });
+  connect(m_walk, &WalkPanel::twoRandomRequested, this, [this] {
+    std::mt19937 rng(m_walkSeed++);
+    std::normal_distribution<float> normal;
+    LatentWalk::Code a(size_t(m_decoder.latentDim())), b(a.size());
+    for (float& v : a)
+      v = normal(rng);
+    for (float& v : b)
+      v = normal(rng);
+    setWalkEnds(m_decoder.codeAt(a), m_decoder.codeAt(b));
+  });
+  connect(m_walk, &WalkPanel::twoItemsRequested, this, [this] {
+    if (m_codes.count < 2)
+      return;
+    std::mt19937 rng(m_walkSeed++);
+    std::uniform_int_distribution<int> pick(0, int(m_codes.count) - 1);
+    const int i = pick(rng);
+    int j = pick(rng);
+    if (j == i)
+      j = (i + 1) % int(m_codes.count);
+    const auto code = [this](int k) {
+      const float* m = m_codes.mean.data() + size_t(k) * size_t(m_codes.dim);
+      return LatentWalk::Code(m, m + m_codes.dim);
+    };
+    setWalkEnds(code(i), code(j));
+  });
+  connect(m_walk, &WalkPanel::walkChanged, this, &ExplorePage::updateWalk);
+  connect(m_walk, &WalkPanel::saveStripRequested, this, [this] { saveWalk(0); });
+  connect(m_walk, &WalkPanel::saveAnimationRequested, this, [this] { saveWalk(1); });
+  connect(m_walk, &WalkPanel::saveCodesRequested, this, [this] { saveWalk(2); });
+  m_explore->addToolPanel(m_walk, tr("Walk between two"));
   connect(m_explore, &LatentExplorer::rerollRequested, this, [this] {
     ++m_rerollSeed;
     redrawDigit();
@@ -77,7 +126,7 @@ Status ExplorePage::openRun(const QString& folder) {
   if (!loaded.ok())
     return {loaded.error};
   m_explore->setFollowTraining(false);  // the user chose what to look at
-  show(loaded.value.first, folder, *loaded.value.second);
+  showModel(loaded.value.first, folder, *loaded.value.second);
   return {};
 }
 
@@ -93,12 +142,33 @@ void ExplorePage::setTrainingRunning(bool running, const QString& status) {
 void ExplorePage::showTrainingDecoder(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
   if (decoder.isNull() || (!followsTraining() && !m_decoder.isNull()))
     return;
-  show(decoder, folder, family);
+  showModel(decoder, folder, family);
 }
 
-void ExplorePage::show(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
+void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
+  const bool newRun = folder != m_run || decoder.latentDim() != m_decoder.latentDim();
   m_decoder = decoder;
   m_run = folder;
+  m_imageData = family.data == DataKind::Images;
+  if (newRun)  // refined by the held-out data's classes once they are read
+    m_digits = decoder.side() == 28 && decoder.channels() == 1;
+  if (newRun) {
+    m_codes = {};
+    m_codesStep = -1;
+    m_drawnCode = {};
+    m_drawnItem.clear();
+    m_explore->pad()->setContours({}, {});
+    m_walkStart.clear();
+    m_walkEnd.clear();
+    updateWalk();
+    m_explore->setScatter({}, {}, QString());
+    m_explore->setHoverPreview({}, {}, QString());
+  }
+  m_draw->setVisible(decoder.hasEncoder() && m_imageData);
+  m_explore->setToolPanelVisible(m_draw, decoder.hasEncoder() && m_imageData);
+  loadHeldOut(folder);
+  if (decoder.hasEncoder() && !m_scatterTimer->isActive())
+    m_scatterTimer->start(m_codesStep < 0 ? 0 : 500);
   m_explore->setHasModel(true);
   m_explore->setLatentDim(decoder.latentDim());
   QString notes;
@@ -114,6 +184,8 @@ void ExplorePage::show(const DecoderSnapshot& decoder, const QString& folder, co
   redrawDigit();
   if (!m_manifoldTimer->isActive())
     m_manifoldTimer->start();
+  if (!newRun)
+    updateWalk();  // the same codes through the newer decoder
 }
 
 std::vector<float> ExplorePage::heldCode() const {
@@ -128,16 +200,22 @@ std::vector<float> ExplorePage::heldCode() const {
   return z;
 }
 
-void ExplorePage::redrawDigit() {
-  if (m_decoder.isNull())
-    return;
+LatentWalk::Code ExplorePage::currentCode() const {
   std::vector<float> z = heldCode();
   const auto [dx, dy] = m_explore->dimensions();
   const QPointF p = m_explore->latent();
+  if (z.empty())
+    return z;
   z[size_t(dx)] = float(p.x());
   if (z.size() > 1)
     z[size_t(dy)] = float(p.y());
-  m_explore->setDecodedImage(m_decoder.decode(m_decoder.codeAt(z)));
+  return m_decoder.codeAt(z);
+}
+
+void ExplorePage::redrawDigit() {
+  if (m_decoder.isNull())
+    return;
+  m_explore->setDecodedImage(m_decoder.decode(currentCode()));
 }
 
 void ExplorePage::redrawManifold() {

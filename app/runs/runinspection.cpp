@@ -56,6 +56,36 @@ Result<std::pair<DecoderSnapshot, const ModelFamily*>> loadDecoder(const QString
   });
 }
 
+Result<HeldOutItems> loadHeldOut(const QString& folder, int most) {
+  return guarded<HeldOutItems>([&]() -> Result<HeldOutItems> {
+    const auto run = Run::open(folder);
+    if (!run.ok())
+      return {{}, run.error};
+    const auto data = FamilyTools::heldOutOf(run.value, QString());
+    if (!data.ok())
+      return {{}, data.error};
+    const auto& eval = data.value.eval;
+    HeldOutItems out;
+    out.count = int(std::min<int64_t>(std::max(0, most), eval.size()));
+    const auto values = eval.images.narrow(0, 0, out.count).to(at::kFloat).contiguous();
+    out.itemSize = int(values.numel() / std::max(1, out.count));
+    if (run.value.family().data == DataKind::Images) {
+      out.channels = data.value.channels;
+      out.side = int(eval.height);
+    }
+    out.values.assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
+    const QString name = run.value.datasetName();
+    if (eval.labels.defined() && eval.labels.numel() >= out.count && (name == QLatin1String("mnist") || name == QLatin1String("fashion-mnist"))) {
+      const auto labels = eval.labels.narrow(0, 0, out.count).to(at::kLong).contiguous();
+      for (int i = 0; i < out.count; ++i)
+        out.labels.push_back(int(labels.data_ptr<int64_t>()[i]));
+      for (const auto& c : genlab::class_names(name.toStdString()))
+        out.classNames << QString::fromStdString(c);
+    }
+    return {std::move(out), {}};
+  });
+}
+
 const ModelFamily* familyOf(const QString& folder) {
   const QJsonObject json = RunFolder(folder).readRunJson().value;
   return Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());

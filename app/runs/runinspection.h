@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decodersnapshot.h"
+#include "heldoutitems.h"
 #include "modelfamily.h"
 
 #include <QImage>
@@ -23,6 +24,10 @@ Result<QJsonObject> evaluate(const QString& folder, const QString& dataFolder);
 
 /// The decoder of a run for the Explore page (a family with a latent code), with the run's family.
 Result<std::pair<DecoderSnapshot, const ModelFamily*>> loadDecoder(const QString& folder);
+
+/// The first `most` items of the held-out split of the run's dataset (the digits `eval` and the
+/// held-out curves use), with their classes; the error says why not (data missing, …).
+Result<HeldOutItems> loadHeldOut(const QString& folder, int most);
 
 /// The family of the run in `folder` from its run.json alone (no weights read); null if unknown.
 const ModelFamily* familyOf(const QString& folder);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toy/toy_models.h"
 
+#include "nn/module_encoder.h"
+
 #include "io/numbers.h"
 #include "nn/module_decoder.h"
 
@@ -312,6 +314,53 @@ std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const
   const auto mean = codes.mean(0).contiguous(), sd = codes.std(0).clamp_min(1e-6).contiguous();
   return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
           std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
+}
+
+namespace {
+
+// Codes of points in data coordinates: standardised as the networks see them, then encoded.
+std::shared_ptr<const ImageEncoder> toy_encoder(torch::nn::Sequential encoder, ToyDecoder scaling, bool vae,
+                                                int64_t d) {
+  encoder->eval();
+  return make_module_encoder(
+      [encoder, mean = scaling->data_mean.clone(), sd = scaling->data_std.clone(), vae,
+       d](const at::Tensor& points) mutable -> std::pair<at::Tensor, at::Tensor> {
+        const auto h = encoder->forward((points - mean) / sd);
+        if (!vae)
+          return {h, {}};
+        return {h.narrow(1, 0, d), h.narrow(1, d, d)};
+      },
+      {2}, d);
+}
+
+}  // namespace
+
+std::shared_ptr<const ImageEncoder> ToyTrainer::encoder() const {
+  if (!encoder_)
+    return nullptr;
+  torch::NoGradGuard no_grad;
+  return toy_encoder(torch::nn::Sequential(std::dynamic_pointer_cast<torch::nn::SequentialImpl>(encoder_->clone())),
+                     ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), is_vae(model_options_),
+                     model_options_.latent_dim());
+}
+
+Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFile& file, const std::string& file_name,
+                                                             const ToyModelOptions& options) {
+  if (options.kind() == "gan")
+    return {nullptr, "a GAN has no encoder"};
+  try {
+    const bool vae = options.kind() == "vae";
+    const int64_t d = options.latent_dim();
+    auto encoder = toy_mlp(2, options.hidden(), vae ? 2 * d : d, false);
+    ToyDecoder decoder(options);
+    if (auto loaded = load_modules_weights({{"encoder.", encoder.ptr().get()}, {"decoder.", decoder.get()}}, file,
+                                           file_name);
+        !loaded.ok())
+      return {nullptr, loaded.error};
+    return {toy_encoder(encoder, decoder, vae, d), {}};
+  } catch (const c10::Error& e) {
+    return {nullptr, e.what_without_backtrace()};
+  }
 }
 
 std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& background) const {

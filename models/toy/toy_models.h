@@ -5,6 +5,7 @@
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
+#include "nn/image_encoder.h"
 
 #include <torch/nn/cloneable.h>
 #include <torch/nn/module.h>
@@ -89,6 +90,8 @@ class ToyTrainer final : public BatchTrainer {
   /// A copy of the decoder drawn as a scatter plot over `background` points (see make_point_decoder).
   std::shared_ptr<const ImageDecoder> decoder(const at::Tensor& background) const;
   ToyDecoder& toy_decoder() { return decoder_; }
+  /// A copy of the encoder (points in data coordinates to codes); null for the GAN.
+  std::shared_ptr<const ImageEncoder> encoder() const;
 
  private:
   ToyModelOptions model_options_;
@@ -124,5 +127,9 @@ Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const SafetensorsFi
 Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const std::string& weights_path,
                                                              const ToyModelOptions& options,
                                                              const at::Tensor& background);
+/// The encoder ("encoder.*", with the data scaling of "decoder.*") of an opened toy VAE or
+/// auto-encoder weights file; an error for a GAN or when the tensors do not fit.
+Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFile& file, const std::string& file_name,
+                                                             const ToyModelOptions& options);
 
 }  // namespace genlab

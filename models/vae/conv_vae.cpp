@@ -5,6 +5,7 @@
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
 #include "nn/module_decoder.h"
+#include "nn/module_encoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/randn.h>
@@ -25,6 +26,13 @@ std::shared_ptr<const ImageDecoder> make_decoder(ConvDecoder d) {
   const auto& o = d->options();
   return std::make_shared<ModuleDecoder<ConvDecoder>>(d, o.latent_dim(), o.channels(), o.image_size(),
                                                       [](const at::Tensor& y) { return y.sigmoid(); });
+}
+
+std::shared_ptr<const ImageEncoder> make_encoder(ConvEncoder e) {
+  e->eval();
+  const auto& o = e->options();
+  return make_module_encoder([e](const at::Tensor& x) mutable { return e->forward(x); },
+                             {o.channels(), o.image_size(), o.image_size()}, o.latent_dim());
 }
 
 }  // namespace
@@ -170,6 +178,24 @@ Status load_conv_vae_weights(ConvVAE& model, const std::string& weights_path) {
 std::shared_ptr<const ImageDecoder> ConvVaeTrainer::decoder() const {
   torch::NoGradGuard no_grad;
   return make_decoder(ConvDecoder(std::dynamic_pointer_cast<ConvDecoderImpl>(model_->decoder->clone())));
+}
+
+std::shared_ptr<const ImageEncoder> ConvVaeTrainer::encoder() const {
+  torch::NoGradGuard no_grad;
+  return make_encoder(ConvEncoder(std::dynamic_pointer_cast<ConvEncoderImpl>(model_->encoder->clone())));
+}
+
+Result<std::shared_ptr<const ImageEncoder>> load_conv_vae_encoder(const SafetensorsFile& file,
+                                                                  const std::string& file_name,
+                                                                  const ConvVAEOptions& options) {
+  try {
+    ConvEncoder e(options);
+    if (auto loaded = load_module_weights(*e, file, file_name, "encoder."); !loaded.ok())
+      return {nullptr, loaded.error};
+    return {make_encoder(e), {}};
+  } catch (const c10::Error& e) {
+    return {nullptr, e.what_without_backtrace()};
+  }
 }
 
 Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const SafetensorsFile& file,

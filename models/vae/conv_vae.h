@@ -5,6 +5,7 @@
 #include "nn/batch_trainer.h"
 #include "io/safetensors.h"
 #include "nn/image_decoder.h"
+#include "nn/image_encoder.h"
 #include "nn/precision.h"
 #include "vae/vae.h"
 
@@ -34,12 +35,13 @@ struct ConvVAEOptions {
 
 /// [Conv 4×4 stride 2 → ReLU]… → flatten → Linear → (μ, log σ²). 28 px: 28 → 14 → 7;
 /// 32/64 px: halved down to 4×4.
-class ConvEncoderImpl : public torch::nn::Module {
+class ConvEncoderImpl : public torch::nn::Cloneable<ConvEncoderImpl> {
  public:
   explicit ConvEncoderImpl(const ConvVAEOptions& options = {});
-  void reset();
+  void reset() override;
   /// μ and log σ² (B, d) for images (B, channels, size, size) in [0, 1].
   std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x);
+  const ConvVAEOptions& options() const { return options_; }
 
   torch::nn::Sequential main{nullptr};
   torch::nn::Linear head{nullptr};
@@ -111,6 +113,8 @@ class ConvVaeTrainer final : public BatchTrainer {
   VAELoss evaluate(const at::Tensor& images, uint64_t noise_seed = 12345);
   /// A copy of the decoder (Bernoulli means) for the GUI.
   std::shared_ptr<const ImageDecoder> decoder() const;
+  /// A copy of the encoder (posterior means and log σ²) for the GUI.
+  std::shared_ptr<const ImageEncoder> encoder() const;
 
  private:
   ConvVaeTrainerOptions options_;
@@ -135,6 +139,11 @@ Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const Safetens
                                                                   const std::string& file_name,
                                                                   const ConvVAEOptions& options);
 /// The same from a path.
+/// The encoder ("encoder.*") of an opened conv-VAE weights file: images (B, channels, size, size)
+/// in [0, 1] to μ and log σ²; an error when the tensors do not fit.
+Result<std::shared_ptr<const ImageEncoder>> load_conv_vae_encoder(const SafetensorsFile& file,
+                                                                  const std::string& file_name,
+                                                                  const ConvVAEOptions& options);
 Result<std::shared_ptr<const ImageDecoder>> load_conv_vae_decoder(const std::string& weights_path,
                                                                   const ConvVAEOptions& options);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/vae_trainer.h"
 
+#include "nn/module_encoder.h"
+
 #include "io/numbers.h"
 #include "io/checkpoint.h"
 #include "io/trainer_state.h"
@@ -337,6 +339,28 @@ std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const
 MlpDecoderWeights VaeTrainer::decoder_weights() const {
   auto model = model_;
   return genlab::decoder_weights(model);
+}
+
+std::shared_ptr<const ImageEncoder> VaeTrainer::encoder() const {
+  auto model = model_;
+  return encoder_of(model);
+}
+
+std::shared_ptr<const ImageEncoder> encoder_of(VAE& model) {
+  torch::NoGradGuard no_grad;
+  const auto copy = std::dynamic_pointer_cast<torch::nn::SequentialImpl>(model->encoder->clone());
+  copy->eval();
+  const bool deterministic = model->options().deterministic();
+  const int64_t d = model->options().latent_dim(), in = model->options().input_dim();
+  return make_module_encoder(
+      [copy, deterministic](const at::Tensor& x) -> std::pair<at::Tensor, at::Tensor> {
+        const auto h = torch::nn::Sequential(copy)->forward(x);
+        if (deterministic)
+          return {h, {}};
+        const auto parts = h.chunk(2, 1);
+        return {parts[0], parts[1]};
+      },
+      {in}, d);
 }
 
 MlpDecoderWeights decoder_weights(VAE& model) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/safetensors.h"
+#include "nn/image_encoder.h"
 #include "nn/mlp_decoder.h"
 #include "vae/vae.h"
 
@@ -75,6 +76,8 @@ class VaeTrainer {
 
   /// A plain copy of the decoder for the GUI.
   MlpDecoderWeights decoder_weights() const;
+  /// A copy of the encoder for the GUI (posterior means and log σ², or the auto-encoder's codes).
+  std::shared_ptr<const ImageEncoder> encoder() const;
 
  private:
   void start_epoch();
@@ -109,5 +112,7 @@ Status load_weights(VAE& model, const std::string& weights_path);
 
 /// Copies the decoder of `model` into plain memory.
 MlpDecoderWeights decoder_weights(VAE& model);
+/// A copy of the encoder of `model`: images (B, 784) in [0, 1] to their codes.
+std::shared_ptr<const ImageEncoder> encoder_of(VAE& model);
 
 }  // namespace genlab

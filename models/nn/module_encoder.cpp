@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nn/module_encoder.h"
+
+#include <ATen/ops/from_blob.h>
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <algorithm>
+#include <exception>
+
+namespace genlab {
+namespace {
+
+class ModuleEncoder final : public ImageEncoder {
+ public:
+  ModuleEncoder(EncodeFunction encode, std::vector<int64_t> item_shape, int64_t latent_dim)
+      : encode_(std::move(encode)), item_shape_(std::move(item_shape)), latent_dim_(latent_dim) {
+    item_size_ = 1;
+    for (const int64_t s : item_shape_)
+      item_size_ *= s;
+  }
+  int64_t latent_dim() const override { return latent_dim_; }
+  int64_t item_size() const override { return item_size_; }
+
+  LatentCodes encode(const float* items, int64_t count) const override {
+    LatentCodes out;
+    if (items == nullptr || count <= 0)
+      return out;
+    try {
+      c10::InferenceMode guard;
+      out.dim = latent_dim_;
+      constexpr int64_t kBatch = 256;
+      for (int64_t first = 0; first < count; first += kBatch) {
+        const int64_t n = std::min(kBatch, count - first);
+        std::vector<int64_t> shape{n};
+        shape.insert(shape.end(), item_shape_.begin(), item_shape_.end());
+        const auto in = at::from_blob(const_cast<float*>(items + first * item_size_), shape, at::kFloat);
+        const auto [mean, logvar] = encode_(in);
+        TORCH_CHECK(mean.dim() == 2 && mean.size(0) == n && mean.size(1) == latent_dim_, "encoder gave ", mean.sizes());
+        const auto m = mean.to(at::kFloat).contiguous();
+        out.mean.insert(out.mean.end(), m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
+        if (logvar.defined()) {
+          const auto l = logvar.to(at::kFloat).contiguous();
+          out.logvar.insert(out.logvar.end(), l.data_ptr<float>(), l.data_ptr<float>() + l.numel());
+        }
+      }
+      out.count = count;
+      return out;
+    } catch (const std::exception&) {  // c10::Error too: callers get nothing rather than a throw
+      return {};
+    }
+  }
+
+ private:
+  EncodeFunction encode_;
+  std::vector<int64_t> item_shape_;
+  int64_t latent_dim_, item_size_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const ImageEncoder> make_module_encoder(EncodeFunction encode, std::vector<int64_t> item_shape,
+                                                        int64_t latent_dim) {
+  return std::make_shared<const ModuleEncoder>(std::move(encode), std::move(item_shape), latent_dim);
+}
+
+}  // namespace genlab

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Explore page's map of the latent space: the held-out data where the encoder puts it, a
+// drawn digit, a walk between two codes and its exports, on a VAE trained on the real digits.
+// LibTorch before Qt (Qt's "slots" keyword clashes with LibTorch's headers).
+#include "data/mnist_dataset.h"
+#include "io/safetensors.h"
+
+#include <ATen/ATen.h>
+
+#include "trainedrun.h"
+
+#include "drawpanel.h"
+#include "explorepage.h"
+#include "gifwriter.h"
+#include "latentaxis.h"
+#include "latentexplorer.h"
+#include "latentpad.h"
+#include "latentwalk.h"
+#include "walkpanel.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+namespace {
+
+double norm(const std::vector<float>& z) {
+  double s = 0;
+  for (const float v : z)
+    s += double(v) * v;
+  return std::sqrt(s);
+}
+
+}  // namespace
+
+class tst_ExplorePage : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_dir;
+  QString m_run;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    REQUIRE_MNIST();
+    m_run = TestData::trainOneEpoch(m_dir.path());
+    QVERIFY(!m_run.isEmpty());
+  }
+
+  // The dots are the encoder's posterior means of the first held-out digits, computed here from
+  // the weights file with the formula of the MLP encoder (Linear → ReLU → Linear, μ first).
+  void scatterIsTheEncodersMeans() {
+    ExplorePage page;
+    page.resize(1400, 800);
+    page.show();
+    QVERIFY(page.openRun(m_run).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(page.scatterCodes().count > 0, 30000);
+    const auto items = page.heldOut();
+    QVERIFY(items);
+    const auto test = genlab::load_mnist_split(TestData::mnistFolder().toStdString(), "t10k");
+    QVERIFY(test.ok());
+    const int64_t n = std::min<int64_t>(ExplorePage::kScatterItems, test.value.size());
+    QCOMPARE(items->count, int(n));
+    QCOMPARE(int(items->labels.size()), int(n));
+    QCOMPARE(items->classNames.size(), 10);
+    QCOMPARE(items->labels[5], int(test.value.labels[5].item<int64_t>()));
+
+    const auto weights = genlab::load_safetensors(QString(m_run + QStringLiteral("/weights.safetensors")).toStdString());
+    QVERIFY(weights.ok());
+    const auto tensor = [&](const char* name) { return weights.value.find(name); };
+    const auto x = test.value.images.narrow(0, 0, n).to(at::kFloat);
+    const auto h = at::relu(at::addmm(tensor("encoder.0.bias"), x, tensor("encoder.0.weight").t()));
+    const auto out = at::addmm(tensor("encoder.2.bias"), h, tensor("encoder.2.weight").t());
+    const auto codes = page.scatterCodes();
+    QCOMPARE(codes.count, n);
+    QCOMPARE(codes.dim, int64_t(2));
+    QCOMPARE(int64_t(codes.logvar.size()), 2 * n);
+    const auto ours = at::from_blob(const_cast<float*>(codes.mean.data()), {n, 2}, at::kFloat);
+    QVERIFY((ours - out.narrow(1, 0, 2)).abs().max().item<double>() < 1e-4);
+    const auto logvar = at::from_blob(const_cast<float*>(codes.logvar.data()), {n, 2}, at::kFloat);
+    QVERIFY((logvar - out.narrow(1, 2, 2)).abs().max().item<double>() < 1e-4);
+
+    // On the pad: one dot per digit, at Φ-spaced fractions of its mean, coloured by its class.
+    auto* pad = page.findChild<LatentPad*>(QStringLiteral("latentPad"));
+    QCOMPARE(pad->points().size(), int(n));
+    for (const int i : {0, 17, int(n) - 1}) {
+      const PadPoint p = pad->points()[i];
+      QVERIFY(std::abs(p.fraction.x() - LatentAxis::latentToFraction(codes.mean[size_t(2 * i)])) < 1e-9);
+      QVERIFY(std::abs(p.fraction.y() - LatentAxis::latentToFraction(codes.mean[size_t(2 * i + 1)])) < 1e-9);
+      QCOMPARE(p.label, items->labels[size_t(i)]);
+    }
+    // Resting on a dot shows that digit and the decoder's image of its mean.
+    QSignalSpy hovered(pad, &LatentPad::pointHovered);
+    const QRect square((pad->width() - (std::min(pad->width(), pad->height()) - 2)) / 2,
+                       (pad->height() - (std::min(pad->width(), pad->height()) - 2)) / 2,
+                       std::min(pad->width(), pad->height()) - 2, std::min(pad->width(), pad->height()) - 2);
+    const QPointF at(square.left() + pad->points()[3].fraction.x() * square.width(),
+                     square.bottom() - pad->points()[3].fraction.y() * square.height());
+    const int found = pad->pointAt(at);
+    QVERIFY(found >= 0);
+    QTest::mouseMove(pad, at.toPoint());
+    QTRY_VERIFY(!hovered.isEmpty());
+    auto* item = page.findChild<QWidget*>(QStringLiteral("hoveredItem"));
+    QVERIFY(item->isVisible());
+    // The toggle hides the dots (and nothing can be hovered).
+    auto* toggle = page.findChild<QCheckBox*>(QStringLiteral("showScatterCheck"));
+    toggle->setChecked(false);
+    QVERIFY(!pad->pointsVisible());
+    QCOMPARE(pad->pointAt(at), -1);
+  }
+
+  // A drawing reaches the encoder as the data set's images are: 28 × 28 values in [0, 1], the ink
+  // in a 20 × 20 box centred by its mass. A held-out digit drawn large comes back close to itself.
+  void drawnImageReachesTheEncoderScaled() {
+    ExplorePage page;
+    page.show();
+    QVERIFY(page.openRun(m_run).ok());
+    const auto test = genlab::load_mnist_split(TestData::mnistFolder().toStdString(), "t10k");
+    QVERIFY(test.ok());
+    const auto digit = test.value.images[0].contiguous();
+    std::vector<float> original(digit.data_ptr<float>(), digit.data_ptr<float>() + 784);
+    const QImage large = imageFromPixels(original, 28, 1).scaled(280, 280, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QVERIFY(page.drawPanel()->canvas()->setDrawing(large));
+    const auto item = page.drawnItem();
+    QCOMPARE(int(item.size()), 784);
+    double mass = 0, mx = 0, my = 0, diff = 0;
+    int left = 28, right = -1, top = 28, bottom = -1;
+    for (int y = 0; y < 28; ++y)
+      for (int x = 0; x < 28; ++x) {
+        const float v = item[size_t(y * 28 + x)];
+        QVERIFY(v >= 0.f && v <= 1.f);
+        mass += v;
+        mx += v * (x + 0.5);
+        my += v * (y + 0.5);
+        diff += std::abs(v - original[size_t(y * 28 + x)]);
+        if (v > 0.05f) {
+          left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+        }
+      }
+    QVERIFY2(std::abs(mx / mass - 14) < 1.0 && std::abs(my / mass - 14) < 1.0,
+             qPrintable(QStringLiteral("centre of mass %1, %2").arg(mx / mass).arg(my / mass)));
+    QVERIFY(right - left <= 21 && bottom - top <= 21);
+    // MNIST prepared its digits this way, so the digit comes back close to itself (thin strokes
+    // resampled twice: 0.80 correlation measured).
+    const auto a = at::tensor(item), b = at::tensor(original);
+    const double correlation = ((a - a.mean()) * (b - b.mean())).sum().item<double>() /
+                               std::sqrt(((a - a.mean()).pow(2).sum() * (b - b.mean()).pow(2).sum()).item<double>());
+    QVERIFY2(correlation > 0.75 && diff / 784 < 0.1,
+             qPrintable(QStringLiteral("correlation %1, mean difference %2").arg(correlation).arg(diff / 784)));
+    // The code shown is the encoder's for exactly that item; the sliders moved to its mean.
+    const auto code = page.drawnCode();
+    const auto again = page.decoder().encode(item, 1);
+    QCOMPARE(code.mean, again.mean);
+    QVERIFY(std::abs(page.explorer()->latent().x() - code.mean[0]) < 0.01);
+    QVERIFY(std::abs(page.explorer()->latent().y() - code.mean[1]) < 0.01);
+    auto* pad = page.findChild<LatentPad*>(QStringLiteral("latentPad"));
+    QCOMPARE(pad->contours().size(), 2);  // 1σ and 2σ
+    // A blank canvas (Clear) takes them away.
+    page.drawPanel()->canvas()->clear();
+    QVERIFY(pad->contours().isEmpty());
+    QVERIFY(page.drawnItem().empty());
+  }
+
+  // Straight and spherical paths by hand: a = (3, 4), b = (4, −3), both of length 5, 90° apart.
+  void walksByHand() {
+    const LatentWalk::Code a{3.f, 4.f}, b{4.f, -3.f};
+    const auto line = LatentWalk::between(a, b, 3, false);
+    QCOMPARE(int(line.size()), 3);
+    QCOMPARE(line[0], a);
+    QCOMPARE(line[2], b);
+    QVERIFY(std::abs(line[1][0] - 3.5f) < 1e-6 && std::abs(line[1][1] - 0.5f) < 1e-6);
+    const auto arc = LatentWalk::between(a, b, 5, true);
+    QCOMPARE(arc.front(), a);
+    QCOMPARE(arc.back(), b);
+    for (const auto& z : arc)
+      QVERIFY(std::abs(norm(z) - 5.0) < 1e-5);
+    // Halfway along the arc: 5 · (a + b)/|a + b| = 5 · (7, 1)/√50.
+    QVERIFY(std::abs(arc[2][0] - 5 * 7 / std::sqrt(50.0)) < 1e-5 && std::abs(arc[2][1] - 5 / std::sqrt(50.0)) < 1e-5);
+    // Different lengths: the length goes evenly from |a| to |b|.
+    const auto grow = LatentWalk::between({1.f, 0.f}, {0.f, 3.f}, 3, true);
+    QVERIFY(std::abs(norm(grow[1]) - 2.0) < 1e-5);
+    QVERIFY(LatentWalk::between(a, {1.f}, 4, false).empty());
+  }
+
+  // The page's walk: endpoints exactly the chosen codes, one decoded image per step; saved as a
+  // strip, a GIF of N frames and a CSV that reads back every code.
+  void walkIsSavedAsStripGifAndCsv() {
+    ExplorePage page;
+    page.show();
+    QVERIFY(page.openRun(m_run).ok());
+    page.walkPanel()->setSteps(7);
+    page.walkPanel()->setSpherical(true);
+    const LatentWalk::Code a{-1.5f, 0.5f}, b{1.0f, 1.25f};
+    page.setWalkEnds(a, b);
+    const auto codes = page.walkCodes();
+    QCOMPARE(int(codes.size()), 7);
+    QCOMPARE(codes.front(), a);
+    QCOMPARE(codes.back(), b);
+    QCOMPARE(page.walkFrames().size(), 7);
+    QCOMPARE(page.walkFrames()[3], page.decoder().decode(codes[3]));
+    QCOMPARE(page.walkPanel()->strip().size(), QSize(7 * 28, 28));
+    auto* pad = page.findChild<LatentPad*>(QStringLiteral("latentPad"));
+    QCOMPARE(pad->walk().size(), 7);
+
+    QTemporaryDir out;
+    QCOMPARE(page.saveWalkStrip(out.filePath(QStringLiteral("walk.png"))), QString());
+    QCOMPARE(QImage(out.filePath(QStringLiteral("walk.png"))).size(), QSize(7 * 28, 28));
+    QCOMPARE(page.saveWalkAnimation(out.filePath(QStringLiteral("walk.gif"))), QString());
+    const auto frames = gifFrameCount(out.filePath(QStringLiteral("walk.gif")));
+    QVERIFY2(frames.ok(), qPrintable(frames.error));
+    QCOMPARE(frames.value, 7);
+    QCOMPARE(page.saveWalkCodes(out.filePath(QStringLiteral("walk.csv"))), QString());
+    QFile csv(out.filePath(QStringLiteral("walk.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(lines[0], QStringLiteral("step,t,z1,z2"));
+    for (int s = 0; s < 7; ++s) {
+      const QStringList fields = lines[s + 1].split(QLatin1Char(','));
+      QCOMPARE(fields.size(), 4);
+      QCOMPARE(fields[0].toInt(), s);
+      bool ok = false;
+      QCOMPARE(fields[2].toFloat(&ok), codes[size_t(s)][0]);  // C-locale parsing: a dot in every locale
+      QVERIFY(ok);
+      QCOMPARE(fields[3].toFloat(&ok), codes[size_t(s)][1]);
+    }
+    // Nothing to save yet: a message, no file.
+    ExplorePage empty;
+    QVERIFY(!empty.saveWalkCodes(out.filePath(QStringLiteral("none.csv"))).isEmpty());
+    QVERIFY(!QFile::exists(out.filePath(QStringLiteral("none.csv"))));
+  }
+};
+
+QTEST_MAIN(tst_ExplorePage)
+#include "tst_explorepage.moc"
