@@ -2,7 +2,10 @@
 // Takes the README's screenshots from the real application: trains the default VAE from the
 // first-launch button, grabs the Train page mid-training and the Explore page after training.
 //   xvfb-run -a -s '-screen 0 1600x1000x24' build/docs/capture_screenshots docs/
+#include "drawpanel.h"
 #include "latentexplorer.h"
+#include "latentpad.h"
+#include "walkpanel.h"
 #include "diffusionpage.h"
 #include "forwardview.h"
 #include "explorepage.h"
@@ -29,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
+#include <cmath>
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
@@ -64,6 +68,57 @@ int main(int argc, char* argv[]) {
       window.grab().save(path);
       std::printf("wrote %s\n", qPrintable(path));
     }
+    return 0;
+  }
+  // capture_screenshots <dir> --map RUN PREFIX: the Explore page's map of a VAE: PREFIX-scatter.png
+  // (the held-out digits over the grid, one under the pointer), PREFIX-drawn.png (a 2 drawn by
+  // hand, with its ellipses), PREFIX-walk.png (a walk between two held-out digits).
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--map")) {
+    if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(opened.error));
+      return 1;
+    }
+    const QString prefix = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
+    auto pause = [](int ms) {
+      QElapsedTimer t;
+      t.start();
+      while (t.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    };
+    ExplorePage* page = window.explore();
+    QElapsedTimer t;
+    t.start();
+    while (page->scatterCodes().empty() && t.elapsed() < 30000)
+      pause(100);
+    pause(600);
+    auto* pad = page->findChild<LatentPad*>(QStringLiteral("latentPad"));
+    if (!pad->points().isEmpty()) {  // rest the pointer on one of the digits
+      const int side = std::min(pad->width(), pad->height()) - 2;
+      const QRect r((pad->width() - side) / 2, (pad->height() - side) / 2, side, side);
+      const QPointF f = pad->points()[7].fraction;
+      const QPointF at(r.left() + f.x() * r.width(), r.bottom() - f.y() * r.height());
+      QMouseEvent move(QEvent::MouseMove, at, pad->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+      QApplication::sendEvent(pad, &move);
+    }
+    pause(300);
+    window.grab().save(prefix + QStringLiteral("-scatter.png"));
+    // A "2": an arc over the top, a diagonal down to the left, a line along the bottom.
+    QVector<QPointF> stroke;
+    for (int i = 0; i <= 12; ++i) {
+      const double a = M_PI * (1.1 - 1.2 * i / 12.0);
+      stroke << QPointF(140 + 60 * std::cos(a), 95 - 55 * std::sin(a));
+    }
+    stroke << QPointF(150, 150) << QPointF(85, 215) << QPointF(200, 215);
+    page->drawPanel()->canvas()->drawStroke(stroke);
+    pause(600);
+    window.grab().save(prefix + QStringLiteral("-drawn.png"));
+    page->drawPanel()->canvas()->clear();
+    page->findChild<QTabWidget*>(QStringLiteral("exploreTools"))->setCurrentIndex(1);
+    page->walkPanel()->setSteps(12);
+    page->findChild<QPushButton*>(QStringLiteral("walkItemsButton"))->click();
+    pause(600);
+    window.grab().save(prefix + QStringLiteral("-walk.png"));
+    std::printf("wrote %s-scatter.png, -drawn.png, -walk.png\n", qPrintable(prefix));
     return 0;
   }
   auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));

@@ -120,11 +120,14 @@ void LatentPad::paintEvent(QPaintEvent*) {
       m_pointsLayer.fill(Qt::transparent);
       QPainter layer(&m_pointsLayer);
       layer.setRenderHint(QPainter::Antialiasing, true);
-      layer.setPen(QPen(QColor(0, 0, 0, 160), 0.8));
       const QRect local(0, 0, r.width(), r.height());
       for (const PadPoint& point : m_points) {
-        layer.setBrush(classColor(point.label));
-        layer.drawEllipse(toWidget(point.fraction, local), 3.2, 3.2);
+        // Beyond ±3σ a dot sits on the edge, hollow: it lies further out than the map reaches.
+        const QPointF f = point.fraction;
+        const bool beyond = f.x() <= 0.0 || f.x() >= 1.0 || f.y() <= 0.0 || f.y() >= 1.0;
+        layer.setPen(beyond ? QPen(classColor(point.label), 1.2) : QPen(QColor(0, 0, 0, 160), 0.8));
+        layer.setBrush(beyond ? QBrush(Qt::NoBrush) : QBrush(classColor(point.label)));
+        layer.drawEllipse(toWidget(f, local), 3.2, 3.2);
       }
     }
     p.drawPixmap(r.topLeft(), m_pointsLayer);

@@ -4,6 +4,7 @@
 #include "drawpanel.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
+#include "latentgrids.h"
 #include "latentpad.h"
 #include "runinspection.h"
 #include "walkpanel.h"
@@ -19,30 +20,6 @@
 namespace {
 
 constexpr int kManifoldCells = 15;
-
-// The decoded images on an N×N grid over the two latent dimensions.
-QImage renderManifold(const DecoderSnapshot& decoder, QPair<int, int> dims, std::vector<float> z) {
-  const int n = kManifoldCells;
-  QImage grid;
-  QPainter painter;
-  for (int row = 0; row < n; ++row) {
-    for (int col = 0; col < n; ++col) {
-      // Cell centres at equal prior-mass steps, like the sliders; row 0 is the top (+z₂).
-      z[size_t(dims.first)] = float(LatentAxis::fractionToLatent((col + 0.5) / n));
-      if (z.size() > 1)
-        z[size_t(dims.second)] = float(LatentAxis::fractionToLatent(1.0 - (row + 0.5) / n));
-      const QImage cell = decoder.decode(decoder.codeAt(z));
-      if (cell.isNull())
-        return {};
-      if (grid.isNull()) {  // grey or RGB, 28/32/64 px: as the decoder draws
-        grid = QImage(n * cell.width(), n * cell.height(), cell.format());
-        painter.begin(&grid);
-      }
-      painter.drawImage(col * cell.width(), row * cell.height(), cell);
-    }
-  }
-  return grid;
-}
 
 }  // namespace
 
@@ -63,6 +40,8 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   connect(m_scatterTimer, &QTimer::timeout, this, &ExplorePage::encodeScatter);
   connect(m_explore, &LatentExplorer::latentChanged, this, [this] {
     redrawDigit();
+    showComparison();
+    redrawRandomDraws();
     // The grid depends on the chosen dimensions and held values, not on the slider position.
     if (m_explore->dimensions() != m_manifoldDims || heldCode() != m_manifoldHeld) {
       redrawManifold();
@@ -94,8 +73,13 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
       return;
     std::mt19937 rng(m_walkSeed++);
     std::uniform_int_distribution<int> pick(0, int(m_codes.count) - 1);
+    // Two of different classes where the data has them (a walk from a 3 to a 7 says more).
     const int i = pick(rng);
     int j = pick(rng);
+    const auto& labels = m_heldOut ? m_heldOut->labels : std::vector<int>();
+    for (int tries = 0; tries < 50 && (j == i || (size_t(j) < labels.size() && labels[size_t(j)] == labels[size_t(i)]));
+         ++tries)
+      j = pick(rng);
     if (j == i)
       j = (i + 1) % int(m_codes.count);
     const auto code = [this](int k) {
@@ -109,6 +93,7 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
   connect(m_walk, &WalkPanel::saveAnimationRequested, this, [this] { saveWalk(1); });
   connect(m_walk, &WalkPanel::saveCodesRequested, this, [this] { saveWalk(2); });
   m_explore->addToolPanel(m_walk, tr("Walk between two"));
+  buildComparePanels();
   connect(m_explore, &LatentExplorer::rerollRequested, this, [this] {
     ++m_rerollSeed;
     redrawDigit();
@@ -182,6 +167,7 @@ void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folde
                                      .arg(family.displayName())
                                      .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, folder));
   redrawDigit();
+  redrawRandomDraws();
   if (!m_manifoldTimer->isActive())
     m_manifoldTimer->start();
   if (!newRun)
@@ -232,7 +218,7 @@ void ExplorePage::redrawManifold() {
   // The snapshot is immutable and shared, so reading it there is safe.
   QThreadPool::globalInstance()->start([decoder = m_decoder, dims = m_manifoldDims, held = m_manifoldHeld,
                                         guard = QPointer<ExplorePage>(this)] {
-    const QImage grid = renderManifold(decoder, dims, held);
+    const QImage grid = latentGrid(decoder, kManifoldCells, dims, held);
     QMetaObject::invokeMethod(qApp, [guard, grid] {
       if (!guard)
         return;

@@ -11,8 +11,11 @@
 #include <memory>
 #include <vector>
 
+class ComparePanel;
+class DigitView;
 class DrawPanel;
 class LatentExplorer;
+class QLabel;
 class QTimer;
 class WalkPanel;
 
@@ -62,6 +65,14 @@ class ExplorePage final : public QWidget {
   void setWalkEnds(const LatentWalk::Code& start, const LatentWalk::Code& end);
   std::vector<LatentWalk::Code> walkCodes() const { return m_walkCodes; }
   QVector<QImage> walkFrames() const { return m_walkFrames; }
+  /// A second run beside this one (comparePanel()): its grid, its encoded data and, with the
+  /// sliders linked, its image at the same point (in σ of each one's codes).
+  Status openComparison(const QString& folder);
+  DecoderSnapshot comparisonDecoder() const { return m_other; }
+  ComparePanel* comparePanel() const { return m_compare; }
+  /// For codes of more than two dimensions: random codes with the sliders' two dimensions set.
+  QImage randomDraws() const { return m_drawsImage; }
+
   /// "" or what went wrong.
   QString saveWalkStrip(const QString& path) const;
   QString saveWalkAnimation(const QString& path) const;
@@ -71,6 +82,8 @@ class ExplorePage final : public QWidget {
   void trainDefaultRequested();
   /// A new scatter is on the map (tests wait for it).
   void scatterUpdated();
+  /// New random draws are shown.
+  void randomDrawsUpdated();
 
  private:
   void showModel(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family);
@@ -91,6 +104,11 @@ class ExplorePage final : public QWidget {
   void encodeDrawing();
   void updateWalk();
   void saveWalk(int kind);
+
+  // The second run and the random draws (explorecompare.cpp).
+  void buildComparePanels();
+  void showComparison();
+  void redrawRandomDraws();
 
   LatentExplorer* m_explore = nullptr;
   DrawPanel* m_draw = nullptr;
@@ -121,4 +139,15 @@ class ExplorePage final : public QWidget {
   std::vector<LatentWalk::Code> m_walkCodes;
   QVector<QImage> m_walkFrames;
   unsigned m_walkSeed = 1;
+
+  ComparePanel* m_compare = nullptr;
+  DecoderSnapshot m_other;
+  QString m_otherRun;
+  QWidget* m_drawsPanel = nullptr;
+  DigitView* m_draws = nullptr;
+  QLabel* m_drawsCaption = nullptr;
+  QImage m_drawsImage;
+  quint64 m_drawsSeed = 1;
+  bool m_drawsBusy = false;
+  bool m_drawsAgain = false;
 };

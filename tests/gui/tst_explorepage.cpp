@@ -9,11 +9,14 @@
 
 #include "trainedrun.h"
 
+#include "comparepanel.h"
+#include "digitview.h"
 #include "drawpanel.h"
 #include "explorepage.h"
 #include "gifwriter.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
+#include "latentgrids.h"
 #include "latentpad.h"
 #include "latentwalk.h"
 #include "walkpanel.h"
@@ -21,9 +24,11 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <random>
 
 namespace {
 
@@ -40,13 +45,15 @@ class tst_ExplorePage : public QObject {
   Q_OBJECT
 
   QTemporaryDir m_dir;
-  QString m_run;
+  QString m_run, m_autoencoder;
 
  private Q_SLOTS:
   void initTestCase() {
     REQUIRE_MNIST();
     m_run = TestData::trainOneEpoch(m_dir.path());
     QVERIFY(!m_run.isEmpty());
+    m_autoencoder = TestData::trainOneEpoch(m_dir.path(), 2, QStringLiteral("ae"));
+    QVERIFY(!m_autoencoder.isEmpty());
   }
 
   // The dots are the encoder's posterior means of the first held-out digits, computed here from
@@ -230,6 +237,74 @@ class tst_ExplorePage : public QObject {
     ExplorePage empty;
     QVERIFY(!empty.saveWalkCodes(out.filePath(QStringLiteral("none.csv"))).isEmpty());
     QVERIFY(!QFile::exists(out.filePath(QStringLiteral("none.csv"))));
+  }
+
+  // Two runs side by side (the auto-encoder beside the VAE): linked, moving the sliders moves the
+  // other's point and image, and dragging on the other's map moves the sliders.
+  void linkedSlidersMoveBothRuns() {
+    ExplorePage page;
+    page.resize(1400, 800);
+    page.show();
+    QVERIFY(page.openRun(m_run).ok());
+    QVERIFY(page.openComparison(m_autoencoder).ok());
+    auto* panel = page.comparePanel();
+    QVERIFY(panel->linked());
+    const DecoderSnapshot other = page.comparisonDecoder();
+    QVERIFY(!other.isNull());
+    page.explorer()->setLatent({1.2, -0.7});
+    const QPointF z = page.explorer()->latent();
+    // The auto-encoder's codes spread like its data: the same σ, its own mean and spread.
+    QCOMPARE(panel->decodedImage(), other.decode(other.codeAt({float(z.x()), float(z.y())})));
+    QVERIFY(std::abs(panel->pad()->position().x() - LatentAxis::latentToFraction(z.x())) < 1e-9);
+    page.explorer()->setLatent({-2.0, 0.4});
+    QCOMPARE(panel->decodedImage(), other.decode(other.codeAt({float(page.explorer()->latent().x()),
+                                                               float(page.explorer()->latent().y())})));
+    // Its map arrives from a pool thread, with its own encoded held-out digits.
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->pad()->background().isNull() && !panel->pad()->points().isEmpty(), 30000);
+    // Dragging on the other's map moves this run's sliders.
+    page.findChild<QTabWidget*>(QStringLiteral("exploreTools"))->setCurrentWidget(panel);
+    LatentPad* pad = panel->pad();
+    QTRY_VERIFY(pad->width() > 100);
+    const int side = std::min(pad->width(), pad->height()) - 2;
+    const QRect r((pad->width() - side) / 2, (pad->height() - side) / 2, side, side);
+    const QPoint click(r.left() + r.width() / 4, r.top() + r.height() / 4);
+    QTest::mouseClick(pad, Qt::LeftButton, {}, click);
+    const double fx = double(click.x() - r.left()) / r.width(), fy = double(r.bottom() - click.y()) / r.height();
+    QVERIFY(std::abs(page.explorer()->latent().x() - LatentAxis::fractionToLatent(fx)) < 0.01);
+    QVERIFY(std::abs(page.explorer()->latent().y() - LatentAxis::fractionToLatent(fy)) < 0.01);
+    // Unlinked, the other stays where it was.
+    panel->setLinked(false);
+    const QImage before = panel->decodedImage();
+    page.explorer()->setLatent({0.0, 0.0});
+    QCOMPARE(panel->decodedImage(), before);
+    QVERIFY(!page.openComparison(m_dir.filePath(QStringLiteral("no-such-run"))).ok());
+  }
+
+  // A code of more than two dimensions: random draws, each with the sliders' two dimensions.
+  void randomDrawsKeepTheSlidersDimensions() {
+    const QString run = TestData::trainOneEpoch(m_dir.path(), 6);
+    QVERIFY(!run.isEmpty());
+    ExplorePage page;
+    page.show();
+    QVERIFY(page.openRun(run).ok());
+    QSignalSpy drawn(&page, &ExplorePage::randomDrawsUpdated);
+    page.explorer()->setLatent({0.8, -1.1});
+    QTRY_VERIFY_WITH_TIMEOUT(!page.randomDraws().isNull() && drawn.count() > 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.randomDraws(),
+                              randomDrawsAt(page.decoder(), 8, page.explorer()->dimensions(), page.explorer()->latent(), 1),
+                              10000);
+    QCOMPARE(page.randomDraws().size(), QSize(8 * 28, 8 * 28));
+    // Cells differ (the other four dimensions are random)…
+    QVERIFY(page.randomDraws().copy(0, 0, 28, 28) != page.randomDraws().copy(28, 0, 28, 28));
+    // …and each is the decoder's image of a code whose z1, z2 are the sliders'.
+    std::mt19937_64 rng(1);
+    std::normal_distribution<float> normal;
+    std::vector<float> s(6);
+    for (float& v : s)
+      v = normal(rng);
+    s[0] = float(page.explorer()->latent().x());
+    s[1] = float(page.explorer()->latent().y());
+    QCOMPARE(page.randomDraws().copy(0, 0, 28, 28), page.decoder().decode(page.decoder().codeAt(s)));
   }
 };
 
