@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # GenLab vs the Python reference (Debian's python3-torch, the same LibTorch) on this machine,
 # in one run, same data, same threads. Build first: scripts/setup.sh build
-#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page|pixels]
+#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page|pixels|explore]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${GENLAB_BUILD_DIR:-$root/build}
@@ -128,6 +128,21 @@ fi
 # Pixel models (issue 13): a training step of the default Gated PixelCNN and PixelRNN (batch 64,
 # binarised digits), GenLab (the batch in slices, one per thread) against PyTorch, and GenLab's
 # own one-pass step; five alternating rounds (the VM drifts by ±30% within a minute), median ratios.
+# The Explore page's map: 1,000 encoded digits redrawn, a slider drag with them shown, encoding
+# off the GUI thread (on a default VAE trained for 3 epochs here).
+if run explore; then
+run_dir=$(mktemp -d)
+"$build/app/genlab-cli" train --model vae --epochs 3 --threads "$threads" --out "$run_dir/vae" > /dev/null
+e=$(QT_QPA_PLATFORM=offscreen "$build/bench/explore_page" "$run_dir/vae" 2>/dev/null)
+rm -rf "$run_dir"
+printf 'Explore map, redraw of %s dots           median %s ms  max %s ms   (target <= 50 ms)\n' \
+  "$(get "$e" scatter_points)" "$(get "$e" scatter_redraw_median_ms)" "$(get "$e" scatter_redraw_max_ms)"
+printf 'Explore map, slider drag frame, dots on  median %s ms  p99 %s ms  max %s ms   (target <= 16 ms)\n' \
+  "$(get "$e" drag_frame_median_ms)" "$(get "$e" drag_frame_p99_ms)" "$(get "$e" drag_frame_max_ms)"
+printf 'Explore map, encoding 1,000 digits       %s ms on a pool thread; GUI events at most %s ms late meanwhile\n' \
+  "$(get "$e" encode_1000_median_ms)" "$(get "$e" gui_late_while_encoding_max_ms)"
+fi
+
 if run pixels; then
 cnn=(); rnn=(); cnn_one=(); rows=()
 for round in 1 2 3 4 5; do

@@ -70,9 +70,10 @@ int main(int argc, char* argv[]) {
     }
     return 0;
   }
-  // capture_screenshots <dir> --map RUN PREFIX: the Explore page's map of a VAE: PREFIX-scatter.png
-  // (the held-out digits over the grid, one under the pointer), PREFIX-drawn.png (a 2 drawn by
-  // hand, with its ellipses), PREFIX-walk.png (a walk between two held-out digits).
+  // capture_screenshots <dir> --map RUN PREFIX [OTHER]: the Explore page's map of a VAE:
+  // PREFIX-scatter.png (the held-out digits over the grid, one under the pointer), PREFIX-drawn.png
+  // (a 2 drawn by hand, with its ellipses), PREFIX-walk.png (a walk between two held-out digits),
+  // and with OTHER (say the auto-encoder) PREFIX-compare.png: the two side by side.
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--map")) {
     if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
       std::fprintf(stderr, "%s\n", qPrintable(opened.error));
@@ -119,6 +120,39 @@ int main(int argc, char* argv[]) {
     pause(600);
     window.grab().save(prefix + QStringLiteral("-walk.png"));
     std::printf("wrote %s-scatter.png, -drawn.png, -walk.png\n", qPrintable(prefix));
+    if (argc > 5) {
+      if (const Status other = page->openComparison(QString::fromLocal8Bit(argv[5])); !other.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(other.error));
+        return 1;
+      }
+      page->walkPanel()->setSteps(2);  // no walk on this picture
+      page->setWalkEnds({}, {});
+      page->findChild<QTabWidget*>(QStringLiteral("exploreTools"))->setCurrentIndex(2);
+      page->explorer()->setLatent(QPointF(1.6, 1.2));
+      pause(2500);
+      window.grab().save(prefix + QStringLiteral("-compare.png"));
+      std::printf("wrote %s-compare.png\n", qPrintable(prefix));
+    }
+    return 0;
+  }
+  // capture_screenshots <dir> --draws RUN NAME.png: the Explore page of a run with a code of more
+  // than two dimensions, its random draws shown.
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--draws")) {
+    if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(opened.error));
+      return 1;
+    }
+    ExplorePage* page = window.explore();
+    auto* tools = page->findChild<QTabWidget*>(QStringLiteral("exploreTools"));
+    tools->setCurrentWidget(page->findChild<QWidget*>(QStringLiteral("randomDrawsPanel")));
+    page->explorer()->setLatent(QPointF(0.5, -0.5));
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1500)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
+    window.grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
     return 0;
   }
   auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));

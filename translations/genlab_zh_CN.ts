@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="14"/>
+        <source>&amp;Open another run…</source>
+        <translation>打开另一个运行(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="16"/>
+        <source>A run with a latent code (say an auto-encoder beside a VAE trained on the same digits).</source>
+        <translation>一个带潜在编码的运行(例如在同样的数字上训练的自编码器,与 VAE 并排)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="18"/>
+        <source>&amp;Link the sliders</source>
+        <translation>联动滑块(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="21"/>
+        <source>Both runs show the same point of their latent spaces (in standard deviations of each one&apos;s codes); dragging on either map moves both.</source>
+        <translation>两个运行显示各自潜在空间中的同一点(以各自编码的标准差为单位);在任一张图上拖动都会同时移动两者。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparepanel.cpp" line="24"/>
+        <source>Open a second run to see its latent space beside this one.</source>
+        <translation>打开第二个运行,在旁边查看它的潜在空间。</translation>
+    </message>
+</context>
+<context>
     <name>DatasetSplits</name>
     <message>
         <location filename="../app/runs/datasetsplits.cpp" line="39"/>
@@ -238,26 +266,220 @@
     </message>
 </context>
 <context>
+    <name>DrawPanel</name>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="133"/>
+        <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
+        <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="138"/>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="146"/>
+        <source>&amp;Pen:</source>
+        <translation>笔宽(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="154"/>
+        <source>What the model makes of it:</source>
+        <translation>模型把它画成:</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="22"/>
+        <source>Draw with the left mouse button, or drop an image file here.</source>
+        <translation>用鼠标左键绘画,或把图像文件拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="86"/>
+        <source>Draw a digit here
+or drop an image</source>
+        <translation>在这里画一个数字
+或拖放一张图像</translation>
+    </message>
+</context>
+<context>
     <name>ExplorePage</name>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="106"/>
+        <location filename="../app/gui/explorepage.cpp" line="55"/>
+        <source>Walk &amp;from this image</source>
+        <translation>从这张图像开始漫步(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="56"/>
+        <source>Walk &amp;to this image</source>
+        <translation>漫步到这张图像(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="63"/>
+        <source>Draw</source>
+        <translation>绘画</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="98"/>
+        <source>Walk</source>
+        <translation>漫步</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="164"/>
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="108"/>
+        <location filename="../app/gui/explorepage.cpp" line="166"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="110"/>
+        <location filename="../app/gui/explorepage.cpp" line="168"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="111"/>
+        <location filename="../app/gui/explorepage.cpp" line="169"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="30"/>
+        <source>Open a run to compare</source>
+        <translation>打开要比较的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="34"/>
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="39"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="47"/>
+        <source>New &amp;draws</source>
+        <translation>重新抽取(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="57"/>
+        <source>Random draws</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="68"/>
+        <source>%1 with a %2-D code, after %3 steps. Run: %4</source>
+        <translation>%1,%2 维编码,训练 %3 步后。运行:%4</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorecompare.cpp" line="132"/>
+        <source>%1 codes drawn at random, each with z%2 = %3σ and z%4 = %5σ as the sliders set them: what the other %6 dimensions add at this point of the map.</source>
+        <translation>随机抽取的 %1 个编码,每个都按滑块设定 z%2 = %3σ、z%4 = %5σ:显示其余 %6 个维度在图上这一点带来的变化。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="57"/>
+        <source>Held-out data not shown: %1</source>
+        <translation>未显示留出数据:%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="109"/>
+        <source>Show the &amp;held-out images (%1, at their codes&apos; means)</source>
+        <translation>显示留出图像(&amp;H)(%1 张,位于其编码的均值处)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="110"/>
+        <source>Show the &amp;held-out points (%1, at their codes)</source>
+        <translation>显示留出点(&amp;H)(%1 个,位于其编码处)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="126"/>
+        <source>Held-out image %1, class “%2”; right: what the decoder draws from its code&apos;s mean.</source>
+        <translation>留出图像 %1,类别“%2”;右:解码器根据其编码均值画出的图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="130"/>
+        <source>Held-out image %1; right: what the decoder draws from its code&apos;s mean.</source>
+        <translation>留出图像 %1;右:解码器根据其编码均值画出的图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="131"/>
+        <source>Held-out point %1 (grey) and the point decoded from its code (red).</source>
+        <translation>留出点 %1(灰色)以及由其编码解码出的点(红色)。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="141"/>
+        <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
+        <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="166"/>
+        <source>, σ = (%1, %2)</source>
+        <translation>,σ = (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="171"/>
+        <source>Its code: mean (%1, %2)%3 in z%4 and z%5. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
+        <translation>它的编码:在 z%4 和 z%5 上均值为 (%1, %2)%3。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="189"/>
+        <source>Start set; now move to the end and press End here.</source>
+        <translation>已设起点;现在移到终点并按“终点在此”。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="190"/>
+        <source>End set; now move to the start and press Start here.</source>
+        <translation>已设终点;现在移到起点并按“起点在此”。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="191"/>
+        <source>Set a start and an end: the images along the way appear here.</source>
+        <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="204"/>
+        <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
+        <translation>沿%2从 A 到 B 共 %1 步;图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="207"/>
+        <source>a great circle</source>
+        <translation>大圆</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="207"/>
+        <source>a straight line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="216"/>
+        <source>There is no walk to save yet.</source>
+        <translation>还没有可保存的漫步。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>逗号分隔值 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="229"/>
+        <location filename="../app/gui/explorescatter.cpp" line="234"/>
+        <source>Save the walk</source>
+        <translation>保存漫步</translation>
     </message>
 </context>
 <context>
@@ -412,87 +634,127 @@
 <context>
     <name>LatentExplorer</name>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="23"/>
+        <location filename="../widgets/latentexplorer.cpp" line="24"/>
         <source>&lt;h2&gt;No trained model yet&lt;/h2&gt;&lt;p&gt;A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a code of two numbers and to draw a digit back from any such code. Once it is trained, two sliders here move through that code and you watch the digits morph into one another.&lt;/p&gt;&lt;p&gt;Training the default model (2-D code, 9,000 digits) takes about a minute; you can explore while it learns.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有训练好的模型&lt;/h2&gt;&lt;p&gt;变分自编码器（VAE）学习把每个 MNIST 数字压缩成两个数的编码，并能从任意这样的编码画回一个数字。训练完成后，这里的两个滑块在编码空间中移动，你会看到数字彼此渐变。&lt;/p&gt;&lt;p&gt;训练默认模型（二维编码，9,000 个数字）大约需要一分钟；训练过程中就可以开始探索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="32"/>
+        <location filename="../widgets/latentexplorer.cpp" line="33"/>
         <source>Train the default VAE</source>
         <translation>训练默认 VAE</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="61"/>
+        <location filename="../widgets/latentexplorer.cpp" line="62"/>
         <source>&amp;Follow the training run (show its model as it learns)</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="63"/>
+        <location filename="../widgets/latentexplorer.cpp" line="64"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="67"/>
+        <location filename="../widgets/latentexplorer.cpp" line="68"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="72"/>
+        <location filename="../widgets/latentexplorer.cpp" line="73"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="78"/>
+        <location filename="../widgets/latentexplorer.cpp" line="79"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="94"/>
+        <location filename="../widgets/latentexplorer.cpp" line="95"/>
         <source>&amp;Horizontal:</source>
         <translation>水平(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="94"/>
+        <location filename="../widgets/latentexplorer.cpp" line="95"/>
         <source>&amp;Vertical:</source>
         <translation>垂直(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="106"/>
+        <location filename="../widgets/latentexplorer.cpp" line="107"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="107"/>
+        <location filename="../widgets/latentexplorer.cpp" line="108"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="108"/>
+        <location filename="../widgets/latentexplorer.cpp" line="109"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="110"/>
+        <location filename="../widgets/latentexplorer.cpp" line="111"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="127"/>
+        <location filename="../widgets/latentexplorer.cpp" line="128"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="131"/>
+        <location filename="../widgets/latentexplorer.cpp" line="132"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="140"/>
+        <location filename="../widgets/latentexplorer.cpp" line="284"/>
+        <source>Show the &amp;held-out data</source>
+        <translation>显示留出数据(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="143"/>
+        <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
+        <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
     </message>
 </context>
 <context>
     <name>LatentPad</name>
     <message>
-        <location filename="../widgets/latentpad.cpp" line="12"/>
+        <location filename="../widgets/latentpad.cpp" line="14"/>
         <source>Click or drag to move both latent dimensions; arrow keys nudge.</source>
         <translation>单击或拖动可同时移动两个潜在维度；方向键微调。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentpad.cpp" line="154"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentpad.cpp" line="154"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+</context>
+<context>
+    <name>LatentWalk</name>
+    <message>
+        <location filename="../app/explore/latentwalk.cpp" line="83"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/explore/latentwalk.cpp" line="91"/>
+        <location filename="../app/explore/latentwalk.cpp" line="97"/>
+        <source>There is no walk to save yet.</source>
+        <translation>还没有可保存的漫步。</translation>
+    </message>
+    <message>
+        <location filename="../app/explore/latentwalk.cpp" line="102"/>
+        <source>Could not encode the strip as PNG.</source>
+        <translation>无法把图像条编码为 PNG。</translation>
     </message>
 </context>
 <context>
@@ -639,51 +901,51 @@
 <context>
     <name>ModelFamily</name>
     <message>
-        <location filename="../app/families/convvae.cpp" line="57"/>
+        <location filename="../app/families/convvae.cpp" line="61"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
         <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="58"/>
+        <location filename="../app/families/convvae.cpp" line="62"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="161"/>
+        <location filename="../app/families/familytools.cpp" line="164"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="159"/>
-        <location filename="../app/families/mlpvae.cpp" line="99"/>
-        <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/familytools.cpp" line="162"/>
+        <location filename="../app/families/mlpvae.cpp" line="100"/>
+        <location filename="../app/families/mlpvae.cpp" line="102"/>
         <location filename="../app/families/pixelfamily.cpp" line="112"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="112"/>
+        <location filename="../app/families/familytools.cpp" line="115"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="162"/>
+        <location filename="../app/families/familytools.cpp" line="165"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="163"/>
+        <location filename="../app/families/familytools.cpp" line="166"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="160"/>
+        <location filename="../app/families/familytools.cpp" line="163"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="68"/>
-        <location filename="../app/families/mlpvae.cpp" line="106"/>
+        <location filename="../app/families/convvae.cpp" line="72"/>
+        <location filename="../app/families/mlpvae.cpp" line="107"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
@@ -736,7 +998,7 @@
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="91"/>
-        <location filename="../app/families/toyplayground.cpp" line="97"/>
+        <location filename="../app/families/toyplayground.cpp" line="98"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
@@ -786,7 +1048,7 @@
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="181"/>
+        <location filename="../app/families/familytools.cpp" line="184"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -807,53 +1069,53 @@
         <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="83"/>
+        <location filename="../app/families/familytools.cpp" line="86"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="137"/>
+        <location filename="../app/families/familytools.cpp" line="140"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="170"/>
+        <location filename="../app/families/familytools.cpp" line="173"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="172"/>
+        <location filename="../app/families/familytools.cpp" line="175"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="82"/>
+        <location filename="../app/families/mlpvae.cpp" line="83"/>
         <source>Auto-encoder 784→256→d (no noise, no KL)</source>
         <translation>自编码器 784→256→d（无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="83"/>
+        <location filename="../app/families/mlpvae.cpp" line="84"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
         <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="85"/>
+        <location filename="../app/families/mlpvae.cpp" line="86"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="88"/>
+        <location filename="../app/families/mlpvae.cpp" line="89"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="98"/>
+        <location filename="../app/families/mlpvae.cpp" line="99"/>
         <source>reconstruction (BCE)</source>
         <translation>重构（BCE）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="100"/>
-        <location filename="../app/families/toyplayground.cpp" line="108"/>
+        <location filename="../app/families/mlpvae.cpp" line="101"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
@@ -868,53 +1130,53 @@
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="84"/>
+        <location filename="../app/families/toyplayground.cpp" line="85"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="83"/>
+        <location filename="../app/families/toyplayground.cpp" line="84"/>
         <source>Toy GAN (MLPs; 2-D points)</source>
         <translation>玩具 GAN（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="85"/>
+        <location filename="../app/families/toyplayground.cpp" line="86"/>
         <source>Toy VAE (MLP; 2-D points)</source>
         <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="86"/>
+        <location filename="../app/families/toyplayground.cpp" line="87"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="101"/>
+        <location filename="../app/families/toyplayground.cpp" line="102"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="106"/>
+        <location filename="../app/families/toyplayground.cpp" line="107"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="107"/>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/toyplayground.cpp" line="108"/>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="159"/>
+        <location filename="../app/families/familytools.cpp" line="162"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="116"/>
+        <location filename="../app/families/toyplayground.cpp" line="117"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -1697,7 +1959,12 @@
         <translation>%1 是 %2：它没有可探索的潜在编码</translation>
     </message>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="92"/>
+        <location filename="../app/runs/runinspection.cpp" line="69"/>
+        <source>%1: the model kind is not one this version knows</source>
+        <translation>%1:此版本不认识该模型类型</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runinspection.cpp" line="128"/>
         <source>%1 is not on this machine; run scripts/setup.sh</source>
         <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
     </message>
@@ -2430,6 +2697,94 @@
         <location filename="../app/training/trainingworker.cpp" line="191"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>WalkPanel</name>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="20"/>
+        <source>&amp;Start here</source>
+        <translation>起点在此(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="20"/>
+        <source>The walk starts at the point on the map.</source>
+        <translation>漫步从图上的当前点开始。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="21"/>
+        <source>&amp;End here</source>
+        <translation>终点在此(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="21"/>
+        <source>The walk ends at the point on the map.</source>
+        <translation>漫步在图上的当前点结束。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="22"/>
+        <source>Two held-out &amp;images</source>
+        <translation>两张留出图像(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="23"/>
+        <source>From one held-out image&apos;s code to another&apos;s (two picked at random).</source>
+        <translation>从一张留出图像的编码走到另一张的编码(随机挑选两张)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="24"/>
+        <source>Two &amp;random codes</source>
+        <translation>两个随机编码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="24"/>
+        <source>Between two codes drawn from the prior.</source>
+        <translation>在从先验分布中抽取的两个编码之间。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="36"/>
+        <source>straight line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="37"/>
+        <source>great circle (spherical)</source>
+        <translation>大圆(球面)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="38"/>
+        <source>A straight line passes near the origin, where a Gaussian code rarely lies; the great circle keeps the codes&apos; length, as codes drawn from the prior have.</source>
+        <translation>直线会经过原点附近,而高斯编码很少落在那里;大圆保持编码的长度,就像从先验中抽取的编码那样。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="47"/>
+        <source>Set a start and an end: the images along the way appear here.</source>
+        <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="52"/>
+        <source>Save strip (PNG)…</source>
+        <translation>保存图像条 (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="52"/>
+        <source>Save animation (GIF)…</source>
+        <translation>保存动画 (GIF)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="52"/>
+        <source>Save codes (CSV)…</source>
+        <translation>保存编码 (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="69"/>
+        <source>S&amp;teps:</source>
+        <translation>步数(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="70"/>
+        <source>&amp;Path:</source>
+        <translation>路径(&amp;P):</translation>
     </message>
 </context>
 </TS>

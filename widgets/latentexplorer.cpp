@@ -135,13 +135,14 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   padCaption->setWordWrap(true);
   // The held-out data on the pad: a toggle, the legend, and the item under the pointer.
   m_scatterRow = new QWidget(padBox);
-  auto* sr = new QHBoxLayout(m_scatterRow);
+  auto* sr = new QVBoxLayout(m_scatterRow);
   sr->setContentsMargins(0, 0, 0, 0);
   m_showScatter = new QCheckBox(tr("Show the &held-out data"), m_scatterRow);
   m_showScatter->setObjectName(QStringLiteral("showScatterCheck"));
   m_showScatter->setChecked(true);
   m_showScatter->setToolTip(tr("Each dot is a held-out image at the mean of its code, coloured by its class. "
-                               "Rest the pointer on a dot to see the image and what the model makes of it."));
+                               "Rest the pointer on a dot to see the image and what the model makes of it; "
+                               "right-click it to start or end a walk there."));
   connect(m_showScatter, &QCheckBox::toggled, this, [this](bool on) {
     m_pad->setPointsVisible(on);
     m_legend->setVisible(on && !m_legend->text().isEmpty());
@@ -152,7 +153,7 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_legend->setWordWrap(true);
   m_legend->setTextFormat(Qt::RichText);
   sr->addWidget(m_showScatter);
-  sr->addWidget(m_legend, 1);
+  sr->addWidget(m_legend);
   m_scatterRow->hide();
   m_preview = new QWidget(padBox);
   auto* prev = new QHBoxLayout(m_preview);
@@ -291,6 +292,7 @@ void LatentExplorer::setScatterShown(bool shown) { m_showScatter->setChecked(sho
 void LatentExplorer::setHoverPreview(const QImage& item, const QImage& reconstruction, const QString& caption) {
   m_previewItem->setImage(item);
   m_previewRecon->setImage(reconstruction);
+  m_previewRecon->setVisible(!reconstruction.isNull());
   m_previewCaption->setText(caption);
   m_preview->setVisible(!item.isNull());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "latentpad.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -84,6 +85,11 @@ void LatentPad::hover(int index) {
   m_hovered = index;
   update();
   Q_EMIT pointHovered(index);
+}
+
+void LatentPad::contextMenuEvent(QContextMenuEvent* event) {
+  if (const int index = pointAt(event->pos()); index >= 0)
+    Q_EMIT pointMenuRequested(index, event->globalPos());
 }
 
 void LatentPad::leaveEvent(QEvent* event) {
@@ -178,6 +184,8 @@ void LatentPad::paintEvent(QPaintEvent*) {
 }
 
 void LatentPad::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::RightButton)
+    return;  // the dots' menu
   const QRect r = square();
   moveTo({(event->position().x() - r.left()) / r.width(), (r.bottom() - event->position().y()) / r.height()});
 }

@@ -57,6 +57,8 @@ class LatentPad final : public QWidget {
   void moved(QPointF fraction);
   /// The pointer rests on dot `index` of points(), or left the dots (−1).
   void pointHovered(int index);
+  /// A right click on dot `index` (at `globalPos`): what can be done with that item.
+  void pointMenuRequested(int index, QPoint globalPos);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -64,6 +66,7 @@ class LatentPad final : public QWidget {
   void mouseMoveEvent(QMouseEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
   void leaveEvent(QEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
 
  private:
   QRect square() const;

@@ -108,7 +108,7 @@ void WalkPanel::showStrip() {
   const int frame = m_stripImage.height();
   const int count = std::max(1, m_stripImage.width() / std::max(1, frame));
   const int width = std::max(100, m_strip->width());
-  const int perRow = std::clamp(width / std::max(48, 2 * frame), 1, count);
+  const int perRow = std::clamp(width / 64, 1, count);  // about six a row, whatever the frames' size
   const int rows = (count + perRow - 1) / perRow;
   const int cell = std::min(width / perRow, 3 * frame);
   QPixmap out(perRow * cell, rows * cell);

@@ -68,12 +68,14 @@ int runTraining(const TrainingSettings& s) {
   std::signal(SIGTERM, onSigint);
   const bool tty = ::isatty(STDERR_FILENO);
   double lastLine = -1;
+  double loss = 0;  // the latest step's first loss (a report without new points keeps it)
   int result = 0;
   QObject::connect(&worker, &TrainingWorker::progress, [&](const TrainingProgress& pr) {
+    if (!pr.points.isEmpty() && !pr.points.back().values.isEmpty())
+      loss = pr.points.back().values.front();
     if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
       return;
     lastLine = pr.elapsedSeconds;
-    const double loss = pr.points.isEmpty() || pr.points.back().values.isEmpty() ? 0 : pr.points.back().values.front();
     std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.0f samples/s  ETA %.0f s%s",
                  tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
                  pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");

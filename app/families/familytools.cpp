@@ -66,9 +66,12 @@ QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& va
 }
 
 Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder) {
-  const QJsonObject dataset = run.dataset();
+  return heldOutOf(run.dataset(), dataFolder);
+}
+
+Result<DatasetSplits> heldOutOf(const QJsonObject& dataset, const QString& dataFolder) {
   TrainingSettings s;
-  s.dataset = run.datasetName();
+  s.dataset = dataset.value(QStringLiteral("name")).toString();
   const QString recorded = dataset.value(QStringLiteral("folder")).toString();
   s.dataFolder = !dataFolder.isEmpty()                            ? dataFolder
                  : !recorded.isEmpty() && QDir(recorded).exists() ? recorded

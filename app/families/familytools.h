@@ -38,6 +38,8 @@ QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& va
 
 /// The run's held-out split: `dataFolder` overrides where the data lives.
 Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder);
+/// The same from run.json's "dataset" object (a run still without weights).
+Result<DatasetSplits> heldOutOf(const QJsonObject& dataset, const QString& dataFolder);
 
 /// A std::string error from models/ as the app's message (empty stays empty).
 inline QString message(const std::string& e) { return QString::fromStdString(e); }

@@ -36,7 +36,7 @@ void ExplorePage::buildComparePanels() {
   connect(m_compare, &ComparePanel::moved, m_explore,
           [this](QPointF f) { m_explore->setLatent({LatentAxis::fractionToLatent(f.x()), LatentAxis::fractionToLatent(f.y())}); });
   connect(m_compare, &ComparePanel::linkedChanged, this, &ExplorePage::showComparison);
-  m_explore->addToolPanel(m_compare, tr("Compare with another run"));
+  m_explore->addToolPanel(m_compare, tr("Compare"));
 
   m_drawsPanel = new QWidget(this);
   m_drawsPanel->setObjectName(QStringLiteral("randomDrawsPanel"));

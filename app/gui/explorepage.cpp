@@ -10,6 +10,7 @@
 #include "walkpanel.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QPainter>
 #include <QPointer>
 #include <QThreadPool>
@@ -49,11 +50,17 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     }
   });
   connect(m_explore->pad(), &LatentPad::pointHovered, this, &ExplorePage::showHovered);
+  connect(m_explore->pad(), &LatentPad::pointMenuRequested, this, [this](int index, QPoint at) {
+    QMenu menu(this);
+    menu.addAction(tr("Walk &from this image"), this, [this, index] { setWalkEnds(itemCode(index), m_walkEnd); });
+    menu.addAction(tr("Walk &to this image"), this, [this, index] { setWalkEnds(m_walkStart, itemCode(index)); });
+    menu.exec(at);
+  });
 
   m_draw = new DrawPanel(this);
   m_draw->setObjectName(QStringLiteral("drawPanel"));
   connect(m_draw->canvas(), &DrawingCanvas::drawingChanged, this, &ExplorePage::encodeDrawing);
-  m_explore->addToolPanel(m_draw, tr("Draw a digit"));
+  m_explore->addToolPanel(m_draw, tr("Draw"));
   m_walk = new WalkPanel(this);
   m_walk->setObjectName(QStringLiteral("walkPanel"));
   connect(m_walk, &WalkPanel::startHereRequested, this, [this] { setWalkEnds(currentCode(), m_walkEnd); });
@@ -82,17 +89,13 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
       j = pick(rng);
     if (j == i)
       j = (i + 1) % int(m_codes.count);
-    const auto code = [this](int k) {
-      const float* m = m_codes.mean.data() + size_t(k) * size_t(m_codes.dim);
-      return LatentWalk::Code(m, m + m_codes.dim);
-    };
-    setWalkEnds(code(i), code(j));
+    setWalkEnds(itemCode(i), itemCode(j));
   });
   connect(m_walk, &WalkPanel::walkChanged, this, &ExplorePage::updateWalk);
   connect(m_walk, &WalkPanel::saveStripRequested, this, [this] { saveWalk(0); });
   connect(m_walk, &WalkPanel::saveAnimationRequested, this, [this] { saveWalk(1); });
   connect(m_walk, &WalkPanel::saveCodesRequested, this, [this] { saveWalk(2); });
-  m_explore->addToolPanel(m_walk, tr("Walk between two"));
+  m_explore->addToolPanel(m_walk, tr("Walk"));
   buildComparePanels();
   connect(m_explore, &LatentExplorer::rerollRequested, this, [this] {
     ++m_rerollSeed;
@@ -184,6 +187,13 @@ std::vector<float> ExplorePage::heldCode() const {
       v = normal(rng);
   }
   return z;
+}
+
+LatentWalk::Code ExplorePage::itemCode(int index) const {
+  if (index < 0 || index >= m_codes.count)
+    return {};
+  const float* m = m_codes.mean.data() + size_t(index) * size_t(m_codes.dim);
+  return LatentWalk::Code(m, m + m_codes.dim);
 }
 
 LatentWalk::Code ExplorePage::currentCode() const {

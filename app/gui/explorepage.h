@@ -90,6 +90,8 @@ class ExplorePage final : public QWidget {
   std::vector<float> heldCode() const;
   /// The full code at the sliders (the held dimensions plus the two they move), in code units.
   LatentWalk::Code currentCode() const;
+  /// The code (posterior mean) of held-out item `index` on the map; empty if there is none.
+  LatentWalk::Code itemCode(int index) const;
   void redrawDigit();
   void redrawManifold();
 

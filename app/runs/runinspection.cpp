@@ -58,10 +58,16 @@ Result<std::pair<DecoderSnapshot, const ModelFamily*>> loadDecoder(const QString
 
 Result<HeldOutItems> loadHeldOut(const QString& folder, int most) {
   return guarded<HeldOutItems>([&]() -> Result<HeldOutItems> {
-    const auto run = Run::open(folder);
-    if (!run.ok())
-      return {{}, run.error};
-    const auto data = FamilyTools::heldOutOf(run.value, QString());
+    // run.json alone: a run that has only started training has no weights yet.
+    const auto json = RunFolder(folder).readRunJson();
+    if (!json.ok())
+      return {{}, json.error};
+    const QJsonObject dataset = json.value.value(QStringLiteral("dataset")).toObject();
+    const ModelFamily* family =
+        Registry::find(json.value.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
+    if (!family)
+      return {{}, QCoreApplication::translate("RunInspection", "%1: the model kind is not one this version knows").arg(folder)};
+    const auto data = FamilyTools::heldOutOf(dataset, QString());
     if (!data.ok())
       return {{}, data.error};
     const auto& eval = data.value.eval;
@@ -69,12 +75,12 @@ Result<HeldOutItems> loadHeldOut(const QString& folder, int most) {
     out.count = int(std::min<int64_t>(std::max(0, most), eval.size()));
     const auto values = eval.images.narrow(0, 0, out.count).to(at::kFloat).contiguous();
     out.itemSize = int(values.numel() / std::max(1, out.count));
-    if (run.value.family().data == DataKind::Images) {
+    if (family->data == DataKind::Images) {
       out.channels = data.value.channels;
       out.side = int(eval.height);
     }
     out.values.assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
-    const QString name = run.value.datasetName();
+    const QString name = dataset.value(QStringLiteral("name")).toString();
     if (eval.labels.defined() && eval.labels.numel() >= out.count && (name == QLatin1String("mnist") || name == QLatin1String("fashion-mnist"))) {
       const auto labels = eval.labels.narrow(0, 0, out.count).to(at::kLong).contiguous();
       for (int i = 0; i < out.count; ++i)

@@ -19,6 +19,7 @@
 #include "latentgrids.h"
 #include "latentpad.h"
 #include "latentwalk.h"
+#include "registry.h"
 #include "walkpanel.h"
 
 #include <QCheckBox>
@@ -116,6 +117,35 @@ class tst_ExplorePage : public QObject {
     toggle->setChecked(false);
     QVERIFY(!pad->pointsVisible());
     QCOMPARE(pad->pointAt(at), -1);
+  }
+
+  // While a run trains, the map follows it: the held-out digits are re-encoded by newer encoders
+  // (on a pool thread), from a run folder that has no weights yet when it starts.
+  void scatterFollowsTraining() {
+    TrainingController c;
+    ExplorePage page;
+    page.show();
+    page.setFollowTraining(true);
+    QString folder;
+    connect(&c, &TrainingController::started, this, [&folder](const QString& f) { folder = f; });
+    connect(&c, &TrainingController::decoderUpdated, &page, [&](const DecoderSnapshot& d) {
+      page.showTrainingDecoder(d, folder, *Registry::find(QStringLiteral("vae-mlp")));
+    });
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainingSettings s;
+    s.dataFolder = TestData::mnistFolder();
+    s.runsFolder = m_dir.path();
+    s.epochs = 6;
+    s.threads = 2;
+    QVERIFY(c.start(s));
+    QTRY_VERIFY_WITH_TIMEOUT(page.scatterStep() > 0, 30000);
+    const qint64 first = page.scatterStep();
+    QTRY_VERIFY_WITH_TIMEOUT(page.scatterStep() > first || !finished.isEmpty(), 60000);
+    QVERIFY2(finished.isEmpty(), "the run ended before the map was re-encoded");
+    QVERIFY(page.scatterStep() > first);
+    QVERIFY(c.isRunning());
+    c.stop();
+    QVERIFY(finished.wait(30000));
   }
 
   // A drawing reaches the encoder as the data set's images are: 28 × 28 values in [0, 1], the ink
