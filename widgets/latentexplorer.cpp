@@ -170,6 +170,10 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   prev->addWidget(m_previewRecon);
   prev->addWidget(m_previewCaption, 1);
   m_preview->setFixedHeight(76);
+  // Hidden, it keeps its room: the pad must not grow and shrink under the pointer.
+  QSizePolicy keep = m_preview->sizePolicy();
+  keep.setRetainSizeWhenHidden(true);
+  m_preview->setSizePolicy(keep);
   m_preview->hide();
   connect(m_pad, &LatentPad::pointHovered, this, [this](int index) {
     if (index < 0)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 
+#include <cmath>
 #include <exception>
 
 #include "toy/toy_models.h"
@@ -20,6 +21,9 @@ int DecoderSnapshot::latentDim() const { return m_decoder ? int(m_decoder->laten
 void DecoderSnapshot::setLatentRange(std::vector<float> mean, std::vector<float> std) {
   if (int(mean.size()) != latentDim() || int(std.size()) != latentDim())
     return;
+  for (size_t i = 0; i < std.size(); ++i)  // from run.json: a zero or broken spread is not used
+    if (!std::isfinite(mean[i]) || !std::isfinite(std[i]) || std[i] <= 0.f)
+      return;
   m_mean = std::move(mean);
   m_std = std::move(std);
 }

@@ -72,9 +72,18 @@ Status ExplorePage::openComparison(const QString& folder) {
                                 .arg(folder));
   m_compare->pad()->setPoints({});
   m_compare->pad()->setBackground({});
+  redrawComparison();
+  showComparison();
+  return {};
+}
+
+void ExplorePage::redrawComparison() {
+  if (m_other.isNull())
+    return;
+  m_otherDims = m_explore->dimensions();
   // Its grid and its encoded held-out data, on a pool thread like this run's.
-  const auto dims = m_explore->dimensions();
-  QThreadPool::globalInstance()->start([decoder = m_other, folder, dims, guard = QPointer<ExplorePage>(this)] {
+  QThreadPool::globalInstance()->start([decoder = m_other, folder = m_otherRun, dims = m_otherDims,
+                                        guard = QPointer<ExplorePage>(this)] {
     const int d = decoder.latentDim();
     const QPair<int, int> own{std::min(dims.first, d - 1), std::min(dims.second, d - 1)};
     const QImage grid = latentGrid(decoder, kCompareCells, own, std::vector<float>(size_t(d), 0.f));
@@ -86,21 +95,19 @@ Status ExplorePage::openComparison(const QString& folder) {
         for (int64_t i = 0; i < codes.count; ++i) {
           const float* m = codes.mean.data() + size_t(i) * size_t(codes.dim);
           const auto s = decoder.sigmasOf(std::vector<float>(m, m + codes.dim));
-          points.push_back({{LatentAxis::latentToFraction(s[size_t(own.first)]),
-                             LatentAxis::latentToFraction(s[size_t(own.second)])},
+          const double y = d > 1 ? LatentAxis::latentToFraction(s[size_t(own.second)]) : 0.5;
+          points.push_back({{LatentAxis::latentToFraction(s[size_t(own.first)]), y},
                             size_t(i) < items.value.labels.size() ? items.value.labels[size_t(i)] : -1});
         }
       }
     }
-    QMetaObject::invokeMethod(qApp, [guard, folder, grid, points] {
-      if (!guard || guard->m_otherRun != folder)
+    QMetaObject::invokeMethod(qApp, [guard, folder, dims, grid, points] {
+      if (!guard || guard->m_otherRun != folder || guard->m_otherDims != dims)
         return;
       guard->m_compare->pad()->setBackground(grid);
       guard->m_compare->pad()->setPoints(points);
     });
   });
-  showComparison();
-  return {};
 }
 
 void ExplorePage::showComparison() {

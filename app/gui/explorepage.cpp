@@ -47,6 +47,10 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     if (m_explore->dimensions() != m_manifoldDims || heldCode() != m_manifoldHeld) {
       redrawManifold();
       projectScatter();
+      projectWalk();
+      placeDrawing();
+      if (m_explore->dimensions() != m_otherDims)
+        redrawComparison();
     }
   });
   connect(m_explore->pad(), &LatentPad::pointHovered, this, &ExplorePage::showHovered);
@@ -152,7 +156,6 @@ void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folde
     m_explore->setScatter({}, {}, QString());
     m_explore->setHoverPreview({}, {}, QString());
   }
-  m_draw->setVisible(decoder.hasEncoder() && m_imageData);
   m_explore->setToolPanelVisible(m_draw, decoder.hasEncoder() && m_imageData);
   loadHeldOut(folder);
   if (decoder.hasEncoder() && !m_scatterTimer->isActive())
@@ -174,7 +177,7 @@ void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folde
   if (!m_manifoldTimer->isActive())
     m_manifoldTimer->start();
   if (!newRun)
-    updateWalk();  // the same codes through the newer decoder
+    refreshWalk();  // the same codes through the newer decoder
 }
 
 std::vector<float> ExplorePage::heldCode() const {

@@ -104,12 +104,20 @@ class ExplorePage final : public QWidget {
 
   // Drawing and walking (explorescatter.cpp).
   void encodeDrawing();
+  /// The drawing's ellipses and caption for the dimensions shown.
+  void placeDrawing();
   void updateWalk();
+  void projectWalk();
+  void showWalkFrames();
+  /// The walk's frames again from a newer decoder (training), on a pool thread.
+  void refreshWalk();
   void saveWalk(int kind);
 
   // The second run and the random draws (explorecompare.cpp).
   void buildComparePanels();
   void showComparison();
+  /// The second run's grid and encoded data for the dimensions shown, on a pool thread.
+  void redrawComparison();
   void redrawRandomDraws();
 
   LatentExplorer* m_explore = nullptr;
@@ -140,11 +148,14 @@ class ExplorePage final : public QWidget {
   LatentWalk::Code m_walkStart, m_walkEnd;
   std::vector<LatentWalk::Code> m_walkCodes;
   QVector<QImage> m_walkFrames;
+  bool m_walkBusy = false;
+  bool m_walkAgain = false;
   unsigned m_walkSeed = 1;
 
   ComparePanel* m_compare = nullptr;
   DecoderSnapshot m_other;
   QString m_otherRun;
+  QPair<int, int> m_otherDims{-1, -1};  // what its map was drawn for
   QWidget* m_drawsPanel = nullptr;
   DigitView* m_draws = nullptr;
   QLabel* m_drawsCaption = nullptr;

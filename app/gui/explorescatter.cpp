@@ -67,8 +67,10 @@ void ExplorePage::loadHeldOut(const QString& folder) {
 void ExplorePage::encodeScatter() {
   if (!m_decoder.hasEncoder() || !m_heldOut || m_heldOut->count == 0 || m_heldOut->itemSize != m_decoder.itemSize())
     return;
-  if (m_codesStep == m_decoder.step() && !m_codes.empty())
-    return;  // this decoder's codes are on the map already
+  if (m_codesStep == m_decoder.step() && !m_codes.empty()) {
+    projectScatter();  // this decoder's codes are there already (they may have come before the items)
+    return;
+  }
   if (m_scatterBusy) {  // one encoding at a time; the newest encoder runs next
     m_scatterAgain = true;
     return;
@@ -133,11 +135,10 @@ void ExplorePage::showHovered(int index) {
 }
 
 void ExplorePage::encodeDrawing() {
-  LatentPad* pad = m_explore->pad();
   if (m_draw->canvas()->isBlank() || !m_decoder.hasEncoder() || !m_imageData) {
     m_drawnItem.clear();
     m_drawnCode = {};
-    pad->setContours({}, {});
+    m_explore->pad()->setContours({}, {});
     m_draw->setReconstruction({}, tr("Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ "
                                      "ellipses of its posterior) and the sliders jump there."));
     return;
@@ -147,32 +148,44 @@ void ExplorePage::encodeDrawing() {
   m_drawnCode = m_decoder.encode(m_drawnItem, 1);
   if (m_drawnCode.empty())
     return;
-  const std::vector<float> mean = m_drawnCode.mean;
+  placeDrawing();
+  const std::vector<float> sigmas = m_decoder.sigmasOf(m_drawnCode.mean);
+  const auto [dx, dy] = m_explore->dimensions();
+  m_explore->setLatent({sigmas[size_t(dx)], sigmas.size() > 1 ? double(sigmas[size_t(dy)]) : 0.0});
+}
+
+void ExplorePage::placeDrawing() {
+  LatentPad* pad = m_explore->pad();
+  if (m_drawnCode.empty() || int(m_drawnCode.mean.size()) != m_decoder.latentDim()) {
+    pad->setContours({}, {});
+    return;
+  }
+  const std::vector<float>& mean = m_drawnCode.mean;
   const std::vector<float> sigmas = m_decoder.sigmasOf(mean);
   const auto [dx, dy] = m_explore->dimensions();
-  const size_t ix = size_t(dx), iy = size_t(sigmas.size() > 1 ? dy : dx);
+  const bool twoAxes = sigmas.size() > 1;
+  const size_t ix = size_t(dx), iy = size_t(twoAxes ? dy : dx);
+  const double my = twoAxes ? sigmas[iy] : 0.0;  // a 1-D code lies on the middle line
   QVector<QPolygonF> contours;
   QString spread;
   if (!m_drawnCode.logvar.empty()) {
     // The posterior's σ in slider units (the sliders span the prior's σ, or the codes' spread).
-    const std::vector<float> unit = m_decoder.sigmasOf(std::vector<float>(mean.size(), 0.f));
-    const auto scale = [&](size_t i) {
-      const double s = std::exp(0.5 * m_drawnCode.logvar[i]);
-      const double one = m_decoder.sigmasOf(std::vector<float>(mean.size(), 1.f))[i] - unit[i];
-      return s * one;
-    };
+    const std::vector<float> zero = m_decoder.sigmasOf(std::vector<float>(mean.size(), 0.f));
+    const std::vector<float> one = m_decoder.sigmasOf(std::vector<float>(mean.size(), 1.f));
+    const auto scale = [&](size_t i) { return std::exp(0.5 * m_drawnCode.logvar[i]) * (one[i] - zero[i]); };
     for (const double k : {1.0, 2.0})
-      contours << contour(sigmas[ix], sigmas[iy], scale(ix), scale(iy), k);
-    spread = tr(", σ = (%1, %2)").arg(std::exp(0.5 * m_drawnCode.logvar[ix]), 0, 'f', 2)
-                 .arg(std::exp(0.5 * m_drawnCode.logvar[iy]), 0, 'f', 2);
+      contours << contour(sigmas[ix], my, scale(ix), twoAxes ? scale(iy) : 0.0, k);
+    spread = twoAxes ? tr(", σ = (%1, %2)").arg(std::exp(0.5 * m_drawnCode.logvar[ix]), 0, 'f', 2)
+                           .arg(std::exp(0.5 * m_drawnCode.logvar[iy]), 0, 'f', 2)
+                     : tr(", σ = %1").arg(std::exp(0.5 * m_drawnCode.logvar[ix]), 0, 'f', 2);
   }
   pad->setContours(contours, fractionOf(sigmas));
+  const QString where = twoAxes ? tr("mean (%1, %2)%3 in z%4 and z%5").arg(mean[ix], 0, 'f', 2).arg(mean[iy], 0, 'f', 2)
+                                      .arg(spread).arg(ix + 1).arg(iy + 1)
+                                : tr("mean %1%2").arg(mean[ix], 0, 'f', 2).arg(spread);
   m_draw->setReconstruction(m_decoder.decode(mean),
-                            tr("Its code: mean (%1, %2)%3 in z%4 and z%5. The sliders moved there; the "
-                               "ellipses on the map hold 1σ and 2σ of its posterior.")
-                                .arg(mean[ix], 0, 'f', 2).arg(mean[iy], 0, 'f', 2).arg(spread)
-                                .arg(ix + 1).arg(iy + 1));
-  m_explore->setLatent({sigmas[ix], sigmas.size() > 1 ? double(sigmas[iy]) : 0.0});
+                            tr("Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of "
+                               "its posterior.").arg(where));
 }
 
 void ExplorePage::setWalkEnds(const LatentWalk::Code& start, const LatentWalk::Code& end) {
@@ -194,17 +207,53 @@ void ExplorePage::updateWalk() {
     return;
   }
   m_walkCodes = LatentWalk::between(m_walkStart, m_walkEnd, m_walk->steps(), m_walk->spherical());
-  QPolygonF path;
-  for (const auto& z : m_walkCodes) {
+  // Asked for by the user: at most 64 decodes, here and now (the refresh while training is pooled).
+  for (const auto& z : m_walkCodes)
     m_walkFrames << m_decoder.decode(z);
+  projectWalk();
+  showWalkFrames();
+}
+
+void ExplorePage::projectWalk() {
+  QPolygonF path;
+  for (const auto& z : m_walkCodes)
     path << fractionOf(m_decoder.sigmasOf(z));
-  }
   m_explore->pad()->setWalk(path);
+}
+
+void ExplorePage::showWalkFrames() {
   m_walk->setStrip(LatentWalk::strip(m_walkFrames),
                    tr("%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown "
                       "dimensions.")
                        .arg(m_walkCodes.size())
                        .arg(m_walk->spherical() ? tr("a great circle") : tr("a straight line")));
+}
+
+void ExplorePage::refreshWalk() {
+  if (m_walkCodes.empty())
+    return;
+  if (m_walkBusy) {
+    m_walkAgain = true;
+    return;
+  }
+  m_walkBusy = true;
+  // The same codes through the training run's newer decoder, off the GUI thread.
+  QThreadPool::globalInstance()->start([decoder = m_decoder, codes = m_walkCodes, guard = QPointer<ExplorePage>(this)] {
+    QVector<QImage> frames;
+    for (const auto& z : codes)
+      frames << decoder.decode(z);
+    QMetaObject::invokeMethod(qApp, [guard, codes, frames] {
+      if (!guard)
+        return;
+      guard->m_walkBusy = false;
+      if (codes == guard->m_walkCodes) {
+        guard->m_walkFrames = frames;
+        guard->showWalkFrames();
+      }
+      if (std::exchange(guard->m_walkAgain, false))
+        guard->refreshWalk();
+    });
+  });
 }
 
 QString ExplorePage::saveWalkStrip(const QString& path) const {

@@ -110,8 +110,13 @@ class tst_ExplorePage : public QObject {
     QVERIFY(found >= 0);
     QTest::mouseMove(pad, at.toPoint());
     QTRY_VERIFY(!hovered.isEmpty());
-    auto* item = page.findChild<QWidget*>(QStringLiteral("hoveredItem"));
+    QCOMPARE(hovered.last().first().toInt(), found);
+    auto* item = page.findChild<DigitView*>(QStringLiteral("hoveredItem"));
     QVERIFY(item->isVisible());
+    QCOMPARE(item->image(), imageFromPixels(items->itemValues(found), 28, 1));
+    const float* mean = codes.mean.data() + 2 * size_t(found);
+    QCOMPARE(page.findChild<DigitView*>(QStringLiteral("hoveredReconstruction"))->image(),
+             page.decoder().decode({mean[0], mean[1]}));
     // The toggle hides the dots (and nothing can be hovered).
     auto* toggle = page.findChild<QCheckBox*>(QStringLiteral("showScatterCheck"));
     toggle->setChecked(false);
