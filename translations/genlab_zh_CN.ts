@@ -306,42 +306,42 @@ or drop an image</source>
 <context>
     <name>ExplorePage</name>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="55"/>
+        <location filename="../app/gui/explorepage.cpp" line="59"/>
         <source>Walk &amp;from this image</source>
         <translation>从这张图像开始漫步(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="56"/>
+        <location filename="../app/gui/explorepage.cpp" line="60"/>
         <source>Walk &amp;to this image</source>
         <translation>漫步到这张图像(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="63"/>
+        <location filename="../app/gui/explorepage.cpp" line="67"/>
         <source>Draw</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="98"/>
+        <location filename="../app/gui/explorepage.cpp" line="102"/>
         <source>Walk</source>
         <translation>漫步</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="164"/>
+        <location filename="../app/gui/explorepage.cpp" line="167"/>
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="166"/>
+        <location filename="../app/gui/explorepage.cpp" line="169"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="168"/>
+        <location filename="../app/gui/explorepage.cpp" line="171"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="169"/>
+        <location filename="../app/gui/explorepage.cpp" line="172"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
@@ -376,7 +376,7 @@ or drop an image</source>
         <translation>%1,%2 维编码,训练 %3 步后。运行:%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="132"/>
+        <location filename="../app/gui/explorecompare.cpp" line="139"/>
         <source>%1 codes drawn at random, each with z%2 = %3σ and z%4 = %5σ as the sliders set them: what the other %6 dimensions add at this point of the map.</source>
         <translation>随机抽取的 %1 个编码,每个都按滑块设定 z%2 = %3σ、z%4 = %5σ:显示其余 %6 个维度在图上这一点带来的变化。</translation>
     </message>
@@ -386,98 +386,113 @@ or drop an image</source>
         <translation>未显示留出数据:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="109"/>
+        <location filename="../app/gui/explorescatter.cpp" line="111"/>
         <source>Show the &amp;held-out images (%1, at their codes&apos; means)</source>
         <translation>显示留出图像(&amp;H)(%1 张,位于其编码的均值处)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="110"/>
+        <location filename="../app/gui/explorescatter.cpp" line="112"/>
         <source>Show the &amp;held-out points (%1, at their codes)</source>
         <translation>显示留出点(&amp;H)(%1 个,位于其编码处)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="126"/>
+        <location filename="../app/gui/explorescatter.cpp" line="128"/>
         <source>Held-out image %1, class “%2”; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1,类别“%2”;右:解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="130"/>
+        <location filename="../app/gui/explorescatter.cpp" line="132"/>
         <source>Held-out image %1; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1;右:解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="131"/>
+        <location filename="../app/gui/explorescatter.cpp" line="133"/>
         <source>Held-out point %1 (grey) and the point decoded from its code (red).</source>
         <translation>留出点 %1(灰色)以及由其编码解码出的点(红色)。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="141"/>
+        <location filename="../app/gui/explorescatter.cpp" line="142"/>
         <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
         <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="166"/>
+        <location filename="../app/gui/explorescatter.cpp" line="178"/>
         <source>, σ = (%1, %2)</source>
         <translation>,σ = (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="171"/>
-        <source>Its code: mean (%1, %2)%3 in z%4 and z%5. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
-        <translation>它的编码:在 z%4 和 z%5 上均值为 (%1, %2)%3。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
+        <location filename="../app/gui/explorescatter.cpp" line="180"/>
+        <source>, σ = %1</source>
+        <translation>,σ = %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="189"/>
+        <location filename="../app/gui/explorescatter.cpp" line="183"/>
+        <source>mean (%1, %2)%3 in z%4 and z%5</source>
+        <translation>在 z%4 和 z%5 上均值为 (%1, %2)%3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="185"/>
+        <source>mean %1%2</source>
+        <translation>均值 %1%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="187"/>
+        <source>Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
+        <translation>它的编码:%1。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="202"/>
         <source>Start set; now move to the end and press End here.</source>
         <translation>已设起点;现在移到终点并按“终点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="190"/>
+        <location filename="../app/gui/explorescatter.cpp" line="203"/>
         <source>End set; now move to the start and press Start here.</source>
         <translation>已设终点;现在移到起点并按“起点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="191"/>
+        <location filename="../app/gui/explorescatter.cpp" line="204"/>
         <source>Set a start and an end: the images along the way appear here.</source>
         <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="204"/>
+        <location filename="../app/gui/explorescatter.cpp" line="226"/>
         <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
         <translation>沿%2从 A 到 B 共 %1 步;图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="207"/>
+        <location filename="../app/gui/explorescatter.cpp" line="229"/>
         <source>a great circle</source>
         <translation>大圆</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="207"/>
+        <location filename="../app/gui/explorescatter.cpp" line="229"/>
         <source>a straight line</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="216"/>
+        <location filename="../app/gui/explorescatter.cpp" line="265"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <location filename="../app/gui/explorescatter.cpp" line="276"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <location filename="../app/gui/explorescatter.cpp" line="276"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="227"/>
+        <location filename="../app/gui/explorescatter.cpp" line="276"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="229"/>
-        <location filename="../app/gui/explorescatter.cpp" line="234"/>
+        <location filename="../app/gui/explorescatter.cpp" line="278"/>
+        <location filename="../app/gui/explorescatter.cpp" line="283"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -710,7 +725,7 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="140"/>
-        <location filename="../widgets/latentexplorer.cpp" line="284"/>
+        <location filename="../widgets/latentexplorer.cpp" line="288"/>
         <source>Show the &amp;held-out data</source>
         <translation>显示留出数据(&amp;H)</translation>
     </message>
@@ -2136,54 +2151,59 @@ or drop an image</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="102"/>
+        <location filename="../app/gui/trainpage.cpp" line="103"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="168"/>
+        <location filename="../app/gui/trainpage.cpp" line="169"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="212"/>
+        <location filename="../app/gui/trainpage.cpp" line="213"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="213"/>
+        <location filename="../app/gui/trainpage.cpp" line="214"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="218"/>
+        <location filename="../app/gui/trainpage.cpp" line="219"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="220"/>
+        <location filename="../app/gui/trainpage.cpp" line="221"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="271"/>
+        <location filename="../app/gui/trainpage.cpp" line="272"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="292"/>
+        <location filename="../app/gui/trainpage.cpp" line="295"/>
+        <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
+        <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="298"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="304"/>
+        <location filename="../app/gui/trainpage.cpp" line="310"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="305"/>
+        <location filename="../app/gui/trainpage.cpp" line="311"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -2449,126 +2469,149 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="168"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
+        <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
+        <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="180"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="206"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="201"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="212"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="205"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="208"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="211"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="222"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="215"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="226"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="361"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="372"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="387"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="398"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="390"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="398"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="409"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="426"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="443"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="452"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="476"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="453"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="222"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="246"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="257"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="346"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="357"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="357"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="368"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="366"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="377"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="437"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="454"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="438"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="455"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="440"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="457"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -2674,27 +2717,27 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="39"/>
+        <location filename="../app/training/trainingworker.cpp" line="40"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="41"/>
+        <location filename="../app/training/trainingworker.cpp" line="42"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="42"/>
+        <location filename="../app/training/trainingworker.cpp" line="43"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="78"/>
+        <location filename="../app/training/trainingworker.cpp" line="79"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="191"/>
+        <location filename="../app/training/trainingworker.cpp" line="192"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

@@ -165,6 +165,16 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_stop = new QPushButton(tr("S&top"), this);
   m_stop->setObjectName(QStringLiteral("stopButton"));
   m_stop->setEnabled(false);
+  m_pause = new QPushButton(tr("&Pause"), this);
+  m_pause->setObjectName(QStringLiteral("pauseButton"));
+  m_pause->setCheckable(true);
+  m_pause->setEnabled(false);
+  m_pause->setToolTip(tr("Waits after the current batch with everything saved; Resume goes on exactly where it "
+                         "paused, as if it never had."));
+  connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
+    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    Q_EMIT pauseRequested(paused);
+  });
   m_nextRun = new QPushButton(tr("Set up the &next run"), this);
   m_nextRun->setObjectName(QStringLiteral("nextRunButton"));
   m_nextRun->setToolTip(tr("Unlocks the form while this run trains; Start then asks whether to stop this run "
@@ -178,6 +188,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   });
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
+  buttons->addWidget(m_pause);
   buttons->addWidget(m_stop);
   buttons->addWidget(m_nextRun);
   m_queue = new QLabel(this);
@@ -411,6 +422,12 @@ void TrainingDashboard::setRunning(bool running) {
   m_running = running;
   lockForm(running);
   m_stop->setEnabled(running);
+  m_pause->setEnabled(running);
+  if (!running) {
+    const QSignalBlocker block(m_pause);
+    m_pause->setChecked(false);
+    m_pause->setText(tr("&Pause"));
+  }
   m_nextRun->setVisible(running);
   m_nextRun->setEnabled(running);
   if (starting) {
@@ -438,6 +455,13 @@ void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, i
   m_speed->setText(tr("%L1 samples/s").arg(samplesPerSecond, 0, 'f', 0));
   m_elapsed->setText(duration(elapsedSeconds));
   m_eta->setText(step >= totalSteps ? tr("done") : duration(etaSeconds));
+}
+
+void TrainingDashboard::setPaused(bool paused) {
+  if (paused) {
+    m_speed->setText(tr("paused"));
+    m_eta->setText(tr("paused"));
+  }
 }
 
 void TrainingDashboard::addEvaluation(int epoch, qint64 step, const QVector<double>& values) {

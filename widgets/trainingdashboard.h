@@ -81,6 +81,8 @@ class TrainingDashboard final : public QWidget {
                    double elapsedSeconds, double etaSeconds);
   /// The held-out measures after an epoch, in the order of the chosen model's heldOut names.
   void addEvaluation(int epoch, qint64 step, const QVector<double>& values);
+  /// The run reports that it waits (Pause) or trains again.
+  void setPaused(bool paused);
   void setMessage(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
@@ -89,6 +91,8 @@ class TrainingDashboard final : public QWidget {
  Q_SIGNALS:
   void startRequested();
   void stopRequested();
+  /// Pause (true) or Resume (false) was pressed.
+  void pauseRequested(bool paused);
   /// The user asked to drop the queued runs.
   void clearQueueRequested();
   /// The user picked "Image folder…": whoever owns the window asks which folder (setImageFolder).
@@ -130,6 +134,7 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;
+  QPushButton* m_pause = nullptr;
   QPushButton* m_nextRun = nullptr;
   QLabel* m_queue = nullptr;
   QPushButton* m_clearQueue = nullptr;

@@ -93,6 +93,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
     requestRun(s.value);
   });
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
+  connect(m_dashboard, &TrainingDashboard::pauseRequested, m_training, &TrainingController::setPaused);
   connect(m_dashboard, &TrainingDashboard::clearQueueRequested, this, [this] {
     m_queue.clear();
     showQueue();
@@ -289,8 +290,13 @@ void TrainPage::onProgress(const TrainingProgress& pr) {
   m_dashboard->curves()->addSteps(steps, values);
   m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
                            pr.etaSeconds);
-  Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
-                          .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
+  m_dashboard->setPaused(pr.paused);
+  if (pr.paused)
+    Q_EMIT progressText(tr("Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.")
+                            .arg(pr.step).arg(pr.epoch + 1));
+  else
+    Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
+                            .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
 }
 
 void TrainPage::onEvaluated(const EpochEvaluation& e) { m_dashboard->addEvaluation(e.epoch, e.step, e.values); }

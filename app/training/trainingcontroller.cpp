@@ -33,6 +33,7 @@ bool TrainingController::start(const TrainingSettings& settings) {
   auto* worker = new TrainingWorker(settings);  // no parent: it moves to the thread
   worker->moveToThread(m_thread);
   m_stop = worker->stopFlag();
+  m_pause = worker->pauseFlag();
   connect(m_thread, &QThread::started, worker, &TrainingWorker::run);
   connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
   // run() returns after finished/failed; quitting then ends the thread's event loop.
@@ -61,6 +62,13 @@ void TrainingController::stop() {
   if (m_stop)
     m_stop->store(true);  // an atomic the training loop reads; never touches the worker itself
 }
+
+void TrainingController::setPaused(bool paused) {
+  if (m_pause && m_busy)
+    m_pause->store(paused);
+}
+
+bool TrainingController::isPaused() const { return m_busy && m_pause && m_pause->load(); }
 
 bool TrainingController::stopAndWait(int ms) {
   if (!m_thread)

@@ -30,6 +30,11 @@ class TrainingController final : public QObject {
   void stop();
   /// stop() and wait for the thread, at most `ms` milliseconds. True when it ended.
   bool stopAndWait(int ms);
+  /// Pauses the run before its next batch (it saves a checkpoint and waits) or lets it go on.
+  /// Progress with `paused` set follows. Ignored when nothing runs.
+  void setPaused(bool paused);
+  /// Asked to pause (the run may still be finishing its batch).
+  bool isPaused() const;
 
  Q_SIGNALS:
   void started(const QString& runFolder, qint64 totalSteps, const QString& family);
@@ -43,5 +48,6 @@ class TrainingController final : public QObject {
  private:
   QThread* m_thread = nullptr;
   std::shared_ptr<std::atomic<bool>> m_stop;
+  std::shared_ptr<std::atomic<bool>> m_pause;
   bool m_busy = false;  ///< from start() until finished() or failed() reaches the GUI thread
 };

@@ -73,8 +73,9 @@ struct TrainingProgress {
   int epoch = 0;             ///< epochs completed
   int epochs = 0;
   double samplesPerSecond = 0;
-  double elapsedSeconds = 0;
+  double elapsedSeconds = 0;  ///< training time, pauses left out
   double etaSeconds = 0;
+  bool paused = false;        ///< the run waits (Pause) with its checkpoint saved
 };
 
 /// The held-out evaluation after an epoch, in the order of the family's heldOut columns.

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QThread>
 #include <QDir>
 #include <QBuffer>
 #include <QFile>
@@ -245,6 +246,8 @@ void TrainingWorker::train() {
   const int samplesEvery = std::max(1, s.epochs / 100);
   QElapsedTimer clock;
   clock.start();
+  qint64 pausedMs = 0;  // time spent paused: not training time (curves by wall time, samples/s, ETA)
+  const auto activeMs = [&] { return clock.elapsed() - pausedMs; };
   QVector<double> lastEval;
   auto save = [&](bool final) {
     const std::string err =
@@ -255,7 +258,7 @@ void TrainingWorker::train() {
       throw std::runtime_error(written.error.toStdString());
     json[QStringLiteral("steps")] = qint64(model->stepsDone());
     json[QStringLiteral("epochs_done")] = qint64(model->epoch());
-    json[QStringLiteral("wall_s")] = wallBefore + double(clock.elapsed()) / 1000.0;
+    json[QStringLiteral("wall_s")] = wallBefore + double(activeMs()) / 1000.0;
     if (lastEval.size() == family.heldOut.size()) {
       QJsonObject eval;
       for (int i = 0; i < lastEval.size(); ++i)
@@ -296,8 +299,21 @@ void TrainingWorker::train() {
   window.emplace_back(0, model->stepsDone());
   while (model->epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
          (s.maxSteps <= 0 || model->stepsDone() < s.maxSteps)) {
+    if (m_pause->load(std::memory_order_relaxed)) {
+      // Paused: saved as it stands (the user may close the lid), then wait without training.
+      save(false);
+      report.paused = true;
+      flushProgress(activeMs());
+      const qint64 pausedAt = clock.elapsed();
+      while (m_pause->load(std::memory_order_relaxed) && !m_stop->load(std::memory_order_relaxed))
+        QThread::msleep(20);
+      pausedMs += clock.elapsed() - pausedAt;
+      report.paused = false;
+      flushProgress(activeMs());
+      continue;  // the loop's conditions again (Stop while paused ends here)
+    }
     const QVector<double> values = model->step();
-    const qint64 now = clock.elapsed();
+    const qint64 now = activeMs();
     report.points.append({model->stepsDone(), values});
     metrics += QByteArray::number(model->stepsDone()) + ',' + QByteArray::number(model->epoch()) + ',' +
                QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3);
@@ -344,7 +360,7 @@ void TrainingWorker::train() {
       lastDecoder = now;
     }
   }
-  flushProgress(clock.elapsed());
+  flushProgress(activeMs());
   save(true);
   Q_EMIT decoderUpdated(model->snapshot());
   Q_EMIT finished(run.path(), model->epoch() >= s.epochs);

@@ -26,6 +26,11 @@ class TrainingWorker final : public QObject {
   /// finish. Shared so that it outlives the worker: the controller may set it at any time.
   StopFlag stopFlag() const { return m_stop; }
   void requestStop() { m_stop->store(true, std::memory_order_relaxed); }
+  /// While set (from any thread), the loop waits before the next batch, after saving a
+  /// checkpoint and reporting progress with `paused`; cleared, it goes on exactly where it was
+  /// (same process, same state: the continued run equals one never paused). Stop ends a pause.
+  using PauseFlag = std::shared_ptr<std::atomic<bool>>;
+  PauseFlag pauseFlag() const { return m_pause; }
 
   /// How often a decoder copy is published while training (the Explore page's refresh rate).
   static constexpr int kDecoderIntervalMs = 100;
@@ -57,4 +62,5 @@ class TrainingWorker final : public QObject {
   QJsonObject m_runJson;
   qint64 m_savedStep = -1;  ///< the step of the last checkpoint on disk, -1 before any
   StopFlag m_stop = std::make_shared<std::atomic<bool>>(false);
+  PauseFlag m_pause = std::make_shared<std::atomic<bool>>(false);
 };

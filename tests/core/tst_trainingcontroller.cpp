@@ -4,10 +4,12 @@
 #include "testdata.h"
 #include "trainingcontroller.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 class tst_TrainingController : public QObject {
   Q_OBJECT
@@ -111,6 +113,91 @@ class tst_TrainingController : public QObject {
     QCOMPARE(json.value(QStringLiteral("epochs_done")).toInt(), 0);
     QString error;
     QVERIFY2(!TestData::decoderOf(run.path(), &error).isNull(), qPrintable(error));  // weights of the last step are saved
+  }
+
+  // Pause waits with the run saved; Resume goes on exactly: every step's losses equal those of
+  // the same run never paused (the same seed and threads).
+  void pauseAndResumeEqualUninterrupted() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    TrainingSettings s = settings(runs);
+    s.epochs = 2;
+    s.batchSize = 32;  // 282 steps an epoch: the pause lands early
+    const auto losses = [](const QString& folder) {
+      QFile csv(RunFolder(folder).file(QStringLiteral("metrics.csv")));
+      QVector<QVector<double>> rows;
+      if (!csv.open(QIODevice::ReadOnly))
+        return rows;
+      csv.readLine();  // header
+      while (!csv.atEnd()) {
+        const QList<QByteArray> fields = csv.readLine().trimmed().split(',');
+        QVector<double> row;
+        for (int i = 0; i < fields.size(); ++i)
+          if (i != 2)  // the wall-clock column
+            row.append(fields[i].isEmpty() ? -1.0 : fields[i].toDouble());
+        rows.append(row);
+      }
+      return rows;
+    };
+
+    TrainingController c;
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    s.runFolder = runs.filePath(QStringLiteral("paused"));
+    QVERIFY(c.start(s));
+    QVERIFY(progress.wait(30000));
+    c.setPaused(true);
+    QVERIFY(c.isPaused());
+    // The run reports that it waits, with its checkpoint on disk.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.begin(), progress.end(),
+                                         [](const QList<QVariant>& a) { return a.first().value<TrainingProgress>().paused; }),
+                             10000);
+    qint64 pausedAt = 0;
+    for (const auto& a : progress)
+      if (a.first().value<TrainingProgress>().paused)
+        pausedAt = a.first().value<TrainingProgress>().step;
+    QVERIFY(pausedAt > 0 && pausedAt < 2 * 282);
+    QCOMPARE(RunFolder(s.runFolder).readRunJson().value.value(QStringLiteral("steps")).toInteger(), pausedAt);
+    QTest::qWait(400);  // nothing trains meanwhile
+    QCOMPARE(progress.last().first().value<TrainingProgress>().step, pausedAt);
+    QVERIFY(finished.isEmpty());
+    c.setPaused(false);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(finished.first().at(1).toBool());
+
+    TrainingController d;
+    QSignalSpy finishedToo(&d, &TrainingController::finished);
+    s.runFolder = runs.filePath(QStringLiteral("straight"));
+    QVERIFY(d.start(s));
+    QVERIFY(finishedToo.wait(60000));
+    const auto a = losses(runs.filePath(QStringLiteral("paused"))), b = losses(runs.filePath(QStringLiteral("straight")));
+    QCOMPARE(a.size(), 2 * 282);
+    QCOMPARE(b.size(), a.size());
+    for (int i = 0; i < a.size(); ++i) {
+      QCOMPARE(a[i].size(), b[i].size());
+      for (int j = 0; j < a[i].size(); ++j)
+        QVERIFY2(std::abs(a[i][j] - b[i][j]) <= 1e-5 * std::max(1.0, std::abs(b[i][j])),
+                 qPrintable(QStringLiteral("step %1, column %2: %3 vs %4").arg(i + 1).arg(j).arg(a[i][j]).arg(b[i][j])));
+    }
+  }
+
+  // Stop ends a pause: the run saves and finishes.
+  void stopWhilePaused() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    TrainingController c;
+    QSignalSpy progress(&c, &TrainingController::progress);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainingSettings s = settings(runs);
+    s.epochs = 1000;
+    QVERIFY(c.start(s));
+    QVERIFY(progress.wait(30000));
+    c.setPaused(true);
+    QTest::qWait(200);
+    c.stop();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QVERIFY(!c.isPaused());
   }
 
   void destroyingTheControllerStopsTheRun() {
