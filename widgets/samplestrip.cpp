@@ -82,3 +82,5 @@ void SampleStrip::clear() {
   m_count = 0;
   m_hint->show();
 }
+
+QImage SampleStrip::stripImage() const { return m_count > 0 ? m_row->grab().toImage() : QImage(); }

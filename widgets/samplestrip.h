@@ -18,6 +18,8 @@ class SampleStrip final : public QScrollArea {
   int showRunFolder(const QString& runFolder);
   void clear();
   int count() const { return m_count; }
+  /// Every grid shown, side by side with its caption, as one image (null when empty).
+  QImage stripImage() const;
   /// Height of the thumbnails in pixels (the images keep their aspect ratio).
   static constexpr int kThumbHeight = 150;
 

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingcurves.h"
 
+#include "chartexport.h"
+
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -59,6 +65,17 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_replotTimer->setInterval(40);  // ≤ 25 redraws a second
   connect(m_replotTimer, &QTimer::timeout, this, &TrainingCurves::replotNow);
 
+  auto* exportButton = new QToolButton(this);
+  exportButton->setObjectName(QStringLiteral("exportCurvesButton"));
+  exportButton->setText(tr("&Export"));
+  exportButton->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(exportButton);
+  menu->addAction(tr("Chart as PNG…"), this, [this] { exportAs(0); });
+  menu->addAction(tr("Chart as SVG…"), this, [this] { exportAs(1); });
+  menu->addAction(tr("Chart as PDF…"), this, [this] { exportAs(2); });
+  menu->addAction(tr("Curves as CSV (every point)…"), this, [this] { exportAs(3); });
+  exportButton->setMenu(menu);
+
   auto* controls = new QHBoxLayout;
   controls->addWidget(m_logY);
   controls->addSpacing(24);
@@ -66,6 +83,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   controls->addWidget(m_smoothingSlider);
   controls->addWidget(smoothingValue);
   controls->addStretch(1);
+  controls->addWidget(exportButton);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot, 1);
@@ -165,6 +183,37 @@ void TrainingCurves::recomputeSmoothing() {
     s.count = 0;
     append(s, steps, values);
   }
+}
+
+QString TrainingCurves::curvesCsv() const {
+  QString text = QStringLiteral("curve,step,value\n");
+  const auto add = [&text](const QString& name, const QCPGraph* graph) {
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+      text += quoted + QLatin1Char(',') + QString::number(it->key, 'g', 17) + QLatin1Char(',') +
+              QString::number(it->value, 'g', 17) + QLatin1Char('\n');
+  };
+  for (const Series& s : m_series)
+    add(s.smooth->name(), s.raw);
+  add(m_eval->name(), m_eval);
+  return text;
+}
+
+QString TrainingCurves::saveChart(const QString& path) const { return ChartExport::saveChart(m_plot, path); }
+
+void TrainingCurves::exportAs(int kind) {
+  const QString filters[4] = {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)"),
+                              tr("Comma-separated values (*.csv)")};
+  const QString names[4] = {QStringLiteral("curves.png"), QStringLiteral("curves.svg"), QStringLiteral("curves.pdf"),
+                            QStringLiteral("curves.csv")};
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the curves"), names[kind], filters[kind]);
+  if (path.isEmpty())
+    return;
+  const QString error = kind == 3 ? ChartExport::saveText(curvesCsv(), path) : saveChart(path);
+  if (!error.isEmpty())
+    QMessageBox::warning(this, tr("Export the curves"), error);
 }
 
 int TrainingCurves::pointCount() const { return m_series.empty() ? 0 : m_series.front().raw->dataCount(); }

@@ -36,6 +36,12 @@ class TrainingCurves final : public QWidget {
   void setSmoothing(double smoothing);
   double smoothing() const { return m_smoothing; }
 
+  /// Every point of every curve, raw (not smoothed), and the held-out points:
+  /// "curve,step,value" lines, numbers with a dot and 17 significant digits (they read back exactly).
+  QString curvesCsv() const;
+  /// The chart as PNG, SVG or PDF (by the suffix). "" or what went wrong.
+  QString saveChart(const QString& path) const;
+
   int pointCount() const;
   int replotCount() const { return m_replots; }
   QCustomPlot* plot() const { return m_plot; }
@@ -61,6 +67,7 @@ class TrainingCurves final : public QWidget {
   std::vector<Series> m_series;
   QCPGraph* m_eval = nullptr;
   QCheckBox* m_logY = nullptr;
+  void exportAs(int kind);
   QSlider* m_smoothingSlider = nullptr;
   QTimer* m_replotTimer = nullptr;
   double m_smoothing = 0.9;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingdashboard.h"
 
+#include "chartexport.h"
+
 #include "samplestrip.h"
 #include "trainingcurves.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -254,7 +258,20 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_samples = new SampleStrip(this);
   auto* right = new QVBoxLayout;
   right->addWidget(m_curves, 1);
-  right->addWidget(new QLabel(tr("Samples, saved as the run goes (samples/step-N.png in the run folder):"), this));
+  auto* samplesRow = new QHBoxLayout;
+  samplesRow->addWidget(new QLabel(tr("Samples, saved as the run goes (samples/step-N.png in the run folder):"), this), 1);
+  auto* saveSamples = new QPushButton(tr("Save the strip (PNG)…"), this);
+  saveSamples->setObjectName(QStringLiteral("saveSamplesButton"));
+  connect(saveSamples, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the samples"), QStringLiteral("samples.png"),
+                                                      tr("PNG image (*.png)"));
+    if (path.isEmpty())
+      return;
+    if (const QString error = ChartExport::saveImage(m_samples->stripImage(), path); !error.isEmpty())
+      QMessageBox::warning(this, tr("Save the samples"), error);
+  });
+  samplesRow->addWidget(saveSamples);
+  right->addLayout(samplesRow);
   right->addWidget(m_samples);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftBox);

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+class QCustomPlot;
+
+/// Saving what the Train page shows: a chart as PNG, SVG or PDF (picked by the file's suffix),
+/// an image as PNG. Written through a temporary file and renamed: a failure leaves nothing.
+namespace ChartExport {
+
+/// `size` in pixels (PNG) or points (SVG, PDF); empty: the chart's size on screen. "" or what
+/// went wrong.
+QString saveChart(QCustomPlot* plot, const QString& path, QSize size = {});
+/// "" or what went wrong.
+QString saveImage(const QImage& image, const QString& path);
+/// Writes `text` (UTF-8). "" or what went wrong.
+QString saveText(const QString& text, const QString& path);
+
+}  // namespace ChartExport
