@@ -195,6 +195,12 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   buttons->addWidget(m_pause);
   buttons->addWidget(m_stop);
   buttons->addWidget(m_nextRun);
+  m_follow = new QPushButton(tr("&Follow a run…"), this);
+  m_follow->setObjectName(QStringLiteral("followRunButton"));
+  m_follow->setToolTip(tr("Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared "
+                          "folder): its curves and samples update as its folder changes."));
+  connect(m_follow, &QPushButton::clicked, this, &TrainingDashboard::followRequested);
+  buttons->addWidget(m_follow);
   m_queue = new QLabel(this);
   m_queue->setObjectName(QStringLiteral("queueLabel"));
   m_queue->setWordWrap(true);
@@ -440,6 +446,7 @@ void TrainingDashboard::setRunning(bool running) {
   lockForm(running);
   m_stop->setEnabled(running);
   m_pause->setEnabled(running);
+  m_follow->setEnabled(!running);
   if (!running) {
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(false);

@@ -93,6 +93,8 @@ class TrainingDashboard final : public QWidget {
   void stopRequested();
   /// Pause (true) or Resume (false) was pressed.
   void pauseRequested(bool paused);
+  /// "Follow a run folder…" was pressed.
+  void followRequested();
   /// The user asked to drop the queued runs.
   void clearQueueRequested();
   /// The user picked "Image folder…": whoever owns the window asks which folder (setImageFolder).
@@ -135,6 +137,7 @@ class TrainingDashboard final : public QWidget {
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;
   QPushButton* m_pause = nullptr;
+  QPushButton* m_follow = nullptr;
   QPushButton* m_nextRun = nullptr;
   QLabel* m_queue = nullptr;
   QPushButton* m_clearQueue = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainpage.h"
 
+#include "runfollower.h"
+
 #include "datalocations.h"
 #include "registry.h"
 #include "runfolder.h"
@@ -94,6 +96,21 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   });
   connect(m_dashboard, &TrainingDashboard::stopRequested, m_training, &TrainingController::stop);
   connect(m_dashboard, &TrainingDashboard::pauseRequested, m_training, &TrainingController::setPaused);
+  m_follower = new RunFollower(this);
+  connect(m_follower, &RunFollower::columnsChanged, this, &TrainPage::showFollowedColumns);
+  connect(m_follower, &RunFollower::rowsAdded, this, &TrainPage::showFollowedRows);
+  connect(m_follower, &RunFollower::samplesAdded, this,
+          [this](const QImage& image, qint64 step) { m_dashboard->samples()->addSamples(image, step); });
+  connect(m_follower, &RunFollower::problem, this, [this](const QString& text) { m_dashboard->setMessage(text); });
+  connect(m_follower, &RunFollower::statusChanged, this, [this](const QString& status) {
+    if (status == QLatin1String("completed") || status == QLatin1String("stopped") || status == QLatin1String("failed"))
+      m_dashboard->setMessage(tr("The run you follow has %1: %2").arg(status, m_follower->folder()));
+  });
+  connect(m_dashboard, &TrainingDashboard::followRequested, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Follow a run folder"), followedRun());
+    if (!folder.isEmpty())
+      followRun(folder);
+  });
   connect(m_dashboard, &TrainingDashboard::clearQueueRequested, this, [this] {
     m_queue.clear();
     showQueue();
@@ -228,6 +245,7 @@ TrainPage::Answer TrainPage::askWhileTraining(const TrainingSettings& next) {
 }
 
 void TrainPage::startNow(const TrainingSettings& s) {
+  m_follower->follow({});  // the chart is this run's now
   savePreferences();
   m_running = s;
   m_runningFamily = nullptr;
@@ -297,6 +315,40 @@ void TrainPage::onProgress(const TrainingProgress& pr) {
   else
     Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
                             .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
+}
+
+void TrainPage::followRun(const QString& folder) {
+  if (!folder.isEmpty() && isTraining()) {
+    m_dashboard->setMessage(tr("A run trains here: its chart stays. Follow another run once it has ended."));
+    return;
+  }
+  m_dashboard->curves()->clear();
+  m_dashboard->samples()->clear();
+  m_dashboard->setRunFolder(folder);
+  m_follower->follow(folder);
+  if (!folder.isEmpty())
+    m_dashboard->setMessage(tr("Following %1: its curves and samples appear here as its folder changes.").arg(folder));
+}
+
+QString TrainPage::followedRun() const { return m_follower->folder(); }
+
+void TrainPage::showFollowedColumns() {
+  m_dashboard->curves()->setSeries(m_follower->lossLabels(), m_follower->axisLabel(), !m_follower->heldOutLabels().isEmpty());
+  m_dashboard->samples()->clear();
+}
+
+void TrainPage::showFollowedRows(const QVector<MetricsRow>& rows) {
+  QVector<double> steps;
+  QVector<QVector<double>> values;
+  for (const MetricsRow& row : rows) {
+    steps << double(row.step);
+    values.resize(std::max(values.size(), row.losses.size()));
+    for (int i = 0; i < row.losses.size(); ++i)
+      values[i] << row.losses[i];
+    if (!row.heldOut.isEmpty())
+      m_dashboard->curves()->addEvaluation(double(row.step), row.heldOut.first());
+  }
+  m_dashboard->curves()->addSteps(steps, values);
 }
 
 void TrainPage::onEvaluated(const EpochEvaluation& e) { m_dashboard->addEvaluation(e.epoch, e.step, e.values); }

@@ -8,8 +8,10 @@
 #include <QList>
 #include <QWidget>
 
+class RunFollower;
 class TrainingController;
 class TrainingDashboard;
+struct MetricsRow;
 struct EpochEvaluation;
 struct TrainingProgress;
 
@@ -46,6 +48,11 @@ class TrainPage final : public QWidget {
   void savePreferences() const;
   /// Stops the run (it saves) and waits at most `ms`; drops the queue.
   bool stopAndWait(int ms);
+  /// Shows a run that something else trains (the CLI, another machine writing to a shared folder)
+  /// on the charts and the sample strip, updated as its folder changes; "" stops. Starting a
+  /// run here stops following.
+  void followRun(const QString& folder);
+  QString followedRun() const;
 
  Q_SIGNALS:
   void runStarted(const QString& folder, const ModelFamily* family);
@@ -65,6 +72,8 @@ class TrainPage final : public QWidget {
   void onEvaluated(const EpochEvaluation& evaluation);
   void onFinished(const QString& folder, bool completed);
   void onFailed(const QString& message);
+  void showFollowedColumns();
+  void showFollowedRows(const QVector<MetricsRow>& rows);
 
   TrainingDashboard* m_dashboard = nullptr;
   TrainingController* m_training = nullptr;
@@ -72,4 +81,5 @@ class TrainPage final : public QWidget {
   TrainingSettings m_running;
   const ModelFamily* m_runningFamily = nullptr;
   QString m_runningFolder;
+  RunFollower* m_follower = nullptr;
 };

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runfollower.h"
+
+#include "registry.h"
+#include "runfolder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QRegularExpression>
+#include <QTimer>
+
+Result<RunMetrics> RunMetrics::read(const QString& path) {
+  Result<RunMetrics> out;
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    out.error = QCoreApplication::translate("RunFollower", "%1: %2").arg(path, file.errorString());
+    return out;
+  }
+  const QList<QByteArray> header = file.readLine().trimmed().split(',');
+  if (header.size() < 3 || header[0] != "step" || header[1] != "epoch" || header[2] != "wall_s") {
+    out.error = QCoreApplication::translate("RunFollower", "%1: not a GenLab metrics file (its first line is not "
+                                                           "\"step,epoch,wall_s,…\")")
+                    .arg(path);
+    return out;
+  }
+  RunMetrics& m = out.value;
+  for (int i = 3; i < header.size(); ++i) {
+    const QString key = QString::fromUtf8(header[i]);
+    if (key.startsWith(QLatin1String("eval_")))
+      m.heldOutKeys << key.mid(5);
+    else
+      m.lossKeys << key;
+  }
+  const int columns = int(header.size());
+  int line = 1;
+  while (!file.atEnd()) {
+    const QByteArray text = file.readLine();
+    ++line;
+    if (!text.endsWith('\n'))
+      break;  // a line still being written (a file appended to by another writer): next time
+    const QList<QByteArray> fields = text.trimmed().split(',');
+    if (fields.size() != columns) {
+      out.error = QCoreApplication::translate("RunFollower", "%1, line %2: %3 fields, the header has %4")
+                      .arg(path).arg(line).arg(fields.size()).arg(columns);
+      return out;
+    }
+    MetricsRow row;
+    bool ok = true, all = true;
+    row.step = fields[0].toLongLong(&ok);
+    all = all && ok;
+    row.epoch = fields[1].toInt(&ok);
+    all = all && ok;
+    row.wallSeconds = fields[2].toDouble(&ok);  // QByteArray::toDouble: C locale, a dot everywhere
+    all = all && ok;
+    for (int i = 0; i < m.lossKeys.size(); ++i) {
+      row.losses << fields[3 + i].toDouble(&ok);
+      all = all && ok;
+    }
+    if (!fields[3 + m.lossKeys.size()].isEmpty())
+      for (int i = 0; i < m.heldOutKeys.size(); ++i) {
+        row.heldOut << fields[3 + m.lossKeys.size() + i].toDouble(&ok);
+        all = all && ok;
+      }
+    if (!all) {
+      out.error = QCoreApplication::translate("RunFollower", "%1, line %2: a number cannot be read").arg(path).arg(line);
+      return out;
+    }
+    m.rows << row;
+  }
+  return out;
+}
+
+RunFollower::RunFollower(QObject* parent) : QObject(parent) {
+  m_timer = new QTimer(this);
+  m_timer->setInterval(250);
+  connect(m_timer, &QTimer::timeout, this, &RunFollower::poll);
+}
+
+void RunFollower::setInterval(int ms) { m_timer->setInterval(ms); }
+
+void RunFollower::follow(const QString& folder) {
+  m_folder = folder;
+  m_metricsTime = {};
+  m_metricsSize = -1;
+  m_lastStep = 0;
+  m_stepsPerEpoch = 0;
+  m_keys.clear();
+  m_samplesSeen.clear();
+  m_status.clear();
+  m_problem.clear();
+  if (folder.isEmpty()) {
+    m_timer->stop();
+    return;
+  }
+  m_timer->start();
+  poll();
+}
+
+void RunFollower::poll() {
+  if (m_folder.isEmpty())
+    return;
+  const RunFolder run(m_folder);
+  // metrics.csv: read again only when it changed (GenLab rewrites it whole at every save).
+  const QFileInfo info(run.file(QStringLiteral("metrics.csv")));
+  if (info.exists() && (info.lastModified() != m_metricsTime || info.size() != m_metricsSize)) {
+    const auto metrics = RunMetrics::read(info.filePath());
+    if (!metrics.ok()) {
+      if (metrics.error != m_problem)
+        Q_EMIT problem(metrics.error);
+      m_problem = metrics.error;
+    } else {
+      m_problem.clear();
+      m_metricsTime = info.lastModified();
+      m_metricsSize = info.size();
+      const QStringList keys = metrics.value.lossKeys + metrics.value.heldOutKeys;
+      const bool restarted = !metrics.value.rows.isEmpty() && metrics.value.rows.last().step < m_lastStep;
+      if (keys != m_keys || restarted) {
+        m_keys = keys;
+        m_lastStep = 0;
+        m_stepsPerEpoch = 0;
+        // The family's words for its columns, when run.json names a family this version knows.
+        const QJsonObject json = run.readRunJson().value;
+        const ModelFamily* family =
+            Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
+        m_lossLabels = metrics.value.lossKeys;
+        m_heldOutLabels = metrics.value.heldOutKeys;
+        m_axisLabel.clear();
+        if (family) {
+          for (const LossColumn& c : family->losses)
+            if (const auto i = m_lossLabels.indexOf(c.key); i >= 0)
+              m_lossLabels[i] = c.displayLabel();
+          for (const LossColumn& c : family->heldOut)
+            if (const auto i = m_heldOutLabels.indexOf(c.key); i >= 0)
+              m_heldOutLabels[i] = c.displayLabel();
+          m_axisLabel = family->displayLossAxis();
+        }
+        Q_EMIT columnsChanged();
+      }
+      QVector<MetricsRow> fresh;
+      for (const MetricsRow& row : metrics.value.rows) {
+        if (row.step <= m_lastStep)
+          continue;
+        if (m_stepsPerEpoch == 0 && row.epoch == 1)
+          m_stepsPerEpoch = row.step;
+        fresh << row;
+      }
+      if (!fresh.isEmpty()) {
+        m_lastStep = fresh.last().step;
+        Q_EMIT rowsAdded(fresh);
+      }
+    }
+  }
+  // samples/step-N.png: each new one once, in step order.
+  const QDir samples(run.file(QStringLiteral("samples")));
+  const QRegularExpression name(QStringLiteral("^step-(\\d+)\\.png$"));
+  for (const QString& file : samples.entryList({QStringLiteral("step-*.png")}, QDir::Files, QDir::Name)) {
+    if (m_samplesSeen.contains(file))
+      continue;
+    const auto match = name.match(file);
+    if (!match.hasMatch())
+      continue;
+    const QImage image = QImageReader(samples.filePath(file)).read();
+    if (image.isNull())
+      continue;  // still being written: next time
+    m_samplesSeen.insert(file);
+    Q_EMIT samplesAdded(image, match.captured(1).toLongLong());
+  }
+  const QString status =
+      run.readRunJson().value.value(QStringLiteral("status")).toString();
+  if (status != m_status) {
+    m_status = status;
+    Q_EMIT statusChanged(status);
+  }
+}

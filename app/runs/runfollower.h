@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "modelfamily.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QVector>
+
+class QTimer;
+
+/// One line of a run's metrics.csv: the step, epochs done, training seconds, the family's losses
+/// and, at the end of an epoch, its held-out measures (empty otherwise).
+struct MetricsRow {
+  qint64 step = 0;
+  int epoch = 0;
+  double wallSeconds = 0;
+  QVector<double> losses;
+  QVector<double> heldOut;  ///< empty, or one value per held-out column
+};
+
+/// What is in a run folder's metrics.csv, read whole (a file GenLab rewrites atomically).
+struct RunMetrics {
+  QStringList lossKeys, heldOutKeys;  ///< columns after step, epoch, wall_s ("eval_" taken off)
+  QVector<MetricsRow> rows;
+  /// Reads `path`; the error names the file and the line that is wrong.
+  static Result<RunMetrics> read(const QString& path);
+};
+
+/// Follows a run folder while something else trains into it (the CLI, another machine writing to
+/// a shared folder, the Train page itself): polls run.json, metrics.csv and samples/ and reports
+/// what is new — the rows after the last one reported, each new sample grid — within a fraction
+/// of a second of their write. No torch: it reads files only.
+class RunFollower final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(RunFollower)
+
+ public:
+  explicit RunFollower(QObject* parent = nullptr);
+
+  /// Starts following `folder` (reports what is already there at once); "" stops.
+  void follow(const QString& folder);
+  QString folder() const { return m_folder; }
+  /// How often the folder is looked at (default 250 ms).
+  void setInterval(int ms);
+  /// Looks now (the timer does this by itself).
+  void poll();
+
+  qint64 lastStep() const { return m_lastStep; }
+  /// The family's names for the loss and held-out columns (labels in the user's words).
+  QStringList lossLabels() const { return m_lossLabels; }
+  QStringList heldOutLabels() const { return m_heldOutLabels; }
+  QString axisLabel() const { return m_axisLabel; }
+  /// Steps an epoch (0 until the first epoch has ended).
+  qint64 stepsPerEpoch() const { return m_stepsPerEpoch; }
+
+ Q_SIGNALS:
+  /// The run's columns are known (or changed: another run in the folder); rows follow.
+  void columnsChanged();
+  void rowsAdded(const QVector<MetricsRow>& rows);
+  void samplesAdded(const QImage& image, qint64 step);
+  /// run.json's status: "running", then "completed", "stopped" or "failed".
+  void statusChanged(const QString& status);
+  /// The folder cannot be read (yet): what is wrong.
+  void problem(const QString& message);
+
+ private:
+  QTimer* m_timer = nullptr;
+  QString m_folder;
+  QDateTime m_metricsTime;
+  qint64 m_metricsSize = -1;
+  qint64 m_lastStep = 0;
+  qint64 m_stepsPerEpoch = 0;
+  QStringList m_keys;
+  QStringList m_lossLabels, m_heldOutLabels;
+  QString m_axisLabel;
+  QSet<QString> m_samplesSeen;
+  QString m_status;
+  QString m_problem;
+};
