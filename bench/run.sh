@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # GenLab vs the Python reference (Debian's python3-torch, the same LibTorch) on this machine,
 # in one run, same data, same threads. Build first: scripts/setup.sh build
-#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page|pixels|explore]
+#   bench/run.sh [threads] [steps] [all|vae|gan|ddpm|bf16|kernel|page|pixels|explore|curves]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${GENLAB_BUILD_DIR:-$root/build}
@@ -141,6 +141,15 @@ printf 'Explore map, slider drag frame, dots on  median %s ms  p99 %s ms  max %s
   "$(get "$e" drag_frame_median_ms)" "$(get "$e" drag_frame_p99_ms)" "$(get "$e" drag_frame_max_ms)"
 printf 'Explore map, encoding 1,000 digits       %s ms on a pool thread; GUI events at most %s ms late meanwhile\n' \
   "$(get "$e" encode_1000_median_ms)" "$(get "$e" gui_late_while_encoding_max_ms)"
+fi
+
+# The Train page's charts: a million points redrawn (every point kept, drawing thins them).
+if run curves; then
+c=$(QT_QPA_PLATFORM=offscreen "$build/bench/curves_redraw" 2>/dev/null)
+printf 'Compare chart, %s points of 2 runs       redraw median %s ms  max %s ms   (target <= 30 ms)\n' \
+  "$(get "$c" compare_points)" "$(get "$c" compare_redraw_median_ms)" "$(get "$c" compare_redraw_max_ms)"
+printf 'This-run chart, %s steps x 3 losses      redraw median %s ms  max %s ms   (raw and smoothed: 6 curves)\n' \
+  "$(get "$c" curves_points)" "$(get "$c" curves_redraw_median_ms)" "$(get "$c" curves_redraw_max_ms)"
 fi
 
 if run pixels; then

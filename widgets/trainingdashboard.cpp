@@ -2,6 +2,7 @@
 #include "trainingdashboard.h"
 
 #include "chartexport.h"
+#include "runcomparechart.h"
 
 #include "samplestrip.h"
 #include "trainingcurves.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <cmath>
@@ -261,9 +263,15 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   leftBox->setMaximumWidth(420);
 
   m_curves = new TrainingCurves(this);
+  m_comparison = new RunCompareChart(this);
+  m_comparison->setObjectName(QStringLiteral("runComparison"));
+  m_chartTabs = new QTabWidget(this);
+  m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
+  m_chartTabs->addTab(m_curves, tr("This run"));
+  m_chartTabs->addTab(m_comparison, tr("Compare runs"));
   m_samples = new SampleStrip(this);
   auto* right = new QVBoxLayout;
-  right->addWidget(m_curves, 1);
+  right->addWidget(m_chartTabs, 1);
   auto* samplesRow = new QHBoxLayout;
   samplesRow->addWidget(new QLabel(tr("Samples, saved as the run goes (samples/step-N.png in the run folder):"), this), 1);
   auto* saveSamples = new QPushButton(tr("Save the strip (PNG)…"), this);

@@ -13,6 +13,8 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class SampleStrip;
+class RunCompareChart;
+class QTabWidget;
 class TrainingCurves;
 
 /// One model the Train page offers (app/ fills these from its model-family registry).
@@ -86,6 +88,9 @@ class TrainingDashboard final : public QWidget {
   void setMessage(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
+  /// The "Compare runs" tab beside this run's chart.
+  RunCompareChart* comparison() const { return m_comparison; }
+  QTabWidget* chartTabs() const { return m_chartTabs; }
   SampleStrip* samples() const { return m_samples; }
 
  Q_SIGNALS:
@@ -138,6 +143,8 @@ class TrainingDashboard final : public QWidget {
   QPushButton* m_stop = nullptr;
   QPushButton* m_pause = nullptr;
   QPushButton* m_follow = nullptr;
+  RunCompareChart* m_comparison = nullptr;
+  QTabWidget* m_chartTabs = nullptr;
   QPushButton* m_nextRun = nullptr;
   QLabel* m_queue = nullptr;
   QPushButton* m_clearQueue = nullptr;

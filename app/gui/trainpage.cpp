@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainpage.h"
 
+#include "runcomparechart.h"
 #include "runfollower.h"
 
 #include "datalocations.h"
@@ -12,11 +13,14 @@
 #include "trainingcurves.h"
 #include "trainingdashboard.h"
 
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QJsonObject>
+#include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -105,6 +109,17 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_follower, &RunFollower::statusChanged, this, [this](const QString& status) {
     if (status == QLatin1String("completed") || status == QLatin1String("stopped") || status == QLatin1String("failed"))
       m_dashboard->setMessage(tr("The run you follow has %1: %2").arg(status, m_follower->folder()));
+  });
+  connect(m_dashboard->comparison(), &RunCompareChart::addRunRequested, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a run to compare"), m_runningFolder);
+    if (folder.isEmpty())
+      return;
+    if (const Status added = compareRun(folder); !added.ok())
+      QMessageBox::warning(this, tr("Compare runs"), added.error);
+  });
+  connect(m_dashboard->comparison(), &RunCompareChart::runRemoved, this, [this](int id) {
+    if (RunFollower* f = m_compared.take(id))
+      f->deleteLater();
   });
   connect(m_dashboard, &TrainingDashboard::followRequested, this, [this] {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Follow a run folder"), followedRun());
@@ -331,6 +346,37 @@ void TrainPage::followRun(const QString& folder) {
 }
 
 QString TrainPage::followedRun() const { return m_follower->folder(); }
+
+Status TrainPage::compareRun(const QString& folder) {
+  if (!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("metrics.csv"))))
+    return {tr("%1 holds no metrics.csv: not a run folder, or its training has not saved yet").arg(folder)};
+  RunCompareChart* chart = m_dashboard->comparison();
+  const int id = chart->addRun(QDir(folder).dirName());
+  auto* follower = new RunFollower(this);
+  follower->setInterval(1000);  // several runs at once: once a second each
+  connect(follower, &RunFollower::columnsChanged, this, [chart, follower, id] {
+    chart->setColumns(id, follower->lossLabels(), follower->heldOutLabels());
+  });
+  connect(follower, &RunFollower::rowsAdded, this, [chart, follower, id](const QVector<MetricsRow>& rows) {
+    QVector<qint64> steps;
+    QVector<int> epochs;
+    QVector<double> seconds;
+    QVector<QVector<double>> losses, heldOut;
+    for (const MetricsRow& r : rows) {
+      steps << r.step;
+      epochs << r.epoch;
+      seconds << r.wallSeconds;
+      losses << r.losses;
+      heldOut << r.heldOut;
+    }
+    chart->setStepsPerEpoch(id, follower->stepsPerEpoch());
+    chart->addRows(id, steps, epochs, seconds, losses, heldOut);
+  });
+  m_compared.insert(id, follower);
+  follower->follow(folder);
+  m_dashboard->chartTabs()->setCurrentWidget(chart);
+  return {};
+}
 
 void TrainPage::showFollowedColumns() {
   m_dashboard->curves()->setSeries(m_follower->lossLabels(), m_follower->axisLabel(), !m_follower->heldOutLabels().isEmpty());

@@ -5,6 +5,7 @@
 #include "modelfamily.h"
 #include "trainingtypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -53,6 +54,8 @@ class TrainPage final : public QWidget {
   /// run here stops following.
   void followRun(const QString& folder);
   QString followedRun() const;
+  /// Adds a run folder to the "Compare runs" chart, followed as it changes; the error says why not.
+  Status compareRun(const QString& folder);
 
  Q_SIGNALS:
   void runStarted(const QString& folder, const ModelFamily* family);
@@ -82,4 +85,5 @@ class TrainPage final : public QWidget {
   const ModelFamily* m_runningFamily = nullptr;
   QString m_runningFolder;
   RunFollower* m_follower = nullptr;
+  QHash<int, RunFollower*> m_compared;  ///< the comparison chart's run ids
 };

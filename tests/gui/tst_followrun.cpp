@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Following a run that genlab-cli trains: the Train page's curves, held-out points and sample
 // strip update as the run folder changes, within a second of each write.
+#include "runcomparechart.h"
 #include "runfollower.h"
+#include "trainedrun.h"
 #include "samplestrip.h"
 #include "testdata.h"
 #include "trainingcurves.h"
@@ -69,6 +71,38 @@ class tst_FollowRun : public QObject {
     QCOMPARE(curves->seriesNames().size(), 3);
     page.followRun({});
     QVERIFY(page.followedRun().isEmpty());
+  }
+
+  // Two runs on one chart: every point of each, by step, epoch or training time, hidden and
+  // shown, the held-out curves too; the CSV holds every point shown.
+  void comparesTwoRuns() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString a = TestData::trainOneEpoch(dir.path()), b = TestData::trainOneEpoch(dir.path(), 3);
+    QVERIFY(!a.isEmpty() && !b.isEmpty());
+    TrainPage page;
+    page.show();
+    QVERIFY(page.compareRun(a).ok());
+    QVERIFY(page.compareRun(b).ok());
+    QVERIFY(!page.compareRun(dir.filePath(QStringLiteral("nothing"))).ok());
+    RunCompareChart* chart = page.dashboard()->comparison();
+    QCOMPARE(chart->runCount(), 2);
+    const auto rowsOf = [](const QString& folder) { return RunMetrics::read(QDir(folder).filePath(QStringLiteral("metrics.csv"))).value; };
+    const RunMetrics ma = rowsOf(a), mb = rowsOf(b);
+    QTRY_COMPARE_WITH_TIMEOUT(chart->pointCount(), int(ma.rows.size() + mb.rows.size()), 5000);
+    QVERIFY(chart->curves().size() >= 4);  // three losses and the held-out ones
+    // Along epochs the last step is one epoch; along training time, its seconds.
+    chart->setAxis(RunCompareChart::Axis::Epoch);
+    QCOMPARE(chart->plot()->graph(0)->data()->at(chart->plot()->graph(0)->dataCount() - 1)->key, 1.0);
+    chart->setAxis(RunCompareChart::Axis::Time);
+    QCOMPARE(chart->plot()->graph(0)->data()->at(chart->plot()->graph(0)->dataCount() - 1)->key, ma.rows.last().wallSeconds);
+    // Hidden, a run leaves the chart and the legend, not the data.
+    chart->setRunVisible(2, false);
+    QCOMPARE(chart->pointCount(), int(ma.rows.size()));
+    QCOMPARE(chart->csv().count(QLatin1Char('\n')) - 1, int(ma.rows.size()) * ma.lossKeys.size() + ma.heldOutKeys.size());
+    chart->setRunVisible(2, true);
+    QVERIFY(chart->setCurve(chart->curves().last()));  // a held-out measure: a point an epoch
+    QCOMPARE(chart->pointCount(), 2);
   }
 
   void badMetricsAreNamed() {
