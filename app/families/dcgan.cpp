@@ -88,6 +88,7 @@ const ModelFamily& Families::dcgan() {
     f.latentExplorer = true;
     f.losses = ganLosses(false);
     f.heldOut = ganLosses(true);
+    f.keepsBest = false;
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("generator."), QStringLiteral("generator")},
                          {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};

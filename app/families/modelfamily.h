@@ -93,6 +93,9 @@ struct ModelFamily {
   bool lrSchedule = false;         ///< its learning rate can decay along a cosine (TrainingSettings::lrSchedule)
   bool pixelByPixel = false;       ///< the Pixel by pixel page: an autoregressive model writes, completes, shows what it sees
   bool byClass = false;            ///< can be told each image's class (TrainingSettings::byClass)
+  /// Its first held-out measure is a loss (lower is better): the weights of the epoch with the
+  /// lowest are kept as best.safetensors beside the last (not for GANs, whose D loss is no score).
+  bool keepsBest = true;
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order

@@ -95,6 +95,7 @@ ModelFamily make(Toy toy) {
   if (gan) {
     f.losses = ganLosses(false);
     f.heldOut = ganLosses(true);
+    f.keepsBest = false;
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("decoder."), QStringLiteral("generator")},
                          {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};

@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <cmath>
+#include <cstdio>
 #include <QThread>
 #include <QDir>
 #include <QBuffer>
@@ -275,6 +277,31 @@ void TrainingWorker::train() {
     m_savedStep = model->stepsDone();
   };
 
+  // The weights of the epoch with the lowest held-out loss, kept beside the last (as seed 003's
+  // script keeps its best model): a copy of the checkpoint just saved, then run.json says which.
+  double best = json.value(QStringLiteral("best")).toObject().value(QStringLiteral("value")).toDouble(qInf());
+  auto keepIfBest = [&] {
+    if (!family.keepsBest || lastEval.isEmpty() || !std::isfinite(lastEval.first()) || lastEval.first() >= best)
+      return;
+    const QString copy = run.file(QStringLiteral("best.safetensors.tmp")), target = run.file(QStringLiteral("best.safetensors"));
+    QFile::remove(copy);
+    // POSIX rename replaces the old best in one step: there is always a whole file, never half.
+    if (!QFile::copy(run.file(weightsPath), copy) ||
+        std::rename(QFile::encodeName(copy).constData(), QFile::encodeName(target).constData()) != 0) {
+      QFile::remove(copy);
+      throw std::runtime_error(QStringLiteral("could not keep the best weights in %1").arg(run.path()).toStdString());
+    }
+    best = lastEval.first();
+    json[QStringLiteral("best")] = QJsonObject{{QStringLiteral("step"), qint64(model->stepsDone())},
+                                               {QStringLiteral("epoch"), qint64(model->epoch())},
+                                               {QStringLiteral("measure"), family.heldOut.first().key},
+                                               {QStringLiteral("value"), best},
+                                               {QStringLiteral("file"), QStringLiteral("best.safetensors")}};
+    if (const Status written = run.writeRunJson(json); !written.ok())
+      throw std::runtime_error(written.error.toStdString());
+    m_runJson = json;
+  };
+
   Q_EMIT decoderUpdated(model->snapshot());
   TrainingProgress report;
   report.totalSteps = totalSteps;
@@ -351,6 +378,7 @@ void TrainingWorker::train() {
           throw std::runtime_error(written.error.toStdString());
         Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
         save(false);
+        keepIfBest();
       }
     }
     if (now - lastReport >= kProgressIntervalMs)

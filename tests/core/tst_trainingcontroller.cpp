@@ -84,9 +84,20 @@ class tst_TrainingController : public QObject {
     QFile csv(run.file(QStringLiteral("metrics.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().count('\n'), totalSteps + 1);
-    // Nothing half-written is left behind.
-    QCOMPARE(QDir(run.path()).entryList(QDir::Files), (QStringList{QStringLiteral("metrics.csv"), QStringLiteral("optimizer.safetensors"),
-                                                               QStringLiteral("optimizer.safetensors.prev"), QStringLiteral("run.json"), QStringLiteral("weights.safetensors")}));
+    // Nothing half-written is left behind; the best epoch's weights are kept beside the last.
+    QCOMPARE(QDir(run.path()).entryList(QDir::Files),
+             (QStringList{QStringLiteral("best.safetensors"), QStringLiteral("metrics.csv"), QStringLiteral("optimizer.safetensors"),
+                          QStringLiteral("optimizer.safetensors.prev"), QStringLiteral("run.json"),
+                          QStringLiteral("weights.safetensors")}));
+    // The held-out −ELBO fell in epoch 2: its weights are the best, and run.json says so.
+    const QJsonObject best = json.value(QStringLiteral("best")).toObject();
+    QCOMPARE(best.value(QStringLiteral("epoch")).toInt(), 2);
+    QCOMPARE(best.value(QStringLiteral("step")).toInteger(), totalSteps);
+    QCOMPARE(best.value(QStringLiteral("measure")).toString(), QStringLiteral("negative_elbo"));
+    QCOMPARE(best.value(QStringLiteral("value")).toDouble(), e2.values[0]);
+    QFile bestFile(run.file(QStringLiteral("best.safetensors"))), lastFile(run.file(QStringLiteral("weights.safetensors")));
+    QVERIFY(bestFile.open(QIODevice::ReadOnly) && lastFile.open(QIODevice::ReadOnly));
+    QCOMPARE(bestFile.readAll(), lastFile.readAll());
   }
 
   void stopsMidEpoch() {
