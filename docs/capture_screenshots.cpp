@@ -5,6 +5,7 @@
 #include "drawpanel.h"
 #include "latentexplorer.h"
 #include "latentpad.h"
+#include "runcomparechart.h"
 #include "walkpanel.h"
 #include "diffusionpage.h"
 #include "forwardview.h"
@@ -133,6 +134,31 @@ int main(int argc, char* argv[]) {
       window.grab().save(prefix + QStringLiteral("-compare.png"));
       std::printf("wrote %s-compare.png\n", qPrintable(prefix));
     }
+    return 0;
+  }
+  // capture_screenshots <dir> --compare NAME.png RUN [RUN …]: the Train page's "Compare runs" tab
+  // with those runs, along epochs.
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--compare")) {
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    pages->setCurrentWidget(window.trainPage());
+    for (int i = 4; i < argc; ++i)
+      if (const Status added = window.trainPage()->compareRun(QString::fromLocal8Bit(argv[i])); !added.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(added.error));
+        return 1;
+      }
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1500)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    window.trainPage()->dashboard()->comparison()->setAxis(RunCompareChart::Axis::Epoch);
+    window.trainPage()->dashboard()->comparison()->setCurve(
+        window.trainPage()->dashboard()->comparison()->curves().value(0));
+    t.restart();
+    while (t.elapsed() < 500)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[3]);
+    window.grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
     return 0;
   }
   // capture_screenshots <dir> --draws RUN NAME.png: the Explore page of a run with a code of more

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="15"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="26"/>
+        <source>there is no chart</source>
+        <translation>没有图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="37"/>
+        <location filename="../widgets/chartexport.cpp" line="74"/>
+        <source>the PNG could not be encoded</source>
+        <translation>无法编码为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="45"/>
+        <location filename="../widgets/chartexport.cpp" line="54"/>
+        <source>GenLab training curves</source>
+        <translation>GenLab 训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="64"/>
+        <source>use .png, .svg or .pdf</source>
+        <translation>请使用 .png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="69"/>
+        <source>there is no image yet</source>
+        <translation>还没有图像</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <location filename="../widgets/comparepanel.cpp" line="14"/>
@@ -1012,13 +1047,13 @@ or drop an image</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="91"/>
-        <location filename="../app/families/toyplayground.cpp" line="98"/>
+        <location filename="../app/families/dcgan.cpp" line="92"/>
+        <location filename="../app/families/toyplayground.cpp" line="99"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="95"/>
+        <location filename="../app/families/dcgan.cpp" line="96"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
@@ -1130,7 +1165,7 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
@@ -1165,23 +1200,23 @@ or drop an image</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="102"/>
+        <location filename="../app/families/toyplayground.cpp" line="103"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="107"/>
+        <location filename="../app/families/toyplayground.cpp" line="108"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="108"/>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="112"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
@@ -1191,7 +1226,7 @@ or drop an image</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="117"/>
+        <location filename="../app/families/toyplayground.cpp" line="118"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -1967,6 +2002,148 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>RunCompareChart</name>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="30"/>
+        <source>held-out: %1</source>
+        <translation>留出:%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="47"/>
+        <location filename="../widgets/runcomparechart.cpp" line="117"/>
+        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="48"/>
+        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="49"/>
+        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <source>training time (s)</source>
+        <translation>训练时间(秒)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="55"/>
+        <source>S&amp;moothed</source>
+        <translation>平滑(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="58"/>
+        <source>The losses under a moving average (0.9 on the past, as on this run&apos;s chart); exports keep the raw values.</source>
+        <translation>损失经移动平均(过去权重 0.9,与本次运行的图表相同);导出时保留原始值。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="61"/>
+        <source>&amp;Add a run…</source>
+        <translation>添加运行(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="64"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="67"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="78"/>
+        <source>Chart as PNG…</source>
+        <translation>图表存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="78"/>
+        <location filename="../widgets/runcomparechart.cpp" line="79"/>
+        <location filename="../widgets/runcomparechart.cpp" line="80"/>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="78"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="79"/>
+        <source>Chart as SVG…</source>
+        <translation>图表存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="79"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="80"/>
+        <source>Chart as PDF…</source>
+        <translation>图表存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="80"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="81"/>
+        <source>Curves as CSV (every point)…</source>
+        <translation>曲线存为 CSV(每个点)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="82"/>
+        <source>Export the curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="82"/>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>逗号分隔值 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="88"/>
+        <source>Untick a run to hide it.</source>
+        <translation>取消勾选即可隐藏该运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="101"/>
+        <source>&amp;Curve:</source>
+        <translation>曲线(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="105"/>
+        <source>&amp;Along:</source>
+        <translation>横轴(&amp;A):</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="18"/>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="23"/>
+        <source>%1: not a GenLab metrics file (its first line is not &quot;step,epoch,wall_s,…&quot;)</source>
+        <translation>%1:不是 GenLab 指标文件(第一行不是“step,epoch,wall_s,…”)</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="45"/>
+        <source>%1, line %2: %3 fields, the header has %4</source>
+        <translation>%1,第 %2 行:%3 个字段,表头有 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="67"/>
+        <source>%1, line %2: a number cannot be read</source>
+        <translation>%1,第 %2 行:有一个数字无法读取</translation>
+    </message>
+</context>
+<context>
     <name>RunInspection</name>
     <message>
         <location filename="../app/runs/runinspection.cpp" line="50"/>
@@ -2136,74 +2313,119 @@ or drop an image</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="71"/>
+        <location filename="../app/gui/trainpage.cpp" line="77"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="81"/>
+        <location filename="../app/gui/trainpage.cpp" line="87"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="81"/>
+        <location filename="../app/gui/trainpage.cpp" line="87"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="103"/>
+        <location filename="../app/gui/trainpage.cpp" line="111"/>
+        <source>The run you follow has finished: %1</source>
+        <translation>你跟踪的运行已完成:%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="113"/>
+        <source>The run you follow was stopped (it can be resumed): %1</source>
+        <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="115"/>
+        <source>The run you follow failed: %1</source>
+        <translation>你跟踪的运行失败了:%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="118"/>
+        <source>Add a run to compare</source>
+        <translation>添加要比较的运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="122"/>
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="129"/>
+        <source>Follow a run folder</source>
+        <translation>跟踪一个运行文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="139"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="169"/>
+        <location filename="../app/gui/trainpage.cpp" line="205"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="213"/>
+        <location filename="../app/gui/trainpage.cpp" line="249"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="214"/>
+        <location filename="../app/gui/trainpage.cpp" line="250"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="219"/>
+        <location filename="../app/gui/trainpage.cpp" line="255"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="221"/>
+        <location filename="../app/gui/trainpage.cpp" line="257"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="272"/>
+        <location filename="../app/gui/trainpage.cpp" line="309"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="295"/>
+        <location filename="../app/gui/trainpage.cpp" line="332"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="298"/>
+        <location filename="../app/gui/trainpage.cpp" line="335"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="310"/>
+        <location filename="../app/gui/trainpage.cpp" line="341"/>
+        <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
+        <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="349"/>
+        <source>Following %1: its curves and samples appear here as its folder changes.</source>
+        <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="356"/>
+        <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
+        <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="412"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="311"/>
+        <location filename="../app/gui/trainpage.cpp" line="413"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -2219,48 +2441,99 @@ or drop an image</source>
 <context>
     <name>TrainingCurves</name>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="22"/>
+        <location filename="../widgets/trainingcurves.cpp" line="28"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="23"/>
-        <location filename="../widgets/trainingcurves.cpp" line="77"/>
+        <location filename="../widgets/trainingcurves.cpp" line="29"/>
+        <location filename="../widgets/trainingcurves.cpp" line="95"/>
         <source>loss per image (nats)</source>
         <translation>每张图像的损失（nats）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="29"/>
+        <location filename="../widgets/trainingcurves.cpp" line="35"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
+        <location filename="../widgets/trainingcurves.cpp" line="70"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
         <location filename="../widgets/trainingcurves.cpp" line="73"/>
+        <source>Chart as PNG…</source>
+        <translation>图表存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="74"/>
+        <source>Chart as SVG…</source>
+        <translation>图表存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="75"/>
+        <source>Chart as PDF…</source>
+        <translation>图表存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="76"/>
+        <source>Curves as CSV (every point)…</source>
+        <translation>曲线存为 CSV(每个点)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="91"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73"/>
+        <location filename="../widgets/trainingcurves.cpp" line="91"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73"/>
+        <location filename="../widgets/trainingcurves.cpp" line="91"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="33"/>
+        <location filename="../widgets/trainingcurves.cpp" line="207"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="207"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="207"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="208"/>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>逗号分隔值 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="211"/>
+        <location filename="../widgets/trainingcurves.cpp" line="216"/>
+        <source>Export the curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="39"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴使用对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="48"/>
+        <location filename="../widgets/trainingcurves.cpp" line="54"/>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="49"/>
+        <location filename="../widgets/trainingcurves.cpp" line="55"/>
         <source>&amp;Smoothing:</source>
         <translation>平滑(&amp;S)：</translation>
     </message>
@@ -2268,350 +2541,386 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="37"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="43"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="44"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="41"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="47"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="46"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="48"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
         <source>Toy 2-D points: S-curve</source>
         <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="55"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="56"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="66"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="63"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="64"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="70"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="67"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="73"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="75"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="92"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="98"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="97"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="103"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="101"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="107"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="107"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="113"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="113"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="119"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="115"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="127"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="122"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="128"/>
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="128"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="134"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="132"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="134"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="144"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
         <source>&amp;Arithmetic:</source>
         <translation>运算精度(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
         <source>black or white (2 levels)</source>
         <translation>黑或白（2 级）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="155"/>
         <source>256 grey levels</source>
         <translation>256 级灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="150"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
         <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="153"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="159"/>
         <source>&amp;Pixels:</source>
         <translation>像素(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="158"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
         <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
         <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="165"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="461"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="180"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
+        <source>&amp;Follow a run…</source>
+        <translation>跟踪运行(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
+        <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
+        <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="209"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="206"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="212"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="224"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="231"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="222"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="226"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="372"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="270"/>
+        <source>This run</source>
+        <translation>本次运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="271"/>
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="277"/>
+        <source>Save the strip (PNG)…</source>
+        <translation>保存样本条 (PNG)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="280"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
+        <source>Save the samples</source>
+        <translation>保存样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="403"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="398"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="401"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="409"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="440"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="443"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="475"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="494"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="495"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="476"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="239"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="245"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="257"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="276"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="357"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="368"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="399"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="377"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="408"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="454"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="455"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="457"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="489"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -2717,27 +3026,27 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="40"/>
+        <location filename="../app/training/trainingworker.cpp" line="42"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="42"/>
+        <location filename="../app/training/trainingworker.cpp" line="44"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="43"/>
+        <location filename="../app/training/trainingworker.cpp" line="45"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="79"/>
+        <location filename="../app/training/trainingworker.cpp" line="81"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="192"/>
+        <location filename="../app/training/trainingworker.cpp" line="194"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>

@@ -3,6 +3,7 @@
 
 #include "chartexport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cmath>
 #include <qcustomplot.h>
 
 namespace {
@@ -50,6 +52,12 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   m_curve->setObjectName(QStringLiteral("compareCurveCombo"));
   m_curve->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   connect(m_curve, &QComboBox::currentIndexChanged, this, &RunCompareChart::rebuildAll);
+  m_smooth = new QCheckBox(tr("S&moothed"), this);
+  m_smooth->setObjectName(QStringLiteral("compareSmoothCheck"));
+  m_smooth->setChecked(true);
+  m_smooth->setToolTip(tr("The losses under a moving average (0.9 on the past, as on this run's chart); "
+                          "exports keep the raw values."));
+  connect(m_smooth, &QCheckBox::toggled, this, &RunCompareChart::rebuildAll);
   auto* add = new QPushButton(tr("&Add a run…"), this);
   add->setObjectName(QStringLiteral("compareAddButton"));
   connect(add, &QPushButton::clicked, this, &RunCompareChart::addRunRequested);
@@ -98,6 +106,7 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   axisLabel->setBuddy(m_axis);
   controls->addWidget(axisLabel);
   controls->addWidget(m_axis);
+  controls->addWidget(m_smooth);
   controls->addStretch(1);
   controls->addWidget(exportButton);
   auto* layout = new QVBoxLayout(this);
@@ -208,6 +217,8 @@ void RunCompareChart::addRows(int id, const QVector<qint64>& steps, const QVecto
   while (from < rows.size() && rows[from] < first)
     ++from;
   run->graph->addData(x.mid(from), y.mid(from), true);
+  if (run->visible && run->graph->dataCount() > 0)
+    run->graph->addToLegend();
   scheduleReplot();
 }
 
@@ -224,9 +235,14 @@ double RunCompareChart::xOf(const Run& run, int row) const {
 void RunCompareChart::pointsOf(const Run& run, QVector<double>& x, QVector<double>& y, QVector<int>* rows) const {
   const QString name = curve();
   if (const auto c = run.losses.indexOf(name); c >= 0) {
+    // Smoothed: the debiased moving average of the Train page's chart (weight 0.9 on the past).
+    const bool smooth = m_smooth->isChecked();
+    double ema = 0;
     for (int i = 0; i < run.steps.size(); ++i) {
+      const double v = run.lossValues[c][i];
+      ema = 0.9 * ema + 0.1 * v;
       x << xOf(run, i);
-      y << run.lossValues[c][i];
+      y << (smooth ? ema / (1 - std::pow(0.9, i + 1)) : v);
       if (rows)
         *rows << i;
     }
@@ -250,7 +266,7 @@ void RunCompareChart::rebuild(Run& run) {
   const bool heldOut = curve().startsWith(heldOutName(QString()));
   run.graph->setScatterStyle(heldOut ? QCPScatterStyle(QCPScatterStyle::ssCircle, 6) : QCPScatterStyle());
   run.graph->setVisible(run.visible);
-  if (run.visible)
+  if (run.visible && !x.isEmpty())  // a run without this curve stays out of the legend
     run.graph->addToLegend();
   else
     run.graph->removeFromLegend();
@@ -300,6 +316,8 @@ bool RunCompareChart::runVisible(int id) const {
   const Run* run = find(id);
   return run && run->visible;
 }
+
+void RunCompareChart::setSmoothed(bool smoothed) { m_smooth->setChecked(smoothed); }
 
 void RunCompareChart::setAxis(Axis axis) { m_axis->setCurrentIndex(int(axis)); }
 

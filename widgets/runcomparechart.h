@@ -7,6 +7,7 @@
 #include <QWidget>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QCPGraph;
@@ -39,6 +40,8 @@ class RunCompareChart final : public QWidget {
   void setRunVisible(int id, bool visible);
   bool runVisible(int id) const;
 
+  /// Losses drawn under a moving average (on by default); exports keep the raw values.
+  void setSmoothed(bool smoothed);
   void setAxis(Axis axis);
   Axis axis() const;
   /// The curve shown, by its name ("" when no run has columns yet).
@@ -86,6 +89,7 @@ class RunCompareChart final : public QWidget {
   QCustomPlot* m_plot = nullptr;
   QComboBox* m_axis = nullptr;
   QComboBox* m_curve = nullptr;
+  QCheckBox* m_smooth = nullptr;
   QListWidget* m_list = nullptr;
   std::vector<Run> m_runs;
   int m_nextId = 1;

@@ -107,8 +107,12 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
           [this](const QImage& image, qint64 step) { m_dashboard->samples()->addSamples(image, step); });
   connect(m_follower, &RunFollower::problem, this, [this](const QString& text) { m_dashboard->setMessage(text); });
   connect(m_follower, &RunFollower::statusChanged, this, [this](const QString& status) {
-    if (status == QLatin1String("completed") || status == QLatin1String("stopped") || status == QLatin1String("failed"))
-      m_dashboard->setMessage(tr("The run you follow has %1: %2").arg(status, m_follower->folder()));
+    if (status == QLatin1String("completed"))
+      m_dashboard->setMessage(tr("The run you follow has finished: %1").arg(m_follower->folder()));
+    else if (status == QLatin1String("stopped"))
+      m_dashboard->setMessage(tr("The run you follow was stopped (it can be resumed): %1").arg(m_follower->folder()));
+    else if (status == QLatin1String("failed"))
+      m_dashboard->setMessage(tr("The run you follow failed: %1").arg(m_follower->folder()));
   });
   connect(m_dashboard->comparison(), &RunCompareChart::addRunRequested, this, [this] {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a run to compare"), m_runningFolder);

@@ -91,6 +91,9 @@ class tst_FollowRun : public QObject {
     const RunMetrics ma = rowsOf(a), mb = rowsOf(b);
     QTRY_COMPARE_WITH_TIMEOUT(chart->pointCount(), int(ma.rows.size() + mb.rows.size()), 5000);
     QVERIFY(chart->curves().size() >= 4);  // three losses and the held-out ones
+    // Raw, the chart holds the values of metrics.csv themselves.
+    chart->setSmoothed(false);
+    QCOMPARE(chart->plot()->graph(0)->data()->at(5)->value, ma.rows[5].losses[0]);
     // Along epochs the last step is one epoch; along training time, its seconds.
     chart->setAxis(RunCompareChart::Axis::Epoch);
     QCOMPARE(chart->plot()->graph(0)->data()->at(chart->plot()->graph(0)->dataCount() - 1)->key, 1.0);
