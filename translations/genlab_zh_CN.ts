@@ -15,23 +15,33 @@
     </message>
     <message>
         <location filename="../widgets/chartexport.cpp" line="37"/>
-        <location filename="../widgets/chartexport.cpp" line="74"/>
+        <location filename="../widgets/chartexport.cpp" line="82"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码为 PNG</translation>
     </message>
     <message>
         <location filename="../widgets/chartexport.cpp" line="45"/>
-        <location filename="../widgets/chartexport.cpp" line="54"/>
+        <location filename="../widgets/chartexport.cpp" line="58"/>
         <source>GenLab training curves</source>
         <translation>GenLab 训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="64"/>
+        <location filename="../widgets/chartexport.cpp" line="49"/>
+        <source>the SVG could not be drawn</source>
+        <translation>无法绘制 SVG</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="65"/>
+        <source>the PDF could not be drawn</source>
+        <translation>无法绘制 PDF</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="72"/>
         <source>use .png, .svg or .pdf</source>
         <translation>请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="69"/>
+        <location filename="../widgets/chartexport.cpp" line="77"/>
         <source>there is no image yet</source>
         <translation>还没有图像</translation>
     </message>
@@ -2011,19 +2021,19 @@ or drop an image</source>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="47"/>
         <location filename="../widgets/runcomparechart.cpp" line="117"/>
-        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <location filename="../widgets/runcomparechart.cpp" line="278"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="48"/>
-        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <location filename="../widgets/runcomparechart.cpp" line="278"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="49"/>
-        <location filename="../widgets/runcomparechart.cpp" line="277"/>
+        <location filename="../widgets/runcomparechart.cpp" line="278"/>
         <source>training time (s)</source>
         <translation>训练时间(秒)</translation>
     </message>
@@ -2128,19 +2138,24 @@ or drop an image</source>
         <translation>%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="23"/>
+        <location filename="../app/runs/runfollower.cpp" line="24"/>
         <source>%1: not a GenLab metrics file (its first line is not &quot;step,epoch,wall_s,…&quot;)</source>
         <translation>%1:不是 GenLab 指标文件(第一行不是“step,epoch,wall_s,…”)</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="45"/>
+        <location filename="../app/runs/runfollower.cpp" line="50"/>
         <source>%1, line %2: %3 fields, the header has %4</source>
         <translation>%1,第 %2 行:%3 个字段,表头有 %4 个</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="67"/>
+        <location filename="../app/runs/runfollower.cpp" line="72"/>
         <source>%1, line %2: a number cannot be read</source>
         <translation>%1,第 %2 行:有一个数字无法读取</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="116"/>
+        <source>%1 is larger than 1 GiB: not followed</source>
+        <translation>%1 大于 1 GiB:不跟踪</translation>
     </message>
 </context>
 <context>
@@ -2420,12 +2435,17 @@ or drop an image</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="412"/>
+        <location filename="../app/gui/trainpage.cpp" line="363"/>
+        <source>Compare runs, %1: %2</source>
+        <translation>比较运行,%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="415"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="413"/>
+        <location filename="../app/gui/trainpage.cpp" line="416"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3026,29 +3046,34 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="42"/>
+        <location filename="../app/training/trainingworker.cpp" line="43"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="44"/>
+        <location filename="../app/training/trainingworker.cpp" line="45"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="45"/>
+        <location filename="../app/training/trainingworker.cpp" line="46"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="81"/>
+        <location filename="../app/training/trainingworker.cpp" line="82"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="194"/>
+        <location filename="../app/training/trainingworker.cpp" line="195"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="300"/>
+        <source>could not keep the best weights in %1</source>
+        <translation>无法在 %1 中保留最佳权重</translation>
     </message>
 </context>
 <context>

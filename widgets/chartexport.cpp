@@ -44,6 +44,10 @@ QString saveChart(QCustomPlot* plot, const QString& path, QSize size) {
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(QCoreApplication::translate("ChartExport", "GenLab training curves"));
     QCPPainter painter(&svg);
+    if (!painter.isActive()) {
+      file.cancelWriting();
+      return failed(path, QCoreApplication::translate("ChartExport", "the SVG could not be drawn"));
+    }
     plot->toPainter(&painter, size.width(), size.height());
     painter.end();
     return commit(file, path);
@@ -56,6 +60,10 @@ QString saveChart(QCustomPlot* plot, const QString& path, QSize size) {
     pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     QCPPainter painter(&pdf);
+    if (!painter.isActive()) {
+      file.cancelWriting();
+      return failed(path, QCoreApplication::translate("ChartExport", "the PDF could not be drawn"));
+    }
     plot->toPainter(&painter, size.width(), size.height());
     painter.end();
     return commit(file, path);

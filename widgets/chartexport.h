@@ -11,8 +11,8 @@ class QCustomPlot;
 /// an image as PNG. Written through a temporary file and renamed: a failure leaves nothing.
 namespace ChartExport {
 
-/// `size` in pixels (PNG) or points (SVG, PDF); empty: the chart's size on screen. "" or what
-/// went wrong.
+/// `size` in points (SVG, PDF) or device-independent pixels (PNG, drawn at twice that many
+/// pixels); empty: the chart's size on screen. "" or what went wrong.
 QString saveChart(QCustomPlot* plot, const QString& path, QSize size = {});
 /// "" or what went wrong.
 QString saveImage(const QImage& image, const QString& path);

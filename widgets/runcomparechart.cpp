@@ -240,7 +240,8 @@ void RunCompareChart::pointsOf(const Run& run, QVector<double>& x, QVector<doubl
     double ema = 0;
     for (int i = 0; i < run.steps.size(); ++i) {
       const double v = run.lossValues[c][i];
-      ema = 0.9 * ema + 0.1 * v;
+      if (std::isfinite(v))  // a NaN step (a run that diverged) does not poison what follows
+        ema = 0.9 * ema + 0.1 * v;
       x << xOf(run, i);
       y << (smooth ? ema / (1 - std::pow(0.9, i + 1)) : v);
       if (rows)

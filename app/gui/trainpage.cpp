@@ -358,6 +358,9 @@ Status TrainPage::compareRun(const QString& folder) {
   const int id = chart->addRun(QDir(folder).dirName());
   auto* follower = new RunFollower(this);
   follower->setInterval(1000);  // several runs at once: once a second each
+  follower->setFollowSamples(false);  // the chart shows curves only
+  connect(follower, &RunFollower::problem, this,
+          [this, folder](const QString& text) { m_dashboard->setMessage(tr("Compare runs, %1: %2").arg(folder, text)); });
   connect(follower, &RunFollower::columnsChanged, this, [chart, follower, id] {
     chart->setColumns(id, follower->lossLabels(), follower->heldOutLabels());
   });

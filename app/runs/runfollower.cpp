@@ -11,14 +11,15 @@
 #include <QRegularExpression>
 #include <QTimer>
 
-Result<RunMetrics> RunMetrics::read(const QString& path) {
+Result<RunMetrics> RunMetrics::read(const QString& path, qint64 from) {
   Result<RunMetrics> out;
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     out.error = QCoreApplication::translate("RunFollower", "%1: %2").arg(path, file.errorString());
     return out;
   }
-  const QList<QByteArray> header = file.readLine().trimmed().split(',');
+  out.value.header = file.readLine();
+  const QList<QByteArray> header = out.value.header.trimmed().split(',');
   if (header.size() < 3 || header[0] != "step" || header[1] != "epoch" || header[2] != "wall_s") {
     out.error = QCoreApplication::translate("RunFollower", "%1: not a GenLab metrics file (its first line is not "
                                                            "\"step,epoch,wall_s,…\")")
@@ -35,11 +36,15 @@ Result<RunMetrics> RunMetrics::read(const QString& path) {
   }
   const int columns = int(header.size());
   int line = 1;
+  m.end = file.pos();
+  if (from > m.end && from <= file.size())
+    m.end = from, file.seek(from);  // the lines before were read last time
   while (!file.atEnd()) {
     const QByteArray text = file.readLine();
     ++line;
     if (!text.endsWith('\n'))
       break;  // a line still being written (a file appended to by another writer): next time
+    m.end = file.pos();
     const QList<QByteArray> fields = text.trimmed().split(',');
     if (fields.size() != columns) {
       out.error = QCoreApplication::translate("RunFollower", "%1, line %2: %3 fields, the header has %4")
@@ -58,7 +63,7 @@ Result<RunMetrics> RunMetrics::read(const QString& path) {
       row.losses << fields[3 + i].toDouble(&ok);
       all = all && ok;
     }
-    if (!fields[3 + m.lossKeys.size()].isEmpty())
+    if (!m.heldOutKeys.isEmpty() && !fields[3 + m.lossKeys.size()].isEmpty())
       for (int i = 0; i < m.heldOutKeys.size(); ++i) {
         row.heldOut << fields[3 + m.lossKeys.size() + i].toDouble(&ok);
         all = all && ok;
@@ -84,6 +89,8 @@ void RunFollower::follow(const QString& folder) {
   m_folder = folder;
   m_metricsTime = {};
   m_metricsSize = -1;
+  m_metricsEnd = 0;
+  m_header.clear();
   m_lastStep = 0;
   m_stepsPerEpoch = 0;
   m_keys.clear();
@@ -104,8 +111,23 @@ void RunFollower::poll() {
   const RunFolder run(m_folder);
   // metrics.csv: read again only when it changed (GenLab rewrites it whole at every save).
   const QFileInfo info(run.file(QStringLiteral("metrics.csv")));
-  if (info.exists() && (info.lastModified() != m_metricsTime || info.size() != m_metricsSize)) {
-    const auto metrics = RunMetrics::read(info.filePath());
+  constexpr qint64 kMostBytes = qint64(1) << 30;  // as RunFolder reads files: no more than 1 GiB
+  if (info.isFile() && info.size() > kMostBytes && m_problem.isEmpty()) {
+    m_problem = QCoreApplication::translate("RunFollower", "%1 is larger than 1 GiB: not followed").arg(info.filePath());
+    Q_EMIT problem(m_problem);
+  } else if (info.isFile() && info.size() <= kMostBytes &&
+             (info.lastModified() != m_metricsTime || info.size() != m_metricsSize)) {
+    // A run's file grows by lines: read on from where the last read ended. Anything else (it
+    // shrank, other columns, steps that do not go on from the last one: another run in the
+    // folder) is read from the top and shown afresh.
+    const qint64 from = info.size() >= m_metricsEnd ? m_metricsEnd : 0;
+    auto metrics = RunMetrics::read(info.filePath(), from);
+    bool afresh = from == 0;
+    if (from > 0 && (!metrics.ok() || metrics.value.header != m_header ||
+                     (!metrics.value.rows.isEmpty() && metrics.value.rows.first().step != m_lastStep + 1))) {
+      metrics = RunMetrics::read(info.filePath());  // errors then name the right line
+      afresh = true;
+    }
     if (!metrics.ok()) {
       if (metrics.error != m_problem)
         Q_EMIT problem(metrics.error);
@@ -114,11 +136,14 @@ void RunFollower::poll() {
       m_problem.clear();
       m_metricsTime = info.lastModified();
       m_metricsSize = info.size();
+      m_metricsEnd = metrics.value.end;
+      m_header = metrics.value.header;
       const QStringList keys = metrics.value.lossKeys + metrics.value.heldOutKeys;
-      const bool restarted = !metrics.value.rows.isEmpty() && metrics.value.rows.last().step < m_lastStep;
+      const bool restarted = afresh && m_lastStep > 0;
       if (keys != m_keys || restarted) {
         m_keys = keys;
         m_lastStep = 0;
+        m_samplesSeen.clear();  // another run: its grids have the same names
         m_stepsPerEpoch = 0;
         // The family's words for its columns, when run.json names a family this version knows.
         const QJsonObject json = run.readRunJson().value;
@@ -153,9 +178,11 @@ void RunFollower::poll() {
     }
   }
   // samples/step-N.png: each new one once, in step order.
-  const QDir samples(run.file(QStringLiteral("samples")));
+  const QDir samples(m_followSamples ? run.file(QStringLiteral("samples")) : QString());
   const QRegularExpression name(QStringLiteral("^step-(\\d+)\\.png$"));
-  for (const QString& file : samples.entryList({QStringLiteral("step-*.png")}, QDir::Files, QDir::Name)) {
+  const QStringList grids =
+      m_followSamples ? samples.entryList({QStringLiteral("step-*.png")}, QDir::Files, QDir::Name) : QStringList();
+  for (const QString& file : grids) {
     if (m_samplesSeen.contains(file))
       continue;
     const auto match = name.match(file);

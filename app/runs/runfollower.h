@@ -26,8 +26,11 @@ struct MetricsRow {
 struct RunMetrics {
   QStringList lossKeys, heldOutKeys;  ///< columns after step, epoch, wall_s ("eval_" taken off)
   QVector<MetricsRow> rows;
-  /// Reads `path`; the error names the file and the line that is wrong.
-  static Result<RunMetrics> read(const QString& path);
+  QByteArray header;   ///< the first line as read
+  qint64 end = 0;      ///< bytes read up to the end of the last whole line
+  /// Reads `path`; the error names the file and the line that is wrong. With `from` > 0 (an `end`
+  /// of an earlier read), only the lines after that byte are read: a run's file grows by lines.
+  static Result<RunMetrics> read(const QString& path, qint64 from = 0);
 };
 
 /// Follows a run folder while something else trains into it (the CLI, another machine writing to
@@ -46,6 +49,8 @@ class RunFollower final : public QObject {
   QString folder() const { return m_folder; }
   /// How often the folder is looked at (default 250 ms).
   void setInterval(int ms);
+  /// Whether new sample grids are read and reported (default on).
+  void setFollowSamples(bool follow) { m_followSamples = follow; }
   /// Looks now (the timer does this by itself).
   void poll();
 
@@ -72,6 +77,8 @@ class RunFollower final : public QObject {
   QString m_folder;
   QDateTime m_metricsTime;
   qint64 m_metricsSize = -1;
+  qint64 m_metricsEnd = 0;  ///< where the next read starts (the rows before are reported)
+  QByteArray m_header;
   qint64 m_lastStep = 0;
   qint64 m_stepsPerEpoch = 0;
   QStringList m_keys;
@@ -80,4 +87,5 @@ class RunFollower final : public QObject {
   QSet<QString> m_samplesSeen;
   QString m_status;
   QString m_problem;
+  bool m_followSamples = true;
 };

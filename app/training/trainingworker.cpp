@@ -24,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <deque>
+#include <unistd.h>
 
 TrainingWorker::TrainingWorker(TrainingSettings settings, QObject* parent)
     : QObject(parent), m_settings(std::move(settings)) {}
@@ -280,16 +281,24 @@ void TrainingWorker::train() {
   // The weights of the epoch with the lowest held-out loss, kept beside the last (as seed 003's
   // script keeps its best model): a copy of the checkpoint just saved, then run.json says which.
   double best = json.value(QStringLiteral("best")).toObject().value(QStringLiteral("value")).toDouble(qInf());
+  const auto improves = [&] {
+    return family.keepsBest && !lastEval.isEmpty() && std::isfinite(lastEval.first()) && lastEval.first() < best;
+  };
   auto keepIfBest = [&] {
-    if (!family.keepsBest || lastEval.isEmpty() || !std::isfinite(lastEval.first()) || lastEval.first() >= best)
+    if (!improves())
       return;
-    const QString copy = run.file(QStringLiteral("best.safetensors.tmp")), target = run.file(QStringLiteral("best.safetensors"));
-    QFile::remove(copy);
-    // POSIX rename replaces the old best in one step: there is always a whole file, never half.
-    if (!QFile::copy(run.file(weightsPath), copy) ||
-        std::rename(QFile::encodeName(copy).constData(), QFile::encodeName(target).constData()) != 0) {
-      QFile::remove(copy);
-      throw std::runtime_error(QStringLiteral("could not keep the best weights in %1").arg(run.path()).toStdString());
+    const QString link = run.file(QStringLiteral("best.safetensors.tmp-link")), target = run.file(QStringLiteral("best.safetensors"));
+    QFile::remove(link);
+    // weights.safetensors was just written (synced, renamed into place): a second name for the
+    // same file costs nothing, and each save replaces weights.safetensors by a new file, so this
+    // one stays as it is. POSIX rename then replaces the old best in one step. A copy where the
+    // file system has no hard links.
+    const QByteArray from = QFile::encodeName(run.file(weightsPath)), tmp = QFile::encodeName(link);
+    const bool linked = ::link(from.constData(), tmp.constData()) == 0 || QFile::copy(run.file(weightsPath), link);
+    if (!linked || std::rename(tmp.constData(), QFile::encodeName(target).constData()) != 0) {
+      QFile::remove(link);
+      throw std::runtime_error(QCoreApplication::translate("TrainingWorker", "could not keep the best weights in %1")
+                                   .arg(run.path()).toStdString());
     }
     best = lastEval.first();
     json[QStringLiteral("best")] = QJsonObject{{QStringLiteral("step"), qint64(model->stepsDone())},
@@ -377,6 +386,9 @@ void TrainingWorker::train() {
         if (!written.ok())
           throw std::runtime_error(written.error.toStdString());
         Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
+        save(false);
+        keepIfBest();
+      } else if (improves()) {  // between the sampled epochs too: a better epoch is saved and kept
         save(false);
         keepIfBest();
       }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runfolder.h"
+#include "runfollower.h"
 #include "trainedrun.h"
 #include "testdata.h"
 #include "trainingcontroller.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -190,6 +192,42 @@ class tst_TrainingController : public QObject {
         QVERIFY2(std::abs(a[i][j] - b[i][j]) <= 1e-5 * std::max(1.0, std::abs(b[i][j])),
                  qPrintable(QStringLiteral("step %1, column %2: %3 vs %4").arg(i + 1).arg(j).arg(a[i][j]).arg(b[i][j])));
     }
+  }
+
+  // The best epoch is found among every epoch, also those whose samples are not saved (a run of
+  // 200 epochs saves grids every second one): run.json's best is the lowest held-out value of
+  // metrics.csv, and best.safetensors holds that epoch's weights.
+  void bestEpochAmongAllEpochs() {
+    REQUIRE_MNIST();
+    QTemporaryDir runs;
+    TrainingController c;
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    TrainingSettings s = settings(runs);
+    s.epochs = 200;         // grids (and their checkpoints) every second epoch …
+    s.maxSteps = 71 * 9;    // … of which nine are trained: epochs 1, 3, … are checked by themselves
+    s.learningRate = 3e-3;  // a held-out curve that goes up and down
+    QVERIFY(c.start(s));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 120000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+    const RunFolder run(finished.first().at(0).toString());
+    const auto metrics = RunMetrics::read(run.file(QStringLiteral("metrics.csv")));
+    QVERIFY2(metrics.ok(), qPrintable(metrics.error));
+    double lowest = qInf();
+    qint64 lowestStep = 0;
+    int epochs = 0;
+    for (const MetricsRow& row : metrics.value.rows)
+      if (!row.heldOut.isEmpty()) {
+        ++epochs;
+        if (row.heldOut.first() < lowest)
+          lowest = row.heldOut.first(), lowestStep = row.step;
+      }
+    QCOMPARE(epochs, 9);
+    const QJsonObject best = run.readRunJson().value.value(QStringLiteral("best")).toObject();
+    // metrics.csv keeps 8 significant digits, run.json the double itself.
+    QVERIFY(std::abs(best.value(QStringLiteral("value")).toDouble() - lowest) <= 1e-7 * lowest);
+    QCOMPARE(best.value(QStringLiteral("step")).toInteger(), lowestStep);
+    QVERIFY(QFileInfo(run.file(QStringLiteral("best.safetensors"))).size() > 1000);
   }
 
   // Stop ends a pause: the run saves and finishes.

@@ -123,6 +123,19 @@ class tst_FollowRun : public QObject {
     QCOMPARE(ok.value.rows[1].heldOut, QVector<double>{2.5});
     QVERIFY(ok.value.rows[0].heldOut.isEmpty());
     QCOMPARE(ok.value.rows[0].wallSeconds, 0.5);
+    // Read on from where a read ended: only the lines after it.
+    const auto more = [&] {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::Append));
+      f.write(",1\n4,1,2.0,2.75,\n");  // the line in progress ends, another follows
+    };
+    more();
+    const auto rest = RunMetrics::read(path, ok.value.end);
+    QVERIFY2(rest.ok(), qPrintable(rest.error));
+    QCOMPARE(rest.value.rows.size(), 2);
+    QCOMPARE(rest.value.rows[0].step, qint64(3));
+    QCOMPARE(rest.value.rows[0].heldOut, QVector<double>{1.0});
+    QCOMPARE(rest.value.rows[1].losses, QVector<double>{2.75});
     write("time,loss\n1,2\n");
     QVERIFY(RunMetrics::read(path).error.contains(QStringLiteral("not a GenLab metrics file")));
     write("step,epoch,wall_s,total\n1,0,0.5\n");
