@@ -4,46 +4,96 @@
 <context>
     <name>ChartExport</name>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="15"/>
+        <location filename="../widgets/chartexport.cpp" line="19"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="26"/>
+        <location filename="../widgets/chartexport.cpp" line="30"/>
         <source>there is no chart</source>
         <translation>没有图表</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="37"/>
-        <location filename="../widgets/chartexport.cpp" line="82"/>
+        <location filename="../widgets/chartexport.cpp" line="41"/>
+        <location filename="../widgets/chartexport.cpp" line="86"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="45"/>
-        <location filename="../widgets/chartexport.cpp" line="58"/>
+        <location filename="../widgets/chartexport.cpp" line="49"/>
+        <location filename="../widgets/chartexport.cpp" line="62"/>
         <source>GenLab training curves</source>
         <translation>GenLab 训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="49"/>
+        <location filename="../widgets/chartexport.cpp" line="53"/>
         <source>the SVG could not be drawn</source>
         <translation>无法绘制 SVG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="65"/>
+        <location filename="../widgets/chartexport.cpp" line="69"/>
         <source>the PDF could not be drawn</source>
         <translation>无法绘制 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="72"/>
+        <location filename="../widgets/chartexport.cpp" line="76"/>
         <source>use .png, .svg or .pdf</source>
         <translation>请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="77"/>
+        <location filename="../widgets/chartexport.cpp" line="81"/>
         <source>there is no image yet</source>
         <translation>还没有图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="115"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="119"/>
+        <source>Export the curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="128"/>
+        <source>Chart as PNG…</source>
+        <translation>图表存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="129"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="131"/>
+        <source>Chart as SVG…</source>
+        <translation>图表存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="132"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="134"/>
+        <source>Chart as PDF…</source>
+        <translation>图表存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="135"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="137"/>
+        <source>Curves as CSV (every point)…</source>
+        <translation>曲线存为 CSV(每个点)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="138"/>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>逗号分隔值 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2014,118 +2064,61 @@ or drop an image</source>
 <context>
     <name>RunCompareChart</name>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="30"/>
+        <location filename="../widgets/runcomparechart.cpp" line="27"/>
         <source>held-out: %1</source>
         <translation>留出:%1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="47"/>
-        <location filename="../widgets/runcomparechart.cpp" line="117"/>
-        <location filename="../widgets/runcomparechart.cpp" line="278"/>
+        <location filename="../widgets/runcomparechart.cpp" line="36"/>
+        <location filename="../widgets/runcomparechart.cpp" line="89"/>
+        <location filename="../widgets/runcomparechart.cpp" line="250"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="48"/>
-        <location filename="../widgets/runcomparechart.cpp" line="278"/>
+        <location filename="../widgets/runcomparechart.cpp" line="37"/>
+        <location filename="../widgets/runcomparechart.cpp" line="250"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="49"/>
-        <location filename="../widgets/runcomparechart.cpp" line="278"/>
+        <location filename="../widgets/runcomparechart.cpp" line="38"/>
+        <location filename="../widgets/runcomparechart.cpp" line="250"/>
         <source>training time (s)</source>
         <translation>训练时间(秒)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="55"/>
+        <location filename="../widgets/runcomparechart.cpp" line="44"/>
         <source>S&amp;moothed</source>
         <translation>平滑(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="58"/>
+        <location filename="../widgets/runcomparechart.cpp" line="47"/>
         <source>The losses under a moving average (0.9 on the past, as on this run&apos;s chart); exports keep the raw values.</source>
         <translation>损失经移动平均(过去权重 0.9,与本次运行的图表相同);导出时保留原始值。</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="61"/>
+        <location filename="../widgets/runcomparechart.cpp" line="50"/>
         <source>&amp;Add a run…</source>
         <translation>添加运行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="64"/>
+        <location filename="../widgets/runcomparechart.cpp" line="53"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="67"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="78"/>
-        <source>Chart as PNG…</source>
-        <translation>图表存为 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="78"/>
-        <location filename="../widgets/runcomparechart.cpp" line="79"/>
-        <location filename="../widgets/runcomparechart.cpp" line="80"/>
-        <source>Export the chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="78"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="79"/>
-        <source>Chart as SVG…</source>
-        <translation>图表存为 SVG…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="79"/>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 图形 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="80"/>
-        <source>Chart as PDF…</source>
-        <translation>图表存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="80"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="81"/>
-        <source>Curves as CSV (every point)…</source>
-        <translation>曲线存为 CSV(每个点)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="82"/>
-        <source>Export the curves</source>
-        <translation>导出曲线</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="82"/>
-        <source>Comma-separated values (*.csv)</source>
-        <translation>逗号分隔值 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="88"/>
+        <location filename="../widgets/runcomparechart.cpp" line="60"/>
         <source>Untick a run to hide it.</source>
         <translation>取消勾选即可隐藏该运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="101"/>
+        <location filename="../widgets/runcomparechart.cpp" line="73"/>
         <source>&amp;Curve:</source>
         <translation>曲线(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="105"/>
+        <location filename="../widgets/runcomparechart.cpp" line="77"/>
         <source>&amp;Along:</source>
         <translation>横轴(&amp;A):</translation>
     </message>
@@ -2461,99 +2454,48 @@ or drop an image</source>
 <context>
     <name>TrainingCurves</name>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="28"/>
+        <location filename="../widgets/trainingcurves.cpp" line="19"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="29"/>
-        <location filename="../widgets/trainingcurves.cpp" line="95"/>
+        <location filename="../widgets/trainingcurves.cpp" line="20"/>
+        <location filename="../widgets/trainingcurves.cpp" line="75"/>
         <source>loss per image (nats)</source>
         <translation>每张图像的损失（nats）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="35"/>
+        <location filename="../widgets/trainingcurves.cpp" line="23"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="70"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="73"/>
-        <source>Chart as PNG…</source>
-        <translation>图表存为 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="74"/>
-        <source>Chart as SVG…</source>
-        <translation>图表存为 SVG…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="75"/>
-        <source>Chart as PDF…</source>
-        <translation>图表存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="76"/>
-        <source>Curves as CSV (every point)…</source>
-        <translation>曲线存为 CSV(每个点)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="91"/>
+        <location filename="../widgets/trainingcurves.cpp" line="71"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="91"/>
+        <location filename="../widgets/trainingcurves.cpp" line="71"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="91"/>
+        <location filename="../widgets/trainingcurves.cpp" line="71"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="207"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="207"/>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 图形 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="207"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="208"/>
-        <source>Comma-separated values (*.csv)</source>
-        <translation>逗号分隔值 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="211"/>
-        <location filename="../widgets/trainingcurves.cpp" line="216"/>
-        <source>Export the curves</source>
-        <translation>导出曲线</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="39"/>
+        <location filename="../widgets/trainingcurves.cpp" line="27"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴使用对数刻度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="54"/>
+        <location filename="../widgets/trainingcurves.cpp" line="42"/>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="55"/>
+        <location filename="../widgets/trainingcurves.cpp" line="43"/>
         <source>&amp;Smoothing:</source>
         <translation>平滑(&amp;S)：</translation>
     </message>

@@ -2,7 +2,11 @@
 #include "chartexport.h"
 
 #include <QBuffer>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -91,6 +95,50 @@ QString saveText(const QString& text, const QString& path) {
   if (file.write(bytes) != bytes.size())
     return failed(path, file.errorString());
   return commit(file, path);
+}
+
+QCustomPlot* liveChart(QWidget* parent, const QString& objectName) {
+  auto* plot = new QCustomPlot(parent);
+  plot->setObjectName(objectName);
+  plot->setMinimumHeight(220);
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot->setNotAntialiasedElements(QCP::aePlottables);
+  plot->setPlottingHint(QCP::phFastPolylines, true);
+  plot->legend->setVisible(true);
+  plot->legend->setFont(parent->font());
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  return plot;
+}
+
+QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QString()> csv, const QString& baseName) {
+  auto* button = new QToolButton(parent);
+  button->setText(QCoreApplication::translate("ChartExport", "&Export"));
+  button->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(button);
+  const auto save = [parent, plot, csv, baseName](const QString& suffix, const QString& filter) {
+    const QString title = QCoreApplication::translate("ChartExport", "Export the curves");
+    const QString path = QFileDialog::getSaveFileName(parent, title, baseName + QLatin1Char('.') + suffix, filter);
+    if (path.isEmpty())
+      return;
+    const QString error = suffix == QLatin1String("csv") ? saveText(csv(), path) : saveChart(plot, path);
+    if (!error.isEmpty())
+      QMessageBox::warning(parent, title, error);
+  };
+  // Literal texts in each translate() call: lupdate finds them there.
+  menu->addAction(QCoreApplication::translate("ChartExport", "Chart as PNG…"), parent, [=] {
+    save(QStringLiteral("png"), QCoreApplication::translate("ChartExport", "PNG image (*.png)"));
+  });
+  menu->addAction(QCoreApplication::translate("ChartExport", "Chart as SVG…"), parent, [=] {
+    save(QStringLiteral("svg"), QCoreApplication::translate("ChartExport", "SVG drawing (*.svg)"));
+  });
+  menu->addAction(QCoreApplication::translate("ChartExport", "Chart as PDF…"), parent, [=] {
+    save(QStringLiteral("pdf"), QCoreApplication::translate("ChartExport", "PDF document (*.pdf)"));
+  });
+  menu->addAction(QCoreApplication::translate("ChartExport", "Curves as CSV (every point)…"), parent, [=] {
+    save(QStringLiteral("csv"), QCoreApplication::translate("ChartExport", "Comma-separated values (*.csv)"));
+  });
+  button->setMenu(menu);
+  return button;
 }
 
 }  // namespace ChartExport

@@ -4,8 +4,11 @@
 #include <QImage>
 #include <QSize>
 #include <QString>
+#include <functional>
 
 class QCustomPlot;
+class QToolButton;
+class QWidget;
 
 /// Saving what the Train page shows: a chart as PNG, SVG or PDF (picked by the file's suffix),
 /// an image as PNG. Written through a temporary file and renamed: a failure leaves nothing.
@@ -18,5 +21,13 @@ QString saveChart(QCustomPlot* plot, const QString& path, QSize size = {});
 QString saveImage(const QImage& image, const QString& path);
 /// Writes `text` (UTF-8). "" or what went wrong.
 QString saveText(const QString& text, const QString& path);
+
+/// A chart of curves that grow while training: drag and wheel zoom, plain lines (antialiased
+/// lines of thousands of points cost ~25 ms a redraw in software, plain ones a few), the legend
+/// top right.
+QCustomPlot* liveChart(QWidget* parent, const QString& objectName);
+/// "Export ▾": the chart as PNG, SVG or PDF, and `csv()` as a CSV file (files named `baseName`.*
+/// by default); a failure is shown in a message box.
+QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QString()> csv, const QString& baseName);
 
 }  // namespace ChartExport

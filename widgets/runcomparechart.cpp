@@ -5,12 +5,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
@@ -32,15 +29,7 @@ QString heldOutName(const QString& column) { return RunCompareChart::tr("held-ou
 }  // namespace
 
 RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
-  m_plot = new QCustomPlot(this);
-  m_plot->setObjectName(QStringLiteral("comparePlot"));
-  m_plot->setMinimumHeight(220);
-  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  m_plot->setNotAntialiasedElements(QCP::aePlottables);
-  m_plot->setPlottingHint(QCP::phFastPolylines, true);
-  m_plot->legend->setVisible(true);
-  m_plot->legend->setFont(font());
-  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  m_plot = ChartExport::liveChart(this, QStringLiteral("comparePlot"));
 
   m_axis = new QComboBox(this);
   m_axis->setObjectName(QStringLiteral("compareAxisCombo"));
@@ -63,24 +52,7 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   connect(add, &QPushButton::clicked, this, &RunCompareChart::addRunRequested);
   auto* remove = new QPushButton(tr("Remove"), this);
   remove->setObjectName(QStringLiteral("compareRemoveButton"));
-  auto* exportButton = new QToolButton(this);
-  exportButton->setText(tr("&Export"));
-  exportButton->setPopupMode(QToolButton::InstantPopup);
-  auto* menu = new QMenu(exportButton);
-  const auto save = [this](const QString& title, const QString& name, const QString& filter, bool csvFile) {
-    const QString path = QFileDialog::getSaveFileName(this, title, name, filter);
-    if (path.isEmpty())
-      return;
-    const QString error = csvFile ? ChartExport::saveText(csv(), path) : ChartExport::saveChart(m_plot, path);
-    if (!error.isEmpty())
-      QMessageBox::warning(this, title, error);
-  };
-  menu->addAction(tr("Chart as PNG…"), this, [=] { save(tr("Export the chart"), QStringLiteral("runs.png"), tr("PNG image (*.png)"), false); });
-  menu->addAction(tr("Chart as SVG…"), this, [=] { save(tr("Export the chart"), QStringLiteral("runs.svg"), tr("SVG drawing (*.svg)"), false); });
-  menu->addAction(tr("Chart as PDF…"), this, [=] { save(tr("Export the chart"), QStringLiteral("runs.pdf"), tr("PDF document (*.pdf)"), false); });
-  menu->addAction(tr("Curves as CSV (every point)…"), this,
-                  [=] { save(tr("Export the curves"), QStringLiteral("runs.csv"), tr("Comma-separated values (*.csv)"), true); });
-  exportButton->setMenu(menu);
+  QToolButton* exportButton = ChartExport::exportButton(this, m_plot, [this] { return csv(); }, QStringLiteral("runs"));
 
   m_list = new QListWidget(this);
   m_list->setObjectName(QStringLiteral("compareRunList"));

@@ -4,9 +4,6 @@
 #include "chartexport.h"
 
 #include <QCheckBox>
-#include <QFileDialog>
-#include <QMenu>
-#include <QMessageBox>
 #include <QToolButton>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,19 +14,10 @@
 #include <qcustomplot.h>
 
 TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
-  m_plot = new QCustomPlot(this);
-  m_plot->setObjectName(QStringLiteral("lossPlot"));
-  m_plot->setMinimumHeight(220);
-  m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-  // Redrawn up to 25 times a second while training runs on the same cores: keep it cheap.
-  // Antialiased lines of thousands of points cost ~25 ms a redraw in software; plain ones a few.
-  m_plot->setNotAntialiasedElements(QCP::aePlottables);
-  m_plot->setPlottingHint(QCP::phFastPolylines, true);
+  // Redrawn up to 25 times a second while training runs on the same cores: kept cheap.
+  m_plot = ChartExport::liveChart(this, QStringLiteral("lossPlot"));
   m_plot->xAxis->setLabel(tr("step"));
   m_plot->yAxis->setLabel(tr("loss per image (nats)"));
-  m_plot->legend->setVisible(true);
-  m_plot->legend->setFont(font());
-  m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
   m_eval = m_plot->addGraph();
   m_eval->setName(tr("held-out"));
@@ -65,16 +53,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_replotTimer->setInterval(40);  // ≤ 25 redraws a second
   connect(m_replotTimer, &QTimer::timeout, this, &TrainingCurves::replotNow);
 
-  auto* exportButton = new QToolButton(this);
+  QToolButton* exportButton = ChartExport::exportButton(this, m_plot, [this] { return curvesCsv(); }, QStringLiteral("curves"));
   exportButton->setObjectName(QStringLiteral("exportCurvesButton"));
-  exportButton->setText(tr("&Export"));
-  exportButton->setPopupMode(QToolButton::InstantPopup);
-  auto* menu = new QMenu(exportButton);
-  menu->addAction(tr("Chart as PNG…"), this, [this] { exportAs(0); });
-  menu->addAction(tr("Chart as SVG…"), this, [this] { exportAs(1); });
-  menu->addAction(tr("Chart as PDF…"), this, [this] { exportAs(2); });
-  menu->addAction(tr("Curves as CSV (every point)…"), this, [this] { exportAs(3); });
-  exportButton->setMenu(menu);
 
   auto* controls = new QHBoxLayout;
   controls->addWidget(m_logY);
@@ -202,19 +182,6 @@ QString TrainingCurves::curvesCsv() const {
 }
 
 QString TrainingCurves::saveChart(const QString& path) const { return ChartExport::saveChart(m_plot, path); }
-
-void TrainingCurves::exportAs(int kind) {
-  const QString filters[4] = {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)"),
-                              tr("Comma-separated values (*.csv)")};
-  const QString names[4] = {QStringLiteral("curves.png"), QStringLiteral("curves.svg"), QStringLiteral("curves.pdf"),
-                            QStringLiteral("curves.csv")};
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the curves"), names[kind], filters[kind]);
-  if (path.isEmpty())
-    return;
-  const QString error = kind == 3 ? ChartExport::saveText(curvesCsv(), path) : saveChart(path);
-  if (!error.isEmpty())
-    QMessageBox::warning(this, tr("Export the curves"), error);
-}
 
 int TrainingCurves::pointCount() const { return m_series.empty() ? 0 : m_series.front().raw->dataCount(); }
 

@@ -67,7 +67,6 @@ class TrainingCurves final : public QWidget {
   std::vector<Series> m_series;
   QCPGraph* m_eval = nullptr;
   QCheckBox* m_logY = nullptr;
-  void exportAs(int kind);
   QSlider* m_smoothingSlider = nullptr;
   QTimer* m_replotTimer = nullptr;
   double m_smoothing = 0.9;
