@@ -102,6 +102,8 @@ void TrainingCurves::setSeries(const QStringList& names, const QString& axisLabe
   clear();
 }
 
+void TrainingCurves::setLogScale(bool on) { m_logY->setChecked(on); }
+
 QStringList TrainingCurves::seriesNames() const {
   QStringList names;
   for (const Series& s : m_series)
@@ -125,6 +127,10 @@ void TrainingCurves::append(Series& s, const QVector<double>& steps, const QVect
   QVector<double> smoothed(values.size());
   // Debiased EMA (as TensorBoard): the average of the first points is not pulled towards 0.
   for (int i = 0; i < values.size(); ++i) {
+    if (!std::isfinite(values[i])) {  // a gap (a step without this number) stays a gap
+      smoothed[i] = qQNaN();
+      continue;
+    }
     s.ema = m_smoothing * s.ema + (1 - m_smoothing) * values[i];
     ++s.count;
     const double debias = 1 - std::pow(m_smoothing, s.count);

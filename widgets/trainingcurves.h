@@ -27,6 +27,8 @@ class TrainingCurves final : public QWidget {
   /// `heldOut`: whether the held-out curve (one point per epoch) is in the legend.
   void setSeries(const QStringList& names, const QString& axisLabel = {}, bool heldOut = true);
   QStringList seriesNames() const;
+  /// A logarithmic value axis (the check box under the chart).
+  void setLogScale(bool on);
   void clear();
   /// `values[s][i]` is series s at `steps[i]`.
   void addSteps(const QVector<double>& steps, const QVector<QVector<double>>& values);

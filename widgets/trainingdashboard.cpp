@@ -5,6 +5,8 @@
 #include "runcomparechart.h"
 
 #include "samplestrip.h"
+#include "qualitychart.h"
+#include "timesteplosschart.h"
 #include "trainingcurves.h"
 
 #include <QCheckBox>
@@ -164,6 +166,13 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_byClass->setToolTip(tr("The class (which digit, which garment) is given to every layer; the trained model then "
                            "writes the class it is asked for. MNIST and Fashion-MNIST only."));
   hform->addRow(QString(), m_byClass);
+  m_scoreSamples = new QCheckBox(tr("Score the samples after each epoch"), hyper);
+  m_scoreSamples->setObjectName(QStringLiteral("scoreSamplesCheck"));
+  m_scoreSamples->setChecked(true);
+  m_scoreSamples->setToolTip(tr("Fresh samples are judged after each epoch that saves samples (the Sample quality tab): "
+                                "by a classifier GenLab trains once on the data set (about a minute the first time), "
+                                "or, for 2-D points, by their distance to the held-out points."));
+  hform->addRow(QString(), m_scoreSamples);
 
   m_start = new QPushButton(tr("&Start training"), this);
   m_start->setObjectName(QStringLiteral("startButton"));
@@ -267,8 +276,20 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_comparison->setObjectName(QStringLiteral("runComparison"));
   m_chartTabs = new QTabWidget(this);
   m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
+  m_gradients = new TrainingCurves(this);
+  m_gradients->setObjectName(QStringLiteral("gradientCurves"));
+  m_gradients->setSeries({tr("gradient norm"), tr("learning rate")}, tr("gradient norm and learning rate (log)"), false);
+  m_gradients->setLogScale(true);
+  m_byTimestep = new TimestepLossChart(this);
+  m_byTimestep->setObjectName(QStringLiteral("timestepChart"));
+  m_quality = new QualityChart(this);
+  m_quality->setObjectName(QStringLiteral("qualityChart"));
   m_chartTabs->addTab(m_curves, tr("This run"));
+  m_chartTabs->addTab(m_gradients, tr("Gradients"));
+  m_chartTabs->addTab(m_byTimestep, tr("Loss by timestep"));
+  m_chartTabs->addTab(m_quality, tr("Sample quality"));
   m_chartTabs->addTab(m_comparison, tr("Compare runs"));
+  showCharts(false, false);
   m_samples = new SampleStrip(this);
   auto* right = new QVBoxLayout;
   right->addWidget(m_chartTabs, 1);
@@ -306,6 +327,7 @@ TrainingFormValues TrainingDashboard::values() const {
   v.precision = m_precision->currentData().toString();
   v.pixelLevels = m_levels->currentData().toInt();
   v.byClass = m_byClass->isChecked();
+  v.scoreSamples = m_scoreSamples->isChecked();
   v.model = m_model->currentData().toString();
   v.dataset = m_datasetCombo->currentData().toString();
   if (v.dataset == QLatin1String("folder"))
@@ -326,6 +348,7 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_precision->setCurrentIndex(std::max(0, m_precision->findData(v.precision)));
   m_levels->setCurrentIndex(std::max(0, m_levels->findData(v.pixelLevels)));
   m_byClass->setChecked(v.byClass);
+  m_scoreSamples->setChecked(v.scoreSamples);
   if (v.dataset.startsWith(QLatin1String("folder:")))
     setImageFolder(v.dataset.mid(7));
   else if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
@@ -444,7 +467,7 @@ void TrainingDashboard::setAutomaticPrecision(const QString& meaning) {
 void TrainingDashboard::lockForm(bool locked) {
   for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch,
                                                    m_lr, m_beta, m_latent, m_seed, m_threads, m_precision, m_levels,
-                                                   m_byClass, m_start})
+                                                   m_byClass, m_scoreSamples, m_start})
     w->setEnabled(!locked);
 }
 
@@ -467,6 +490,9 @@ void TrainingDashboard::setRunning(bool running) {
     m_message->hide();
     m_eval->setText(QStringLiteral("–"));
     m_curves->clear();
+    m_gradients->clear();
+    m_byTimestep->clear();
+    m_quality->clear();
   }
   showModelChoice();
 }
@@ -509,6 +535,11 @@ void TrainingDashboard::addEvaluation(int epoch, qint64 step, const QVector<doub
                                  : tr("%1 %2 after epoch %3 (%4)")
                                        .arg(number(values[0]), unit).arg(epoch).arg(rest.join(QStringLiteral(", "))));
   m_curves->addEvaluation(double(step), values[0]);
+}
+
+void TrainingDashboard::showCharts(bool byTimestep, bool quality) {
+  m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_byTimestep), byTimestep);
+  m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_quality), quality);
 }
 
 void TrainingDashboard::setMessage(const QString& text) {

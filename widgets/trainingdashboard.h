@@ -16,6 +16,8 @@ class SampleStrip;
 class RunCompareChart;
 class QTabWidget;
 class TrainingCurves;
+class TimestepLossChart;
+class QualityChart;
 
 /// One model the Train page offers (app/ fills these from its model-family registry).
 struct ModelChoice {
@@ -49,6 +51,7 @@ struct TrainingFormValues {
   QString precision;  ///< "" automatic, "bf16" or "fp32"
   int pixelLevels = 2;  ///< pixel-by-pixel models: 2 (black or white) or 256 grey levels
   bool byClass = false;  ///< pixel-by-pixel models: told each image's class
+  bool scoreSamples = true;  ///< score fresh samples after each epoch (the Sample quality tab)
 };
 
 /// The Train page: model, data and hyperparameters; Start and Stop; progress, speed, ETA; live
@@ -88,6 +91,13 @@ class TrainingDashboard final : public QWidget {
   void setMessage(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
+  /// Each optimizer's gradient norm and learning rate, step by step.
+  TrainingCurves* gradients() const { return m_gradients; }
+  /// Diffusion runs: the held-out loss per timestep bucket, epoch by epoch.
+  TimestepLossChart* timestepChart() const { return m_byTimestep; }
+  QualityChart* quality() const { return m_quality; }
+  /// Which of the charts that not every run has are shown (as tabs beside "This run").
+  void showCharts(bool byTimestep, bool quality);
   /// The "Compare runs" tab beside this run's chart.
   RunCompareChart* comparison() const { return m_comparison; }
   QTabWidget* chartTabs() const { return m_chartTabs; }
@@ -138,6 +148,7 @@ class TrainingDashboard final : public QWidget {
   QComboBox* m_levels = nullptr;
   QLabel* m_levelsLabel = nullptr;
   QCheckBox* m_byClass = nullptr;
+  QCheckBox* m_scoreSamples = nullptr;
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
   QPushButton* m_stop = nullptr;
@@ -159,5 +170,8 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_message = nullptr;
   QLabel* m_runFolder = nullptr;
   TrainingCurves* m_curves = nullptr;
+  TrainingCurves* m_gradients = nullptr;
+  TimestepLossChart* m_byTimestep = nullptr;
+  QualityChart* m_quality = nullptr;
   SampleStrip* m_samples = nullptr;
 };

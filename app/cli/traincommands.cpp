@@ -100,6 +100,15 @@ int runTraining(const TrainingSettings& s) {
       parts << QStringLiteral("%1 %2").arg(family->heldOut[i].displayLabel()).arg(e.values[i], 0, 'f', 4);
     std::fprintf(stderr, "%sepoch %d: %s\n", tty ? "\n" : "", e.epoch, qPrintable(parts.join(QStringLiteral(", "))));
   });
+  QObject::connect(&worker, &TrainingWorker::scored, [&](const EpochEvaluation& q) {
+    // quality_frechet, quality_confident, quality_entropy, classes…; or quality_mmd
+    const QString text = q.values.size() >= 3
+                             ? QStringLiteral("Fréchet distance %1, confident %2, class entropy %3 bits")
+                                   .arg(q.values[0], 0, 'f', 1).arg(q.values[1], 0, 'f', 3).arg(q.values[2], 0, 'f', 3)
+                             : QStringLiteral("MMD to the held-out points %1").arg(q.values.value(0), 0, 'f', 4);
+    std::fprintf(stderr, "epoch %d samples: %s\n", q.epoch, qPrintable(text));
+  });
+  QObject::connect(&worker, &TrainingWorker::note, [](const QString& m) { err(m); });
   QObject::connect(&worker, &TrainingWorker::failed, [&](const QString& m) {
     err(m);
     result = 1;
@@ -159,6 +168,10 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("n")},
       {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
        QStringLiteral("n")},
+      {QStringLiteral("quality"), QStringLiteral("Score fresh samples after each epoch that saves samples, into metrics.csv (the Train page's quality chart): "
+                                                 "Fréchet distance, confident fraction and class histogram by a classifier of the data set (trained once, about a minute), "
+                                                 "or MMD for 2-D points. on (default) or off."),
+       QStringLiteral("on|off")},
   });
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -217,6 +230,12 @@ int trainCommand(const QStringList& args) {
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
   s.byClass = p.isSet(QStringLiteral("by-class"));
+  const QString quality = p.value(QStringLiteral("quality"));
+  if (!quality.isEmpty() && quality != QLatin1String("on") && quality != QLatin1String("off")) {
+    err(QStringLiteral("--quality: '%1' is neither on nor off").arg(quality));
+    return 2;
+  }
+  s.scoreSamples = quality != QLatin1String("off");
   if (p.isSet(QStringLiteral("lr-schedule")))
     s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
   if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {

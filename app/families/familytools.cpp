@@ -158,6 +158,11 @@ ImageBatch imageBatchOf(const at::Tensor& images) {
   return b;
 }
 
+std::vector<float> pointsOf(const at::Tensor& points) {
+  const auto p = points.to(at::kFloat).contiguous();
+  return {p.data_ptr<float>(), p.data_ptr<float>() + p.numel()};
+}
+
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
   const char* unit = perPoint ? QT_TRANSLATE_NOOP("ModelFamily", "nats per point") : QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
   return {heldOut ? LossColumn{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"), unit}

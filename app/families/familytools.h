@@ -69,6 +69,8 @@ Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r);
 Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r);
 /// Images (n, c, s, s) in [0, 1] as plain numbers.
 ImageBatch imageBatchOf(const at::Tensor& images);
+/// Points (n, 2) as x, y, x, y … (ModelSession::samplePoints).
+std::vector<float> pointsOf(const at::Tensor& points);
 }  // namespace FamilyTools
 
 namespace FamilyTools {

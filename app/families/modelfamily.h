@@ -97,6 +97,9 @@ struct ModelFamily {
   /// lowest are kept as best.safetensors beside the last (not for GANs, whose D loss is no score).
   bool keepsBest = true;
 
+  /// How many samples the live quality measure draws after each sampled epoch (fewer where sampling is slow).
+  int qualitySamples = 500;
+
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order
   const char* lossAxis = "";  ///< the chart's axis title

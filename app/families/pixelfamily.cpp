@@ -107,6 +107,7 @@ void makePixelFamily(ModelFamily& f, const char* network) {
   f.data = DataKind::Images;
   f.pixelByPixel = true;
   f.byClass = true;
+  f.qualitySamples = 64;  // one network pass per pixel: 64 images take seconds, 500 a minute
   f.latentSize = false;
   f.lrSchedule = true;
   const char* nats = QT_TRANSLATE_NOOP("ModelFamily", "nats per image");

@@ -37,6 +37,10 @@ class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiff
             {QStringLiteral("schedule"), QStringLiteral("toy")},
             {QStringLiteral("objective"), QStringLiteral("pred_noise")}};
   }
+  std::vector<float> samplePoints(int count, quint64 seed) override {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+    return pointsOf(m_trainer->diffusion().p_sample_loop(genlab::toy_denoiser(m_trainer->ema()), {count, 2}, gen));
+  }
   QImage samplesImage() override {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
     const auto points =

@@ -54,6 +54,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
     return m_toy == Toy::Autoencoder ? QVector<double>{l.at(1)} : QVector<double>(l.begin(), l.end());
   }
   void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
+  std::vector<float> samplePoints(int count, quint64 seed) override { return pointsOf(m_trainer->sample(count, seed)); }
   QJsonObject latentJson() const override { return latentRangeJson(m_range); }
   DecoderSnapshot snapshot() override {
     DecoderSnapshot d(m_trainer->decoder(m_eval), m_trainer->steps_done());

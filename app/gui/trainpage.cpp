@@ -12,6 +12,8 @@
 #include "trainingcontroller.h"
 #include "trainingcurves.h"
 #include "trainingdashboard.h"
+#include "qualitychart.h"
+#include "timesteplosschart.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -19,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTabWidget>
 #include <QThread>
@@ -42,6 +45,7 @@ TrainingFormValues formValuesOf(const TrainingSettings& s) {
   v.precision = s.precision;
   v.pixelLevels = s.pixelLevels;
   v.byClass = s.byClass;
+  v.scoreSamples = s.scoreSamples;
   return v;
 }
 
@@ -153,6 +157,9 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_training, &TrainingController::samplesSaved, m_dashboard->samples(), &SampleStrip::addSamples);
   connect(m_training, &TrainingController::progress, this, &TrainPage::onProgress);
   connect(m_training, &TrainingController::evaluated, this, &TrainPage::onEvaluated);
+  connect(m_training, &TrainingController::scored, this,
+          [this](const EpochEvaluation& q) { m_dashboard->quality()->addEpoch(q.epoch, q.values); });
+  connect(m_training, &TrainingController::note, this, [this](const QString& text) { m_dashboard->setMessage(text); });
   connect(m_training, &TrainingController::decoderUpdated, this, [this](const DecoderSnapshot& d) {
     if (m_runningFamily)
       Q_EMIT decoderUpdated(d, m_runningFolder, m_runningFamily);
@@ -199,6 +206,7 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   s.threads = v.threads;
   s.precision = v.precision;
   s.pixelLevels = v.pixelLevels;
+  s.scoreSamples = v.scoreSamples;
   const ModelFamily* family = Registry::resolve(s.model, s.dataset);
   s.byClass = v.byClass && family && family->byClass;  // the box is hidden for the others
   if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
@@ -216,6 +224,7 @@ TrainingSettings TrainPage::defaultRun() const {
   s.dataFolder = DataLocations::folderFor(s.dataset);
   s.runsFolder = RunFolder::defaultRunsFolder();
   s.threads = guiThreads();
+  s.scoreSamples = true;
   return s;
 }
 
@@ -302,8 +311,11 @@ void TrainPage::onStarted(const QString& folder, qint64, const QString& familyId
   m_dashboard->curves()->setSeries(names, family->displayLossAxis(), !family->heldOut.isEmpty());
   m_dashboard->setRunFolder(folder);
   m_dashboard->samples()->showRunFolder(folder);  // a resumed run keeps its earlier samples
+  const QJsonObject json = RunFolder(folder).readRunJson().value;
+  const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
+  setUpCharts(RunMetrics::readColumns(RunFolder(folder).file(QStringLiteral("metrics.csv"))).value,
+              json.value(QStringLiteral("model")).toObject(), dataset);
   // An image folder with unreadable files, or more images than fit: say so while it trains.
-  const QJsonObject dataset = RunFolder(folder).readRunJson().value.value(QStringLiteral("dataset")).toObject();
   QStringList notes;
   if (const int skipped = dataset.value(QStringLiteral("skipped_files")).toInt(); skipped > 0)
     notes << tr("%n image file(s) could not be read and were skipped.", nullptr, skipped);
@@ -325,6 +337,13 @@ void TrainPage::onProgress(const TrainingProgress& pr) {
       values[i].append(pt.values[i]);
   }
   m_dashboard->curves()->addSteps(steps, values);
+  QVector<QVector<double>> optimizer;
+  for (const LossPoint& pt : pr.points) {
+    optimizer.resize(std::max(optimizer.size(), pt.optimizer.size()));
+    for (int i = 0; i < pt.optimizer.size(); ++i)
+      optimizer[i].append(pt.optimizer[i]);
+  }
+  m_dashboard->gradients()->addSteps(steps, optimizer);
   m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
                            pr.etaSeconds);
   m_dashboard->setPaused(pr.paused);
@@ -342,6 +361,9 @@ void TrainPage::followRun(const QString& folder) {
     return;
   }
   m_dashboard->curves()->clear();
+  m_dashboard->gradients()->clear();
+  m_dashboard->timestepChart()->clear();
+  m_dashboard->quality()->clear();
   m_dashboard->samples()->clear();
   m_dashboard->setRunFolder(folder);
   m_follower->follow(folder);
@@ -388,23 +410,57 @@ Status TrainPage::compareRun(const QString& folder) {
 void TrainPage::showFollowedColumns() {
   m_dashboard->curves()->setSeries(m_follower->lossLabels(), m_follower->axisLabel(), !m_follower->heldOutLabels().isEmpty());
   m_dashboard->samples()->clear();
+  setUpCharts(m_follower->columns(), m_follower->model(), m_follower->dataset());
+}
+
+void TrainPage::setUpCharts(const MetricsColumns& columns, const QJsonObject& model, const QJsonObject& dataset) {
+  QStringList optimizer;
+  for (const QString& key : columns.optimizer)
+    optimizer << MetricsColumns::optimizerLabel(key);
+  m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm and learning rate (log)"), false);
+  m_dashboard->timestepChart()->setTimesteps(model.value(QStringLiteral("timesteps")).toInt(1000));
+  if (columns.quality == QStringList{QStringLiteral("quality_mmd")}) {
+    m_dashboard->quality()->showPoints();
+  } else {
+    // The class names run.json keeps (MNIST's digits, Fashion-MNIST's garments), else the numbers.
+    const QJsonArray names = dataset.value(QStringLiteral("classes")).toArray();
+    QStringList classes;
+    for (const QString& key : columns.quality)
+      if (key.startsWith(QLatin1String("quality_class_"))) {
+        const int c = key.mid(14).toInt();
+        classes << (c < names.size() ? names[c].toString() : QString::number(c));
+      }
+    m_dashboard->quality()->showImages(classes);
+  }
+  m_dashboard->showCharts(!columns.byTimestep.isEmpty(), !columns.quality.isEmpty());
 }
 
 void TrainPage::showFollowedRows(const QVector<MetricsRow>& rows) {
   QVector<double> steps;
-  QVector<QVector<double>> values;
+  QVector<QVector<double>> values, optimizer;
   for (const MetricsRow& row : rows) {
     steps << double(row.step);
     values.resize(std::max(values.size(), row.losses.size()));
     for (int i = 0; i < row.losses.size(); ++i)
       values[i] << row.losses[i];
+    optimizer.resize(std::max(optimizer.size(), row.optimizer.size()));
+    for (int i = 0; i < row.optimizer.size(); ++i)
+      optimizer[i] << row.optimizer[i];
     if (!row.heldOut.isEmpty())
       m_dashboard->curves()->addEvaluation(double(row.step), row.heldOut.first());
+    if (!row.byTimestep.isEmpty())
+      m_dashboard->timestepChart()->addEpoch(row.epoch, row.byTimestep);
+    if (!row.quality.isEmpty())
+      m_dashboard->quality()->addEpoch(row.epoch, row.quality);
   }
   m_dashboard->curves()->addSteps(steps, values);
+  m_dashboard->gradients()->addSteps(steps, optimizer);
 }
 
-void TrainPage::onEvaluated(const EpochEvaluation& e) { m_dashboard->addEvaluation(e.epoch, e.step, e.values); }
+void TrainPage::onEvaluated(const EpochEvaluation& e) {
+  m_dashboard->addEvaluation(e.epoch, e.step, e.values);
+  m_dashboard->timestepChart()->addEpoch(e.epoch, e.byTimestep);
+}
 
 void TrainPage::onFinished(const QString& folder, bool completed) {
   const ModelFamily* family = m_runningFamily;
@@ -444,6 +500,7 @@ void TrainPage::loadPreferences() {
   v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
   v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
   v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
+  v.scoreSamples = s.value(QStringLiteral("train/scoreSamples"), v.scoreSamples).toBool();
   // Older versions stored the `--model` option, newer ones the family id; the registry maps either.
   const ModelFamily* f = Registry::resolve(s.value(QStringLiteral("train/model")).toString(), v.dataset);
   v.model = f ? f->id : QString();
@@ -462,6 +519,7 @@ void TrainPage::savePreferences() const {
   s.setValue(QStringLiteral("train/threads"), v.threads);
   s.setValue(QStringLiteral("train/model"), v.model);
   s.setValue(QStringLiteral("train/dataset"), v.dataset);
+  s.setValue(QStringLiteral("train/scoreSamples"), v.scoreSamples);
 }
 
 bool TrainPage::stopAndWait(int ms) {

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class RunFollower;
+struct MetricsColumns;
 class TrainingController;
 class TrainingDashboard;
 struct MetricsRow;
@@ -77,6 +78,8 @@ class TrainPage final : public QWidget {
   void onFailed(const QString& message);
   void showFollowedColumns();
   void showFollowedRows(const QVector<MetricsRow>& rows);
+  /// The gradient, timestep and quality charts for a run with these metrics.csv columns.
+  void setUpCharts(const MetricsColumns& columns, const QJsonObject& model, const QJsonObject& dataset);
 
   TrainingDashboard* m_dashboard = nullptr;
   TrainingController* m_training = nullptr;

@@ -27,12 +27,28 @@ Result<RunMetrics> RunMetrics::read(const QString& path, qint64 from) {
     return out;
   }
   RunMetrics& m = out.value;
-  for (int i = 3; i < header.size(); ++i) {
-    const QString key = QString::fromUtf8(header[i]);
-    if (key.startsWith(QLatin1String("eval_")))
-      m.heldOutKeys << key.mid(5);
+  QStringList keys;
+  for (int i = 3; i < header.size(); ++i)
+    keys << QString::fromUtf8(header[i]);
+  m.columns = MetricsColumns::of(keys);
+  // Where each column goes: the row's vector and the index in it.
+  enum Group { Loss, HeldOut, Optimizer, ByTimestep, Quality };
+  struct Place {
+    Group group;
+    int index;
+  };
+  QVector<Place> places;
+  for (const QString& key : keys) {
+    if (const auto i = m.columns.optimizer.indexOf(key); i >= 0)
+      places << Place{Optimizer, int(i)};
+    else if (const auto j = m.columns.byTimestep.indexOf(key); j >= 0)
+      places << Place{ByTimestep, int(j)};
+    else if (const auto k = m.columns.quality.indexOf(key); k >= 0)
+      places << Place{Quality, int(k)};
+    else if (key.startsWith(QLatin1String("eval_")))
+      places << Place{HeldOut, int(m.columns.heldOut.indexOf(key.mid(5)))};
     else
-      m.lossKeys << key;
+      places << Place{Loss, int(m.columns.losses.indexOf(key))};
   }
   const int columns = int(header.size());
   int line = 1;
@@ -59,15 +75,33 @@ Result<RunMetrics> RunMetrics::read(const QString& path, qint64 from) {
     all = all && ok;
     row.wallSeconds = fields[2].toDouble(&ok);  // QByteArray::toDouble: C locale, a dot everywhere
     all = all && ok;
-    for (int i = 0; i < m.lossKeys.size(); ++i) {
-      row.losses << fields[3 + i].toDouble(&ok);
+    row.losses.resize(m.columns.losses.size());
+    row.optimizer.fill(qQNaN(), m.columns.optimizer.size());  // a run from before these columns: empty cells
+    // The columns of an epoch's end are there when their first cell is.
+    const auto filled = [&](Group g) {
+      for (int i = 0; i < places.size(); ++i)
+        if (places[i].group == g)
+          return !fields[3 + i].isEmpty();
+      return false;
+    };
+    if (filled(HeldOut))
+      row.heldOut.resize(m.columns.heldOut.size());
+    if (filled(ByTimestep))
+      row.byTimestep.resize(m.columns.byTimestep.size());
+    if (filled(Quality))
+      row.quality.resize(m.columns.quality.size());
+    for (int i = 0; i < places.size(); ++i) {
+      const QByteArray& f = fields[3 + i];
+      QVector<double>* to = places[i].group == Loss        ? &row.losses
+                            : places[i].group == HeldOut    ? &row.heldOut
+                            : places[i].group == Optimizer  ? &row.optimizer
+                            : places[i].group == ByTimestep ? &row.byTimestep
+                                                            : &row.quality;
+      if (to->isEmpty() || (places[i].group == Optimizer && f.isEmpty()))
+        continue;
+      (*to)[places[i].index] = f.toDouble(&ok);
       all = all && ok;
     }
-    if (!m.heldOutKeys.isEmpty() && !fields[3 + m.lossKeys.size()].isEmpty())
-      for (int i = 0; i < m.heldOutKeys.size(); ++i) {
-        row.heldOut << fields[3 + m.lossKeys.size() + i].toDouble(&ok);
-        all = all && ok;
-      }
     if (!all) {
       out.error = QCoreApplication::translate("RunFollower", "%1, line %2: a number cannot be read").arg(path).arg(line);
       return out;
@@ -75,6 +109,47 @@ Result<RunMetrics> RunMetrics::read(const QString& path, qint64 from) {
     m.rows << row;
   }
   return out;
+}
+
+Result<MetricsColumns> RunMetrics::readColumns(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    return {{}, QCoreApplication::translate("RunFollower", "%1: %2").arg(path, file.errorString())};
+  QStringList keys = QString::fromUtf8(file.readLine().trimmed()).split(QLatin1Char(','));
+  if (keys.size() < 3 || keys[0] != QLatin1String("step"))
+    return {{}, QCoreApplication::translate("RunFollower", "%1: not a GenLab metrics file").arg(path)};
+  return {MetricsColumns::of(keys.mid(3)), {}};
+}
+
+MetricsColumns MetricsColumns::of(const QStringList& keys) {
+  MetricsColumns c;
+  static const QRegularExpression optimizer(QStringLiteral("^(grad_norm|lr)(_[a-z]+)?$"));
+  for (const QString& key : keys) {
+    if (optimizer.match(key).hasMatch())
+      c.optimizer << key;
+    else if (key.startsWith(QLatin1String("eval_loss_t")))
+      c.byTimestep << key;
+    else if (key.startsWith(QLatin1String("quality_")))
+      c.quality << key;
+    else if (key.startsWith(QLatin1String("eval_")))
+      c.heldOut << key.mid(5);
+    else
+      c.losses << key;
+  }
+  return c;
+}
+
+QString MetricsColumns::optimizerLabel(const QString& key) {
+  const bool norm = key.startsWith(QLatin1String("grad_norm"));
+  const QString what = key.mid(norm ? 9 : 2).remove(0, 1);  // "", "generator", "discriminator"
+  // The optimizers GenLab's models have, in the user's words.
+  const QString whose = what == QLatin1String("generator")       ? QCoreApplication::translate("RunFollower", "generator")
+                        : what == QLatin1String("discriminator") ? QCoreApplication::translate("RunFollower", "discriminator")
+                                                                 : what;
+  if (whose.isEmpty())
+    return norm ? QCoreApplication::translate("RunFollower", "gradient norm") : QCoreApplication::translate("RunFollower", "learning rate");
+  return norm ? QCoreApplication::translate("RunFollower", "gradient norm (%1)").arg(whose)
+              : QCoreApplication::translate("RunFollower", "learning rate (%1)").arg(whose);
 }
 
 RunFollower::RunFollower(QObject* parent) : QObject(parent) {
@@ -93,7 +168,10 @@ void RunFollower::follow(const QString& folder) {
   m_header.clear();
   m_lastStep = 0;
   m_stepsPerEpoch = 0;
-  m_keys.clear();
+  m_columns = {};
+  m_columnsKnown = false;
+  m_model = {};
+  m_dataset = {};
   m_samplesSeen.clear();
   m_status.clear();
   m_problem.clear();
@@ -138,10 +216,10 @@ void RunFollower::poll() {
       m_metricsSize = info.size();
       m_metricsEnd = metrics.value.end;
       m_header = metrics.value.header;
-      const QStringList keys = metrics.value.lossKeys + metrics.value.heldOutKeys;
       const bool restarted = afresh && m_lastStep > 0;
-      if (keys != m_keys || restarted) {
-        m_keys = keys;
+      if (!m_columnsKnown || !(metrics.value.columns == m_columns) || restarted) {
+        m_columnsKnown = true;
+        m_columns = metrics.value.columns;
         m_lastStep = 0;
         m_samplesSeen.clear();  // another run: its grids have the same names
         m_stepsPerEpoch = 0;
@@ -149,8 +227,10 @@ void RunFollower::poll() {
         const QJsonObject json = run.readRunJson().value;
         const ModelFamily* family =
             Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
-        m_lossLabels = metrics.value.lossKeys;
-        m_heldOutLabels = metrics.value.heldOutKeys;
+        m_model = json.value(QStringLiteral("model")).toObject();
+        m_dataset = json.value(QStringLiteral("dataset")).toObject();
+        m_lossLabels = m_columns.losses;
+        m_heldOutLabels = m_columns.heldOut;
         m_axisLabel.clear();
         if (family) {
           for (const LossColumn& c : family->losses)

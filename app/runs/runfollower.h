@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QImage>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
@@ -19,18 +20,39 @@ struct MetricsRow {
   int epoch = 0;
   double wallSeconds = 0;
   QVector<double> losses;
-  QVector<double> heldOut;  ///< empty, or one value per held-out column
+  QVector<double> heldOut;     ///< empty, or one value per held-out column
+  QVector<double> optimizer;   ///< each optimizer's gradient norm and learning rate (NaN where a run has none)
+  QVector<double> byTimestep;  ///< empty, or the held-out loss per timestep bucket (diffusion)
+  QVector<double> quality;     ///< empty, or the sample-quality measures of the epoch
+};
+
+/// What the columns of a metrics.csv after step, epoch and wall_s hold (TrainingWorker writes them).
+struct MetricsColumns {
+  QStringList losses;      ///< each step's losses
+  QStringList heldOut;     ///< "eval_<key>": each epoch's held-out measures ("eval_" taken off)
+  QStringList optimizer;   ///< "grad_norm[_<optimizer>]", "lr[_<optimizer>]"
+  QStringList byTimestep;  ///< "eval_loss_t<bucket>"
+  QStringList quality;     ///< "quality_frechet", "quality_confident", "quality_entropy", "quality_class_<i>"; or "quality_mmd"
+  static MetricsColumns of(const QStringList& keys);
+  /// "gradient norm (generator)", "learning rate" … for an optimizer column.
+  static QString optimizerLabel(const QString& key);
+  bool operator==(const MetricsColumns& o) const {
+    return losses == o.losses && heldOut == o.heldOut && optimizer == o.optimizer && byTimestep == o.byTimestep &&
+           quality == o.quality;
+  }
 };
 
 /// What is in a run folder's metrics.csv, read whole (a file GenLab rewrites atomically).
 struct RunMetrics {
-  QStringList lossKeys, heldOutKeys;  ///< columns after step, epoch, wall_s ("eval_" taken off)
+  MetricsColumns columns;
   QVector<MetricsRow> rows;
   QByteArray header;   ///< the first line as read
   qint64 end = 0;      ///< bytes read up to the end of the last whole line
   /// Reads `path`; the error names the file and the line that is wrong. With `from` > 0 (an `end`
   /// of an earlier read), only the lines after that byte are read: a run's file grows by lines.
   static Result<RunMetrics> read(const QString& path, qint64 from = 0);
+  /// The columns only (the first line).
+  static Result<MetricsColumns> readColumns(const QString& path);
 };
 
 /// Follows a run folder while something else trains into it (the CLI, another machine writing to
@@ -58,6 +80,11 @@ class RunFollower final : public QObject {
   /// The family's names for the loss and held-out columns (labels in the user's words).
   QStringList lossLabels() const { return m_lossLabels; }
   QStringList heldOutLabels() const { return m_heldOutLabels; }
+  /// The run's columns as metrics.csv names them.
+  const MetricsColumns& columns() const { return m_columns; }
+  /// run.json's "model" and "dataset" objects (the timesteps of a diffusion model, the class names).
+  QJsonObject model() const { return m_model; }
+  QJsonObject dataset() const { return m_dataset; }
   QString axisLabel() const { return m_axisLabel; }
   /// Steps an epoch (0 until the first epoch has ended).
   qint64 stepsPerEpoch() const { return m_stepsPerEpoch; }
@@ -81,7 +108,9 @@ class RunFollower final : public QObject {
   QByteArray m_header;
   qint64 m_lastStep = 0;
   qint64 m_stepsPerEpoch = 0;
-  QStringList m_keys;
+  MetricsColumns m_columns;
+  bool m_columnsKnown = false;
+  QJsonObject m_model, m_dataset;
   QStringList m_lossLabels, m_heldOutLabels;
   QString m_axisLabel;
   QSet<QString> m_samplesSeen;

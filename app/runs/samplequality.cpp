@@ -5,6 +5,7 @@
 #include "guarded.h"
 #include "datasetsplits.h"
 #include "familytools.h"
+#include "modelsession.h"
 #include "run.h"
 
 #include "quality/classifier.h"
@@ -24,6 +25,7 @@
 #include <QStandardPaths>
 
 #include <cmath>
+#include <optional>
 
 namespace {
 
@@ -207,6 +209,79 @@ Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& da
         << reportOf(judge.value, blurred, QCoreApplication::translate("SampleQuality", "the same, blurred (3×3 box filter twice)"))
         << reportOf(judge.value, noise, QCoreApplication::translate("SampleQuality", "uniform noise"))
         << reportOf(judge.value, repeated, QCoreApplication::translate("SampleQuality", "one training image, %1 times").arg(n));
+    return {out, {}};
+  });
+}
+
+struct LiveQuality::Private {
+  const ModelFamily* family = nullptr;
+  std::optional<Judge> judge;  // image runs
+  at::Tensor heldOut;          // toy runs: the points the samples are compared with
+  double sigma = 1;
+};
+
+LiveQuality::LiveQuality() : d(std::make_unique<Private>()) {}
+LiveQuality::~LiveQuality() = default;
+
+std::unique_ptr<LiveQuality> LiveQuality::make(const ModelFamily& family, const TrainingSettings& s,
+                                               const DatasetSplits& data, const Say& say, QString* why) {
+  why->clear();
+  std::unique_ptr<LiveQuality> q(new LiveQuality);
+  q->d->family = &family;
+  if (family.data == DataKind::Points) {
+    if (data.eval.size() < 2)
+      return nullptr;
+    q->d->heldOut = data.eval.images.narrow(0, 0, std::min<int64_t>(1000, data.eval.size())).to(at::kFloat);
+    q->d->sigma = genlab::median_distance(q->d->heldOut);
+    return q;
+  }
+  if (!family.sampleImages)
+    return nullptr;
+  auto judge = judgeFor(s.dataset, s.dataFolder, data, say);
+  if (!judge.ok()) {
+    *why = judge.error;
+    return nullptr;
+  }
+  q->d->judge = std::move(judge.value);
+  return q;
+}
+
+QStringList LiveQuality::columns() const {
+  if (!d->judge)
+    return {QStringLiteral("quality_mmd")};
+  QStringList out{QStringLiteral("quality_frechet"), QStringLiteral("quality_confident"), QStringLiteral("quality_entropy")};
+  for (int c = 0; c < d->judge->classes.size(); ++c)
+    out << QStringLiteral("quality_class_%1").arg(c);
+  return out;
+}
+
+Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session) {
+  return guarded<QVector<double>>([&]() -> Result<QVector<double>> {
+    if (!d->judge) {
+      std::vector<float> points = session.samplePoints(1000, 1);
+      if (points.size() < 2)
+        return {{}, QCoreApplication::translate("SampleQuality", "The model drew no points to score.")};
+      const auto samples = at::from_blob(points.data(), {int64_t(points.size() / 2), 2}, at::kFloat);
+      return {{genlab::mmd(samples, d->heldOut, d->sigma)}, {}};
+    }
+    const auto run = Run::open(runFolder);
+    if (!run.ok())
+      return {{}, run.error};
+    SampleRequest r;
+    r.count = d->family->qualitySamples;
+    r.seed = 1;
+    r.steps = 25;
+    if (d->family->diffusionTimeline)
+      r.sampler = Sampler::implicit();
+    const auto batch = d->family->sampleImages(run.value, r);
+    if (!batch.ok())
+      return {{}, batch.error};
+    const ImageBatch& b = batch.value;
+    const auto samples = at::from_blob(const_cast<float*>(b.pixels.data()), {b.count, b.channels, b.size, b.size}, at::kFloat);
+    const QualityReport q = reportOf(*d->judge, samples, {});
+    QVector<double> out{q.frechet, q.confident, q.classEntropyBits};
+    for (qint64 c : q.histogram)
+      out << double(c);
     return {out, {}};
   });
 }

@@ -3,6 +3,8 @@
 
 #include "modelfamily.h"
 
+#include <QVector>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -10,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 /// How good a run's samples are, judged by a classifier of its data set (models/quality): the
 /// class histogram, the share classified with probability ≥ 0.9, the class entropy in bits
@@ -44,5 +47,29 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
 /// The calibration table of a data set's measure: training images, the same blurred, uniform
 /// noise and one image repeated, `count` each, against the held-out images.
 Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& dataFolder, int count, const Say& say);
+
+/// The quality measure of a run while it trains (TrainingWorker): made once per run, it scores
+/// fresh samples after each epoch that saves samples. Image runs of a data set with classes: the
+/// family's own sampling of the checkpoint just saved (what `genlab-cli quality` draws, DDIM-25
+/// for diffusion), `ModelFamily::qualitySamples` of them, seed 1; toy runs: 1,000 points of the
+/// session against up to 1,000 held-out points, by MMD with σ the held-out points' median distance.
+class LiveQuality {
+ public:
+  ~LiveQuality();
+  /// Null when the run's data has nothing to judge by (`why` says so; "" when it does not apply).
+  /// May train the data set's classifier first (about a minute, once; `say` tells).
+  static std::unique_ptr<LiveQuality> make(const ModelFamily& family, const TrainingSettings& s,
+                                           const DatasetSplits& data, const Say& say, QString* why);
+  /// metrics.csv's columns: quality_frechet, quality_confident, quality_entropy and
+  /// quality_class_<i> per class; or quality_mmd.
+  QStringList columns() const;
+  /// The columns' values for the run's current weights (saved in `runFolder`; points from `session`).
+  Result<QVector<double>> score(const QString& runFolder, ModelSession& session);
+
+ private:
+  LiveQuality();
+  struct Private;
+  std::unique_ptr<Private> d;
+};
 
 }  // namespace SampleQuality

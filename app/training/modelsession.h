@@ -6,8 +6,10 @@
 
 #include <QImage>
 #include <QJsonObject>
+#include <QStringList>
 #include <QVector>
 #include <string>
+#include <vector>
 
 /// The model-specific half of a training run (the worker does the rest: data, run folder,
 /// progress, checkpoints, stopping). Each family makes its own (ModelFamily::makeSession); used on
@@ -20,8 +22,17 @@ class ModelSession {
   virtual QJsonObject modelJson() const = 0;
   /// One optimisation step: the values of the family's loss columns, in order.
   virtual QVector<double> step() = 0;
-  /// The family's held-out measures, in the order of its heldOut columns.
+  /// The family's held-out measures, in the order of its heldOut columns, then the held-out loss
+  /// per timestep bucket (timestepBuckets() values).
   virtual QVector<double> evaluate() = 0;
+  /// Diffusion models: how many equal ranges of t evaluate() reports the loss of (0: none).
+  virtual int timestepBuckets() const { return 0; }
+  /// The optimizers: "" for a model's only one, else what each trains ("discriminator", "generator").
+  virtual QStringList optimizerNames() const = 0;
+  /// After each step: the gradient norm and learning rate of each optimizer, in optimizerNames() order.
+  virtual QVector<double> optimizerReadings() const = 0;
+  /// Point families: `count` generated points (x, y, x, y …) for the quality measure; {} for images.
+  virtual std::vector<float> samplePoints(int /*count*/, quint64 /*seed*/) { return {}; }
   /// Called at each epoch's end (an auto-encoder measures where its codes now live).
   virtual void epochEnded() {}
   /// run.json's "latent" object ({} if nothing to say).

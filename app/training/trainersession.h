@@ -36,6 +36,18 @@ class TrainerSession : public ModelSession {
   std::string load(const std::string& weights, const std::string& state) override {
     return m_trainer->load_checkpoint(weights, state);
   }
+  QStringList optimizerNames() const override {
+    QStringList out;
+    for (const auto& r : m_trainer->optimizer_readings())
+      out << QString::fromStdString(r.name);
+    return out;
+  }
+  QVector<double> optimizerReadings() const override {
+    QVector<double> out;
+    for (const auto& r : m_trainer->optimizer_readings())
+      out << r.grad_norm << r.lr;
+    return out;
+  }
 
  protected:
   /// Made by the derived session's constructor, once its options are in place.
@@ -49,8 +61,16 @@ template <class Trainer>
 class DiffusionTrainerSession : public TrainerSession<Trainer> {
  public:
   QVector<double> step() override { return {this->m_trainer->step()}; }
-  QVector<double> evaluate() override { return {this->m_trainer->evaluate(m_eval)}; }
+  QVector<double> evaluate() override {
+    const auto l = this->m_trainer->evaluate_by_timestep(m_eval, kBuckets);
+    QVector<double> out{l.mean};
+    for (double v : l.by_timestep)
+      out << v;
+    return out;
+  }
+  int timestepBuckets() const override { return kBuckets; }
 
  protected:
+  static constexpr int kBuckets = 10;  ///< the loss per tenth of the timesteps
   at::Tensor m_eval;  ///< the held-out data, as the trainer takes it
 };

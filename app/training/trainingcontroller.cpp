@@ -42,6 +42,8 @@ bool TrainingController::start(const TrainingSettings& settings) {
   connect(worker, &TrainingWorker::started, this, &TrainingController::started);
   connect(worker, &TrainingWorker::progress, this, &TrainingController::progress);
   connect(worker, &TrainingWorker::evaluated, this, &TrainingController::evaluated);
+  connect(worker, &TrainingWorker::scored, this, &TrainingController::scored);
+  connect(worker, &TrainingWorker::note, this, &TrainingController::note);
   connect(worker, &TrainingWorker::decoderUpdated, this, &TrainingController::decoderUpdated);
   connect(worker, &TrainingWorker::samplesSaved, this, &TrainingController::samplesSaved);
   // Not busy any more before the signal goes on: a receiver may start the next run at once.

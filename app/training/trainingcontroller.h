@@ -40,6 +40,9 @@ class TrainingController final : public QObject {
   void started(const QString& runFolder, qint64 totalSteps, const QString& family);
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
+  /// The sample quality of an epoch (TrainingWorker::scored).
+  void scored(const EpochEvaluation& quality);
+  void note(const QString& text);
   void decoderUpdated(const DecoderSnapshot& decoder);
   void samplesSaved(const QImage& image, qint64 step, int epoch);
   void finished(const QString& runFolder, bool completed);

@@ -43,6 +43,10 @@ struct TrainingSettings {
   /// When resuming: the run's run.json "model" object, so the session rebuilds the model the run
   /// was trained with even where the family's defaults have changed since; {} for a new run.
   QJsonObject resumedModel;
+  /// After each epoch that saves samples, score fresh samples (SampleQuality::LiveQuality): the
+  /// classifier measure for images of a data set with classes, MMD for toy points. Written to
+  /// metrics.csv's quality_ columns: the Train page's quality chart.
+  bool scoreSamples = false;
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
@@ -63,6 +67,7 @@ struct TrainingSettings {
 struct LossPoint {
   qint64 step = 0;
   QVector<double> values;
+  QVector<double> optimizer;  ///< each optimizer's gradient norm and learning rate (ModelSession::optimizerReadings)
 };
 
 /// Sent about 25 times a second while training: every step since the last report.
@@ -83,6 +88,7 @@ struct EpochEvaluation {
   int epoch = 0;
   qint64 step = 0;
   QVector<double> values;
+  QVector<double> byTimestep;  ///< diffusion: the held-out loss per tenth of the timesteps
 };
 
 Q_DECLARE_METATYPE(TrainingSettings)

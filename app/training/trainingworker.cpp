@@ -6,6 +6,7 @@
 #include "registry.h"
 #include "run.h"
 #include "runfolder.h"
+#include "samplequality.h"
 #include "systeminfo.h"
 
 #include "data/mnist_dataset.h"
@@ -70,6 +71,7 @@ bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
   if (s.precision.isEmpty())
     s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
   s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
+  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(false);
   const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
@@ -119,6 +121,33 @@ QByteArray metricsUpTo(const QByteArray& csv, qint64 step) {
     const qint64 rowStep = lines[i].left(lines[i].indexOf(',')).toLongLong(&isNumber);
     if (i == 0 || (isNumber && rowStep <= step))
       out += lines[i] + '\n';
+  }
+  return out;
+}
+
+// metrics.csv with `header`'s columns: a run written by an older version (fewer columns) gets
+// empty cells where it has none, so the file reads as one table.
+QByteArray metricsInColumns(const QByteArray& csv, const QByteArray& header) {
+  const int end = csv.indexOf('\n');
+  const QByteArray oldHeader = csv.left(end);
+  if (end < 0 || oldHeader == header)
+    return csv;
+  const QList<QByteArray> from = oldHeader.split(','), to = header.split(',');
+  QVector<int> source;
+  for (const QByteArray& key : to)
+    source << int(from.indexOf(key));
+  QByteArray out = header + '\n';
+  for (const QByteArray& line : csv.mid(end + 1).split('\n')) {
+    if (line.isEmpty())
+      continue;
+    const QList<QByteArray> fields = line.split(',');
+    for (int i = 0; i < source.size(); ++i) {
+      if (i > 0)
+        out += ',';
+      if (source[i] >= 0 && source[i] < fields.size())
+        out += fields[source[i]];
+    }
+    out += '\n';
   }
   return out;
 }
@@ -183,11 +212,31 @@ void TrainingWorker::train() {
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
   const QString statePath = QStringLiteral("optimizer.safetensors");
-  QStringList lossNames, heldOutNames;
+  // metrics.csv's columns after step, epoch and wall_s: the losses of each step, the held-out
+  // measures of each epoch, each optimizer's gradient norm and rate, the held-out loss per tenth
+  // of the timesteps (diffusion), the sample quality of each sampled epoch (RunMetrics reads them).
+  QStringList lossNames, heldOutNames, optimizerNames, timestepNames, qualityNames;
   for (const LossColumn& c : family.losses)
     lossNames << c.key;
   for (const LossColumn& c : family.heldOut)
     heldOutNames << QStringLiteral("eval_") + c.key;
+  for (const QString& name : model->optimizerNames()) {
+    const QString suffix = name.isEmpty() ? QString() : QLatin1Char('_') + name;
+    optimizerNames << QStringLiteral("grad_norm") + suffix << QStringLiteral("lr") + suffix;
+  }
+  for (int b = 0; b < model->timestepBuckets(); ++b)
+    timestepNames << QStringLiteral("eval_loss_t%1").arg(b);
+  std::unique_ptr<SampleQuality::LiveQuality> quality;
+  if (s.scoreSamples) {
+    QString why;
+    quality = SampleQuality::LiveQuality::make(family, s, data, [this](const QString& text) { Q_EMIT note(text); }, &why);
+    if (quality)
+      qualityNames = quality->columns();
+    else if (!why.isEmpty())
+      Q_EMIT note(tr("The samples are not scored: %1").arg(why));
+  }
+  const QByteArray header =
+      "step,epoch,wall_s," + (lossNames + heldOutNames + optimizerNames + timestepNames + qualityNames).join(QLatin1Char(',')).toUtf8();
 
   if (resuming) {
     const std::string err = model->load(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
@@ -195,7 +244,7 @@ void TrainingWorker::train() {
       Q_EMIT failed(tr("Cannot resume %1: %2").arg(run.path(), QString::fromStdString(err)));
       return;
     }
-    metrics = metricsUpTo(metrics, model->stepsDone());
+    metrics = metricsInColumns(metricsUpTo(metrics, model->stepsDone()), header);
   } else {
     const auto created = s.runFolder.isEmpty() ? RunFolder::create(s.runsFolder, folderName(family, s.dataset))
                                                : RunFolder::createAt(s.runFolder);
@@ -225,7 +274,7 @@ void TrainingWorker::train() {
     };
   }
   if (metrics.isEmpty())
-    metrics = "step,epoch,wall_s," + (lossNames + heldOutNames).join(QLatin1Char(',')).toUtf8() + '\n';
+    metrics = header + '\n';
   json[QStringLiteral("training")] = QJsonObject{{QStringLiteral("epochs"), s.epochs},
                                                  {QStringLiteral("batch_size"), s.batchSize},
                                                  {QStringLiteral("learning_rate"), s.learningRate},
@@ -234,10 +283,16 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("seed"), QString::number(s.seed)},
                                                  {QStringLiteral("threads"), s.threads},
                                                  {QStringLiteral("precision"), s.precision},
-                                                 {QStringLiteral("lr_schedule"), s.lrSchedule}};
+                                                 {QStringLiteral("lr_schedule"), s.lrSchedule},
+                                                 {QStringLiteral("score_samples"), s.scoreSamples}};
   json[QStringLiteral("status")] = QStringLiteral("running");
   json.remove(QStringLiteral("error"));  // a resumed run that had failed
   if (const Status written = run.writeRunJson(json); !written.ok()) {
+    Q_EMIT failed(written.error);
+    return;
+  }
+  // The columns are known from the start (the Train page sets its charts up from them).
+  if (const Status written = run.writeText(QStringLiteral("metrics.csv"), metrics); !written.ok()) {
     Q_EMIT failed(written.error);
     return;
   }
@@ -311,6 +366,22 @@ void TrainingWorker::train() {
     m_runJson = json;
   };
 
+  // The quality of the samples of the checkpoint just saved, into the last row's quality cells.
+  auto scoreSamples = [&] {
+    const auto result = quality->score(run.path(), *model);
+    if (!result.ok()) {
+      Q_EMIT note(tr("The samples of epoch %1 could not be scored: %2").arg(model->epoch()).arg(result.error));
+      return;
+    }
+    metrics.chop(qualityNames.size() + 1);
+    for (double v : result.value)
+      metrics += ',' + QByteArray::number(v, 'g', 8);
+    metrics += '\n';
+    if (const Status written = run.writeText(QStringLiteral("metrics.csv"), metrics); !written.ok())
+      throw std::runtime_error(written.error.toStdString());
+    Q_EMIT scored({int(model->epoch()), model->stepsDone(), result.value, {}});
+  };
+
   Q_EMIT decoderUpdated(model->snapshot());
   TrainingProgress report;
   report.totalSteps = totalSteps;
@@ -349,28 +420,40 @@ void TrainingWorker::train() {
       continue;  // the loop's conditions again (Stop while paused ends here)
     }
     const QVector<double> values = model->step();
+    const QVector<double> optimizer = model->optimizerReadings();
     const qint64 now = activeMs();
-    report.points.append({model->stepsDone(), values});
+    report.points.append({model->stepsDone(), values, optimizer});
+    const auto cells = [&metrics](const QVector<double>& v, qsizetype columns) {
+      for (qsizetype i = 0; i < columns; ++i)
+        metrics += i < v.size() ? ',' + QByteArray::number(v[i], 'g', 8) : QByteArray(",");
+    };
     metrics += QByteArray::number(model->stepsDone()) + ',' + QByteArray::number(model->epoch()) + ',' +
                QByteArray::number(wallBefore + double(now) / 1000.0, 'f', 3);
-    for (double v : values)
-      metrics += ',' + QByteArray::number(v, 'g', 8);
+    cells(values, lossNames.size());
     window.emplace_back(now, model->stepsDone());
     const bool epochEnd = model->batchInEpoch() == 0;
+    QVector<double> byTimestep;
     if (epochEnd && !heldOutNames.isEmpty()) {
-      lastEval = model->evaluate();
-      for (double v : lastEval)
-        metrics += ',' + QByteArray::number(v, 'g', 8);
+      lastEval = model->evaluate();  // the held-out measures, then the loss by timestep
+      byTimestep = lastEval.mid(heldOutNames.size());
+      lastEval.resize(heldOutNames.size());
+      cells(lastEval, heldOutNames.size());
     } else {
       metrics += QByteArray(heldOutNames.size(), ',');
     }
+    cells(optimizer, optimizerNames.size());
+    if (byTimestep.isEmpty())
+      metrics += QByteArray(timestepNames.size(), ',');
+    else
+      cells(byTimestep, timestepNames.size());
+    metrics += QByteArray(qualityNames.size(), ',');  // filled in below once the epoch's samples are scored
     metrics += '\n';
     if (!epochEnd && s.saveEverySteps > 0 && model->stepsDone() % s.saveEverySteps == 0)
       save(false);
     if (epochEnd) {
       model->epochEnded();
       if (!lastEval.isEmpty())
-        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval});
+        Q_EMIT evaluated({int(model->epoch()), model->stepsDone(), lastEval, byTimestep});
       // Samples and a checkpoint at most ~100 times a run (toy runs have hundreds of short epochs);
       // Stop and the end always save.
       if (model->epoch() % samplesEvery == 0 || model->epoch() >= s.epochs) {
@@ -388,6 +471,8 @@ void TrainingWorker::train() {
         Q_EMIT samplesSaved(samples, model->stepsDone(), int(model->epoch()));
         save(false);
         keepIfBest();
+        if (quality)
+          scoreSamples();
       } else if (improves()) {  // between the sampled epochs too: a better epoch is saved and kept
         save(false);
         keepIfBest();

@@ -47,6 +47,10 @@ class TrainingWorker final : public QObject {
   void progress(const TrainingProgress& progress);
   void evaluated(const EpochEvaluation& evaluation);
   void decoderUpdated(const DecoderSnapshot& decoder);
+  /// The sample-quality measure of an epoch's samples (metrics.csv's quality_ columns, in order).
+  void scored(const EpochEvaluation& quality);
+  /// Something the user should know that does not stop the run (the quality classifier trains once…).
+  void note(const QString& text);
   /// A new sample grid was saved as samples/step-N.png.
   void samplesSaved(const QImage& image, qint64 step, int epoch);
   /// `completed` is false when stopped early; the weights of the last step are saved either way.

@@ -3,11 +3,13 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/TensorOperators.h>
+#include <ATen/ops/bincount.h>
 #include <ATen/ops/cat.h>
 #include <ATen/ops/from_blob.h>
 #include <ATen/ops/full.h>
 #include <ATen/ops/randint.h>
 #include <ATen/ops/randn.h>
+#include <ATen/ops/zeros.h>
 #include <ATen/ops/zeros_like.h>
 #include <c10/core/InferenceMode.h>
 
@@ -217,25 +219,42 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& x0, 
   return per_example.mean();
 }
 
-double GaussianDiffusion::held_out_loss(const Denoiser& model, const at::Tensor& x0_in, uint64_t seed,
+double GaussianDiffusion::held_out_loss(const Denoiser& model, const at::Tensor& x0, uint64_t seed,
                                         int64_t batch) const {
+  return held_out_losses(model, x0, seed, 1, batch).mean;
+}
+
+GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser& model, const at::Tensor& x0_in,
+                                                                  uint64_t seed, int64_t buckets, int64_t batch) const {
   TORCH_CHECK(x0_in.dim() >= 2 && x0_in.size(0) > 0, "held-out data must be a non-empty batch (N, …), got ",
               x0_in.sizes());
   TORCH_CHECK(batch >= 1, "evaluation batch must be at least 1, got ", batch);
+  TORCH_CHECK(buckets >= 1 && buckets <= timesteps(), "timestep buckets must be 1 … T, got ", buckets);
   c10::InferenceMode guard;
   const auto x0 = x0_in.to(at::kFloat).contiguous();
-  const int64_t n = x0.size(0);
+  const int64_t n = x0.size(0), T = timesteps();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto t = at::randint(timesteps(), {n}, gen, at::TensorOptions(at::kLong));
+  const auto t = at::randint(T, {n}, gen, at::TensorOptions(at::kLong));
   const auto noise = at::randn(x0.sizes(), gen, x0.options());
+  auto sums = at::zeros({buckets}, at::TensorOptions(at::kDouble));
   double sum = 0;
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
     const auto x = x0.narrow(0, from, count), tt = t.narrow(0, from, count), eps = noise.narrow(0, from, count);
     const auto eps_hat = model_predictions(model, q_sample(x, tt, eps), tt, /*clip=*/false).pred_noise;
-    sum += (eps_hat.to(at::kDouble) - eps.to(at::kDouble)).pow(2).sum().item<double>();
+    const auto per_example = (eps_hat.to(at::kDouble) - eps.to(at::kDouble)).pow(2).flatten(1).sum(1);
+    sum += per_example.sum().item<double>();
+    sums.index_add_(0, tt * buckets / T, per_example);
   }
-  return sum / double(x0.numel());
+  HeldOutLoss out;
+  out.mean = sum / double(x0.numel());
+  const auto counts = at::bincount(t * buckets / T, {}, buckets).to(at::kDouble);
+  const double per_example_values = double(x0.numel() / n);
+  for (int64_t b = 0; b < buckets; ++b) {
+    const double c = counts[b].item<double>();
+    out.by_timestep.push_back(c > 0 ? sums[b].item<double>() / (c * per_example_values) : std::nan(""));
+  }
+  return out;
 }
 
 }  // namespace genlab

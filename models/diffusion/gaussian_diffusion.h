@@ -123,6 +123,15 @@ class GaussianDiffusion {
   /// read as noise (model_predictions without clipping; the output itself for pred_noise).
   /// Runs the network in batches of `batch` under InferenceMode.
   double held_out_loss(const Denoiser& model, const at::Tensor& x0, uint64_t seed, int64_t batch = 256) const;
+  /// held_out_loss and, beside it, the same mean over the examples whose t fell in each of
+  /// `buckets` equal ranges (bucket b: b·T/buckets ≤ t < (b+1)·T/buckets; NaN where none did):
+  /// the loss as a function of the noise level, the curve diffusion papers draw.
+  struct HeldOutLoss {
+    double mean = 0;
+    std::vector<double> by_timestep;
+  };
+  HeldOutLoss held_out_losses(const Denoiser& model, const at::Tensor& x0, uint64_t seed, int64_t buckets,
+                              int64_t batch = 256) const;
 
  private:
   at::Tensor extract(const at::Tensor& a, const at::Tensor& t, const at::Tensor& like) const;

@@ -53,12 +53,17 @@ double ImageDiffusionTrainer::step() {
 }
 
 double ImageDiffusionTrainer::evaluate(const at::Tensor& images, uint64_t seed) {
+  return evaluate_by_timestep(images, 1, seed).mean;
+}
+
+GaussianDiffusion::HeldOutLoss ImageDiffusionTrainer::evaluate_by_timestep(const at::Tensor& images, int64_t buckets, uint64_t seed) {
   const int64_t f = ema_->size_factor();
   TORCH_CHECK(images.dim() == 4 && images.size(1) == ema_->options().channels() && images.size(2) % f == 0 &&
                   images.size(3) % f == 0,
               "DDPM evaluation images must be (N, ", ema_->options().channels(), ", H, W) with H and W divisible by ",
               f, ", got ", images.sizes());
-  return diffusion_.held_out_loss(unet_denoiser(ema_, options_.precision()), images.to(at::kFloat).mul(2).sub_(1), seed);
+  return diffusion_.held_out_losses(unet_denoiser(ema_, options_.precision()), images.to(at::kFloat).mul(2).sub_(1), seed,
+                                    buckets);
 }
 
 Denoiser unet_denoiser(Unet net, Precision precision) {

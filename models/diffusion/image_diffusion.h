@@ -34,6 +34,8 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   /// The held-out noise-prediction loss of the EMA weights (GaussianDiffusion::held_out_loss) on
   /// `images` (N, channels, H, W) in [0, 1], scaled to [−1, 1] as in training.
   double evaluate(const at::Tensor& images, uint64_t seed = 12345);
+  /// The same with its mean per tenth (`buckets`) of the timesteps (GaussianDiffusion::held_out_losses).
+  GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& images, int64_t buckets, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
   Precision precision() const { return options_.precision(); }
   /// The learning rate of step `step` (0-based), after set_lr_decay.

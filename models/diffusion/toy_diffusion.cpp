@@ -102,9 +102,13 @@ double ToyDiffusionTrainer::step() {
 }
 
 double ToyDiffusionTrainer::evaluate(const at::Tensor& points, uint64_t seed) {
+  return evaluate_by_timestep(points, 1, seed).mean;
+}
+
+GaussianDiffusion::HeldOutLoss ToyDiffusionTrainer::evaluate_by_timestep(const at::Tensor& points, int64_t buckets, uint64_t seed) {
   TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "toy diffusion evaluates on points (N, 2), got ",
               points.sizes());
-  return diffusion_.held_out_loss(toy_denoiser(ema_), points, seed);
+  return diffusion_.held_out_losses(toy_denoiser(ema_), points, seed, buckets);
 }
 
 }  // namespace genlab

@@ -62,6 +62,8 @@ class ToyDiffusionTrainer final : public BatchTrainer {
   /// The held-out noise-prediction loss of the EMA weights (GaussianDiffusion::held_out_loss) on
   /// `points` (N, 2), in data coordinates as in training.
   double evaluate(const at::Tensor& points, uint64_t seed = 12345);
+  /// The same with its mean per tenth (`buckets`) of the timesteps (GaussianDiffusion::held_out_losses).
+  GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& points, int64_t buckets, uint64_t seed = 12345);
   const GaussianDiffusion& diffusion() const { return diffusion_; }
   MLPDiffusion& model() { return model_; }
   MLPDiffusion& ema() { return ema_; }

@@ -3,6 +3,7 @@
 
 #include "io/trainer_state.h"
 
+#include <ATen/ops/stack.h>
 #include <ATen/ops/zeros_like.h>
 #include <torch/utils.h>
 
@@ -27,9 +28,19 @@ void Adam::zero_grad() {
       p.mutable_grad().zero_();
 }
 
-void Adam::step() {
+void Adam::step(double grad_norm) {
   torch::NoGradGuard no_grad;
   ++step_;
+  if (grad_norm < 0) {
+    // One reduction per parameter, one read-out for all of them.
+    std::vector<at::Tensor> norms;
+    norms.reserve(params_.size());
+    for (const auto& [name, p] : params_)
+      if (p.grad().defined())
+        norms.push_back(p.grad().norm().to(at::kDouble));
+    grad_norm = norms.empty() ? 0.0 : at::stack(norms).norm().item<double>();
+  }
+  grad_norm_ = grad_norm;
   const double bc1 = 1 - std::pow(beta1_, double(step_));
   const double bc2 = 1 - std::pow(beta2_, double(step_));
   for (size_t i = 0; i < params_.size(); ++i) {

@@ -10,6 +10,13 @@
 
 namespace genlab {
 
+/// What an optimizer did in its last step (the Train page's gradient and learning-rate curves).
+struct OptimizerReading {
+  std::string name;  ///< "" for a model's only optimizer, else what it trains ("generator" …)
+  double grad_norm = 0;
+  double lr = 0;
+};
+
 /// Adam exactly as torch.optim.Adam (no weight decay, no amsgrad), over named parameters, with
 /// its state readable and writable by name — what an exact resume needs.
 class Adam {
@@ -19,10 +26,16 @@ class Adam {
 
   void zero_grad();
   /// One update from each parameter's .grad() (parameters without a gradient are skipped).
-  void step();
+  /// `grad_norm`: the gradients' norm when the caller knows it (measured before clipping them);
+  /// negative: measured here.
+  void step(double grad_norm = -1);
   int64_t steps() const { return step_; }
   /// Changes the learning rate for the steps that follow (a schedule).
   void set_lr(double lr) { lr_ = lr; }
+  /// The rate of the last step (and of the next, unless set_lr changes it).
+  double lr() const { return lr_; }
+  /// The L2 norm of all gradients of the last step, as one vector (0 before the first step).
+  double grad_norm() const { return grad_norm_; }
 
   /// "<prefix><name>.exp_avg" and "<prefix><name>.exp_avg_sq" for every parameter.
   NamedTensors state(const std::string& prefix) const;
@@ -36,6 +49,7 @@ class Adam {
   std::vector<at::Tensor> m_, v_;
   double lr_, beta1_, beta2_, eps_;
   int64_t step_ = 0;
+  double grad_norm_ = 0;
 };
 
 }  // namespace genlab

@@ -47,6 +47,17 @@ void BatchTrainer::save_module(std::string prefix, torch::nn::Module* module) {
   modules_.emplace_back(std::move(prefix), module);
 }
 
+std::vector<OptimizerReading> BatchTrainer::optimizer_readings() const {
+  std::vector<OptimizerReading> out;
+  for (const auto& [prefix, adam] : optimizers_) {
+    std::string name = prefix.rfind("adam.", 0) == 0 ? prefix.substr(5) : prefix;
+    if (!name.empty() && name.back() == '.')
+      name.pop_back();
+    out.push_back({name, adam->grad_norm(), adam->lr()});
+  }
+  return out;
+}
+
 void BatchTrainer::save_optimizer(std::string prefix, Adam* adam) { optimizers_.emplace_back(std::move(prefix), adam); }
 
 std::vector<std::pair<std::string, at::Tensor>> BatchTrainer::parameters_of(torch::nn::Module& m) {

@@ -34,6 +34,10 @@ class BatchTrainer {
   /// The rate of step `step` (0-based) for an optimizer set to `lr`, under set_lr_decay.
   double decayed_lr(double lr, int64_t step) const;
 
+  /// What each optimizer did in the last step, in the order they were registered (named by its
+  /// prefix without "adam." and the dot: "" or "discriminator", "generator").
+  std::vector<OptimizerReading> optimizer_readings() const;
+
   /// Weights ("<module prefix><name>", parameters and buffers) with `metadata` to `weights_path`;
   /// optimizer moments, data order, RNG state and counters to `state_path`. "" or an error.
   std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,

@@ -2,12 +2,15 @@
 #include "quality/sample_quality.h"
 
 #include <ATen/ops/cat.h>
+#include <ATen/ops/cdist.h>
+#include <ATen/ops/triu_indices.h>
 #include <ATen/ops/diag.h>
 #include <ATen/ops/linalg_eigh.h>
 #include <ATen/ops/softmax.h>
 #include <c10/core/InferenceMode.h>
 #include <c10/util/Exception.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace genlab {
@@ -80,6 +83,29 @@ SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, c
   q.class_entropy_bits = histogram_entropy_bits(q.histogram);
   q.frechet = frechet_distance(feature_statistics(features), reference);
   return q;
+}
+
+double mmd(const at::Tensor& a_in, const at::Tensor& b_in, double sigma) {
+  TORCH_CHECK(a_in.dim() == 2 && b_in.dim() == 2 && a_in.size(1) == b_in.size(1) && a_in.size(0) > 0 && b_in.size(0) > 0,
+              "MMD compares two non-empty point sets (N, D) and (M, D), got ", a_in.sizes(), " and ", b_in.sizes());
+  TORCH_CHECK(std::isfinite(sigma) && sigma > 0, "the MMD kernel width must be positive, got ", sigma);
+  c10::InferenceMode guard;
+  const auto a = a_in.to(at::kDouble), b = b_in.to(at::kDouble);
+  const auto mean_kernel = [sigma](const at::Tensor& x, const at::Tensor& y) {
+    return at::cdist(x, y).pow_(2).div_(-2 * sigma * sigma).exp_().mean().item<double>();
+  };
+  return std::sqrt(std::max(0.0, mean_kernel(a, a) + mean_kernel(b, b) - 2 * mean_kernel(a, b)));
+}
+
+double median_distance(const at::Tensor& points) {
+  TORCH_CHECK(points.dim() == 2 && points.size(0) >= 2, "the median distance needs at least two points (N, D), got ",
+              points.sizes());
+  c10::InferenceMode guard;
+  const auto p = points.to(at::kDouble);
+  const int64_t n = p.size(0);
+  const auto d = at::cdist(p, p);
+  const auto upper = at::triu_indices(n, n, 1);
+  return d.view(-1).index_select(0, upper[0] * n + upper[1]).median().item<double>();
 }
 
 }  // namespace genlab

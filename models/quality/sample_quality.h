@@ -41,4 +41,12 @@ SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, c
 /// Entropy in bits of a histogram's proportions (0 · log 0 = 0).
 double histogram_entropy_bits(const std::vector<int64_t>& histogram);
 
+/// How far a set of 2-D (or any D) samples lies from the data: the maximum mean discrepancy with
+/// the Gaussian kernel k(x, y) = exp(−‖x − y‖² / 2σ²) (Gretton et al. 2012), the square root of
+/// its biased estimate mean k(a, a) + mean k(b, b) − 2 mean k(a, b), over points a (N, D) and
+/// b (M, D); 0 for the same set, at most √2.
+double mmd(const at::Tensor& a, const at::Tensor& b, double sigma);
+/// The median distance between two different points of `points` (N ≥ 2, D): the usual σ for mmd.
+double median_distance(const at::Tensor& points);
+
 }  // namespace genlab

@@ -204,6 +204,7 @@ VaeLosses VaeTrainer::step() {
   at::sum_out(gb1_, g1, 0);
 
   // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad).
+  grad_norm_ = std::sqrt(at::dot(grad_, grad_).item<double>());
   ++step_;
   const double bc1 = 1 - std::pow(kAdamBeta1, double(step_));
   const double bc2 = 1 - std::pow(kAdamBeta2, double(step_));

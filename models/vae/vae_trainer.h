@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/safetensors.h"
+#include "nn/adam.h"
 #include "nn/image_encoder.h"
 #include "nn/mlp_decoder.h"
 #include "vae/vae.h"
@@ -56,6 +57,9 @@ class VaeTrainer {
   /// One optimisation step on the next batch (starts a new shuffled epoch when needed).
   VaeLosses step();
 
+  /// The gradient norm and learning rate of the last step.
+  std::vector<OptimizerReading> optimizer_readings() const { return {{"", grad_norm_, options_.lr()}}; }
+
   /// Mean losses over `images` with a fixed noise seed (deterministic for the same weights).
   VaeLosses evaluate(const torch::Tensor& images, uint64_t noise_seed = 12345);
 
@@ -89,6 +93,7 @@ class VaeTrainer {
   at::Generator generator_;
   torch::Tensor order_;
   int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
+  double grad_norm_ = 0;
 
   // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is
   // five vector operations over the whole model.

@@ -102,7 +102,7 @@ class tst_FollowRun : public QObject {
     // Hidden, a run leaves the chart and the legend, not the data.
     chart->setRunVisible(2, false);
     QCOMPARE(chart->pointCount(), int(ma.rows.size()));
-    QCOMPARE(chart->csv().count(QLatin1Char('\n')) - 1, int(ma.rows.size()) * ma.lossKeys.size() + ma.heldOutKeys.size());
+    QCOMPARE(chart->csv().count(QLatin1Char('\n')) - 1, int(ma.rows.size()) * ma.columns.losses.size() + ma.columns.heldOut.size());
     chart->setRunVisible(2, true);
     QVERIFY(chart->setCurve(chart->curves().last()));  // a held-out measure: a point an epoch
     QCOMPARE(chart->pointCount(), 2);
