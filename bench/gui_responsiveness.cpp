@@ -91,7 +91,7 @@ int main(int argc, char* argv[]) {
                 "training %.0f samples/s (%lld steps)\n",
                 threads, stalls.empty() ? 0 : stalls.back(), p99, p50, stalls.size(), samplesPerSecond,
                 (long long)steps);
-    auto* curves = window.findChild<TrainingCurves*>();
+    auto* curves = window.findChild<TrainingCurves*>(QStringLiteral("lossCurves"));
     std::printf("loss plot: %d redraws, %.1f ms each on average\n", curves->replotCount(), curves->plot()->replotTime(true));
     QElapsedTimer closing;
     closing.start();

@@ -161,6 +161,22 @@ int main(int argc, char* argv[]) {
     std::printf("wrote %s\n", qPrintable(path));
     return 0;
   }
+  // capture_screenshots <dir> --follow RUN TAB NAME.png: the Train page following a run, on its
+  // chart tab TAB (0: this run, 1: gradients, 2: loss by timestep, 3: sample quality).
+  if (argc > 5 && QLatin1String(argv[2]) == QLatin1String("--follow")) {
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    pages->setCurrentWidget(window.trainPage());
+    window.trainPage()->followRun(QString::fromLocal8Bit(argv[3]));
+    window.trainPage()->dashboard()->chartTabs()->setCurrentIndex(QString::fromLocal8Bit(argv[4]).toInt());
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 2000)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[5]);
+    window.grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
+    return 0;
+  }
   // capture_screenshots <dir> --draws RUN NAME.png: the Explore page of a run with a code of more
   // than two dimensions, its random draws shown.
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--draws")) {

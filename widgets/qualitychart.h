@@ -37,8 +37,13 @@ class QualityChart final : public QWidget {
   QCustomPlot* plot() const { return m_plot; }
   QCustomPlot* histogram() const { return m_histogram; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void redraw();
+  /// Replots now if shown, else when next shown (a hidden chart has no size to draw into).
+  void replot(QCustomPlot* plot);
 
   QCustomPlot* m_plot = nullptr;
   QCustomPlot* m_histogram = nullptr;

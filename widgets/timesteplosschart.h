@@ -27,8 +27,13 @@ class TimestepLossChart final : public QWidget {
   QString csv() const;
   QCustomPlot* plot() const { return m_plot; }
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void redraw();
+  /// Replots now if shown, else when next shown (a hidden chart has no size to draw into).
+  void replot(QCustomPlot* plot);
 
   QCustomPlot* m_plot = nullptr;
   QLabel* m_note = nullptr;

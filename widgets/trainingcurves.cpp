@@ -24,7 +24,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_eval->setPen(QPen(Qt::black, 2.0));
   m_eval->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
 
-  m_logY = new QCheckBox(tr("Logarithmic loss axis"), this);
+  m_logY = new QCheckBox(tr("Logarithmic axis"), this);
   m_logY->setObjectName(QStringLiteral("logYCheck"));
   connect(m_logY, &QCheckBox::toggled, this, [this](bool on) {
     m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);

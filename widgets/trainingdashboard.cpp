@@ -272,6 +272,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   leftBox->setMaximumWidth(420);
 
   m_curves = new TrainingCurves(this);
+  m_curves->setObjectName(QStringLiteral("lossCurves"));
   m_comparison = new RunCompareChart(this);
   m_comparison->setObjectName(QStringLiteral("runComparison"));
   m_chartTabs = new QTabWidget(this);

@@ -48,17 +48,23 @@ std::string fingerprintOf(const QString& dataset, const DatasetSplits& data) {
   return dataset.toStdString() + "|" + text;
 }
 
+// "" when the data has what the measure needs (classes, held-out images), else what it lacks.
+QString judgeable(const QString& dataset, const DatasetSplits& data) {
+  const int64_t classes = data.train.size() > 0 && data.train.labels.defined() ? data.train.labels.max().item<int64_t>() + 1 : 0;
+  if (classes >= 2 && data.eval.size() >= 10)
+    return {};
+  return QCoreApplication::translate("SampleQuality", "The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
+                                                      "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
+      .arg(dataset)
+      .arg(classes)
+      .arg(data.eval.size());
+}
+
 Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say) {
   Result<Judge> out;
-  const int64_t classes = data.train.size() > 0 ? data.train.labels.max().item<int64_t>() + 1 : 0;
-  if (classes < 2 || data.eval.size() < 10) {
-    out.error = QCoreApplication::translate("SampleQuality", "The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
-                   "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
-                    .arg(dataset)
-                    .arg(classes)
-                    .arg(data.eval.size());
+  if (out.error = judgeable(dataset, data); !out.ok())
     return out;
-  }
+  const int64_t classes = data.train.labels.max().item<int64_t>() + 1;
   const auto images = [&](const genlab::LabelledImages& split) {
     return split.images.view({-1, data.channels, split.height, split.width});
   };
@@ -215,8 +221,17 @@ Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& da
 
 struct LiveQuality::Private {
   const ModelFamily* family = nullptr;
-  std::optional<Judge> judge;  // image runs
-  at::Tensor heldOut;          // toy runs: the points the samples are compared with
+  // Image runs: the judge is made at the first score (loading or training the classifier), so
+  // training starts at once.
+  bool images = false;
+  QString dataset, dataFolder;
+  DatasetSplits data;
+  Say say;
+  QStringList classes;
+  std::optional<Judge> judge;
+  QString judgeError;
+  // Toy runs: the points the samples are compared with.
+  at::Tensor heldOut;
   double sigma = 1;
 };
 
@@ -237,33 +252,48 @@ std::unique_ptr<LiveQuality> LiveQuality::make(const ModelFamily& family, const 
   }
   if (!family.sampleImages)
     return nullptr;
-  auto judge = judgeFor(s.dataset, s.dataFolder, data, say);
-  if (!judge.ok()) {
-    *why = judge.error;
+  if (const QString e = judgeable(s.dataset, data); !e.isEmpty()) {
+    *why = e;
     return nullptr;
   }
-  q->d->judge = std::move(judge.value);
+  q->d->images = true;
+  q->d->dataset = s.dataset;
+  q->d->dataFolder = s.dataFolder;
+  q->d->data = data;
+  q->d->say = say;
+  const int64_t classes = data.train.labels.max().item<int64_t>() + 1;
+  for (int64_t c = 0; c < classes; ++c)
+    q->d->classes << QString::number(c);
   return q;
 }
 
 QStringList LiveQuality::columns() const {
-  if (!d->judge)
+  if (!d->images)
     return {QStringLiteral("quality_mmd")};
   QStringList out{QStringLiteral("quality_frechet"), QStringLiteral("quality_confident"), QStringLiteral("quality_entropy")};
-  for (int c = 0; c < d->judge->classes.size(); ++c)
-    out << QStringLiteral("quality_class_%1").arg(c);
+  for (const QString& c : d->classes)
+    out << QStringLiteral("quality_class_") + c;
   return out;
 }
 
 Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session) {
   return guarded<QVector<double>>([&]() -> Result<QVector<double>> {
-    if (!d->judge) {
+    if (!d->images) {
       std::vector<float> points = session.samplePoints(1000, 1);
       if (points.size() < 2)
         return {{}, QCoreApplication::translate("SampleQuality", "The model drew no points to score.")};
       const auto samples = at::from_blob(points.data(), {int64_t(points.size() / 2), 2}, at::kFloat);
       return {{genlab::mmd(samples, d->heldOut, d->sigma)}, {}};
     }
+    if (!d->judge && d->judgeError.isEmpty()) {
+      auto judge = judgeFor(d->dataset, d->dataFolder, d->data, d->say);
+      if (judge.ok())
+        d->judge = std::move(judge.value);
+      else
+        d->judgeError = judge.error;
+    }
+    if (!d->judge)
+      return {{}, d->judgeError};
     const auto run = Run::open(runFolder);
     if (!run.ok())
       return {{}, run.error};

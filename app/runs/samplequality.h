@@ -57,7 +57,8 @@ class LiveQuality {
  public:
   ~LiveQuality();
   /// Null when the run's data has nothing to judge by (`why` says so; "" when it does not apply).
-  /// May train the data set's classifier first (about a minute, once; `say` tells).
+  /// The first score() loads the data set's classifier, or trains it (about a minute, once;
+  /// `say` tells, from the training thread).
   static std::unique_ptr<LiveQuality> make(const ModelFamily& family, const TrainingSettings& s,
                                            const DatasetSplits& data, const Say& say, QString* why);
   /// metrics.csv's columns: quality_frechet, quality_confident, quality_entropy and

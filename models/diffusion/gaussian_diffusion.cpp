@@ -5,6 +5,7 @@
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/bincount.h>
 #include <ATen/ops/cat.h>
+#include <ATen/ops/div.h>
 #include <ATen/ops/from_blob.h>
 #include <ATen/ops/full.h>
 #include <ATen/ops/randint.h>
@@ -237,6 +238,7 @@ GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser
   const auto t = at::randint(T, {n}, gen, at::TensorOptions(at::kLong));
   const auto noise = at::randn(x0.sizes(), gen, x0.options());
   auto sums = at::zeros({buckets}, at::TensorOptions(at::kDouble));
+  const auto bucket_of = [&](const at::Tensor& steps) { return at::div(steps * buckets, T, "floor"); };  // integers
   double sum = 0;
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
@@ -244,11 +246,11 @@ GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser
     const auto eps_hat = model_predictions(model, q_sample(x, tt, eps), tt, /*clip=*/false).pred_noise;
     const auto per_example = (eps_hat.to(at::kDouble) - eps.to(at::kDouble)).pow(2).flatten(1).sum(1);
     sum += per_example.sum().item<double>();
-    sums.index_add_(0, tt * buckets / T, per_example);
+    sums.index_add_(0, bucket_of(tt), per_example);
   }
   HeldOutLoss out;
   out.mean = sum / double(x0.numel());
-  const auto counts = at::bincount(t * buckets / T, {}, buckets).to(at::kDouble);
+  const auto counts = at::bincount(bucket_of(t), {}, buckets).to(at::kDouble);
   const double per_example_values = double(x0.numel() / n);
   for (int64_t b = 0; b < buckets; ++b) {
     const double c = counts[b].item<double>();

@@ -39,7 +39,7 @@ class tst_CrashSafety : public QObject {
       QProcess p;
       p.start(QStringLiteral(GENLAB_CLI_PATH),
               {QStringLiteral("train"), QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--threads"),
-               QStringLiteral("1"), QStringLiteral("--save-every"), QStringLiteral("1"), QStringLiteral("--data"),
+               QStringLiteral("1"), QStringLiteral("--save-every"), QStringLiteral("1"), QStringLiteral("--quality"), QStringLiteral("off"), QStringLiteral("--data"),
                TestData::mnistFolder(), QStringLiteral("--out"), run});
       QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(run + QStringLiteral("/weights.safetensors")), 30000);
       QTest::qWait(int(rng() % 300));  // each step writes weights, optimizer state, metrics and run.json

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Following a run that genlab-cli trains: the Train page's curves, held-out points and sample
 // strip update as the run folder changes, within a second of each write.
+#include "qualitychart.h"
 #include "runcomparechart.h"
+#include "samplequality.h"
+#include "timesteplosschart.h"
 #include "runfollower.h"
 #include "trainedrun.h"
 #include "samplestrip.h"
@@ -14,10 +17,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <qcustomplot.h>
+
+#include <cmath>
 
 class tst_FollowRun : public QObject {
   Q_OBJECT
@@ -53,7 +59,8 @@ class tst_FollowRun : public QObject {
                QStringLiteral("3"), QStringLiteral("--batch"), QStringLiteral("32"), QStringLiteral("--threads"),
                QStringLiteral("1"), QStringLiteral("--data"), TestData::mnistFolder(), QStringLiteral("--out"), folder});
     QVERIFY(cli.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 120000);
+    // The first scored epoch may train the data set's quality classifier (about a minute, once).
+    QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 400000);
     QCOMPARE(cli.exitCode(), 0);
     // Everything the CLI wrote is on the chart: every step, every epoch's held-out point, every grid.
     QFile metrics(QDir(folder).filePath(QStringLiteral("metrics.csv")));
@@ -69,6 +76,43 @@ class tst_FollowRun : public QObject {
       QVERIFY2(ms <= 1000, qPrintable(QStringLiteral("points shown %1 ms after their write").arg(ms)));
     // The curves carry the family's names.
     QCOMPARE(curves->seriesNames().size(), 3);
+
+    // Gradient norm and learning rate: a point every step, the rate the one asked for.
+    const RunMetrics m = RunMetrics::read(metrics.fileName()).value;
+    TrainingCurves* gradients = page.dashboard()->gradients();
+    QCOMPARE(gradients->seriesNames(), (QStringList{QStringLiteral("gradient norm"), QStringLiteral("learning rate")}));
+    QCOMPARE(gradients->pointCount(), rows);
+    for (const MetricsRow& r : m.rows) {
+      QCOMPARE(r.optimizer.size(), 2);
+      QVERIFY(std::isfinite(r.optimizer[0]) && r.optimizer[0] > 0);
+      QCOMPARE(r.optimizer[1], 1e-3);  // the VAE's default rate, constant
+    }
+    // The quality chart: one point per epoch (each epoch saves samples), with metrics.csv's
+    // numbers, and the last is what `genlab-cli quality` measures on the run (500 samples, seed 1).
+    QualityChart* quality = page.dashboard()->quality();
+    QTRY_COMPARE_WITH_TIMEOUT(quality->pointCount(), 3, 2000);
+    QCOMPARE(quality->epochs(), (QVector<int>{1, 2, 3}));
+    const int frechet = int(m.columns.quality.indexOf(QStringLiteral("quality_frechet")));
+    const int confident = int(m.columns.quality.indexOf(QStringLiteral("quality_confident")));
+    QVERIFY(frechet >= 0 && confident >= 0);
+    QVector<double> fromFile;
+    for (const MetricsRow& r : m.rows)
+      if (!r.quality.isEmpty())
+        fromFile << r.quality[frechet];
+    QCOMPARE(quality->measure(0), fromFile);
+    SampleRequest request;
+    request.count = 500;
+    const auto report = SampleQuality::scoreRun(folder, request, TestData::mnistFolder(), {});
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    // metrics.csv keeps 8 significant digits.
+    const auto close = [](double a, double b) { return std::abs(a - b) <= 1e-7 * std::max(1.0, std::abs(b)); };
+    QVERIFY2(close(quality->measure(0).last(), report.value.frechet),
+             qPrintable(QStringLiteral("%1 vs %2").arg(quality->measure(0).last()).arg(report.value.frechet)));
+    QVERIFY(close(quality->measure(1).last(), report.value.confident));
+    double counted = 0;
+    for (double c : m.rows.last().quality.mid(3))
+      counted += c;
+    QCOMPARE(counted, 500.0);  // the histogram counts every sample
     page.followRun({});
     QVERIFY(page.followedRun().isEmpty());
   }
@@ -108,6 +152,41 @@ class tst_FollowRun : public QObject {
     QCOMPARE(chart->pointCount(), 2);
   }
 
+  // A diffusion run on 2-D points: the loss per tenth of the timesteps, one curve an epoch; the
+  // quality chart by MMD to the held-out points; metrics.csv's numbers on both.
+  void followsADiffusionRunsTimestepsAndQuality() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("toy-diffusion"));
+    QProcess cli;
+    cli.start(QStringLiteral(GENLAB_CLI_PATH),
+              {QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+               QStringLiteral("toy:moons"), QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--threads"),
+               QStringLiteral("1"), QStringLiteral("--out"), folder});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    const RunMetrics m = RunMetrics::read(QDir(folder).filePath(QStringLiteral("metrics.csv"))).value;
+    QCOMPARE(m.columns.byTimestep.size(), 10);
+    QCOMPARE(m.columns.quality, QStringList{QStringLiteral("quality_mmd")});
+    TrainPage page;
+    page.show();
+    page.followRun(folder);
+    TimestepLossChart* byTimestep = page.dashboard()->timestepChart();
+    QTRY_COMPARE_WITH_TIMEOUT(byTimestep->epochCount(), 3, 2000);
+    QCOMPARE(byTimestep->timesteps(), 100);  // the toy model's T
+    QCOMPARE(page.dashboard()->chartTabs()->isTabVisible(page.dashboard()->chartTabs()->indexOf(byTimestep)), true);
+    // Its CSV holds metrics.csv's numbers: bucket 3 of epoch 2 covers t = 30 … 39.
+    const MetricsRow* second = nullptr;
+    for (const MetricsRow& r : m.rows)
+      if (!r.byTimestep.isEmpty() && r.epoch == 2)
+        second = &r;
+    QVERIFY(second);
+    QVERIFY(byTimestep->csv().contains(QStringLiteral("\n2,30,39,%1\n").arg(second->byTimestep[3], 0, 'g', 17)));
+    QualityChart* quality = page.dashboard()->quality();
+    QTRY_COMPARE_WITH_TIMEOUT(quality->pointCount(), 3, 2000);
+    QCOMPARE(quality->measure(0).last(), m.rows.last().quality[0]);
+    QVERIFY(m.rows.last().quality[0] > 0 && m.rows.last().quality[0] < std::sqrt(2.0));
+  }
+
   void badMetricsAreNamed() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("metrics.csv"));
@@ -143,6 +222,26 @@ class tst_FollowRun : public QObject {
     write("step,epoch,wall_s,total\n1,0,0.5,x\n");
     QVERIFY(RunMetrics::read(path).error.contains(QStringLiteral("cannot be read")));
     QVERIFY(!RunMetrics::read(dir.filePath(QStringLiteral("none.csv"))).ok());
+    // Each column where it belongs, whatever the order; a step without a gradient norm reads NaN.
+    write("step,epoch,wall_s,d,g,grad_norm_discriminator,lr_discriminator,grad_norm_generator,lr_generator,eval_d,"
+          "eval_loss_t0,eval_loss_t1,quality_mmd\n"
+          "1,0,0.1,0.5,0.7,2.5,0.001,,0.002,,,,\n"
+          "2,1,0.2,0.4,0.8,2.0,0.001,3.0,0.002,0.45,9,8,0.25\n");
+    const auto columns = RunMetrics::read(path);
+    QVERIFY2(columns.ok(), qPrintable(columns.error));
+    const RunMetrics& c = columns.value;
+    QCOMPARE(c.columns.losses, (QStringList{QStringLiteral("d"), QStringLiteral("g")}));
+    QCOMPARE(c.columns.optimizer.size(), 4);
+    QCOMPARE(c.columns.heldOut, QStringList{QStringLiteral("d")});
+    QCOMPARE(c.columns.byTimestep.size(), 2);
+    QCOMPARE(c.rows[0].optimizer[0], 2.5);
+    QVERIFY(std::isnan(c.rows[0].optimizer[2]));
+    QVERIFY(c.rows[0].heldOut.isEmpty() && c.rows[0].byTimestep.isEmpty() && c.rows[0].quality.isEmpty());
+    QCOMPARE(c.rows[1].heldOut, QVector<double>{0.45});
+    QCOMPARE(c.rows[1].byTimestep, (QVector<double>{9, 8}));
+    QCOMPARE(c.rows[1].quality, QVector<double>{0.25});
+    QCOMPARE(MetricsColumns::optimizerLabel(QStringLiteral("lr_generator")), QStringLiteral("learning rate (generator)"));
+    QCOMPARE(MetricsColumns::optimizerLabel(QStringLiteral("grad_norm")), QStringLiteral("gradient norm"));
   }
 };
 

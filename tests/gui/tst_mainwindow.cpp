@@ -15,8 +15,11 @@
 #include "reverseview.h"
 #include "samplestrip.h"
 #include "trainingcontroller.h"
+#include "qualitychart.h"
+#include "timesteplosschart.h"
 #include "trainingcurves.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
@@ -49,7 +52,11 @@ class tst_MainWindow : public QObject {
     QCoreApplication::setOrganizationName(QStringLiteral("GenLabTest"));
     QCoreApplication::setApplicationName(QStringLiteral("GenLabTest"));
   }
-  void init() { QSettings().clear(); }
+  void init() {
+    QSettings().clear();
+    // Scoring an MNIST run's samples may first train the classifier (a minute): only where a test looks at it.
+    QSettings().setValue(QStringLiteral("train/scoreSamples"), false);
+  }
 
   void opensWithFourPages() {
     MainWindow w;
@@ -157,7 +164,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(started.first().at(2).toString(), QStringLiteral("dcgan"));
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 1 && decoder.count() >= 1, 30000);
     // The curves show the GAN's four numbers; the Explore page shows its generator.
-    QCOMPARE(w.findChild<TrainingCurves*>()->seriesNames(),
+    QCOMPARE(w.findChild<TrainingCurves*>(QStringLiteral("lossCurves"))->seriesNames(),
              (QStringList{QStringLiteral("D loss"), QStringLiteral("G loss"), QStringLiteral("D(x)"), QStringLiteral("D(G(z))")}));
     QCOMPARE(w.decoder().latentDim(), 64);
     QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"))->count(), 64);
@@ -183,11 +190,21 @@ class tst_MainWindow : public QObject {
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 2);
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 256);
     w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(2);
+    w.findChild<QCheckBox*>(QStringLiteral("scoreSamplesCheck"))->setChecked(true);  // toy points: MMD, cheap
     QSignalSpy started(w.training(), &TrainingController::started);
     QSignalSpy finished(w.training(), &TrainingController::finished);
     QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("startButton")), Qt::LeftButton);
     QVERIFY(started.wait(30000));
     QVERIFY(finished.wait(60000));
+    // While it trained: each optimizer's gradient norm and rate every step, the quality by MMD each epoch.
+    auto* dashboard = w.findChild<TrainingDashboard*>();
+    QCOMPARE(dashboard->gradients()->seriesNames(),
+             (QStringList{QStringLiteral("gradient norm (discriminator)"), QStringLiteral("learning rate (discriminator)"),
+                          QStringLiteral("gradient norm (generator)"), QStringLiteral("learning rate (generator)")}));
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->gradients()->pointCount(), 78, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->quality()->pointCount(), 2, 5000);
+    QVERIFY(dashboard->chartTabs()->isTabVisible(dashboard->chartTabs()->indexOf(dashboard->quality())));
+    QVERIFY(!dashboard->chartTabs()->isTabVisible(dashboard->chartTabs()->indexOf(dashboard->timestepChart())));
     QTRY_VERIFY_WITH_TIMEOUT(!w.decoder().isNull() && w.decoder().drawsPoints(), 10000);
     // The Explore page draws the generated point over the data: a 160-px plot, not a digit.
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(160, 160), 5000);
@@ -207,12 +224,17 @@ class tst_MainWindow : public QObject {
     QCOMPARE(strip->count(), 0);  // a new run starts an empty strip
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE_WITH_TIMEOUT(strip->count(), 3, 5000);
+    // A diffusion model's loss per tenth of the timesteps, one curve an epoch, live.
+    QTRY_COMPARE_WITH_TIMEOUT(dashboard->timestepChart()->epochCount(), 3, 5000);
+    QVERIFY(dashboard->chartTabs()->isTabVisible(dashboard->chartTabs()->indexOf(dashboard->timestepChart())));
+    QCOMPARE(dashboard->quality()->pointCount(), 3);
     const QString diffusionRun = started.last().first().toString();
     QVERIFY(QFile::exists(diffusionRun + QStringLiteral("/samples/step-000234.png")));
     QDir(diffusionRun).removeRecursively();
 
     // The conv VAE on the held-out check of a tiny run: two steps, then Stop.
     REQUIRE_MNIST();
+    w.findChild<QCheckBox*>(QStringLiteral("scoreSamplesCheck"))->setChecked(false);
     dataset->setCurrentIndex(dataset->findData(QStringLiteral("mnist")));
     Q_EMIT dataset->activated(dataset->currentIndex());
     model->setCurrentIndex(model->findData(QStringLiteral("vae-conv")));
@@ -349,7 +371,7 @@ class tst_MainWindow : public QObject {
       asked = box->objectName() == QLatin1String("stopOrQueueBox");
       box->findChild<QPushButton*>(QStringLiteral("queueButton"))->click();
     });
-    auto* curves = w.findChild<TrainingCurves*>();
+    auto* curves = w.findChild<TrainingCurves*>(QStringLiteral("lossCurves"));
     const int pointsBefore = curves->pointCount();
     QVERIFY(pointsBefore > 0);
     QTest::mouseClick(start, Qt::LeftButton);
@@ -371,7 +393,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(model->currentData().toString(), QStringLiteral("toy-gan"));
     QVERIFY(w.trainPage()->queued().isEmpty());
     QVERIFY(w.findChild<QLabel*>(QStringLiteral("queueLabel"))->isHidden());
-    QCOMPARE(w.findChild<TrainingCurves*>()->seriesNames().first(), QStringLiteral("D loss"));  // C's own legend
+    QCOMPARE(w.findChild<TrainingCurves*>(QStringLiteral("lossCurves"))->seriesNames().first(), QStringLiteral("D loss"));  // C's own legend
 
     // D while C runs, answered "Stop it and start": C stops, D starts.
     TrainingSettings d = w.trainPage()->defaultRun();

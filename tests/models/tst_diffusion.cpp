@@ -184,6 +184,32 @@ class tst_Diffusion : public QObject {
     QVERIFY(std::abs(d.held_out_loss(readsT, at::full({20000, 2}, 3.f), 4) - l) < 1e-12);
   }
 
+  // The loss per tenth of the timesteps: a model that answers ε̂ = 1 for t ≥ T/2 and 0 below has
+  // E (ε̂ − ε)² = 1 in the first five buckets and 1 + 1 = 2 in the last five (each about 2,000
+  // examples of 2 values: standard error √(2/4000) ≈ 0.022 for the first, √(8/4000) for the rest).
+  void heldOutLossByTimestepBucket() {
+    const GaussianDiffusion d(GaussianDiffusionOptions().timesteps(1000));
+    const Denoiser halfway = [](const at::Tensor& x, const at::Tensor& t) {
+      return at::zeros_like(x) + (t >= 500).to(at::kFloat).view({-1, 1});
+    };
+    const auto x0 = at::full({20000, 2}, 3.f);
+    const auto l = d.held_out_losses(halfway, x0, 4, 10);
+    QCOMPARE(int(l.by_timestep.size()), 10);
+    for (int b = 0; b < 10; ++b) {
+      const double expected = b < 5 ? 1.0 : 2.0, se = std::sqrt((b < 5 ? 2.0 : 8.0) / 4000);
+      QVERIFY2(std::abs(l.by_timestep[size_t(b)] - expected) < 5 * se,
+               qPrintable(QStringLiteral("bucket %1: %2").arg(b).arg(l.by_timestep[size_t(b)])));
+    }
+    QCOMPARE(l.mean, d.held_out_loss(halfway, x0, 4));  // the same draws, the same mean
+    QVERIFY(std::abs(l.mean - 1.5) < 0.05);
+    // More buckets than examples: the empty ones say so (NaN), not 0.
+    const auto few = d.held_out_losses(halfway, at::full({3, 2}, 3.f), 4, 100);
+    int empty = 0;
+    for (double v : few.by_timestep)
+      empty += std::isnan(v) ? 1 : 0;
+    QVERIFY(empty >= 97);
+  }
+
   // Min-SNR-γ weighting of the ε-loss: each example's error times min(SNR_t, γ) / SNR_t. With ε̂ = 0
   // the expected loss is the mean of that weight over t (E ε² = 1), from the linear schedule's
   // ᾱ_t computed here in float64; with γ above every SNR it is the plain loss, draw for draw.

@@ -6,7 +6,9 @@
 #include "quality/classifier.h"
 #include "quality/sample_quality.h"
 
+#include <ATen/ops/full.h>
 #include <ATen/ops/rand.h>
+#include <ATen/ops/zeros.h>
 #include <ATen/ops/tensor.h>
 #include <torch/utils.h>
 
@@ -56,6 +58,23 @@ class TestSampleQuality : public QObject {
     const double expected = 9 - 2 * (std::sqrt(5 + std::sqrt(13.0)) + std::sqrt(5 - std::sqrt(13.0)));
     QVERIFY(std::abs(frechet_distance(stats({0, 0}, {4, 0, 0, 1}), stats({0, 0}, {2, 1, 1, 2})) - expected) < 1e-9);
     QVERIFY(std::abs(frechet_distance(stats({0, 0}, {2, 1, 1, 2}), stats({0, 0}, {4, 0, 0, 1})) - expected) < 1e-9);
+  }
+
+  // MMD with a Gaussian kernel by hand: one point at 0 and one at d (σ = 1) are
+  // √(1 + 1 − 2·exp(−d²/2)) apart; a set and itself, 0; {0, 1, 3}'s distances 1, 2, 3 have median 2.
+  void mmdByHand() {
+    const auto a = at::zeros({1, 1}), b = at::full({1, 1}, 2.0f);
+    QVERIFY(std::abs(mmd(a, b, 1.0) - std::sqrt(2 - 2 * std::exp(-2.0))) < 1e-12);
+    QVERIFY(std::abs(mmd(a, b, 2.0) - std::sqrt(2 - 2 * std::exp(-0.5))) < 1e-12);
+    const auto set = at::tensor({0.f, 1.f, 3.f, 0.5f, -2.f, 4.f}).view({3, 2});
+    QCOMPARE(mmd(set, set, 0.7), 0.0);
+    // {0, 1} against {0, 3} with σ = 1: (1 + e^{−½})/2 + (1 + e^{−9/2})/2 − 2·(1 + e^{−9/2} + e^{−½} + e^{−2})/4.
+    const double kaa = (1 + std::exp(-0.5)) / 2, kbb = (1 + std::exp(-4.5)) / 2,
+                 kab = (1 + std::exp(-4.5) + std::exp(-0.5) + std::exp(-2.0)) / 4;
+    QVERIFY(std::abs(mmd(at::tensor({0.f, 1.f}).view({2, 1}), at::tensor({0.f, 3.f}).view({2, 1}), 1.0) -
+                     std::sqrt(kaa + kbb - 2 * kab)) < 1e-12);
+    QCOMPARE(median_distance(at::tensor({0.f, 1.f, 3.f}).view({3, 1})), 2.0);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, mmd(a, b, 0.0));
   }
 
   void entropyByHand() {
