@@ -1021,15 +1021,15 @@ or drop an image</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="164"/>
+        <location filename="../app/families/familytools.cpp" line="169"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="162"/>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <location filename="../app/families/mlpvae.cpp" line="100"/>
         <location filename="../app/families/mlpvae.cpp" line="102"/>
-        <location filename="../app/families/pixelfamily.cpp" line="112"/>
+        <location filename="../app/families/pixelfamily.cpp" line="113"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
@@ -1039,17 +1039,17 @@ or drop an image</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="165"/>
+        <location filename="../app/families/familytools.cpp" line="170"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="166"/>
+        <location filename="../app/families/familytools.cpp" line="171"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="163"/>
+        <location filename="../app/families/familytools.cpp" line="168"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
@@ -1108,7 +1108,7 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="92"/>
-        <location filename="../app/families/toyplayground.cpp" line="99"/>
+        <location filename="../app/families/toyplayground.cpp" line="100"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
@@ -1158,7 +1158,7 @@ or drop an image</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="184"/>
+        <location filename="../app/families/familytools.cpp" line="189"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1189,12 +1189,12 @@ or drop an image</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="173"/>
+        <location filename="../app/families/familytools.cpp" line="178"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="175"/>
+        <location filename="../app/families/familytools.cpp" line="180"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -1225,68 +1225,68 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="101"/>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="67"/>
+        <location filename="../app/families/toydiffusion.cpp" line="71"/>
         <source>Toy diffusion (MLP, T = 100; 2-D points)</source>
         <translation>玩具扩散模型（MLP，T = 100；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="68"/>
+        <location filename="../app/families/toydiffusion.cpp" line="72"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="85"/>
+        <location filename="../app/families/toyplayground.cpp" line="86"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="84"/>
+        <location filename="../app/families/toyplayground.cpp" line="85"/>
         <source>Toy GAN (MLPs; 2-D points)</source>
         <translation>玩具 GAN（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="86"/>
+        <location filename="../app/families/toyplayground.cpp" line="87"/>
         <source>Toy VAE (MLP; 2-D points)</source>
         <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="87"/>
+        <location filename="../app/families/toyplayground.cpp" line="88"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="103"/>
+        <location filename="../app/families/toyplayground.cpp" line="104"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="108"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="110"/>
+        <location filename="../app/families/toyplayground.cpp" line="112"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="112"/>
+        <location filename="../app/families/toyplayground.cpp" line="113"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="162"/>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -1321,37 +1321,37 @@ or drop an image</source>
         <translation>采样已取消。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="113"/>
+        <location filename="../app/families/pixelfamily.cpp" line="114"/>
         <source>−log p(x)</source>
         <translation>−log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="114"/>
+        <location filename="../app/families/pixelfamily.cpp" line="115"/>
         <source>held-out −log p(x)</source>
         <translation>留出集 −log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="115"/>
+        <location filename="../app/families/pixelfamily.cpp" line="116"/>
         <source>−log p(x) (nats per image)</source>
         <translation>−log p(x)（每张图像的奈特数）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="119"/>
+        <location filename="../app/families/pixelfamily.cpp" line="120"/>
         <source>Pixel-by-pixel models read grey images: choose grey, not RGB.</source>
         <translation>逐像素模型读取灰度图像：请选择灰度，而不是 RGB。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="121"/>
+        <location filename="../app/families/pixelfamily.cpp" line="122"/>
         <source>Batches of at least 2 images, got %1.</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="181"/>
+        <location filename="../app/families/pixelfamily.cpp" line="182"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="186"/>
+        <location filename="../app/families/pixelfamily.cpp" line="187"/>
         <source>model.channels must be 1: pixel models read grey images</source>
         <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
     </message>
@@ -1718,6 +1718,69 @@ or drop an image</source>
         <location filename="../app/gui/diffusionpage.cpp" line="24"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
+    </message>
+</context>
+<context>
+    <name>QualityChart</name>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="15"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="23"/>
+        <source>confident fraction ↑ (right axis)</source>
+        <translation>高置信比例 ↑（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="24"/>
+        <source>share classified with p ≥ 0.9</source>
+        <translation>以 p ≥ 0.9 归类的比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="29"/>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="67"/>
+        <source>Fréchet distance ↓</source>
+        <translation>Fréchet 距离 ↓</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="68"/>
+        <source>Fréchet distance of the classifier&apos;s features</source>
+        <translation>分类器特征的 Fréchet 距离</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="77"/>
+        <source>Fresh samples are scored after each epoch that saves samples, by a classifier GenLab trains on the data set.</source>
+        <translation>每个保存样本的轮次结束后，用 GenLab 在该数据集上训练的分类器为新样本打分。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="86"/>
+        <source>MMD to the held-out points ↓</source>
+        <translation>与留出点的 MMD ↓</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="87"/>
+        <source>maximum mean discrepancy (Gaussian kernel)</source>
+        <translation>最大均值差异（高斯核）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="91"/>
+        <source>1,000 fresh points are compared with the held-out points after each epoch that saves samples (0: the same distribution).</source>
+        <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与留出点比较（0：分布相同）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="147"/>
+        <source>The classes of the latest samples appear after the first scored epoch.</source>
+        <translation>第一次打分后，这里显示最新样本的类别。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/qualitychart.cpp" line="148"/>
+        <source>Classes of the samples after epoch %1: %2 bits of entropy (%3 if every class came equally often)</source>
+        <translation>第 %1 轮后样本的类别：熵 %2 比特（各类均等时为 %3）</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2190,7 @@ or drop an image</source>
     <name>RunFollower</name>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="18"/>
+        <location filename="../app/runs/runfollower.cpp" line="117"/>
         <source>%1: %2</source>
         <translation>%1:%2</translation>
     </message>
@@ -2136,17 +2200,52 @@ or drop an image</source>
         <translation>%1:不是 GenLab 指标文件(第一行不是“step,epoch,wall_s,…”)</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="50"/>
+        <location filename="../app/runs/runfollower.cpp" line="66"/>
         <source>%1, line %2: %3 fields, the header has %4</source>
         <translation>%1,第 %2 行:%3 个字段,表头有 %4 个</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="72"/>
+        <location filename="../app/runs/runfollower.cpp" line="106"/>
         <source>%1, line %2: a number cannot be read</source>
         <translation>%1,第 %2 行:有一个数字无法读取</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="116"/>
+        <location filename="../app/runs/runfollower.cpp" line="120"/>
+        <source>%1: not a GenLab metrics file</source>
+        <translation>%1：不是 GenLab 的指标文件</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="146"/>
+        <source>generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="147"/>
+        <source>discriminator</source>
+        <translation>判别器</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="150"/>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="150"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="151"/>
+        <source>gradient norm (%1)</source>
+        <translation>梯度范数（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="152"/>
+        <source>learning rate (%1)</source>
+        <translation>学习率（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runfollower.cpp" line="194"/>
         <source>%1 is larger than 1 GiB: not followed</source>
         <translation>%1 大于 1 GiB:不跟踪</translation>
     </message>
@@ -2172,84 +2271,89 @@ or drop an image</source>
 <context>
     <name>SampleQuality</name>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="53"/>
+        <location filename="../app/runs/samplequality.cpp" line="56"/>
         <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="72"/>
+        <location filename="../app/runs/samplequality.cpp" line="80"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="73"/>
+        <location filename="../app/runs/samplequality.cpp" line="81"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="80"/>
+        <location filename="../app/runs/samplequality.cpp" line="88"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="88"/>
+        <location filename="../app/runs/samplequality.cpp" line="96"/>
         <source>  epoch %1 of %2</source>
         <translation>  第 %1 / %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="93"/>
+        <location filename="../app/runs/samplequality.cpp" line="101"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="96"/>
+        <location filename="../app/runs/samplequality.cpp" line="104"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="157"/>
+        <location filename="../app/runs/samplequality.cpp" line="165"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="161"/>
+        <location filename="../app/runs/samplequality.cpp" line="169"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="172"/>
+        <location filename="../app/runs/samplequality.cpp" line="180"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="174"/>
+        <location filename="../app/runs/samplequality.cpp" line="182"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="176"/>
+        <location filename="../app/runs/samplequality.cpp" line="184"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="206"/>
+        <location filename="../app/runs/samplequality.cpp" line="214"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="207"/>
+        <location filename="../app/runs/samplequality.cpp" line="215"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="208"/>
+        <location filename="../app/runs/samplequality.cpp" line="216"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="209"/>
+        <location filename="../app/runs/samplequality.cpp" line="217"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="284"/>
+        <source>The model drew no points to score.</source>
+        <translation>模型没有生成可打分的点。</translation>
     </message>
 </context>
 <context>
@@ -2319,126 +2423,161 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>TimestepLossChart</name>
+    <message>
+        <location filename="../widgets/timesteplosschart.cpp" line="15"/>
+        <source>timestep t (0: nearly clean, T: pure noise)</source>
+        <translation>时间步 t（0：几乎无噪声，T：纯噪声）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timesteplosschart.cpp" line="16"/>
+        <source>held-out noise-prediction error (log)</source>
+        <translation>留出集噪声预测误差（对数）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timesteplosschart.cpp" line="72"/>
+        <source>after epoch %1</source>
+        <translation>第 %1 轮后</translation>
+    </message>
+    <message>
+        <location filename="../widgets/timesteplosschart.cpp" line="82"/>
+        <source>The held-out loss per tenth of the timesteps appears after the first epoch.</source>
+        <translation>第一轮结束后，这里显示每十分之一时间步的留出损失。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/timesteplosschart.cpp" line="83"/>
+        <source>%1 buckets of %2 timesteps each; %n epoch(s) drawn, pale to dark.</source>
+        <translation>
+            <numerusform>%1 个区间，每个 %2 个时间步；已画出 %n 轮，由浅到深。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="77"/>
+        <location filename="../app/gui/trainpage.cpp" line="81"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="87"/>
+        <location filename="../app/gui/trainpage.cpp" line="91"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="87"/>
+        <location filename="../app/gui/trainpage.cpp" line="91"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="111"/>
+        <location filename="../app/gui/trainpage.cpp" line="115"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="113"/>
+        <location filename="../app/gui/trainpage.cpp" line="117"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="115"/>
+        <location filename="../app/gui/trainpage.cpp" line="119"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="118"/>
+        <location filename="../app/gui/trainpage.cpp" line="122"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="122"/>
+        <location filename="../app/gui/trainpage.cpp" line="126"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="129"/>
+        <location filename="../app/gui/trainpage.cpp" line="133"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="139"/>
+        <location filename="../app/gui/trainpage.cpp" line="143"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="205"/>
+        <location filename="../app/gui/trainpage.cpp" line="213"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="249"/>
+        <location filename="../app/gui/trainpage.cpp" line="258"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="250"/>
+        <location filename="../app/gui/trainpage.cpp" line="259"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="255"/>
+        <location filename="../app/gui/trainpage.cpp" line="264"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="257"/>
+        <location filename="../app/gui/trainpage.cpp" line="266"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="309"/>
+        <location filename="../app/gui/trainpage.cpp" line="321"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="332"/>
+        <location filename="../app/gui/trainpage.cpp" line="351"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="335"/>
+        <location filename="../app/gui/trainpage.cpp" line="354"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="341"/>
+        <location filename="../app/gui/trainpage.cpp" line="360"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="349"/>
+        <location filename="../app/gui/trainpage.cpp" line="371"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="356"/>
+        <location filename="../app/gui/trainpage.cpp" line="378"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="363"/>
+        <location filename="../app/gui/trainpage.cpp" line="385"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="415"/>
+        <location filename="../app/gui/trainpage.cpp" line="420"/>
+        <source>gradient norm and learning rate (log)</source>
+        <translation>梯度范数与学习率（对数）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="471"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="416"/>
+        <location filename="../app/gui/trainpage.cpp" line="472"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -2470,6 +2609,11 @@ or drop an image</source>
         <translation>留出集</translation>
     </message>
     <message>
+        <location filename="../widgets/trainingcurves.cpp" line="27"/>
+        <source>Logarithmic axis</source>
+        <translation>对数坐标轴</translation>
+    </message>
+    <message>
         <location filename="../widgets/trainingcurves.cpp" line="71"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
@@ -2485,11 +2629,6 @@ or drop an image</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="27"/>
-        <source>Logarithmic loss axis</source>
-        <translation>损失轴使用对数刻度</translation>
-    </message>
-    <message>
         <location filename="../widgets/trainingcurves.cpp" line="42"/>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
@@ -2503,386 +2642,426 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="43"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="47"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="51"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="56"/>
         <source>Toy 2-D points: S-curve</source>
         <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="61"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="66"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="68"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="71"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="70"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="72"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="73"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="75"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="75"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="77"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="98"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="100"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="103"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="105"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="107"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="109"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="113"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="115"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="119"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="123"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="127"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="129"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="128"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="134"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="136"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="138"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="142"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="144"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="147"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="149"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
         <source>&amp;Arithmetic:</source>
         <translation>运算精度(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
         <source>black or white (2 levels)</source>
         <translation>黑或白（2 级）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="155"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
         <source>256 grey levels</source>
         <translation>256 级灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="158"/>
         <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="159"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
         <source>&amp;Pixels:</source>
         <translation>像素(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
         <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
         <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="169"/>
+        <source>Score the samples after each epoch</source>
+        <translation>每轮结束后为样本打分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
+        <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time), or, for 2-D points, by their distance to the held-out points.</source>
+        <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟），二维点则看它们与留出点的距离。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="177"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="180"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="461"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="183"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="485"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="187"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="193"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="209"/>
         <source>&amp;Follow a run…</source>
         <translation>跟踪运行(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="211"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="209"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="224"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="237"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="231"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="240"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="243"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="270"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <source>gradient norm and learning rate (log)</source>
+        <translation>梯度范数与学习率（对数）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="288"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="271"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
+        <source>Loss by timestep</source>
+        <translation>按时间步的损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
+        <source>Sample quality</source>
+        <translation>样本质量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="277"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="280"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="302"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="307"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="303"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="403"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="427"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="453"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="456"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="440"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="475"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="502"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="494"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="495"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="521"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="522"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="535"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="239"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="245"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="276"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="298"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="388"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="412"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="399"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="423"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="408"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="513"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="514"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="489"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="516"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -2988,34 +3167,44 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="43"/>
+        <location filename="../app/training/trainingworker.cpp" line="44"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="45"/>
+        <location filename="../app/training/trainingworker.cpp" line="46"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="46"/>
+        <location filename="../app/training/trainingworker.cpp" line="47"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="82"/>
+        <location filename="../app/training/trainingworker.cpp" line="84"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="195"/>
+        <location filename="../app/training/trainingworker.cpp" line="236"/>
+        <source>The samples are not scored: %1</source>
+        <translation>不为样本打分：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="244"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="300"/>
+        <location filename="../app/training/trainingworker.cpp" line="355"/>
         <source>could not keep the best weights in %1</source>
         <translation>无法在 %1 中保留最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="373"/>
+        <source>The samples of epoch %1 could not be scored: %2</source>
+        <translation>第 %1 轮的样本无法打分：%2</translation>
     </message>
 </context>
 <context>
