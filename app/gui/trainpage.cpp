@@ -408,6 +408,22 @@ Status TrainPage::compareRun(const QString& folder) {
 }
 
 void TrainPage::showFollowedColumns() {
+  // The form shows the followed run's model, data and hyperparameters (the Held-out line its measures).
+  const QJsonObject training = m_follower->training();
+  const QString dataset = m_follower->dataset().value(QStringLiteral("name")).toString();
+  if (const ModelFamily* family = Registry::find(m_follower->model().value(QStringLiteral("kind")).toString());
+      family && !dataset.isEmpty()) {
+    TrainingFormValues v = m_dashboard->values();
+    v.model = family->id;
+    v.dataset = dataset;
+    v.epochs = training.value(QStringLiteral("epochs")).toInt(v.epochs);
+    v.batchSize = training.value(QStringLiteral("batch_size")).toInt(v.batchSize);
+    v.learningRate = training.value(QStringLiteral("learning_rate")).toDouble(v.learningRate);
+    v.beta = training.value(QStringLiteral("beta")).toDouble(v.beta);
+    v.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+    v.latentDim = m_follower->model().value(QStringLiteral("latent_dim")).toInt(v.latentDim);
+    m_dashboard->setValues(v);
+  }
   m_dashboard->curves()->setSeries(m_follower->lossLabels(), m_follower->axisLabel(), !m_follower->heldOutLabels().isEmpty());
   m_dashboard->samples()->clear();
   setUpCharts(m_follower->columns(), m_follower->model(), m_follower->dataset());
@@ -447,7 +463,7 @@ void TrainPage::showFollowedRows(const QVector<MetricsRow>& rows) {
     for (int i = 0; i < row.optimizer.size(); ++i)
       optimizer[i] << row.optimizer[i];
     if (!row.heldOut.isEmpty())
-      m_dashboard->curves()->addEvaluation(double(row.step), row.heldOut.first());
+      m_dashboard->addEvaluation(row.epoch, row.step, row.heldOut);
     if (!row.byTimestep.isEmpty())
       m_dashboard->timestepChart()->addEpoch(row.epoch, row.byTimestep);
     if (!row.quality.isEmpty())
@@ -455,6 +471,17 @@ void TrainPage::showFollowedRows(const QVector<MetricsRow>& rows) {
   }
   m_dashboard->curves()->addSteps(steps, values);
   m_dashboard->gradients()->addSteps(steps, optimizer);
+  if (!rows.isEmpty()) {
+    // How far the followed run is, and its speed by its own training clock (the rows come in bursts).
+    const int epochs = m_follower->training().value(QStringLiteral("epochs")).toInt();
+    const int batch = m_follower->training().value(QStringLiteral("batch_size")).toInt();
+    const MetricsRow &first = rows.first(), &last = rows.last();
+    const qint64 total = std::max(m_follower->stepsPerEpoch() > 0 ? m_follower->stepsPerEpoch() * epochs : last.step, last.step);
+    const double seconds = last.wallSeconds - first.wallSeconds;
+    const double stepsPerSecond = seconds > 0 ? double(last.step - first.step) / seconds : 0;
+    m_dashboard->setProgress(last.step, total, last.epoch, epochs, stepsPerSecond * batch, last.wallSeconds,
+                             stepsPerSecond > 0 ? double(total - last.step) / stepsPerSecond : 0);
+  }
 }
 
 void TrainPage::onEvaluated(const EpochEvaluation& e) {

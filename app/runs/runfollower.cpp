@@ -172,6 +172,7 @@ void RunFollower::follow(const QString& folder) {
   m_columnsKnown = false;
   m_model = {};
   m_dataset = {};
+  m_training = {};
   m_samplesSeen.clear();
   m_status.clear();
   m_problem.clear();
@@ -229,6 +230,7 @@ void RunFollower::poll() {
             Registry::find(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
         m_model = json.value(QStringLiteral("model")).toObject();
         m_dataset = json.value(QStringLiteral("dataset")).toObject();
+        m_training = json.value(QStringLiteral("training")).toObject();
         m_lossLabels = m_columns.losses;
         m_heldOutLabels = m_columns.heldOut;
         m_axisLabel.clear();

@@ -85,6 +85,8 @@ class RunFollower final : public QObject {
   /// run.json's "model" and "dataset" objects (the timesteps of a diffusion model, the class names).
   QJsonObject model() const { return m_model; }
   QJsonObject dataset() const { return m_dataset; }
+  /// run.json's "training" object (epochs, batch size, learning rate …).
+  QJsonObject training() const { return m_training; }
   QString axisLabel() const { return m_axisLabel; }
   /// Steps an epoch (0 until the first epoch has ended).
   qint64 stepsPerEpoch() const { return m_stepsPerEpoch; }
@@ -110,7 +112,7 @@ class RunFollower final : public QObject {
   qint64 m_stepsPerEpoch = 0;
   MetricsColumns m_columns;
   bool m_columnsKnown = false;
-  QJsonObject m_model, m_dataset;
+  QJsonObject m_model, m_dataset, m_training;
   QStringList m_lossLabels, m_heldOutLabels;
   QString m_axisLabel;
   QSet<QString> m_samplesSeen;
