@@ -141,4 +141,9 @@ QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QStr
   return button;
 }
 
+void replotIfShown(QCustomPlot* plot) {
+  if (plot->isVisible())
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 }  // namespace ChartExport

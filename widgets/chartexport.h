@@ -26,6 +26,9 @@ QString saveText(const QString& text, const QString& path);
 /// lines of thousands of points cost ~25 ms a redraw in software, plain ones a few), the legend
 /// top right.
 QCustomPlot* liveChart(QWidget* parent, const QString& objectName);
+/// Replots `plot` (queued) if it is shown; a hidden chart has no size to draw into, so its owner
+/// redraws it from showEvent.
+void replotIfShown(QCustomPlot* plot);
 /// "Export ▾": the chart as PNG, SVG or PDF, and `csv()` as a CSV file (files named `baseName`.*
 /// by default); a failure is shown in a message box.
 QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QString()> csv, const QString& baseName);

@@ -127,7 +127,7 @@ void QualityChart::redraw() {
   bool found = false;
   const QCPRange yr = m_main->getValueRange(found);
   m_plot->yAxis->setRange(found ? QCPRange(0, yr.upper * 1.1 + 1e-9) : QCPRange(0, 1));
-  replot(m_plot);
+  ChartExport::replotIfShown(m_plot);
 
   if (m_points)
     return;
@@ -141,7 +141,7 @@ void QualityChart::redraw() {
   }
   m_bars->setData(keys, counts, true);
   m_histogram->yAxis->setRange(0, most * 1.1);
-  replot(m_histogram);
+  ChartExport::replotIfShown(m_histogram);
   m_histogramTitle->setText(
       m_values.isEmpty()
           ? tr("The classes of the latest samples appear after the first scored epoch.")
@@ -168,11 +168,6 @@ QString QualityChart::csv() const {
     text += QLatin1Char('\n');
   }
   return text;
-}
-
-void QualityChart::replot(QCustomPlot* plot) {
-  if (isVisible())
-    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void QualityChart::showEvent(QShowEvent* event) {

@@ -83,7 +83,7 @@ void TimestepLossChart::redraw() {
                          : tr("%1 buckets of %2 timesteps each; %n epoch(s) drawn, pale to dark.", nullptr, n)
                                .arg(m_values.last().size())
                                .arg(m_timesteps / std::max<qsizetype>(1, m_values.last().size())));
-  replot(m_plot);
+  ChartExport::replotIfShown(m_plot);
 }
 
 QString TimestepLossChart::csv() const {
@@ -96,11 +96,6 @@ QString TimestepLossChart::csv() const {
               QString::number(m_values[e][b], 'g', 17) + QLatin1Char('\n');
   }
   return text;
-}
-
-void TimestepLossChart::replot(QCustomPlot* plot) {
-  if (isVisible())
-    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimestepLossChart::showEvent(QShowEvent* event) {

@@ -31,9 +31,7 @@ class TimestepLossChart final : public QWidget {
   void showEvent(QShowEvent* event) override;
 
  private:
-  void redraw();
-  /// Replots now if shown, else when next shown (a hidden chart has no size to draw into).
-  void replot(QCustomPlot* plot);
+  void redraw();  ///< the data into the plots; drawn now if shown, else at the next showEvent
 
   QCustomPlot* m_plot = nullptr;
   QLabel* m_note = nullptr;

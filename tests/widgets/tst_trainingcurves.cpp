@@ -2,7 +2,9 @@
 // The Train page's exports: the curves as CSV (every point, read back exactly), the chart as
 // PNG, SVG and PDF, the sample strip as one PNG.
 #include "chartexport.h"
+#include "qualitychart.h"
 #include "samplestrip.h"
+#include "timesteplosschart.h"
 #include "trainingcurves.h"
 
 #include <QFile>
@@ -79,6 +81,51 @@ class tst_TrainingCurves : public QObject {
     QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("c.bmp"))).isEmpty());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("c.bmp"))));
     QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("missing/c.png"))).isEmpty());
+  }
+
+  // The quality chart: one point per scored epoch, its numbers exactly in the CSV, the
+  // histogram of the latest epoch; for points, MMD alone.
+  void qualityChartKeepsEachEpoch() {
+    QualityChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    chart.showImages({QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Bag")});
+    chart.addEpoch(1, {812.25, 0.125, 0.9182958340544896, 10, 0, 2});
+    chart.addEpoch(2, {301.0 / 3, 0.5, 1.5, 3, 4, 5});
+    chart.addEpoch(3, {});  // nothing scored: no point
+    QCOMPARE(chart.pointCount(), 2);
+    QCOMPARE(chart.epochs(), (QVector<int>{1, 2}));
+    QCOMPARE(chart.measure(0), (QVector<double>{812.25, 301.0 / 3}));
+    QCOMPARE(chart.measure(1), (QVector<double>{0.125, 0.5}));
+    const QStringList lines = chart.csv().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("epoch,frechet_distance,confident_fraction,class_entropy_bits,\"T-shirt/top\",\"Trouser\",\"Bag\""));
+    QCOMPARE(lines[2].split(QLatin1Char(','))[1].toDouble(), 301.0 / 3);  // 17 digits: the same double
+    const auto* bars = static_cast<QCPBars*>(chart.histogram()->plottable(0));
+    QCOMPARE(bars->data()->size(), 3);
+    QCOMPARE(bars->data()->at(2)->value, 5.0);  // the latest epoch's counts
+    chart.showPoints();
+    QCOMPARE(chart.pointCount(), 0);
+    QVERIFY(!chart.histogram()->isVisible());
+    chart.addEpoch(4, {0.0625});
+    QCOMPARE(chart.csv(), QStringLiteral("epoch,mmd\n4,0.0625\n"));
+  }
+
+  // The loss by timestep: bucket b of B over T timesteps covers b·T/B … (b+1)·T/B − 1.
+  void timestepChartBuckets() {
+    TimestepLossChart chart;
+    chart.setTimesteps(1000);
+    chart.addEpoch(1, {0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125, 0.00390625, 0.001953125, 0.0009765625});
+    chart.addEpoch(2, QVector<double>(10, 0.01));
+    QCOMPARE(chart.epochCount(), 2);
+    const QStringList lines = chart.csv().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 21);
+    QCOMPARE(lines[1], QStringLiteral("1,0,99,0.5"));
+    QCOMPARE(lines[10], QStringLiteral("1,900,999,0.0009765625"));
+    QCOMPARE(chart.plot()->graphCount(), 2);
+    QCOMPARE(chart.plot()->graph(0)->data()->at(3)->key, 350.0);  // drawn at the bucket's middle
+    chart.setTimesteps(100);
+    QCOMPARE(chart.epochCount(), 0);
   }
 
   void sampleStripIsOneImage() {
