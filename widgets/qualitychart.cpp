@@ -7,12 +7,17 @@
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
 QualityChart::QualityChart(QWidget* parent) : QWidget(parent) {
   m_plot = ChartExport::liveChart(this, QStringLiteral("qualityPlot"));
   m_plot->xAxis->setLabel(tr("epoch"));
+  auto epochTicks = QSharedPointer<QCPAxisTickerFixed>::create();  // whole epochs only
+  epochTicks->setTickStep(1);
+  epochTicks->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+  m_plot->xAxis->setTicker(epochTicks);
   m_plot->yAxis2->setVisible(true);
   m_main = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis);
   m_main->setPen(QPen(QColor(214, 39, 40), 2.0));
@@ -121,9 +126,9 @@ void QualityChart::redraw() {
     x << e;
   m_main->setData(x, measure(0), true);
   m_confident->setData(m_points ? QVector<double>() : x, m_points ? QVector<double>() : measure(1), true);
-  m_plot->xAxis->rescale();
-  const auto xr = m_plot->xAxis->range();
-  m_plot->xAxis->setRange(xr.lower - 0.5, xr.upper + 0.5);
+  m_plot->xAxis->setRange(m_epochs.isEmpty() ? QCPRange(0.5, 1.5)
+                                              : QCPRange(*std::min_element(m_epochs.begin(), m_epochs.end()) - 0.5,
+                                                         *std::max_element(m_epochs.begin(), m_epochs.end()) + 0.5));
   bool found = false;
   const QCPRange yr = m_main->getValueRange(found);
   m_plot->yAxis->setRange(found ? QCPRange(0, yr.upper * 1.1 + 1e-9) : QCPRange(0, 1));

@@ -5,8 +5,10 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <qcustomplot.h>
 
@@ -16,6 +18,10 @@ TimestepLossChart::TimestepLossChart(QWidget* parent) : QWidget(parent) {
   m_plot->yAxis->setLabel(tr("held-out noise-prediction error (log)"));
   m_plot->yAxis->setScaleType(QCPAxis::stLogarithmic);
   m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+  m_redrawTimer = new QTimer(this);
+  m_redrawTimer->setSingleShot(true);
+  m_redrawTimer->setInterval(0);
+  connect(m_redrawTimer, &QTimer::timeout, this, &TimestepLossChart::redraw);
   m_note = new QLabel(this);
   m_note->setObjectName(QStringLiteral("timestepNote"));
   m_note->setWordWrap(true);
@@ -39,6 +45,7 @@ void TimestepLossChart::setTimesteps(int timesteps) {
 void TimestepLossChart::clear() {
   m_epochs.clear();
   m_values.clear();
+  m_redrawTimer->stop();
   redraw();
 }
 
@@ -47,18 +54,27 @@ void TimestepLossChart::addEpoch(int epoch, const QVector<double>& byBucket) {
     return;
   m_epochs << epoch;
   m_values << byBucket;
-  redraw();
+  m_redrawTimer->start();  // a followed run brings hundreds at once: drawn once
+}
+
+int TimestepLossChart::firstOf(int bucket, int buckets) const {
+  // The model puts t in bucket ⌊t·B/T⌋: bucket b starts at ⌈b·T/B⌉.
+  return int((qint64(bucket) * m_timesteps + buckets - 1) / buckets);
 }
 
 void TimestepLossChart::redraw() {
   m_plot->clearGraphs();
   const int n = int(m_epochs.size());
-  for (int e = 0; e < n; ++e) {
+  // At most kCurves curves: evenly spaced epochs from the first to the latest.
+  QVector<int> shown;
+  for (int k = 0; k < std::min(n, kCurves); ++k)
+    shown << (n <= kCurves ? k : int(std::lround(double(k) * (n - 1) / (kCurves - 1))));
+  for (int e : shown) {
     const QVector<double>& v = m_values[e];
     const int buckets = int(v.size());
     QVector<double> t, loss;
     for (int b = 0; b < buckets; ++b) {
-      t << (b + 0.5) * m_timesteps / buckets;  // the middle of the bucket
+      t << (firstOf(b, buckets) + firstOf(b + 1, buckets) - 1) / 2.0;  // the middle of the bucket
       loss << (std::isfinite(v[b]) && v[b] > 0 ? v[b] : qQNaN());
     }
     QCPGraph* g = m_plot->addGraph();
@@ -80,9 +96,10 @@ void TimestepLossChart::redraw() {
     m_plot->yAxis->setRange(r.lower / 1.3, r.upper * 1.3);
   }
   m_note->setText(n == 0 ? tr("The held-out loss per tenth of the timesteps appears after the first epoch.")
-                         : tr("%1 buckets of %2 timesteps each; %n epoch(s) drawn, pale to dark.", nullptr, n)
+                         : tr("%1 buckets of about %2 timesteps each; %n epoch(s), pale to dark.", nullptr, n)
                                .arg(m_values.last().size())
-                               .arg(m_timesteps / std::max<qsizetype>(1, m_values.last().size())));
+                               .arg(m_timesteps / std::max<qsizetype>(1, m_values.last().size())) +
+                               (n > kCurves ? QLatin1Char(' ') + tr("%1 of them drawn, evenly spaced.").arg(kCurves) : QString()));
   ChartExport::replotIfShown(m_plot);
 }
 
@@ -91,9 +108,9 @@ QString TimestepLossChart::csv() const {
   for (int e = 0; e < m_epochs.size(); ++e) {
     const int buckets = int(m_values[e].size());
     for (int b = 0; b < buckets; ++b)
-      text += QString::number(m_epochs[e]) + QLatin1Char(',') + QString::number(qint64(b) * m_timesteps / buckets) +
-              QLatin1Char(',') + QString::number(qint64(b + 1) * m_timesteps / buckets - 1) + QLatin1Char(',') +
-              QString::number(m_values[e][b], 'g', 17) + QLatin1Char('\n');
+      text += QString::number(m_epochs[e]) + QLatin1Char(',') + QString::number(firstOf(b, buckets)) + QLatin1Char(',') +
+              QString::number(firstOf(b + 1, buckets) - 1) + QLatin1Char(',') + QString::number(m_values[e][b], 'g', 17) +
+              QLatin1Char('\n');
   }
   return text;
 }

@@ -166,12 +166,13 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_byClass->setToolTip(tr("The class (which digit, which garment) is given to every layer; the trained model then "
                            "writes the class it is asked for. MNIST and Fashion-MNIST only."));
   hform->addRow(QString(), m_byClass);
-  m_scoreSamples = new QCheckBox(tr("Score the samples after each epoch"), hyper);
+  m_scoreSamples = new QCheckBox(tr("Score the samples as they are saved"), hyper);
   m_scoreSamples->setObjectName(QStringLiteral("scoreSamplesCheck"));
   m_scoreSamples->setChecked(true);
   m_scoreSamples->setToolTip(tr("Fresh samples are judged after each epoch that saves samples (the Sample quality tab): "
-                                "by a classifier GenLab trains once on the data set (about a minute the first time), "
-                                "or, for 2-D points, by their distance to the held-out points."));
+                                "by a classifier GenLab trains once on the data set (about a minute the first time; kept "
+                                "beside the data when that folder is writable), or, for 2-D points, by their distance to "
+                                "the held-out points."));
   hform->addRow(QString(), m_scoreSamples);
 
   m_start = new QPushButton(tr("&Start training"), this);
@@ -279,7 +280,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
   m_gradients = new TrainingCurves(this);
   m_gradients->setObjectName(QStringLiteral("gradientCurves"));
-  m_gradients->setSeries({tr("gradient norm"), tr("learning rate")}, tr("gradient norm and learning rate (log)"), false);
+  m_gradients->setSeries({tr("gradient norm"), tr("learning rate")}, tr("gradient norm and learning rate"), false);
   m_gradients->setLogScale(true);
   m_byTimestep = new TimestepLossChart(this);
   m_byTimestep->setObjectName(QStringLiteral("timestepChart"));
@@ -290,7 +291,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_chartTabs->addTab(m_byTimestep, tr("Loss by timestep"));
   m_chartTabs->addTab(m_quality, tr("Sample quality"));
   m_chartTabs->addTab(m_comparison, tr("Compare runs"));
-  showCharts(false, false);
+  showCharts(true, false, false);
   m_samples = new SampleStrip(this);
   auto* right = new QVBoxLayout;
   right->addWidget(m_chartTabs, 1);
@@ -538,7 +539,8 @@ void TrainingDashboard::addEvaluation(int epoch, qint64 step, const QVector<doub
   m_curves->addEvaluation(double(step), values[0]);
 }
 
-void TrainingDashboard::showCharts(bool byTimestep, bool quality) {
+void TrainingDashboard::showCharts(bool gradients, bool byTimestep, bool quality) {
+  m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_gradients), gradients);
   m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_byTimestep), byTimestep);
   m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_quality), quality);
 }

@@ -97,7 +97,7 @@ class TrainingDashboard final : public QWidget {
   TimestepLossChart* timestepChart() const { return m_byTimestep; }
   QualityChart* quality() const { return m_quality; }
   /// Which of the charts that not every run has are shown (as tabs beside "This run").
-  void showCharts(bool byTimestep, bool quality);
+  void showCharts(bool gradients, bool byTimestep, bool quality);
   /// The "Compare runs" tab beside this run's chart.
   RunCompareChart* comparison() const { return m_comparison; }
   QTabWidget* chartTabs() const { return m_chartTabs; }

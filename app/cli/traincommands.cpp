@@ -170,7 +170,7 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("n")},
       {QStringLiteral("quality"), QStringLiteral("Score fresh samples after each epoch that saves samples, into metrics.csv (the Train page's quality chart): "
                                                  "Fréchet distance, confident fraction and class histogram by a classifier of the data set (trained once, about a minute), "
-                                                 "or MMD for 2-D points. on (default) or off."),
+                                                 "or MMD for 2-D points. The classifier is kept beside the data when that folder is writable. on (default) or off."),
        QStringLiteral("on|off")},
   });
   int code = 0;

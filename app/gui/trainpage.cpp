@@ -7,6 +7,7 @@
 #include "datalocations.h"
 #include "registry.h"
 #include "runfolder.h"
+#include "samplequality.h"
 #include "samplestrip.h"
 #include "systeminfo.h"
 #include "trainingcontroller.h"
@@ -107,6 +108,10 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   m_follower = new RunFollower(this);
   connect(m_follower, &RunFollower::columnsChanged, this, &TrainPage::showFollowedColumns);
   connect(m_follower, &RunFollower::rowsAdded, this, &TrainPage::showFollowedRows);
+  connect(m_follower, &RunFollower::rowCompleted, this, [this](const MetricsRow& row) {
+    if (!row.quality.isEmpty())
+      m_dashboard->quality()->addEpoch(row.epoch, row.quality);
+  });
   connect(m_follower, &RunFollower::samplesAdded, this,
           [this](const QImage& image, qint64 step) { m_dashboard->samples()->addSamples(image, step); });
   connect(m_follower, &RunFollower::problem, this, [this](const QString& text) { m_dashboard->setMessage(text); });
@@ -433,10 +438,13 @@ void TrainPage::setUpCharts(const MetricsColumns& columns, const QJsonObject& mo
   QStringList optimizer;
   for (const QString& key : columns.optimizer)
     optimizer << MetricsColumns::optimizerLabel(key);
-  m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm and learning rate (log)"), false);
+  m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm and learning rate"), false);
   m_dashboard->timestepChart()->setTimesteps(model.value(QStringLiteral("timesteps")).toInt(1000));
+  const ModelFamily* family = Registry::find(model.value(QStringLiteral("kind")).toString());
+  const QString note = family ? SampleQuality::LiveQuality::describe(*family, model.value(QStringLiteral("timesteps")).toInt(1000))
+                              : QString();
   if (columns.quality == QStringList{QStringLiteral("quality_mmd")}) {
-    m_dashboard->quality()->showPoints();
+    m_dashboard->quality()->showPoints(note);
   } else {
     // The class names run.json keeps (MNIST's digits, Fashion-MNIST's garments), else the numbers.
     const QJsonArray names = dataset.value(QStringLiteral("classes")).toArray();
@@ -446,9 +454,9 @@ void TrainPage::setUpCharts(const MetricsColumns& columns, const QJsonObject& mo
         const int c = key.mid(14).toInt();
         classes << (c < names.size() ? names[c].toString() : QString::number(c));
       }
-    m_dashboard->quality()->showImages(classes);
+    m_dashboard->quality()->showImages(classes, note);
   }
-  m_dashboard->showCharts(!columns.byTimestep.isEmpty(), !columns.quality.isEmpty());
+  m_dashboard->showCharts(!columns.optimizer.isEmpty(), !columns.byTimestep.isEmpty(), !columns.quality.isEmpty());
 }
 
 void TrainPage::showFollowedRows(const QVector<MetricsRow>& rows) {

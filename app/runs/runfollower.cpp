@@ -56,10 +56,12 @@ Result<RunMetrics> RunMetrics::read(const QString& path, qint64 from) {
   if (from > m.end && from <= file.size())
     m.end = from, file.seek(from);  // the lines before were read last time
   while (!file.atEnd()) {
+    const qint64 start = file.pos();
     const QByteArray text = file.readLine();
     ++line;
     if (!text.endsWith('\n'))
       break;  // a line still being written (a file appended to by another writer): next time
+    m.lastLineStart = start;
     m.end = file.pos();
     const QList<QByteArray> fields = text.trimmed().split(',');
     if (fields.size() != columns) {
@@ -123,11 +125,12 @@ Result<MetricsColumns> RunMetrics::readColumns(const QString& path) {
 
 MetricsColumns MetricsColumns::of(const QStringList& keys) {
   MetricsColumns c;
-  static const QRegularExpression optimizer(QStringLiteral("^(grad_norm|lr)(_[a-z]+)?$"));
+  static const QRegularExpression optimizer(QStringLiteral("^(grad_norm|lr)(_[A-Za-z0-9_]+)?$")),
+      bucket(QStringLiteral("^eval_loss_t\\d+$"));
   for (const QString& key : keys) {
     if (optimizer.match(key).hasMatch())
       c.optimizer << key;
-    else if (key.startsWith(QLatin1String("eval_loss_t")))
+    else if (bucket.match(key).hasMatch())
       c.byTimestep << key;
     else if (key.startsWith(QLatin1String("quality_")))
       c.quality << key;
@@ -165,6 +168,8 @@ void RunFollower::follow(const QString& folder) {
   m_metricsTime = {};
   m_metricsSize = -1;
   m_metricsEnd = 0;
+  m_lastLineStart = 0;
+  m_lastRow = {};
   m_header.clear();
   m_lastStep = 0;
   m_stepsPerEpoch = 0;
@@ -196,14 +201,15 @@ void RunFollower::poll() {
     Q_EMIT problem(m_problem);
   } else if (info.isFile() && info.size() <= kMostBytes &&
              (info.lastModified() != m_metricsTime || info.size() != m_metricsSize)) {
-    // A run's file grows by lines: read on from where the last read ended. Anything else (it
-    // shrank, other columns, steps that do not go on from the last one: another run in the
-    // folder) is read from the top and shown afresh.
-    const qint64 from = info.size() >= m_metricsEnd ? m_metricsEnd : 0;
+    // A run's file grows by lines, and its last line may gain the epoch's sample quality once
+    // scored: read on from where the last line reported starts. Anything else (it shrank, other
+    // columns, a first line that is not the last one reported: another run in the folder) is
+    // read from the top and shown afresh.
+    const qint64 from = m_lastStep > 0 && info.size() >= m_metricsEnd ? m_lastLineStart : 0;
     auto metrics = RunMetrics::read(info.filePath(), from);
     bool afresh = from == 0;
-    if (from > 0 && (!metrics.ok() || metrics.value.header != m_header ||
-                     (!metrics.value.rows.isEmpty() && metrics.value.rows.first().step != m_lastStep + 1))) {
+    if (from > 0 && (!metrics.ok() || metrics.value.header != m_header || metrics.value.rows.isEmpty() ||
+                     metrics.value.rows.first().step != m_lastStep)) {
       metrics = RunMetrics::read(info.filePath());  // errors then name the right line
       afresh = true;
     }
@@ -216,6 +222,7 @@ void RunFollower::poll() {
       m_metricsTime = info.lastModified();
       m_metricsSize = info.size();
       m_metricsEnd = metrics.value.end;
+      m_lastLineStart = metrics.value.lastLineStart;
       m_header = metrics.value.header;
       const bool restarted = afresh && m_lastStep > 0;
       if (!m_columnsKnown || !(metrics.value.columns == m_columns) || restarted) {
@@ -247,6 +254,10 @@ void RunFollower::poll() {
       }
       QVector<MetricsRow> fresh;
       for (const MetricsRow& row : metrics.value.rows) {
+        if (row.step == m_lastStep && m_lastStep > 0 && row.quality != m_lastRow.quality) {
+          m_lastRow = row;
+          Q_EMIT rowCompleted(row);  // the epoch's samples were scored after the row was written
+        }
         if (row.step <= m_lastStep)
           continue;
         if (m_stepsPerEpoch == 0 && row.epoch == 1)
@@ -255,6 +266,7 @@ void RunFollower::poll() {
       }
       if (!fresh.isEmpty()) {
         m_lastStep = fresh.last().step;
+        m_lastRow = fresh.last();
         Q_EMIT rowsAdded(fresh);
       }
     }

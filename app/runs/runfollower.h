@@ -48,6 +48,7 @@ struct RunMetrics {
   QVector<MetricsRow> rows;
   QByteArray header;   ///< the first line as read
   qint64 end = 0;      ///< bytes read up to the end of the last whole line
+  qint64 lastLineStart = 0;  ///< where that last whole line starts
   /// Reads `path`; the error names the file and the line that is wrong. With `from` > 0 (an `end`
   /// of an earlier read), only the lines after that byte are read: a run's file grows by lines.
   static Result<RunMetrics> read(const QString& path, qint64 from = 0);
@@ -95,6 +96,8 @@ class RunFollower final : public QObject {
   /// The run's columns are known (or changed: another run in the folder); rows follow.
   void columnsChanged();
   void rowsAdded(const QVector<MetricsRow>& rows);
+  /// The last row reported was written again with more in it: its epoch's sample quality.
+  void rowCompleted(const MetricsRow& row);
   void samplesAdded(const QImage& image, qint64 step);
   /// run.json's status: "running", then "completed", "stopped" or "failed".
   void statusChanged(const QString& status);
@@ -106,7 +109,9 @@ class RunFollower final : public QObject {
   QString m_folder;
   QDateTime m_metricsTime;
   qint64 m_metricsSize = -1;
-  qint64 m_metricsEnd = 0;  ///< where the next read starts (the rows before are reported)
+  qint64 m_metricsEnd = 0;  ///< where the last read ended
+  qint64 m_lastLineStart = 0;  ///< where the next read starts: the last row reported, which may be completed
+  MetricsRow m_lastRow;
   QByteArray m_header;
   qint64 m_lastStep = 0;
   qint64 m_stepsPerEpoch = 0;

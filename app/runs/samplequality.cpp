@@ -60,7 +60,8 @@ QString judgeable(const QString& dataset, const DatasetSplits& data) {
       .arg(data.eval.size());
 }
 
-Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say) {
+Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say,
+                       const std::function<bool()>& stopping = {}) {
   Result<Judge> out;
   if (out.error = judgeable(dataset, data); !out.ok())
     return out;
@@ -93,9 +94,13 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
     j.model = genlab::ImageClassifier(classes);
     genlab::train_classifier(j.model, images(data.train), data.train.labels, o, [&](int epoch, int epochs) {
       if (say)
-        say(QCoreApplication::translate("SampleQuality", "  epoch %1 of %2").arg(epoch).arg(epochs));
-      return true;
+        say(QCoreApplication::translate("SampleQuality", "Quality classifier: epoch %1 of %2").arg(epoch).arg(epochs));
+      return !(stopping && stopping());
     });
+    if (stopping && stopping()) {  // half trained: neither used nor kept
+      out.error = QCoreApplication::translate("SampleQuality", "stopped");
+      return out;
+    }
     j.accuracy = genlab::classifier_accuracy(j.model, images(data.eval), data.eval.labels);
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Quality classifier: %1% right on the %2 held-out images.").arg(100 * j.accuracy, 0, 'f', 2).arg(data.eval.size()));
@@ -241,6 +246,18 @@ LiveQuality::~LiveQuality() = default;
 std::unique_ptr<LiveQuality> LiveQuality::make(const ModelFamily& family, const TrainingSettings& s,
                                                const DatasetSplits& data, const Say& say, QString* why) {
   why->clear();
+  try {  // a run whose samples cannot be scored still trains: a note, not a failure
+    return makeUnguarded(family, s, data, say, why);
+  } catch (const c10::Error& e) {
+    *why = QString::fromStdString(e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    *why = QString::fromUtf8(e.what());
+  }
+  return nullptr;
+}
+
+std::unique_ptr<LiveQuality> LiveQuality::makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
+                                                        const DatasetSplits& data, const Say& say, QString* why) {
   std::unique_ptr<LiveQuality> q(new LiveQuality);
   q->d->family = &family;
   if (family.data == DataKind::Points) {
@@ -276,7 +293,19 @@ QStringList LiveQuality::columns() const {
   return out;
 }
 
-Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session) {
+QString LiveQuality::describe(const ModelFamily& family, int timesteps) {
+  if (family.data == DataKind::Points)
+    return QCoreApplication::translate("SampleQuality", "1,000 fresh points are compared with up to 1,000 held-out points "
+                                                        "after each epoch that saves samples (0: the same distribution).");
+  const QString how = family.diffusionTimeline ? QCoreApplication::translate("SampleQuality", "%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)")
+                                                     .arg(family.qualitySamples).arg(std::min(25, timesteps))
+                                               : QCoreApplication::translate("SampleQuality", "%1 samples (genlab-cli quality RUN --count %1)")
+                                                     .arg(family.qualitySamples);
+  return QCoreApplication::translate("SampleQuality", "%1, seed 1, scored after each epoch that saves samples by a classifier GenLab "
+                                                      "trains once on the data set.").arg(how);
+}
+
+Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping) {
   return guarded<QVector<double>>([&]() -> Result<QVector<double>> {
     if (!d->images) {
       std::vector<float> points = session.samplePoints(1000, 1);
@@ -286,9 +315,11 @@ Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSessio
       return {{genlab::mmd(samples, d->heldOut, d->sigma)}, {}};
     }
     if (!d->judge && d->judgeError.isEmpty()) {
-      auto judge = judgeFor(d->dataset, d->dataFolder, d->data, d->say);
+      auto judge = judgeFor(d->dataset, d->dataFolder, d->data, d->say, stopping);
       if (judge.ok())
         d->judge = std::move(judge.value);
+      else if (stopping && stopping())
+        return {{}, judge.error};  // stopped: tried again if the run goes on
       else
         d->judgeError = judge.error;
     }
@@ -300,10 +331,14 @@ Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSessio
     SampleRequest r;
     r.count = d->family->qualitySamples;
     r.seed = 1;
-    r.steps = 25;
+    r.steps = std::min(25, run.value.model().value(QStringLiteral("timesteps")).toInt(1000));
     if (d->family->diffusionTimeline)
       r.sampler = Sampler::implicit();
+    if (stopping)
+      r.progress = [&stopping](double) { return !stopping(); };
     const auto batch = d->family->sampleImages(run.value, r);
+    if (stopping && stopping())
+      return {{}, QCoreApplication::translate("SampleQuality", "stopped")};
     if (!batch.ok())
       return {{}, batch.error};
     const ImageBatch& b = batch.value;

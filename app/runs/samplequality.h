@@ -65,10 +65,15 @@ class LiveQuality {
   /// quality_class_<i> per class; or quality_mmd.
   QStringList columns() const;
   /// The columns' values for the run's current weights (saved in `runFolder`; points from `session`).
-  Result<QVector<double>> score(const QString& runFolder, ModelSession& session);
+  /// `stopping` is asked between batches (and classifier epochs): true ends it with an error.
+  Result<QVector<double>> score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping = {});
+  /// What is scored, in words ("500 samples, DDIM-25, after each epoch that saves samples").
+  static QString describe(const ModelFamily& family, int timesteps);
 
  private:
   LiveQuality();
+  static std::unique_ptr<LiveQuality> makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
+                                                    const DatasetSplits& data, const Say& say, QString* why);
   struct Private;
   std::unique_ptr<Private> d;
 };

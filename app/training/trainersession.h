@@ -8,6 +8,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <QJsonArray>
+#include <algorithm>
 #include <QJsonObject>
 #include <memory>
 #include <utility>
@@ -62,13 +63,13 @@ class DiffusionTrainerSession : public TrainerSession<Trainer> {
  public:
   QVector<double> step() override { return {this->m_trainer->step()}; }
   QVector<double> evaluate() override {
-    const auto l = this->m_trainer->evaluate_by_timestep(m_eval, kBuckets);
+    const auto l = this->m_trainer->evaluate_by_timestep(m_eval, timestepBuckets());
     QVector<double> out{l.mean};
     for (double v : l.by_timestep)
       out << v;
     return out;
   }
-  int timestepBuckets() const override { return kBuckets; }
+  int timestepBuckets() const override { return int(std::min<int64_t>(kBuckets, this->m_trainer->diffusion().timesteps())); }
 
  protected:
   static constexpr int kBuckets = 10;  ///< the loss per tenth of the timesteps

@@ -71,7 +71,8 @@ bool settingsFromRun(const Run& run, TrainingSettings& s, QString* error) {
   if (s.precision.isEmpty())
     s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
   s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
-  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(false);
+  // A run of an older version did not record it: what the resume asks for.
+  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(s.scoreSamples);
   const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
@@ -235,8 +236,16 @@ void TrainingWorker::train() {
     else if (!why.isEmpty())
       Q_EMIT note(tr("The samples are not scored: %1").arg(why));
   }
+  // Columns an earlier part of a resumed run wrote that this one does not (its quality, when the
+  // samples are no longer scored): kept, empty from here on.
+  QStringList keptNames;
+  if (const int end = int(metrics.indexOf('\n')); resuming && end > 0)
+    for (const QByteArray& key : metrics.left(end).split(',').mid(3))
+      if (!(lossNames + heldOutNames + optimizerNames + timestepNames + qualityNames).contains(QString::fromUtf8(key)))
+        keptNames << QString::fromUtf8(key);
   const QByteArray header =
-      "step,epoch,wall_s," + (lossNames + heldOutNames + optimizerNames + timestepNames + qualityNames).join(QLatin1Char(',')).toUtf8();
+      "step,epoch,wall_s," +
+      (lossNames + heldOutNames + optimizerNames + timestepNames + keptNames + qualityNames).join(QLatin1Char(',')).toUtf8();
 
   if (resuming) {
     const std::string err = model->load(run.file(weightsPath).toStdString(), run.file(statePath).toStdString());
@@ -304,8 +313,9 @@ void TrainingWorker::train() {
   const int samplesEvery = std::max(1, s.epochs / 100);
   QElapsedTimer clock;
   clock.start();
-  qint64 pausedMs = 0;  // time spent paused: not training time (curves by wall time, samples/s, ETA)
-  const auto activeMs = [&] { return clock.elapsed() - pausedMs; };
+  // Time spent paused or scoring samples: not training time (curves by wall time, samples/s, ETA).
+  qint64 asideMs = 0;
+  const auto activeMs = [&] { return clock.elapsed() - asideMs; };
   QVector<double> lastEval;
   auto save = [&](bool final) {
     const std::string err =
@@ -367,10 +377,21 @@ void TrainingWorker::train() {
   };
 
   // The quality of the samples of the checkpoint just saved, into the last row's quality cells.
+  // Scoring stops with the run (Stop, closing the window): the stop flag is asked between batches.
+  const auto stopping = [this] { return m_stop->load(std::memory_order_relaxed); };
   auto scoreSamples = [&] {
-    const auto result = quality->score(run.path(), *model);
+    if (stopping())
+      return;
+    const qint64 from = clock.elapsed();
+    const auto result = quality->score(run.path(), *model, stopping);
+    asideMs += clock.elapsed() - from;
     if (!result.ok()) {
-      Q_EMIT note(tr("The samples of epoch %1 could not be scored: %2").arg(model->epoch()).arg(result.error));
+      if (stopping())
+        return;
+      // Once it fails (no classifier, a model that cannot sample), it would fail at every epoch.
+      Q_EMIT note(tr("The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2")
+                      .arg(model->epoch()).arg(result.error));
+      quality.reset();
       return;
     }
     metrics.chop(qualityNames.size() + 1);
@@ -414,7 +435,7 @@ void TrainingWorker::train() {
       const qint64 pausedAt = clock.elapsed();
       while (m_pause->load(std::memory_order_relaxed) && !m_stop->load(std::memory_order_relaxed))
         QThread::msleep(20);
-      pausedMs += clock.elapsed() - pausedAt;
+      asideMs += clock.elapsed() - pausedAt;
       report.paused = false;
       flushProgress(activeMs());
       continue;  // the loop's conditions again (Stop while paused ends here)
@@ -446,6 +467,7 @@ void TrainingWorker::train() {
       metrics += QByteArray(timestepNames.size(), ',');
     else
       cells(byTimestep, timestepNames.size());
+    metrics += QByteArray(keptNames.size(), ',');
     metrics += QByteArray(qualityNames.size(), ',');  // filled in below once the epoch's samples are scored
     metrics += '\n';
     if (!epochEnd && s.saveEverySteps > 0 && model->stepsDone() % s.saveEverySteps == 0)

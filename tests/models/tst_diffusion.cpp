@@ -200,8 +200,7 @@ class tst_Diffusion : public QObject {
       QVERIFY2(std::abs(l.by_timestep[size_t(b)] - expected) < 5 * se,
                qPrintable(QStringLiteral("bucket %1: %2").arg(b).arg(l.by_timestep[size_t(b)])));
     }
-    QCOMPARE(l.mean, d.held_out_loss(halfway, x0, 4));  // the same draws, the same mean
-    QVERIFY(std::abs(l.mean - 1.5) < 0.05);
+    QVERIFY(std::abs(l.mean - 1.5) < 5 * std::sqrt(10.0 / 40000));  // half at 1, half at 2: E 1.5
     // More buckets than examples: the empty ones say so (NaN), not 0.
     const auto few = d.held_out_losses(halfway, at::full({3, 2}, 3.f), 4, 100);
     int empty = 0;

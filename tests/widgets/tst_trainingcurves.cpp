@@ -122,10 +122,23 @@ class tst_TrainingCurves : public QObject {
     QCOMPARE(lines.size(), 21);
     QCOMPARE(lines[1], QStringLiteral("1,0,99,0.5"));
     QCOMPARE(lines[10], QStringLiteral("1,900,999,0.0009765625"));
-    QCOMPARE(chart.plot()->graphCount(), 2);
-    QCOMPARE(chart.plot()->graph(0)->data()->at(3)->key, 350.0);  // drawn at the bucket's middle
-    chart.setTimesteps(100);
+    QTRY_COMPARE(chart.plot()->graphCount(), 2);  // drawn once control is back in the event loop
+    QCOMPARE(chart.plot()->graph(0)->data()->at(3)->key, 349.5);  // the middle of t = 300 … 399
+    // T = 15 in 10 buckets: the model puts t in ⌊t·10/15⌋, so bucket 0 holds t = 0, 1 and bucket 1 t = 2.
+    chart.setTimesteps(15);
     QCOMPARE(chart.epochCount(), 0);
+    chart.addEpoch(1, QVector<double>(10, 1.0));
+    const QStringList odd = chart.csv().trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(odd[1], QStringLiteral("1,0,1,1"));
+    QCOMPARE(odd[2], QStringLiteral("1,2,2,1"));
+    QCOMPARE(odd[10], QStringLiteral("1,14,14,1"));
+    // Hundreds of epochs: a dozen curves, the first and the latest among them.
+    for (int e = 2; e <= 400; ++e)
+      chart.addEpoch(e, QVector<double>(10, 1.0 / e));
+    QTRY_COMPARE(chart.plot()->graphCount(), 12);
+    QCOMPARE(chart.epochCount(), 400);
+    QCOMPARE(chart.plot()->graph(11)->name(), QStringLiteral("after epoch 400"));
+    QCOMPARE(chart.plot()->graph(0)->name(), QStringLiteral("after epoch 1"));
   }
 
   void sampleStripIsOneImage() {
