@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -187,6 +188,37 @@ class tst_FollowRun : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(quality->pointCount(), 3, 2000);
     QCOMPARE(quality->measure(0).last(), m.rows.last().quality[0]);
     QVERIFY(m.rows.last().quality[0] > 0 && m.rows.last().quality[0] < std::sqrt(2.0));
+  }
+
+  // The worker writes an epoch's row, then, once its samples are scored, the same row with
+  // their quality: the follower reports the completed row, without starting over.
+  void aCompletedRowIsNoRestart() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("metrics.csv"));
+    const auto write = [&](const QByteArray& text) {
+      QFile f(path + QStringLiteral(".tmp"));
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(text);
+      f.close();
+      QFile::remove(path);
+      QVERIFY(QFile::rename(path + QStringLiteral(".tmp"), path));
+    };
+    const QByteArray head = "step,epoch,wall_s,loss,grad_norm,lr,quality_mmd\n1,0,0.1,2.0,1.5,0.001,\n";
+    write(head + "2,1,0.2,1.5,1.25,0.001,\n");
+    RunFollower follower;
+    QSignalSpy columns(&follower, &RunFollower::columnsChanged), rows(&follower, &RunFollower::rowsAdded),
+        completed(&follower, &RunFollower::rowCompleted);
+    follower.follow(dir.path());
+    QCOMPARE(columns.count(), 1);
+    QCOMPARE(rows.count(), 1);
+    write(head + "2,1,0.2,1.5,1.25,0.001,0.375\n");  // the same size would hide it: one more digit
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 3000);
+    QCOMPARE(completed.first().first().value<MetricsRow>().quality, QVector<double>{0.375});
+    write(head + "2,1,0.2,1.5,1.25,0.001,0.375\n3,1,0.3,1.25,1.0,0.001,\n");
+    QTRY_COMPARE_WITH_TIMEOUT(rows.count(), 2, 3000);
+    QCOMPARE(rows.last().first().value<QVector<MetricsRow>>().size(), 1);  // only the new step
+    QCOMPARE(columns.count(), 1);  // never started over
+    QCOMPARE(completed.count(), 1);
   }
 
   void badMetricsAreNamed() {
