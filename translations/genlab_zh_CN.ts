@@ -1723,62 +1723,62 @@ or drop an image</source>
 <context>
     <name>QualityChart</name>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="15"/>
+        <location filename="../widgets/qualitychart.cpp" line="16"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="23"/>
+        <location filename="../widgets/qualitychart.cpp" line="28"/>
         <source>confident fraction ↑ (right axis)</source>
         <translation>高置信比例 ↑（右轴）</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="24"/>
+        <location filename="../widgets/qualitychart.cpp" line="29"/>
         <source>share classified with p ≥ 0.9</source>
         <translation>以 p ≥ 0.9 归类的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="29"/>
+        <location filename="../widgets/qualitychart.cpp" line="34"/>
         <source>samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="67"/>
+        <location filename="../widgets/qualitychart.cpp" line="72"/>
         <source>Fréchet distance ↓</source>
         <translation>Fréchet 距离 ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="68"/>
+        <location filename="../widgets/qualitychart.cpp" line="73"/>
         <source>Fréchet distance of the classifier&apos;s features</source>
         <translation>分类器特征的 Fréchet 距离</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="77"/>
+        <location filename="../widgets/qualitychart.cpp" line="82"/>
         <source>Fresh samples are scored after each epoch that saves samples, by a classifier GenLab trains on the data set.</source>
         <translation>每个保存样本的轮次结束后，用 GenLab 在该数据集上训练的分类器为新样本打分。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="86"/>
+        <location filename="../widgets/qualitychart.cpp" line="91"/>
         <source>MMD to the held-out points ↓</source>
         <translation>与留出点的 MMD ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="87"/>
+        <location filename="../widgets/qualitychart.cpp" line="92"/>
         <source>maximum mean discrepancy (Gaussian kernel)</source>
         <translation>最大均值差异（高斯核）</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="91"/>
+        <location filename="../widgets/qualitychart.cpp" line="96"/>
         <source>1,000 fresh points are compared with the held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="147"/>
+        <location filename="../widgets/qualitychart.cpp" line="152"/>
         <source>The classes of the latest samples appear after the first scored epoch.</source>
         <translation>第一次打分后，这里显示最新样本的类别。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="148"/>
+        <location filename="../widgets/qualitychart.cpp" line="153"/>
         <source>Classes of the samples after epoch %1: %2 bits of entropy (%3 if every class came equally often)</source>
         <translation>第 %1 轮后样本的类别：熵 %2 比特（各类均等时为 %3）</translation>
     </message>
@@ -2190,7 +2190,7 @@ or drop an image</source>
     <name>RunFollower</name>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="18"/>
-        <location filename="../app/runs/runfollower.cpp" line="117"/>
+        <location filename="../app/runs/runfollower.cpp" line="119"/>
         <source>%1: %2</source>
         <translation>%1:%2</translation>
     </message>
@@ -2200,52 +2200,52 @@ or drop an image</source>
         <translation>%1:不是 GenLab 指标文件(第一行不是“step,epoch,wall_s,…”)</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="66"/>
+        <location filename="../app/runs/runfollower.cpp" line="68"/>
         <source>%1, line %2: %3 fields, the header has %4</source>
         <translation>%1,第 %2 行:%3 个字段,表头有 %4 个</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="106"/>
+        <location filename="../app/runs/runfollower.cpp" line="108"/>
         <source>%1, line %2: a number cannot be read</source>
         <translation>%1,第 %2 行:有一个数字无法读取</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="120"/>
+        <location filename="../app/runs/runfollower.cpp" line="122"/>
         <source>%1: not a GenLab metrics file</source>
         <translation>%1：不是 GenLab 的指标文件</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="146"/>
+        <location filename="../app/runs/runfollower.cpp" line="149"/>
         <source>generator</source>
         <translation>生成器</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="147"/>
+        <location filename="../app/runs/runfollower.cpp" line="150"/>
         <source>discriminator</source>
         <translation>判别器</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="150"/>
+        <location filename="../app/runs/runfollower.cpp" line="153"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="150"/>
+        <location filename="../app/runs/runfollower.cpp" line="153"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="151"/>
+        <location filename="../app/runs/runfollower.cpp" line="154"/>
         <source>gradient norm (%1)</source>
         <translation>梯度范数（%1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="152"/>
+        <location filename="../app/runs/runfollower.cpp" line="155"/>
         <source>learning rate (%1)</source>
         <translation>学习率（%1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="194"/>
+        <location filename="../app/runs/runfollower.cpp" line="200"/>
         <source>%1 is larger than 1 GiB: not followed</source>
         <translation>%1 大于 1 GiB:不跟踪</translation>
     </message>
@@ -2276,82 +2276,108 @@ or drop an image</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="80"/>
+        <location filename="../app/runs/samplequality.cpp" line="81"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="81"/>
+        <location filename="../app/runs/samplequality.cpp" line="82"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="88"/>
+        <location filename="../app/runs/samplequality.cpp" line="89"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="96"/>
-        <source>  epoch %1 of %2</source>
-        <translation>  第 %1 / %2 轮</translation>
+        <location filename="../app/runs/samplequality.cpp" line="97"/>
+        <source>Quality classifier: epoch %1 of %2</source>
+        <translation>质量分类器：第 %1 轮，共 %2 轮</translation>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="101"/>
+        <location filename="../app/runs/samplequality.cpp" line="341"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="106"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="104"/>
+        <location filename="../app/runs/samplequality.cpp" line="109"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="165"/>
+        <location filename="../app/runs/samplequality.cpp" line="170"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="169"/>
+        <location filename="../app/runs/samplequality.cpp" line="174"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="180"/>
+        <location filename="../app/runs/samplequality.cpp" line="185"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="182"/>
+        <location filename="../app/runs/samplequality.cpp" line="187"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="184"/>
+        <location filename="../app/runs/samplequality.cpp" line="189"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="214"/>
+        <location filename="../app/runs/samplequality.cpp" line="219"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="215"/>
+        <location filename="../app/runs/samplequality.cpp" line="220"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="216"/>
+        <location filename="../app/runs/samplequality.cpp" line="221"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="217"/>
+        <location filename="../app/runs/samplequality.cpp" line="222"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="284"/>
+        <location filename="../app/runs/samplequality.cpp" line="298"/>
+        <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
+        <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="300"/>
+        <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
+        <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="302"/>
+        <source>%1 samples (genlab-cli quality RUN --count %1)</source>
+        <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="304"/>
+        <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
+        <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="313"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
@@ -2425,159 +2451,164 @@ or drop an image</source>
 <context>
     <name>TimestepLossChart</name>
     <message>
-        <location filename="../widgets/timesteplosschart.cpp" line="15"/>
+        <location filename="../widgets/timesteplosschart.cpp" line="17"/>
         <source>timestep t (0: nearly clean, T: pure noise)</source>
         <translation>时间步 t（0：几乎无噪声，T：纯噪声）</translation>
     </message>
     <message>
-        <location filename="../widgets/timesteplosschart.cpp" line="16"/>
+        <location filename="../widgets/timesteplosschart.cpp" line="18"/>
         <source>held-out noise-prediction error (log)</source>
         <translation>留出集噪声预测误差（对数）</translation>
     </message>
     <message>
-        <location filename="../widgets/timesteplosschart.cpp" line="72"/>
+        <location filename="../widgets/timesteplosschart.cpp" line="88"/>
         <source>after epoch %1</source>
         <translation>第 %1 轮后</translation>
     </message>
     <message>
-        <location filename="../widgets/timesteplosschart.cpp" line="82"/>
+        <location filename="../widgets/timesteplosschart.cpp" line="98"/>
         <source>The held-out loss per tenth of the timesteps appears after the first epoch.</source>
         <translation>第一轮结束后，这里显示每十分之一时间步的留出损失。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/timesteplosschart.cpp" line="83"/>
-        <source>%1 buckets of %2 timesteps each; %n epoch(s) drawn, pale to dark.</source>
+        <location filename="../widgets/timesteplosschart.cpp" line="99"/>
+        <source>%1 buckets of about %2 timesteps each; %n epoch(s), pale to dark.</source>
         <translation>
-            <numerusform>%1 个区间，每个 %2 个时间步；已画出 %n 轮，由浅到深。</numerusform>
+            <numerusform>%1 个区间，每个约 %2 个时间步；共 %n 轮，由浅到深。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/timesteplosschart.cpp" line="102"/>
+        <source>%1 of them drawn, evenly spaced.</source>
+        <translation>均匀选取其中 %1 轮画出。</translation>
     </message>
 </context>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="81"/>
+        <location filename="../app/gui/trainpage.cpp" line="82"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="91"/>
+        <location filename="../app/gui/trainpage.cpp" line="92"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="91"/>
+        <location filename="../app/gui/trainpage.cpp" line="92"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="115"/>
+        <location filename="../app/gui/trainpage.cpp" line="120"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="117"/>
+        <location filename="../app/gui/trainpage.cpp" line="122"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="119"/>
+        <location filename="../app/gui/trainpage.cpp" line="124"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="122"/>
+        <location filename="../app/gui/trainpage.cpp" line="127"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="126"/>
+        <location filename="../app/gui/trainpage.cpp" line="131"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="133"/>
+        <location filename="../app/gui/trainpage.cpp" line="138"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="143"/>
+        <location filename="../app/gui/trainpage.cpp" line="148"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="213"/>
+        <location filename="../app/gui/trainpage.cpp" line="218"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="258"/>
+        <location filename="../app/gui/trainpage.cpp" line="263"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="259"/>
+        <location filename="../app/gui/trainpage.cpp" line="264"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="264"/>
+        <location filename="../app/gui/trainpage.cpp" line="269"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="266"/>
+        <location filename="../app/gui/trainpage.cpp" line="271"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="321"/>
+        <location filename="../app/gui/trainpage.cpp" line="326"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="351"/>
+        <location filename="../app/gui/trainpage.cpp" line="356"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="354"/>
+        <location filename="../app/gui/trainpage.cpp" line="359"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="360"/>
+        <location filename="../app/gui/trainpage.cpp" line="365"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="371"/>
+        <location filename="../app/gui/trainpage.cpp" line="376"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="378"/>
+        <location filename="../app/gui/trainpage.cpp" line="383"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="385"/>
+        <location filename="../app/gui/trainpage.cpp" line="390"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="420"/>
-        <source>gradient norm and learning rate (log)</source>
-        <translation>梯度范数与学习率（对数）</translation>
+        <location filename="../app/gui/trainpage.cpp" line="441"/>
+        <source>gradient norm and learning rate</source>
+        <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="471"/>
+        <location filename="../app/gui/trainpage.cpp" line="506"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="472"/>
+        <location filename="../app/gui/trainpage.cpp" line="507"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -2832,236 +2863,236 @@ or drop an image</source>
         <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="169"/>
-        <source>Score the samples after each epoch</source>
-        <translation>每轮结束后为样本打分</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
-        <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time), or, for 2-D points, by their distance to the held-out points.</source>
-        <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟），二维点则看它们与留出点的距离。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="177"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="180"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="183"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="485"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="187"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="193"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="194"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="209"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="210"/>
         <source>&amp;Follow a run…</source>
         <translation>跟踪运行(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="211"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="212"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="237"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="240"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="241"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="243"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
-        <source>gradient norm and learning rate (log)</source>
-        <translation>梯度范数与学习率（对数）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="288"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="293"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="300"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="302"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="307"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="303"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="308"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="303"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="304"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="427"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="428"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="453"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="454"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="456"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="457"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="465"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="502"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="503"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="521"/>
         <location filename="../widgets/trainingdashboard.cpp" line="522"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="523"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="535"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="249"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="169"/>
+        <source>Score the samples</source>
+        <translation>为样本打分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
+        <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time; kept beside the data when that folder is writable), or, for 2-D points, by their distance to the held-out points.</source>
+        <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="298"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
+        <source>gradient norm and learning rate</source>
+        <translation>梯度范数与学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="412"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="413"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="423"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="424"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="433"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="513"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="514"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="514"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="515"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="516"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="517"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3182,29 +3213,29 @@ or drop an image</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="84"/>
+        <location filename="../app/training/trainingworker.cpp" line="85"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="236"/>
+        <location filename="../app/training/trainingworker.cpp" line="237"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="244"/>
+        <location filename="../app/training/trainingworker.cpp" line="253"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="355"/>
+        <location filename="../app/training/trainingworker.cpp" line="365"/>
         <source>could not keep the best weights in %1</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="373"/>
-        <source>The samples of epoch %1 could not be scored: %2</source>
-        <translation>第 %1 轮的样本无法打分：%2</translation>
+        <location filename="../app/training/trainingworker.cpp" line="392"/>
+        <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
+        <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>
 </context>
 <context>

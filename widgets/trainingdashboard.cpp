@@ -166,7 +166,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_byClass->setToolTip(tr("The class (which digit, which garment) is given to every layer; the trained model then "
                            "writes the class it is asked for. MNIST and Fashion-MNIST only."));
   hform->addRow(QString(), m_byClass);
-  m_scoreSamples = new QCheckBox(tr("Score the samples as they are saved"), hyper);
+  m_scoreSamples = new QCheckBox(tr("Score the samples"), hyper);
   m_scoreSamples->setObjectName(QStringLiteral("scoreSamplesCheck"));
   m_scoreSamples->setChecked(true);
   m_scoreSamples->setToolTip(tr("Fresh samples are judged after each epoch that saves samples (the Sample quality tab): "
