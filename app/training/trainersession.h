@@ -37,6 +37,7 @@ class TrainerSession : public ModelSession {
   std::string load(const std::string& weights, const std::string& state) override {
     return m_trainer->load_checkpoint(weights, state);
   }
+  void setDataParallel(std::shared_ptr<genlab::DataParallel> group) override { m_trainer->set_data_parallel(std::move(group)); }
   QStringList optimizerNames() const override {
     QStringList out;
     for (const auto& r : m_trainer->optimizer_readings())

@@ -7,6 +7,12 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
+
+namespace genlab {
+class DataParallel;
+}
+
 struct ModelFamily;
 
 // Value types that cross from the training thread to the GUI. No torch in here.
@@ -47,6 +53,9 @@ struct TrainingSettings {
   /// classifier measure for images of a data set with classes, MMD for toy points. Written to
   /// metrics.csv's quality_ columns: the Train page's quality chart.
   bool scoreSamples = false;
+  /// Data-parallel training (the CLI on several processes): this process's group, or null. The
+  /// batch size is then the whole batch, shared by the processes.
+  std::shared_ptr<genlab::DataParallel> dataParallel;
   qint64 saveEverySteps = 0;  ///< also checkpoint every this many steps; 0 = at each epoch's end only
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 

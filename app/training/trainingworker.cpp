@@ -10,6 +10,7 @@
 #include "systeminfo.h"
 
 #include "data/mnist_dataset.h"
+#include "dist/data_parallel.h"
 
 #include <QDateTime>
 #include <QCoreApplication>
@@ -209,6 +210,8 @@ void TrainingWorker::train() {
   else if (s.lrSchedule.isEmpty())
     s.lrSchedule = QString::fromLatin1(family.defaults.lrSchedule);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
+  if (s.dataParallel)
+    model->setDataParallel(s.dataParallel);
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
@@ -425,8 +428,12 @@ void TrainingWorker::train() {
   };
 
   window.emplace_back(0, model->stepsDone());
-  while (model->epoch() < s.epochs && !m_stop->load(std::memory_order_relaxed) &&
-         (s.maxSteps <= 0 || model->stepsDone() < s.maxSteps)) {
+  // Stop: in a data-parallel job every process stops at the same step when any was asked to.
+  const auto stopNow = [&] {
+    const bool asked = m_stop->load(std::memory_order_relaxed);
+    return s.dataParallel ? s.dataParallel->all_reduce_sum(asked ? 1.0 : 0.0) > 0 : asked;
+  };
+  while (model->epoch() < s.epochs && (s.maxSteps <= 0 || model->stepsDone() < s.maxSteps) && !stopNow()) {
     if (m_pause->load(std::memory_order_relaxed)) {
       // Paused: saved as it stands (the user may close the lid), then wait without training.
       save(false);

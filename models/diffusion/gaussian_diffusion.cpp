@@ -194,9 +194,9 @@ at::Tensor GaussianDiffusion::denoise(const Denoiser& model, at::Tensor x, const
   return x;
 }
 
-at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& x0, at::Generator& gen,
-                                   bool antithetic) const {
-  const int64_t b = x0.size(0), T = timesteps();
+at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& whole, at::Generator& gen,
+                                   bool antithetic, const std::function<at::Tensor(const at::Tensor&)>& share) const {
+  const int64_t b = whole.size(0), T = timesteps();
   at::Tensor t;
   if (antithetic) {
     const auto half = at::randint(T, {b / 2 + b % 2}, gen, at::TensorOptions(at::kLong));
@@ -204,7 +204,9 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& x0, 
   } else {
     t = at::randint(T, {b}, gen, at::TensorOptions(at::kLong));
   }
-  const auto noise = at::randn(x0.sizes(), gen, x0.options());
+  at::Tensor noise = at::randn(whole.sizes(), gen, whole.options()), x0 = whole;
+  if (share)
+    t = share(t), noise = share(noise), x0 = share(whole);
   const auto out = model(q_sample(x0, t, noise), t);
   const auto& objective = options_.objective();
   const auto target = objective == "pred_noise" ? noise : objective == "pred_x0" ? x0 : predict_v(x0, t, noise);

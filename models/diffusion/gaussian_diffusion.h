@@ -114,7 +114,10 @@ class GaussianDiffusion {
   /// The training loss: t uniform (or antithetic: the second half of the batch uses T−1−t, seed
   /// 002), x_t = q_sample(x0, t, ε), MSE between the network's output and its target (ε, x0 or v),
   /// weighted as denoising-diffusion-pytorch does (pred_x0: SNR, pred_v: SNR/(SNR+1)).
-  at::Tensor loss(const Denoiser& model, const at::Tensor& x0, at::Generator& gen, bool antithetic = false) const;
+  /// With `share` (data-parallel training), x0 is the whole batch: t and ε are drawn for all of it,
+  /// as one process draws them, and the loss is the mean over the rows share() picks of x0, t and ε.
+  at::Tensor loss(const Denoiser& model, const at::Tensor& x0, at::Generator& gen, bool antithetic = false,
+                  const std::function<at::Tensor(const at::Tensor&)>& share = {}) const;
 
   /// The held-out noise-prediction loss (what `genlab-cli eval` prints): for x0 (N, …) in the
   /// model's data scale, t ~ U{0 … T−1} and ε ~ N(0, I) from a CPU generator seeded with `seed`

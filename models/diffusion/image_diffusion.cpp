@@ -37,15 +37,17 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
 
 double ImageDiffusionTrainer::step() {
   adam_->set_lr(lr_at(steps_done()));
-  const auto x0 = next_batch();
+  // Data-parallel: the whole batch's draws, this rank's rows (the same numbers as one process).
+  const auto x0 = data_parallel() ? next_whole_batch() : next_batch();
+  const auto share = [this](const at::Tensor& whole) { return shard(whole); };
   Unet net = model_;
   at::Tensor loss;
   {
     PrecisionScope precision(options_.precision());  // the forward pass; backward follows its casts
     loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t).to(at::kFloat); },
-                           x0, rng_);
+                           x0, rng_, false, data_parallel() ? std::function<at::Tensor(const at::Tensor&)>(share) : nullptr);
   }
-  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
+  const double l = mean_over_ranks(clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay()));
   TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();

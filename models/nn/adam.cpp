@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/adam.h"
 
+#include "dist/data_parallel.h"
 #include "io/trainer_state.h"
 
 #include <ATen/ops/stack.h>
@@ -28,8 +29,21 @@ void Adam::zero_grad() {
       p.mutable_grad().zero_();
 }
 
+void Adam::synchronize_gradients() {
+  if (!group_ || synchronized_)
+    return;
+  std::vector<at::Tensor> grads;
+  for (auto& [name, p] : params_)
+    if (p.grad().defined())
+      grads.push_back(p.mutable_grad());
+  group_->all_reduce_mean(grads);
+  synchronized_ = true;
+}
+
 void Adam::step(double grad_norm) {
   torch::NoGradGuard no_grad;
+  synchronize_gradients();
+  synchronized_ = false;  // the next step's gradients are averaged afresh
   ++step_;
   if (grad_norm < 0) {
     // One reduction per parameter, one read-out for all of them.

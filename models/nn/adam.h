@@ -10,6 +10,8 @@
 
 namespace genlab {
 
+class DataParallel;
+
 /// What an optimizer did in its last step (the Train page's gradient and learning-rate curves).
 struct OptimizerReading {
   std::string name;  ///< "" for a model's only optimizer, else what it trains ("generator" …)
@@ -25,6 +27,11 @@ class Adam {
        double beta2 = 0.999, double eps = 1e-8);
 
   void zero_grad();
+  /// Data-parallel training: the gradients are averaged over the ranks before each step.
+  void set_data_parallel(DataParallel* group) { group_ = group; }
+  /// Averages the gradients over the ranks now (a caller that clips them does this first);
+  /// step() does it otherwise. Once per step; nothing without a group.
+  void synchronize_gradients();
   /// One update from each parameter's .grad() (parameters without a gradient are skipped).
   /// `grad_norm`: the gradients' norm when the caller knows it (measured before clipping them);
   /// negative: measured here.
@@ -50,6 +57,8 @@ class Adam {
   double lr_, beta1_, beta2_, eps_;
   int64_t step_ = 0;
   double grad_norm_ = 0;
+  DataParallel* group_ = nullptr;
+  bool synchronized_ = false;
 };
 
 }  // namespace genlab

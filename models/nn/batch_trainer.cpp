@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/batch_trainer.h"
 
+#include "dist/data_parallel.h"
 #include "io/checkpoint.h"
 #include "io/trainer_state.h"
 
@@ -76,10 +77,41 @@ at::Tensor BatchTrainer::next_batch_indices() {
     order_ = at::randperm(examples_.size(0), rng_, at::TensorOptions(at::kLong));
     batch_in_epoch_ = 0;
   }
-  return order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_);
+  return shard(order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
+}
+
+void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
+  group_ = std::move(group);
+  if (!group_)
+    return;
+  TORCH_CHECK(batch_size_ % group_->world_size() == 0, "a batch of ", batch_size_, " cannot be shared by ",
+              group_->world_size(), " processes: make it a multiple of ", group_->world_size());
+  std::vector<at::Tensor> weights;
+  for (const auto& [prefix, m] : modules_)
+    for (const auto& p : tensors_of(*m))
+      weights.push_back(p.value());
+  group_->broadcast(weights);
+  for (const auto& [prefix, adam] : optimizers_)
+    adam->set_data_parallel(group_.get());
+}
+
+at::Tensor BatchTrainer::shard(const at::Tensor& whole) const {
+  if (!group_ || group_->world_size() == 1)
+    return whole;
+  const int64_t share = whole.size(0) / group_->world_size();
+  return whole.narrow(0, group_->rank() * share, share);
+}
+
+double BatchTrainer::mean_over_ranks(double value) const {
+  return group_ ? group_->all_reduce_sum(value) / group_->world_size() : value;
 }
 
 at::Tensor BatchTrainer::next_batch() { return examples_.index_select(0, next_batch_indices()); }
+
+at::Tensor BatchTrainer::next_whole_batch() {
+  next_batch_indices();  // a new order when an epoch starts
+  return examples_.index_select(0, order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
+}
 
 void BatchTrainer::end_step() {
   if (++batch_in_epoch_ == steps_per_epoch()) {

@@ -8,11 +8,14 @@
 #include <torch/nn/module.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace genlab {
+
+class DataParallel;
 
 /// What the autograd trainers (DCGAN, conv VAE, the toy models) share: examples held in memory,
 /// one seeded RNG for data order and noise, shuffled epochs of whole batches, the step counters,
@@ -33,6 +36,17 @@ class BatchTrainer {
   void set_lr_decay(int64_t steps) { decay_steps_ = steps; }
   /// The rate of step `step` (0-based) for an optimizer set to `lr`, under set_lr_decay.
   double decayed_lr(double lr, int64_t step) const;
+
+  /// Data-parallel training: every rank draws the same batches (the same seed) and trains on its
+  /// share, rows rank·share … of each; the optimizers average the gradients over the ranks. The
+  /// batch size is the whole batch and must divide by the number of ranks. Rank 0's weights are
+  /// copied to the others. Call after the modules and optimizers are registered.
+  void set_data_parallel(std::shared_ptr<DataParallel> group);
+  DataParallel* data_parallel() const { return group_.get(); }
+  /// This rank's rows of a draw made for the whole batch (all of it without a group).
+  at::Tensor shard(const at::Tensor& whole) const;
+  /// The mean over the ranks of a number each computed on its share (a loss to report).
+  double mean_over_ranks(double value) const;
 
   /// What each optimizer did in the last step, in the order they were registered (named by its
   /// prefix without "adam." and the dot: "" or "discriminator", "generator").
@@ -55,8 +69,11 @@ class BatchTrainer {
   /// Registers an optimizer whose state is saved under `prefix`; the first one counts the steps.
   void save_optimizer(std::string prefix, Adam* adam);
 
-  /// The next batch of this epoch's shuffled order (a new order when an epoch starts).
+  /// The next batch of this epoch's shuffled order (a new order when an epoch starts); with a
+  /// data-parallel group, this rank's share of it.
   at::Tensor next_batch();
+  /// The next batch whole, every rank's share (for draws that must match one process's: shard()).
+  at::Tensor next_whole_batch();
   /// The indices of the examples next_batch() returns (to pick their labels too).
   at::Tensor next_batch_indices();
   /// Called once the step's updates are done: moves on, and on to a new epoch at its end.
@@ -76,6 +93,7 @@ class BatchTrainer {
   at::Tensor order_;
   int64_t epoch_ = 0, batch_in_epoch_ = 0;
   int64_t decay_steps_ = 0;
+  std::shared_ptr<DataParallel> group_;
 };
 
 }  // namespace genlab

@@ -49,6 +49,7 @@ double clipped_step_with_ema(const at::Tensor& loss, torch::nn::Module& model, A
                              double decay) {
   adam.zero_grad();
   loss.backward();
+  adam.synchronize_gradients();  // data-parallel: clip the average, as one process would
   adam.step(clip_grad_norm(model, 1.0));  // the norm before clipping: what the chart shows
   ema_update(ema, model, decay);
   return loss.item<double>();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/vae_trainer.h"
 
+#include "dist/data_parallel.h"
 #include "nn/module_encoder.h"
 
 #include "io/numbers.h"
@@ -124,9 +125,14 @@ VaeLosses VaeTrainer::step() {
   if (!order_.defined())
     start_epoch();
   const int64_t n = images_.size(0), B = options_.batch_size();
-  const int64_t from = batch_in_epoch_ * B, count = std::min(B, n - from);
+  const int64_t whole_from = batch_in_epoch_ * B, whole = std::min(B, n - whole_from);
+  // Data-parallel: this rank's rows of the batch every rank draws alike; its gradients are scaled
+  // by ranks / batch, so their mean over the ranks is the whole batch's.
+  const int64_t ranks = group_ ? group_->world_size() : 1, share = (whole + ranks - 1) / ranks;
+  const int64_t mine = group_ ? std::min(whole, group_->rank() * share) : 0;
+  const int64_t from = whole_from + mine, count = std::min(share, whole - mine);
   const int64_t d = model_->options().latent_dim();
-  const double inv = 1.0 / double(count), beta = options_.beta();
+  const double inv = double(ranks) / double(whole), beta = options_.beta();
   // Every intermediate lives in a buffer kept between steps: a fresh 400 KB tensor per op
   // costs an mmap and page faults each time, which is a fifth of the step at this size.
   ensure_workspace(B);
@@ -144,7 +150,10 @@ VaeLosses VaeTrainer::step() {
   if (autoencoder) {
     z.copy_(e);  // the code is the encoder's output
   } else {
-    eps.normal_(0.0, 1.0, generator_);
+    if (group_)  // the whole batch's draw, as one process makes it; this rank's rows of it
+      eps_.narrow(0, 0, whole).normal_(0.0, 1.0, generator_), eps = eps_.narrow(0, mine, count);
+    else
+      eps.normal_(0.0, 1.0, generator_);
     // The latent part is (B, d) small: one plain loop instead of a dozen tiny kernels.
     // z = μ + σ·ε with σ = exp(½ log σ²); KL = −½ Σ(1 + log σ² − μ² − σ²).
     const float* ep = e.data_ptr<float>();
@@ -203,6 +212,9 @@ VaeLosses VaeTrainer::step() {
   at::mm_out(gw1_, g1.t(), x);
   at::sum_out(gb1_, g1, 0);
 
+  if (group_)
+    group_->all_reduce_mean({grad_});
+
   // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad).
   grad_norm_ = std::sqrt(at::dot(grad_, grad_).item<double>());
   ++step_;
@@ -219,7 +231,16 @@ VaeLosses VaeTrainer::step() {
     batch_in_epoch_ = 0;
     order_.reset();
   }
+  if (group_)  // each rank's numbers are its rows' share of the whole batch's means
+    return {group_->all_reduce_sum(total) / double(ranks), group_->all_reduce_sum(recon) / double(ranks),
+            group_->all_reduce_sum(kl) / double(ranks)};
   return {total, recon, kl};
+}
+
+void VaeTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
+  group_ = std::move(group);
+  if (group_)
+    group_->broadcast({flat_});  // rank 0's weights everywhere
 }
 
 VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {

@@ -11,11 +11,14 @@
 #include <ATen/core/Tensor.h>
 
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 #include <string>
 
 namespace genlab {
+
+class DataParallel;
 
 /// Hyperparameters of VAE training (seed 003: Adam 1e-3, batch 128).
 struct VaeTrainerOptions {
@@ -57,6 +60,11 @@ class VaeTrainer {
   /// One optimisation step on the next batch (starts a new shuffled epoch when needed).
   VaeLosses step();
 
+  /// Data-parallel: this process takes its share of each batch (the batch every rank draws alike),
+  /// the flat gradient is averaged over the ranks before Adam, the losses reported are the whole
+  /// batch's. Copies rank 0's weights.
+  void set_data_parallel(std::shared_ptr<DataParallel> group);
+
   /// The gradient norm and learning rate of the last step.
   std::vector<OptimizerReading> optimizer_readings() const { return {{"", grad_norm_, options_.lr()}}; }
 
@@ -94,6 +102,7 @@ class VaeTrainer {
   torch::Tensor order_;
   int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
   double grad_norm_ = 0;
+  std::shared_ptr<DataParallel> group_;
 
   // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is
   // five vector operations over the whole model.

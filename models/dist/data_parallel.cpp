@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dist/data_parallel.h"
+
+#include <ATen/ops/cat.h>
+#include <ATen/ops/full.h>
+#include <c10/util/Exception.h>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/utils.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace genlab {
+
+namespace {
+
+// The variable's value, or the fallback's, or "".
+std::string variable(const char* name, const char* fallback = nullptr) {
+  if (const char* v = std::getenv(name); v && *v)
+    return v;
+  if (fallback)
+    if (const char* v = std::getenv(fallback); v && *v)
+      return v;
+  return {};
+}
+
+bool to_int(const std::string& text, int lo, int hi, int* out) {
+  try {
+    size_t used = 0;
+    const long v = std::stol(text, &used);
+    if (used != text.size() || v < lo || v > hi)
+      return false;
+    *out = int(v);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+Result<ParallelPlace> parallel_place_from_environment() {
+  Result<ParallelPlace> out;
+  ParallelPlace& p = out.value;
+  const std::string world = variable("WORLD_SIZE", "SLURM_NTASKS");
+  if (world.empty())
+    return out;  // one process
+  const std::string rank = variable("RANK", "SLURM_PROCID"), local = variable("LOCAL_RANK", "SLURM_LOCALID");
+  if (!to_int(world, 1, 65536, &p.world_size))
+    out.error = "WORLD_SIZE must be a whole number from 1 to 65536, got '" + world + "'";
+  else if (!to_int(rank.empty() ? "0" : rank, 0, p.world_size - 1, &p.rank))
+    out.error = "RANK must be a whole number from 0 to WORLD_SIZE − 1 = " + std::to_string(p.world_size - 1) + ", got '" + rank + "'";
+  else if (!to_int(local.empty() ? "0" : local, 0, 65535, &p.local_rank))
+    out.error = "LOCAL_RANK must be a whole number, got '" + local + "'";
+  if (!out.ok())
+    return out;
+  if (const std::string addr = variable("MASTER_ADDR"); !addr.empty())
+    p.master_addr = addr;
+  if (const std::string port = variable("MASTER_PORT"); !port.empty() && !to_int(port, 1, 65535, &p.master_port))
+    out.error = "MASTER_PORT must be a port number from 1 to 65535, got '" + port + "'";
+  return out;
+}
+
+struct DataParallel::Group {
+  c10::intrusive_ptr<c10d::TCPStore> store;
+  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+  std::chrono::milliseconds timeout{0};
+};
+
+namespace {
+
+// Whether process `pid` of this machine still runs (a zombie, dead but not yet reaped, does not).
+bool alive(int pid) {
+  if (::kill(pid, 0) != 0 && errno == ESRCH)
+    return false;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  const auto close = line.rfind(')');  // "pid (name) state …"
+  return close == std::string::npos || close + 2 >= line.size() || (line[close + 2] != 'Z' && line[close + 2] != 'X');
+}
+
+std::string host_name() {
+  char name[256] = {};
+  ::gethostname(name, sizeof name - 1);
+  return name;
+}
+
+}  // namespace
+
+std::string DataParallel::who_failed() const {
+  // Each process left "<host> <pid>" in the store when it joined: a process of this host whose pid
+  // is gone is the one that died; without the store, rank 0 (which serves it) is.
+  std::string found;
+  try {
+    const std::string me = host_name();
+    for (int r = 0; r < place_.world_size; ++r) {
+      if (r == place_.rank)
+        continue;
+      const auto bytes = group_->store->get("genlab/process/" + std::to_string(r));
+      const std::string text(bytes.begin(), bytes.end());
+      const auto space = text.rfind(' ');
+      if (space == std::string::npos || text.substr(0, space) != me)
+        continue;
+      const int pid = std::atoi(text.c_str() + space + 1);
+      if (pid > 0 && !alive(pid))
+        found += (found.empty() ? "" : ", ") + ("process " + std::to_string(r) + " (pid " + std::to_string(pid) + ") has exited");
+    }
+  } catch (const std::exception&) {
+    return "process 0, which holds the group together at " + place_.master_addr + ":" + std::to_string(place_.master_port) +
+           ", is gone";
+  }
+  return found.empty() ? "another process stopped answering within " + std::to_string(group_->timeout.count() / 1000) + " s"
+                       : found;
+}
+
+template <typename F>
+void DataParallel::collective(const char* what, F&& body) {
+  try {
+    body();
+  } catch (const std::exception& e) {
+    TORCH_CHECK(false, "process ", place_.rank, " of ", place_.world_size, " lost the others during ", what, ": ",
+                who_failed(), " (", e.what(), ")");
+  }
+}
+
+DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout)
+    : place_(place), group_(std::make_unique<Group>()) {
+  TORCH_CHECK(place.world_size >= 1 && place.rank >= 0 && place.rank < place.world_size, "rank ", place.rank,
+              " is not in a world of ", place.world_size);
+  c10d::TCPStoreOptions o;
+  o.port = uint16_t(place.master_port);
+  o.isServer = place.rank == 0;
+  o.numWorkers = size_t(place.world_size);
+  o.waitWorkers = true;
+  o.timeout = timeout;
+  try {
+    group_->store = c10::make_intrusive<c10d::TCPStore>(place.master_addr, o);
+    auto options = c10d::ProcessGroupGloo::Options::create(timeout);
+    options->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
+    group_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(group_->store, place.rank, place.world_size, options);
+    const std::string me = host_name() + " " + std::to_string(::getpid());
+    group_->store->set("genlab/process/" + std::to_string(place.rank), std::vector<uint8_t>(me.begin(), me.end()));
+    group_->timeout = timeout;
+  } catch (const std::exception& e) {
+    TORCH_CHECK(false, "rank ", place.rank, " of ", place.world_size, " could not join the group at ", place.master_addr,
+                ":", place.master_port, " within ", timeout.count() / 1000.0, " s: ", e.what());
+  }
+}
+
+DataParallel::~DataParallel() = default;
+
+int DataParallel::port() const { return group_->store ? int(group_->store->getPort()) : place_.master_port; }
+
+void DataParallel::all_reduce_mean(const std::vector<at::Tensor>& tensors, int64_t bucket_bytes) {
+  torch::NoGradGuard no_grad;
+  const double scale = 1.0 / double(place_.world_size);
+  size_t first = 0;
+  while (first < tensors.size()) {
+    // One bucket: consecutive tensors up to bucket_bytes (at least one), flattened into one buffer.
+    size_t last = first;
+    int64_t bytes = 0;
+    std::vector<at::Tensor> flat;
+    while (last < tensors.size() && (flat.empty() || bytes + tensors[last].nbytes() <= size_t(bucket_bytes))) {
+      bytes += int64_t(tensors[last].nbytes());
+      flat.push_back(tensors[last].reshape({-1}));
+      ++last;
+    }
+    std::vector<at::Tensor> buffer{at::cat(flat)};
+    collective("an all-reduce", [&] { group_->group->allreduce(buffer)->wait(); });
+    buffer[0].mul_(scale);
+    int64_t at = 0;
+    for (size_t i = first; i < last; ++i) {
+      const int64_t n = tensors[i].numel();
+      tensors[i].copy_(buffer[0].narrow(0, at, n).view(tensors[i].sizes()));
+      at += n;
+    }
+    first = last;
+  }
+}
+
+double DataParallel::all_reduce_sum(double value) {
+  std::vector<at::Tensor> one{at::full({1}, value, at::TensorOptions(at::kDouble))};
+  collective("an all-reduce", [&] { group_->group->allreduce(one)->wait(); });
+  return one[0].item<double>();
+}
+
+void DataParallel::broadcast(const std::vector<at::Tensor>& tensors) {
+  torch::NoGradGuard no_grad;
+  for (const auto& t : tensors) {
+    std::vector<at::Tensor> one{t.is_contiguous() ? t : t.contiguous()};
+    collective("a broadcast", [&] { group_->group->broadcast(one)->wait(); });
+    if (!one[0].is_same(t))
+      t.copy_(one[0]);
+  }
+}
+
+void DataParallel::barrier() {
+  collective("a barrier", [&] { group_->group->barrier()->wait(); });
+}
+
+}  // namespace genlab

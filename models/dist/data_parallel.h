@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/result.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace genlab {
+
+/// Where this process stands in a data-parallel job: the variables torchrun and SLURM launches set.
+struct ParallelPlace {
+  int rank = 0;
+  int world_size = 1;
+  int local_rank = 0;
+  std::string master_addr = "127.0.0.1";
+  int master_port = 29500;
+};
+
+/// From RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT (SLURM_PROCID, SLURM_NTASKS and
+/// SLURM_LOCALID where those are unset); a world of one when neither is set. The error names the
+/// variable that is malformed.
+Result<ParallelPlace> parallel_place_from_environment();
+
+/// One process of a data-parallel job on PyTorch's c10d: a TCPStore at MASTER_ADDR:MASTER_PORT
+/// (rank 0 serves it) and a Gloo process group. Every collective gives up after `timeout`, so a
+/// rank that died makes the others fail with a c10::Error instead of waiting for ever.
+class DataParallel {
+ public:
+  /// Joins the group (throws c10::Error naming the address when it cannot, within `timeout`).
+  /// `master_port` 0 on rank 0 picks a free port (port() tells which).
+  DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout);
+  ~DataParallel();
+  DataParallel(const DataParallel&) = delete;
+  DataParallel& operator=(const DataParallel&) = delete;
+
+  int rank() const { return place_.rank; }
+  int world_size() const { return place_.world_size; }
+  int port() const;
+
+  /// Replaces each tensor by its mean over all ranks, in place: float tensors flattened into
+  /// buffers of at most `bucket_bytes`, one all-reduce each.
+  void all_reduce_mean(const std::vector<at::Tensor>& tensors, int64_t bucket_bytes = 25 << 20);
+  /// The sum over all ranks of one number (a loss to report, a "stop" vote).
+  double all_reduce_sum(double value);
+  /// Every rank's tensors become rank 0's.
+  void broadcast(const std::vector<at::Tensor>& tensors);
+  /// Waits until every rank has come here.
+  void barrier();
+
+ private:
+  /// Which process a broken collective lost, in words.
+  std::string who_failed() const;
+  template <typename F>
+  void collective(const char* what, F&& body);
+
+  ParallelPlace place_;
+  struct Group;
+  std::unique_ptr<Group> group_;
+};
+
+}  // namespace genlab
