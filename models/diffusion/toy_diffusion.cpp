@@ -89,12 +89,15 @@ ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_option
 }
 
 double ToyDiffusionTrainer::step() {
-  const auto x0 = next_batch();
+  // Data-parallel: the whole batch's draws, this rank's rows (as ImageDiffusionTrainer::step).
+  const auto x0 = data_parallel() ? next_whole_batch() : next_batch();
+  const auto share = [this](const at::Tensor& whole) { return shard(whole); };
   MLPDiffusion m = model_;
   const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return m->forward(x, t); }, x0,
-                                    rng_, /*antithetic=*/true);
+                                    rng_, /*antithetic=*/true,
+                                    data_parallel() ? std::function<at::Tensor(const at::Tensor&)>(share) : nullptr);
   // Seed 002 clips the gradient norm to 1 and keeps an EMA of the weights.
-  const double l = clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay());
+  const double l = mean_over_ranks(clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay()));
   TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
               options_.lr(), " too high?)");
   end_step();

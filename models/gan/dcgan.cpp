@@ -139,7 +139,8 @@ GanLosses GanTrainer::step() {
   d_adam_->set_lr(decayed_lr(d_lr(), steps_done()));
   const int64_t b = options_.batch_size();
   const auto real = next_batch();
-  const auto z = at::randn({b, generator_->options().latent_dim()}, rng_, real.options());
+  // Data-parallel: the whole batch's codes, as one process draws them; this rank's share.
+  const auto z = shard(at::randn({b, generator_->options().latent_dim()}, rng_, real.options()));
   generator_->train();
   discriminator_->train();
 
@@ -178,10 +179,10 @@ GanLosses GanTrainer::step() {
   GanLosses out;
   {
     torch::NoGradGuard no_grad;
-    out.d_loss = d_loss.item<double>();
-    out.g_loss = g_loss.item<double>();
-    out.d_real = real_logits.sigmoid().mean().item<double>();
-    out.d_fake = fake_logits.sigmoid().mean().item<double>();
+    out.d_loss = mean_over_ranks(d_loss.item<double>());
+    out.g_loss = mean_over_ranks(g_loss.item<double>());
+    out.d_real = mean_over_ranks(real_logits.sigmoid().mean().item<double>());
+    out.d_fake = mean_over_ranks(fake_logits.sigmoid().mean().item<double>());
   }
   TORCH_CHECK(std::isfinite(out.d_loss) && std::isfinite(out.g_loss), "the GAN losses became ", loss_text(out.d_loss), " and ",
               loss_text(out.g_loss), " at step ", steps_done(), " (learning rate ", options_.lr(), " too high?)");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/conv_vae.h"
 
+#include <ATen/ops/scalar_tensor.h>
+
 #include "io/numbers.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
@@ -138,6 +140,10 @@ VAELoss ConvVaeTrainer::step() {
   TORCH_CHECK(std::isfinite(total), "the conv VAE loss became ", non_finite_name(total), " at step ", steps_done(),
               " (learning rate ", options_.lr(), " too high?)");
   end_step();
+  if (data_parallel()) {  // the whole batch's means: each rank's over its share, averaged
+    const auto mean = [this](const at::Tensor& v) { return at::scalar_tensor(mean_over_ranks(v.item<double>())); };
+    return {mean(loss.total), mean(loss.recon), mean(loss.kl)};
+  }
   return {loss.total.detach(), loss.recon.detach(), loss.kl.detach()};
 }
 
