@@ -118,6 +118,6 @@ Result<std::shared_ptr<genlab::DataParallel>> joinGroup();
 std::chrono::milliseconds groupTimeout();
 /// A folder inside `scratch` where a rank other than 0 keeps its own copy of the run (of
 /// `resumeFolder`'s files when resuming): only rank 0 writes the real run folder.
-QString privateRunFolder(const QString& resumeFolder, QTemporaryDir& scratch);
+Result<QString> privateRunFolder(const QString& resumeFolder, QTemporaryDir& scratch);
 
 }  // namespace Cli

@@ -16,7 +16,9 @@
 
 #include <c10/util/Exception.h>
 
+#include <csignal>
 #include <netinet/in.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,7 +62,20 @@ int launchProcesses(const QString& command, int n, QStringList args) {
       }))
     args << QStringLiteral("--threads") << QString::number(std::max(1, QThread::idealThreadCount() / n));
   const int port = freePort();
+  // Ctrl-C reaches every process of the terminal: they stop at the same step and save; the
+  // launcher waits for them instead of leaving first.
+  std::signal(SIGINT, SIG_IGN);
   std::vector<std::unique_ptr<QProcess>> ranks;
+  // The last line a process wrote to stderr (rank 0's went to the terminal).
+  const auto lastLine = [](int r) -> QString {
+    if (r == 0)
+      return {};
+    QFile log(QDir::temp().filePath(QStringLiteral("genlab-%1-process-%2.log").arg(::getpid()).arg(r)));
+    if (!log.open(QIODevice::ReadOnly))
+      return {};
+    const QStringList lines = QString::fromUtf8(log.readAll()).trimmed().split(QLatin1Char('\n'));
+    return lines.value(lines.size() - 1);
+  };
   for (int r = 0; r < n; ++r) {
     auto p = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -70,8 +85,15 @@ int launchProcesses(const QString& command, int n, QStringList args) {
     env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
     env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
     p->setProcessEnvironment(env);
-    // Rank 0 speaks for the run (progress, the folder); the others' words are kept for a failure.
-    p->setProcessChannelMode(r == 0 ? QProcess::ForwardedChannels : QProcess::SeparateChannels);
+    // Rank 0 speaks for the run (progress, the folder); the others' errors are kept for a failure.
+    if (r == 0) {
+      p->setProcessChannelMode(QProcess::ForwardedChannels);
+    } else {
+      p->setStandardOutputFile(QProcess::nullDevice());
+      p->setStandardErrorFile(QDir::temp().filePath(QStringLiteral("genlab-%1-process-%2.log").arg(::getpid()).arg(r)));
+    }
+    // A launcher that dies (killed, its terminal closed) takes its processes with it.
+    p->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     p->start(QCoreApplication::applicationFilePath(), QStringList{command} + args);
     if (!p->waitForStarted()) {
       err(QStringLiteral("could not start process %1 of %2: %3").arg(r).arg(n).arg(p->errorString()));
@@ -99,8 +121,7 @@ int launchProcesses(const QString& command, int n, QStringList args) {
       if (c != 0 && failed < 0) {
         failed = r;
         code = c;
-        const QStringList lines = QString::fromUtf8(p.readAllStandardError()).trimmed().split(QLatin1Char('\n'));
-        why = p.exitStatus() == QProcess::NormalExit ? lines.value(lines.size() - 1) : QStringLiteral("it was killed");
+        why = p.exitStatus() == QProcess::NormalExit ? lastLine(r) : QStringLiteral("it crashed or was killed");
         sinceFailure.start();
       }
     }
@@ -110,9 +131,11 @@ int launchProcesses(const QString& command, int n, QStringList args) {
       for (auto& p : ranks)
         p->kill();
   }
-  for (int r = 1; r < n; ++r)  // what the other ranks said, for the record
-    if (const QByteArray rest = ranks[size_t(r)]->readAllStandardError().trimmed(); !rest.isEmpty() && failed >= 0)
-      std::fprintf(stderr, "[process %d] %s\n", r, rest.constData());
+  for (int r = 1; r < n; ++r) {  // what the other ranks said, for the record
+    if (const QString said = lastLine(r); !said.isEmpty() && failed >= 0)
+      std::fprintf(stderr, "[process %d] %s\n", r, qPrintable(said));
+    QFile::remove(QDir::temp().filePath(QStringLiteral("genlab-%1-process-%2.log").arg(::getpid()).arg(r)));
+  }
   if (failed >= 0) {
     err(QStringLiteral("process %1 of %2 failed (exit code %3)%4; the run folder keeps the last checkpoint and resumes")
             .arg(failed).arg(n).arg(code).arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why));
@@ -138,16 +161,20 @@ Result<std::shared_ptr<genlab::DataParallel>> joinGroup() {
   return out;
 }
 
-QString privateRunFolder(const QString& resumeFolder, QTemporaryDir& scratch) {
+Result<QString> privateRunFolder(const QString& resumeFolder, QTemporaryDir& scratch) {
+  if (!scratch.isValid())
+    return {{}, QStringLiteral("no scratch folder for this process's copy of the run: %1").arg(scratch.errorString())};
   const QString copy = scratch.filePath(QStringLiteral("run"));
   QDir().mkpath(copy);
   if (resumeFolder.isEmpty())
-    return copy;
+    return {copy, {}};
   // A resumed run: this rank reads the checkpoint from its own copy (rank 0 writes the real folder).
   const QDir from(resumeFolder);
-  for (const QString& name : from.entryList(QDir::Files))
-    QFile::copy(from.filePath(name), QDir(copy).filePath(name));
-  return copy;
+  for (const char* name : {"run.json", "weights.safetensors", "optimizer.safetensors", "metrics.csv"})
+    if (const QString file = from.filePath(QLatin1String(name));
+        QFile::exists(file) && !QFile::copy(file, QDir(copy).filePath(QLatin1String(name))))
+      return {{}, QStringLiteral("cannot copy %1 into this process's scratch folder").arg(file)};
+  return {copy, {}};
 }
 
 }  // namespace Cli

@@ -79,11 +79,12 @@ int runTraining(TrainingSettings s) {
     if (s.resumeFolder.isEmpty())
       s.batchSize *= group.value->world_size();  // --batch is each process's share
     if (quiet) {
-      s.scoreSamples = false;
-      if (s.resumeFolder.isEmpty())
-        s.runFolder = privateRunFolder({}, scratch);
-      else
-        s.resumeFolder = privateRunFolder(s.resumeFolder, scratch);
+      const auto copy = privateRunFolder(s.resumeFolder, scratch);
+      if (!copy.ok()) {
+        err(copy.error);
+        return 1;
+      }
+      (s.resumeFolder.isEmpty() ? s.runFolder : s.resumeFolder) = copy.value;
     }
   }
   TrainingWorker worker(s);

@@ -210,8 +210,6 @@ void TrainingWorker::train() {
   else if (s.lrSchedule.isEmpty())
     s.lrSchedule = QString::fromLatin1(family.defaults.lrSchedule);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
-  if (s.dataParallel)
-    model->setDataParallel(s.dataParallel);
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
@@ -231,6 +229,13 @@ void TrainingWorker::train() {
   for (int b = 0; b < model->timestepBuckets(); ++b)
     timestepNames << QStringLiteral("eval_loss_t%1").arg(b);
   std::unique_ptr<SampleQuality::LiveQuality> quality;
+  if (s.scoreSamples && s.dataParallel) {
+    // The other processes would wait in the next step's all-reduce while process 0 scores (and,
+    // the first time, trains the classifier): not in a data-parallel run.
+    s.scoreSamples = false;
+    Q_EMIT note(tr("Samples are not scored while several processes train; score the run afterwards with "
+                   "genlab-cli quality RUN."));
+  }
   if (s.scoreSamples) {
     QString why;
     quality = SampleQuality::LiveQuality::make(family, s, data, [this](const QString& text) { Q_EMIT note(text); }, &why);
@@ -284,6 +289,14 @@ void TrainingWorker::train() {
                                                {QStringLiteral("libtorch"), SystemInfo::torchVersion()},
                                                {QStringLiteral("blas"), SystemInfo::blasName()}}},
     };
+  }
+  if (s.dataParallel) {
+    // After the checkpoint is read: every process starts from rank 0's weights, at one step.
+    model->setDataParallel(s.dataParallel);
+    const double steps = double(model->stepsDone()), ranks = s.dataParallel->world_size();
+    if (s.dataParallel->all_reduce_sum(steps) != steps * ranks)
+      throw std::runtime_error(tr("the processes of this run read checkpoints of different steps (this one: %1); "
+                                  "every process must see the same run folder").arg(model->stepsDone()).toStdString());
   }
   if (metrics.isEmpty())
     metrics = header + '\n';

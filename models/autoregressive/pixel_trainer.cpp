@@ -47,10 +47,11 @@ double PixelTrainer::step() {
     return negative_log_likelihood(net_->forward(part, lab), part, levels).sum() / double(batch);
   });
   adam_->step();
-  TORCH_CHECK(std::isfinite(value), "the pixel model's loss became ", loss_text(value), " at step ", steps_done(),
+  const double whole = mean_over_ranks(value);  // every rank sees the whole batch's loss, and fails alike
+  TORCH_CHECK(std::isfinite(whole), "the pixel model's loss became ", loss_text(whole), " at step ", steps_done(),
               " (learning rate ", options_.lr(), " too high?)");
   end_step();
-  return value;
+  return whole;
 }
 
 double evaluate_pixel_model(PixelNetImpl& net, const at::Tensor& images, const at::Tensor& labels, uint64_t seed) {

@@ -47,12 +47,21 @@ bool to_int(const std::string& text, int lo, int hi, int* out) {
 Result<ParallelPlace> parallel_place_from_environment() {
   Result<ParallelPlace> out;
   ParallelPlace& p = out.value;
-  const std::string world = variable("WORLD_SIZE", "SLURM_NTASKS");
+  // torchrun's variables, or else SLURM's, but only inside a step srun started (a batch script's
+  // own shell has SLURM_NTASKS too, and trains alone).
+  std::string world = variable("WORLD_SIZE"), rank = variable("RANK"), local = variable("LOCAL_RANK");
+  const std::string step = variable("SLURM_STEP_ID");
+  if (world.empty() && !step.empty() && step != "batch" && step != "extern") {
+    world = variable("SLURM_STEP_NUM_TASKS", "SLURM_NTASKS");
+    rank = variable("SLURM_PROCID");
+    local = variable("SLURM_LOCALID");
+  }
   if (world.empty())
     return out;  // one process
-  const std::string rank = variable("RANK", "SLURM_PROCID"), local = variable("LOCAL_RANK", "SLURM_LOCALID");
   if (!to_int(world, 1, 65536, &p.world_size))
     out.error = "WORLD_SIZE must be a whole number from 1 to 65536, got '" + world + "'";
+  else if (p.world_size > 1 && rank.empty())
+    out.error = "WORLD_SIZE is " + world + " but RANK is not set: each process needs its own rank";
   else if (!to_int(rank.empty() ? "0" : rank, 0, p.world_size - 1, &p.rank))
     out.error = "RANK must be a whole number from 0 to WORLD_SIZE − 1 = " + std::to_string(p.world_size - 1) + ", got '" + rank + "'";
   else if (!to_int(local.empty() ? "0" : local, 0, 65535, &p.local_rank))
@@ -102,7 +111,10 @@ std::string DataParallel::who_failed() const {
     for (int r = 0; r < place_.world_size; ++r) {
       if (r == place_.rank)
         continue;
-      const auto bytes = group_->store->get("genlab/process/" + std::to_string(r));
+      const std::string key = "genlab/process/" + std::to_string(r);
+      if (!group_->store->check({key}))
+        continue;  // it never said who it is
+      const auto bytes = group_->store->get(key);
       const std::string text(bytes.begin(), bytes.end());
       const auto space = text.rfind(' ');
       if (space == std::string::npos || text.substr(0, space) != me)
@@ -141,12 +153,19 @@ DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds
   o.timeout = timeout;
   try {
     group_->store = c10::make_intrusive<c10d::TCPStore>(place.master_addr, o);
-    auto options = c10d::ProcessGroupGloo::Options::create(timeout);
-    options->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
-    group_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(group_->store, place.rank, place.world_size, options);
+    group_->timeout = timeout;
+    // Who this is, for a message should it die (before the group: a death while joining counts).
     const std::string me = host_name() + " " + std::to_string(::getpid());
     group_->store->set("genlab/process/" + std::to_string(place.rank), std::vector<uint8_t>(me.begin(), me.end()));
-    group_->timeout = timeout;
+    auto options = c10d::ProcessGroupGloo::Options::create(timeout);
+    // The network interface: GLOO_SOCKET_IFNAME as PyTorch reads it; loopback for a group on this
+    // machine; else the one this host's name resolves to.
+    const std::string interface = variable("GLOO_SOCKET_IFNAME");
+    const bool local = place.master_addr == "127.0.0.1" || place.master_addr == "localhost";
+    options->devices.push_back(!interface.empty() ? c10d::ProcessGroupGloo::createDeviceForInterface(interface)
+                               : local           ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                                                 : c10d::ProcessGroupGloo::createDefaultDevice());
+    group_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(group_->store, place.rank, place.world_size, options);
   } catch (const std::exception& e) {
     TORCH_CHECK(false, "rank ", place.rank, " of ", place.world_size, " could not join the group at ", place.master_addr,
                 ":", place.master_port, " within ", timeout.count() / 1000.0, " s: ", e.what());

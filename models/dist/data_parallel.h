@@ -22,9 +22,9 @@ struct ParallelPlace {
   int master_port = 29500;
 };
 
-/// From RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT (SLURM_PROCID, SLURM_NTASKS and
-/// SLURM_LOCALID where those are unset); a world of one when neither is set. The error names the
-/// variable that is malformed.
+/// From RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR and MASTER_PORT, or else, inside a step srun
+/// started (SLURM_STEP_ID), from SLURM_PROCID, SLURM_STEP_NUM_TASKS and SLURM_LOCALID; a world of
+/// one when neither is set. The error names the variable that is malformed or missing.
 Result<ParallelPlace> parallel_place_from_environment();
 
 /// One process of a data-parallel job on PyTorch's c10d: a TCPStore at MASTER_ADDR:MASTER_PORT
@@ -33,7 +33,6 @@ Result<ParallelPlace> parallel_place_from_environment();
 class DataParallel {
  public:
   /// Joins the group (throws c10::Error naming the address when it cannot, within `timeout`).
-  /// `master_port` 0 on rank 0 picks a free port (port() tells which).
   DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout);
   ~DataParallel();
   DataParallel(const DataParallel&) = delete;

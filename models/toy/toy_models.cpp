@@ -204,10 +204,11 @@ ToyTrainer::ToyTrainer(const ToyModelOptions& model_options, const ToyTrainerOpt
 
 std::vector<double> ToyTrainer::step() {
   const auto x = next_batch();
-  const int64_t b = x.size(0), d = model_options_.latent_dim();
+  // Data-parallel: noise drawn for the whole batch (as one process draws it), this rank's rows.
+  const int64_t b = batch_size_, d = model_options_.latent_dim();
   std::vector<double> out;
   if (is_gan(model_options_)) {
-    const auto z = at::randn({b, d}, rng_, x.options());
+    const auto z = shard(at::randn({b, d}, rng_, x.options()));
     const auto fake = decoder_->forward_standardised(z);
     const auto real_logits = discriminator_->forward(x), fake_logits = discriminator_->forward(fake.detach());
     const auto d_loss = bce(real_logits, true) + bce(fake_logits, false);
@@ -226,7 +227,7 @@ std::vector<double> ToyTrainer::step() {
     at::Tensor loss, recon, kl;
     if (is_vae(model_options_)) {
       const auto mu = h.narrow(1, 0, d), logvar = h.narrow(1, d, d);
-      const auto z = mu + (0.5 * logvar).exp() * at::randn({b, d}, rng_, x.options());
+      const auto z = mu + (0.5 * logvar).exp() * shard(at::randn({b, d}, rng_, x.options()));
       const auto mean = decoder_->forward_standardised(z);
       const auto& ls = decoder_->log_sigma;
       // −log N(x; mean, σ²) per point, summed over the two coordinates.
@@ -243,6 +244,8 @@ std::vector<double> ToyTrainer::step() {
     out = kl.defined() ? std::vector<double>{loss.item<double>(), recon.item<double>(), kl.item<double>()}
                        : std::vector<double>{recon.item<double>()};
   }
+  for (double& v : out)
+    v = mean_over_ranks(v);  // every rank sees the whole batch's numbers, and fails alike
   for (double v : out)
     TORCH_CHECK(std::isfinite(v), "the toy ", model_options_.kind(), " loss became ", non_finite_name(v), " at step ", steps_done(),
                 " (learning rate ", options_.lr(), " too high?)");

@@ -136,13 +136,13 @@ VAELoss ConvVaeTrainer::step() {
   adam_->zero_grad();
   loss.total.backward();
   adam_->step();
-  const double total = loss.total.item<double>();
+  const double total = mean_over_ranks(loss.total.item<double>());  // every rank fails alike
   TORCH_CHECK(std::isfinite(total), "the conv VAE loss became ", non_finite_name(total), " at step ", steps_done(),
               " (learning rate ", options_.lr(), " too high?)");
   end_step();
   if (data_parallel()) {  // the whole batch's means: each rank's over its share, averaged
     const auto mean = [this](const at::Tensor& v) { return at::scalar_tensor(mean_over_ranks(v.item<double>())); };
-    return {mean(loss.total), mean(loss.recon), mean(loss.kl)};
+    return {at::scalar_tensor(total), mean(loss.recon), mean(loss.kl)};
   }
   return {loss.total.detach(), loss.recon.detach(), loss.kl.detach()};
 }

@@ -175,7 +175,12 @@ VaeLosses VaeTrainer::step() {
   at::softplus_out(scratch, logits, 1, 20);
   const double recon =
       (scratch.sum().item<double>() - at::dot(x.view(-1), logits.view(-1)).item<double>()) * inv;
-  const double total = recon + beta * kl;
+  double total = recon + beta * kl;
+  if (group_) {  // the whole batch's numbers on every rank (each holds its rows' share), checked alike
+    total = group_->all_reduce_sum(total) / double(ranks);
+    reported_recon_ = group_->all_reduce_sum(recon) / double(ranks);
+    reported_kl_ = group_->all_reduce_sum(kl) / double(ranks);
+  }
   TORCH_CHECK(std::isfinite(total), "the loss became ", non_finite_name(total), " at step ", step_ + 1,
               " (learning rate ", options_.lr(), " too high?)");
 
@@ -231,9 +236,8 @@ VaeLosses VaeTrainer::step() {
     batch_in_epoch_ = 0;
     order_.reset();
   }
-  if (group_)  // each rank's numbers are its rows' share of the whole batch's means
-    return {group_->all_reduce_sum(total) / double(ranks), group_->all_reduce_sum(recon) / double(ranks),
-            group_->all_reduce_sum(kl) / double(ranks)};
+  if (group_)
+    return {total, reported_recon_, reported_kl_};
   return {total, recon, kl};
 }
 

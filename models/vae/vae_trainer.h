@@ -103,6 +103,7 @@ class VaeTrainer {
   int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
   double grad_norm_ = 0;
   std::shared_ptr<DataParallel> group_;
+  double reported_recon_ = 0, reported_kl_ = 0;  ///< data-parallel: the whole batch's, this step
 
   // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is
   // five vector operations over the whole model.

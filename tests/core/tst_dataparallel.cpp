@@ -21,8 +21,13 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <csignal>
 #include <thread>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -31,9 +36,35 @@ struct Ran {
   QString err;
 };
 
-Ran cli(const QStringList& args, int timeoutMs = 120000, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+// This environment without a group's variables (a test run inside torchrun or srun trains alone).
+QProcessEnvironment alone() {
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  for (const QString& key : env.keys())
+    if (key.startsWith(QLatin1String("SLURM_")) || key == QLatin1String("RANK") || key == QLatin1String("WORLD_SIZE") ||
+        key == QLatin1String("LOCAL_RANK") || key == QLatin1String("MASTER_ADDR") || key == QLatin1String("MASTER_PORT"))
+      env.remove(key);
+  return env;
+}
+
+// A TCP port free now, for a test's own group.
+int freePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  int port = 29400;
+  if (fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0)
+    port = ntohs(a.sin_port);
+  if (fd >= 0)
+    ::close(fd);
+  return port;
+}
+
+Ran cli(const QStringList& args, int timeoutMs = 120000) {
   QProcess p;
-  p.setProcessEnvironment(env);
+  p.setProcessEnvironment(alone());
   p.start(QStringLiteral(GENLAB_CLI_PATH), args);
   if (!p.waitForFinished(timeoutMs))
     p.kill();
@@ -70,13 +101,22 @@ class tst_DataParallel : public QObject {
  private Q_SLOTS:
   // The group itself, two ranks on two threads: means, sums and broadcasts, over several buckets.
   void allReduceAndBroadcast() {
+    std::function<void(genlab::ParallelPlace)> run;
     genlab::ParallelPlace zero, one;
     zero.world_size = one.world_size = 2;
     one.rank = 1;
-    zero.master_port = one.master_port = 29000 + int(::getpid() % 2000);
+    zero.master_port = one.master_port = freePort();
     std::vector<double> sums(2);
     std::vector<std::vector<at::Tensor>> seen(2);
+    std::string failure;
     const auto rank = [&](genlab::ParallelPlace place) {
+      try {
+        run(place);
+      } catch (const std::exception& e) {
+        failure = e.what();
+      }
+    };
+    run = [&](genlab::ParallelPlace place) {
       genlab::DataParallel group(place, std::chrono::seconds(30));
       const float r = float(place.rank);
       std::vector<at::Tensor> t{at::full({3}, r), at::full({1000}, 2 * r), at::full({2, 2}, 10 + r)};
@@ -90,6 +130,7 @@ class tst_DataParallel : public QObject {
     std::thread other(rank, one);
     rank(zero);
     other.join();
+    QVERIFY2(failure.empty(), failure.c_str());
     for (int r = 0; r < 2; ++r) {
       QCOMPARE(seen[r][0][0].item<float>(), 0.5f);   // (0 + 1) / 2
       QCOMPARE(seen[r][1][999].item<float>(), 1.0f);  // (0 + 2) / 2
@@ -100,6 +141,15 @@ class tst_DataParallel : public QObject {
   }
 
   void environmentVariables() {
+    // Whatever happens below, the variables go (the runs after this one train alone).
+    struct Restore {
+      ~Restore() {
+        for (const char* v : {"WORLD_SIZE", "RANK", "MASTER_PORT", "SLURM_STEP_ID", "SLURM_NTASKS", "SLURM_PROCID"})
+          qunsetenv(v);
+      }
+    } restore;
+    qputenv("WORLD_SIZE", "2");
+    QVERIFY(QString::fromStdString(genlab::parallel_place_from_environment().error).contains(QStringLiteral("RANK is not set")));
     qputenv("WORLD_SIZE", "4");
     qputenv("RANK", "3");
     qputenv("MASTER_PORT", "123456");
@@ -117,6 +167,15 @@ class tst_DataParallel : public QObject {
     qunsetenv("RANK");
     qunsetenv("MASTER_PORT");
     QCOMPARE(genlab::parallel_place_from_environment().value.world_size, 1);
+    // SLURM: a batch script's own shell trains alone; a step srun started is one of several.
+    qputenv("SLURM_NTASKS", "4");
+    qputenv("SLURM_PROCID", "2");
+    QCOMPARE(genlab::parallel_place_from_environment().value.world_size, 1);
+    qputenv("SLURM_STEP_ID", "0");
+    p = genlab::parallel_place_from_environment();
+    QVERIFY(p.ok());
+    QCOMPARE(p.value.world_size, 4);
+    QCOMPARE(p.value.rank, 2);
   }
 
   // Two processes with batch B each = one with batch 2B, after 20 steps, to 1e-5: the VAE (its
@@ -130,7 +189,8 @@ class tst_DataParallel : public QObject {
                             QStringLiteral("64"), QStringLiteral("--threads"), QStringLiteral("1")} + common(one, {}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     r = cli(QStringList{QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--batch"),
-                        QStringLiteral("32"), QStringLiteral("--nproc"), QStringLiteral("2")} + common(two, {}));
+                        QStringLiteral("32"), QStringLiteral("--nproc"), QStringLiteral("2"), QStringLiteral("--threads"),
+                        QStringLiteral("1")} + common(two, {}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     double d = largestDifference(one, two);
     QVERIFY2(d <= 1e-5, qPrintable(QStringLiteral("VAE: %1").arg(d)));
@@ -140,7 +200,8 @@ class tst_DataParallel : public QObject {
     // with two where one trained: both reach step 30 alike.
     r = cli({QStringLiteral("resume"), two, QStringLiteral("--max-steps"), QStringLiteral("30"), QStringLiteral("--threads"), QStringLiteral("1")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    r = cli({QStringLiteral("resume"), one, QStringLiteral("--max-steps"), QStringLiteral("30"), QStringLiteral("--nproc"), QStringLiteral("2")});
+    r = cli({QStringLiteral("resume"), one, QStringLiteral("--max-steps"), QStringLiteral("30"), QStringLiteral("--nproc"), QStringLiteral("2"),
+             QStringLiteral("--threads"), QStringLiteral("1")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     d = largestDifference(one, two);
     QVERIFY2(d <= 1e-5, qPrintable(QStringLiteral("VAE resumed: %1").arg(d)));
@@ -152,7 +213,8 @@ class tst_DataParallel : public QObject {
     const QString d1 = dir.filePath(QStringLiteral("ddpm1")), d2 = dir.filePath(QStringLiteral("ddpm2"));
     r = cli(ddpm + common(d1, {QStringLiteral("--batch"), QStringLiteral("16"), QStringLiteral("--threads"), QStringLiteral("1")}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    r = cli(ddpm + common(d2, {QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--nproc"), QStringLiteral("2")}));
+    r = cli(ddpm + common(d2, {QStringLiteral("--batch"), QStringLiteral("8"), QStringLiteral("--nproc"), QStringLiteral("2"),
+                               QStringLiteral("--threads"), QStringLiteral("1")}));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     d = largestDifference(d1, d2);
     QVERIFY2(d <= 1e-5, qPrintable(QStringLiteral("DDPM: %1").arg(d)));
@@ -164,10 +226,10 @@ class tst_DataParallel : public QObject {
     REQUIRE_MNIST();
     QTemporaryDir dir;
     const QString run = dir.filePath(QStringLiteral("run"));
-    const int port = 31000 + int(::getpid() % 2000);
+    const int port = freePort();
     QProcess ranks[2];
     for (int r = 0; r < 2; ++r) {
-      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      QProcessEnvironment env = alone();
       env.insert(QStringLiteral("RANK"), QString::number(r));
       env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
       env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
