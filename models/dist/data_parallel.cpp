@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <unistd.h>
 
 namespace genlab {
@@ -104,7 +105,19 @@ std::string host_name() {
 
 std::string DataParallel::who_failed() const {
   // Each process left "<host> <pid>" in the store when it joined: a process of this host whose pid
-  // is gone is the one that died; without the store, rank 0 (which serves it) is.
+  // is gone is the one that died; without the store, rank 0 (which serves it) is. Its sockets close
+  // while it is still exiting, so look for up to two seconds.
+  std::string found;
+  for (int tries = 0; tries < 40 && found.empty(); ++tries) {
+    if (tries > 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    found = dead_processes();
+  }
+  return found.empty() ? "another process stopped answering within " + std::to_string(group_->timeout.count() / 1000) + " s"
+                       : found;
+}
+
+std::string DataParallel::dead_processes() const {
   std::string found;
   try {
     const std::string me = host_name();
@@ -127,8 +140,7 @@ std::string DataParallel::who_failed() const {
     return "process 0, which holds the group together at " + place_.master_addr + ":" + std::to_string(place_.master_port) +
            ", is gone";
   }
-  return found.empty() ? "another process stopped answering within " + std::to_string(group_->timeout.count() / 1000) + " s"
-                       : found;
+  return found;
 }
 
 template <typename F>

@@ -55,6 +55,8 @@ class DataParallel {
  private:
   /// Which process a broken collective lost, in words.
   std::string who_failed() const;
+  /// The processes of this machine that have exited, in words ("" when none has yet).
+  std::string dead_processes() const;
   template <typename F>
   void collective(const char* what, F&& body);
 
