@@ -2449,6 +2449,48 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>SystemInfo</name>
+    <message numerus="yes">
+        <location filename="../app/training/systeminfo.cpp" line="45"/>
+        <source>CPU, %n CUDA GPU(s)</source>
+        <translation>
+            <numerusform>CPU，%n 个 CUDA GPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/training/systeminfo.cpp" line="57"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../app/training/systeminfo.cpp" line="59"/>
+        <source>GPU %1 (CUDA)</source>
+        <translation>GPU %1（CUDA）</translation>
+    </message>
+    <message>
+        <location filename="../app/training/systeminfo.cpp" line="67"/>
+        <source>Unknown device &apos;%1&apos;: use cpu, cuda or cuda:N.</source>
+        <translation>未知设备“%1”：请使用 cpu、cuda 或 cuda:N。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/systeminfo.cpp" line="69"/>
+        <source>Device &apos;%1&apos;: this LibTorch (%2) was built without CUDA, so GenLab trains on the CPU here (device cpu).</source>
+        <translation>设备“%1”：此 LibTorch（%2）构建时未包含 CUDA，因此 GenLab 在这里用 CPU 训练（设备 cpu）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/systeminfo.cpp" line="74"/>
+        <source>Device &apos;%1&apos;: LibTorch has CUDA but sees no GPU (no driver, or CUDA_VISIBLE_DEVICES empty?).</source>
+        <translation>设备“%1”：LibTorch 支持 CUDA，但找不到 GPU（没有驱动，或 CUDA_VISIBLE_DEVICES 为空？）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/training/systeminfo.cpp" line="82"/>
+        <source>Device &apos;%1&apos;: this machine has %n GPU(s), numbered from 0.</source>
+        <translation>
+            <numerusform>设备“%1”：这台机器有 %n 个 GPU，从 0 开始编号。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimestepLossChart</name>
     <message>
         <location filename="../widgets/timesteplosschart.cpp" line="17"/>
@@ -2486,129 +2528,129 @@ or drop an image</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="82"/>
+        <location filename="../app/gui/trainpage.cpp" line="83"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="92"/>
+        <location filename="../app/gui/trainpage.cpp" line="100"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="92"/>
+        <location filename="../app/gui/trainpage.cpp" line="100"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="120"/>
+        <location filename="../app/gui/trainpage.cpp" line="128"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="122"/>
+        <location filename="../app/gui/trainpage.cpp" line="130"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="124"/>
+        <location filename="../app/gui/trainpage.cpp" line="132"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="127"/>
+        <location filename="../app/gui/trainpage.cpp" line="135"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="131"/>
+        <location filename="../app/gui/trainpage.cpp" line="139"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="138"/>
+        <location filename="../app/gui/trainpage.cpp" line="146"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="148"/>
+        <location filename="../app/gui/trainpage.cpp" line="156"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="218"/>
+        <location filename="../app/gui/trainpage.cpp" line="227"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
         <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="263"/>
+        <location filename="../app/gui/trainpage.cpp" line="272"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="264"/>
+        <location filename="../app/gui/trainpage.cpp" line="273"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="269"/>
+        <location filename="../app/gui/trainpage.cpp" line="278"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="271"/>
+        <location filename="../app/gui/trainpage.cpp" line="280"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="326"/>
+        <location filename="../app/gui/trainpage.cpp" line="335"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="356"/>
+        <location filename="../app/gui/trainpage.cpp" line="365"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="359"/>
+        <location filename="../app/gui/trainpage.cpp" line="368"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="365"/>
+        <location filename="../app/gui/trainpage.cpp" line="374"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="376"/>
+        <location filename="../app/gui/trainpage.cpp" line="385"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="383"/>
+        <location filename="../app/gui/trainpage.cpp" line="392"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="390"/>
+        <location filename="../app/gui/trainpage.cpp" line="399"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="441"/>
+        <location filename="../app/gui/trainpage.cpp" line="450"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="506"/>
+        <location filename="../app/gui/trainpage.cpp" line="515"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="507"/>
+        <location filename="../app/gui/trainpage.cpp" line="516"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -2673,426 +2715,446 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="45"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="46"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="52"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="49"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="55"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="56"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
         <source>Toy 2-D points: S-curve</source>
         <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="61"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="61"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="62"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="68"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="71"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="72"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="72"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="73"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="75"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="76"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="77"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="78"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="100"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="101"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="105"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="106"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="109"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="110"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="115"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="116"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="121"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="122"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="123"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="124"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="129"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="131"/>
         <source>Latent &amp;dimension:</source>
         <translation>潜在维度(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="136"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="140"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="141"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="142"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="147"/>
+        <source>Where the model trains: the CPU, or a GPU when GenLab&apos;s LibTorch was built with CUDA.</source>
+        <translation>模型在哪里训练：CPU，或在 GenLab 的 LibTorch 支持 CUDA 时用 GPU。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="152"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="147"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="153"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
         <source>&amp;Arithmetic:</source>
         <translation>运算精度(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="156"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
         <source>black or white (2 levels)</source>
         <translation>黑或白（2 级）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="163"/>
         <source>256 grey levels</source>
         <translation>256 级灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="158"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
         <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="167"/>
         <source>&amp;Pixels:</source>
         <translation>像素(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
         <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
         <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="181"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="187"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="194"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="194"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="210"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
         <source>&amp;Follow a run…</source>
         <translation>跟踪运行(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="212"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="225"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="240"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="241"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="295"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="296"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="297"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="298"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="293"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="300"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="306"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="303"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="308"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="314"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="304"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="310"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="428"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="436"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="454"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="457"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="465"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="465"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="478"/>
+        <source>GPU (CUDA): not available</source>
+        <translation>GPU（CUDA）：不可用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="488"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="503"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="522"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="523"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="249"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="169"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
         <source>Score the samples</source>
         <translation>为样本打分</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
         <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time; kept beside the data when that folder is writable), or, for 2-D points, by their distance to the held-out points.</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="261"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="413"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="421"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="424"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="433"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="441"/>
         <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
         <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="514"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="515"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="517"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3100,97 +3162,97 @@ or drop an image</source>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="20"/>
+        <location filename="../app/training/trainingtypes.cpp" line="21"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="24"/>
+        <location filename="../app/training/trainingtypes.cpp" line="27"/>
         <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
         <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="26"/>
+        <location filename="../app/training/trainingtypes.cpp" line="29"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="28"/>
+        <location filename="../app/training/trainingtypes.cpp" line="31"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="30"/>
+        <location filename="../app/training/trainingtypes.cpp" line="33"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="32"/>
+        <location filename="../app/training/trainingtypes.cpp" line="35"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="34"/>
+        <location filename="../app/training/trainingtypes.cpp" line="37"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="36"/>
+        <location filename="../app/training/trainingtypes.cpp" line="39"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="38"/>
+        <location filename="../app/training/trainingtypes.cpp" line="41"/>
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="40"/>
+        <location filename="../app/training/trainingtypes.cpp" line="43"/>
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="42"/>
+        <location filename="../app/training/trainingtypes.cpp" line="45"/>
         <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
         <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="44"/>
+        <location filename="../app/training/trainingtypes.cpp" line="47"/>
         <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="46"/>
+        <location filename="../app/training/trainingtypes.cpp" line="49"/>
         <source>A pixel has 2 levels (black or white) or 256 grey levels (got %1).</source>
         <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <location filename="../app/training/trainingtypes.cpp" line="51"/>
         <source>The %1 cannot be told the images&apos; classes: only the pixel-by-pixel models can.</source>
         <translation>%1 不能被告知图像的类别：只有逐像素模型可以。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="50"/>
+        <location filename="../app/training/trainingtypes.cpp" line="53"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="53"/>
+        <location filename="../app/training/trainingtypes.cpp" line="56"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="60"/>
+        <location filename="../app/training/trainingtypes.cpp" line="63"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="62"/>
+        <location filename="../app/training/trainingtypes.cpp" line="65"/>
         <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="65"/>
+        <location filename="../app/training/trainingtypes.cpp" line="68"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -3198,42 +3260,52 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="44"/>
+        <location filename="../app/training/trainingworker.cpp" line="45"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="46"/>
+        <location filename="../app/training/trainingworker.cpp" line="47"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="47"/>
+        <location filename="../app/training/trainingworker.cpp" line="48"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="85"/>
+        <location filename="../app/training/trainingworker.cpp" line="86"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="237"/>
+        <location filename="../app/training/trainingworker.cpp" line="238"/>
+        <source>Samples are not scored while several processes train; score the run afterwards with genlab-cli quality RUN.</source>
+        <translation>多个进程训练时不为样本评分；之后可用 genlab-cli quality RUN 为这次运行评分。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="247"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="253"/>
+        <location filename="../app/training/trainingworker.cpp" line="263"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="365"/>
+        <location filename="../app/training/trainingworker.cpp" line="300"/>
+        <source>the processes of this run read checkpoints of different steps (this one: %1); every process must see the same run folder</source>
+        <translation>这次运行的各进程读到了不同步数的检查点（本进程：%1）；每个进程都必须看到同一个运行文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="384"/>
         <source>could not keep the best weights in %1</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="392"/>
+        <location filename="../app/training/trainingworker.cpp" line="411"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -140,6 +141,11 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_threads->setToolTip(tr("LibTorch threads used by training. Leaving one core free keeps the window "
                             "responsive while it trains; using all cores trains faster but the window may stutter."));
   hform->addRow(tr("&Threads:"), m_threads);
+  m_device = new QComboBox(hyper);
+  m_device->setObjectName(QStringLiteral("deviceCombo"));
+  m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+  m_device->setToolTip(tr("Where the model trains: the CPU, or a GPU when GenLab's LibTorch was built with CUDA."));
+  hform->addRow(tr("&Device:"), m_device);
   m_precision = new QComboBox(hyper);
   m_precision->setObjectName(QStringLiteral("precisionCombo"));
   m_precision->addItem(tr("Automatic"), QString());
@@ -326,6 +332,7 @@ TrainingFormValues TrainingDashboard::values() const {
   v.latentDim = m_latent->value();
   v.seed = m_seed->text().toULongLong();
   v.threads = m_threads->value();
+  v.device = m_device->currentData().toString();
   v.precision = m_precision->currentData().toString();
   v.pixelLevels = m_levels->currentData().toInt();
   v.byClass = m_byClass->isChecked();
@@ -347,6 +354,7 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_latent->setValue(v.latentDim);
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
+  m_device->setCurrentIndex(std::max(0, m_device->findData(v.device)));
   m_precision->setCurrentIndex(std::max(0, m_precision->findData(v.precision)));
   m_levels->setCurrentIndex(std::max(0, m_levels->findData(v.pixelLevels)));
   m_byClass->setChecked(v.byClass);
@@ -461,6 +469,21 @@ void TrainingDashboard::showModelChoice() {
 
 void TrainingDashboard::setMaxThreads(int n) { m_threads->setMaximum(std::max(1, n)); }
 
+void TrainingDashboard::setDevices(const QStringList& names, const QStringList& labels, const QString& noGpuReason) {
+  const QString current = m_device->currentData().toString();
+  m_device->clear();
+  for (qsizetype i = 0; i < names.size(); ++i)
+    m_device->addItem(i < labels.size() ? labels[i] : names[i], names[i]);
+  if (!noGpuReason.isEmpty()) {
+    m_device->addItem(tr("GPU (CUDA): not available"), QString());
+    const int last = m_device->count() - 1;
+    if (auto* model = qobject_cast<QStandardItemModel*>(m_device->model()))
+      model->item(last)->setEnabled(false);
+    m_device->setItemData(last, noGpuReason, Qt::ToolTipRole);
+  }
+  m_device->setCurrentIndex(std::max(0, m_device->findData(current)));
+}
+
 void TrainingDashboard::setAutomaticPrecision(const QString& meaning) {
   m_precision->setItemText(0, tr("Automatic: %1").arg(meaning));
 }
@@ -468,7 +491,7 @@ void TrainingDashboard::setAutomaticPrecision(const QString& meaning) {
 
 void TrainingDashboard::lockForm(bool locked) {
   for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch,
-                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_precision, m_levels,
+                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_device, m_precision, m_levels,
                                                    m_byClass, m_scoreSamples, m_start})
     w->setEnabled(!locked);
 }

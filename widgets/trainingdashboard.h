@@ -48,6 +48,7 @@ struct TrainingFormValues {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  QString device = QStringLiteral("cpu");  ///< "cpu" or "cuda:N" (one of setDevices' names)
   QString precision;  ///< "" automatic, "bf16" or "fp32"
   int pixelLevels = 2;  ///< pixel-by-pixel models: 2 (black or white) or 256 grey levels
   bool byClass = false;  ///< pixel-by-pixel models: told each image's class
@@ -68,6 +69,9 @@ class TrainingDashboard final : public QWidget {
   /// The models to offer; the list shows those that take the chosen data (images or points).
   void setModelChoices(const QVector<ModelChoice>& choices);
   void setMaxThreads(int n);
+  /// Where a run can train: device names ("cpu", "cuda:0" …) and their labels. `noGpuReason`, when
+  /// not empty, adds a GPU entry that cannot be chosen, with the reason as its tooltip.
+  void setDevices(const QStringList& names, const QStringList& labels, const QString& noGpuReason);
   /// What "Automatic" arithmetic means on this machine ("bfloat16 on this CPU").
   void setAutomaticPrecision(const QString& meaning);
   /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
@@ -143,6 +147,7 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_latentLabel = nullptr;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;
+  QComboBox* m_device = nullptr;
   QComboBox* m_precision = nullptr;
   QLabel* m_precisionLabel = nullptr;
   QComboBox* m_levels = nullptr;

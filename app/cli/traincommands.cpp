@@ -5,6 +5,7 @@
 #include "datalocations.h"
 #include "registry.h"
 #include "runfolder.h"
+#include "systeminfo.h"
 #include "trainingworker.h"
 
 #include "dist/data_parallel.h"
@@ -31,6 +32,13 @@ void onSigint(int) {
     g_stopFlag->store(true);
 }
 
+// --device's help: what this LibTorch offers.
+QString deviceHelp() {
+  return SystemInfo::hasCuda()
+             ? QStringLiteral("Where to train: cpu (default), cuda or cuda:N (%1 here).").arg(SystemInfo::devices().join(QStringLiteral(", ")))
+             : QStringLiteral("Where to train: cpu (default). cuda and cuda:N need a LibTorch built with CUDA; this one (%1) is not.")
+                   .arg(SystemInfo::torchVersion());
+}
 
 }  // namespace
 
@@ -187,7 +195,7 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
-      {QStringLiteral("device"), QStringLiteral("cpu (this LibTorch has no CUDA)."), QStringLiteral("cpu|cuda")},
+      {QStringLiteral("device"), deviceHelp(), QStringLiteral("cpu|cuda|cuda:N")},
       {QStringLiteral("lr-schedule"), QStringLiteral("Diffusion models: constant or cosine (a half cosine down to 1/100 of --lr over the planned steps); default: the model's."),
        QStringLiteral("constant|cosine")},
       {QStringLiteral("precision"), QStringLiteral("Convolutional models: bf16 (bfloat16 convolutions and matrix products, float32 weights) or fp32; default: bf16 where the CPU has AVX512-BF16 or AMX."),
@@ -284,11 +292,8 @@ int trainCommand(const QStringList& args) {
   s.scoreSamples = quality != QLatin1String("off");
   if (p.isSet(QStringLiteral("lr-schedule")))
     s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
-  if (p.isSet(QStringLiteral("device")) && p.value(QStringLiteral("device")) != QLatin1String("cpu")) {
-    err(QStringLiteral("--device %1: this LibTorch was built without CUDA; use --device cpu")
-            .arg(p.value(QStringLiteral("device"))));
-    return 1;
-  }
+  if (p.isSet(QStringLiteral("device")))
+    s.device = p.value(QStringLiteral("device"));
   if (const QString e = s.validate(); !e.isEmpty()) {
     err(e);
     return 1;
@@ -306,6 +311,7 @@ int resumeCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("epochs"), QStringLiteral("Total epochs to reach (default: the run's own)."), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
+      {QStringLiteral("device"), deviceHelp(), QStringLiteral("cpu|cuda|cuda:N")},
       {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
       {QStringLiteral("nproc"), QStringLiteral("Data-parallel on n local processes (any number that divides the run's batch; "
@@ -350,6 +356,12 @@ int resumeCommand(const QStringList& args) {
   if (!ok) {
     err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
     return 2;
+  }
+  if (p.isSet(QStringLiteral("device")))
+    s.device = p.value(QStringLiteral("device"));
+  if (const QString why = SystemInfo::deviceProblem(s.device); !why.isEmpty()) {
+    err(why);
+    return 1;
   }
   return runTraining(s);
 }

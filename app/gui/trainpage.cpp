@@ -43,6 +43,7 @@ TrainingFormValues formValuesOf(const TrainingSettings& s) {
   v.latentDim = s.latentDim;
   v.seed = s.seed;
   v.threads = s.threads;
+  v.device = s.device;
   v.precision = s.precision;
   v.pixelLevels = s.pixelLevels;
   v.byClass = s.byClass;
@@ -89,6 +90,13 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   m_dashboard = new TrainingDashboard(this);
   m_dashboard->setObjectName(QStringLiteral("trainingDashboard"));
   m_dashboard->setMaxThreads(QThread::idealThreadCount());
+  {
+    const QStringList devices = SystemInfo::devices();
+    QStringList labels;
+    for (const QString& d : devices)
+      labels << SystemInfo::deviceLabel(d);
+    m_dashboard->setDevices(devices, labels, devices.size() > 1 ? QString() : SystemInfo::deviceProblem(QStringLiteral("cuda")));
+  }
   m_dashboard->setAutomaticPrecision(SystemInfo::hasNativeBf16() ? tr("bfloat16 on this CPU") : tr("float32 on this CPU"));
   m_dashboard->setModelChoices(modelChoices());
   auto* layout = new QVBoxLayout(this);
@@ -209,6 +217,7 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   s.latentDim = v.latentDim;
   s.seed = v.seed;
   s.threads = v.threads;
+  s.device = v.device;
   s.precision = v.precision;
   s.pixelLevels = v.pixelLevels;
   s.scoreSamples = v.scoreSamples;

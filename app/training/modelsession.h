@@ -33,6 +33,9 @@ class ModelSession {
   /// Data-parallel training: this process trains on its share of each batch and the gradients are
   /// averaged over the group (rank 0's weights are copied to the others).
   virtual void setDataParallel(std::shared_ptr<genlab::DataParallel> group) = 0;
+  /// Moves the model and its optimizer to `device` ("cpu", "cuda:N", checked by
+  /// TrainingSettings::validate); called right after the session is made.
+  virtual void setDevice(const std::string& device) = 0;
   /// Diffusion models: how many equal ranges of t evaluate() reports the loss of (0: none).
   virtual int timestepBuckets() const { return 0; }
   /// The optimizers: "" for a model's only one, else what each trains ("discriminator", "generator").

@@ -2,11 +2,13 @@
 #include "systeminfo.h"
 #include "blaskernel.h"
 
+#include "nn/device.h"
 #include "nn/precision.h"
 
 #include <ATen/Parallel.h>
 #include <torch/version.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -36,7 +38,57 @@ namespace SystemInfo {
 
 QString blasKernel() { return QString::fromStdString(BlasKernel::loadedKernel()); }
 
-QString device() { return QStringLiteral("CPU"); }
+QString device() {
+  const qsizetype gpus = devices().size() - 1;
+  if (gpus == 0)
+    return QStringLiteral("CPU");
+  return QCoreApplication::translate("SystemInfo", "CPU, %n CUDA GPU(s)", nullptr, int(gpus));
+}
+
+QStringList devices() {
+  QStringList out;
+  for (const auto& d : genlab::available_devices())
+    out << QString::fromStdString(d.name);
+  return out;
+}
+
+QString deviceLabel(const QString& name) {
+  if (name.isEmpty() || name == QLatin1String("cpu"))
+    return QCoreApplication::translate("SystemInfo", "CPU");
+  const QString index = name.section(QLatin1Char(':'), 1, 1);
+  return QCoreApplication::translate("SystemInfo", "GPU %1 (CUDA)").arg(index.isEmpty() ? QStringLiteral("0") : index);
+}
+
+QString deviceProblem(const QString& name) {
+  switch (genlab::device_issue(name.toStdString())) {
+    case genlab::DeviceIssue::None:
+      return {};
+    case genlab::DeviceIssue::Unknown:
+      return QCoreApplication::translate("SystemInfo", "Unknown device '%1': use cpu, cuda or cuda:N.").arg(name);
+    case genlab::DeviceIssue::NoCuda:
+      return QCoreApplication::translate(
+                 "SystemInfo",
+                 "Device '%1': this LibTorch (%2) was built without CUDA, so GenLab trains on the CPU here (device cpu).")
+          .arg(name, torchVersion());
+    case genlab::DeviceIssue::NoGpu:
+      return QCoreApplication::translate(
+                 "SystemInfo", "Device '%1': LibTorch has CUDA but sees no GPU (no driver, or CUDA_VISIBLE_DEVICES empty?).")
+          .arg(name);
+    case genlab::DeviceIssue::NoSuchGpu:
+      break;
+  }
+  const int gpus = genlab::cuda_device_count();
+  if (gpus > 0)
+    return QCoreApplication::translate("SystemInfo", "Device '%1': this machine has %n GPU(s), numbered from 0.", nullptr, gpus).arg(name);
+  return {};
+}
+
+QString deviceName(const QString& name) {
+  const auto d = genlab::parse_device(name.toStdString());
+  return d.ok() ? QString::fromStdString(genlab::device_name(d.value)) : QStringLiteral("cpu");
+}
+
+bool hasCuda() { return genlab::libtorch_has_cuda(); }
 
 bool blasIsReference() {
   const QString p = loadedBlasPath();

@@ -2,12 +2,24 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 /// What the status bar and run.json say about where the maths runs.
 namespace SystemInfo {
 
-/// "CPU", or "CUDA" when LibTorch was built with it and a GPU is present.
+/// "CPU", or "CPU, 2 CUDA GPUs" when LibTorch was built with CUDA and sees GPUs (the status bar).
 QString device();
+/// Where a run can train: "cpu", then "cuda:0", "cuda:1" … for each GPU this LibTorch sees.
+QStringList devices();
+/// A device in the user's words: "CPU", "GPU 0 (CUDA)".
+QString deviceLabel(const QString& name);
+/// "" when `name` ("cpu", "cuda", "cuda:N") can train here, else why not (no CUDA in this LibTorch,
+/// no GPU, an index too high, an unknown name).
+QString deviceProblem(const QString& name);
+/// The name run.json records for a device that can train here: "cpu" or "cuda:N" ("cuda" is "cuda:0").
+QString deviceName(const QString& name);
+/// Whether this LibTorch was built with CUDA (whether or not a GPU is present).
+bool hasCuda();
 /// The BLAS library this process loaded with its kernel, e.g. "OpenBLAS Cooperlake (OpenMP)",
 /// saying when GenLab chose the kernel (BlasKernel) or when it is narrower than the CPU allows.
 QString blasName();

@@ -5,6 +5,8 @@
 
 #include "modelsession.h"
 
+#include "nn/device.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <QJsonArray>
@@ -38,6 +40,11 @@ class TrainerSession : public ModelSession {
     return m_trainer->load_checkpoint(weights, state);
   }
   void setDataParallel(std::shared_ptr<genlab::DataParallel> group) override { m_trainer->set_data_parallel(std::move(group)); }
+  void setDevice(const std::string& device) override {
+    const auto d = genlab::parse_device(device);
+    TORCH_CHECK(d.ok(), d.error);
+    m_trainer->set_device(d.value);
+  }
   QStringList optimizerNames() const override {
     QStringList out;
     for (const auto& r : m_trainer->optimizer_readings())

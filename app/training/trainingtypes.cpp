@@ -4,6 +4,7 @@
 #include "nn/precision.h"
 
 #include "registry.h"
+#include "systeminfo.h"
 
 #include "data/toy2d.h"
 
@@ -18,6 +19,8 @@ QString TrainingSettings::validate() const {
   const ModelFamily* family = Registry::resolve(model, dataset);
   if (!family)
     return tr("Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")));
+  if (const QString why = SystemInfo::deviceProblem(device); !why.isEmpty())
+    return why;
   const bool folder = dataset.startsWith(QLatin1String("folder:"));
   const bool toy = dataset.startsWith(QLatin1String("toy:"));
   if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder && !toy)

@@ -34,6 +34,8 @@ struct TrainingSettings {
   int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
+  /// Where the model trains: "cpu", "cuda" or "cuda:N" (SystemInfo::devices()).
+  QString device = QStringLiteral("cpu");
   /// "constant", or "cosine": a half cosine down to 1/100 of the rate over the planned steps
   /// (families that offer it: ModelFamily::lrSchedule); "" = the family's default.
   QString lrSchedule;

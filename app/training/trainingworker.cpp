@@ -210,6 +210,8 @@ void TrainingWorker::train() {
   else if (s.lrSchedule.isEmpty())
     s.lrSchedule = QString::fromLatin1(family.defaults.lrSchedule);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
+  s.device = SystemInfo::deviceName(s.device);
+  model->setDevice(s.device.toStdString());
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;
   const QString weightsPath = QStringLiteral("weights.safetensors");
@@ -284,7 +286,7 @@ void TrainingWorker::train() {
                                               {QStringLiteral("note"), data.note},
                                               {QStringLiteral("train_count"), qint64(data.train.size())},
                                               {QStringLiteral("eval_count"), qint64(data.eval.size())}}},
-      {QStringLiteral("device"), SystemInfo::device().toLower()},
+      {QStringLiteral("device"), s.device},
       {QStringLiteral("versions"), QJsonObject{{QStringLiteral("genlab"), QStringLiteral(GENLAB_VERSION)},
                                                {QStringLiteral("libtorch"), SystemInfo::torchVersion()},
                                                {QStringLiteral("blas"), SystemInfo::blasName()}}},
@@ -310,6 +312,7 @@ void TrainingWorker::train() {
                                                  {QStringLiteral("precision"), s.precision},
                                                  {QStringLiteral("lr_schedule"), s.lrSchedule},
                                                  {QStringLiteral("score_samples"), s.scoreSamples}};
+  json[QStringLiteral("device")] = s.device;  // this part's (a run may resume elsewhere)
   json[QStringLiteral("status")] = QStringLiteral("running");
   json.remove(QStringLiteral("error"));  // a resumed run that had failed
   if (const Status written = run.writeRunJson(json); !written.ok()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "autoregressive/pixel_model.h"
 
+#include "nn/device.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/bernoulli.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
@@ -19,7 +21,7 @@ namespace genlab {
 at::Tensor pixel_values(const at::Tensor& images, int64_t levels, at::Generator& gen) {
   const auto x = images.to(at::kFloat).clamp(0, 1);
   if (levels == 2)
-    return at::bernoulli(x, gen);
+    return bernoulli_on(x, gen);
   return x.mul(255).round_().div_(255);
 }
 
@@ -73,13 +75,19 @@ at::Tensor PixelSampler::next_distribution() {
   TORCH_CHECK(!done(), "the images are complete");
   c10::InferenceMode guard;
   const int64_t r = position_ / size_, c = position_ % size_;
+  // The images stay in the CPU's memory (drawn with the CPU generator, read by the GUI); a net on
+  // another device gets a copy of them each pixel.
+  const c10::Device device = device_of(*net_);
+  const auto images = device.is_cpu() ? images_ : images_.to(device);
+  const auto& given = options_.labels;
+  const auto labels = given.defined() && !device.is_cpu() ? given.to(device) : given;
   at::Tensor logits;  // (count, outputs)
   if (options_.naive) {
-    logits = net_->forward(images_, options_.labels).select(3, c).select(2, r);
+    logits = net_->forward(images, labels).select(3, c).select(2, r);
   } else {
-    logits = net_->row_logits(images_, options_.labels, r, cache_).select(2, c);
+    logits = net_->row_logits(images, labels, r, cache_).select(2, c);
   }
-  return pixel_distribution(logits, net_->shape().levels, options_.temperature);
+  return pixel_distribution(logits.cpu(), net_->shape().levels, options_.temperature);
 }
 
 bool PixelSampler::skip_known() {
@@ -117,15 +125,16 @@ at::Tensor receptive_field(PixelNet net, const at::Tensor& image, const at::Tens
   c10::AutoGradMode grad(true);
   const bool was_training = net->is_training();
   net->eval();
-  auto x = image.to(at::kFloat).detach().clone().requires_grad_(true);
-  const auto logits = net->forward(x, label);
+  const c10::Device device = device_of(*net);
+  auto x = image.to(device, at::kFloat).detach().clone().requires_grad_(true);
+  const auto logits = net->forward(x, label.defined() ? label.to(device) : label);
   const auto target = x.detach();
   // log p of the pixel's own value at (row, col): the influence of every input on that one factor.
   const auto nll = negative_log_likelihood(logits.narrow(2, row, 1).narrow(3, col, 1),
                                            target.narrow(2, row, 1).narrow(3, col, 1), net->shape().levels);
   nll.sum().backward();
   net->train(was_training);
-  return x.grad().abs().view({n, n}).detach();
+  return x.grad().abs().view({n, n}).detach().cpu();
 }
 
 }  // namespace genlab

@@ -2,6 +2,7 @@
 #include "autoregressive/pixel_trainer.h"
 
 #include "io/numbers.h"
+#include "nn/device.h"
 #include "nn/module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -37,15 +38,24 @@ PixelTrainer::PixelTrainer(PixelNet net, const PixelTrainerOptions& options, at:
 double PixelTrainer::step() {
   adam_->set_lr(decayed_lr(options_.lr(), steps_done()));
   const auto index = next_batch_indices();
-  const auto x = pixel_values(examples_.index_select(0, index), net_->shape().levels, rng_);
-  const auto labels = labels_.defined() ? labels_.index_select(0, index) : at::Tensor();
+  const auto x = on_device(pixel_values(examples_.index_select(0, index), net_->shape().levels, rng_));
+  const auto labels = labels_.defined() ? on_device(labels_.index_select(0, index)) : at::Tensor();
   net_->train();
   const int64_t batch = x.size(0), levels = net_->shape().levels;
-  const double value = slices_->backward(batch, params_, [&](int64_t first, int64_t count) {
+  const auto loss_of = [&](int64_t first, int64_t count) {
     const auto part = x.narrow(0, first, count);
     const auto lab = labels.defined() ? labels.narrow(0, first, count) : at::Tensor();
     return negative_log_likelihood(net_->forward(part, lab), part, levels).sum() / double(batch);
-  });
+  };
+  double value = 0;
+  if (takes_cpu_fast_path(x)) {  // slices of the batch on threads of their own
+    value = slices_->backward(batch, params_, loss_of);
+  } else {  // the generic path: one pass over the whole batch
+    adam_->zero_grad();
+    const auto loss = loss_of(0, batch);
+    loss.backward();
+    value = loss.item<double>();
+  }
   adam_->step();
   const double whole = mean_over_ranks(value);  // every rank sees the whole batch's loss, and fails alike
   TORCH_CHECK(std::isfinite(whole), "the pixel model's loss became ", loss_text(whole), " at step ", steps_done(),
@@ -60,13 +70,14 @@ double evaluate_pixel_model(PixelNetImpl& net, const at::Tensor& images, const a
   const bool was_training = net.is_training();
   net.eval();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto x = pixel_values(images, net.shape().levels, gen);
+  const c10::Device device = device_of(net);
+  const auto x = pixel_values(images, net.shape().levels, gen).to(device);
   double sum = 0;
   const int64_t n = x.size(0), batch = 500;
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
     const auto part = x.narrow(0, from, count);
-    const auto lab = labels.defined() ? labels.narrow(0, from, count) : at::Tensor();
+    const auto lab = labels.defined() ? labels.narrow(0, from, count).to(device) : at::Tensor();
     sum += negative_log_likelihood(net.forward(part, lab), part, net.shape().levels).sum().item<double>();
   }
   net.train(was_training);

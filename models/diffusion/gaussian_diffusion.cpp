@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/gaussian_diffusion.h"
 
+#include "nn/device.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/TensorOperators.h>
 #include <ATen/ops/bincount.h>
@@ -24,7 +26,14 @@ at::Tensor to_tensor(const std::vector<double>& v) {
   return at::from_blob(const_cast<double*>(v.data()), {int64_t(v.size())}, at::kDouble).to(at::kFloat);
 }
 
-at::Tensor full_t(int64_t batch, int64_t t) { return at::full({batch}, t, at::TensorOptions(at::kLong)); }
+at::Tensor full_t(int64_t batch, int64_t t, c10::Device device) {
+  return at::full({batch}, t, at::TensorOptions(at::kLong).device(device));
+}
+
+// A schedule buffer (kept in the CPU's memory) on the device of `t`.
+at::Tensor on_device_of(const at::Tensor& buffer, const at::Tensor& t) {
+  return buffer.device() == t.device() ? buffer : buffer.to(t.device());
+}
 
 }  // namespace
 
@@ -50,7 +59,7 @@ GaussianDiffusion::GaussianDiffusion(const GaussianDiffusionOptions& options)
 at::Tensor GaussianDiffusion::extract(const at::Tensor& a, const at::Tensor& t, const at::Tensor& like) const {
   std::vector<int64_t> shape(size_t(like.dim()), 1);
   shape[0] = t.size(0);
-  return a.index_select(0, t).view(shape);
+  return on_device_of(a, t).index_select(0, t).view(shape);
 }
 
 at::Tensor GaussianDiffusion::q_sample(const at::Tensor& x0, const at::Tensor& t, const at::Tensor& noise) const {
@@ -109,10 +118,10 @@ GaussianDiffusion::MeanVariance GaussianDiffusion::p_mean_variance(const Denoise
 
 at::Tensor GaussianDiffusion::p_sample(const Denoiser& model, const at::Tensor& x_t, int64_t t, at::Generator& gen,
                                        DiffusionStep* report) const {
-  const auto mv = p_mean_variance(model, x_t, full_t(x_t.size(0), t));
+  const auto mv = p_mean_variance(model, x_t, full_t(x_t.size(0), t, x_t.device()));
   auto next = mv.mean;
   if (t > 0)
-    next = next + (0.5 * mv.log_variance).exp() * at::randn(x_t.sizes(), gen, x_t.options());
+    next = next + (0.5 * mv.log_variance).exp() * randn_on(x_t.sizes(), gen, x_t.options());
   if (report)
     *report = {0, t, x_t, mv.x0, mv.eps, next};
   return next;
@@ -172,7 +181,7 @@ at::Tensor GaussianDiffusion::denoise(const Denoiser& model, at::Tensor x, const
       TORCH_CHECK(t_next == t - 1 || i + 1 == times.size(), "DDPM steps must be consecutive, got ", t, " then ", t_next);
       step.next = p_sample(model, x, t, gen, &step);
     } else {
-      const auto p = model_predictions(model, x, full_t(x.size(0), t), options_.clip_x0());
+      const auto p = model_predictions(model, x, full_t(x.size(0), t, x.device()), options_.clip_x0());
       at::Tensor next;
       if (t_next < 0) {
         next = p.pred_x_start;
@@ -182,7 +191,7 @@ at::Tensor GaussianDiffusion::denoise(const Denoiser& model, at::Tensor x, const
         const double c = std::sqrt(std::max(0.0, 1 - a_next - sigma * sigma));
         next = p.pred_x_start * std::sqrt(a_next) + c * p.pred_noise;
         if (sigma > 0)
-          next = next + sigma * at::randn(x.sizes(), gen, x.options());
+          next = next + sigma * randn_on(x.sizes(), gen, x.options());
       }
       step = DiffusionStep{0, t, x, p.pred_x_start, p.pred_noise, next};
     }
@@ -204,7 +213,9 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& whol
   } else {
     t = at::randint(T, {b}, gen, at::TensorOptions(at::kLong));
   }
-  at::Tensor noise = at::randn(whole.sizes(), gen, whole.options()), x0 = whole;
+  if (!whole.is_cpu())
+    t = t.to(whole.device());
+  at::Tensor noise = randn_on(whole.sizes(), gen, whole.options()), x0 = whole;
   if (share)
     t = share(t), noise = share(noise), x0 = share(whole);
   const auto out = model(q_sample(x0, t, noise), t);
@@ -213,7 +224,7 @@ at::Tensor GaussianDiffusion::loss(const Denoiser& model, const at::Tensor& whol
   auto per_example = (out - target).pow(2).flatten(1).mean(1);
   const double gamma = options_.min_snr_gamma();
   if (objective != "pred_noise" || gamma > 0) {
-    const auto ac = alphas_cumprod.index_select(0, t);
+    const auto ac = on_device_of(alphas_cumprod, t).index_select(0, t);
     const auto snr = ac / (1 - ac);
     // The x0-loss weight of each objective (ε: 1/SNR, x0: 1, v: 1/(SNR + 1)) times SNR, or min(SNR, γ).
     const auto w = gamma > 0 ? snr.clamp_max(gamma) : snr;
@@ -237,9 +248,9 @@ GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser
   const auto x0 = x0_in.to(at::kFloat).contiguous();
   const int64_t n = x0.size(0), T = timesteps();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto t = at::randint(T, {n}, gen, at::TensorOptions(at::kLong));
-  const auto noise = at::randn(x0.sizes(), gen, x0.options());
-  auto sums = at::zeros({buckets}, at::TensorOptions(at::kDouble));
+  const auto t = randint_on(T, {n}, gen, x0.device());
+  const auto noise = randn_on(x0.sizes(), gen, x0.options());
+  auto sums = at::zeros({buckets}, at::TensorOptions(at::kDouble).device(x0.device()));
   const auto bucket_of = [&](const at::Tensor& steps) { return at::div(steps * buckets, T, "floor"); };  // integers
   double sum = 0;
   for (int64_t from = 0; from < n; from += batch) {
@@ -254,9 +265,10 @@ GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser
   out.mean = sum / double(x0.numel());
   const auto counts = at::bincount(bucket_of(t), {}, buckets).to(at::kDouble);
   const double per_example_values = double(x0.numel() / n);
+  const auto host_counts = counts.cpu(), host_sums = sums.cpu();
   for (int64_t b = 0; b < buckets; ++b) {
-    const double c = counts[b].item<double>();
-    out.by_timestep.push_back(c > 0 ? sums[b].item<double>() / (c * per_example_values) : std::nan(""));
+    const double c = host_counts[b].item<double>();
+    out.by_timestep.push_back(c > 0 ? host_sums[b].item<double>() / (c * per_example_values) : std::nan(""));
   }
   return out;
 }

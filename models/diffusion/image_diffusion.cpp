@@ -2,6 +2,7 @@
 #include "diffusion/image_diffusion.h"
 
 #include "io/numbers.h"
+#include "nn/device.h"
 #include "nn/ema.h"
 #include "nn/module_decoder.h"
 
@@ -43,7 +44,7 @@ double ImageDiffusionTrainer::step() {
   Unet net = model_;
   at::Tensor loss;
   {
-    PrecisionScope precision(options_.precision());  // the forward pass; backward follows its casts
+    PrecisionScope precision(options_.precision(), device());  // the forward pass; backward follows its casts
     loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t).to(at::kFloat); },
                            x0, rng_, false, data_parallel() ? std::function<at::Tensor(const at::Tensor&)>(share) : nullptr);
   }
@@ -69,12 +70,21 @@ GaussianDiffusion::HeldOutLoss ImageDiffusionTrainer::evaluate_by_timestep(const
 }
 
 Denoiser unet_denoiser(Unet net, Precision precision) {
-  return [net, precision](const at::Tensor& x, const at::Tensor& t) mutable {
+  // The samplers' tensors may live elsewhere than the net (the CPU's memory, the net on a GPU):
+  // each call takes them to the net's device and its answer back.
+  const c10::Device device = device_of(*net);
+  return [net, precision, device](const at::Tensor& x, const at::Tensor& t) mutable {
     torch::NoGradGuard no_grad;
-    if (precision == Precision::Float32)
-      return net->forward(x, t);
-    PrecisionScope scope(precision);
-    return net->forward(x, t).to(at::kFloat);
+    const bool here = x.device() == device;
+    const auto xd = here ? x : x.to(device), td = t.device() == device ? t : t.to(device);
+    at::Tensor out;
+    if (precision == Precision::Float32) {
+      out = net->forward(xd, td);
+    } else {
+      PrecisionScope scope(precision, device);
+      out = net->forward(xd, td).to(at::kFloat);
+    }
+    return here ? out : out.to(x.device());
   };
 }
 

@@ -2,6 +2,7 @@
 #include "diffusion/toy_diffusion.h"
 
 #include "io/numbers.h"
+#include "nn/device.h"
 #include "nn/module_decoder.h"
 #include "nn/ema.h"
 
@@ -53,9 +54,12 @@ GaussianDiffusion toy_diffusion_process(int64_t timesteps) {
 }
 
 Denoiser toy_denoiser(MLPDiffusion model) {
-  return [model](const at::Tensor& x, const at::Tensor& t) mutable {
+  const c10::Device device = device_of(*model);  // as unet_denoiser: the samplers' tensors go to the model
+  return [model, device](const at::Tensor& x, const at::Tensor& t) mutable {
     torch::NoGradGuard no_grad;
-    return model->forward(x, t);
+    if (x.device() == device && t.device() == device)
+      return model->forward(x, t);
+    return model->forward(x.to(device), t.to(device)).to(x.device());
   };
 }
 

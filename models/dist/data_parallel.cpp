@@ -202,7 +202,8 @@ void DataParallel::all_reduce_mean(const std::vector<at::Tensor>& tensors, int64
       flat.push_back(tensors[last].reshape({-1}));
       ++last;
     }
-    std::vector<at::Tensor> buffer{at::cat(flat)};
+    // Gloo reduces host memory: a bucket of another device's tensors goes through the CPU.
+    std::vector<at::Tensor> buffer{at::cat(flat).cpu()};
     collective("an all-reduce", [&] { group_->group->allreduce(buffer)->wait(); });
     buffer[0].mul_(scale);
     int64_t at = 0;
@@ -224,7 +225,7 @@ double DataParallel::all_reduce_sum(double value) {
 void DataParallel::broadcast(const std::vector<at::Tensor>& tensors) {
   torch::NoGradGuard no_grad;
   for (const auto& t : tensors) {
-    std::vector<at::Tensor> one{t.is_contiguous() ? t : t.contiguous()};
+    std::vector<at::Tensor> one{t.is_contiguous() && t.is_cpu() ? t : t.contiguous().cpu()};
     collective("a broadcast", [&] { group_->group->broadcast(one)->wait(); });
     if (!one[0].is_same(t))
       t.copy_(one[0]);

@@ -4,6 +4,7 @@
 #include "io/numbers.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
+#include "nn/device.h"
 #include "nn/module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -140,7 +141,7 @@ GanLosses GanTrainer::step() {
   const int64_t b = options_.batch_size();
   const auto real = next_batch();
   // Data-parallel: the whole batch's codes, as one process draws them; this rank's share.
-  const auto z = shard(at::randn({b, generator_->options().latent_dim()}, rng_, real.options()));
+  const auto z = shard(randn_on({b, generator_->options().latent_dim()}, rng_, real.options()));
   generator_->train();
   discriminator_->train();
 
@@ -149,7 +150,7 @@ GanLosses GanTrainer::step() {
   const Precision precision = options_.precision();
   at::Tensor fake, real_logits, fake_logits;
   {
-    PrecisionScope scope(precision);
+    PrecisionScope scope(precision, device());
     fake = generator_->forward(z);
     real_logits = discriminator_->forward(real).to(at::kFloat);
     fake_logits = discriminator_->forward(fake.detach()).to(at::kFloat);
@@ -166,7 +167,7 @@ GanLosses GanTrainer::step() {
     p.requires_grad_(false);
   at::Tensor g_logits;
   {
-    PrecisionScope scope(precision);
+    PrecisionScope scope(precision, device());
     g_logits = discriminator_->forward(fake).to(at::kFloat);
   }
   const auto g_loss = bce(g_logits, 1);
@@ -193,9 +194,9 @@ GanLosses GanTrainer::step() {
 at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto z = at::randn({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  const auto z = randn_on({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat).device(device()));
   generator_->eval();
-  const auto images = tanh_to_unit(generator_->forward(z));
+  const auto images = tanh_to_unit(generator_->forward(z)).cpu();
   generator_->train();
   return images;
 }
@@ -203,6 +204,7 @@ at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
 std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
   torch::NoGradGuard no_grad;
   auto copy = std::dynamic_pointer_cast<GeneratorImpl>(generator_->clone());
+  copy->to(c10::kCPU);  // the GUI's copy decodes on the CPU
   return make_decoder(Generator(copy));
 }
 
@@ -231,12 +233,13 @@ GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images,
   c10::InferenceMode no_grad;
   // All the noise at once: the same fakes whatever `batch` is.
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto z = at::randn({n, g->options().latent_dim()}, gen, at::TensorOptions(at::kFloat));
+  const c10::Device device = device_of(*d);
+  const auto z = randn_on({n, g->options().latent_dim()}, gen, at::TensorOptions(at::kFloat).device(device));
   const auto sum = at::Reduction::Sum;
   double real_bce = 0, fake_bce = 0, g_bce = 0, d_real = 0, d_fake = 0;
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
-    const auto x = images.narrow(0, from, count).to(at::kFloat).mul(2).sub_(1);  // [0, 1] → [−1, 1]
+    const auto x = images.narrow(0, from, count).to(device, at::kFloat).mul(2).sub_(1);  // [0, 1] → [−1, 1]
     const auto real_logits = d->forward(x).to(at::kDouble);
     const auto fake_logits = d->forward(g->forward(z.narrow(0, from, count))).to(at::kDouble);
     const auto ones = at::ones_like(real_logits), zeros = at::zeros_like(real_logits);

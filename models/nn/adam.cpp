@@ -23,6 +23,13 @@ Adam::Adam(std::vector<std::pair<std::string, at::Tensor>> params, double lr, do
   }
 }
 
+void Adam::to(c10::Device device) {
+  for (auto& m : m_)
+    m = m.to(device);
+  for (auto& v : v_)
+    v = v.to(device);
+}
+
 void Adam::zero_grad() {
   for (auto& [name, p] : params_)
     if (p.grad().defined())

@@ -4,6 +4,7 @@
 #include "io/safetensors.h"
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <string>
 #include <vector>
@@ -27,6 +28,8 @@ class Adam {
        double beta2 = 0.999, double eps = 1e-8);
 
   void zero_grad();
+  /// Moves the moments to `device` (where the parameters now are).
+  void to(c10::Device device);
   /// Data-parallel training: the gradients are averaged over the ranks before each step.
   void set_data_parallel(DataParallel* group) { group_ = group; }
   /// Averages the gradients over the ranks now (a caller that clips them does this first);

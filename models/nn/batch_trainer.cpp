@@ -80,6 +80,14 @@ at::Tensor BatchTrainer::next_batch_indices() {
   return shard(order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
 }
 
+void BatchTrainer::set_device(c10::Device device) {
+  device_ = device;
+  for (const auto& [prefix, m] : modules_)
+    m->to(device);
+  for (const auto& [prefix, adam] : optimizers_)
+    adam->to(device);
+}
+
 void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
   group_ = std::move(group);
   if (!group_)
@@ -106,11 +114,11 @@ double BatchTrainer::mean_over_ranks(double value) const {
   return group_ ? group_->all_reduce_sum(value) / group_->world_size() : value;
 }
 
-at::Tensor BatchTrainer::next_batch() { return examples_.index_select(0, next_batch_indices()); }
+at::Tensor BatchTrainer::next_batch() { return on_device(examples_.index_select(0, next_batch_indices())); }
 
 at::Tensor BatchTrainer::next_whole_batch() {
   next_batch_indices();  // a new order when an epoch starts
-  return examples_.index_select(0, order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
+  return on_device(examples_.index_select(0, order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_)));
 }
 
 void BatchTrainer::end_step() {

@@ -5,6 +5,7 @@
 
 #include <ATen/core/Generator.h>
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 #include <torch/nn/module.h>
 
 #include <map>
@@ -36,6 +37,12 @@ class BatchTrainer {
   void set_lr_decay(int64_t steps) { decay_steps_ = steps; }
   /// The rate of step `step` (0-based) for an optimizer set to `lr`, under set_lr_decay.
   double decayed_lr(double lr, int64_t step) const;
+
+  /// Trains on `device`: moves the registered modules and optimizers there. The examples stay in
+  /// the CPU's memory and each batch is copied over; noise is drawn from the run's CPU generator
+  /// (randn_on), so a run draws the same numbers on every device. Call after registering them.
+  void set_device(c10::Device device);
+  c10::Device device() const { return device_; }
 
   /// Data-parallel training: every rank draws the same batches (the same seed) and trains on its
   /// share, rows rank·share … of each; the optimizers average the gradients over the ranks. The
@@ -76,6 +83,8 @@ class BatchTrainer {
   at::Tensor next_whole_batch();
   /// The indices of the examples next_batch() returns (to pick their labels too).
   at::Tensor next_batch_indices();
+  /// `t` on the training device.
+  at::Tensor on_device(const at::Tensor& t) const { return device_.is_cpu() ? t : t.to(device_); }
   /// Called once the step's updates are done: moves on, and on to a new epoch at its end.
   void end_step();
 
@@ -94,6 +103,7 @@ class BatchTrainer {
   int64_t epoch_ = 0, batch_in_epoch_ = 0;
   int64_t decay_steps_ = 0;
   std::shared_ptr<DataParallel> group_;
+  c10::Device device_{c10::kCPU};
 };
 
 }  // namespace genlab

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/channel_norm.h"
 
+#include "nn/device.h"
+
 #include <ATen/Dispatch.h>
 #include <ATen/Parallel.h>
 #include <ATen/TensorOperators.h>
@@ -140,7 +142,7 @@ class ChannelLayerNormFunction : public torch::autograd::Function<ChannelLayerNo
 
 at::Tensor channel_layer_norm(const at::Tensor& x, const at::Tensor& g, double eps) {
   TORCH_CHECK(x.dim() >= 2 && g.numel() == x.size(1), "channel_layer_norm: ", g.numel(), " gains for ", x.sizes());
-  if (x.device().is_cpu() && (x.scalar_type() == at::kFloat || x.scalar_type() == at::kDouble) &&
+  if (takes_cpu_fast_path(x) && (x.scalar_type() == at::kFloat || x.scalar_type() == at::kDouble) &&
       g.scalar_type() == x.scalar_type() && x.numel() > 0)
     return ChannelLayerNormFunction::apply(x, g, eps);
   const auto var = x.var(1, /*unbiased=*/false, /*keepdim=*/true);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/conv_transpose.h"
 
-#include <ATen/autocast_mode.h>
+#include "nn/device.h"
+#include "nn/torch_compat.h"
+
 #include <ATen/ops/convolution.h>
 #include <ATen/ops/convolution_backward.h>
 #include <ATen/ops/empty.h>
@@ -55,8 +57,8 @@ at::Tensor conv_transpose2d_fast(const at::Tensor& x, const at::Tensor& weight, 
               "conv_transpose2d_fast: input ", x.sizes(), " does not fit weight ", weight.sizes());
   // Under mixed precision (PrecisionScope) it computes in the autocast type like any convolution
   // would: the casts are differentiable, so the weight's gradient comes back float32.
-  if (at::autocast::is_cpu_enabled() && x.is_cpu()) {
-    const auto low = at::autocast::get_autocast_cpu_dtype();
+  if (compat::autocast_enabled(c10::DeviceType::CPU) && x.is_cpu()) {
+    const auto low = compat::autocast_dtype(c10::DeviceType::CPU);
     auto y = ConvTransposeFunction::apply(x.to(low), weight.to(low), stride, padding);
     return bias.defined() ? y.add(bias.to(low).view({1, -1, 1, 1})) : y;
   }
@@ -65,10 +67,12 @@ at::Tensor conv_transpose2d_fast(const at::Tensor& x, const at::Tensor& weight, 
 }
 
 at::Tensor forward_fast(torch::nn::Sequential& layers, at::Tensor x) {
+  if (!takes_cpu_fast_path(x))  // the generic path: ATen's transposed convolution
+    return layers->forward(x);
   for (auto& m : *layers) {
     if (auto* t = m.ptr()->as<torch::nn::ConvTranspose2dImpl>()) {
       const auto& o = t->options;
-      const auto* pad = c10::get_if<torch::ExpandingArray<2>>(&o.padding());
+      const auto* pad = compat::get_if<torch::ExpandingArray<2>>(&o.padding());
       TORCH_CHECK(pad && o.groups() == 1 && (*o.dilation())[0] == 1 && (*o.dilation())[1] == 1 &&
                       (*o.output_padding())[0] == 0 && (*o.output_padding())[1] == 0 &&
                       (*o.stride())[0] == (*o.stride())[1] && (**pad)[0] == (**pad)[1],

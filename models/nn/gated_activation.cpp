@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "nn/gated_activation.h"
 
+#include "nn/device.h"
+
 #include <ATen/Parallel.h>
 #include <ATen/ops/empty.h>
+#include <ATen/ops/sigmoid.h>
+#include <ATen/ops/tanh.h>
 #include <torch/csrc/autograd/custom_function.h>
 
 #include <algorithm>
@@ -111,7 +115,10 @@ struct GatedActivation : torch::autograd::Function<GatedActivation> {
 at::Tensor gated_activation(const at::Tensor& x) {
   TORCH_CHECK(x.dim() >= 2 && x.size(0) > 0 && x.size(1) % 2 == 0,
               "the gated unit needs (B, 2C, ...) with an even number of channels, got ", x.sizes());
-  TORCH_CHECK(x.scalar_type() == at::kFloat && x.device().is_cpu(), "the gated unit runs on float32 CPU tensors");
+  if (!takes_cpu_fast_path(x) || x.scalar_type() != at::kFloat) {  // the generic path: any device, any dtype
+    const auto halves = x.chunk(2, 1);
+    return at::tanh(halves[0]).mul(at::sigmoid(halves[1]));
+  }
   const auto in = x.is_contiguous(at::MemoryFormat::ChannelsLast) ? x : x.contiguous();
   if (!in.requires_grad())
     return forward_kernel(in);

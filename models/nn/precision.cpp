@@ -2,7 +2,7 @@
 #include "nn/precision.h"
 #include "nn/cpu_flags.h"
 
-#include <ATen/autocast_mode.h>
+#include "nn/torch_compat.h"
 
 
 namespace genlab {
@@ -28,14 +28,15 @@ bool cpu_has_native_bf16() {
   return words.count("avx512_bf16") > 0 || words.count("amx_bf16") > 0;
 }
 
-PrecisionScope::PrecisionScope(Precision p) {
+PrecisionScope::PrecisionScope(Precision p, c10::Device device) {
   if (p != Precision::BFloat16)
     return;
   active_ = true;
-  was_enabled_ = at::autocast::is_cpu_enabled();
-  was_dtype_ = int(at::autocast::get_autocast_cpu_dtype());
-  at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-  at::autocast::set_cpu_enabled(true);
+  type_ = device.type();
+  was_enabled_ = compat::autocast_enabled(type_);
+  was_dtype_ = int(compat::autocast_dtype(type_));
+  compat::set_autocast_dtype(type_, at::kBFloat16);
+  compat::set_autocast_enabled(type_, true);
   at::autocast::increment_nesting();
 }
 
@@ -44,8 +45,8 @@ PrecisionScope::~PrecisionScope() {
     return;
   if (at::autocast::decrement_nesting() == 0)
     at::autocast::clear_cache();
-  at::autocast::set_cpu_enabled(was_enabled_);
-  at::autocast::set_autocast_cpu_dtype(at::ScalarType(was_dtype_));
+  compat::set_autocast_enabled(type_, was_enabled_);
+  compat::set_autocast_dtype(type_, at::ScalarType(was_dtype_));
 }
 
 }  // namespace genlab

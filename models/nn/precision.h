@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <c10/core/Device.h>
+
 #include <optional>
 #include <string>
 
@@ -22,16 +24,17 @@ Precision chosen_precision(const std::string& asked);
 bool cpu_has_native_bf16();
 
 /// While it lives, the calling thread runs convolutions and matrix products in bfloat16
-/// (LibTorch's CPU autocast) when `p` is BFloat16; parameters stay float32, and their gradients
-/// come back float32. Nothing changes for Float32. Nests.
+/// (LibTorch's autocast for the kind of `device`: CPU or CUDA) when `p` is BFloat16; parameters
+/// stay float32, and their gradients come back float32. Nothing changes for Float32. Nests.
 class PrecisionScope {
  public:
-  explicit PrecisionScope(Precision p);
+  explicit PrecisionScope(Precision p, c10::Device device = c10::Device(c10::kCPU));
   ~PrecisionScope();
   PrecisionScope(const PrecisionScope&) = delete;
   PrecisionScope& operator=(const PrecisionScope&) = delete;
 
  private:
+  c10::DeviceType type_ = c10::DeviceType::CPU;
   bool active_ = false, was_enabled_ = false;
   int was_dtype_ = 0;
 };

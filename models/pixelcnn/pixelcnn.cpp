@@ -112,7 +112,7 @@ MaskedConvImpl::MaskedConvImpl(int64_t in, int64_t out, int64_t kernel, bool mas
 
 at::Tensor MaskedConvImpl::forward(const at::Tensor& x) {
   const int64_t k = conv->weight.size(2);
-  return at::conv2d(x, conv->weight * mask_.to(conv->weight.scalar_type()), conv->bias, 1, k / 2);
+  return at::conv2d(x, conv->weight * mask_.to(conv->weight.options()), conv->bias, 1, k / 2);
 }
 
 PixelCNNImpl::PixelCNNImpl(const PixelCNNOptions& options) : options_(options) {
@@ -174,7 +174,7 @@ at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& 
     cache.state.clear();
     if (row == 0) {
       for (size_t i = 0; i < layers->size(); ++i)
-        cache.state.push_back(at::zeros({images.size(0), 2 * options_.width(), 1, images.size(3)}));
+        cache.state.push_back(at::zeros({images.size(0), 2 * options_.width(), 1, images.size(3)}, images.options()));
     } else {
       const int64_t from = std::max<int64_t>(0, row - vertical_reach());
       at::Tensor v = centred(images.narrow(2, from, row - from));

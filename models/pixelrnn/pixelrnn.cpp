@@ -36,7 +36,7 @@ RowLSTMImpl::RowLSTMImpl(int64_t in, int64_t hidden, bool mask_a, int64_t classe
 }
 
 at::Tensor RowLSTMImpl::input_to_state(const at::Tensor& x, const at::Tensor& labels) {
-  auto g = at::conv2d(x, input_conv->weight * mask_, input_conv->bias, 1, at::IntArrayRef{0, 1});
+  auto g = at::conv2d(x, input_conv->weight * mask_.to(input_conv->weight.options()), input_conv->bias, 1, at::IntArrayRef{0, 1});
   if (labels.defined() && !class_gates.is_empty())
     g = g + class_gates->forward(labels).view({labels.size(0), -1, 1, 1});
   return g;
@@ -109,7 +109,7 @@ at::Tensor PixelRNNImpl::row_logits(const at::Tensor& images, const at::Tensor& 
   if (cache.state.empty() || cache.rows_done > row) {  // a fresh start
     cache.state.clear();
     for (size_t i = 0; i < 2 * layers->size(); ++i)
-      cache.state.push_back(at::zeros({b, options_.hidden(), cols}));
+      cache.state.push_back(at::zeros({b, options_.hidden(), cols}, images.options()));
     cache.rows_done = 0;
   }
   for (; cache.rows_done < row; ++cache.rows_done)  // the rows above, now complete, once each

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "toy/toy_models.h"
 
+#include "nn/device.h"
 #include "nn/module_encoder.h"
 
 #include "io/numbers.h"
@@ -208,7 +209,7 @@ std::vector<double> ToyTrainer::step() {
   const int64_t b = batch_size_, d = model_options_.latent_dim();
   std::vector<double> out;
   if (is_gan(model_options_)) {
-    const auto z = shard(at::randn({b, d}, rng_, x.options()));
+    const auto z = shard(randn_on({b, d}, rng_, x.options()));
     const auto fake = decoder_->forward_standardised(z);
     const auto real_logits = discriminator_->forward(x), fake_logits = discriminator_->forward(fake.detach());
     const auto d_loss = bce(real_logits, true) + bce(fake_logits, false);
@@ -227,7 +228,7 @@ std::vector<double> ToyTrainer::step() {
     at::Tensor loss, recon, kl;
     if (is_vae(model_options_)) {
       const auto mu = h.narrow(1, 0, d), logvar = h.narrow(1, d, d);
-      const auto z = mu + (0.5 * logvar).exp() * shard(at::randn({b, d}, rng_, x.options()));
+      const auto z = mu + (0.5 * logvar).exp() * shard(randn_on({b, d}, rng_, x.options()));
       const auto mean = decoder_->forward_standardised(z);
       const auto& ls = decoder_->log_sigma;
       // −log N(x; mean, σ²) per point, summed over the two coordinates.
@@ -272,12 +273,12 @@ std::vector<double> ToyTrainer::evaluate(const at::Tensor& points, uint64_t nois
               "toy evaluation takes points (N, 2), N > 0, got ", points.sizes());
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
-  const auto x = (points.to(at::kFloat) - decoder_->data_mean) / decoder_->data_std;
+  const auto x = (points.to(device(), at::kFloat) - decoder_->data_mean) / decoder_->data_std;
   const int64_t d = model_options_.latent_dim();
   if (is_gan(model_options_)) {
     // As step() does, in the standardised coordinates the networks train in (MLPs without
     // batch norm or dropout: no mode to switch).
-    const auto fake = decoder_->forward_standardised(at::randn({x.size(0), d}, gen, x.options()));
+    const auto fake = decoder_->forward_standardised(randn_on({x.size(0), d}, gen, x.options()));
     const auto real_logits = discriminator_->forward(x), fake_logits = discriminator_->forward(fake);
     return {(bce(real_logits, true) + bce(fake_logits, false)).item<double>(), bce(fake_logits, true).item<double>(),
             real_logits.sigmoid().mean().item<double>(), fake_logits.sigmoid().mean().item<double>()};
@@ -288,7 +289,7 @@ std::vector<double> ToyTrainer::evaluate(const at::Tensor& points, uint64_t nois
     return {r, r, 0.0};
   }
   const auto mu = h.narrow(1, 0, d), logvar = h.narrow(1, d, d);
-  const auto z = mu + (0.5 * logvar).exp() * at::randn(mu.sizes(), gen, mu.options());
+  const auto z = mu + (0.5 * logvar).exp() * randn_on(mu.sizes(), gen, mu.options());
   const auto& ls = decoder_->log_sigma;
   // In data units: the standardisation's Jacobian adds Σ log std per point.
   const double recon = ((0.5 * ((x - decoder_->forward_standardised(z)) * (-ls).exp()).pow(2) + ls + kHalfLog2Pi)
@@ -302,10 +303,10 @@ at::Tensor ToyTrainer::sample(int64_t n, uint64_t seed) {
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   auto z = at::randn({n, model_options_.latent_dim()}, gen, at::TensorOptions(at::kFloat));
   if (model_options_.kind() == "ae") {
-    const auto [mean, sd] = latent_range(examples_ * decoder_->data_std + decoder_->data_mean);
+    const auto [mean, sd] = latent_range(examples_ * decoder_->data_std.cpu() + decoder_->data_mean.cpu());
     z = z * at::tensor(sd) + at::tensor(mean);
   }
-  return decoder_->forward(z);
+  return decoder_->forward(on_device(z)).cpu();
 }
 
 std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const at::Tensor& points) {
@@ -313,8 +314,8 @@ std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const
   if (model_options_.kind() != "ae")
     return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
   torch::NoGradGuard no_grad;
-  const auto codes = encoder_->forward((points.to(at::kFloat) - decoder_->data_mean) / decoder_->data_std);
-  const auto mean = codes.mean(0).contiguous(), sd = codes.std(0).clamp_min(1e-6).contiguous();
+  const auto codes = encoder_->forward((points.to(device(), at::kFloat) - decoder_->data_mean) / decoder_->data_std);
+  const auto mean = codes.mean(0).cpu().contiguous(), sd = codes.std(0).clamp_min(1e-6).cpu().contiguous();
   return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
           std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
 }
@@ -342,9 +343,10 @@ std::shared_ptr<const ImageEncoder> ToyTrainer::encoder() const {
   if (!encoder_)
     return nullptr;
   torch::NoGradGuard no_grad;
-  return toy_encoder(torch::nn::Sequential(std::dynamic_pointer_cast<torch::nn::SequentialImpl>(encoder_->clone())),
-                     ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), is_vae(model_options_),
-                     model_options_.latent_dim());
+  // The GUI's copies run on the CPU.
+  torch::nn::Sequential encoder(std::dynamic_pointer_cast<torch::nn::SequentialImpl>(encoder_->clone(c10::kCPU)));
+  ToyDecoder decoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone(c10::kCPU)));
+  return toy_encoder(encoder, decoder, is_vae(model_options_), model_options_.latent_dim());
 }
 
 Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFile& file, const std::string& file_name,
@@ -368,7 +370,7 @@ Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFi
 
 std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& background) const {
   torch::NoGradGuard no_grad;
-  return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone())), background);
+  return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone(c10::kCPU))), background);
 }
 
 std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side, bool fit_points) {

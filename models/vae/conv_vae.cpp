@@ -6,6 +6,7 @@
 #include "io/numbers.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
+#include "nn/device.h"
 #include "nn/module_decoder.h"
 #include "nn/module_encoder.h"
 
@@ -98,7 +99,7 @@ ConvVAEImpl::ConvVAEImpl(const ConvVAEOptions& options) : options_(options) {
 
 VAEOutput ConvVAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
   auto [mu, logvar] = encoder->forward(x);
-  const auto eps = at::randn(mu.sizes(), generator, mu.options());
+  const auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
   return {decoder->forward(z), mu, logvar, z};
 }
@@ -127,7 +128,7 @@ VAELoss ConvVaeTrainer::step() {
   const auto x = next_batch();
   VAEOutput out;
   {
-    PrecisionScope precision(options_.precision());  // the forward pass; backward follows its casts
+    PrecisionScope precision(options_.precision(), device());  // the forward pass; backward follows its casts
     out = model_->forward(x, rng_);
   }
   // The loss in float32 whatever the arithmetic of the layers was.
@@ -154,7 +155,7 @@ VAELoss ConvVaeTrainer::evaluate(const at::Tensor& images, uint64_t noise_seed) 
 VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed) {
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
-  const auto x = images.to(at::kFloat);
+  const auto x = images.to(device_of(*model), at::kFloat);
   double recon = 0, kl = 0;
   const int64_t n = x.size(0), chunk = 500;
   TORCH_CHECK(n > 0, "no images to evaluate the conv VAE on");
@@ -183,12 +184,16 @@ Status load_conv_vae_weights(ConvVAE& model, const std::string& weights_path) {
 
 std::shared_ptr<const ImageDecoder> ConvVaeTrainer::decoder() const {
   torch::NoGradGuard no_grad;
-  return make_decoder(ConvDecoder(std::dynamic_pointer_cast<ConvDecoderImpl>(model_->decoder->clone())));
+  ConvDecoder copy(std::dynamic_pointer_cast<ConvDecoderImpl>(model_->decoder->clone()));
+  copy->to(c10::kCPU);  // the GUI's copies run on the CPU
+  return make_decoder(copy);
 }
 
 std::shared_ptr<const ImageEncoder> ConvVaeTrainer::encoder() const {
   torch::NoGradGuard no_grad;
-  return make_encoder(ConvEncoder(std::dynamic_pointer_cast<ConvEncoderImpl>(model_->encoder->clone())));
+  ConvEncoder copy(std::dynamic_pointer_cast<ConvEncoderImpl>(model_->encoder->clone()));
+  copy->to(c10::kCPU);
+  return make_encoder(copy);
 }
 
 Result<std::shared_ptr<const ImageEncoder>> load_conv_vae_encoder(const SafetensorsFile& file,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/vae.h"
 
+#include "nn/device.h"
+
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
 #include <ATen/ops/zeros.h>
 #include <torch/types.h>
@@ -50,7 +52,7 @@ VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> 
   auto [mu, logvar] = encode(x);
   if (options_.deterministic())
     return {decode(mu), mu, {}, mu};
-  auto eps = at::randn(mu.sizes(), generator, mu.options());
+  auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
   return {decode(z), mu, logvar, z};
 }

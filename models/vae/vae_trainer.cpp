@@ -2,6 +2,7 @@
 #include "vae/vae_trainer.h"
 
 #include "dist/data_parallel.h"
+#include "nn/device.h"
 #include "nn/module_encoder.h"
 
 #include "io/numbers.h"
@@ -65,12 +66,18 @@ VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions&
   adam_m_ = at::zeros({total}, at::kFloat);
   adam_v_ = at::zeros({total}, at::kFloat);
   adam_tmp_ = at::empty({total}, at::kFloat);
+  bind_parameters(/*copy_values=*/true);
+}
+
+void VaeTrainer::bind_parameters(bool copy_values) {
+  auto params = model_->named_parameters();
   int64_t offset = 0;
   auto bind = [&](const char* name, torch::Tensor& w, torch::Tensor& g) {
     auto p = params[name];
     const int64_t n = p.numel();
     auto view = flat_.narrow(0, offset, n).view(p.sizes());
-    view.copy_(p);
+    if (copy_values)
+      view.copy_(p);
     p.set_data(view);
     w = p;
     g = grad_.narrow(0, offset, n).view(p.sizes());
@@ -84,7 +91,17 @@ VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions&
   bind("decoder.0.bias", b3_, gb3_);
   bind("decoder.2.weight", w4_, gw4_);
   bind("decoder.2.bias", b4_, gb4_);
-  TORCH_CHECK(offset == total, "VAE has parameters the trainer does not know");
+  TORCH_CHECK(offset == flat_.numel(), "VAE has parameters the trainer does not know");
+}
+
+void VaeTrainer::set_device(c10::Device device) {
+  torch::NoGradGuard no_grad;
+  device_ = device;
+  for (auto* t : {&flat_, &grad_, &adam_m_, &adam_v_, &adam_tmp_})
+    *t = t->to(device);
+  bind_parameters(/*copy_values=*/false);
+  images_ = images_.to(device);
+  ws_rows_ = 0;  // the workspace is made again, there
 }
 
 int64_t VaeTrainer::steps_per_epoch() const {
@@ -102,7 +119,7 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
     return;
   const int64_t in = model_->options().input_dim(), hid = model_->options().hidden_dim();
   const int64_t d = model_->options().latent_dim();
-  auto make = [rows](int64_t cols) { return at::empty({rows, cols}, at::kFloat); };
+  auto make = [rows, this](int64_t cols) { return at::empty({rows, cols}, at::TensorOptions(at::kFloat).device(device_)); };
   x_ = make(in);
   h1_ = make(hid);
   const int64_t code = model_->options().deterministic() ? d : 2 * d;
@@ -142,7 +159,8 @@ VaeLosses VaeTrainer::step() {
   auto g2 = rows(g2_), g1 = rows(g1_);
 
   // Forward.
-  at::index_select_out(x, images_, 0, order_.narrow(0, from, count));
+  const auto picked = order_.narrow(0, from, count);
+  at::index_select_out(x, images_, 0, device_.is_cpu() ? picked : picked.to(device_));
   at::addmm_out(h1, b1_, x, w1_.t()).relu_();
   at::addmm_out(e, b2_, h1, w2_.t());
   const bool autoencoder = model_->options().deterministic();
@@ -150,23 +168,16 @@ VaeLosses VaeTrainer::step() {
   if (autoencoder) {
     z.copy_(e);  // the code is the encoder's output
   } else {
-    if (group_)  // the whole batch's draw, as one process makes it; this rank's rows of it
-      eps_.narrow(0, 0, whole).normal_(0.0, 1.0, generator_), eps = eps_.narrow(0, mine, count);
-    else
-      eps.normal_(0.0, 1.0, generator_);
-    // The latent part is (B, d) small: one plain loop instead of a dozen tiny kernels.
-    // z = μ + σ·ε with σ = exp(½ log σ²); KL = −½ Σ(1 + log σ² − μ² − σ²).
-    const float* ep = e.data_ptr<float>();
-    const float* np = eps.data_ptr<float>();
-    float* zp = z.data_ptr<float>();
-    for (int64_t i = 0; i < count; ++i) {
-      for (int64_t j = 0; j < d; ++j) {
-        const float mu = ep[i * 2 * d + j], lv = ep[i * 2 * d + d + j];
-        const float sigma = std::exp(0.5f * lv);
-        zp[i * d + j] = mu + sigma * np[i * d + j];
-        kl_sum += double(1.0f + lv - mu * mu - sigma * sigma);
-      }
+    // The whole batch's draw with data-parallel (as one process makes it), this rank's rows of it;
+    // drawn in the CPU's memory by the run's generator whatever the device.
+    const int64_t drawn_rows = group_ ? whole : count, first = group_ ? mine : 0;
+    if (device_.is_cpu()) {
+      eps_.narrow(0, 0, drawn_rows).normal_(0.0, 1.0, generator_);
+    } else {
+      eps_.narrow(0, 0, drawn_rows).copy_(at::empty({drawn_rows, d}, at::kFloat).normal_(0.0, 1.0, generator_));
     }
+    eps = eps_.narrow(0, first, count);
+    kl_sum = latent_forward(e, eps, z, count);
   }
   const double kl = autoencoder ? 0.0 : -0.5 * kl_sum * inv;
   at::addmm_out(h2, b3_, z, w3_.t()).relu_();
@@ -193,23 +204,10 @@ VaeLosses VaeTrainer::step() {
   at::mm_out(gw3_, g3.t(), z);
   at::sum_out(gb3_, g3, 0);
   at::mm_out(gz, g3, w3_);
-  if (autoencoder) {
+  if (autoencoder)
     g2.copy_(gz);
-  } else {
-    const float* ep = e.data_ptr<float>();
-    const float* np = eps.data_ptr<float>();
-    const float* gzp = gz.data_ptr<float>();
-    float* g2p = g2.data_ptr<float>();
-    const float c = float(beta * inv);
-    for (int64_t i = 0; i < count; ++i) {
-      for (int64_t j = 0; j < d; ++j) {
-        const float mu = ep[i * 2 * d + j], lv = ep[i * 2 * d + d + j];
-        const float sigma = std::exp(0.5f * lv), g = gzp[i * d + j];
-        g2p[i * 2 * d + j] = g + c * mu;                                                     // ∂/∂μ
-        g2p[i * 2 * d + d + j] = g * np[i * d + j] * sigma * 0.5f + c * 0.5f * (sigma * sigma - 1.0f);  // ∂/∂log σ²
-      }
-    }
-  }
+  else
+    latent_backward(e, eps, gz, g2, count, float(beta * inv));
   at::mm_out(gw2_, g2.t(), h1);
   at::sum_out(gb2_, g2, 0);
   at::mm_out(g1, g2, w2_);
@@ -241,6 +239,56 @@ VaeLosses VaeTrainer::step() {
   return {total, recon, kl};
 }
 
+// z = μ + σ·ε with σ = exp(½ log σ²); returns Σ(1 + log σ² − μ² − σ²) (KL = −½ of it).
+double VaeTrainer::latent_forward(const at::Tensor& e, const at::Tensor& eps, at::Tensor& z, int64_t count) {
+  const int64_t d = model_->options().latent_dim();
+  if (!takes_cpu_fast_path(e)) {  // the generic path: a few ATen operations
+    const auto mu = e.narrow(1, 0, d), lv = e.narrow(1, d, d);
+    const auto sigma = (0.5 * lv).exp();
+    z.copy_(mu + sigma * eps);
+    return (1 + lv - mu * mu - sigma * sigma).to(at::kDouble).sum().item<double>();
+  }
+  // The latent part is (B, d) small: one plain loop instead of a dozen tiny kernels.
+  const float* ep = e.data_ptr<float>();
+  const float* np = eps.data_ptr<float>();
+  float* zp = z.data_ptr<float>();
+  double kl_sum = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    for (int64_t j = 0; j < d; ++j) {
+      const float mu = ep[i * 2 * d + j], lv = ep[i * 2 * d + d + j];
+      const float sigma = std::exp(0.5f * lv);
+      zp[i * d + j] = mu + sigma * np[i * d + j];
+      kl_sum += double(1.0f + lv - mu * mu - sigma * sigma);
+    }
+  }
+  return kl_sum;
+}
+
+// ∂/∂μ = g + c·μ and ∂/∂log σ² = ½·g·ε·σ + ½·c·(σ² − 1), with g the gradient reaching z and c = β/batch.
+void VaeTrainer::latent_backward(const at::Tensor& e, const at::Tensor& eps, const at::Tensor& gz, at::Tensor& g2,
+                                 int64_t count, float c) {
+  const int64_t d = model_->options().latent_dim();
+  if (!takes_cpu_fast_path(e)) {
+    const auto mu = e.narrow(1, 0, d), lv = e.narrow(1, d, d);
+    const auto sigma = (0.5 * lv).exp();
+    g2.narrow(1, 0, d).copy_(gz + c * mu);
+    g2.narrow(1, d, d).copy_(gz * eps * sigma * 0.5 + (c * 0.5) * (sigma * sigma - 1));
+    return;
+  }
+  const float* ep = e.data_ptr<float>();
+  const float* np = eps.data_ptr<float>();
+  const float* gzp = gz.data_ptr<float>();
+  float* g2p = g2.data_ptr<float>();
+  for (int64_t i = 0; i < count; ++i) {
+    for (int64_t j = 0; j < d; ++j) {
+      const float mu = ep[i * 2 * d + j], lv = ep[i * 2 * d + d + j];
+      const float sigma = std::exp(0.5f * lv), g = gzp[i * d + j];
+      g2p[i * 2 * d + j] = g + c * mu;
+      g2p[i * 2 * d + d + j] = g * np[i * d + j] * sigma * 0.5f + c * 0.5f * (sigma * sigma - 1.0f);
+    }
+  }
+}
+
 void VaeTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
   group_ = std::move(group);
   if (group_)
@@ -260,8 +308,9 @@ VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uin
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
   VaeLosses sum;
   const int64_t n = images.size(0), chunk = 1000;
+  const c10::Device device = device_of(*model);
   for (int64_t from = 0; from < n; from += chunk) {
-    const auto x = images.narrow(0, from, std::min(chunk, n - from)).to(at::kFloat);
+    const auto x = images.narrow(0, from, std::min(chunk, n - from)).to(device, at::kFloat);
     const auto loss = vae_loss(model->forward(x, gen), x, beta);
     const double w = double(x.size(0));
     sum.total += loss.total.item<double>() * w;
@@ -356,8 +405,8 @@ std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const
   if (!model_->options().deterministic())
     return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
   torch::NoGradGuard no_grad;
-  const auto codes = model_->encode(images.to(at::kFloat)).first;
-  const auto mean = codes.mean(0).contiguous(), sd = codes.std(0).clamp_min(1e-3).contiguous();
+  const auto codes = model_->encode(images.to(device_, at::kFloat)).first;
+  const auto mean = codes.mean(0).cpu().contiguous(), sd = codes.std(0).clamp_min(1e-3).cpu().contiguous();
   return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
           std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
 }
@@ -374,7 +423,7 @@ std::shared_ptr<const ImageEncoder> VaeTrainer::encoder() const {
 
 std::shared_ptr<const ImageEncoder> encoder_of(VAE& model) {
   torch::NoGradGuard no_grad;
-  const auto copy = std::dynamic_pointer_cast<torch::nn::SequentialImpl>(model->encoder->clone());
+  const auto copy = std::dynamic_pointer_cast<torch::nn::SequentialImpl>(model->encoder->clone(c10::kCPU));
   copy->eval();
   const bool deterministic = model->options().deterministic();
   const int64_t d = model->options().latent_dim(), in = model->options().input_dim();
@@ -392,10 +441,10 @@ std::shared_ptr<const ImageEncoder> encoder_of(VAE& model) {
 MlpDecoderWeights decoder_weights(VAE& model) {
   torch::NoGradGuard no_grad;
   auto params = model->named_parameters();
-  const auto w1 = params["decoder.0.weight"].contiguous();
-  const auto b1 = params["decoder.0.bias"].contiguous();
-  const auto w2t = params["decoder.2.weight"].t().contiguous();
-  const auto b2 = params["decoder.2.bias"].contiguous();
+  const auto w1 = params["decoder.0.weight"].cpu().contiguous();
+  const auto b1 = params["decoder.0.bias"].cpu().contiguous();
+  const auto w2t = params["decoder.2.weight"].t().cpu().contiguous();
+  const auto b2 = params["decoder.2.bias"].cpu().contiguous();
   auto copy = [](const torch::Tensor& t) {
     const float* p = t.data_ptr<float>();
     return std::vector<float>(p, p + t.numel());

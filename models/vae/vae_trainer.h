@@ -60,6 +60,11 @@ class VaeTrainer {
   /// One optimisation step on the next batch (starts a new shuffled epoch when needed).
   VaeLosses step();
 
+  /// Trains on `device`: the weights, Adam's moments and the training images move there. The
+  /// noise still comes from the run's CPU generator, so every device draws the same numbers.
+  void set_device(c10::Device device);
+  c10::Device device() const { return device_; }
+
   /// Data-parallel: this process takes its share of each batch (the batch every rank draws alike),
   /// the flat gradient is averaged over the ranks before Adam, the losses reported are the whole
   /// batch's. Copies rank 0's weights.
@@ -94,6 +99,12 @@ class VaeTrainer {
  private:
   void start_epoch();
   void ensure_workspace(int64_t rows);
+  /// Makes every parameter a view into flat_ (copying its values there first when `copy_values`).
+  void bind_parameters(bool copy_values);
+  /// z = μ + σ·ε and the KL sum of `count` rows (the forward's latent part), and its backward.
+  double latent_forward(const at::Tensor& e, const at::Tensor& eps, at::Tensor& z, int64_t count);
+  void latent_backward(const at::Tensor& e, const at::Tensor& eps, const at::Tensor& gz, at::Tensor& g2, int64_t count,
+                       float c);
 
   VAE model_;
   VaeTrainerOptions options_;
@@ -103,6 +114,7 @@ class VaeTrainer {
   int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
   double grad_norm_ = 0;
   std::shared_ptr<DataParallel> group_;
+  c10::Device device_{c10::kCPU};
   double reported_recon_ = 0, reported_kl_ = 0;  ///< data-parallel: the whole batch's, this step
 
   // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is

@@ -3,6 +3,7 @@
 #include "runfolder.h"
 #include "runfollower.h"
 #include "trainedrun.h"
+#include "systeminfo.h"
 #include "testdata.h"
 
 #include <QJsonArray>
@@ -475,6 +476,19 @@ class tst_CommandLine : public QObject {
              dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
+    // Devices: a name that is none, and a GPU this LibTorch cannot reach, are refused before anything is made.
+    r = cli({QStringLiteral("train"), QStringLiteral("--device"), QStringLiteral("gpu"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Unknown device 'gpu': use cpu, cuda or cuda:N")), qPrintable(r.err));
+    r = cli({QStringLiteral("train"), QStringLiteral("--device"), QStringLiteral("cuda:7"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x"))});
+    if (SystemInfo::devices().size() < 8) {
+      QCOMPARE(r.code, 1);
+      QVERIFY2(r.err.contains(SystemInfo::hasCuda() ? QStringLiteral("numbered from 0") : QStringLiteral("built without CUDA")),
+               qPrintable(r.err));
+    }
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     r = cli({QStringLiteral("info"), QStringLiteral("/nonexistent")});
     QCOMPARE(r.code, 1);

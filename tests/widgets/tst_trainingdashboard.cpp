@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -66,6 +67,31 @@ class tst_TrainingDashboard : public QObject {
     v.precision = QStringLiteral("bf16");
     d.setValues(v);
     QCOMPARE(precision->currentData().toString(), QStringLiteral("bf16"));
+  }
+
+  // The devices on offer; a GPU this LibTorch cannot use is listed, greyed, with the reason.
+  void deviceChoice() {
+    TrainingDashboard d;
+    auto* device = d.findChild<QComboBox*>(QStringLiteral("deviceCombo"));
+    QVERIFY(device);
+    QCOMPARE(d.values().device, QStringLiteral("cpu"));
+    d.setDevices({QStringLiteral("cpu")}, {QStringLiteral("CPU")}, QStringLiteral("this LibTorch was built without CUDA"));
+    QCOMPARE(device->count(), 2);
+    const auto* items = qobject_cast<QStandardItemModel*>(device->model());
+    QVERIFY(items && !items->item(1)->isEnabled());
+    QCOMPARE(device->itemData(1, Qt::ToolTipRole).toString(), QStringLiteral("this LibTorch was built without CUDA"));
+    QCOMPARE(d.values().device, QStringLiteral("cpu"));
+    d.setDevices({QStringLiteral("cpu"), QStringLiteral("cuda:0"), QStringLiteral("cuda:1")},
+                 {QStringLiteral("CPU"), QStringLiteral("GPU 0 (CUDA)"), QStringLiteral("GPU 1 (CUDA)")}, QString());
+    QCOMPARE(device->count(), 3);
+    TrainingFormValues v = d.values();
+    v.device = QStringLiteral("cuda:1");
+    d.setValues(v);
+    QCOMPARE(d.values().device, QStringLiteral("cuda:1"));
+    QCOMPARE(device->currentText(), QStringLiteral("GPU 1 (CUDA)"));
+    // The choice survives a new list that still has it.
+    d.setDevices({QStringLiteral("cpu"), QStringLiteral("cuda:1")}, {QStringLiteral("CPU"), QStringLiteral("GPU 1 (CUDA)")}, QString());
+    QCOMPARE(d.values().device, QStringLiteral("cuda:1"));
   }
 
   void smoothedCurves() {
