@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <cstdio>
 
 class QTemporaryDir;
@@ -112,6 +113,9 @@ int qualityCommand(const QStringList& args);
 /// Starts `n` copies of `genlab-cli <command> args` (without --nproc) with torchrun's variables on
 /// this machine, rank 0's output shown; waits for all. 0, or 1 naming the process that failed first.
 int launchProcesses(const QString& command, int n, QStringList args);
+/// `--nproc N` on the command line of `command` (train, resume): the exit code once N > 1 processes
+/// have run (launchProcesses) or of a malformed N; nothing when this process trains by itself.
+std::optional<int> launchIfAsked(const QCommandLineParser& p, const QString& command, const QStringList& args);
 /// This process's group when WORLD_SIZE (or SLURM_NTASKS) says it is one of several; null otherwise.
 Result<std::shared_ptr<genlab::DataParallel>> joinGroup();
 /// How long a process waits for the others (GENLAB_DIST_TIMEOUT_S, default 600 s).

@@ -50,6 +50,20 @@ std::chrono::milliseconds groupTimeout() {
   return std::chrono::milliseconds(qint64(ok && seconds > 0 ? seconds : 600) * 1000);
 }
 
+std::optional<int> launchIfAsked(const QCommandLineParser& p, const QString& command, const QStringList& args) {
+  if (!p.isSet(QStringLiteral("nproc")))
+    return std::nullopt;
+  bool ok = false;
+  const int n = p.value(QStringLiteral("nproc")).toInt(&ok);
+  if (!ok || n < 1 || n > 256) {
+    err(QStringLiteral("--nproc: a number of processes from 1 to 256, got '%1'").arg(p.value(QStringLiteral("nproc"))));
+    return 2;
+  }
+  if (n > 1 && qEnvironmentVariableIsEmpty("WORLD_SIZE"))
+    return launchProcesses(command, n, args);
+  return std::nullopt;
+}
+
 int launchProcesses(const QString& command, int n, QStringList args) {
   args.removeFirst();  // the parser's program name
   // Without --nproc, each copy joins as its variables say; every copy shares the cores.

@@ -220,16 +220,8 @@ int trainCommand(const QStringList& args) {
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
-  if (p.isSet(QStringLiteral("nproc"))) {
-    bool ok = false;
-    const int n = p.value(QStringLiteral("nproc")).toInt(&ok);
-    if (!ok || n < 1 || n > 256) {
-      err(QStringLiteral("--nproc: a number of processes from 1 to 256, got '%1'").arg(p.value(QStringLiteral("nproc"))));
-      return 2;
-    }
-    if (n > 1 && qEnvironmentVariableIsEmpty("WORLD_SIZE"))
-      return launchProcesses(QStringLiteral("train"), n, args);
-  }
+  if (const auto launched = launchIfAsked(p, QStringLiteral("train"), args))
+    return *launched;
   TrainingSettings s;
   if (p.isSet(QStringLiteral("dataset")))
     s.dataset = p.value(QStringLiteral("dataset"));
@@ -311,7 +303,8 @@ int resumeCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("epochs"), QStringLiteral("Total epochs to reach (default: the run's own)."), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: the run's own)."), QStringLiteral("n")},
-      {QStringLiteral("device"), deviceHelp(), QStringLiteral("cpu|cuda|cuda:N")},
+      {QStringLiteral("device"), deviceHelp() + QStringLiteral(" Default: where the run trained, when that is here."),
+       QStringLiteral("cpu|cuda|cuda:N")},
       {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
       {QStringLiteral("nproc"), QStringLiteral("Data-parallel on n local processes (any number that divides the run's batch; "
@@ -325,16 +318,8 @@ int resumeCommand(const QStringList& args) {
     err(QStringLiteral("usage: genlab-cli resume <run folder> [--epochs N]"));
     return 2;
   }
-  if (p.isSet(QStringLiteral("nproc"))) {
-    bool ok = false;
-    const int n = p.value(QStringLiteral("nproc")).toInt(&ok);
-    if (!ok || n < 1 || n > 256) {
-      err(QStringLiteral("--nproc: a number of processes from 1 to 256, got '%1'").arg(p.value(QStringLiteral("nproc"))));
-      return 2;
-    }
-    if (n > 1 && qEnvironmentVariableIsEmpty("WORLD_SIZE"))
-      return launchProcesses(QStringLiteral("resume"), n, args);
-  }
+  if (const auto launched = launchIfAsked(p, QStringLiteral("resume"), args))
+    return *launched;
   TrainingSettings s;
   s.resumeFolder = p.positionalArguments().first();
   s.dataFolder = p.value(QStringLiteral("data"));
@@ -357,8 +342,15 @@ int resumeCommand(const QStringList& args) {
     err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
     return 2;
   }
-  if (p.isSet(QStringLiteral("device")))
+  if (p.isSet(QStringLiteral("device"))) {
     s.device = p.value(QStringLiteral("device"));
+  } else if (const QString before = json.value(QStringLiteral("device")).toString(); !before.isEmpty() && before != s.device) {
+    // Where the run trained before, when that device is here too; else the CPU, said once.
+    if (SystemInfo::deviceProblem(before).isEmpty())
+      s.device = before;
+    else
+      err(QStringLiteral("note: the run trained on %1, which is not available here; it goes on on the CPU").arg(before));
+  }
   if (const QString why = SystemInfo::deviceProblem(s.device); !why.isEmpty()) {
     err(why);
     return 1;

@@ -43,7 +43,7 @@ TrainingFormValues formValuesOf(const TrainingSettings& s) {
   v.latentDim = s.latentDim;
   v.seed = s.seed;
   v.threads = s.threads;
-  v.device = s.device;
+  v.device = SystemInfo::deviceName(s.device);
   v.precision = s.precision;
   v.pixelLevels = s.pixelLevels;
   v.byClass = s.byClass;
@@ -543,6 +543,7 @@ void TrainPage::loadPreferences() {
   v.latentDim = s.value(QStringLiteral("train/latentDim"), v.latentDim).toInt();
   v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
   v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
+  v.device = s.value(QStringLiteral("train/device"), v.device).toString();  // one not here shows the CPU
   v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
   v.scoreSamples = s.value(QStringLiteral("train/scoreSamples"), v.scoreSamples).toBool();
   // Older versions stored the `--model` option, newer ones the family id; the registry maps either.
@@ -561,6 +562,7 @@ void TrainPage::savePreferences() const {
   s.setValue(QStringLiteral("train/latentDim"), v.latentDim);
   s.setValue(QStringLiteral("train/seed"), v.seed);
   s.setValue(QStringLiteral("train/threads"), v.threads);
+  s.setValue(QStringLiteral("train/device"), v.device);
   s.setValue(QStringLiteral("train/model"), v.model);
   s.setValue(QStringLiteral("train/dataset"), v.dataset);
   s.setValue(QStringLiteral("train/scoreSamples"), v.scoreSamples);

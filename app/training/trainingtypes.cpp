@@ -81,8 +81,8 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
   lrSchedule = QString::fromLatin1(family->defaults.lrSchedule);
 }
 
-QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked) {
-  if (!family.mixedPrecision)
+QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked, const QString& device) {
+  if (!family.mixedPrecision || (asked.isEmpty() && device != QLatin1String("cpu")))
     return QStringLiteral("fp32");
   return QString::fromStdString(genlab::precision_name(genlab::chosen_precision(asked.toStdString())));
 }

@@ -70,7 +70,9 @@ struct TrainingSettings {
 
   /// The precision a run of `family` uses when asked for `asked` ("", "fp32" or "bf16"): "fp32"
   /// for families without mixed precision; "" becomes bf16 where the CPU computes it natively.
-  static QString resolvedPrecision(const ModelFamily& family, const QString& asked);
+  /// On another device than the CPU, "" is fp32 (bf16 pays only on recent GPUs: ask for it).
+  static QString resolvedPrecision(const ModelFamily& family, const QString& asked,
+                                   const QString& device = QStringLiteral("cpu"));
 };
 
 

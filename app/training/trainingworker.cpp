@@ -204,13 +204,16 @@ void TrainingWorker::train() {
 
   const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
   s.model = family.id;
-  s.precision = TrainingSettings::resolvedPrecision(family, s.precision);
+  // "cuda" in a data-parallel job: each process on a GPU of its own (LOCAL_RANK), as torchrun does.
+  if (s.device == QLatin1String("cuda") && s.dataParallel && SystemInfo::devices().size() > 1)
+    s.device = QStringLiteral("cuda:%1").arg(s.dataParallel->local_rank() % (SystemInfo::devices().size() - 1));
+  s.device = SystemInfo::deviceName(s.device);
+  s.precision = TrainingSettings::resolvedPrecision(family, s.precision, s.device);
   if (!family.lrSchedule)
     s.lrSchedule = QStringLiteral("constant");
   else if (s.lrSchedule.isEmpty())
     s.lrSchedule = QString::fromLatin1(family.defaults.lrSchedule);
   std::unique_ptr<ModelSession> model = family.makeSession(s, data);
-  s.device = SystemInfo::deviceName(s.device);
   model->setDevice(s.device.toStdString());
   const QString kind = family.id;
   const qint64 totalSteps = model->stepsPerEpoch() * s.epochs;

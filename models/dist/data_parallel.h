@@ -40,6 +40,8 @@ class DataParallel {
 
   int rank() const { return place_.rank; }
   int world_size() const { return place_.world_size; }
+  /// This process's number on its machine (LOCAL_RANK): which GPU it takes.
+  int local_rank() const { return place_.local_rank; }
   int port() const;
 
   /// Replaces each tensor by its mean over all ranks, in place: float tensors flattened into

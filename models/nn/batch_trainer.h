@@ -40,7 +40,8 @@ class BatchTrainer {
 
   /// Trains on `device`: moves the registered modules and optimizers there. The examples stay in
   /// the CPU's memory and each batch is copied over; noise is drawn from the run's CPU generator
-  /// (randn_on), so a run draws the same numbers on every device. Call after registering them.
+  /// (randn_on), so a run draws the same numbers on every device. Call after registering them and
+  /// before the first step (gradients already made stay where they are).
   void set_device(c10::Device device);
   c10::Device device() const { return device_; }
 

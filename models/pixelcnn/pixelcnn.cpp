@@ -174,7 +174,7 @@ at::Tensor PixelCNNImpl::row_logits(const at::Tensor& images, const at::Tensor& 
     cache.state.clear();
     if (row == 0) {
       for (size_t i = 0; i < layers->size(); ++i)
-        cache.state.push_back(at::zeros({images.size(0), 2 * options_.width(), 1, images.size(3)}, images.options()));
+        cache.state.push_back(at::zeros({images.size(0), 2 * options_.width(), 1, images.size(3)}, images.options().dtype(at::kFloat)));
     } else {
       const int64_t from = std::max<int64_t>(0, row - vertical_reach());
       at::Tensor v = centred(images.narrow(2, from, row - from));

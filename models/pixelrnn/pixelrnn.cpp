@@ -109,7 +109,7 @@ at::Tensor PixelRNNImpl::row_logits(const at::Tensor& images, const at::Tensor& 
   if (cache.state.empty() || cache.rows_done > row) {  // a fresh start
     cache.state.clear();
     for (size_t i = 0; i < 2 * layers->size(); ++i)
-      cache.state.push_back(at::zeros({b, options_.hidden(), cols}, images.options()));
+      cache.state.push_back(at::zeros({b, options_.hidden(), cols}, images.options().dtype(at::kFloat)));
     cache.rows_done = 0;
   }
   for (; cache.rows_done < row; ++cache.rows_done)  // the rows above, now complete, once each

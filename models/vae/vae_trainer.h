@@ -61,7 +61,8 @@ class VaeTrainer {
   VaeLosses step();
 
   /// Trains on `device`: the weights, Adam's moments and the training images move there. The
-  /// noise still comes from the run's CPU generator, so every device draws the same numbers.
+  /// noise still comes from the run's CPU generator, so every device draws the same numbers. Call
+  /// before the first step.
   void set_device(c10::Device device);
   c10::Device device() const { return device_; }
 
