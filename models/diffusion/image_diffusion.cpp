@@ -34,6 +34,7 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
   save_module("model.", model_.get());
   save_module("ema.", ema_.get());
   save_optimizer("adam.", adam_.get());
+  overlap_all_reduce_ = true;  // one backward per step
 }
 
 double ImageDiffusionTrainer::step() {

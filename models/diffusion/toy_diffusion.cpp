@@ -90,6 +90,7 @@ ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_option
   save_module("model.", model_.get());
   save_module("ema.", ema_.get());
   save_optimizer("adam.", adam_.get());
+  overlap_all_reduce_ = true;  // one backward per step
 }
 
 double ToyDiffusionTrainer::step() {

@@ -216,6 +216,37 @@ void DataParallel::all_reduce_mean(const std::vector<at::Tensor>& tensors, int64
   }
 }
 
+void DataParallel::PendingMean::finish(const std::vector<at::Tensor>& into) {
+  TORCH_CHECK(finish_, "an average finished twice");
+  auto f = std::move(finish_);
+  finish_ = nullptr;
+  f(into);
+}
+
+std::shared_ptr<DataParallel::PendingMean> DataParallel::start_mean(const std::vector<at::Tensor>& tensors) {
+  torch::NoGradGuard no_grad;
+  std::vector<at::Tensor> flat;
+  for (const auto& t : tensors)
+    flat.push_back(t.detach().reshape({-1}));
+  auto buffer = std::make_shared<std::vector<at::Tensor>>(std::vector<at::Tensor>{at::cat(flat).cpu()});
+  auto pending = std::make_shared<PendingMean>();
+  auto work = group_->group->allreduce(*buffer);  // the exchange starts on Gloo's threads
+  const double scale = 1.0 / double(place_.world_size);
+  pending->finish_ = [this, work, buffer, scale](const std::vector<at::Tensor>& into) {
+    collective("an all-reduce", [&] { work->wait(); });
+    torch::NoGradGuard no_grad;
+    auto& mean = (*buffer)[0];
+    mean.mul_(scale);
+    int64_t at = 0;
+    for (const auto& t : into) {
+      TORCH_CHECK(at + t.numel() <= mean.numel(), "an average finished into more values than it was started with");
+      t.copy_(mean.narrow(0, at, t.numel()).view(t.sizes()));
+      at += t.numel();
+    }
+  };
+  return pending;
+}
+
 double DataParallel::all_reduce_sum(double value) {
   std::vector<at::Tensor> one{at::full({1}, value, at::TensorOptions(at::kDouble))};
   collective("an all-reduce", [&] { group_->group->allreduce(one)->wait(); });

@@ -6,6 +6,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <chrono>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -47,6 +48,21 @@ class DataParallel {
   /// Replaces each tensor by its mean over all ranks, in place: float tensors flattened into
   /// buffers of at most `bucket_bytes`, one all-reduce each.
   void all_reduce_mean(const std::vector<at::Tensor>& tensors, int64_t bucket_bytes = 25 << 20);
+  /// An average under way (start_mean).
+  class PendingMean {
+   public:
+    /// Waits for the collective (throws c10::Error naming a process that died, as the others do)
+    /// and writes the means into `into`: tensors of the sizes given to start_mean, in its order.
+    void finish(const std::vector<at::Tensor>& into);
+
+   private:
+    friend class DataParallel;
+    std::function<void(const std::vector<at::Tensor>&)> finish_;
+  };
+  /// Starts averaging `tensors` over the ranks (a copy, flattened into one buffer) and returns at
+  /// once: Gloo's threads do the exchange while the caller goes on (backward, in Adam's gradient
+  /// hooks). Every rank must start its averages in the same order.
+  std::shared_ptr<PendingMean> start_mean(const std::vector<at::Tensor>& tensors);
   /// The sum over all ranks of one number (a loss to report, a "stop" vote).
   double all_reduce_sum(double value);
   /// Every rank's tensors become rank 0's.

@@ -133,6 +133,9 @@ GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOption
   save_module("discriminator.", discriminator_.get());
   save_optimizer("adam.discriminator.", d_adam_.get());
   save_optimizer("adam.generator.", g_adam_.get());
+  // The discriminator's weights get their gradient from its own backward only (they are frozen in
+  // the generator's), the generator's from the generator's backward only (fakes are detached).
+  overlap_all_reduce_ = true;
 }
 
 GanLosses GanTrainer::step() {

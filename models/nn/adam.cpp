@@ -36,15 +36,99 @@ void Adam::zero_grad() {
       p.mutable_grad().zero_();
 }
 
+Adam::~Adam() { remove_hooks(); }
+
+void Adam::remove_hooks() {
+  for (size_t i = 0; i < hooks_.size(); ++i)
+    params_[i].second.remove_hook(hooks_[i]);
+  hooks_.clear();
+  buckets_.clear();
+  place_.clear();
+}
+
+void Adam::set_data_parallel(DataParallel* group, bool overlap) {
+  remove_hooks();
+  group_ = group;
+  if (!group_ || !overlap || group_->world_size() == 1)
+    return;
+  // Small buckets, so the first ones are on their way while backward still has most layers to go.
+  constexpr int64_t kBucketBytes = 1 << 20;
+  place_.assign(params_.size(), {0, 0});
+  int64_t bytes = 0;
+  for (size_t k = params_.size(); k-- > 0;) {
+    const int64_t size = int64_t(params_[k].second.nbytes());
+    if (buckets_.empty() || (bytes > 0 && bytes + size > kBucketBytes)) {
+      buckets_.emplace_back();
+      bytes = 0;
+    }
+    place_[k] = {buckets_.size() - 1, buckets_.back().params.size()};
+    buckets_.back().params.push_back(k);
+    bytes += size;
+  }
+  for (auto& b : buckets_)
+    b.grads.resize(b.params.size());
+  for (size_t k = 0; k < params_.size(); ++k)
+    hooks_.push_back(params_[k].second.register_hook([this, k](const at::Tensor& grad) { gradient_ready(k, grad); }));
+}
+
+void Adam::gradient_ready(size_t param, const at::Tensor& grad) {
+  auto& b = buckets_[place_[param].first];
+  TORCH_CHECK(!b.pending, "a parameter received a second gradient before the optimizer's step (overlapped "
+              "all-reduce expects one backward per step)");
+  b.grads[place_[param].second] = grad;
+  if (++b.ready < b.params.size())
+    return;
+  b.sent.clear();
+  for (size_t i = 0; i < b.params.size(); ++i)
+    b.sent.push_back(i);
+  b.pending = group_->start_mean(b.grads);
+  ++started_in_backward_;
+}
+
+void Adam::synchronize_overlapped() {
+  // Buckets a parameter without a gradient kept from starting start now, with the gradients there
+  // are (the same on every rank, and in the same order), then every average is waited for.
+  for (auto& b : buckets_) {
+    if (b.pending)
+      continue;
+    std::vector<at::Tensor> grads;
+    b.sent.clear();
+    for (size_t i = 0; i < b.params.size(); ++i) {
+      const auto& g = b.grads[i].defined() ? b.grads[i] : params_[b.params[i]].second.grad();
+      if (g.defined()) {
+        b.sent.push_back(i);
+        grads.push_back(g);
+      }
+    }
+    if (!grads.empty())
+      b.pending = group_->start_mean(grads);
+  }
+  for (auto& b : buckets_) {
+    if (b.pending) {
+      std::vector<at::Tensor> into;
+      for (size_t i : b.sent)
+        into.push_back(params_[b.params[i]].second.mutable_grad());
+      std::static_pointer_cast<DataParallel::PendingMean>(b.pending)->finish(into);
+    }
+    b.pending.reset();
+    b.ready = 0;
+    std::fill(b.grads.begin(), b.grads.end(), at::Tensor());
+  }
+}
+
 void Adam::synchronize_gradients() {
   if (!group_ || synchronized_)
     return;
+  synchronized_ = true;
+  if (!buckets_.empty()) {
+    synchronize_overlapped();
+    return;
+  }
   std::vector<at::Tensor> grads;
   for (auto& [name, p] : params_)
     if (p.grad().defined())
       grads.push_back(p.mutable_grad());
   group_->all_reduce_mean(grads);
-  synchronized_ = true;
 }
 
 void Adam::step(double grad_norm) {

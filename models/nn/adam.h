@@ -30,8 +30,18 @@ class Adam {
   void zero_grad();
   /// Moves the moments to `device` (where the parameters now are).
   void to(c10::Device device);
-  /// Data-parallel training: the gradients are averaged over the ranks before each step.
-  void set_data_parallel(DataParallel* group) { group_ = group; }
+  ~Adam();
+  Adam(const Adam&) = delete;
+  Adam& operator=(const Adam&) = delete;
+
+  /// Data-parallel training: the gradients are averaged over the ranks before each step. With
+  /// `overlap` (for trainers whose parameters each get their gradient from one backward per step),
+  /// a hook on each parameter starts its bucket's average as soon as backward has made the
+  /// bucket's last gradient, so the exchange runs while backward goes on with earlier layers;
+  /// synchronize_gradients waits for what is still under way.
+  void set_data_parallel(DataParallel* group, bool overlap = false);
+  /// How many buckets started their average during backward, over the optimizer's life.
+  int64_t buckets_started_in_backward() const { return started_in_backward_; }
   /// Averages the gradients over the ranks now (a caller that clips them does this first);
   /// step() does it otherwise. Once per step; nothing without a group.
   void synchronize_gradients();
@@ -55,6 +65,24 @@ class Adam {
   std::string load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps);
 
  private:
+  /// A parameter's gradient as backward made it (the overlap's hook).
+  void gradient_ready(size_t param, const at::Tensor& grad);
+  void synchronize_overlapped();
+  void remove_hooks();
+
+  /// Consecutive parameters, from the last (backward reaches it first) to the first, up to a size.
+  struct Bucket {
+    std::vector<size_t> params;
+    std::vector<at::Tensor> grads;  ///< as the hooks received them, by position in `params`
+    size_t ready = 0;
+    std::vector<size_t> sent;  ///< the positions whose gradients the average was started with
+    std::shared_ptr<void> pending;  ///< a DataParallel::PendingMean under way
+  };
+  std::vector<Bucket> buckets_;
+  std::vector<std::pair<size_t, size_t>> place_;  ///< parameter → (bucket, position)
+  std::vector<unsigned> hooks_;
+  int64_t started_in_backward_ = 0;
+
   std::vector<std::pair<std::string, at::Tensor>> params_;
   std::vector<at::Tensor> m_, v_;
   double lr_, beta1_, beta2_, eps_;

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <filesystem>
 #include <sstream>
 
@@ -22,6 +24,12 @@ torch::OrderedDict<std::string, at::Tensor> tensors_of(torch::nn::Module& m) {
   for (const auto& b : m.named_buffers())
     all.insert(b.key(), b.value());
   return all;
+}
+
+// GENLAB_DIST_OVERLAP=0: one all-reduce after backward instead (bench/data_parallel.sh compares).
+bool overlap_disabled() {
+  const char* v = std::getenv("GENLAB_DIST_OVERLAP");
+  return v != nullptr && std::string(v) == "0";
 }
 
 }  // namespace
@@ -100,7 +108,7 @@ void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
       weights.push_back(p.value());
   group_->broadcast(weights);
   for (const auto& [prefix, adam] : optimizers_)
-    adam->set_data_parallel(group_.get());
+    adam->set_data_parallel(group_.get(), overlap_all_reduce_ && !overlap_disabled());
 }
 
 at::Tensor BatchTrainer::shard(const at::Tensor& whole) const {

@@ -94,6 +94,9 @@ class BatchTrainer {
 
   at::Tensor examples_;
   int64_t batch_size_;
+  /// Data-parallel: a trainer whose parameters get their gradient from one backward per step sets
+  /// this, and the optimizers average each bucket while backward goes on (Adam::set_data_parallel).
+  bool overlap_all_reduce_ = false;
   at::Generator rng_;
 
  private:

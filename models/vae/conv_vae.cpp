@@ -122,6 +122,7 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
   save_module("encoder.", model_->encoder.get());
   save_module("decoder.", model_->decoder.get());
   save_optimizer("adam.", adam_.get());
+  overlap_all_reduce_ = true;  // one backward per step
 }
 
 VAELoss ConvVaeTrainer::step() {

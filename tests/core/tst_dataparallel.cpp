@@ -4,6 +4,11 @@
 // a process that dies stops the other with a message naming it, and the run resumes.
 #include "io/safetensors.h"
 #include "dist/data_parallel.h"
+#include "nn/adam.h"
+
+#include <ATen/ATen.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
 
 #include <ATen/ops/full.h>
 #include <ATen/ops/ones.h>
@@ -181,6 +186,76 @@ class tst_DataParallel : public QObject {
   // Two processes with batch B each = one with batch 2B, after 20 steps, to 1e-5: the VAE (its
   // hand-written step all-reduces one flat gradient) and the DDPM (autograd, clipping the mean
   // gradient, EMA). Then the VAE run goes on with one process instead of two.
+  // Adam's overlapped all-reduce, two ranks on two threads: the buckets start during backward
+  // (hooks), and the gradients end as the mean of both ranks', as one all-reduce after backward
+  // gives them; a parameter that got no gradient keeps none.
+  void overlappedBucketsAverageTheGradients() {
+    struct Net : torch::nn::Module {
+      torch::nn::Linear a{nullptr}, b{nullptr}, c{nullptr}, unused{nullptr};  // 1 MB each: a bucket each
+      Net() {
+        torch::manual_seed(4);
+        a = register_module("a", torch::nn::Linear(512, 512));
+        b = register_module("b", torch::nn::Linear(512, 512));
+        c = register_module("c", torch::nn::Linear(512, 512));
+        unused = register_module("unused", torch::nn::Linear(4, 4));
+      }
+      at::Tensor loss(const at::Tensor& x) { return c(at::tanh(b(at::tanh(a(x))))).pow(2).mean(); }
+    };
+    // The expected gradients: both ranks' computed here, averaged.
+    // Each rank's data; the nets made here, before the threads (the global RNG is not theirs to share).
+    const std::vector<at::Tensor> inputs{at::randn({8, 512}), at::randn({8, 512})};
+    std::vector<std::shared_ptr<Net>> nets{std::make_shared<Net>(), std::make_shared<Net>()};
+    std::vector<at::Tensor> expected;
+    {
+      Net a, b;
+      a.loss(inputs[0]).backward();
+      b.loss(inputs[1]).backward();
+      for (size_t i = 0; i < a.parameters().size(); ++i) {
+        const auto& ga = a.parameters()[i].grad();
+        expected.push_back(ga.defined() ? (ga + b.parameters()[i].grad()) / 2 : at::Tensor());
+      }
+    }
+    std::vector<std::vector<at::Tensor>> got(2);
+    std::vector<int64_t> early(2);
+    std::string failure;
+    const int port = freePort();
+    const auto rank = [&](int r) {
+      try {
+        genlab::ParallelPlace place;
+        place.rank = r;
+        place.world_size = 2;
+        place.master_port = port;
+        genlab::DataParallel group(place, std::chrono::seconds(30));
+        Net& m = *nets[size_t(r)];
+        std::vector<std::pair<std::string, at::Tensor>> named;
+        for (const auto& p : m.named_parameters())
+          named.emplace_back(p.key(), p.value());
+        genlab::Adam adam(named, 1e-3);
+        adam.set_data_parallel(&group, /*overlap=*/true);
+        m.loss(inputs[size_t(r)]).backward();
+        early[size_t(r)] = adam.buckets_started_in_backward();
+        adam.synchronize_gradients();
+        for (const auto& p : m.parameters())
+          got[size_t(r)].push_back(p.grad().defined() ? p.grad().clone() : at::Tensor());
+      } catch (const std::exception& e) {
+        failure = e.what();
+      }
+    };
+    std::thread other(rank, 1);
+    rank(0);
+    other.join();
+    QVERIFY2(failure.empty(), failure.c_str());
+    for (int r = 0; r < 2; ++r) {
+      QVERIFY2(early[size_t(r)] >= 3, qPrintable(QStringLiteral("%1 buckets started in backward").arg(early[size_t(r)])));
+      QCOMPARE(got[size_t(r)].size(), expected.size());
+      for (size_t i = 0; i < expected.size(); ++i) {
+        QCOMPARE(got[size_t(r)][i].defined(), expected[i].defined());
+        if (expected[i].defined())
+          QVERIFY((got[size_t(r)][i] - expected[i]).abs().max().item<double>() < 1e-6);
+      }
+    }
+  }
+
   void twoProcessesEqualOne() {
     REQUIRE_MNIST();
     QTemporaryDir dir;
