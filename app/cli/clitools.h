@@ -117,7 +117,9 @@ int launchProcesses(const QString& command, int n, QStringList args);
 /// have run (launchProcesses) or of a malformed N; nothing when this process trains by itself.
 std::optional<int> launchIfAsked(const QCommandLineParser& p, const QString& command, const QStringList& args);
 /// This process's group when WORLD_SIZE (or SLURM_NTASKS) says it is one of several; null otherwise.
-Result<std::shared_ptr<genlab::DataParallel>> joinGroup();
+/// `device` is where the process trains: "cuda" becomes this process's own GPU (LOCAL_RANK, as
+/// torchrun assigns them), and a GPU's processes exchange by NCCL where LibTorch has it.
+Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device);
 /// How long a process waits for the others (GENLAB_DIST_TIMEOUT_S, default 600 s).
 std::chrono::milliseconds groupTimeout();
 /// A folder inside `scratch` where a rank other than 0 keeps its own copy of the run (of

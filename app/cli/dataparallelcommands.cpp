@@ -4,6 +4,7 @@
 #include "clitools.h"
 
 #include "dist/data_parallel.h"
+#include "nn/device.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -158,7 +159,7 @@ int launchProcesses(const QString& command, int n, QStringList args) {
   return 0;
 }
 
-Result<std::shared_ptr<genlab::DataParallel>> joinGroup() {
+Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device) {
   Result<std::shared_ptr<genlab::DataParallel>> out;
   const auto place = genlab::parallel_place_from_environment();
   if (!place.ok()) {
@@ -167,8 +168,13 @@ Result<std::shared_ptr<genlab::DataParallel>> joinGroup() {
   }
   if (place.value.world_size <= 1)
     return out;  // one process: no group
+  const qsizetype gpus = SystemInfo::devices().size() - 1;
+  if (*device == QLatin1String("cuda") && gpus > 0)
+    *device = QStringLiteral("cuda:%1").arg(place.value.local_rank % gpus);
+  const auto where = genlab::parse_device(device->toStdString());  // a bad name is refused later, by name
   try {
-    out.value = std::make_shared<genlab::DataParallel>(place.value, groupTimeout());
+    out.value = std::make_shared<genlab::DataParallel>(place.value, groupTimeout(),
+                                                       where.ok() ? where.value : c10::Device(c10::kCPU));
   } catch (const c10::Error& e) {
     out.error = QString::fromStdString(e.what_without_backtrace());
   }

@@ -75,7 +75,7 @@ namespace {
 int runTraining(TrainingSettings s) {
   // One of several processes (--nproc, torchrun, srun): join the group. Rank 0 writes the run
   // folder; the others keep theirs in a scratch folder and say nothing unless they fail.
-  const auto group = joinGroup();
+  const auto group = joinGroup(&s.device);
   if (!group.ok()) {
     err(group.error);
     return 1;

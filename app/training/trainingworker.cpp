@@ -204,9 +204,6 @@ void TrainingWorker::train() {
 
   const ModelFamily& family = *Registry::resolve(s.model, s.dataset);  // validate() checked it
   s.model = family.id;
-  // "cuda" in a data-parallel job: each process on a GPU of its own (LOCAL_RANK), as torchrun does.
-  if (s.device == QLatin1String("cuda") && s.dataParallel && SystemInfo::devices().size() > 1)
-    s.device = QStringLiteral("cuda:%1").arg(s.dataParallel->local_rank() % (SystemInfo::devices().size() - 1));
   s.device = SystemInfo::deviceName(s.device);
   s.precision = TrainingSettings::resolvedPrecision(family, s.precision, s.device);
   if (!family.lrSchedule)

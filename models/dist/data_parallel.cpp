@@ -4,7 +4,13 @@
 #include <ATen/ops/cat.h>
 #include <ATen/ops/full.h>
 #include <c10/util/Exception.h>
+#define GENLAB_COMPAT_C10D
+#include "nn/torch_compat.h"
+
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#ifdef USE_C10D_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/utils.h>
 
@@ -78,7 +84,7 @@ Result<ParallelPlace> parallel_place_from_environment() {
 
 struct DataParallel::Group {
   c10::intrusive_ptr<c10d::TCPStore> store;
-  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
+  c10::intrusive_ptr<compat::CollectiveBackend> group;
   std::chrono::milliseconds timeout{0};
 };
 
@@ -153,8 +159,8 @@ void DataParallel::collective(const char* what, F&& body) {
   }
 }
 
-DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout)
-    : place_(place), group_(std::make_unique<Group>()) {
+DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout, c10::Device device)
+    : place_(place), device_(device), group_(std::make_unique<Group>()) {
   TORCH_CHECK(place.world_size >= 1 && place.rank >= 0 && place.rank < place.world_size, "rank ", place.rank,
               " is not in a world of ", place.world_size);
   c10d::TCPStoreOptions o;
@@ -169,6 +175,15 @@ DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds
     // Who this is, for a message should it die (before the group: a death while joining counts).
     const std::string me = host_name() + " " + std::to_string(::getpid());
     group_->store->set("genlab/process/" + std::to_string(place.rank), std::vector<uint8_t>(me.begin(), me.end()));
+#ifdef USE_C10D_NCCL
+    if (device.is_cuda()) {  // GPUs exchange among themselves (untested: no CUDA LibTorch where this was written)
+      auto options = c10d::ProcessGroupNCCL::Options::create();
+      options->timeout = timeout;
+      group_->group = c10::make_intrusive<c10d::ProcessGroupNCCL>(group_->store, place.rank, place.world_size, options);
+      nccl_ = true;
+      return;
+    }
+#endif
     auto options = c10d::ProcessGroupGloo::Options::create(timeout);
     // The network interface: GLOO_SOCKET_IFNAME as PyTorch reads it; loopback for a group on this
     // machine; else the one this host's name resolves to.
@@ -185,6 +200,8 @@ DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds
 }
 
 DataParallel::~DataParallel() = default;
+
+at::Tensor DataParallel::for_exchange(const at::Tensor& t) const { return nccl_ ? t.to(device_) : t.cpu(); }
 
 int DataParallel::port() const { return group_->store ? int(group_->store->getPort()) : place_.master_port; }
 
@@ -203,7 +220,7 @@ void DataParallel::all_reduce_mean(const std::vector<at::Tensor>& tensors, int64
       ++last;
     }
     // Gloo reduces host memory: a bucket of another device's tensors goes through the CPU.
-    std::vector<at::Tensor> buffer{at::cat(flat).cpu()};
+    std::vector<at::Tensor> buffer{for_exchange(at::cat(flat))};
     collective("an all-reduce", [&] { group_->group->allreduce(buffer)->wait(); });
     buffer[0].mul_(scale);
     int64_t at = 0;
@@ -228,7 +245,7 @@ std::shared_ptr<DataParallel::PendingMean> DataParallel::start_mean(const std::v
   std::vector<at::Tensor> flat;
   for (const auto& t : tensors)
     flat.push_back(t.detach().reshape({-1}));
-  auto buffer = std::make_shared<std::vector<at::Tensor>>(std::vector<at::Tensor>{at::cat(flat).cpu()});
+  auto buffer = std::make_shared<std::vector<at::Tensor>>(std::vector<at::Tensor>{for_exchange(at::cat(flat))});
   auto pending = std::make_shared<PendingMean>();
   auto work = group_->group->allreduce(*buffer);  // the exchange starts on Gloo's threads
   const double scale = 1.0 / double(place_.world_size);
@@ -248,7 +265,7 @@ std::shared_ptr<DataParallel::PendingMean> DataParallel::start_mean(const std::v
 }
 
 double DataParallel::all_reduce_sum(double value) {
-  std::vector<at::Tensor> one{at::full({1}, value, at::TensorOptions(at::kDouble))};
+  std::vector<at::Tensor> one{for_exchange(at::full({1}, value, at::TensorOptions(at::kDouble)))};
   collective("an all-reduce", [&] { group_->group->allreduce(one)->wait(); });
   return one[0].item<double>();
 }
@@ -256,7 +273,7 @@ double DataParallel::all_reduce_sum(double value) {
 void DataParallel::broadcast(const std::vector<at::Tensor>& tensors) {
   torch::NoGradGuard no_grad;
   for (const auto& t : tensors) {
-    std::vector<at::Tensor> one{t.is_contiguous() && t.is_cpu() ? t : t.contiguous().cpu()};
+    std::vector<at::Tensor> one{for_exchange(t.contiguous())};
     collective("a broadcast", [&] { group_->group->broadcast(one)->wait(); });
     if (!one[0].is_same(t))
       t.copy_(one[0]);

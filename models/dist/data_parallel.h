@@ -4,6 +4,7 @@
 #include "io/result.h"
 
 #include <ATen/core/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <chrono>
 #include <functional>
@@ -29,20 +30,24 @@ struct ParallelPlace {
 Result<ParallelPlace> parallel_place_from_environment();
 
 /// One process of a data-parallel job on PyTorch's c10d: a TCPStore at MASTER_ADDR:MASTER_PORT
-/// (rank 0 serves it) and a Gloo process group. Every collective gives up after `timeout`, so a
-/// rank that died makes the others fail with a c10::Error instead of waiting for ever.
+/// (rank 0 serves it) and a process group: NCCL for a CUDA device when LibTorch has it
+/// (USE_C10D_NCCL), else Gloo, which exchanges through the CPU's memory. Every collective gives up
+/// after `timeout`, so a rank that died makes the others fail with a c10::Error instead of
+/// waiting for ever.
 class DataParallel {
  public:
   /// Joins the group (throws c10::Error naming the address when it cannot, within `timeout`).
-  DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout);
+  /// `device`: where this process trains (its tensors to average live there).
+  DataParallel(const ParallelPlace& place, std::chrono::milliseconds timeout,
+               c10::Device device = c10::Device(c10::kCPU));
+  /// "gloo" or "nccl".
+  std::string backend() const { return nccl_ ? "nccl" : "gloo"; }
   ~DataParallel();
   DataParallel(const DataParallel&) = delete;
   DataParallel& operator=(const DataParallel&) = delete;
 
   int rank() const { return place_.rank; }
   int world_size() const { return place_.world_size; }
-  /// This process's number on its machine (LOCAL_RANK): which GPU it takes.
-  int local_rank() const { return place_.local_rank; }
   int port() const;
 
   /// Replaces each tensor by its mean over all ranks, in place: float tensors flattened into
@@ -78,7 +83,12 @@ class DataParallel {
   template <typename F>
   void collective(const char* what, F&& body);
 
+  /// `t` where the backend exchanges it: the CPU for Gloo, the GPU for NCCL.
+  at::Tensor for_exchange(const at::Tensor& t) const;
+
   ParallelPlace place_;
+  c10::Device device_;
+  bool nccl_ = false;
   struct Group;
   std::unique_ptr<Group> group_;
 };

@@ -4,7 +4,8 @@
 // 1.13 and current 2.x (scripts/build-models.sh builds models/ alone against any Torch_DIR).
 //  - autocast: 2.4 replaced the per-device functions (is_cpu_enabled, get_autocast_gpu_dtype …)
 //    by ones taking the device type, and deprecated the old ones;
-//  - c10::variant became std::variant in 2.1, and c10::get_if went with it.
+//  - c10::variant became std::variant in 2.1, and c10::get_if went with it;
+//  - c10d's process groups derive from Backend in 2.x, from ProcessGroup in 1.13.
 
 #include <ATen/autocast_mode.h>
 #include <c10/core/DeviceType.h>
@@ -74,3 +75,16 @@ auto get_if(Variant* v) {
 }
 
 }  // namespace genlab::compat
+
+// c10d: ProcessGroupGloo and ProcessGroupNCCL derive from ProcessGroup in 1.13 and from Backend in
+// 2.x. Only for files that use c10d (they define GENLAB_COMPAT_C10D first).
+#ifdef GENLAB_COMPAT_C10D
+#include <torch/csrc/distributed/c10d/ProcessGroup.hpp>
+namespace genlab::compat {
+#if TORCH_VERSION_MAJOR >= 2
+using CollectiveBackend = c10d::Backend;
+#else
+using CollectiveBackend = c10d::ProcessGroup;
+#endif
+}  // namespace genlab::compat
+#endif
