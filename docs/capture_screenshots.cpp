@@ -177,6 +177,28 @@ int main(int argc, char* argv[]) {
     std::printf("wrote %s\n", qPrintable(path));
     return 0;
   }
+  // capture_screenshots <dir> --devices RUN NAME.png: the Train page following RUN with its Device
+  // list open (the screen, so the list shows).
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--devices")) {
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    pages->setCurrentWidget(window.trainPage());
+    window.trainPage()->followRun(QString::fromLocal8Bit(argv[3]));
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1500)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    auto* device = window.findChild<QComboBox*>(QStringLiteral("deviceCombo"));
+    device->setEnabled(true);
+    device->showPopup();
+    t.restart();
+    while (t.elapsed() < 800)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
+    const QRect area = window.frameGeometry();
+    QGuiApplication::primaryScreen()->grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(path);
+    std::printf("wrote %s\n", qPrintable(path));
+    return 0;
+  }
   // capture_screenshots <dir> --draws RUN NAME.png: the Explore page of a run with a code of more
   // than two dimensions, its random draws shown.
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--draws")) {
