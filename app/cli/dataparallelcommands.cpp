@@ -168,9 +168,14 @@ Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device) {
   }
   if (place.value.world_size <= 1)
     return out;  // one process: no group
+  // The processes of a machine on GPUs of their own, from the one asked for on (LOCAL_RANK, as
+  // torchrun assigns them): "cuda" and "cuda:0" give process k GPU k, a resumed run's recorded
+  // GPU the same.
   const qsizetype gpus = SystemInfo::devices().size() - 1;
-  if (*device == QLatin1String("cuda") && gpus > 0)
-    *device = QStringLiteral("cuda:%1").arg(place.value.local_rank % gpus);
+  if (device->startsWith(QLatin1String("cuda")) && gpus > 0 && SystemInfo::deviceProblem(*device).isEmpty()) {
+    const int first = device->contains(QLatin1Char(':')) ? device->section(QLatin1Char(':'), 1).toInt() : 0;
+    *device = QStringLiteral("cuda:%1").arg((first + place.value.local_rank) % gpus);
+  }
   const auto where = genlab::parse_device(device->toStdString());  // a bad name is refused later, by name
   try {
     out.value = std::make_shared<genlab::DataParallel>(place.value, groupTimeout(),

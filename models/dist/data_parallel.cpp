@@ -4,7 +4,6 @@
 #include <ATen/ops/cat.h>
 #include <ATen/ops/full.h>
 #include <c10/util/Exception.h>
-#define GENLAB_COMPAT_C10D
 #include "nn/torch_compat.h"
 
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -177,6 +176,10 @@ DataParallel::DataParallel(const ParallelPlace& place, std::chrono::milliseconds
     group_->store->set("genlab/process/" + std::to_string(place.rank), std::vector<uint8_t>(me.begin(), me.end()));
 #ifdef USE_C10D_NCCL
     if (device.is_cuda()) {  // GPUs exchange among themselves (untested: no CUDA LibTorch where this was written)
+      // NCCL honours the timeout only with blocking waits (1.13 reads the first name, 2.x the second);
+      // otherwise a dead process would hang the others, or abort them without a word.
+      ::setenv("NCCL_BLOCKING_WAIT", "1", 0);
+      ::setenv("TORCH_NCCL_BLOCKING_WAIT", "1", 0);
       auto options = c10d::ProcessGroupNCCL::Options::create();
       options->timeout = timeout;
       group_->group = c10::make_intrusive<c10d::ProcessGroupNCCL>(group_->store, place.rank, place.world_size, options);
@@ -247,7 +250,8 @@ std::shared_ptr<DataParallel::PendingMean> DataParallel::start_mean(const std::v
     flat.push_back(t.detach().reshape({-1}));
   auto buffer = std::make_shared<std::vector<at::Tensor>>(std::vector<at::Tensor>{for_exchange(at::cat(flat))});
   auto pending = std::make_shared<PendingMean>();
-  auto work = group_->group->allreduce(*buffer);  // the exchange starts on Gloo's threads
+  decltype(group_->group->allreduce(*buffer)) work;
+  collective("an all-reduce", [&] { work = group_->group->allreduce(*buffer); });  // it runs on the backend's threads
   const double scale = 1.0 / double(place_.world_size);
   pending->finish_ = [this, work, buffer, scale](const std::vector<at::Tensor>& into) {
     collective("an all-reduce", [&] { work->wait(); });

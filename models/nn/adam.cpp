@@ -72,16 +72,20 @@ void Adam::set_data_parallel(DataParallel* group, bool overlap) {
 }
 
 void Adam::gradient_ready(size_t param, const at::Tensor& grad) {
+  if (!grad.defined())
+    return;
   auto& b = buckets_[place_[param].first];
-  TORCH_CHECK(!b.pending, "a parameter received a second gradient before the optimizer's step (overlapped "
-              "all-reduce expects one backward per step)");
-  b.grads[place_[param].second] = grad;
+  const size_t at = place_[param].second;
+  TORCH_CHECK(!b.pending && !b.grads[at].defined(), "a parameter received a second gradient before the "
+              "optimizer's step (the overlapped all-reduce expects one backward per step)");
+  b.grads[at] = grad;
   if (++b.ready < b.params.size())
     return;
   b.sent.clear();
   for (size_t i = 0; i < b.params.size(); ++i)
     b.sent.push_back(i);
-  b.pending = group_->start_mean(b.grads);
+  b.pending = group_->start_mean(b.grads);  // a copy: the gradients themselves are let go
+  std::fill(b.grads.begin(), b.grads.end(), at::Tensor());
   ++started_in_backward_;
 }
 

@@ -38,7 +38,8 @@ class Adam {
   /// `overlap` (for trainers whose parameters each get their gradient from one backward per step),
   /// a hook on each parameter starts its bucket's average as soon as backward has made the
   /// bucket's last gradient, so the exchange runs while backward goes on with earlier layers;
-  /// synchronize_gradients waits for what is still under way.
+  /// synchronize_gradients waits for what is still under way. The gradients must be zero or
+  /// undefined before backward (zero_grad): the average is of what that backward made.
   void set_data_parallel(DataParallel* group, bool overlap = false);
   /// How many buckets started their average during backward, over the optimizer's life.
   int64_t buckets_started_in_backward() const { return started_in_backward_; }

@@ -107,8 +107,13 @@ void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
     for (const auto& p : tensors_of(*m))
       weights.push_back(p.value());
   group_->broadcast(weights);
+  // Every process must exchange the same buckets in the same order: they agree on overlapping.
+  const bool overlap = overlap_all_reduce_ && !overlap_disabled();
+  const double agreeing = group_->all_reduce_sum(overlap ? 1.0 : 0.0);
+  TORCH_CHECK(agreeing == 0 || agreeing == group_->world_size(),
+              "the processes disagree on GENLAB_DIST_OVERLAP: set it alike for all of them");
   for (const auto& [prefix, adam] : optimizers_)
-    adam->set_data_parallel(group_.get(), overlap_all_reduce_ && !overlap_disabled());
+    adam->set_data_parallel(group_.get(), overlap);
 }
 
 at::Tensor BatchTrainer::shard(const at::Tensor& whole) const {

@@ -77,9 +77,11 @@ auto get_if(Variant* v) {
 }  // namespace genlab::compat
 
 // c10d: ProcessGroupGloo and ProcessGroupNCCL derive from ProcessGroup in 1.13 and from Backend in
-// 2.x. Only for files that use c10d (they define GENLAB_COMPAT_C10D first).
-#ifdef GENLAB_COMPAT_C10D
-#include <torch/csrc/distributed/c10d/ProcessGroup.hpp>
+// 2.x (declared here; the file that uses them includes c10d's headers).
+namespace c10d {
+class ProcessGroup;
+class Backend;
+}  // namespace c10d
 namespace genlab::compat {
 #if TORCH_VERSION_MAJOR >= 2
 using CollectiveBackend = c10d::Backend;
@@ -87,4 +89,3 @@ using CollectiveBackend = c10d::Backend;
 using CollectiveBackend = c10d::ProcessGroup;
 #endif
 }  // namespace genlab::compat
-#endif

@@ -19,6 +19,7 @@
 #include "testdata.h"
 
 #include <QDir>
+#include <mutex>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -183,40 +184,65 @@ class tst_DataParallel : public QObject {
     QCOMPARE(p.value.rank, 2);
   }
 
-  // Two processes with batch B each = one with batch 2B, after 20 steps, to 1e-5: the VAE (its
-  // hand-written step all-reduces one flat gradient) and the DDPM (autograd, clipping the mean
-  // gradient, EMA). Then the VAE run goes on with one process instead of two.
-  // Adam's overlapped all-reduce, two ranks on two threads: the buckets start during backward
-  // (hooks), and the gradients end as the mean of both ranks', as one all-reduce after backward
-  // gives them; a parameter that got no gradient keeps none.
+  // Adam's overlapped all-reduce, two ranks on two threads, two steps: the buckets start during
+  // backward (hooks), and the gradients end as the mean of both ranks', as one all-reduce after
+  // backward gives them; a parameter that gets no gradient keeps none, and holds its bucket back
+  // until the step (that bucket starts there).
   void overlappedBucketsAverageTheGradients() {
     struct Net : torch::nn::Module {
-      torch::nn::Linear a{nullptr}, b{nullptr}, c{nullptr}, unused{nullptr};  // 1 MB each: a bucket each
+      // 384² floats = 576 KB: buckets of 1 MB hold a weight and the next layer's bias, or the
+      // unused layer with c and b's bias.
+      torch::nn::Linear a{nullptr}, b{nullptr}, c{nullptr}, unused{nullptr};
       Net() {
         torch::manual_seed(4);
-        a = register_module("a", torch::nn::Linear(512, 512));
-        b = register_module("b", torch::nn::Linear(512, 512));
-        c = register_module("c", torch::nn::Linear(512, 512));
+        a = register_module("a", torch::nn::Linear(384, 384));
+        b = register_module("b", torch::nn::Linear(384, 384));
+        c = register_module("c", torch::nn::Linear(384, 384));
         unused = register_module("unused", torch::nn::Linear(4, 4));
       }
       at::Tensor loss(const at::Tensor& x) { return c(at::tanh(b(at::tanh(a(x))))).pow(2).mean(); }
     };
-    // The expected gradients: both ranks' computed here, averaged.
-    // Each rank's data; the nets made here, before the threads (the global RNG is not theirs to share).
-    const std::vector<at::Tensor> inputs{at::randn({8, 512}), at::randn({8, 512})};
-    std::vector<std::shared_ptr<Net>> nets{std::make_shared<Net>(), std::make_shared<Net>()};
-    std::vector<at::Tensor> expected;
+    // Each rank's data for each step; the nets made here, before the threads (the global RNG is
+    // not theirs to share).
+    const std::vector<std::vector<at::Tensor>> inputs{{at::randn({8, 384}), at::randn({8, 384})},
+                                                      {at::randn({8, 384}), at::randn({8, 384})}};
+    const auto named = [](Net& n) {
+      std::vector<std::pair<std::string, at::Tensor>> out;
+      for (const auto& p : n.named_parameters())
+        out.emplace_back(p.key(), p.value());
+      return out;
+    };
+    // The reference: one Adam, each step given the mean of both ranks' gradients at its weights.
+    std::vector<std::vector<at::Tensor>> expected(2);
     {
-      Net a, b;
-      a.loss(inputs[0]).backward();
-      b.loss(inputs[1]).backward();
-      for (size_t i = 0; i < a.parameters().size(); ++i) {
-        const auto& ga = a.parameters()[i].grad();
-        expected.push_back(ga.defined() ? (ga + b.parameters()[i].grad()) / 2 : at::Tensor());
+      Net ref, other;
+      genlab::Adam adam(named(ref), 1e-3);
+      for (size_t step = 0; step < 2; ++step) {
+        {
+          torch::NoGradGuard no_grad;
+          for (size_t i = 0; i < ref.parameters().size(); ++i)
+            other.parameters()[i].copy_(ref.parameters()[i]);
+        }
+        adam.zero_grad();
+        other.zero_grad();
+        ref.loss(inputs[0][step]).backward();
+        other.loss(inputs[1][step]).backward();
+        for (size_t i = 0; i < ref.parameters().size(); ++i) {
+          auto g = ref.parameters()[i].grad();
+          if (!g.defined()) {
+            expected[step].push_back({});
+            continue;
+          }
+          g.add_(other.parameters()[i].grad()).div_(2);
+          expected[step].push_back(g.clone());
+        }
+        adam.step();
       }
     }
-    std::vector<std::vector<at::Tensor>> got(2);
-    std::vector<int64_t> early(2);
+    std::vector<std::shared_ptr<Net>> nets{std::make_shared<Net>(), std::make_shared<Net>()};
+    std::vector<std::vector<std::vector<at::Tensor>>> got(2, std::vector<std::vector<at::Tensor>>(2));
+    std::vector<std::vector<int64_t>> early(2);
+    std::mutex failed;
     std::string failure;
     const int port = freePort();
     const auto rank = [&](int r) {
@@ -227,17 +253,19 @@ class tst_DataParallel : public QObject {
         place.master_port = port;
         genlab::DataParallel group(place, std::chrono::seconds(30));
         Net& m = *nets[size_t(r)];
-        std::vector<std::pair<std::string, at::Tensor>> named;
-        for (const auto& p : m.named_parameters())
-          named.emplace_back(p.key(), p.value());
-        genlab::Adam adam(named, 1e-3);
+        genlab::Adam adam(named(m), 1e-3);
         adam.set_data_parallel(&group, /*overlap=*/true);
-        m.loss(inputs[size_t(r)]).backward();
-        early[size_t(r)] = adam.buckets_started_in_backward();
-        adam.synchronize_gradients();
-        for (const auto& p : m.parameters())
-          got[size_t(r)].push_back(p.grad().defined() ? p.grad().clone() : at::Tensor());
+        for (size_t step = 0; step < 2; ++step) {
+          adam.zero_grad();
+          m.loss(inputs[size_t(r)][step]).backward();
+          early[size_t(r)].push_back(adam.buckets_started_in_backward());
+          adam.synchronize_gradients();
+          for (const auto& p : m.parameters())
+            got[size_t(r)][step].push_back(p.grad().defined() ? p.grad().clone() : at::Tensor());
+          adam.step();
+        }
       } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(failed);
         failure = e.what();
       }
     };
@@ -245,17 +273,24 @@ class tst_DataParallel : public QObject {
     rank(0);
     other.join();
     QVERIFY2(failure.empty(), failure.c_str());
-    for (int r = 0; r < 2; ++r) {
-      QVERIFY2(early[size_t(r)] >= 3, qPrintable(QStringLiteral("%1 buckets started in backward").arg(early[size_t(r)])));
-      QCOMPARE(got[size_t(r)].size(), expected.size());
-      for (size_t i = 0; i < expected.size(); ++i) {
-        QCOMPARE(got[size_t(r)][i].defined(), expected[i].defined());
-        if (expected[i].defined())
-          QVERIFY((got[size_t(r)][i] - expected[i]).abs().max().item<double>() < 1e-6);
+    for (size_t r = 0; r < 2; ++r) {
+      // Buckets {b.weight, a.bias} and {a.weight} start in backward; the one with the unused layer waits.
+      QCOMPARE(early[r], (std::vector<int64_t>{2, 4}));
+      for (size_t step = 0; step < 2; ++step) {
+        QCOMPARE(got[r][step].size(), expected[step].size());
+        for (size_t i = 0; i < expected[step].size(); ++i) {
+          QCOMPARE(got[r][step][i].defined(), expected[step][i].defined());
+          if (expected[step][i].defined())
+            QVERIFY2((got[r][step][i] - expected[step][i]).abs().max().item<double>() < 1e-6,
+                     qPrintable(QStringLiteral("rank %1, step %2, parameter %3").arg(r).arg(step).arg(i)));
+        }
       }
     }
   }
 
+  // Two processes with batch B each = one with batch 2B, after 20 steps, to 1e-5: the VAE (its
+  // hand-written step all-reduces one flat gradient) and the DDPM (autograd, clipping the mean
+  // gradient, EMA). Then the VAE run goes on with one process instead of two.
   void twoProcessesEqualOne() {
     REQUIRE_MNIST();
     QTemporaryDir dir;
