@@ -315,47 +315,47 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="26"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="25"/>
         <source>Unknown sampler &apos;%1&apos; (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="28"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="27"/>
         <source>DDIM steps must be between 1 and the run&apos;s %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="29"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="32"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="31"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="42"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="41"/>
         <source>This model makes points, not images.</source>
         <translation>这个模型生成的是点，不是图像。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="44"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="43"/>
         <source>A batch is 1 to 4096 images (got %1).</source>
         <translation>每批 1 到 4096 张图像（收到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="46"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="45"/>
         <source>Precision is bf16 or fp32 (got &apos;%1&apos;).</source>
         <translation>精度只能是 bf16 或 fp32（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="71"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="70"/>
         <source>Sampling was stopped.</source>
         <translation>采样已停止。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="84"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="83"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -714,29 +714,103 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>GifWriter</name>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="63"/>
+        <source>No frames to write.</source>
+        <translation>没有可写入的帧。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="67"/>
+        <source>All frames of a GIF must have the same size (%1×%2).</source>
+        <translation>GIF 的所有帧必须大小相同（%1×%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="70"/>
+        <location filename="../app/diffusion/gifwriter.cpp" line="117"/>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="74"/>
+        <source>giflib could not start the file: %1</source>
+        <translation>giflib 无法开始写入文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="79"/>
+        <source>%1: %2 (giflib: %3)</source>
+        <translation>%1：%2（giflib：%3）</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="83"/>
+        <source>screen descriptor</source>
+        <translation>屏幕描述符</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="90"/>
+        <source>loop extension</source>
+        <translation>循环扩展</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="95"/>
+        <source>colour quantisation</source>
+        <translation>颜色量化</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="107"/>
+        <source>frame header</source>
+        <translation>帧头</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="110"/>
+        <source>frame pixels</source>
+        <translation>帧像素</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="114"/>
+        <source>%1: giflib could not finish the file: %2</source>
+        <translation>%1：giflib 无法完成文件：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="124"/>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="128"/>
+        <source>%1 is not a GIF: %2</source>
+        <translation>%1 不是 GIF：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/gifwriter.cpp" line="130"/>
+        <source>%1: damaged GIF: %2</source>
+        <translation>%1：GIF 已损坏：%2</translation>
+    </message>
+</context>
+<context>
     <name>ImageFolder</name>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="24"/>
+        <location filename="../app/runs/imagefolder.cpp" line="23"/>
         <source>%1: no such folder</source>
         <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="26"/>
+        <location filename="../app/runs/imagefolder.cpp" line="25"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="51"/>
+        <location filename="../app/runs/imagefolder.cpp" line="50"/>
         <source>%1 holds %2 image files; %3 of them, chosen at random, are used (%4 MB as %5×%5 floats)</source>
         <translation>%1 中有 %2 个图像文件；随机选用其中 %3 个（按 %5×%5 浮点数计 %4 MB）</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="85"/>
+        <location filename="../app/runs/imagefolder.cpp" line="84"/>
         <source>%1: none of the %2 image files could be read (%3)</source>
         <translation>%1：%2 个图像文件都无法读取（%3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/imagefolder.cpp" line="87"/>
+        <location filename="../app/runs/imagefolder.cpp" line="86"/>
         <source>%1: no JPG or PNG images found (searched sub-folders too)</source>
         <translation>%1：未找到 JPG 或 PNG 图像（已搜索子文件夹）</translation>
     </message>
@@ -906,97 +980,102 @@ or drop an image</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="98"/>
+        <location filename="../app/gui/mainwindow.cpp" line="103"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="104"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="116"/>
+        <location filename="../app/gui/mainwindow.cpp" line="124"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="124"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="101"/>
+        <location filename="../app/gui/mainwindow.cpp" line="106"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="91"/>
+        <location filename="../app/gui/mainwindow.cpp" line="96"/>
         <source>1 thread</source>
         <translation>1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="91"/>
+        <location filename="../app/gui/mainwindow.cpp" line="96"/>
         <source>%1 threads</source>
         <translation>%1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="94"/>
+        <location filename="../app/gui/mainwindow.cpp" line="99"/>
         <source>%1 · %2, %3</source>
         <translation>%1 · %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="105"/>
+        <location filename="../app/gui/mainwindow.cpp" line="110"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="107"/>
+        <location filename="../app/gui/mainwindow.cpp" line="112"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>Pixel by pixel</source>
         <translation>逐像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="118"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="114"/>
+        <location filename="../app/gui/mainwindow.cpp" line="119"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="122"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="115"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="146"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="146"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
@@ -2099,27 +2178,57 @@ or drop an image</source>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/runs/run.cpp" line="68"/>
+        <location filename="../app/runs/run.cpp" line="25"/>
+        <source>run.json: no dataset name</source>
+        <translation>run.json：没有数据集名称</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="30"/>
+        <source>run.json: dataset.image_size is %1 (28, 32 or 64)</source>
+        <translation>run.json：dataset.image_size 为 %1（应为 28、32 或 64）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="32"/>
+        <source>run.json: dataset.channels is %1 (1 or 3)</source>
+        <translation>run.json：dataset.channels 为 %1（应为 1 或 3）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="36"/>
+        <source>run.json: training.batch_size is %1 (1 to 8192)</source>
+        <translation>run.json：training.batch_size 为 %1（应为 1 到 8192）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="39"/>
+        <source>run.json: training.epochs is %1 (1 to 10000)</source>
+        <translation>run.json：training.epochs 为 %1（应为 1 到 10000）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="42"/>
+        <source>run.json: training.learning_rate is %1 (above 0, at most 1)</source>
+        <translation>run.json：training.learning_rate 为 %1（应大于 0，至多为 1）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="67"/>
         <source>%1: not a run folder (no run.json)</source>
         <translation>%1：不是运行目录（没有 run.json）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="80"/>
+        <location filename="../app/runs/run.cpp" line="79"/>
         <source>%1: model kind &apos;%2&apos; is not one this version knows</source>
         <translation>%1：此版本不认识模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="89"/>
+        <location filename="../app/runs/run.cpp" line="88"/>
         <source>%1 has no weights yet (weights.safetensors is missing)</source>
         <translation>%1 还没有权重（缺少 weights.safetensors）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="99"/>
+        <location filename="../app/runs/run.cpp" line="98"/>
         <source>%1: &apos;%2&apos; is not float32</source>
         <translation>%1：“%2”不是 float32</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="104"/>
+        <location filename="../app/runs/run.cpp" line="103"/>
         <source>%1: &apos;%2&apos; holds NaN or infinite values</source>
         <translation>%1：“%2”含有 NaN 或无穷大值</translation>
     </message>
@@ -2446,6 +2555,29 @@ or drop an image</source>
         <location filename="../widgets/schedulechart.cpp" line="29"/>
         <source>ᾱ_t (signal kept: x_t = √ᾱ·x0 + √(1−ᾱ)·ε)</source>
         <translation>ᾱ_t（保留的信号：x_t = √ᾱ·x0 + √(1−ᾱ)·ε）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutList</name>
+    <message>
+        <location filename="../widgets/shortcutlist.cpp" line="13"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shortcutlist.cpp" line="16"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shortcutlist.cpp" line="16"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shortcutlist.cpp" line="28"/>
+        <source>In every menu and form, Alt with the underlined letter chooses that item.</source>
+        <translation>在每个菜单和表单中，按 Alt 加带下划线的字母即可选择该项。</translation>
     </message>
 </context>
 <context>
@@ -3162,97 +3294,97 @@ or drop an image</source>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="21"/>
+        <location filename="../app/training/trainingtypes.cpp" line="20"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="27"/>
+        <location filename="../app/training/trainingtypes.cpp" line="26"/>
         <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
         <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="29"/>
+        <location filename="../app/training/trainingtypes.cpp" line="28"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="31"/>
+        <location filename="../app/training/trainingtypes.cpp" line="30"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="33"/>
+        <location filename="../app/training/trainingtypes.cpp" line="32"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="35"/>
+        <location filename="../app/training/trainingtypes.cpp" line="34"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="37"/>
+        <location filename="../app/training/trainingtypes.cpp" line="36"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="39"/>
+        <location filename="../app/training/trainingtypes.cpp" line="38"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="41"/>
+        <location filename="../app/training/trainingtypes.cpp" line="40"/>
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="43"/>
+        <location filename="../app/training/trainingtypes.cpp" line="42"/>
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="45"/>
+        <location filename="../app/training/trainingtypes.cpp" line="44"/>
         <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
         <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="47"/>
+        <location filename="../app/training/trainingtypes.cpp" line="46"/>
         <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="49"/>
+        <location filename="../app/training/trainingtypes.cpp" line="48"/>
         <source>A pixel has 2 levels (black or white) or 256 grey levels (got %1).</source>
         <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="51"/>
+        <location filename="../app/training/trainingtypes.cpp" line="50"/>
         <source>The %1 cannot be told the images&apos; classes: only the pixel-by-pixel models can.</source>
         <translation>%1 不能被告知图像的类别：只有逐像素模型可以。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="53"/>
+        <location filename="../app/training/trainingtypes.cpp" line="52"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="56"/>
+        <location filename="../app/training/trainingtypes.cpp" line="55"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="63"/>
+        <location filename="../app/training/trainingtypes.cpp" line="62"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="65"/>
+        <location filename="../app/training/trainingtypes.cpp" line="64"/>
         <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
         <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="68"/>
+        <location filename="../app/training/trainingtypes.cpp" line="67"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>

@@ -21,15 +21,14 @@
 namespace DiffusionSampling {
 
 QString validate(const Request& r, int timesteps) {
-  auto tr = [](const char* s) { return QCoreApplication::translate("DiffusionSampling", s); };
   if (!Sampler::isKnown(r.sampler))
-    return tr("Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler);
+    return QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler);
   if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
-    return tr("DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps);
+    return QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps);
   if (!(r.eta >= 0 && r.eta <= 1))
-    return tr("η must be between 0 and 1 (got %1).").arg(r.eta);
+    return QCoreApplication::translate("DiffusionSampling", "η must be between 0 and 1 (got %1).").arg(r.eta);
   if (r.count < 1 || r.count > 100000)
-    return tr("The number of samples must be between 1 and 100000 (got %1).").arg(r.count);
+    return QCoreApplication::translate("DiffusionSampling", "The number of samples must be between 1 and 100000 (got %1).").arg(r.count);
   return {};
 }
 

@@ -11,7 +11,6 @@
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("GifWriter", s); }
 
 int writeToSaveFile(GifFileType* gif, const GifByteType* data, int length) {
   auto* file = static_cast<QSaveFile*>(gif->UserData);
@@ -61,39 +60,39 @@ bool quantise(const QImage& frame, std::vector<GifColorType>& palette, std::vect
 
 QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int delayMs) {
   if (frames.isEmpty())
-    return tr("No frames to write.");
+    return QCoreApplication::translate("GifWriter", "No frames to write.");
   const QSize size = frames.first().size();
   for (const QImage& f : frames)
     if (f.size() != size || f.isNull())
-      return tr("All frames of a GIF must have the same size (%1×%2).").arg(size.width()).arg(size.height());
+      return QCoreApplication::translate("GifWriter", "All frames of a GIF must have the same size (%1×%2).").arg(size.width()).arg(size.height());
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))
-    return tr("%1: cannot write (%2)").arg(path, file.errorString());
+    return QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString());
   int error = 0;
   GifFileType* gif = EGifOpen(&file, writeToSaveFile, &error);
   if (!gif)
-    return tr("giflib could not start the file: %1").arg(QString::fromUtf8(GifErrorString(error)));
+    return QCoreApplication::translate("GifWriter", "giflib could not start the file: %1").arg(QString::fromUtf8(GifErrorString(error)));
   auto fail = [&](const QString& what) {
     const int code = gif->Error;
     EGifCloseFile(gif, &error);  // frees gif
     file.cancelWriting();
-    return tr("%1: %2 (giflib: %3)").arg(path, what, QString::fromUtf8(GifErrorString(code)));
+    return QCoreApplication::translate("GifWriter", "%1: %2 (giflib: %3)").arg(path, what, QString::fromUtf8(GifErrorString(code)));
   };
   EGifSetGifVersion(gif, true);
   if (EGifPutScreenDesc(gif, size.width(), size.height(), 8, 0, nullptr) == GIF_ERROR)
-    return fail(tr("screen descriptor"));
+    return fail(QCoreApplication::translate("GifWriter", "screen descriptor"));
   // NETSCAPE2.0 application extension: loop forever.
   const GifByteType netscape[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
   const GifByteType loop[] = {1, 0, 0};
   if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
       EGifPutExtensionBlock(gif, sizeof(netscape), netscape) == GIF_ERROR ||
       EGifPutExtensionBlock(gif, sizeof(loop), loop) == GIF_ERROR || EGifPutExtensionTrailer(gif) == GIF_ERROR)
-    return fail(tr("loop extension"));
+    return fail(QCoreApplication::translate("GifWriter", "loop extension"));
   std::vector<GifColorType> palette;
   std::vector<GifByteType> indices;
   for (const QImage& frame : frames) {
     if (!quantise(frame, palette, indices))
-      return fail(tr("colour quantisation"));
+      return fail(QCoreApplication::translate("GifWriter", "colour quantisation"));
     GraphicsControlBlock gcb{};
     gcb.DisposalMode = DISPOSE_DO_NOT;
     gcb.DelayTime = std::max(1, delayMs / 10);  // hundredths of a second
@@ -105,30 +104,30 @@ QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int
                     EGifPutImageDesc(gif, 0, 0, size.width(), size.height(), false, map) != GIF_ERROR;
     GifFreeMapObject(map);
     if (!ok)
-      return fail(tr("frame header"));
+      return fail(QCoreApplication::translate("GifWriter", "frame header"));
     for (int y = 0; y < size.height(); ++y)
       if (EGifPutLine(gif, indices.data() + size_t(y) * size_t(size.width()), size.width()) == GIF_ERROR)
-        return fail(tr("frame pixels"));
+        return fail(QCoreApplication::translate("GifWriter", "frame pixels"));
   }
   if (EGifCloseFile(gif, &error) == GIF_ERROR) {
     file.cancelWriting();
-    return tr("%1: giflib could not finish the file: %2").arg(path, QString::fromUtf8(GifErrorString(error)));
+    return QCoreApplication::translate("GifWriter", "%1: giflib could not finish the file: %2").arg(path, QString::fromUtf8(GifErrorString(error)));
   }
   if (!file.commit())
-    return tr("%1: cannot write (%2)").arg(path, file.errorString());
+    return QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString());
   return {};
 }
 
 Result<int> gifFrameCount(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
-    return {-1, tr("%1: cannot read (%2)").arg(path, file.errorString())};
+    return {-1, QCoreApplication::translate("GifWriter", "%1: cannot read (%2)").arg(path, file.errorString())};
   int code = 0;
   GifFileType* gif = DGifOpen(&file, readFromFile, &code);
   if (!gif)
-    return {-1, tr("%1 is not a GIF: %2").arg(path, QString::fromUtf8(GifErrorString(code)))};
+    return {-1, QCoreApplication::translate("GifWriter", "%1 is not a GIF: %2").arg(path, QString::fromUtf8(GifErrorString(code)))};
   if (DGifSlurp(gif) == GIF_ERROR) {
-    const QString error = tr("%1: damaged GIF: %2").arg(path, QString::fromUtf8(GifErrorString(gif->Error)));
+    const QString error = QCoreApplication::translate("GifWriter", "%1: damaged GIF: %2").arg(path, QString::fromUtf8(GifErrorString(gif->Error)));
     DGifCloseFile(gif, &code);
     return {-1, error};
   }

@@ -79,7 +79,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!last.isEmpty())
     if (const Status opened = openRun(last); !opened.ok())
       statusBar()->showMessage(tr("Could not reopen the last model: %1").arg(opened.error), 10000);
-  resize(1280, 800);
+  // Where the window was and the page it showed when it was last closed.
+  QSettings settings;
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    resize(1280, 800);
+  if (const int page = settings.value(QStringLiteral("window/page"), -1).toInt(); page >= 0 && page < m_pages->count())
+    m_pages->setCurrentIndex(page);
 }
 
 MainWindow::~MainWindow() = default;
@@ -111,6 +116,9 @@ void MainWindow::buildMenus() {
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
   }
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+  keys->setObjectName(QStringLiteral("shortcutsAction"));
+  keys->setShortcut(QKeySequence::HelpContents);
   help->addAction(tr("&About GenLab"), this, [this] {
     QMessageBox::about(this, tr("About GenLab"),
                        tr("<b>GenLab %1</b><p>A workbench for seeing how generative models work.</p>"
@@ -118,6 +126,22 @@ void MainWindow::buildMenus() {
                            .arg(QStringLiteral(GENLAB_VERSION), SystemInfo::torchVersion(), QString::fromLatin1(qVersion()),
                                 SystemInfo::device(), SystemInfo::blasName(), threadsText(SystemInfo::threads())));
   });
+}
+
+QVector<ShortcutList::Entry> MainWindow::shortcuts() const {
+  QVector<ShortcutList::Entry> out;
+  for (const QAction* menu : menuBar()->actions())
+    if (menu->menu())
+      for (const QAction* a : menu->menu()->actions())
+        if (!a->shortcut().isEmpty())
+          out.push_back({a->text(), a->shortcut()});
+  return out;
+}
+
+void MainWindow::showShortcuts() {
+  auto* list = new ShortcutList(shortcuts(), this);
+  list->setAttribute(Qt::WA_DeleteOnClose);
+  list->show();
 }
 
 void MainWindow::openRunDialog() {
@@ -213,6 +237,9 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   m_train->savePreferences();
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/page"), m_pages->currentIndex());
   // Stops the run after its current batch; the worker saves its weights before it returns.
   m_train->stopAndWait(5000);
   event->accept();

@@ -3,6 +3,7 @@
 
 #include "decodersnapshot.h"
 #include "modelfamily.h"
+#include "shortcutlist.h"
 
 #include <QMainWindow>
 
@@ -39,8 +40,13 @@ class MainWindow final : public QMainWindow {
  protected:
   void closeEvent(QCloseEvent* event) override;
 
+ public:
+  /// Every menu command that has keys (Help → Keyboard shortcuts lists them).
+  QVector<ShortcutList::Entry> shortcuts() const;
+
  private:
   void buildMenus();
+  void showShortcuts();
   void openRunDialog();
   void openRunFromUser(const QString& folder);
   void rememberRun(const QString& folder);

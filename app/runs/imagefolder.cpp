@@ -18,12 +18,11 @@
 namespace ImageFolder {
 
 Result<Loaded> load(const QString& folder, const Options& options) {
-  auto tr = [](const char* s) { return QCoreApplication::translate("ImageFolder", s); };
   Loaded out;
   if (!QFileInfo(folder).isDir())
-    return {std::move(out), tr("%1: no such folder").arg(folder)};
+    return {std::move(out), QCoreApplication::translate("ImageFolder", "%1: no such folder").arg(folder)};
   if (options.size != 28 && options.size != 32 && options.size != 64)
-    return {std::move(out), tr("Image size must be 28, 32 or 64 (got %1).").arg(options.size)};
+    return {std::move(out), QCoreApplication::translate("ImageFolder", "Image size must be 28, 32 or 64 (got %1).").arg(options.size)};
   QStringList files;
   QDirIterator it(folder, {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
                            QStringLiteral("*.PNG"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG")},
@@ -48,7 +47,7 @@ Result<Loaded> load(const QString& folder, const Options& options) {
   const int64_t cap = std::min<int64_t>(options.maxImages, std::max<int64_t>(1, options.maxBytes / perImage));
   if (files.size() > cap) {
     out.unused = int(files.size() - cap);
-    out.note = tr("%1 holds %2 image files; %3 of them, chosen at random, are used (%4 MB as %5×%5 floats)")
+    out.note = QCoreApplication::translate("ImageFolder", "%1 holds %2 image files; %3 of them, chosen at random, are used (%4 MB as %5×%5 floats)")
                    .arg(folder).arg(files.size()).arg(cap).arg(cap * perImage >> 20).arg(side);
     files = files.mid(0, qsizetype(cap));
   }
@@ -82,9 +81,9 @@ Result<Loaded> load(const QString& folder, const Options& options) {
     ++count;
   }
   if (count == 0) {
-    QString error = out.skipped ? tr("%1: none of the %2 image files could be read (%3)")
+    QString error = out.skipped ? QCoreApplication::translate("ImageFolder", "%1: none of the %2 image files could be read (%3)")
                                       .arg(folder).arg(out.skipped).arg(out.skippedFiles.join(QStringLiteral("; ")))
-                                : tr("%1: no JPG or PNG images found (searched sub-folders too)").arg(folder);
+                                : QCoreApplication::translate("ImageFolder", "%1: no JPG or PNG images found (searched sub-folders too)").arg(folder);
     return {std::move(out), std::move(error)};
   }
   out.channels = channels;

@@ -15,7 +15,6 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Run", text); }
 
 // The fields every run.json has, whatever its family: bounded before anything reads them.
 QString checkCommon(const QJsonObject& json) {
@@ -23,24 +22,24 @@ QString checkCommon(const QJsonObject& json) {
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
   const QString name = dataset.value(QStringLiteral("name")).toString();
   if (name.isEmpty())
-    return tr("run.json: no dataset name");
+    return QCoreApplication::translate("Run", "run.json: no dataset name");
   if (!name.startsWith(QLatin1String("toy:"))) {
     const int size = dataset.value(QStringLiteral("image_size")).toInt(28);
     const int channels = dataset.value(QStringLiteral("channels")).toInt(1);
     if (size != 28 && size != 32 && size != 64)
-      return tr("run.json: dataset.image_size is %1 (28, 32 or 64)").arg(size);
+      return QCoreApplication::translate("Run", "run.json: dataset.image_size is %1 (28, 32 or 64)").arg(size);
     if (channels != 1 && channels != 3)
-      return tr("run.json: dataset.channels is %1 (1 or 3)").arg(channels);
+      return QCoreApplication::translate("Run", "run.json: dataset.channels is %1 (1 or 3)").arg(channels);
   }
   const int batch = training.value(QStringLiteral("batch_size")).toInt(1);
   if (batch < 1 || batch > 8192)
-    return tr("run.json: training.batch_size is %1 (1 to 8192)").arg(batch);
+    return QCoreApplication::translate("Run", "run.json: training.batch_size is %1 (1 to 8192)").arg(batch);
   const int epochs = training.value(QStringLiteral("epochs")).toInt(1);
   if (epochs < 1 || epochs > 10000)
-    return tr("run.json: training.epochs is %1 (1 to 10000)").arg(epochs);
+    return QCoreApplication::translate("Run", "run.json: training.epochs is %1 (1 to 10000)").arg(epochs);
   const double lr = training.value(QStringLiteral("learning_rate")).toDouble(1e-3);
   if (!std::isfinite(lr) || lr <= 0 || lr > 1)
-    return tr("run.json: training.learning_rate is %1 (above 0, at most 1)").arg(lr);
+    return QCoreApplication::translate("Run", "run.json: training.learning_rate is %1 (above 0, at most 1)").arg(lr);
   return {};
 }
 
@@ -65,7 +64,7 @@ Result<Run> Run::open(const QString& folderPath) {
   Run& run = out.value;
   run.m_folder = RunFolder(folderPath);
   if (!QFileInfo::exists(run.file(QStringLiteral("run.json")))) {
-    out.error = tr("%1: not a run folder (no run.json)").arg(folderPath);
+    out.error = QCoreApplication::translate("Run", "%1: not a run folder (no run.json)").arg(folderPath);
     return out;
   }
   auto json = run.m_folder.readRunJson();
@@ -77,7 +76,7 @@ Result<Run> Run::open(const QString& folderPath) {
   const QString kind = run.model().value(QStringLiteral("kind")).toString();
   run.m_family = Registry::find(kind);
   if (!run.m_family) {
-    out.error = tr("%1: model kind '%2' is not one this version knows").arg(run.file(QStringLiteral("run.json")), kind);
+    out.error = QCoreApplication::translate("Run", "%1: model kind '%2' is not one this version knows").arg(run.file(QStringLiteral("run.json")), kind);
     return out;
   }
   if (QString e = checkCommon(run.m_json); !e.isEmpty() || !(e = run.m_family->checkModel(run.model())).isEmpty()) {
@@ -86,7 +85,7 @@ Result<Run> Run::open(const QString& folderPath) {
   }
   const QString weightsPath = run.file(QStringLiteral("weights.safetensors"));
   if (!QFileInfo::exists(weightsPath)) {
-    out.error = tr("%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
+    out.error = QCoreApplication::translate("Run", "%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
     return out;
   }
   auto file = genlab::load_safetensors(QFile::encodeName(weightsPath).toStdString());
@@ -96,12 +95,12 @@ Result<Run> Run::open(const QString& folderPath) {
   }
   for (const auto& [name, t] : file.value.tensors)
     if (t.scalar_type() != at::kFloat && !(isCounter(name) && t.scalar_type() == at::kLong)) {
-      out.error = tr("%1: '%2' is not float32").arg(weightsPath, QString::fromStdString(name));
+      out.error = QCoreApplication::translate("Run", "%1: '%2' is not float32").arg(weightsPath, QString::fromStdString(name));
       return out;
     }
   for (const auto& [name, t] : file.value.tensors)
     if (t.is_floating_point() && !at::isfinite(t).all().item<bool>()) {
-      out.error = tr("%1: '%2' holds NaN or infinite values").arg(weightsPath, QString::fromStdString(name));
+      out.error = QCoreApplication::translate("Run", "%1: '%2' holds NaN or infinite values").arg(weightsPath, QString::fromStdString(name));
       return out;
     }
   if (auto it = file.value.metadata.find("step"); it != file.value.metadata.end())

@@ -6,6 +6,7 @@
 #include "latentpad.h"
 #include "explorepage.h"
 #include "mainwindow.h"
+#include "shortcutlist.h"
 #include "trainpage.h"
 #include "run.h"
 #include "runfolder.h"
@@ -29,6 +30,7 @@
 #include "trainingdashboard.h"
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QAction>
 #include <QSettings>
 #include <QFile>
 #include <QSignalSpy>
@@ -82,6 +84,40 @@ class tst_MainWindow : public QObject {
     QCOMPARE(pages->currentIndex(), 2);
     QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(pages->currentIndex(), 3);
+  }
+
+  // The window opens where it was closed, on the page it showed; Help lists the keyboard shortcuts.
+  void remembersWhereItWasAndListsShortcuts() {
+    QSize was;
+    {
+      MainWindow w;
+      w.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&w));
+      w.resize(w.width() + 37, w.height() + 23);  // not the size a first launch gets
+      w.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentIndex(3);
+      QTest::qWait(50);
+      was = w.size();
+      w.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.findChild<QTabWidget*>(QStringLiteral("pages"))->currentIndex(), 3);
+    QCOMPARE(again.size(), was);
+    QVERIFY(was != QSize(1280, 800));
+
+    const QStringList rows = [&] {
+      QStringList out;
+      for (const auto& e : again.shortcuts())
+        out << e.command + QLatin1Char('=') + e.keys.toString(QKeySequence::PortableText);
+      return out;
+    }();
+    QVERIFY2(rows.contains(QStringLiteral("&Open run…=Ctrl+O")) && rows.contains(QStringLiteral("Train=Ctrl+4")) &&
+                 rows.contains(QStringLiteral("&Keyboard shortcuts=F1")),
+             qPrintable(rows.join(QStringLiteral(", "))));
+    again.findChild<QAction*>(QStringLiteral("shortcutsAction"))->trigger();
+    auto* list = again.findChild<ShortcutList*>(QStringLiteral("shortcutList"));
+    QVERIFY(list && list->isVisible());
+    QCOMPARE(list->rows().size(), rows.size());
+    QVERIFY(list->rows().first().startsWith(QStringLiteral("Open run…\t")));  // without the "&"
   }
 
   void slidersChangeTheDecodedDigit() {
