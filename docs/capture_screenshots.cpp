@@ -20,6 +20,9 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QMouseEvent>
@@ -43,6 +46,13 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("GenLabScreenshots"));
   QSettings().clear();
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+  // The language of the system, as GenLab itself follows it (LANG=zh_CN.UTF-8: the Chinese UI).
+  QTranslator qtTranslator, translator;
+  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(&qtTranslator);
+  if (translator.load(QLocale(), QStringLiteral("genlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(&translator);
 
   MainWindow window;
   window.resize(1400, 860);

@@ -64,7 +64,7 @@ done
 # 3. Build (Release, Ninja, ccache when present).
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 if [ ! -f "$build/CMakeCache.txt" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGENLAB_WERROR=ON
 fi
 cmake --build "$build" --parallel "$(nproc)"
 

@@ -26,7 +26,7 @@ class tst_DiffusionSchedule : public QObject {
     for (const char* kind : {"linear", "cosine", "sigmoid", "toy"})
       for (int T : {10, 100, 1000})
         if (T > 20 || QLatin1String(kind) != QLatin1String("linear"))  // linear at T = 10: see knownValuesByHand
-          QTest::addRow("%s T=%d", kind, T) << QString::fromLatin1(kind) << T;
+          QTest::newRow(qPrintable(QStringLiteral("%1 T=%2").arg(QLatin1String(kind)).arg(T))) << QString::fromLatin1(kind) << T;
   }
   void matchesThePythonReference() {
     QFETCH(QString, kind);

@@ -24,7 +24,7 @@ class tst_Diffusion : public QObject {
     QTest::addColumn<int>("t");
     for (const char* s : {"linear", "cosine"})
       for (int t : {0, 250, 999})
-        QTest::addRow("%s t=%d", s, t) << QString::fromLatin1(s) << t;
+        QTest::newRow(qPrintable(QStringLiteral("%1 t=%2").arg(QLatin1String(s)).arg(t))) << QString::fromLatin1(s) << t;
   }
   void qSampleHasTheFormulasMeanAndVariance() {
     QFETCH(QString, schedule);
