@@ -9,6 +9,7 @@
 #include "walkpanel.h"
 #include "diffusionpage.h"
 #include "forwardview.h"
+#include "gifwriter.h"
 #include "explorepage.h"
 #include "mainwindow.h"
 #include "pixelpage.h"
@@ -20,9 +21,6 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QMouseEvent>
@@ -47,12 +45,7 @@ int main(int argc, char* argv[]) {
   QSettings().clear();
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
   // The language of the system, as GenLab itself follows it (LANG=zh_CN.UTF-8: the Chinese UI).
-  QTranslator qtTranslator, translator;
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(&qtTranslator);
-  if (translator.load(QLocale(), QStringLiteral("genlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
+  MainWindow::followSystemLanguage();
 
   MainWindow window;
   window.resize(1400, 860);
@@ -79,6 +72,53 @@ int main(int argc, char* argv[]) {
       window.grab().save(path);
       std::printf("wrote %s\n", qPrintable(path));
     }
+    return 0;
+  }
+  // capture_screenshots <dir> --animate RUN NAME.gif: the README's animation, the Explore page's
+  // sliders going round the latent space of a trained VAE and the digit morphing as they move.
+  if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--animate")) {
+    if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[3])); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(opened.error));
+      return 1;
+    }
+    window.resize(1200, 720);
+    auto* explore = window.explore()->explorer();
+    QVector<QImage> frames;
+    const int count = 60;
+    for (int i = 0; i < count; ++i) {
+      const double t = 2 * M_PI * i / count;  // a loop through the digits' regions of the code
+      explore->setLatent(QPointF(1.6 * std::cos(t), 1.2 * std::sin(2 * t) + 0.3 * std::cos(t)));
+      QElapsedTimer wait;
+      wait.start();
+      while (wait.elapsed() < (i == 0 ? 1200 : 120))  // the first: the grid is drawn on a pool thread
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+      frames << window.grab().toImage().scaledToWidth(720, Qt::SmoothTransformation).convertToFormat(QImage::Format_RGB32);
+    }
+    const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
+    if (const QString e = writeAnimatedGif(path, frames, 80); !e.isEmpty()) {
+      std::fprintf(stderr, "%s\n", qPrintable(e));
+      return 1;
+    }
+    std::printf("wrote %s (%lld frames)\n", qPrintable(path), static_cast<long long>(frames.size()));
+    return 0;
+  }
+  // capture_screenshots <dir> --get-digits PREFIX: a first launch without the digits
+  // (PREFIX-missing.png) and File > Get the MNIST digits (PREFIX-dialog.png). Run it with
+  // GENLAB_DATA_DIR pointing at an empty folder.
+  if (argc > 3 && QLatin1String(argv[2]) == QLatin1String("--get-digits")) {
+    const QString prefix = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[3]);
+    QElapsedTimer wait;
+    wait.start();
+    while (wait.elapsed() < 600)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    window.grab().save(prefix + QStringLiteral("-missing.png"));
+    window.findChild<QPushButton*>(QStringLiteral("getDigitsButton"))->click();
+    wait.restart();
+    while (wait.elapsed() < 600)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    auto* dialog = QApplication::activeWindow();
+    (dialog ? dialog : static_cast<QWidget*>(&window))->grab().save(prefix + QStringLiteral("-dialog.png"));
+    std::printf("wrote %s-missing.png and %s-dialog.png\n", qPrintable(prefix), qPrintable(prefix));
     return 0;
   }
   // capture_screenshots <dir> --map RUN PREFIX [OTHER]: the Explore page's map of a VAE:

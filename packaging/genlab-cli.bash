@@ -7,7 +7,7 @@ _genlab_cli() {
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   cmd=${COMP_WORDS[1]}
   if ((COMP_CWORD == 1)); then
-    COMPREPLY=($(compgen -W "import train resume eval quality sample info schedule" -- "$cur"))
+    COMPREPLY=($(compgen -W "data import train resume eval quality sample info schedule" -- "$cur"))
     return
   fi
   case $prev in
@@ -25,12 +25,21 @@ _genlab_cli() {
     --quality) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     --sampler) COMPREPLY=($(compgen -W "ddpm ddim" -- "$cur")); return ;;
     --kind) COMPREPLY=($(compgen -W "linear cosine sigmoid toy" -- "$cur")); return ;;
-    --out|--data) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out|--data|--to) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --from|--sha256sums) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
     local options
     options=$("${COMP_WORDS[0]}" "$cmd" --help 2>/dev/null | grep -o -- '^ *--[a-z-]*' | tr -d ' ')
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
+    return
+  fi
+  if [[ $cmd == data && COMP_CWORD -eq 2 ]]; then
+    COMPREPLY=($(compgen -W "list get" -- "$cur"))
+    return
+  fi
+  if [[ $cmd == data && COMP_CWORD -eq 3 ]]; then
+    COMPREPLY=($(compgen -W "mnist" -- "$cur"))
     return
   fi
   if [[ $cmd == import && COMP_CWORD -eq 2 ]]; then

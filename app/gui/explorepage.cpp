@@ -107,6 +107,7 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     redrawManifold();
   });
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &ExplorePage::trainDefaultRequested);
+  connect(m_explore, &LatentExplorer::getDigitsRequested, this, &ExplorePage::getDigitsRequested);
 }
 
 ExplorePage::~ExplorePage() {

@@ -80,6 +80,7 @@ class ExplorePage final : public QWidget {
 
  Q_SIGNALS:
   void trainDefaultRequested();
+  void getDigitsRequested();
   /// A new scatter is on the map (tests wait for it).
   void scatterUpdated();
   /// New random draws are shown.

@@ -6,9 +6,6 @@
 #include <QMessageBox>
 #include <exception>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 namespace {
 
@@ -39,12 +36,7 @@ int main(int argc, char* argv[]) {
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/genlab.svg")));
   QApplication::setDesktopFileName(QStringLiteral("genlab"));
   // The seeds' readers are Chinese: follow the system language (LANG=zh_CN.UTF-8).
-  QTranslator qtTranslator, translator;
-  if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(&qtTranslator);
-  if (translator.load(QLocale(), QStringLiteral("genlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
+  MainWindow::followSystemLanguage();
   MainWindow window;
   window.show();
   return QApplication::exec();

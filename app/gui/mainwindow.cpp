@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "datalocations.h"
 #include "diffusionpage.h"
+#include "getdigitsdialog.h"
+#include "latentexplorer.h"
 #include "explorepage.h"
 #include "pixelpage.h"
 #include "registry.h"
@@ -17,6 +20,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -54,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_explore->setFollowTraining(true);  // asked for here: watch it learn here
     m_train->requestRun(m_train->defaultRun());
   });
+  connect(m_explore, &ExplorePage::getDigitsRequested, this, &MainWindow::getDigits);
   connect(m_train, &TrainPage::runStarted, this, [this](const QString& folder, const ModelFamily* family) {
     m_explore->setTrainingRunning(true, tr("Training started…"));
     if (m_toyForDiffusion && family->diffusionTimeline && family->data == DataKind::Points) {
@@ -73,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   buildMenus();
   m_train->loadPreferences();
+  updateDigitsMissing();
   showSystem(SystemInfo::threads());
 
   const QString last = QSettings().value(QStringLiteral("lastRun")).toString();
@@ -88,6 +96,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::followSystemLanguage() {
+  auto* qt = new QTranslator(qApp);
+  if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(qt);
+  auto* genlab = new QTranslator(qApp);
+  if (genlab->load(QLocale(), QStringLiteral("genlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(genlab);
+}
 
 TrainingController* MainWindow::training() const { return m_train->training(); }
 
@@ -106,6 +123,8 @@ void MainWindow::buildMenus() {
   m_recentMenu = file->addMenu(tr("Open &recent"));
   m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
   updateRecentMenu();
+  file->addSeparator();
+  file->addAction(tr("&Get the MNIST digits…"), this, &MainWindow::getDigits)->setObjectName(QStringLiteral("getDigitsAction"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -243,4 +262,24 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   // Stops the run after its current batch; the worker saves its weights before it returns.
   m_train->stopAndWait(5000);
   event->accept();
+}
+
+void MainWindow::getDigits() {
+  auto* dialog = findChild<GetDigitsDialog*>();
+  if (!dialog) {
+    dialog = new GetDigitsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GetDigitsDialog::digitsReady, this, [this] {
+      updateDigitsMissing();
+      statusBar()->showMessage(tr("The MNIST digits are ready."), 10000);
+    });
+  }
+  dialog->show();
+  dialog->raise();
+  dialog->activateWindow();
+}
+
+void MainWindow::updateDigitsMissing() {
+  m_explore->explorer()->setDigitsMissing(DataLocations::mnistFolder().isEmpty());
+  m_train->refreshDatasets();
 }

@@ -27,6 +27,10 @@ class MainWindow final : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
+  /// Loads Qt's and GenLab's translations for the system language (LANG=zh_CN.UTF-8: Chinese).
+  /// Call once, before the first window.
+  static void followSystemLanguage();
+
   /// Opens a run folder on the page its family belongs to; the error says why not.
   Status openRun(const QString& folder);
   ExplorePage* explore() const { return m_explore; }
@@ -48,6 +52,9 @@ class MainWindow final : public QMainWindow {
   void buildMenus();
   void showShortcuts();
   void openRunDialog();
+  /// File → Get the MNIST digits…; the pages learn of the digits when they arrive.
+  void getDigits();
+  void updateDigitsMissing();
   void openRunFromUser(const QString& folder);
   void rememberRun(const QString& folder);
   void updateRecentMenu();

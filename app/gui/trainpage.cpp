@@ -180,6 +180,10 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_training, &TrainingController::finished, this, &TrainPage::onFinished);
   connect(m_training, &TrainingController::failed, this, &TrainPage::onFailed);
 
+  refreshDatasets();
+}
+
+void TrainPage::refreshDatasets() {
   for (const QString& dataset : {QStringLiteral("mnist"), QStringLiteral("fashion-mnist")})
     m_dashboard->setDatasetLocation(dataset, DataLocations::folderFor(dataset));
 }
@@ -224,8 +228,8 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   const ModelFamily* family = Registry::resolve(s.model, s.dataset);
   s.byClass = v.byClass && family && family->byClass;  // the box is hidden for the others
   if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
-    out.error = tr("The dataset '%1' was not found (looked in %2). Run scripts/setup.sh to install it.")
-                    .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")));
+    out.error = tr("The dataset '%1' was not found (looked in %2). %3")
+                    .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")), DataLocations::howToGet(v.dataset));
   else
     out.error = s.validate();
   return out;

@@ -47,6 +47,8 @@ class TrainPage final : public QWidget {
   static int guiThreads();
 
   void loadPreferences();
+  /// Looks again where each data set is (after the user got the digits).
+  void refreshDatasets();
   void savePreferences() const;
   /// Stops the run (it saves) and waits at most `ms`; drops the queue.
   bool stopAndWait(int ms);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datalocations.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -12,9 +13,15 @@ QStringList searchFolders() {
   const QString env = qEnvironmentVariable("GENLAB_DATA_DIR");
   if (!env.isEmpty())
     folders << env;
-  folders << QStringLiteral(GENLAB_SOURCE_DATA_DIR);
-  folders << QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/GenLab/data");
+  // The user's own data folder first, then the system's (XDG_DATA_DIRS: /usr/local/share, /usr/share).
+  for (const QString& base : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
+    folders << base + QStringLiteral("/GenLab/data");
+  folders.removeDuplicates();
   return folders;
+}
+
+QString userDataFolder() {
+  return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/GenLab/data");
 }
 
 QString mnistFolder() {
@@ -36,6 +43,12 @@ QString fashionMnistFolder() {
     if (QFileInfo::exists(c + QStringLiteral("/t10k-labels-idx1-ubyte.gz")))
       return QDir(c).absolutePath();
   return {};
+}
+
+QString howToGet(const QString& dataset) {
+  if (dataset == QLatin1String("fashion-mnist"))
+    return QCoreApplication::translate("DataLocations", "Debian's package dataset-fashion-mnist installs it.");
+  return QCoreApplication::translate("DataLocations", "Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.");
 }
 
 QString folderFor(const QString& dataset) {

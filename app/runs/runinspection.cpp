@@ -125,7 +125,7 @@ Result<QJsonObject> describeDataset(const QString& nameOrFolder) {
   const bool named = nameOrFolder == QLatin1String("mnist") || nameOrFolder == QLatin1String("fashion-mnist");
   const QString folder = named ? DataLocations::folderFor(nameOrFolder) : nameOrFolder;
   if (folder.isEmpty()) {
-    return {{}, QCoreApplication::translate("RunInspection", "%1 is not on this machine; run scripts/setup.sh").arg(nameOrFolder)};
+    return {{}, QCoreApplication::translate("RunInspection", "%1 is not on this machine. %2").arg(nameOrFolder, DataLocations::howToGet(nameOrFolder))};
   }
   QJsonObject splits;
   qint64 height = 0, width = 0;

@@ -61,7 +61,7 @@ QString TrainingSettings::validate() const {
     if (std::find(names.begin(), names.end(), dataset.mid(4).toStdString()) == names.end())
       return QCoreApplication::translate("TrainingSettings", "Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).").arg(dataset.mid(4));
   } else if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
-    return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist. Run scripts/setup.sh to import the MNIST digits.")
+    return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist. Get the MNIST digits with File → Get the MNIST digits… or genlab-cli data get mnist.")
         .arg(dataFolder);
   if (runsFolder.isEmpty() && runFolder.isEmpty())
     return QCoreApplication::translate("TrainingSettings", "No folder for runs is set.");

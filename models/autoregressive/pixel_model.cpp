@@ -69,6 +69,7 @@ PixelSampler::PixelSampler(PixelNet net, Options options)
     known_.assign(flat.data_ptr<int8_t>(), flat.data_ptr<int8_t>() + flat.numel());
   }
   net_->eval();
+  device_ = device_of(*net_);
 }
 
 at::Tensor PixelSampler::next_distribution() {
@@ -77,7 +78,7 @@ at::Tensor PixelSampler::next_distribution() {
   const int64_t r = position_ / size_, c = position_ % size_;
   // The images stay in the CPU's memory (drawn with the CPU generator, read by the GUI); a net on
   // another device gets a copy of them each pixel.
-  const c10::Device device = device_of(*net_);
+  const c10::Device device = device_;
   const auto images = device.is_cpu() ? images_ : images_.to(device);
   const auto& given = options_.labels;
   const auto labels = given.defined() && !device.is_cpu() ? given.to(device) : given;

@@ -99,6 +99,7 @@ class PixelSampler {
   at::Generator gen_;
   RowCache cache_;
   std::vector<char> known_;  ///< options_.known flattened once (empty: nothing known)
+  c10::Device device_{c10::kCPU};  ///< where the net is, looked up once (not per pixel)
 };
 
 /// `count` images drawn pixel by pixel (count, 1, H, W) in [0, 1].

