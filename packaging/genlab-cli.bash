@@ -30,7 +30,7 @@ _genlab_cli() {
   esac
   if [[ $cur == -* ]]; then
     local options
-    options=$("${COMP_WORDS[0]}" "$cmd" --help 2>/dev/null | grep -o -- '^ *--[a-z-]*' | tr -d ' ')
+    options=$("${COMP_WORDS[0]}" "$cmd" --help 2>/dev/null | grep -o -- '^ *--[a-z0-9-]*' | tr -d ' ')
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
     return
   fi

@@ -22,7 +22,7 @@ text=$(sed 's/\\//g' "$man")  # the man page without groff's escapes
 for c in $commands; do
   grep -q "^\.BI\? \"\?$c\b" "$man" || fail "genlab-cli.1 does not describe the command '$c'"
   [[ " $words " == *" $c "* ]] || fail "genlab-cli.bash does not offer the command '$c'"
-  for o in $("$cli" "$c" --help 2>&1 | grep -o -- '^ *--[a-z-]*' | tr -d ' ' | grep -v -- '^--help'); do
+  for o in $("$cli" "$c" --help 2>&1 | grep -o -- '^ *--[a-z0-9-]*' | tr -d ' ' | grep -v -- '^--help'); do
     grep -q -- "$o\b" <<< "$text" || fail "genlab-cli.1 does not describe '$c $o'"
   done
 done
