@@ -10,6 +10,7 @@ threads=${1:-$(nproc)}
 steps=${2:-1000}
 which=${3:-all}
 data=$root/data/mnist
+export GENLAB_DATA_DIR=$root/data  # genlab-cli finds the developer's digits there
 
 echo "GenLab benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $threads threads, $steps steps x3 (best)"
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"

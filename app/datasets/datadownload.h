@@ -4,11 +4,13 @@
 #include "mnistsource.h"
 
 #include <QFile>
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -51,6 +53,7 @@ class DataDownload : public QObject {
   void onReadyRead();
   void onReplyFinished();
   void failMirror(const QString& reason);
+  void completeFile(qint64 bytes);
   void install();
   void finish(bool ok, const QString& error);
   QString partPath() const;
@@ -70,6 +73,9 @@ class DataDownload : public QObject {
   bool m_headerSeen = false;
   bool m_tooLong = false;
   bool m_rangeRetried = false;
+  bool m_badRange = false;
+  QString m_fatal;  ///< an error that is not a mirror's (a full disk): it ends the download
+  std::unique_ptr<QLockFile> m_lock;
   int m_fileIndex = 0;
   int m_mirrorIndex = 0;
   int m_preferredMirror = 0;

@@ -12,6 +12,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <filesystem>
+#include <system_error>
+
 namespace DigitsImport {
 
 namespace {
@@ -39,12 +42,12 @@ QString standardName(int part) {
 QString install(const QString& staged, const QString& target) {
   if (!QDir().mkpath(target))
     return QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(target);
-  for (int part = 0; part < 4; ++part) {
+  for (int part = 0; part < 4; ++part) {  // each rename replaces the old file at once, never leaves none
     const QString to = target + QLatin1Char('/') + standardName(part);
-    QFile::remove(to);
-    if (!QFile::rename(staged + QLatin1Char('/') + standardName(part), to) &&
-        !QFile::copy(staged + QLatin1Char('/') + standardName(part), to))
-      return QCoreApplication::translate("DigitsImport", "Cannot write %1").arg(to);
+    std::error_code e;
+    std::filesystem::rename(QString(staged + QLatin1Char('/') + standardName(part)).toStdString(), to.toStdString(), e);
+    if (e)
+      return QCoreApplication::translate("DigitsImport", "Cannot write %1: %2").arg(to, QString::fromStdString(e.message()));
   }
   return {};
 }
@@ -58,6 +61,14 @@ QString npmPackageIn(const QString& dir) {
 }
 
 }  // namespace
+
+bool hasMnistFiles(const QString& folder) {
+  const QDir dir(folder);
+  for (int part = 0; part < 4; ++part)
+    if (findPart(dir, part).isEmpty())
+      return false;
+  return true;
+}
 
 QString userMnistFolder() { return DataLocations::userDataFolder() + QStringLiteral("/mnist"); }
 
@@ -80,11 +91,11 @@ QString checkMnistFolder(const QString& folder, QString* summary) {
         return QCoreApplication::translate("DigitsImport", "%1 does not hold labels").arg(path);
       for (uint8_t label : idx.value.data)
         if (label > 9)
-          return QCoreApplication::translate("DigitsImport", "%1 has the label %2; digits are 0 to 9").arg(path).arg(label);
+          return QCoreApplication::translate("DigitsImport", "%1 has the label %2; digits are 0 to 9").arg(path, QString::number(label));
     }
     counts[part] = idx.value.count();
     if (!images && counts[part] != counts[part - 1])
-      return QCoreApplication::translate("DigitsImport", "%1 has %2 labels for %3 images").arg(path).arg(counts[part]).arg(counts[part - 1]);
+      return QCoreApplication::translate("DigitsImport", "%1 has %2 labels for %3 images").arg(path, QString::number(counts[part]), QString::number(counts[part - 1]));
   }
   if (summary)
     *summary = QCoreApplication::translate("DigitsImport", "%1 training and %2 held-out digits")
@@ -113,6 +124,8 @@ Result<QString> importMnist(const QString& source, const QString& target) {
     QDir().mkpath(unpacked);
     QProcess tar;
     tar.start(QStringLiteral("tar"), {QStringLiteral("-xzf"), info.absoluteFilePath(), QStringLiteral("-C"), unpacked});
+    if (!tar.waitForStarted(10000))
+      return {{}, QCoreApplication::translate("DigitsImport", "Cannot unpack %1: the program tar is not installed").arg(source)};
     if (!tar.waitForFinished(120000) || tar.exitStatus() != QProcess::NormalExit || tar.exitCode() != 0)
       return {{}, QCoreApplication::translate("DigitsImport", "%1 is not a readable .tgz archive: %2")
                       .arg(source, QString::fromLocal8Bit(tar.readAllStandardError()).trimmed())};

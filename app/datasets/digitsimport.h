@@ -21,6 +21,9 @@ QString checkMnistFolder(const QString& folder, QString* summary = nullptr);
 /// Returns the summary, or the error.
 Result<QString> importMnist(const QString& source, const QString& target);
 
+/// True when `folder` has the four files (by name only: no reading).
+bool hasMnistFiles(const QString& folder);
+
 /// The check a download of the MNIST files runs before installing them.
 inline QString checkDownloaded(const QString& folder) { return checkMnistFolder(folder); }
 

@@ -24,8 +24,8 @@ GetDigitsDialog::GetDigitsDialog(QWidget* parent, const QString& folder)
                               "images, 11 MB. They are kept in <b>%1</b>.</p>")
                                .arg(QDir::toNativeSeparators(m_folder).toHtmlEscaped()),
                            this);
-  if (QString have; QDir(m_folder).exists() && DigitsImport::checkMnistFolder(m_folder, &have).isEmpty())
-    intro->setText(intro->text() + tr("<p>They are there already (%1); getting them again replaces them.</p>").arg(have));
+  if (DigitsImport::hasMnistFiles(m_folder))
+    intro->setText(intro->text() + tr("<p>They are there already; getting them again replaces them.</p>"));
   intro->setWordWrap(true);
   intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

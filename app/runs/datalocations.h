@@ -16,7 +16,8 @@ QString userDataFolder();
 /// The first folder holding an imported MNIST (train + t10k IDX files), or "" if none.
 QString mnistFolder();
 
-/// Fashion-MNIST from Debian's dataset-fashion-mnist (or data/fashion-mnist), "" if absent.
+/// Fashion-MNIST: fashion-mnist/ in the search folders, else Debian's dataset-fashion-mnist
+/// (/usr/share/datasets/fashion-mnist); "" if absent.
 QString fashionMnistFolder();
 /// How the user gets `dataset` when it is missing, in one sentence.
 QString howToGet(const QString& dataset);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trainingtypes.h"
 
+#include "datalocations.h"
+
 #include "nn/precision.h"
 
 #include "registry.h"
@@ -60,9 +62,11 @@ QString TrainingSettings::validate() const {
     const auto& names = genlab::toy2d_names();
     if (std::find(names.begin(), names.end(), dataset.mid(4).toStdString()) == names.end())
       return QCoreApplication::translate("TrainingSettings", "Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).").arg(dataset.mid(4));
-  } else if (dataFolder.isEmpty() || !QDir(dataFolder).exists())
-    return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist. Get the MNIST digits with File → Get the MNIST digits… or genlab-cli data get mnist.")
-        .arg(dataFolder);
+  } else if (dataFolder.isEmpty()) {
+    return QCoreApplication::translate("TrainingSettings", "The dataset '%1' is not on this machine. %2").arg(dataset, DataLocations::howToGet(dataset));
+  } else if (!QDir(dataFolder).exists()) {
+    return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist.").arg(dataFolder);
+  }
   if (runsFolder.isEmpty() && runFolder.isEmpty())
     return QCoreApplication::translate("TrainingSettings", "No folder for runs is set.");
   return {};
