@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QMouseEvent>
@@ -42,7 +43,10 @@
 
 int main(int argc, char* argv[]) {
   QApplication app(argc, argv);
-  QStandardPaths::setTestModeEnabled(true);  // a first launch: no settings, no runs
+  // A first launch: no settings, no runs. (--get-digits shows the data folder's path: run it with
+  // a HOME that reads well, e.g. HOME=/home/ada.)
+  const bool showsPaths = argc > 2 && QLatin1String(argv[2]) == QLatin1String("--get-digits");
+  QStandardPaths::setTestModeEnabled(!showsPaths);
   QApplication::setOrganizationName(QStringLiteral("GenLabScreenshots"));
   QApplication::setApplicationName(QStringLiteral("GenLabScreenshots"));
   QSettings().clear();
@@ -88,16 +92,25 @@ int main(int argc, char* argv[]) {
     }
     window.resize(1200, 720);
     auto* explore = window.explore()->explorer();
+    explore->setScatterShown(false);  // the digits the grid decodes, not the held-out dots over them
+    // The decoded digit, the sliders and the grid: left of the tool panels.
+    const auto* tools = explore->findChild<QTabWidget*>();
+    const auto* description = explore->findChild<QLabel*>(QStringLiteral("modelDescription"));  // names the folder
     QVector<QImage> frames;
-    const int count = 48;
+    const int count = 40;
     for (int i = 0; i < count; ++i) {
       const double t = 2 * M_PI * i / count;  // a loop through the digits' regions of the code
-      explore->setLatent(QPointF(1.6 * std::cos(t), 1.2 * std::sin(2 * t) + 0.3 * std::cos(t)));
+      explore->setLatent(QPointF(1.4 * std::cos(t), 1.4 * std::sin(t)));  // once round, 1.4σ out
       QElapsedTimer wait;
       wait.start();
       while (wait.elapsed() < (i == 0 ? 1200 : 120))  // the first: the grid is drawn on a pool thread
         QApplication::processEvents(QEventLoop::AllEvents, 20);
-      frames << explore->grab().toImage().scaledToWidth(640, Qt::SmoothTransformation).convertToFormat(QImage::Format_RGB32);
+      QImage shot = explore->grab().toImage();
+      const int top = description ? description->mapTo(explore, QPoint(0, description->height())).y() : 0;
+      const int right = tools ? tools->mapTo(explore, QPoint(0, 0)).x() - 6 : shot.width();
+      shot = shot.copy(0, top, right, shot.height() - top);
+      // Grey: a GIF frame's 256 colours then hold every grey of the digits exactly.
+      frames << shot.scaledToWidth(520, Qt::SmoothTransformation).convertToFormat(QImage::Format_Grayscale8).convertToFormat(QImage::Format_RGB32);
     }
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
     if (const QString e = writeAnimatedGif(path, frames, 80); !e.isEmpty()) {

@@ -52,6 +52,7 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   column->setFixedWidth(640);
   auto* cv = new QVBoxLayout(column);
   title->setMinimumHeight(title->heightForWidth(620));
+  m_digitsMissing->setMinimumHeight(m_digitsMissing->heightForWidth(620));
   cv->addWidget(title);
   cv->addWidget(m_digitsMissing);
   cv->addWidget(m_getDigits);
