@@ -110,7 +110,7 @@ QCustomPlot* liveChart(QWidget* parent, const QString& objectName) {
   return plot;
 }
 
-QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QString()> csv, const QString& baseName) {
+QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, const std::function<QString()>& csv, const QString& baseName) {
   auto* button = new QToolButton(parent);
   button->setText(QCoreApplication::translate("ChartExport", "&Export"));
   button->setPopupMode(QToolButton::InstantPopup);

@@ -31,6 +31,6 @@ QCustomPlot* liveChart(QWidget* parent, const QString& objectName);
 void replotIfShown(QCustomPlot* plot);
 /// "Export ▾": the chart as PNG, SVG or PDF, and `csv()` as a CSV file (files named `baseName`.*
 /// by default); a failure is shown in a message box.
-QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, std::function<QString()> csv, const QString& baseName);
+QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, const std::function<QString()>& csv, const QString& baseName);
 
 }  // namespace ChartExport

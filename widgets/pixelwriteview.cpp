@@ -21,7 +21,8 @@ constexpr QRgb kPaintedTint = qRgba(255, 120, 0, 130);  // painted over: to be w
 constexpr int kBrushRadius = 1;                          // a 3 × 3 brush
 constexpr int kHeatAlpha = 153;  // 60 %
 
-int gridColumns(int count) { return count <= 0 ? 0 : int(std::ceil(std::sqrt(double(count)) - 1e-9)); }
+/// Columns of a near-square grid of `count` images; at least 1 (it divides).
+int gridColumns(int count) { return std::max(1, int(std::ceil(std::sqrt(double(std::max(count, 1))) - 1e-9))); }
 
 /// A frame `thickness` pixels wide just outside `cell`, so the pixel itself stays visible.
 void drawFrame(QPainter& p, const QRect& cell, int thickness, const QColor& colour) {

@@ -35,7 +35,7 @@ namespace {
 QString duration(double seconds) {
   if (seconds < 0 || !std::isfinite(seconds))
     return QStringLiteral("–");
-  const qint64 s = qint64(seconds + 0.5);
+  const qint64 s = std::llround(seconds);
   return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
                    : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
