@@ -50,8 +50,13 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("GenLabScreenshots"));
   QApplication::setApplicationName(QStringLiteral("GenLabScreenshots"));
   QSettings().clear();
-  if (argc > 2 && QLatin1String(argv[2]) == QLatin1String("--get-digits"))
-    QDir(DataLocations::userDataFolder()).removeRecursively();  // a first launch without the digits
+  // Never deletes a data folder: --get-digits wants a HOME without one (it imports into it).
+  if (showsPaths && (argc < 4 || QDir(DataLocations::userDataFolder()).exists())) {
+    std::fprintf(stderr, "--get-digits PREFIX [IMPORT] needs a HOME without GenLab data (%s exists): run it with "
+                         "HOME=<an empty folder> GENLAB_DATA_DIR=<an empty folder>\n",
+                 qPrintable(DataLocations::userDataFolder()));
+    return 2;
+  }
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
   // The language of the system, as GenLab itself follows it (LANG=zh_CN.UTF-8: the Chinese UI).
   MainWindow::followSystemLanguage();

@@ -84,6 +84,7 @@ python3 -m http.server "$port" --bind 127.0.0.1 --directory "$served" >"$work/se
 server_pid=$!
 up=no
 for _ in $(seq 50); do
+  kill -0 "$server_pid" 2>/dev/null || break  # it exited: the port was taken, say
   if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then up=yes; break; fi
   sleep 0.1
 done

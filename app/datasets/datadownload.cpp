@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datadownload.h"
 
+#include "digitsimport.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,8 +13,6 @@
 #include <QNetworkRequest>
 #include <QUrl>
 
-#include <filesystem>
-#include <system_error>
 
 namespace {
 
@@ -71,7 +71,7 @@ void DataDownload::start() {
   m_lock->setStaleLockTime(0);
   if (!m_lock->tryLock(0)) {
     m_lock.reset();
-    return finish(false, tr("Another download into %1 is running").arg(m_folder));
+    return finish(false, tr("Another download or import into %1 is running").arg(m_folder));
   }
   m_fileIndex = -1;
   nextFile();
@@ -282,18 +282,17 @@ void DataDownload::install() {
     }
   if (!QDir().mkpath(m_folder))
     return finish(false, tr("Cannot create the folder %1").arg(m_folder));
-  for (const DataFile& f : m_files) {  // each rename replaces the old file at once, never leaves none
-    std::error_code e;
-    std::filesystem::rename(QString(partialFolder() + QLatin1Char('/') + f.name).toStdString(),
-                            QString(m_folder + QLatin1Char('/') + f.name).toStdString(), e);
-    if (e)
-      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, QString::fromStdString(e.message())));
-  }
+  for (const DataFile& f : m_files)  // each file replaces the old one at once, never leaves none
+    if (const QString e = DigitsImport::replaceFile(partialFolder() + QLatin1Char('/') + f.name, m_folder + QLatin1Char('/') + f.name);
+        !e.isEmpty())
+      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, e));
   QDir(partialFolder()).removeRecursively();
   finish(true, {});
 }
 
 void DataDownload::finish(bool ok, const QString& error) {
+  if (!m_running)  // ended already (cancelled from a slot of one of our signals)
+    return;
   m_running = false;
   m_lock.reset();
   Q_EMIT finished(ok, error);

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QLockFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -42,12 +43,10 @@ QString standardName(int part) {
 QString install(const QString& staged, const QString& target) {
   if (!QDir().mkpath(target))
     return QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(target);
-  for (int part = 0; part < 4; ++part) {  // each rename replaces the old file at once, never leaves none
+  for (int part = 0; part < 4; ++part) {  // each file replaces the old one at once, never leaves none
     const QString to = target + QLatin1Char('/') + standardName(part);
-    std::error_code e;
-    std::filesystem::rename(QString(staged + QLatin1Char('/') + standardName(part)).toStdString(), to.toStdString(), e);
-    if (e)
-      return QCoreApplication::translate("DigitsImport", "Cannot write %1: %2").arg(to, QString::fromStdString(e.message()));
+    if (const QString e = replaceFile(staged + QLatin1Char('/') + standardName(part), to); !e.isEmpty())
+      return QCoreApplication::translate("DigitsImport", "Cannot write %1: %2").arg(to, e);
   }
   return {};
 }
@@ -61,6 +60,26 @@ QString npmPackageIn(const QString& dir) {
 }
 
 }  // namespace
+
+QString replaceFile(const QString& from, const QString& to) {
+  std::error_code e;
+  std::filesystem::rename(from.toStdString(), to.toStdString(), e);
+  if (!e)
+    return {};
+  if (e != std::errc::cross_device_link)
+    return QString::fromStdString(e.message());
+  const QString copy = to + QStringLiteral(".incoming");
+  QFile::remove(copy);
+  if (!QFile::copy(from, copy))
+    return QCoreApplication::translate("DigitsImport", "cannot copy it there");
+  std::filesystem::rename(copy.toStdString(), to.toStdString(), e);
+  if (e) {
+    QFile::remove(copy);
+    return QString::fromStdString(e.message());
+  }
+  QFile::remove(from);
+  return {};
+}
 
 bool hasMnistFiles(const QString& folder) {
   const QDir dir(folder);
@@ -110,6 +129,11 @@ Result<QString> importMnist(const QString& source, const QString& target) {
   const QString parent = QFileInfo(target).absolutePath();
   if (!QDir().mkpath(parent))
     return {{}, QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(parent)};
+  // The lock a download into `target` takes: an import and a download never install at once.
+  QLockFile lock(QDir(target).absolutePath() + QStringLiteral(".partial.lock"));
+  lock.setStaleLockTime(0);
+  if (!lock.tryLock(0))
+    return {{}, QCoreApplication::translate("DigitsImport", "Another download or import into %1 is running").arg(target)};
   QTemporaryDir work(QDir(target).absolutePath() + QStringLiteral(".import-XXXXXX"));
   if (!work.isValid())
     return {{}, QCoreApplication::translate("DigitsImport", "Cannot write beside %1: %2").arg(target, work.errorString())};

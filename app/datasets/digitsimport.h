@@ -21,6 +21,10 @@ QString checkMnistFolder(const QString& folder, QString* summary = nullptr);
 /// Returns the summary, or the error.
 Result<QString> importMnist(const QString& source, const QString& target);
 
+/// Puts `from` in the place of `to` in one step (a rename; across disks — a data folder linked
+/// elsewhere — a copy beside `to` renamed over it). "" or what went wrong.
+QString replaceFile(const QString& from, const QString& to);
+
 /// True when `folder` has the four files (by name only: no reading).
 bool hasMnistFiles(const QString& folder);
 

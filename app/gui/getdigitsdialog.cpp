@@ -136,7 +136,7 @@ void GetDigitsDialog::showResult(bool ok, const QString& text) {
 }
 
 void GetDigitsDialog::startDownload() {
-  if (m_download)
+  if (m_download || m_import)
     return;
   const auto mirrors = MnistSource::parseMirrors(m_mirrors->toPlainText().split(QLatin1Char('\n')));
   if (!mirrors.ok())
