@@ -93,7 +93,8 @@ int dataCommand(const QStringList& args) {
 
   DataDownload download(files.value, mirrors.value, target);
   download.setStallTimeout(int(stall * 1000));
-  download.setCheck(DigitsImport::checkDownloaded);
+  QString summary;  // counted by the check before installing: the files are inflated once
+  download.setCheck([&summary](const QString& staged) { return DigitsImport::checkMnistFolder(staged, &summary); });
   ProgressLine line(QStringLiteral("downloading MNIST"));
   QString lastFile;
   QObject::connect(&download, &DataDownload::progress, [&](qint64 done, qint64 total, const QString& file) {
@@ -123,8 +124,6 @@ int dataCommand(const QStringList& args) {
     err(noted ? error.section(QLatin1Char('\n'), 0, 0) : error);
     return 1;
   }
-  QString summary;
-  DigitsImport::checkMnistFolder(target, &summary);
   out(QStringLiteral("downloaded %1 into %2").arg(summary, target));
   return 0;
 }

@@ -149,7 +149,8 @@ void GetDigitsDialog::startDownload() {
   m_result->clear();
   m_download = new DataDownload(files.value, mirrors.value, m_folder, this);
   m_download->setStallTimeout(m_stallMs);
-  m_download->setCheck(DigitsImport::checkDownloaded);
+  // The check before installing also counts the digits: the files are inflated once, not again after.
+  m_download->setCheck([this](const QString& staged) { return DigitsImport::checkMnistFolder(staged, &m_summary); });
   connect(m_download, &DataDownload::progress, this, [this](qint64 done, qint64 total, const QString& file) {
     const QLocale locale;
     if (total > 0) {
@@ -180,11 +181,8 @@ void GetDigitsDialog::onDownloadFinished(bool ok, const QString& error) {
     m_notes->clear();  // the error lists what each mirror said
     return showResult(false, error);
   }
-  QString summary;
-  if (const QString problem = DigitsImport::checkMnistFolder(m_folder, &summary); !problem.isEmpty())
-    return showResult(false, problem);
   m_progress->setFormat(tr("Done"));
-  showResult(true, tr("Ready: %1. Train the default VAE on the Explore page.").arg(summary));
+  showResult(true, tr("Ready: %1. Train the default VAE on the Explore page.").arg(m_summary));
 }
 
 void GetDigitsDialog::importFrom(const QString& path) {

@@ -45,6 +45,7 @@ class GetDigitsDialog final : public QDialog {
   void setBusy(bool busy);
 
   QString m_folder;
+  QString m_summary;  ///< what the last download's check counted ("60,000 training and …")
   int m_stallMs = 30000;
   DataDownload* m_download = nullptr;
   QThread* m_import = nullptr;
