@@ -18,8 +18,16 @@
 
 LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_stack = new QStackedWidget(this);
+  m_stack->addWidget(buildNoModelPage());
+  m_stack->addWidget(buildExplorerPage());
 
-  // Page 0: no model yet.
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_stack);
+  showLatent();
+}
+
+QWidget* LatentExplorer::buildNoModelPage() {
   auto* empty = new QWidget(m_stack);
   auto* title = new QLabel(tr("<h2>No trained model yet</h2>"
                               "<p>A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a "
@@ -62,9 +70,10 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   ev->addStretch(1);
   ev->addWidget(column, 0, Qt::AlignHCenter);
   ev->addStretch(2);
-  m_stack->addWidget(empty);
+  return empty;
+}
 
-  // Page 1: the explorer.
+QWidget* LatentExplorer::buildExplorerPage() {
   auto* page = new QWidget(m_stack);
   m_description = new QLabel(page);
   m_description->setObjectName(QStringLiteral("modelDescription"));
@@ -79,6 +88,26 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   m_follow->hide();
   connect(m_follow, &QCheckBox::toggled, this, &LatentExplorer::followTrainingChanged);
 
+  QGroupBox* decodedBox = buildDecodedDigitBox(page);
+  QGroupBox* padBox = buildLatentPadBox(page);
+
+  m_tools = new QTabWidget(page);
+  m_tools->setObjectName(QStringLiteral("exploreTools"));
+  m_tools->hide();
+
+  auto* row = new QHBoxLayout;
+  row->addWidget(decodedBox, 3);
+  row->addWidget(padBox, 4);
+  row->addWidget(m_tools, 3);
+  auto* pl = new QVBoxLayout(page);
+  pl->addWidget(m_description);
+  pl->addWidget(m_status);
+  pl->addWidget(m_follow);
+  pl->addLayout(row, 1);
+  return page;
+}
+
+QGroupBox* LatentExplorer::buildDecodedDigitBox(QWidget* page) {
   auto* decodedBox = new QGroupBox(tr("Decoded digit"), page);
   m_digit = new DigitView(decodedBox);
   m_digit->setObjectName(QStringLiteral("decodedDigit"));
@@ -102,7 +131,17 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
     sliders->addWidget(m_values[i], i, 2);
     connect(m_sliders[i], &QSlider::valueChanged, this, &LatentExplorer::onSliderMoved);
   }
-  // Which two of d > 2 dimensions the sliders move, and what the others hold.
+  buildDimensionsRow(decodedBox);
+
+  auto* dv = new QVBoxLayout(decodedBox);
+  dv->addWidget(m_digit, 1);
+  dv->addLayout(sliders);
+  dv->addWidget(m_dimsRow);
+  return decodedBox;
+}
+
+// Which two of d > 2 dimensions the sliders move, and what the others hold.
+void LatentExplorer::buildDimensionsRow(QWidget* decodedBox) {
   m_dimsRow = new QWidget(decodedBox);
   auto* dims = new QHBoxLayout(m_dimsRow);
   dims->setContentsMargins(0, 0, 0, 0);
@@ -133,12 +172,9 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   dims->addWidget(m_reroll);
   dims->addStretch(1);
   m_dimsRow->hide();
+}
 
-  auto* dv = new QVBoxLayout(decodedBox);
-  dv->addWidget(m_digit, 1);
-  dv->addLayout(sliders);
-  dv->addWidget(m_dimsRow);
-
+QGroupBox* LatentExplorer::buildLatentPadBox(QWidget* page) {
   auto* padBox = new QGroupBox(tr("Latent space (decoded on a grid; drag to move)"), page);
   m_pad = new LatentPad(padBox);
   m_pad->setObjectName(QStringLiteral("latentPad"));
@@ -147,7 +183,18 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
                                    "z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by prior probability."),
                                 padBox);
   padCaption->setWordWrap(true);
-  // The held-out data on the pad: a toggle, the legend, and the item under the pointer.
+  buildScatterRow(padBox);
+  buildHoverPreview(padBox);
+  auto* pv = new QVBoxLayout(padBox);
+  pv->addWidget(m_pad, 1);
+  pv->addWidget(padCaption);
+  pv->addWidget(m_scatterRow);
+  pv->addWidget(m_preview);
+  return padBox;
+}
+
+// The held-out data on the pad: a toggle and the legend.
+void LatentExplorer::buildScatterRow(QWidget* padBox) {
   m_scatterRow = new QWidget(padBox);
   auto* sr = new QVBoxLayout(m_scatterRow);
   sr->setContentsMargins(0, 0, 0, 0);
@@ -169,6 +216,10 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
   sr->addWidget(m_showScatter);
   sr->addWidget(m_legend);
   m_scatterRow->hide();
+}
+
+// The held-out item under the pointer and what the model makes of it.
+void LatentExplorer::buildHoverPreview(QWidget* padBox) {
   m_preview = new QWidget(padBox);
   auto* prev = new QHBoxLayout(m_preview);
   prev->setContentsMargins(0, 0, 0, 0);
@@ -193,31 +244,6 @@ LatentExplorer::LatentExplorer(QWidget* parent) : QWidget(parent) {
     if (index < 0)
       m_preview->hide();
   });
-  auto* pv = new QVBoxLayout(padBox);
-  pv->addWidget(m_pad, 1);
-  pv->addWidget(padCaption);
-  pv->addWidget(m_scatterRow);
-  pv->addWidget(m_preview);
-
-  m_tools = new QTabWidget(page);
-  m_tools->setObjectName(QStringLiteral("exploreTools"));
-  m_tools->hide();
-
-  auto* row = new QHBoxLayout;
-  row->addWidget(decodedBox, 3);
-  row->addWidget(padBox, 4);
-  row->addWidget(m_tools, 3);
-  auto* pl = new QVBoxLayout(page);
-  pl->addWidget(m_description);
-  pl->addWidget(m_status);
-  pl->addWidget(m_follow);
-  pl->addLayout(row, 1);
-  m_stack->addWidget(page);
-
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(m_stack);
-  showLatent();
 }
 
 void LatentExplorer::setHasModel(bool hasModel) { m_stack->setCurrentIndex(hasModel ? 1 : 0); }

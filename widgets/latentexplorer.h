@@ -10,6 +10,7 @@ class DigitView;
 class LatentPad;
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -88,6 +89,14 @@ class LatentExplorer final : public QWidget {
   void scatterShownChanged(bool shown);
 
  private:
+  QWidget* buildNoModelPage();
+  QWidget* buildExplorerPage();
+  QGroupBox* buildDecodedDigitBox(QWidget* page);
+  void buildDimensionsRow(QWidget* decodedBox);
+  QGroupBox* buildLatentPadBox(QWidget* page);
+  void buildScatterRow(QWidget* padBox);
+  void buildHoverPreview(QWidget* padBox);
+
   void onSliderMoved();
   void onPadMoved(QPointF fraction);
   void showLatent();

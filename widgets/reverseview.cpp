@@ -35,6 +35,50 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_model = new QLabel(this);
   m_model->setObjectName(QStringLiteral("reverseModelLabel"));
   m_model->setWordWrap(true);
+  buildNoModelRow();
+  buildSamplerControls();
+
+  m_timesteps_ = new QLabel(this);
+  m_timesteps_->setObjectName(QStringLiteral("timestepsLabel"));
+  m_timesteps_->setWordWrap(true);
+  m_timesteps_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("samplerStatusLabel"));
+  m_message = new QLabel(this);
+  m_message->setWordWrap(true);
+  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+  m_message->hide();
+
+  buildStepViews();
+  QHBoxLayout* timeline = buildTimeline();
+
+  m_film = new QWidget(this);
+  m_filmLayout = new QHBoxLayout(m_film);
+  m_filmLayout->setContentsMargins(0, 0, 0, 0);
+  m_filmLayout->addStretch(1);
+
+  QGroupBox* forkBox = buildForkAndCompare();
+  QHBoxLayout* exports = buildExportButtons();
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(explain);
+  layout->addWidget(m_model);
+  layout->addWidget(m_noModel);
+  layout->addWidget(m_controls);
+  layout->addWidget(m_timesteps_);
+  layout->addWidget(m_status);
+  layout->addWidget(m_message);
+  layout->addWidget(m_views, 1);
+  layout->addLayout(timeline);
+  layout->addWidget(m_film);
+  layout->addWidget(forkBox);
+  layout->addLayout(exports);
+  updateSamplerControls();
+  setNoModel(tr("No diffusion run is open."));
+}
+
+// Shown while no run is open: why, and the two ways to get a model.
+void ReverseView::buildNoModelRow() {
   m_noModel = new QWidget(this);
   auto* nm = new QHBoxLayout(m_noModel);
   nm->setContentsMargins(0, 0, 0, 0);
@@ -48,7 +92,9 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   nm->addWidget(trainToy);
   connect(openRun, &QPushButton::clicked, this, &ReverseView::openRunRequested);
   connect(trainToy, &QPushButton::clicked, this, &ReverseView::trainToyRequested);
+}
 
+void ReverseView::buildSamplerControls() {
   m_controls = new QWidget(this);
   auto* c = new QHBoxLayout(m_controls);
   c->setContentsMargins(0, 0, 0, 0);
@@ -106,18 +152,10 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateSamplerControls);
   connect(m_run, &QPushButton::clicked, this, [this] { Q_EMIT runRequested(settings()); });
   connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
+}
 
-  m_timesteps_ = new QLabel(this);
-  m_timesteps_->setObjectName(QStringLiteral("timestepsLabel"));
-  m_timesteps_->setWordWrap(true);
-  m_timesteps_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  m_status = new QLabel(this);
-  m_status->setObjectName(QStringLiteral("samplerStatusLabel"));
-  m_message = new QLabel(this);
-  m_message->setWordWrap(true);
-  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
-  m_message->hide();
-
+// x_t, x̂0 and ε̂ of the selected step: images, or point clouds (with trails) for a toy model.
+void ReverseView::buildStepViews() {
   m_xt = new DigitView(this);
   m_xt->setObjectName(QStringLiteral("reverseXtView"));
   m_x0 = new DigitView(this);
@@ -147,14 +185,9 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_views = new QStackedWidget(this);
   m_views->addWidget(images);
   m_views->addWidget(points);
+}
 
-  QHBoxLayout* timeline = buildTimeline();
-
-  m_film = new QWidget(this);
-  m_filmLayout = new QHBoxLayout(m_film);
-  m_filmLayout->setContentsMargins(0, 0, 0, 0);
-  m_filmLayout->addStretch(1);
-
+QGroupBox* ReverseView::buildForkAndCompare() {
   auto* forkBox = new QGroupBox(tr("Fork and compare"), this);
   auto* fb = new QVBoxLayout(forkBox);
   auto* forkRow = new QHBoxLayout;
@@ -190,7 +223,10 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   });
   connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(settings()); });
   connect(clear, &QPushButton::clicked, this, &ReverseView::clearComparisons);
+  return forkBox;
+}
 
+QHBoxLayout* ReverseView::buildExportButtons() {
   auto* exports = new QHBoxLayout;
   for (auto [text, signal] : std::initializer_list<std::pair<QString, void (ReverseView::*)()>>{
            {tr("Save frame (PNG)…"), &ReverseView::exportFrameRequested},
@@ -201,22 +237,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
     exports->addWidget(b);
   }
   exports->addStretch(1);
-
-  auto* layout = new QVBoxLayout(this);
-  layout->addWidget(explain);
-  layout->addWidget(m_model);
-  layout->addWidget(m_noModel);
-  layout->addWidget(m_controls);
-  layout->addWidget(m_timesteps_);
-  layout->addWidget(m_status);
-  layout->addWidget(m_message);
-  layout->addWidget(m_views, 1);
-  layout->addLayout(timeline);
-  layout->addWidget(m_film);
-  layout->addWidget(forkBox);
-  layout->addLayout(exports);
-  updateSamplerControls();
-  setNoModel(tr("No diffusion run is open."));
+  return exports;
 }
 
 void ReverseView::setNoModel(const QString& why) {

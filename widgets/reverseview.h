@@ -99,6 +99,11 @@ class ReverseView final : public QWidget {
     QImage xt, x0, eps;
     QVector<QPointF> xtPoints, x0Points;
   };
+  void buildNoModelRow();                      // reverseview.cpp
+  void buildSamplerControls();                 // reverseview.cpp
+  void buildStepViews();                       // reverseview.cpp
+  QGroupBox* buildForkAndCompare();            // reverseview.cpp
+  QHBoxLayout* buildExportButtons();           // reverseview.cpp
   void updateSamplerControls();                // reverseview.cpp
   QHBoxLayout* buildTimeline();                // reverseplayback.cpp
   void showFrame(int index);                   // reverseplayback.cpp

@@ -27,6 +27,31 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   auto* open = new QPushButton(tr("Open run…"), this);
   connect(open, &QPushButton::clicked, this, &PixelPage::openRunRequested);
 
+  buildWriteSettings();
+  buildWriteButtons();
+  QHBoxLayout* controls = buildControlsRow();
+  QHBoxLayout* body = buildImagesAndSidePanel();
+
+  auto* top = new QHBoxLayout;
+  top->addWidget(m_info, 1);
+  top->addWidget(open);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addLayout(controls);
+  layout->addLayout(body, 1);
+
+  connect(m_writer, &PixelWriter::frame, this, &PixelPage::showFrame);
+  connect(m_writer, &PixelWriter::receptiveField, this, &PixelPage::showField);
+  connect(m_writer, &PixelWriter::failed, this, [this](const QString& message) {
+    setWriting(false);
+    m_speed->setText(tr("Could not write: %1").arg(message));
+  });
+  setWriting(false);
+  m_writeButton->setEnabled(false);
+}
+
+// How many images, temperature, where to start from (blank, hidden half, painted part), class and pace.
+void PixelPage::buildWriteSettings() {
   m_count = new QSpinBox(this);
   m_count->setRange(1, 64);
   m_count->setValue(8);
@@ -94,7 +119,10 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   m_pace->setCurrentIndex(1);
   connect(m_pace, &QComboBox::currentIndexChanged, this, [this] { m_writer->setDelay(m_pace->currentData().toInt()); });
   m_writer->setDelay(m_pace->currentData().toInt());
+}
 
+// Write, Pause/Resume, One pixel, Cancel.
+void PixelPage::buildWriteButtons() {
   m_writeButton = new QPushButton(tr("&Write"), this);
   m_writeButton->setToolTip(tr("Start writing new images (a new random draw each time)"));
   m_pause = new QPushButton(tr("&Pause"), this);
@@ -115,7 +143,10 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
     setWriting(false);
     m_speed->setText(tr("Cancelled."));
   });
+}
 
+// The settings with their labels, then the buttons, in one row.
+QHBoxLayout* PixelPage::buildControlsRow() {
   auto* controls = new QHBoxLayout;
   auto add = [&](const QString& label, QWidget* w) {
     auto* l = new QLabel(label, this);
@@ -137,7 +168,11 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   controls->addStretch(1);
   for (QPushButton* b : {m_writeButton, m_pause, m_step, m_cancel})
     controls->addWidget(b);
+  return controls;
+}
 
+// The images being written, and beside them the next pixel's distribution and what a pixel sees.
+QHBoxLayout* PixelPage::buildImagesAndSidePanel() {
   m_view = new PixelWriteView(this);
   m_view->setToolTip(tr("Click a pixel to see which pixels before it the model reads"));
   connect(m_view, &PixelWriteView::givenMaskPainted, this, [this](const QVector<bool>& given) { m_paintedGiven = given; });
@@ -172,22 +207,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
   auto* body = new QHBoxLayout;
   body->addWidget(m_view, 3);
   body->addLayout(side, 2);
-  auto* top = new QHBoxLayout;
-  top->addWidget(m_info, 1);
-  top->addWidget(open);
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addLayout(controls);
-  layout->addLayout(body, 1);
-
-  connect(m_writer, &PixelWriter::frame, this, &PixelPage::showFrame);
-  connect(m_writer, &PixelWriter::receptiveField, this, &PixelPage::showField);
-  connect(m_writer, &PixelWriter::failed, this, [this](const QString& message) {
-    setWriting(false);
-    m_speed->setText(tr("Could not write: %1").arg(message));
-  });
-  setWriting(false);
-  m_writeButton->setEnabled(false);
+  return body;
 }
 
 Status PixelPage::openRun(const QString& folder) {

@@ -11,6 +11,7 @@ class PixelWriteView;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -36,6 +37,11 @@ class PixelPage final : public QWidget {
   void openRunRequested();
 
  private:
+  void buildWriteSettings();
+  void buildWriteButtons();
+  QHBoxLayout* buildControlsRow();
+  QHBoxLayout* buildImagesAndSidePanel();
+
   void showFrame(const PixelWriteFrame& f);
   void showField(int image, int row, int col, const QVector<float>& trained, const QVector<float>& plain);
   void setWriting(bool writing);
