@@ -9,6 +9,7 @@
 #include "walkpanel.h"
 #include "diffusionpage.h"
 #include "datalocations.h"
+#include "datasets.h"
 #include "forwardview.h"
 #include "getdigitsdialog.h"
 #include "gifwriter.h"
@@ -444,8 +445,8 @@ int main(int argc, char* argv[]) {
     auto* model = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
     auto* dataset = window.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
     const QString data = QString::fromLocal8Bit(argv[4]);
-    if (data.startsWith(QLatin1String("folder:"))) {  // an image folder, as "Image folder…" picks it
-      window.trainPage()->dashboard()->setImageFolder(data.mid(7));
+    if (const QString folder = DataSets::folderOf(data); !folder.isEmpty()) {  // as "Image folder…" picks it
+      window.trainPage()->dashboard()->setImageFolder(folder);
     } else {
       dataset->setCurrentIndex(dataset->findData(data));  // data first: it decides the models offered
       Q_EMIT dataset->activated(dataset->currentIndex());
@@ -454,7 +455,7 @@ int main(int argc, char* argv[]) {
     Q_EMIT model->activated(model->currentIndex());
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
     if (argc > 8 && QLatin1String(argv[8]) == QLatin1String("--by-class"))  // pixel models told the class
-      window.findChild<QCheckBox*>(QStringLiteral("byClassCheck"))->setChecked(true);
+      window.findChild<QCheckBox*>(QStringLiteral("option-by-class"))->setChecked(true);
     pages->setCurrentIndex(pages->count() - 1);
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[7]);

@@ -25,8 +25,8 @@ inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const
   s.dataFolder = mnistFolder();
   s.runsFolder = runsFolder;
   s.epochs = 1;
-  s.latentDim = latentDim;
   s.model = model;
+  s.options.set(QStringLiteral("latent"), latentDim);  // the VAE's own option (its family declares it)
   s.threads = 2;
   if (!c.start(s) || !finished.wait(60000))
     return {};

@@ -43,6 +43,41 @@ QString duration(double seconds) {
 }  // namespace
 
 TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
+  auto* left = new QVBoxLayout;
+  left->addWidget(buildModelAndData());
+  left->addWidget(buildHyperparameters());
+  left->addLayout(buildButtons());
+  m_queue = new QLabel(this);
+  m_queue->setObjectName(QStringLiteral("queueLabel"));
+  m_queue->setWordWrap(true);
+  m_clearQueue = new QPushButton(tr("Clear the queue"), this);
+  m_clearQueue->setObjectName(QStringLiteral("clearQueueButton"));
+  connect(m_clearQueue, &QPushButton::clicked, this, &TrainingDashboard::clearQueueRequested);
+  auto* queueRow = new QHBoxLayout;
+  queueRow->addWidget(m_queue, 1);
+  queueRow->addWidget(m_clearQueue);
+  m_queue->hide();
+  m_clearQueue->hide();
+  left->addLayout(queueRow);
+  m_message = new QLabel(this);
+  m_message->setObjectName(QStringLiteral("messageLabel"));
+  m_message->setWordWrap(true);
+  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+  m_message->hide();
+  left->addWidget(m_message);
+  left->addWidget(buildProgress());
+  left->addStretch(1);
+  auto* leftBox = new QWidget(this);
+  leftBox->setLayout(left);
+  leftBox->setMaximumWidth(420);
+
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(leftBox);
+  layout->addLayout(buildCharts(), 1);
+  setValues({});
+}
+
+QGroupBox* TrainingDashboard::buildModelAndData() {
   auto* settings = new QGroupBox(tr("Model and data"), this);
   auto* form = new QFormLayout(settings);
   m_model = new QComboBox(settings);
@@ -50,15 +85,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("&Model:"), m_model);
   m_datasetCombo = new QComboBox(settings);
   m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
-  m_datasetCombo->addItem(tr("MNIST digits"), QStringLiteral("mnist"));
-  m_datasetCombo->addItem(tr("Fashion-MNIST (clothing)"), QStringLiteral("fashion-mnist"));
-  m_datasetCombo->addItem(tr("Image folder…"), QStringLiteral("folder"));
-  m_datasetCombo->insertSeparator(m_datasetCombo->count());
-  m_datasetCombo->addItem(tr("Toy 2-D points: S-curve"), QStringLiteral("toy:s-curve"));
-  m_datasetCombo->addItem(tr("Toy 2-D points: swiss roll"), QStringLiteral("toy:swiss-roll"));
-  m_datasetCombo->addItem(tr("Toy 2-D points: two moons"), QStringLiteral("toy:moons"));
-  m_datasetCombo->addItem(tr("Toy 2-D points: 8 Gaussians"), QStringLiteral("toy:8-gaussians"));
-  m_datasetCombo->addItem(tr("Toy 2-D points: rings"), QStringLiteral("toy:rings"));
   form->addRow(tr("&Dataset:"), m_datasetCombo);
   m_folderOptions = new QWidget(settings);
   auto* fo = new QHBoxLayout(m_folderOptions);
@@ -78,11 +104,11 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_folderOptions->setToolTip(tr("Each image is centre-cropped to a square and resized."));
   m_folderOptions->hide();
   m_folderLabel->hide();
-  connect(m_datasetCombo, &QComboBox::activated, this, [this](int index) {
-    if (m_datasetCombo->itemData(index).toString() == QLatin1String("folder"))
+  connect(m_datasetCombo, &QComboBox::activated, this, [this](int) {
+    if (const DatasetChoice* d = currentDataset(); d && d->imageFolder)
       Q_EMIT imageFolderRequested();
     else
-      m_previousDataset = index;
+      m_previousDataset = m_datasetCombo->currentIndex();
   });
   m_dataset = new QLabel(settings);
   m_dataset->setObjectName(QStringLiteral("datasetLabel"));
@@ -97,7 +123,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   connect(m_model, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
   // Points and images want different defaults (epochs, batch): the toy sets count as a model change.
   connect(m_datasetCombo, &QComboBox::activated, this, [this] { Q_EMIT modelChanged(values().model); });
+  return settings;
+}
 
+QGroupBox* TrainingDashboard::buildHyperparameters() {
   auto* hyper = new QGroupBox(tr("Hyperparameters"), this);
   auto* hform = new QFormLayout(hyper);
   m_epochs = new QSpinBox(hyper);
@@ -114,23 +143,8 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_lr->setRange(0.00001, 1.0);
   m_lr->setSingleStep(0.0001);
   hform->addRow(tr("&Learning rate (Adam):"), m_lr);
-  m_beta = new QDoubleSpinBox(hyper);
-  m_beta->setObjectName(QStringLiteral("betaSpin"));
-  m_beta->setDecimals(2);
-  m_beta->setRange(0.0, 1000.0);
-  m_beta->setSingleStep(0.5);
-  m_beta->setToolTip(tr("Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and "
-                        "blurs the digits, smaller sharpens them and leaves gaps."));
-  m_betaLabel = new QLabel(tr("β (&KL weight):"), hyper);
-  m_betaLabel->setBuddy(m_beta);
-  hform->addRow(m_betaLabel, m_beta);
-  m_latent = new QSpinBox(hyper);
-  m_latent->setObjectName(QStringLiteral("latentSpin"));
-  m_latent->setRange(1, 128);
-  m_latent->setToolTip(tr("Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space."));
-  m_latentLabel = new QLabel(tr("Latent &dimension:"), hyper);
-  m_latentLabel->setBuddy(m_latent);
-  hform->addRow(m_latentLabel, m_latent);
+  // The chosen model's own options (β, the latent size, the pixel levels …) come here, from its declarations.
+  m_options = new ModelOptionRows(hform, hform->rowCount(), hyper);
   m_seed = new QLineEdit(hyper);
   m_seed->setObjectName(QStringLiteral("seedEdit"));
   m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
@@ -157,21 +171,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_precisionLabel = new QLabel(tr("&Arithmetic:"), hyper);
   m_precisionLabel->setBuddy(m_precision);
   hform->addRow(m_precisionLabel, m_precision);
-  m_levels = new QComboBox(hyper);
-  m_levels->setObjectName(QStringLiteral("levelsCombo"));
-  m_levels->addItem(tr("black or white (2 levels)"), 2);
-  m_levels->addItem(tr("256 grey levels"), 256);
-  m_levels->setToolTip(tr("What the model predicts for each pixel. Black or white: the digits are binarised afresh at "
-                          "every visit, as in the PixelCNN papers' MNIST results. 256 grey levels: a softmax over "
-                          "every grey value, slower to learn."));
-  m_levelsLabel = new QLabel(tr("&Pixels:"), hyper);
-  m_levelsLabel->setBuddy(m_levels);
-  hform->addRow(m_levelsLabel, m_levels);
-  m_byClass = new QCheckBox(tr("Tell the model each image's &class"), hyper);
-  m_byClass->setObjectName(QStringLiteral("byClassCheck"));
-  m_byClass->setToolTip(tr("The class (which digit, which garment) is given to every layer; the trained model then "
-                           "writes the class it is asked for. MNIST and Fashion-MNIST only."));
-  hform->addRow(QString(), m_byClass);
   m_scoreSamples = new QCheckBox(tr("Score the samples"), hyper);
   m_scoreSamples->setObjectName(QStringLiteral("scoreSamplesCheck"));
   m_scoreSamples->setChecked(true);
@@ -180,7 +179,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
                                 "beside the data when that folder is writable), or, for 2-D points, by their distance to "
                                 "the held-out points."));
   hform->addRow(QString(), m_scoreSamples);
+  return hyper;
+}
 
+QLayout* TrainingDashboard::buildButtons() {
   m_start = new QPushButton(tr("&Start training"), this);
   m_start->setObjectName(QStringLiteral("startButton"));
   m_start->setDefault(true);
@@ -219,18 +221,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
                           "folder): its curves and samples update as its folder changes."));
   connect(m_follow, &QPushButton::clicked, this, &TrainingDashboard::followRequested);
   buttons->addWidget(m_follow);
-  m_queue = new QLabel(this);
-  m_queue->setObjectName(QStringLiteral("queueLabel"));
-  m_queue->setWordWrap(true);
-  m_clearQueue = new QPushButton(tr("Clear the queue"), this);
-  m_clearQueue->setObjectName(QStringLiteral("clearQueueButton"));
-  connect(m_clearQueue, &QPushButton::clicked, this, &TrainingDashboard::clearQueueRequested);
-  auto* queueRow = new QHBoxLayout;
-  queueRow->addWidget(m_queue, 1);
-  queueRow->addWidget(m_clearQueue);
-  m_queue->hide();
-  m_clearQueue->hide();
+  return buttons;
+}
 
+QGroupBox* TrainingDashboard::buildProgress() {
   auto* status = new QGroupBox(tr("Progress"), this);
   auto* sform = new QFormLayout(status);
   m_progress = new QProgressBar(status);
@@ -259,25 +253,10 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_runFolder->setWordWrap(true);
   m_runFolder->setTextInteractionFlags(Qt::TextSelectableByMouse);
   sform->addRow(tr("Run folder:"), m_runFolder);
+  return status;
+}
 
-  m_message = new QLabel(this);
-  m_message->setObjectName(QStringLiteral("messageLabel"));
-  m_message->setWordWrap(true);
-  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
-  m_message->hide();
-
-  auto* left = new QVBoxLayout;
-  left->addWidget(settings);
-  left->addWidget(hyper);
-  left->addLayout(buttons);
-  left->addLayout(queueRow);
-  left->addWidget(m_message);
-  left->addWidget(status);
-  left->addStretch(1);
-  auto* leftBox = new QWidget(this);
-  leftBox->setLayout(left);
-  leftBox->setMaximumWidth(420);
-
+QLayout* TrainingDashboard::buildCharts() {
   m_curves = new TrainingCurves(this);
   m_curves->setObjectName(QStringLiteral("lossCurves"));
   m_comparison = new RunCompareChart(this);
@@ -316,11 +295,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   samplesRow->addWidget(saveSamples);
   right->addLayout(samplesRow);
   right->addWidget(m_samples);
-  auto* layout = new QHBoxLayout(this);
-  layout->addWidget(leftBox);
-  layout->addLayout(right, 1);
-
-  setValues({});
+  return right;
 }
 
 TrainingFormValues TrainingDashboard::values() const {
@@ -328,19 +303,16 @@ TrainingFormValues TrainingDashboard::values() const {
   v.epochs = m_epochs->value();
   v.batchSize = m_batch->value();
   v.learningRate = m_lr->value();
-  v.beta = m_beta->value();
-  v.latentDim = m_latent->value();
+  v.options = m_options->values();
   v.seed = m_seed->text().toULongLong();
   v.threads = m_threads->value();
   v.device = m_device->currentData().toString();
   v.precision = m_precision->currentData().toString();
-  v.pixelLevels = m_levels->currentData().toInt();
-  v.byClass = m_byClass->isChecked();
   v.scoreSamples = m_scoreSamples->isChecked();
   v.model = m_model->currentData().toString();
   v.dataset = m_datasetCombo->currentData().toString();
-  if (v.dataset == QLatin1String("folder"))
-    v.dataset = QStringLiteral("folder:") + m_imageFolder;
+  if (const DatasetChoice* d = currentDataset(); d && d->imageFolder)
+    v.imageFolder = m_imageFolder;
   v.imageSize = m_imageSize->currentData().toInt();
   v.rgb = m_color->currentData().toBool();
   return v;
@@ -350,20 +322,19 @@ void TrainingDashboard::setValues(const TrainingFormValues& v) {
   m_epochs->setValue(v.epochs);
   m_batch->setValue(v.batchSize);
   m_lr->setValue(v.learningRate);
-  m_beta->setValue(v.beta);
-  m_latent->setValue(v.latentDim);
   m_seed->setText(QString::number(v.seed));
   m_threads->setValue(v.threads);
   m_device->setCurrentIndex(std::max(0, m_device->findData(v.device)));
   m_precision->setCurrentIndex(std::max(0, m_precision->findData(v.precision)));
-  m_levels->setCurrentIndex(std::max(0, m_levels->findData(v.pixelLevels)));
-  m_byClass->setChecked(v.byClass);
   m_scoreSamples->setChecked(v.scoreSamples);
-  if (v.dataset.startsWith(QLatin1String("folder:")))
-    setImageFolder(v.dataset.mid(7));
-  else if (const int i = m_datasetCombo->findData(v.dataset); i >= 0)
-    m_datasetCombo->setCurrentIndex(i);
+  const int dataset = m_datasetCombo->findData(v.dataset);
+  const bool folder = !v.imageFolder.isEmpty();
+  if (folder)
+    setImageFolder(v.imageFolder);
+  else if (dataset >= 0)
+    m_datasetCombo->setCurrentIndex(dataset);
   refillModels(v.model);
+  m_options->setValues(v.options);
   if (const int i = m_imageSize->findData(v.imageSize); i >= 0)
     m_imageSize->setCurrentIndex(i);
   m_color->setCurrentIndex(v.rgb ? 1 : 0);
@@ -375,6 +346,32 @@ void TrainingDashboard::setModelChoices(const QVector<ModelChoice>& choices) {
   refillModels(values().model);
 }
 
+void TrainingDashboard::setDatasetChoices(const QVector<DatasetChoice>& choices) {
+  const QString current = m_datasetCombo->currentData().toString();
+  m_datasets = choices;
+  {
+    const QSignalBlocker block(m_datasetCombo);
+    m_datasetCombo->clear();
+    for (qsizetype i = 0; i < choices.size(); ++i) {
+      if (i > 0 && choices[i].points != choices[i - 1].points)
+        m_datasetCombo->insertSeparator(m_datasetCombo->count());  // images, a line, the point sets
+      m_datasetCombo->addItem(choices[i].label, choices[i].id);
+    }
+  }
+  m_datasetCombo->setCurrentIndex(std::max(0, m_datasetCombo->findData(current)));
+  m_previousDataset = m_datasetCombo->currentIndex();
+  showDatasetLocation();
+  refillModels(values().model);
+}
+
+const DatasetChoice* TrainingDashboard::currentDataset() const {
+  const QString id = m_datasetCombo->currentData().toString();
+  for (const DatasetChoice& d : m_datasets)
+    if (d.id == id)
+      return &d;
+  return nullptr;
+}
+
 const ModelChoice* TrainingDashboard::currentChoice() const {
   const QString id = m_model->currentData().toString();
   for (const ModelChoice& c : m_choices)
@@ -384,7 +381,7 @@ const ModelChoice* TrainingDashboard::currentChoice() const {
 }
 
 void TrainingDashboard::refillModels(const QString& keepId) {
-  const bool points = values().dataset.startsWith(QLatin1String("toy:"));
+  const bool points = currentDataset() && currentDataset()->points;
   QString option;
   for (const ModelChoice& c : m_choices)
     if (c.id == keepId)
@@ -417,7 +414,12 @@ void TrainingDashboard::setImageFolder(const QString& path) {
     return;
   }
   m_imageFolder = path;
-  const int index = m_datasetCombo->findData(QStringLiteral("folder"));
+  int index = -1;
+  for (const DatasetChoice& d : m_datasets)
+    if (d.imageFolder && index < 0)
+      index = m_datasetCombo->findData(d.id);
+  if (index < 0)
+    return;
   m_datasetCombo->setItemText(index, tr("Image folder: %1").arg(QDir(path).dirName()));
   m_datasetCombo->setCurrentIndex(index);
   m_previousDataset = index;
@@ -425,38 +427,28 @@ void TrainingDashboard::setImageFolder(const QString& path) {
 }
 
 void TrainingDashboard::showDatasetLocation() {
-  const bool folderChosen = m_datasetCombo->currentData().toString() == QLatin1String("folder");
+  const DatasetChoice* d = currentDataset();
+  const bool folderChosen = d && d->imageFolder;
   m_folderOptions->setVisible(folderChosen);
   m_folderLabel->setVisible(folderChosen);
-  if (folderChosen) {
+  if (!d) {
+    m_dataset->clear();
+  } else if (folderChosen) {
     m_dataset->setText(m_imageFolder.isEmpty() ? tr("No folder chosen.") : m_imageFolder);
-    return;
+  } else if (!d->note.isEmpty()) {
+    m_dataset->setText(d->note);
+  } else {
+    const QString folder = m_datasetFolders.value(d->id);
+    m_dataset->setText(folder.isEmpty() ? tr("Not found on this machine. %1").arg(d->howToGet) : folder);
   }
-  if (values().dataset.startsWith(QLatin1String("toy:"))) {
-    m_dataset->setText(tr("Generated: 10,000 training points and 2,000 held out, the same on every machine. "
-                          "Small MLPs train on them in seconds; samples are drawn as a scatter plot."));
-    return;
-  }
-  const QString folder = m_datasetFolders.value(values().dataset);
-  m_dataset->setText(folder.isEmpty() ? (values().dataset == QLatin1String("fashion-mnist") ? tr("Not found on this machine. Debian's package dataset-fashion-mnist has it.")
-                                                                           : tr("Not found on this machine. File → Get the MNIST digits… fetches it."))
-                                      : folder);
 }
 
 void TrainingDashboard::showModelChoice() {
   const ModelChoice* c = currentChoice();
-  const bool kl = c && c->klWeight, latent = !c || c->latentSize;
-  m_beta->setVisible(kl);
-  m_betaLabel->setVisible(kl);
-  m_latent->setVisible(latent);
-  m_latentLabel->setVisible(latent);
+  m_options->setOptions(c ? c->options : QVector<FormOption>());
   const bool precision = c && c->mixedPrecision;
   m_precision->setVisible(precision);
   m_precisionLabel->setVisible(precision);
-  const bool levels = c && c->pixelLevels;
-  m_levels->setVisible(levels);
-  m_levelsLabel->setVisible(levels);
-  m_byClass->setVisible(c && c->byClass);
   m_model->setToolTip(c ? c->tooltip : QString());
   if (m_running)
     c = &m_runChoice;  // the progress box speaks of the run that trains, not of the next one
@@ -492,9 +484,9 @@ void TrainingDashboard::setAutomaticPrecision(const QString& meaning) {
 
 void TrainingDashboard::lockForm(bool locked) {
   for (QWidget* w : std::initializer_list<QWidget*>{m_model, m_datasetCombo, m_imageSize, m_color, m_epochs, m_batch,
-                                                   m_lr, m_beta, m_latent, m_seed, m_threads, m_device, m_precision, m_levels,
-                                                   m_byClass, m_scoreSamples, m_start})
+                                                   m_lr, m_seed, m_threads, m_device, m_precision, m_scoreSamples, m_start})
     w->setEnabled(!locked);
+  m_options->setEnabled(!locked);
 }
 
 void TrainingDashboard::setRunning(bool running) {

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modeloptionrows.h"
+
 #include <QHash>
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -26,32 +31,37 @@ struct ModelChoice {
   QString label;    ///< in the user's words
   QString tooltip;
   bool points = false;      ///< trains on 2-D points (the toy sets), not images
-  bool klWeight = false;    ///< β applies
-  bool latentSize = true;   ///< the latent dimension applies
   QStringList heldOut;      ///< the held-out measures' names; the first is charted
   QString heldOutUnit;      ///< their unit
   bool mixedPrecision = false;  ///< the arithmetic (bfloat16 or float32) can be chosen
-  bool pixelLevels = false;     ///< each pixel black/white or one of 256 grey levels can be chosen
-  bool byClass = false;         ///< the model can be told each image's class
+  QVector<FormOption> options;  ///< its own options (β, the latent size, the pixel levels …): rows of the form
+};
+
+/// One data set the Train page offers (app/ fills these from its data set registry).
+struct DatasetChoice {
+  QString id;          ///< what TrainingFormValues::dataset holds
+  QString label;       ///< in the user's words
+  bool points = false;      ///< 2-D points (the models that take points), not images
+  bool imageFolder = false;  ///< choosing it asks for a folder of images (imageFolderRequested)
+  QString note;        ///< said under the list when chosen (generated sets); "" = where it is on this machine
+  QString howToGet;    ///< said when it is not on this machine
 };
 
 /// The values of the Train page's form (widgets know nothing of the training code).
 struct TrainingFormValues {
   QString model;                              ///< a ModelChoice id; "" = the first offered
-  QString dataset = QStringLiteral("mnist");  ///< "mnist", "fashion-mnist" or "folder:<path>"
+  QString dataset;                            ///< a DatasetChoice id; "" = the first offered
+  QString imageFolder;                        ///< the image-folder choice: which folder
   int imageSize = 28;                         ///< image folders: 28, 32 or 64 px
   bool rgb = false;                           ///< image folders: colour
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
-  double beta = 1.0;  ///< VAE: weight of the KL term
-  int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
   QString device = QStringLiteral("cpu");  ///< "cpu" or "cuda:N" (one of setDevices' names)
   QString precision;  ///< "" automatic, "bf16" or "fp32"
-  int pixelLevels = 2;  ///< pixel-by-pixel models: 2 (black or white) or 256 grey levels
-  bool byClass = false;  ///< pixel-by-pixel models: told each image's class
+  QVariantMap options;  ///< the chosen model's own options by key (FormOption::key)
   bool scoreSamples = true;  ///< score fresh samples after each epoch (the Sample quality tab)
 };
 
@@ -68,15 +78,17 @@ class TrainingDashboard final : public QWidget {
   void setValues(const TrainingFormValues& values);
   /// The models to offer; the list shows those that take the chosen data (images or points).
   void setModelChoices(const QVector<ModelChoice>& choices);
+  /// The data sets to offer, images first.
+  void setDatasetChoices(const QVector<DatasetChoice>& choices);
   void setMaxThreads(int n);
   /// Where a run can train: device names ("cpu", "cuda:0" …) and their labels. `noGpuReason`, when
   /// not empty, adds a GPU entry that cannot be chosen, with the reason as its tooltip.
   void setDevices(const QStringList& names, const QStringList& labels, const QString& noGpuReason);
   /// What "Automatic" arithmetic means on this machine ("bfloat16 on this CPU").
   void setAutomaticPrecision(const QString& meaning);
-  /// Where `dataset` ("mnist", "fashion-mnist") was found; "" = not on this machine.
+  /// Where the data set `dataset` (a DatasetChoice id) was found; "" = not on this machine.
   void setDatasetLocation(const QString& dataset, const QString& folder);
-  /// Makes the image folder `path` the dataset ("" keeps the previous choice).
+  /// Makes the image folder `path` the data set ("" keeps the previous choice).
   void setImageFolder(const QString& path);
 
   /// Called when a run starts / ends: locks the form (it shows the running run's settings), switches
@@ -122,7 +134,13 @@ class TrainingDashboard final : public QWidget {
   void modelChanged(const QString& model);
 
  private:
+  QGroupBox* buildModelAndData();
+  QGroupBox* buildHyperparameters();
+  QLayout* buildButtons();
+  QGroupBox* buildProgress();
+  QLayout* buildCharts();
   void showDatasetLocation();
+  const DatasetChoice* currentDataset() const;
   void refillModels(const QString& keepId);
   void showModelChoice();
   const ModelChoice* currentChoice() const;
@@ -141,18 +159,12 @@ class TrainingDashboard final : public QWidget {
   QSpinBox* m_epochs = nullptr;
   QSpinBox* m_batch = nullptr;
   QDoubleSpinBox* m_lr = nullptr;
-  QDoubleSpinBox* m_beta = nullptr;
-  QLabel* m_betaLabel = nullptr;
-  QSpinBox* m_latent = nullptr;
-  QLabel* m_latentLabel = nullptr;
+  ModelOptionRows* m_options = nullptr;
   QLineEdit* m_seed = nullptr;
   QSpinBox* m_threads = nullptr;
   QComboBox* m_device = nullptr;
   QComboBox* m_precision = nullptr;
   QLabel* m_precisionLabel = nullptr;
-  QComboBox* m_levels = nullptr;
-  QLabel* m_levelsLabel = nullptr;
-  QCheckBox* m_byClass = nullptr;
   QCheckBox* m_scoreSamples = nullptr;
   QLabel* m_dataset = nullptr;
   QPushButton* m_start = nullptr;
@@ -165,6 +177,7 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_queue = nullptr;
   QPushButton* m_clearQueue = nullptr;
   QVector<ModelChoice> m_choices;
+  QVector<DatasetChoice> m_datasets;
   ModelChoice m_runChoice;  ///< the model of the run that trains (the form may show the next one)
   bool m_running = false;
   QProgressBar* m_progress = nullptr;

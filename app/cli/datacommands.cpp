@@ -3,6 +3,7 @@
 #include "clitools.h"
 #include "datadownload.h"
 #include "datalocations.h"
+#include "datasets.h"
 #include "digitsimport.h"
 
 #include <QDir>
@@ -13,10 +14,12 @@ namespace Cli {
 namespace {
 
 int listData() {
-  const QString mnist = DataLocations::mnistFolder();
-  out(QStringLiteral("mnist          %1").arg(mnist.isEmpty() ? QStringLiteral("not on this machine (genlab-cli data get mnist)") : mnist));
-  const QString fashion = DataLocations::fashionMnistFolder();
-  out(QStringLiteral("fashion-mnist  %1").arg(fashion.isEmpty() ? QStringLiteral("not on this machine (apt install dataset-fashion-mnist)") : fashion));
+  for (const DataSet* d : DataSets::all()) {
+    if (d->source != DataSource::IdxFolder)
+      continue;
+    const QString folder = DataLocations::folderFor(d->id);
+    out(QStringLiteral("%1 %2").arg(d->id, -14).arg(folder.isEmpty() ? QStringLiteral("not on this machine (%1)").arg(d->getCommand) : folder));
+  }
   out(QStringLiteral("searched       %1").arg(DataLocations::searchFolders().join(QStringLiteral(", "))));
   return 0;
 }

@@ -47,10 +47,9 @@ int infoCommand(const QStringList& args) {
   const QString what = p.positionalArguments().first();
   if (QFileInfo::exists(what + QStringLiteral("/run.json")))
     return printJson(RunInspection::describeRun(what));
-  if (QFileInfo(what).isDir() || what == QLatin1String("mnist") || what == QLatin1String("fashion-mnist") ||
-      what.startsWith(QLatin1String("toy:")))
+  if (QFileInfo(what).isDir() || DataSets::find(what))
     return printJson(RunInspection::describeDataset(what));
-  err(QStringLiteral("%1: neither a run folder (no run.json) nor a dataset").arg(what));
+  err(QStringLiteral("%1: neither a run folder (no run.json) nor a dataset (%2)").arg(what, DataSets::names()));
   return 1;
 }
 

@@ -40,6 +40,65 @@ QString deviceHelp() {
                    .arg(SystemInfo::torchVersion());
 }
 
+// Every family's own options (ModelFamily::options), each once, with the models that take it and
+// their defaults: what `train` takes beyond the common options.
+QList<QCommandLineOption> familyOptionArguments() {
+  QList<QCommandLineOption> out;
+  QStringList seen;
+  for (const ModelFamily* f : Registry::all()) {
+    for (const FamilyOption& o : f->options) {
+      if (seen.contains(o.key))
+        continue;
+      seen << o.key;
+      QStringList models, defaults;
+      for (const ModelFamily* g : Registry::all())
+        for (const FamilyOption& same : g->options)
+          if (same.key == o.key) {
+            if (!models.contains(g->option))
+              models << g->option;
+            const QString d = same.format(same.defaultValue);
+            if (!defaults.contains(d))
+              defaults << d;
+          }
+      QString help = QStringLiteral("%1 Models: %2. Default: %3.")
+                         .arg(o.displayHelp(), models.join(QStringLiteral(", ")), defaults.join(QStringLiteral(" or ")));
+      if (o.type == FamilyOption::Type::Flag)
+        out << QCommandLineOption(o.key, help);
+      else
+        out << QCommandLineOption(o.key, help, o.valueName());
+    }
+  }
+  return out;
+}
+
+// The family's options given on the command line, read (validate() checks their ranges); another
+// family's option is refused.
+Status readFamilyOptions(const QCommandLineParser& p, const ModelFamily& family, OptionValues& values) {
+  for (const QCommandLineOption& argument : familyOptionArguments()) {
+    const QString key = argument.names().first();
+    if (!p.isSet(key))
+      continue;
+    const FamilyOption* option = nullptr;
+    for (const FamilyOption& o : family.options)
+      if (o.key == key)
+        option = &o;
+    if (!option) {
+      QStringList models;
+      for (const ModelFamily* f : Registry::all())
+        for (const FamilyOption& o : f->options)
+          if (o.key == key && !models.contains(f->option))
+            models << f->option;
+      return {QStringLiteral("the %1 has no option --%2 (it is an option of: %3)")
+                  .arg(family.displayName(), key, models.join(QStringLiteral(", ")))};
+    }
+    const auto value = option->parse(option->type == FamilyOption::Type::Flag ? QString() : p.value(key));
+    if (!value.ok())
+      return {value.error};
+    values.set(key, value.value);
+  }
+  return {};
+}
+
 }  // namespace
 
 int importCommand(const QStringList& args) {
@@ -172,7 +231,8 @@ int trainCommand(const QStringList& args) {
     defaults << QStringLiteral("%1 %2 epochs, batch %3, lr %4%5")
                     .arg(f->displayName()).arg(f->defaults.epochs).arg(f->defaults.batchSize)
                     .arg(f->defaults.learningRate)
-                    .arg(f->latentSize ? QStringLiteral(", latent %1").arg(f->defaults.latentDim) : QString());
+                    .arg(f->options.isEmpty() ? QString()
+                                              : QStringLiteral(", ") + OptionValues::defaultsOf(f->options).describe(f->options));
   }
   p.setApplicationDescription(QStringLiteral(
       "Trains a model on MNIST digits, Fashion-MNIST, a folder of images or a toy 2-D point set and writes "
@@ -182,7 +242,7 @@ int trainCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
       {QStringLiteral("model"), QStringLiteral("%1 (default %2).").arg(Registry::options().join(QStringLiteral(", ")), Registry::all().first()->option), QStringLiteral("kind")},
-      {QStringLiteral("dataset"), QStringLiteral("mnist (default), fashion-mnist, folder:PATH (JPG/PNG, recursive), or toy:NAME (2-D points: s-curve, swiss-roll, moons, 8-gaussians, rings; models that take points)"),
+      {QStringLiteral("dataset"), QStringLiteral("%1 (default: the first). folder:PATH reads the JPG/PNG images under PATH; toy:NAME sets are 2-D points, for the models that take points.").arg(DataSets::names()),
        QStringLiteral("name")},
       {QStringLiteral("image-size"), QStringLiteral("Image folders: resize to 28 (default), 32 or 64 px."), QStringLiteral("n")},
       {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
@@ -191,8 +251,6 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
       {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
       {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
-      {QStringLiteral("beta"), QStringLiteral("VAE: weight of the KL term (default 1, the ELBO)."), QStringLiteral("x")},
-      {QStringLiteral("latent"), QStringLiteral("Latent dimension (default %1).").arg(d.latentDim), QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
       {QStringLiteral("device"), deviceHelp(), QStringLiteral("cpu|cuda|cuda:N")},
@@ -200,9 +258,6 @@ int trainCommand(const QStringList& args) {
        QStringLiteral("constant|cosine")},
       {QStringLiteral("precision"), QStringLiteral("Convolutional models: bf16 (bfloat16 convolutions and matrix products, float32 weights) or fp32; default: bf16 where the CPU has AVX512-BF16 or AMX."),
        QStringLiteral("bf16|fp32")},
-      {QStringLiteral("levels"), QStringLiteral("Pixel-by-pixel models: 2 (each pixel black or white; the digits binarised afresh at every visit) or 256 grey levels (default 2)."),
-       QStringLiteral("2|256")},
-      {QStringLiteral("by-class"), QStringLiteral("Pixel-by-pixel models: tell the model each image's class (MNIST, Fashion-MNIST), so it writes an image of the class it is told.")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop after this many steps, leaving a run that `resume` continues."),
        QStringLiteral("n")},
       {QStringLiteral("save-every"), QStringLiteral("Also save a checkpoint every n steps (default: each epoch)."),
@@ -217,6 +272,7 @@ int trainCommand(const QStringList& args) {
                                                  "or MMD for 2-D points. The classifier is kept beside the data when that folder is writable. on (default) or off."),
        QStringLiteral("on|off")},
   });
+  p.addOptions(familyOptionArguments());  // each family's own, from its declarations
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
@@ -236,10 +292,14 @@ int trainCommand(const QStringList& args) {
     return 1;
   }
   s.useDefaultsOf(option, s.dataset);
-  if (s.dataset.startsWith(QLatin1String("folder:")))
-    s.dataFolder = s.dataset.mid(7);
+  if (const QString folder = DataSets::folderOf(s.dataset); !folder.isEmpty())
+    s.dataFolder = folder;
   else
     s.dataFolder = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : DataLocations::folderFor(s.dataset);
+  if (const Status read = readFamilyOptions(p, *Registry::resolve(option, s.dataset), s.options); !read.ok()) {
+    err(read.error);
+    return read.error.startsWith(QLatin1String("--")) ? 2 : 1;  // not a number: usage; another model's: refused
+  }
   if (p.isSet(QStringLiteral("color"))) {
     const QString c = p.value(QStringLiteral("color"));
     if (c != QLatin1String("grey") && c != QLatin1String("rgb")) {
@@ -269,13 +329,11 @@ int trainCommand(const QStringList& args) {
       err(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(name), v));
     return ok;
   };
-  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) || !number("beta", s.beta) ||
-      !number("latent", s.latentDim) || !number("seed", s.seed) || !number("threads", s.threads) ||
-      !number("max-steps", s.maxSteps) || !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize) ||
-      !number("levels", s.pixelLevels))
+  if (!number("epochs", s.epochs) || !number("batch", s.batchSize) || !number("lr", s.learningRate) ||
+      !number("seed", s.seed) || !number("threads", s.threads) || !number("max-steps", s.maxSteps) ||
+      !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
-  s.byClass = p.isSet(QStringLiteral("by-class"));
   const QString quality = p.value(QStringLiteral("quality"));
   if (!quality.isEmpty() && quality != QLatin1String("on") && quality != QLatin1String("off")) {
     err(QStringLiteral("--quality: '%1' is neither on nor off").arg(quality));

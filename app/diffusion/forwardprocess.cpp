@@ -165,8 +165,11 @@ Result<ForwardProcess::DatasetImage> ForwardProcess::datasetImage(const QString&
   return {{image, description}, {}};
 }
 
-QVector<QPointF> ForwardProcess::toyPoints(const QString& name, int n) {
-  const auto p = genlab::make_toy2d(name.toStdString(), n, 2).to(at::kFloat).contiguous();
+QVector<QPointF> ForwardProcess::toyPoints(const QString& dataset, int n) {
+  const DataSet* set = DataSets::find(dataset);
+  if (!set || set->source != DataSource::Generated)
+    return {};
+  const auto p = genlab::make_toy2d(set->generator, n, 2).to(at::kFloat).contiguous();
   QVector<QPointF> out(int(p.size(0)));
   const float* d = p.data_ptr<float>();
   for (int i = 0; i < out.size(); ++i)

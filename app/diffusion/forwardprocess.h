@@ -50,7 +50,7 @@ class ForwardProcess {
   /// why (and the image is null).
   static Result<DatasetImage> datasetImage(const QString& dataset, int index);
   /// `n` points of a toy set ("s-curve", …) as the toy models train on them (seed 2).
-  static QVector<QPointF> toyPoints(const QString& name, int n);
+  static QVector<QPointF> toyPoints(const QString& dataset, int n);
 
  private:
   void drawNoise();

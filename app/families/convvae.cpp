@@ -20,14 +20,14 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
  public:
   ConvVaeSession(const TrainingSettings& s, const DatasetSplits& data)
       : m_options(s.resumedModel.isEmpty() ? genlab::ConvVAEOptions()
-                                                 .latent_dim(s.latentDim)
+                                                 .latent_dim(s.options.integer(kLatent))
                                                  .channels(data.channels)
                                                  .image_size(data.train.height)
                                            : optionsOf(s.resumedModel)),
         m_eval(imagesOf(data.eval, data.channels)) {
     m_trainer = std::make_unique<genlab::ConvVaeTrainer>(
         m_options,
-        genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta)
+        genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.options.real(kBeta))
             .precision(precisionOf(s)),
         imagesOf(data.train, data.channels));
   }
@@ -63,10 +63,10 @@ ModelFamily make() {
                                                    "images than the MLP VAE, any image size, grey or colour.");
   f.data = DataKind::Images;
   f.mixedPrecision = true;
-  f.defaults = {10, 128, 1e-3, 16};
+  f.defaults = {10, 128, 1e-3};
+  f.options = {latentOption(16), betaOption()};
   f.latentExplorer = true;
   f.likelihood = true;
-  f.klWeight = true;
   f.losses = vaeLosses(false, false);
   f.heldOut = vaeLosses(true, false);
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per image)");

@@ -21,7 +21,7 @@ genlab::DCGANOptions optionsOf(const QJsonObject& m);
 genlab::DCGANOptions modelFor(const TrainingSettings& s, const DatasetSplits& data) {
   if (!s.resumedModel.isEmpty())
     return optionsOf(s.resumedModel);
-  return genlab::DCGANOptions().latent_dim(s.latentDim).channels(data.channels).image_size(data.train.height)
+  return genlab::DCGANOptions().latent_dim(s.options.integer(kLatent)).channels(data.channels).image_size(data.train.height)
       .minibatch_std(true);
 }
 
@@ -84,7 +84,8 @@ const ModelFamily& Families::dcgan() {
                                                      "2015). No likelihood: watch D(x), D(G(z)) and the samples.");
     f.data = DataKind::Images;
     f.mixedPrecision = true;
-    f.defaults = {13, 64, 1e-3, 64};
+    f.defaults = {13, 64, 1e-3};
+    f.options = {latentOption(64)};
     f.latentExplorer = true;
     f.losses = ganLosses(false);
     f.heldOut = ganLosses(true);

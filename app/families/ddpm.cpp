@@ -117,6 +117,11 @@ genlab::GaussianDiffusionOptions processOptionsOf(const QJsonObject& m) {
       .min_snr_gamma(m.value(QStringLiteral("min_snr_gamma")).toDouble(0));
 }
 
+NoiseSchedule noiseScheduleOf(const QJsonObject& m) {
+  const auto p = processOptionsOf(m);
+  return {QString::fromStdString(p.schedule()), int(p.timesteps())};
+}
+
 genlab::GaussianDiffusion processOf(const QJsonObject& m) { return genlab::GaussianDiffusion(processOptionsOf(m)); }
 
 Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
@@ -182,7 +187,7 @@ const ModelFamily& Families::ddpm() {
     f.data = DataKind::Images;
     f.mixedPrecision = true;
     f.lrSchedule = true;
-    f.defaults = {14, 64, 1e-3, 2, "cosine"};
+    f.defaults = {14, 64, 1e-3, "cosine"};
     makeDiffusionFamily(f, "U-Net");
     // New runs minimise the Min-SNR-weighted v-prediction error, not the plain noise-prediction
     // error that the held-out curve (and older runs' training curve) shows.
@@ -239,6 +244,7 @@ const ModelFamily& Families::ddpm() {
       return QString();
     };
     f.loadDiffusion = load;
+    f.noiseSchedule = noiseScheduleOf;
     f.describe = [](const QJsonObject& m) {
       const auto u = unetOf(m);
       QStringList mults;

@@ -13,6 +13,38 @@
 
 namespace FamilyTools {
 
+FamilyOption latentOption(int defaultDim) {
+  FamilyOption o;
+  o.key = kLatent;
+  o.type = FamilyOption::Type::Integer;
+  o.min = 1;
+  o.max = 128;
+  o.defaultValue = defaultDim;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Latent &dimension:");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.");
+  o.fromOlderRun = [](const QJsonObject& run) {
+    return run.value(QStringLiteral("model")).toObject().value(QStringLiteral("latent_dim"));
+  };
+  return o;
+}
+
+FamilyOption betaOption(double defaultBeta) {
+  FamilyOption o;
+  o.key = kBeta;
+  o.type = FamilyOption::Type::Real;
+  o.min = 0;
+  o.max = 1000;
+  o.decimals = 2;
+  o.defaultValue = defaultBeta;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "β (&KL weight):");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards "
+                                            "the prior and blurs the digits, smaller sharpens them and leaves gaps.");
+  o.fromOlderRun = [](const QJsonObject& run) {
+    return run.value(QStringLiteral("training")).toObject().value(QStringLiteral("beta"));
+  };
+  return o;
+}
+
 genlab::Precision precisionOf(const TrainingSettings& s) {
   return genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32);
 }
@@ -79,7 +111,8 @@ Result<DatasetSplits> heldOutOf(const QJsonObject& dataset, const QString& dataF
   s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
   s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
   Result<DatasetSplits> out = DatasetSplits::load(s);
-  if (out.ok() && !s.dataset.startsWith(QLatin1String("toy:"))) {
+  const DataSet* set = DataSets::find(s.dataset);
+  if (out.ok() && set && set->kind == DataKind::Images) {
     const int channels = dataset.value(QStringLiteral("channels")).toInt(1), size = s.imageSize;
     const auto& eval = out.value.eval;
     if (eval.images.size(1) != int64_t(channels) * size * size)
@@ -183,7 +216,6 @@ QString checkImageFields(const QJsonObject& m) {
 
 void makeDiffusionFamily(ModelFamily& f, const char* network) {
   f.diffusionTimeline = true;
-  f.latentSize = false;
   f.losses = diffusionLosses(false);
   f.heldOut = diffusionLosses(true);
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");

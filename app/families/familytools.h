@@ -20,6 +20,14 @@ namespace FamilyTools {
 /// The file name the loaders put in their messages.
 inline const std::string kWeights = "weights.safetensors";
 
+/// The latent size d of a model with a code (new runs start from `defaultDim`); older runs recorded it as model.latent_dim.
+FamilyOption latentOption(int defaultDim);
+inline const QString kLatent = QStringLiteral("latent");
+/// β, the weight of a VAE's KL term (1: the ELBO; new runs start from `defaultBeta`); older runs
+/// recorded it as training.beta.
+FamilyOption betaOption(double defaultBeta = 1.0);
+inline const QString kBeta = QStringLiteral("beta");
+
 /// The arithmetic a session trains in: the settings' precision, already resolved by the worker
 /// ("bf16" or "fp32"; anything else is float32).
 genlab::Precision precisionOf(const TrainingSettings& s);
@@ -85,6 +93,9 @@ Result<ImageBatch> sampleDiffusionImages(const Run& run, const SampleRequest& r)
 /// What every diffusion family shares: the timeline capability, the noise-prediction columns and
 /// axis, its weights under "model.", sampling and the held-out evaluation through loadDiffusion.
 void makeDiffusionFamily(ModelFamily& f, const char* network);
+/// The MLP VAE (or, `autoencoder`, the auto-encoder of the same layers) as the family `id` taking
+/// `--model option` (mlpvae.cpp): presets of it are families of their own with other names and defaults.
+ModelFamily mlpVaeFamily(const QString& id, const QString& option, bool autoencoder);
 /// The columns of a VAE: −ELBO, reconstruction and KL per step; held-out −ELBO and its two parts.
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint);
 /// run.json's "model" object of a conv model (conv VAE, DCGAN): the four sizes its options carry.

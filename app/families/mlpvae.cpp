@@ -18,22 +18,23 @@ namespace {
 
 class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
  public:
-  VaeSession(const TrainingSettings& s, const DatasetSplits& data, bool autoencoder)
-      : m_autoencoder(autoencoder),
+  VaeSession(const TrainingSettings& s, const DatasetSplits& data, QString kind, bool autoencoder)
+      : m_kind(std::move(kind)),
+        m_autoencoder(autoencoder),
         m_options(genlab::VAEOptions()
-                      .latent_dim(s.latentDim)
+                      .latent_dim(s.options.integer(kLatent))
                       .input_dim(data.train.images.size(1))
                       .deterministic(autoencoder)),
         m_eval(data.eval.images) {
     m_trainer = std::make_unique<genlab::VaeTrainer>(
         m_options,
-        genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(autoencoder ? 1.0 : s.options.real(kBeta)),
         data.train.images);
     m_range = m_trainer->latent_range(m_eval);
   }
 
   QJsonObject modelJson() const override {
-    return {{QStringLiteral("kind"), m_autoencoder ? Families::autoencoder().id : Families::mlpVae().id},
+    return {{QStringLiteral("kind"), m_kind},
             {QStringLiteral("input_dim"), qint64(m_options.input_dim())},
             {QStringLiteral("hidden_dim"), qint64(m_options.hidden_dim())},
             {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())}};
@@ -56,6 +57,7 @@ class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
   }
 
  private:
+  QString m_kind;  ///< the family's id (the MLP VAE, the auto-encoder or a preset of them)
   bool m_autoencoder;
   genlab::VAEOptions m_options;
   at::Tensor m_eval;
@@ -76,10 +78,12 @@ Result<genlab::VAE> loadVae(const Run& run, bool autoencoder) {
   return out;
 }
 
-ModelFamily mlpFamily(bool autoencoder) {
+}  // namespace
+
+ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, bool autoencoder) {
   ModelFamily f;
-  f.id = autoencoder ? QStringLiteral("ae-mlp") : QStringLiteral("vae-mlp");
-  f.option = autoencoder ? QStringLiteral("ae") : QStringLiteral("vae");
+  f.id = id;
+  f.option = option;
   f.name = autoencoder ? QT_TRANSLATE_NOOP("ModelFamily", "Auto-encoder 784→256→d (no noise, no KL)")
                        : QT_TRANSLATE_NOOP("ModelFamily", "MLP VAE 784→256→2d (BCE + KL)");
   f.description = autoencoder
@@ -90,10 +94,12 @@ ModelFamily mlpFamily(bool autoencoder) {
                                                          "Welling 2013): with a 2-D code the Explore page shows the "
                                                          "whole latent space.");
   f.data = DataKind::Images;
-  f.defaults = {50, 128, 1e-3, 2};
+  f.defaults = {50, 128, 1e-3};
+  f.options = {latentOption(2)};
+  if (!autoencoder)
+    f.options << betaOption();
   f.latentExplorer = true;
   f.likelihood = !autoencoder;
-  f.klWeight = !autoencoder;
   f.codesSpreadLikeData = autoencoder;
   if (autoencoder) {
     f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (BCE)"),
@@ -107,8 +113,8 @@ ModelFamily mlpFamily(bool autoencoder) {
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (nats per image)");
   f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},
                        {QStringLiteral("decoder."), QStringLiteral("decoder")}};
-  f.makeSession = [autoencoder](const TrainingSettings& s, const DatasetSplits& data) {
-    return std::unique_ptr<ModelSession>(new VaeSession(s, data, autoencoder));
+  f.makeSession = [id, autoencoder](const TrainingSettings& s, const DatasetSplits& data) {
+    return std::unique_ptr<ModelSession>(new VaeSession(s, data, id, autoencoder));
   };
   f.checkModel = [](const QJsonObject& m) {
     int v = 0;
@@ -167,14 +173,12 @@ ModelFamily mlpFamily(bool autoencoder) {
   return f;
 }
 
-}  // namespace
-
 const ModelFamily& Families::mlpVae() {
-  static const ModelFamily f = mlpFamily(false);
+  static const ModelFamily f = mlpVaeFamily(QStringLiteral("vae-mlp"), QStringLiteral("vae"), false);
   return f;
 }
 
 const ModelFamily& Families::autoencoder() {
-  static const ModelFamily f = mlpFamily(true);
+  static const ModelFamily f = mlpVaeFamily(QStringLiteral("ae-mlp"), QStringLiteral("ae"), true);
   return f;
 }

@@ -3,6 +3,8 @@
 // No torch in here: the GUI includes it. Everything a family does with tensors sits behind the
 // functions below, implemented in the family's own file under app/families/.
 
+#include "datasets.h"
+#include "familyoptions.h"
 #include "io/result.h"
 #include "samplernames.h"
 
@@ -28,9 +30,6 @@ template <typename T>
 using Result = genlab::Result<T, QString>;
 using Status = genlab::Result<void, QString>;
 
-/// What a family trains on.
-enum class DataKind { Images, Points };
-
 /// One number a family reports per step or per evaluation.
 struct LossColumn {
   QString key;        ///< metrics.csv column (held-out ones get "eval_" in front) and run.json key
@@ -45,7 +44,6 @@ struct FamilyDefaults {
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
-  int latentDim = 2;
   const char* lrSchedule = "constant";  ///< or "cosine" (TrainingSettings::lrSchedule)
 };
 
@@ -53,6 +51,19 @@ struct FamilyDefaults {
 struct ImageBatch {
   int count = 0, channels = 1, size = 0;
   std::vector<float> pixels;
+};
+
+/// A diffusion model's noise schedule, as its run trained with it.
+struct NoiseSchedule {
+  QString kind;       ///< "linear", "cosine", "sigmoid", or "toy"
+  int timesteps = 0;  ///< T
+};
+
+/// What a pixel-by-pixel model writes, as its run trained it.
+struct PixelShape {
+  int imageSize = 28;
+  int levels = 2;   ///< 2 (black or white) or 256 grey levels
+  int classes = 0;  ///< told the class: how many (0: not told)
 };
 
 /// How far a long sampling is, from 0 to 1; returning false stops it.
@@ -81,18 +92,19 @@ struct ModelFamily {
   const char* description = "";  ///< one sentence: what it is and what to watch
   DataKind data = DataKind::Images;
   FamilyDefaults defaults;
+  /// Its own training options (β, the latent size …), declared once: they make the CLI's options and
+  /// --help, the Train page's rows, the checks, run.json's "options", `info` and resume.
+  QList<FamilyOption> options;
 
   // What it can do.
   bool latentExplorer = false;     ///< the Explore page: sliders over a latent code
   bool diffusionTimeline = false;  ///< the Diffusion page: the reverse process step by step
   bool likelihood = false;         ///< held-out −ELBO per epoch (a likelihood bound)
-  bool klWeight = false;           ///< β applies
-  bool latentSize = true;          ///< the latent dimension applies
   bool codesSpreadLikeData = false;  ///< codes not pulled towards N(0, 1): the sliders span the codes
   bool mixedPrecision = false;     ///< trains and samples in bfloat16 on request (TrainingSettings::precision)
   bool lrSchedule = false;         ///< its learning rate can decay along a cosine (TrainingSettings::lrSchedule)
   bool pixelByPixel = false;       ///< the Pixel by pixel page: an autoregressive model writes, completes, shows what it sees
-  bool byClass = false;            ///< can be told each image's class (TrainingSettings::byClass)
+  bool byClass = false;            ///< can be told which class to draw (`sample --class`, the Pixel page): its "by-class" option
   /// Its first held-out measure is a loss (lower is better): the weights of the epoch with the
   /// lowest are kept as best.safetensors beside the last (not for GANs, whose D loss is no score).
   bool keepsBest = true;
@@ -120,8 +132,12 @@ struct ModelFamily {
   std::function<Result<QImage>(const Run&, const SampleRequest&)> sample;
   /// Samples as pixels (image families; the sample-quality measure scores them), in batches.
   std::function<Result<ImageBatch>(const Run&, const SampleRequest&)> sampleImages;
+  /// diffusionTimeline families: the run's noise schedule from run.json's "model" (older runs: what they used).
+  std::function<NoiseSchedule(const QJsonObject& model)> noiseSchedule;
   /// The network and its process for the Diffusion page and `sample` (diffusionTimeline families).
   std::function<Result<std::shared_ptr<const DiffusionModel>>(const Run&, bool ema)> loadDiffusion;
+  /// pixelByPixel families: what the run's model writes, from run.json's "model" (no network built).
+  std::function<PixelShape(const QJsonObject& model)> pixelShape;
   /// The network for the Pixel by pixel page and `sample` (pixelByPixel families).
   std::function<Result<std::shared_ptr<const PixelModel>>(const Run&)> loadPixelModel;
   /// The held-out measures (heldOut keys) on the run's held-out split.

@@ -43,12 +43,12 @@ ModelFamily make() {
                                                    "probability given the pixels above and to its left, from masked "
                                                    "convolutions in a vertical and a horizontal stack with gated units. "
                                                    "Exact likelihood; sampling writes one pixel at a time.");
-  f.defaults = {10, 64, 1e-3, 2, "cosine"};
+  f.defaults = {10, 64, 1e-3, "cosine"};
   makePixelFamily(f, "PixelCNN");
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelCNNOptions().width(kWidth).layers(kLayers).head_width(kHead)
-                                                   .levels(s.pixelLevels).classes(pixelClasses(s)).image_size(data.train.height);
+                                                   .levels(s.options.integer(kLevels)).classes(pixelClasses(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelCNNImpl, genlab::PixelCNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {

@@ -103,12 +103,51 @@ at::Tensor binarisedHeldOut(const at::Tensor& images) {
   return genlab::pixel_values(images, 2, gen);
 }
 
+namespace {
+
+FamilyOption levelsOption() {
+  FamilyOption o;
+  o.key = kLevels;
+  o.type = FamilyOption::Type::Choice;
+  o.choices = {{2, QT_TRANSLATE_NOOP("ModelFamily", "black or white (2 levels)")},
+               {256, QT_TRANSLATE_NOOP("ModelFamily", "256 grey levels")}};
+  o.defaultValue = 2;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "&Pixels:");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "What the model predicts for each pixel. Black or white: the digits are "
+                                            "binarised afresh at every visit, as in the PixelCNN papers' MNIST results. "
+                                            "256 grey levels: a softmax over every grey value, slower to learn.");
+  o.fromOlderRun = [](const QJsonObject& run) {
+    return run.value(QStringLiteral("model")).toObject().value(QStringLiteral("levels"));
+  };
+  return o;
+}
+
+FamilyOption byClassOption() {
+  FamilyOption o;
+  o.key = kByClass;
+  o.type = FamilyOption::Type::Flag;
+  o.defaultValue = false;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Tell the model each image's &class");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment) is given to every layer; the trained "
+                                            "model then writes the class it is asked for. MNIST and Fashion-MNIST only.");
+  o.fromOlderRun = [](const QJsonObject& run) {
+    return QJsonValue(run.value(QStringLiteral("model")).toObject().value(QStringLiteral("classes")).toInt(0) > 0);
+  };
+  return o;
+}
+
+}  // namespace
+
 void makePixelFamily(ModelFamily& f, const char* network) {
+  f.options = {levelsOption(), byClassOption()};
+  f.pixelShape = [](const QJsonObject& m) {
+    return PixelShape{m.value(QStringLiteral("image_size")).toInt(28), m.value(QStringLiteral("levels")).toInt(2),
+                      m.value(QStringLiteral("classes")).toInt(0)};
+  };
   f.data = DataKind::Images;
   f.pixelByPixel = true;
   f.byClass = true;
   f.qualitySamples = 64;  // one network pass per pixel: 64 images take seconds, 500 a minute
-  f.latentSize = false;
   f.lrSchedule = true;
   const char* nats = QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
   f.losses = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "−log p(x)"), nats}};
@@ -120,6 +159,9 @@ void makePixelFamily(ModelFamily& f, const char* network) {
       return QCoreApplication::translate("ModelFamily", "Pixel-by-pixel models read grey images: choose grey, not RGB.");
     if (s.batchSize < 2)
       return QCoreApplication::translate("ModelFamily", "Batches of at least 2 images, got %1.").arg(s.batchSize);
+    if (s.options.flag(kByClass) && pixelClasses(s) == 0)
+      return QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
+                                                        "image folder or a toy set has none.");
     return QString();
   };
   f.sample = [](const Run& run, const SampleRequest& r) {
@@ -168,7 +210,8 @@ QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& sha
 }
 
 int64_t pixelClasses(const TrainingSettings& s) {
-  return s.byClass ? int64_t(genlab::class_names(s.dataset.toStdString()).size()) : 0;
+  const DataSet* set = DataSets::find(s.dataset);
+  return s.options.flag(kByClass) && set ? int64_t(set->classes.size()) : 0;
 }
 
 QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth) {

@@ -41,12 +41,12 @@ ModelFamily make() {
                                                    "read the image one row at a time, each pixel seeing a triangle of "
                                                    "rows above and the pixels to its left. Exact likelihood; sampling "
                                                    "writes one pixel at a time.");
-  f.defaults = {10, 64, 2e-3, 2, "cosine"};
+  f.defaults = {10, 64, 2e-3, "cosine"};
   makePixelFamily(f, "PixelRNN");
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelRNNOptions().hidden(kHidden).layers(kLayers).head_width(kHead)
-                                                   .levels(s.pixelLevels).classes(pixelClasses(s)).image_size(data.train.height);
+                                                   .levels(s.options.integer(kLevels)).classes(pixelClasses(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelRNNImpl, genlab::PixelRNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {

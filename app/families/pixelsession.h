@@ -36,8 +36,11 @@ namespace FamilyTools {
 
 /// run.json's "model" object of a pixel model: the fields both families carry; each adds its own.
 QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& shape);
-/// The number of classes a new run's net is told: 10 with TrainingSettings::byClass (MNIST and
-/// Fashion-MNIST), else 0.
+/// The pixel families' own options: 2 or 256 grey levels per pixel, and whether the net is told each image's class.
+inline const QString kLevels = QStringLiteral("levels");
+inline const QString kByClass = QStringLiteral("by-class");
+/// The number of classes a new run's net is told: the data set's with the by-class option (MNIST and
+/// Fashion-MNIST: 10), else 0.
 int64_t pixelClasses(const TrainingSettings& s);
 /// checkWeights' part both families share: the output head's shape ("" when fine).
 QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth);

@@ -2,32 +2,21 @@
 #include "registry.h"
 
 
-// Each family's descriptor, defined in its own file under app/families/.
+// Each family's descriptor, defined in its own file under app/families/ and listed in familylist.h.
 namespace Families {
-const ModelFamily& mlpVae();          // mlpvae.cpp
-const ModelFamily& autoencoder();     // mlpvae.cpp
-const ModelFamily& convVae();         // convvae.cpp
-const ModelFamily& dcgan();           // dcgan.cpp
-const ModelFamily& ddpm();            // ddpm.cpp
-const ModelFamily& pixelCnn();        // pixelcnn.cpp
-const ModelFamily& pixelRnn();        // pixelrnn.cpp
-const ModelFamily& toyVae();          // toyplayground.cpp
-const ModelFamily& toyAutoencoder();  // toyplayground.cpp
-const ModelFamily& toyGan();          // toyplayground.cpp
-const ModelFamily& toyDiffusion();    // toydiffusion.cpp
+#define GENLAB_FAMILY(name) const ModelFamily& name();
+#include "familylist.h"
+#undef GENLAB_FAMILY
 }  // namespace Families
 
 namespace Registry {
 
 const QList<const ModelFamily*>& all() {
-  // One line per family: a new family adds its file under app/families/ and one line here.
-  static const QList<const ModelFamily*> families = [] {
-    QList<const ModelFamily*> list;
-    list << &Families::mlpVae() << &Families::autoencoder() << &Families::convVae() << &Families::dcgan()
-         << &Families::ddpm() << &Families::pixelCnn() << &Families::pixelRnn() << &Families::toyVae() << &Families::toyAutoencoder() << &Families::toyGan()
-         << &Families::toyDiffusion();
-    return list;
-  }();
+  static const QList<const ModelFamily*> families = {
+#define GENLAB_FAMILY(name) &Families::name(),
+#include "familylist.h"
+#undef GENLAB_FAMILY
+  };
   return families;
 }
 
@@ -46,7 +35,8 @@ const ModelFamily* firstWith(const std::function<bool(const ModelFamily&)>& want
 }
 
 DataKind dataKindOf(const QString& dataset) {
-  return dataset.startsWith(QLatin1String("toy:")) ? DataKind::Points : DataKind::Images;
+  const DataSet* d = DataSets::find(dataset);
+  return d ? d->kind : DataKind::Images;
 }
 
 const ModelFamily* resolve(const QString& option, const QString& dataset) {

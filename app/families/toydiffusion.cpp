@@ -49,6 +49,10 @@ class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiff
   }
 };
 
+NoiseSchedule noiseScheduleOf(const QJsonObject& m) {
+  return {QStringLiteral("toy"), m.value(QStringLiteral("timesteps")).toInt(100)};
+}
+
 Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
   Result<std::shared_ptr<const DiffusionModel>> out;
   const QJsonObject m = run.model();
@@ -57,7 +61,7 @@ Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
   if (out.error = message(genlab::load_toy_diffusion(net, run.weights(), kWeights, ema).error); !out.ok())
     return out;
   out.value = std::make_shared<const DiffusionModel>(genlab::toy_diffusion_process(T), genlab::toy_denoiser(net),
-                                                     DiffusionModel::Output{true, 1, 28, run.datasetName().mid(4)});
+                                                     DiffusionModel::Output{true, 1, 28, DataSets::shortName(run.datasetName())});
   return out;
 }
 
@@ -73,7 +77,7 @@ const ModelFamily& Families::toyDiffusion() {
                                                      "learns to denoise 2-D points; the Diffusion page shows every "
                                                      "step of its sampling.");
     f.data = DataKind::Points;
-    f.defaults = {400, 128, 1e-3, 2};
+    f.defaults = {400, 128, 1e-3};
     makeDiffusionFamily(f, "MLP");
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new ToyDiffusionSession(s, data));
@@ -98,6 +102,7 @@ const ModelFamily& Families::toyDiffusion() {
       return QString();
     };
     f.loadDiffusion = load;
+    f.noiseSchedule = noiseScheduleOf;
     f.describe = [](const QJsonObject& m) {
       return QStringLiteral("MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2")
           .arg(m.value(QStringLiteral("hidden")).toInt(128)).arg(m.value(QStringLiteral("timesteps")).toInt(100));

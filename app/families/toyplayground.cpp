@@ -31,11 +31,11 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
  public:
   ToySession(const TrainingSettings& s, const DatasetSplits& data, Toy toy)
       : m_toy(toy),
-        m_options(genlab::ToyModelOptions().kind(kindOf(toy)).latent_dim(s.latentDim)),
+        m_options(genlab::ToyModelOptions().kind(kindOf(toy)).latent_dim(s.options.integer(kLatent))),
         m_eval(data.eval.images) {
     m_trainer = std::make_unique<genlab::ToyTrainer>(
         m_options,
-        genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.beta),
+        genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(toy == Toy::Vae ? s.options.real(kBeta) : 1.0),
         data.train.images);
     m_range = m_trainer->latent_range(m_eval);
   }
@@ -88,10 +88,12 @@ ModelFamily make(Toy toy) {
   f.description = QT_TRANSLATE_NOOP("ModelFamily", "Small MLPs on 2-D points: samples are drawn as a scatter plot "
                                                    "over the data; 150 epochs take seconds.");
   f.data = DataKind::Points;
-  f.defaults = {150, 256, 1e-3, 2};
+  f.defaults = {150, 256, 1e-3};
+  f.options = {latentOption(2)};
+  if (toy == Toy::Vae)
+    f.options << betaOption();
   f.latentExplorer = true;
   f.likelihood = toy == Toy::Vae;
-  f.klWeight = toy == Toy::Vae;
   f.codesSpreadLikeData = ae;
   if (gan) {
     f.losses = ganLosses(false);
@@ -139,7 +141,7 @@ ModelFamily make(Toy toy) {
   };
   f.loadDecoder = [toy](const Run& run) {
     // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
-    const auto background = genlab::make_toy2d(run.datasetName().mid(4).toStdString(), 2000, 2);
+    const auto background = genlab::make_toy2d(DataSets::shortName(run.datasetName()).toStdString(), 2000, 2);
     auto out = snapshotOf(genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background), run);
     if (out.ok() && toy != Toy::Gan)
       out.value.setEncoder(genlab::load_toy_encoder(run.weights(), kWeights, optionsOf(run.model(), toy)).value);

@@ -40,15 +40,10 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
 
-  m_forwardView->addSource(tr("MNIST test digits"), QStringLiteral("mnist"));
-  m_forwardView->addSource(tr("Fashion-MNIST test images"), QStringLiteral("fashion-mnist"));
-  for (const auto& [label, key] : std::initializer_list<std::pair<QString, QString>>{
-           {tr("Toy points: S-curve"), QStringLiteral("toy:s-curve")},
-           {tr("Toy points: swiss roll"), QStringLiteral("toy:swiss-roll")},
-           {tr("Toy points: two moons"), QStringLiteral("toy:moons")},
-           {tr("Toy points: 8 Gaussians"), QStringLiteral("toy:8-gaussians")},
-           {tr("Toy points: rings"), QStringLiteral("toy:rings")}})
-    m_forwardView->addSource(label, key);
+  // Every data set of fixed images or generated points (an image folder is opened as a file instead).
+  for (const DataSet* d : DataSets::all())
+    if (d->source != DataSource::ImageFolder)
+      m_forwardView->addSource(d->displayLabel(), d->id);
   connect(m_forwardView, &ForwardView::sourceChanged, this, &DiffusionPage::loadForwardSource);
   connect(m_forwardView, &ForwardView::tChanged, this, [this] { redrawForward(true); });
   connect(m_forwardView, &ForwardView::seedChanged, this, [this](quint64 seed) {
@@ -72,7 +67,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   connect(m_forwardView, &ForwardView::imageFileDropped, this, &DiffusionPage::loadForwardFile);
   m_forward.setSchedule(QStringLiteral("linear"), 1000);
   m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
-  loadForwardSource(QStringLiteral("mnist"), 0);
+  loadForwardSource(DataSets::firstOf(DataKind::Images).id, 0);
 
   connect(m_reverseView, &ReverseView::runRequested, this, &DiffusionPage::run);
   connect(m_reverseView, &ReverseView::cancelRequested, this, [this] {
@@ -198,11 +193,13 @@ Status DiffusionPage::openRun(const QString& folder) {
   m_sampler->wait();
   m_run = folder;
   m_runMakesPoints = family.data == DataKind::Points;
-  const int T = model.value(QStringLiteral("timesteps")).toInt(m_runMakesPoints ? 100 : 1000);
+  const NoiseSchedule schedule = family.noiseSchedule(model);
+  const int T = schedule.timesteps;
   const QString dataset = run.datasetName();
+  const DataSet* set = DataSets::find(dataset);
   QVector<QPointF> data;
   if (m_runMakesPoints)
-    data = ForwardProcess::toyPoints(dataset.mid(4), 2000);
+    data = ForwardProcess::toyPoints(dataset, 2000);
   m_reverseView->setModel(tr("%1 — %2 — trained on %3 for %4 steps. Run: %5")
                               .arg(family.displayName(), family.describe(model), dataset)
                               .arg(run.step())
@@ -210,8 +207,8 @@ Status DiffusionPage::openRun(const QString& folder) {
                           T, m_runMakesPoints, data);
   m_timesteps = T;
   // The forward tab shows the run's own data and schedule.
-  if (m_runMakesPoints || dataset == QLatin1String("mnist") || dataset == QLatin1String("fashion-mnist")) {
-    m_forwardView->selectSchedule(m_runMakesPoints ? QStringLiteral("toy") : model.value(QStringLiteral("schedule")).toString(QStringLiteral("linear")), T);
+  if (set && set->source != DataSource::ImageFolder) {
+    m_forwardView->selectSchedule(schedule.kind, T);
     m_forwardView->selectSource(dataset);
   }
   return {};
@@ -243,9 +240,10 @@ void DiffusionPage::run(const ReverseSettings& s) {
 }
 
 void DiffusionPage::loadForwardSource(const QString& key, int index) {
-  if (key.startsWith(QLatin1String("toy:"))) {
-    m_forward.setPoints(ForwardProcess::toyPoints(key.mid(4), 2000));
-    m_forwardView->setImageDescription(tr("2,000 points of the %1 set").arg(key.mid(4)));
+  const DataSet* set = DataSets::find(key);
+  if (set && set->kind == DataKind::Points) {
+    m_forward.setPoints(ForwardProcess::toyPoints(key, 2000));
+    m_forwardView->setImageDescription(tr("2,000 points of the %1 set").arg(DataSets::shortName(key)));
   } else {
     const auto read = ForwardProcess::datasetImage(key, index);
     if (!read.ok()) {

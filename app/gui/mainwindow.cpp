@@ -225,7 +225,7 @@ void MainWindow::trainToyDiffusion() {
   if (!family)
     return;
   TrainingSettings s = m_train->defaultRun();
-  s.dataset = QStringLiteral("toy:s-curve");
+  s.dataset = DataSets::firstOf(DataKind::Points).id;  // the S-curve, which the button names
   s.useDefaultsOf(family->id, s.dataset);
   m_toyForDiffusion = true;  // when it is trained, sample it where the user asked for it
   m_train->requestRun(s);

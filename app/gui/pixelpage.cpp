@@ -227,13 +227,15 @@ Status PixelPage::openRun(const QString& folder) {
   m_writeButton->setEnabled(true);
   m_view->clearHeatMap();
   m_plainView->clearHeatMap();
-  m_imageSize = run.model().value(QStringLiteral("image_size")).toInt(28);
-  const int classes = run.model().value(QStringLiteral("classes")).toInt(0);
-  const QJsonArray names = run.dataset().value(QStringLiteral("classes")).toArray();
+  const PixelShape shape = family.pixelShape(run.model());
+  m_imageSize = shape.imageSize;
+  const int classes = shape.classes;
+  const DataSet* set = DataSets::find(run.datasetName());
+  const QStringList names = set ? set->classes : QStringList();
   m_class->clear();
   m_class->addItem(tr("automatic"), -1);
   for (int k = 0; k < classes; ++k)
-    m_class->addItem(k < names.size() ? names[k].toString() : QString::number(k), k);
+    m_class->addItem(k < names.size() ? names[k] : QString::number(k), k);
   m_class->setVisible(classes > 0);
   m_classLabel->setVisible(classes > 0);
   if (m_paint->isChecked())

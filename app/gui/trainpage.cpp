@@ -30,23 +30,66 @@
 
 namespace {
 
+// The form names a data set by its registry id and an image folder apart ("folder:PATH" is the
+// registry's spelling, not the form's).
+void setDataset(TrainingFormValues& v, const QString& name) {
+  const DataSet* set = DataSets::find(name);
+  v.dataset = set ? set->id : name;
+  v.imageFolder = DataSets::folderOf(name);
+}
+
+QString datasetOf(const TrainingFormValues& v) {
+  const DataSet* set = DataSets::find(v.dataset.isEmpty() ? DataSets::all().first()->id : v.dataset);
+  if (set && set->source == DataSource::ImageFolder)
+    return DataSets::folderNamed(v.imageFolder);
+  return set ? set->id : v.dataset;
+}
+
+QVariantMap formOptionsOf(const OptionValues& values) { return values.json().toVariantMap(); }
+
+// The form's values of the family's options, as the option declarations type them.
+OptionValues optionValuesOf(const QVariantMap& form, const ModelFamily& family) {
+  OptionValues out = OptionValues::defaultsOf(family.options);
+  for (const FamilyOption& o : family.options)
+    if (form.contains(o.key))
+      out.set(o.key, o.type == FamilyOption::Type::Integer ? QJsonValue(form.value(o.key).toInt())
+                                                           : QJsonValue::fromVariant(form.value(o.key)));
+  return out;
+}
+
+// A family's option as a row of the Train page's form.
+FormOption formOptionOf(const FamilyOption& o) {
+  FormOption f;
+  f.key = o.key;
+  f.kind = o.type == FamilyOption::Type::Integer ? FormOption::Kind::Integer
+           : o.type == FamilyOption::Type::Real  ? FormOption::Kind::Real
+           : o.type == FamilyOption::Type::Flag  ? FormOption::Kind::Flag
+                                                 : FormOption::Kind::Choice;
+  f.label = o.displayLabel();
+  f.tooltip = o.displayHelp();
+  f.min = o.min;
+  f.max = o.max;
+  f.decimals = o.decimals;
+  f.defaultValue = o.defaultValue.toVariant();
+  for (const FamilyOption::Choice& c : o.choices)
+    f.choices.append({QCoreApplication::translate("ModelFamily", c.label), c.value.toVariant()});
+  return f;
+}
+
 TrainingFormValues formValuesOf(const TrainingSettings& s) {
   TrainingFormValues v;
   v.model = s.model;
-  v.dataset = s.dataset;
+  setDataset(v, s.dataset);
   v.imageSize = s.imageSize;
   v.rgb = s.rgb;
   v.epochs = s.epochs;
   v.batchSize = s.batchSize;
   v.learningRate = s.learningRate;
-  v.beta = s.beta;
-  v.latentDim = s.latentDim;
+  v.options = formOptionsOf(s.options);
   v.seed = s.seed;
   v.threads = s.threads;
   v.device = SystemInfo::deviceName(s.device);
   v.precision = s.precision;
-  v.pixelLevels = s.pixelLevels;
-  v.byClass = s.byClass;
   v.scoreSamples = s.scoreSamples;
   return v;
 }
@@ -61,11 +104,10 @@ QVector<ModelChoice> modelChoices() {
     c.label = f->displayName();
     c.tooltip = f->displayDescription();
     c.points = f->data == DataKind::Points;
-    c.klWeight = f->klWeight;
-    c.latentSize = f->latentSize;
     c.mixedPrecision = f->mixedPrecision;
-    c.pixelLevels = f->pixelByPixel;
-    c.byClass = f->byClass;
+    for (const FamilyOption& o : f->options)
+      if (o.shownInForm)
+        c.options << formOptionOf(o);
     for (const LossColumn& col : f->heldOut)
       c.heldOut << col.displayLabel();
     c.heldOutUnit = f->heldOut.isEmpty() ? QString() : f->heldOut.first().displayUnit();
@@ -74,13 +116,28 @@ QVector<ModelChoice> modelChoices() {
   return out;
 }
 
+// What the Train page offers, from the data set registry (widgets/ never sees it).
+QVector<DatasetChoice> datasetChoices() {
+  QVector<DatasetChoice> out;
+  for (const DataSet* d : DataSets::all()) {
+    DatasetChoice c;
+    c.id = d->id;
+    c.label = d->displayLabel();
+    c.points = d->kind == DataKind::Points;
+    c.imageFolder = d->source == DataSource::ImageFolder;
+    if (d->source == DataSource::Generated)
+      c.note = TrainPage::tr("Generated: 10,000 training points and 2,000 held out, the same on every machine. "
+                             "Small MLPs train on them in seconds; samples are drawn as a scatter plot.");
+    c.howToGet = d->displayHowToGet();
+    out << c;
+  }
+  return out;
+}
+
 // "MLP VAE … on mnist, 50 epochs": a queued run in words.
 QString describe(const TrainingSettings& s) {
   const ModelFamily* f = Registry::resolve(s.model, s.dataset);
-  QString data = s.dataset;
-  if (data.startsWith(QLatin1String("folder:")))
-    data = QDir(data.mid(7)).dirName();
-  return TrainPage::tr("%1 on %2, %3 epochs").arg(f ? f->displayName() : s.model, data).arg(s.epochs);
+  return TrainPage::tr("%1 on %2, %3 epochs").arg(f ? f->displayName() : s.model, DataSets::shortName(s.dataset)).arg(s.epochs);
 }
 
 }  // namespace
@@ -99,6 +156,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   }
   m_dashboard->setAutomaticPrecision(SystemInfo::hasNativeBf16() ? tr("bfloat16 on this CPU") : tr("float32 on this CPU"));
   m_dashboard->setModelChoices(modelChoices());
+  m_dashboard->setDatasetChoices(datasetChoices());
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_dashboard);
@@ -158,12 +216,12 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_dashboard, &TrainingDashboard::modelChanged, this, [this](const QString& model) {
     TrainingFormValues v = m_dashboard->values();
     TrainingSettings defaults;
-    defaults.useDefaultsOf(model, v.dataset);
+    defaults.useDefaultsOf(model, datasetOf(v));
     v.model = defaults.model;
     v.epochs = defaults.epochs;
     v.batchSize = defaults.batchSize;
     v.learningRate = defaults.learningRate;
-    v.latentDim = defaults.latentDim;
+    v.options = formOptionsOf(defaults.options);
     m_dashboard->setValues(v);
   });
   connect(m_training, &TrainingController::started, this, &TrainPage::onStarted);
@@ -184,8 +242,9 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
 }
 
 void TrainPage::refreshDatasets() {
-  for (const QString& dataset : {QStringLiteral("mnist"), QStringLiteral("fashion-mnist")})
-    m_dashboard->setDatasetLocation(dataset, DataLocations::folderFor(dataset));
+  for (const DataSet* d : DataSets::all())
+    if (d->source == DataSource::IdxFolder)
+      m_dashboard->setDatasetLocation(d->id, DataLocations::folderFor(d->id));
 }
 
 TrainPage::~TrainPage() = default;
@@ -209,27 +268,25 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   const TrainingFormValues v = m_dashboard->values();
   TrainingSettings& s = out.value;
   s.model = v.model;
-  s.dataset = v.dataset;
+  s.dataset = datasetOf(v);
   s.imageSize = v.imageSize;
   s.rgb = v.rgb;
-  s.dataFolder = v.dataset.startsWith(QLatin1String("folder:")) ? v.dataset.mid(7) : DataLocations::folderFor(v.dataset);
+  s.dataFolder = DataLocations::folderFor(s.dataset);
   s.runsFolder = RunFolder::defaultRunsFolder();
   s.epochs = v.epochs;
   s.batchSize = v.batchSize;
   s.learningRate = v.learningRate;
-  s.beta = v.beta;
-  s.latentDim = v.latentDim;
   s.seed = v.seed;
   s.threads = v.threads;
   s.device = v.device;
   s.precision = v.precision;
-  s.pixelLevels = v.pixelLevels;
   s.scoreSamples = v.scoreSamples;
-  const ModelFamily* family = Registry::resolve(s.model, s.dataset);
-  s.byClass = v.byClass && family && family->byClass;  // the box is hidden for the others
-  if (s.dataFolder.isEmpty() && !s.dataset.startsWith(QLatin1String("toy:")))
+  if (const ModelFamily* family = Registry::resolve(s.model, s.dataset))
+    s.options = optionValuesOf(v.options, *family);  // the rows the chosen model shows
+  const DataSet* set = DataSets::find(s.dataset);
+  if (s.dataFolder.isEmpty() && set && set->source == DataSource::IdxFolder)
     out.error = tr("The dataset '%1' was not found (looked in %2). %3")
-                    .arg(v.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")), DataLocations::howToGet(v.dataset));
+                    .arg(s.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")), DataLocations::howToGet(s.dataset));
   else
     out.error = s.validate();
   return out;
@@ -237,7 +294,7 @@ Result<TrainingSettings> TrainPage::formSettings() const {
 
 TrainingSettings TrainPage::defaultRun() const {
   TrainingSettings s;
-  s.dataset = QStringLiteral("mnist");
+  s.dataset = DataSets::firstOf(DataKind::Images).id;
   s.useDefaultsOf(Registry::all().first()->id, s.dataset);
   s.dataFolder = DataLocations::folderFor(s.dataset);
   s.runsFolder = RunFolder::defaultRunsFolder();
@@ -433,13 +490,13 @@ void TrainPage::showFollowedColumns() {
       family && !dataset.isEmpty()) {
     TrainingFormValues v = m_dashboard->values();
     v.model = family->id;
-    v.dataset = dataset;
+    setDataset(v, dataset);
     v.epochs = training.value(QStringLiteral("epochs")).toInt(v.epochs);
     v.batchSize = training.value(QStringLiteral("batch_size")).toInt(v.batchSize);
     v.learningRate = training.value(QStringLiteral("learning_rate")).toDouble(v.learningRate);
-    v.beta = training.value(QStringLiteral("beta")).toDouble(v.beta);
     v.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
-    v.latentDim = m_follower->model().value(QStringLiteral("latent_dim")).toInt(v.latentDim);
+    // The family's options, typed, wherever the run's version kept them.
+    v.options = formOptionsOf(m_follower->options());
     m_dashboard->setValues(v);
   }
   m_dashboard->curves()->setSeries(m_follower->lossLabels(), m_follower->axisLabel(), !m_follower->heldOutLabels().isEmpty());
@@ -452,10 +509,11 @@ void TrainPage::setUpCharts(const MetricsColumns& columns, const QJsonObject& mo
   for (const QString& key : columns.optimizer)
     optimizer << MetricsColumns::optimizerLabel(key);
   m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm and learning rate"), false);
-  m_dashboard->timestepChart()->setTimesteps(model.value(QStringLiteral("timesteps")).toInt(1000));
   const ModelFamily* family = Registry::find(model.value(QStringLiteral("kind")).toString());
-  const QString note = family ? SampleQuality::LiveQuality::describe(*family, model.value(QStringLiteral("timesteps")).toInt(1000))
-                              : QString();
+  const int timesteps = family && family->noiseSchedule ? family->noiseSchedule(model).timesteps : 0;
+  if (timesteps > 0)
+    m_dashboard->timestepChart()->setTimesteps(timesteps);
+  const QString note = family ? SampleQuality::LiveQuality::describe(*family, timesteps) : QString();
   if (columns.quality == QStringList{QStringLiteral("quality_mmd")}) {
     m_dashboard->quality()->showPoints(note);
   } else {
@@ -544,14 +602,15 @@ void TrainPage::loadPreferences() {
   v.epochs = s.value(QStringLiteral("train/epochs"), v.epochs).toInt();
   v.batchSize = s.value(QStringLiteral("train/batchSize"), v.batchSize).toInt();
   v.learningRate = s.value(QStringLiteral("train/learningRate"), v.learningRate).toDouble();
-  v.latentDim = s.value(QStringLiteral("train/latentDim"), v.latentDim).toInt();
+  v.options = s.value(QStringLiteral("train/options")).toMap();
   v.seed = s.value(QStringLiteral("train/seed"), v.seed).toULongLong();
   v.threads = s.value(QStringLiteral("train/threads"), v.threads).toInt();
   v.device = s.value(QStringLiteral("train/device"), v.device).toString();  // one not here shows the CPU
-  v.dataset = s.value(QStringLiteral("train/dataset"), v.dataset).toString();
+  const QString dataset = s.value(QStringLiteral("train/dataset"), DataSets::all().first()->id).toString();
+  setDataset(v, dataset);
   v.scoreSamples = s.value(QStringLiteral("train/scoreSamples"), v.scoreSamples).toBool();
   // Older versions stored the `--model` option, newer ones the family id; the registry maps either.
-  const ModelFamily* f = Registry::resolve(s.value(QStringLiteral("train/model")).toString(), v.dataset);
+  const ModelFamily* f = Registry::resolve(s.value(QStringLiteral("train/model")).toString(), dataset);
   v.model = f ? f->id : QString();
   m_dashboard->setValues(v);
   SystemInfo::setThreads(v.threads);
@@ -563,12 +622,12 @@ void TrainPage::savePreferences() const {
   s.setValue(QStringLiteral("train/epochs"), v.epochs);
   s.setValue(QStringLiteral("train/batchSize"), v.batchSize);
   s.setValue(QStringLiteral("train/learningRate"), v.learningRate);
-  s.setValue(QStringLiteral("train/latentDim"), v.latentDim);
+  s.setValue(QStringLiteral("train/options"), v.options);
   s.setValue(QStringLiteral("train/seed"), v.seed);
   s.setValue(QStringLiteral("train/threads"), v.threads);
   s.setValue(QStringLiteral("train/device"), v.device);
   s.setValue(QStringLiteral("train/model"), v.model);
-  s.setValue(QStringLiteral("train/dataset"), v.dataset);
+  s.setValue(QStringLiteral("train/dataset"), datasetOf(v));
   s.setValue(QStringLiteral("train/scoreSamples"), v.scoreSamples);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datalocations.h"
 
+#include "datasets.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -24,35 +26,33 @@ QString userDataFolder() {
   return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/GenLab/data");
 }
 
-QString mnistFolder() {
-  for (const QString& root : searchFolders()) {
-    const QDir dir(root + QStringLiteral("/mnist"));
+QString mnistFolder() { return folderFor(QStringLiteral("mnist")); }
+
+QString howToGet(const QString& dataset) {
+  const DataSet* d = DataSets::find(dataset);
+  return d ? d->displayHowToGet() : QString();
+}
+
+QString folderFor(const QString& dataset) {
+  const DataSet* d = DataSets::find(dataset);
+  if (!d)
+    return {};
+  if (d->source == DataSource::ImageFolder)
+    return DataSets::folderOf(dataset);
+  if (d->source != DataSource::IdxFolder)
+    return {};
+  QStringList candidates;
+  for (const QString& root : searchFolders())
+    candidates << root + QLatin1Char('/') + d->folderName;
+  candidates << d->systemFolders;
+  // The held-out labels under any of the names the IDX files go by (DigitsImport installs the first).
+  for (const QString& c : candidates) {
+    const QDir dir(c);
     for (const char* name : {"t10k-labels-idx1-ubyte.gz", "t10k-labels-idx1-ubyte", "t10k-labels.idx1-ubyte"})
       if (dir.exists(QLatin1String(name)))
         return dir.absolutePath();
   }
   return {};
-}
-
-QString fashionMnistFolder() {
-  QStringList candidates;
-  for (const QString& root : searchFolders())
-    candidates << root + QStringLiteral("/fashion-mnist");
-  candidates << QStringLiteral("/usr/share/datasets/fashion-mnist");
-  for (const QString& c : candidates)
-    if (QFileInfo::exists(c + QStringLiteral("/t10k-labels-idx1-ubyte.gz")))
-      return QDir(c).absolutePath();
-  return {};
-}
-
-QString howToGet(const QString& dataset) {
-  if (dataset == QLatin1String("fashion-mnist"))
-    return QCoreApplication::translate("DataLocations", "Debian's package dataset-fashion-mnist installs it.");
-  return QCoreApplication::translate("DataLocations", "Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.");
-}
-
-QString folderFor(const QString& dataset) {
-  return dataset == QLatin1String("fashion-mnist") ? fashionMnistFolder() : mnistFolder();
 }
 
 }  // namespace DataLocations

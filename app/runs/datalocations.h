@@ -13,15 +13,13 @@ namespace DataLocations {
 QStringList searchFolders();
 /// Where GenLab puts the data sets it gets for the user: ~/.local/share/GenLab/data on Linux.
 QString userDataFolder();
-/// The first folder holding an imported MNIST (train + t10k IDX files), or "" if none.
+/// The first folder holding MNIST (train + t10k IDX files), or "" if none.
 QString mnistFolder();
-
-/// Fashion-MNIST: fashion-mnist/ in the search folders, else Debian's dataset-fashion-mnist
-/// (/usr/share/datasets/fashion-mnist); "" if absent.
-QString fashionMnistFolder();
-/// How the user gets `dataset` when it is missing, in one sentence.
+/// How the user gets `dataset` when it is missing, in one sentence (the data set registry's words).
 QString howToGet(const QString& dataset);
-/// The folder for "mnist" or "fashion-mnist", "" if that dataset is not on this machine.
+/// Where `dataset` is on this machine: an IDX data set's folder under the search folders (its
+/// folderName), else where a package installs it (Debian's dataset-fashion-mnist); an image
+/// folder's path; "" when it is not here or is generated.
 QString folderFor(const QString& dataset);
 
 }  // namespace DataLocations

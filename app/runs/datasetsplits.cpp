@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetsplits.h"
 
+#include "datasets.h"
 #include "imagefolder.h"
 
 #include "data/toy2d.h"
@@ -11,10 +12,13 @@
 
 Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
   DatasetSplits out;
-  if (s.dataset.startsWith(QLatin1String("toy:"))) {
+  const DataSet* set = DataSets::find(s.dataset);
+  if (!set)
+    return {{}, QCoreApplication::translate("DatasetSplits", "Unknown dataset '%1' (%2).").arg(s.dataset, DataSets::names())};
+  if (set->source == DataSource::Generated) {
     // Generated: 10,000 training points and 2,000 held out, from fixed seeds (the same on every machine).
     try {
-      const std::string name = s.dataset.mid(4).toStdString();
+      const std::string& name = set->generator;
       for (auto* split : {&out.train, &out.eval}) {
         const bool train = split == &out.train;
         split->images = genlab::make_toy2d(name, train ? 10000 : 2000, train ? 1 : 2);
@@ -28,7 +32,7 @@ Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
     }
     return {std::move(out), {}};
   }
-  if (s.dataset.startsWith(QLatin1String("folder:"))) {
+  if (set->source == DataSource::ImageFolder) {
     const auto read = ImageFolder::load(s.dataFolder, {s.imageSize, s.rgb});
     if (!read.ok())
       return {{}, read.error};

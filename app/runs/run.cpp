@@ -23,7 +23,10 @@ QString checkCommon(const QJsonObject& json) {
   const QString name = dataset.value(QStringLiteral("name")).toString();
   if (name.isEmpty())
     return QCoreApplication::translate("Run", "run.json: no dataset name");
-  if (!name.startsWith(QLatin1String("toy:"))) {
+  const DataSet* set = DataSets::find(name);
+  if (!set)
+    return QCoreApplication::translate("Run", "run.json: dataset.name '%1' is not a data set GenLab knows (%2)").arg(name, DataSets::names());
+  if (set->kind == DataKind::Images) {
     const int size = dataset.value(QStringLiteral("image_size")).toInt(28);
     const int channels = dataset.value(QStringLiteral("channels")).toInt(1);
     if (size != 28 && size != 32 && size != 64)
@@ -83,6 +86,12 @@ Result<Run> Run::open(const QString& folderPath) {
     out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + e;
     return out;
   }
+  auto options = OptionValues::ofRun(run.m_family->options, run.m_json);
+  if (!options.ok()) {
+    out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + options.error;
+    return out;
+  }
+  run.m_options = std::move(options.value);
   const QString weightsPath = run.file(QStringLiteral("weights.safetensors"));
   if (!QFileInfo::exists(weightsPath)) {
     out.error = QCoreApplication::translate("Run", "%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
@@ -154,6 +163,8 @@ QJsonObject Run::describe() const {
   out.insert(QStringLiteral("family"), QJsonObject{{QStringLiteral("id"), m_family->id},
                                                    {QStringLiteral("name"), m_family->displayName()},
                                                    {QStringLiteral("architecture"), m_family->describe(model())}});
+  // The family's options as the run trained with them (older runs: read from where they kept them).
+  out.insert(QStringLiteral("options"), m_options.json());
   out.insert(QStringLiteral("parameters"), parameters);
   out.insert(QStringLiteral("weights_step"), m_step);
   out.insert(QStringLiteral("last_losses"), lastLosses());

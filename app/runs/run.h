@@ -30,6 +30,8 @@ class Run {
   QJsonObject model() const { return m_json.value(QStringLiteral("model")).toObject(); }
   QJsonObject dataset() const { return m_json.value(QStringLiteral("dataset")).toObject(); }
   QString datasetName() const { return dataset().value(QStringLiteral("name")).toString(); }
+  /// The family's own options the run trained with (ModelFamily::options), typed and checked.
+  const OptionValues& options() const { return m_options; }
   /// The step the weights were saved at.
   qint64 step() const { return m_step; }
   /// The weights, as read once by open() (torch: for app/families/ and app/runs/ only).
@@ -38,13 +40,14 @@ class Run {
   qint64 parameterCount(const QString& prefix) const;
   /// The last training step's losses from metrics.csv, by the family's loss keys ({} if none).
   QJsonObject lastLosses() const;
-  /// What `genlab-cli info` prints: run.json, the family, parameter counts and the last losses.
+  /// What `genlab-cli info` prints: run.json, the family, its options, parameter counts and the last losses.
   QJsonObject describe() const;
 
  private:
   RunFolder m_folder;
   const ModelFamily* m_family = nullptr;
   QJsonObject m_json;
+  OptionValues m_options;
   std::shared_ptr<const genlab::SafetensorsFile> m_weights;
   qint64 m_step = 0;
 };

@@ -178,6 +178,7 @@ void RunFollower::follow(const QString& folder) {
   m_model = {};
   m_dataset = {};
   m_training = {};
+  m_options = {};
   m_samplesSeen.clear();
   m_status.clear();
   m_problem.clear();
@@ -238,6 +239,7 @@ void RunFollower::poll() {
         m_model = json.value(QStringLiteral("model")).toObject();
         m_dataset = json.value(QStringLiteral("dataset")).toObject();
         m_training = json.value(QStringLiteral("training")).toObject();
+        m_options = family ? OptionValues::ofRun(family->options, json).value : OptionValues();
         m_lossLabels = m_columns.losses;
         m_heldOutLabels = m_columns.heldOut;
         m_axisLabel.clear();

@@ -88,6 +88,8 @@ class RunFollower final : public QObject {
   QJsonObject dataset() const { return m_dataset; }
   /// run.json's "training" object (epochs, batch size, learning rate …).
   QJsonObject training() const { return m_training; }
+  /// The family's own options the run trains with (ModelFamily::options), typed.
+  const OptionValues& options() const { return m_options; }
   QString axisLabel() const { return m_axisLabel; }
   /// Steps an epoch (0 until the first epoch has ended).
   qint64 stepsPerEpoch() const { return m_stepsPerEpoch; }
@@ -118,6 +120,7 @@ class RunFollower final : public QObject {
   MetricsColumns m_columns;
   bool m_columnsKnown = false;
   QJsonObject m_model, m_dataset, m_training;
+  OptionValues m_options;
   QStringList m_lossLabels, m_heldOutLabels;
   QString m_axisLabel;
   QSet<QString> m_samplesSeen;

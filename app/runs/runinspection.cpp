@@ -80,13 +80,12 @@ Result<HeldOutItems> loadHeldOut(const QString& folder, int most) {
       out.side = int(eval.height);
     }
     out.values.assign(values.data_ptr<float>(), values.data_ptr<float>() + values.numel());
-    const QString name = dataset.value(QStringLiteral("name")).toString();
-    if (eval.labels.defined() && eval.labels.numel() >= out.count && (name == QLatin1String("mnist") || name == QLatin1String("fashion-mnist"))) {
+    const DataSet* set = DataSets::find(dataset.value(QStringLiteral("name")).toString());
+    if (eval.labels.defined() && eval.labels.numel() >= out.count && set && set->hasClasses()) {
       const auto labels = eval.labels.narrow(0, 0, out.count).to(at::kLong).contiguous();
       for (int i = 0; i < out.count; ++i)
         out.labels.push_back(int(labels.data_ptr<int64_t>()[i]));
-      for (const auto& c : genlab::class_names(name.toStdString()))
-        out.classNames << QString::fromStdString(c);
+      out.classNames = set->classes;
     }
     return {std::move(out), {}};
   });
@@ -107,9 +106,10 @@ Result<QImage> sample(const QString& folder, const SampleRequest& request) {
 }
 
 Result<QJsonObject> describeDataset(const QString& nameOrFolder) {
-  if (nameOrFolder.startsWith(QLatin1String("toy:"))) {
+  const DataSet* set = DataSets::find(nameOrFolder);
+  if (set && set->source == DataSource::Generated) {
     try {
-      const auto points = genlab::make_toy2d(nameOrFolder.mid(4).toStdString(), 10000, 1);
+      const auto points = genlab::make_toy2d(set->generator, 10000, 1);
       const auto lo = std::get<0>(points.min(0)), hi = std::get<0>(points.max(0));
       return {QJsonObject{{QStringLiteral("name"), nameOrFolder},
               {QStringLiteral("source"), QStringLiteral("generated (seed 1)")},
@@ -122,7 +122,8 @@ Result<QJsonObject> describeDataset(const QString& nameOrFolder) {
       return {{}, QString::fromUtf8(e.what_without_backtrace())};
     }
   }
-  const bool named = nameOrFolder == QLatin1String("mnist") || nameOrFolder == QLatin1String("fashion-mnist");
+  // A data set by name, else a folder of IDX files (its classes taken as digits).
+  const bool named = set && set->source == DataSource::IdxFolder;
   const QString folder = named ? DataLocations::folderFor(nameOrFolder) : nameOrFolder;
   if (folder.isEmpty()) {
     return {{}, QCoreApplication::translate("RunInspection", "%1 is not on this machine. %2").arg(nameOrFolder, DataLocations::howToGet(nameOrFolder))};
@@ -138,9 +139,7 @@ Result<QJsonObject> describeDataset(const QString& nameOrFolder) {
     height = data.value.height;
     width = data.value.width;
   }
-  QJsonArray classes;
-  for (const std::string& c : genlab::class_names(named ? nameOrFolder.toStdString() : "mnist"))
-    classes.append(QString::fromStdString(c));
+  const QJsonArray classes = QJsonArray::fromStringList(named ? set->classes : DataSets::all().first()->classes);
   return {QJsonObject{{QStringLiteral("name"), named ? nameOrFolder : QDir(folder).dirName()},
           {QStringLiteral("source"), QDir(folder).absolutePath()},
           {QStringLiteral("size"), splits},

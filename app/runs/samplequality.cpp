@@ -109,9 +109,9 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
       say(QCoreApplication::translate("SampleQuality", "Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(e)));
   }
   j.reference = genlab::feature_statistics(genlab::classifier_features(j.model, images(data.eval)));
-  const auto& names = genlab::class_names(dataset.toStdString());
+  const DataSet* set = DataSets::find(dataset);
   for (int64_t c = 0; c < classes; ++c)
-    j.classes << (size_t(c) < names.size() ? QString::fromStdString(names[size_t(c)]) : QString::number(c));
+    j.classes << (set && c < set->classes.size() ? set->classes[c] : QString::number(c));
   return out;
 }
 

@@ -8,7 +8,6 @@
 #include "registry.h"
 #include "systeminfo.h"
 
-#include "data/toy2d.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,15 +21,14 @@ QString TrainingSettings::validate() const {
     return QCoreApplication::translate("TrainingSettings", "Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")));
   if (const QString why = SystemInfo::deviceProblem(device); !why.isEmpty())
     return why;
-  const bool folder = dataset.startsWith(QLatin1String("folder:"));
-  const bool toy = dataset.startsWith(QLatin1String("toy:"));
-  if (dataset != QLatin1String("mnist") && dataset != QLatin1String("fashion-mnist") && !folder && !toy)
-    return QCoreApplication::translate("TrainingSettings", "Unknown dataset '%1' (mnist, fashion-mnist, toy:NAME or folder:PATH).").arg(dataset);
-  if (toy && family->data != DataKind::Points)
+  const DataSet* set = DataSets::find(dataset);
+  if (!set)
+    return QCoreApplication::translate("TrainingSettings", "Unknown dataset '%1' (%2).").arg(dataset, DataSets::names());
+  if (set->kind == DataKind::Points && family->data != DataKind::Points)
     return QCoreApplication::translate("TrainingSettings", "The toy 2-D sets are points, not images: the %1 trains on images.").arg(family->displayName());
-  if (!toy && family->data == DataKind::Points)
+  if (set->kind != DataKind::Points && family->data == DataKind::Points)
     return QCoreApplication::translate("TrainingSettings", "The %1 trains on 2-D points: choose a toy:NAME dataset.").arg(family->displayName());
-  if (folder && imageSize != 28 && imageSize != 32 && imageSize != 64)
+  if (set->source == DataSource::ImageFolder && imageSize != 28 && imageSize != 32 && imageSize != 64)
     return QCoreApplication::translate("TrainingSettings", "Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
   if (epochs < 1 || epochs > 10000)
     return QCoreApplication::translate("TrainingSettings", "Epochs must be between 1 and 10000 (got %1).").arg(epochs);
@@ -38,35 +36,23 @@ QString TrainingSettings::validate() const {
     return QCoreApplication::translate("TrainingSettings", "Batch size must be between 1 and 8192 (got %1).").arg(batchSize);
   if (!std::isfinite(learningRate) || learningRate <= 0 || learningRate > 1)
     return QCoreApplication::translate("TrainingSettings", "Learning rate must be above 0 and at most 1 (got %1).").arg(learningRate);
-  if (!std::isfinite(beta) || beta < 0 || beta > 1000)
-    return QCoreApplication::translate("TrainingSettings", "β must be between 0 and 1000 (got %1).").arg(beta);
-  if (latentDim < 1 || latentDim > 128)
-    return QCoreApplication::translate("TrainingSettings", "Latent dimension must be between 1 and 128 (got %1).").arg(latentDim);
   if (!lrSchedule.isEmpty() && lrSchedule != QLatin1String("constant") && lrSchedule != QLatin1String("cosine"))
     return QCoreApplication::translate("TrainingSettings", "The learning-rate schedule is constant or cosine (got '%1').").arg(lrSchedule);
   if (!precision.isEmpty() && precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
     return QCoreApplication::translate("TrainingSettings", "Precision must be fp32 or bf16 (got '%1').").arg(precision);
-  if (pixelLevels != 2 && pixelLevels != 256)
-    return QCoreApplication::translate("TrainingSettings", "A pixel has 2 levels (black or white) or 256 grey levels (got %1).").arg(pixelLevels);
-  if (byClass && !family->byClass)
-    return QCoreApplication::translate("TrainingSettings", "The %1 cannot be told the images' classes: only the pixel-by-pixel models can.").arg(family->displayName());
-  if (byClass && (folder || toy))
-    return QCoreApplication::translate("TrainingSettings", "Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.");
+  // The family's own options: each declared with its range (FamilyOption), none another family's.
+  if (const QString e = options.check(family->options); !e.isEmpty())
+    return QCoreApplication::translate("TrainingSettings", "The %1: %2").arg(family->displayName(), e);
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
     return QCoreApplication::translate("TrainingSettings", "Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
   if (family->validate)
     if (const QString e = family->validate(*this); !e.isEmpty())
       return e;
-  if (toy) {
-    const auto& names = genlab::toy2d_names();
-    if (std::find(names.begin(), names.end(), dataset.mid(4).toStdString()) == names.end())
-      return QCoreApplication::translate("TrainingSettings", "Unknown toy set '%1' (s-curve, swiss-roll, moons, 8-gaussians or rings).").arg(dataset.mid(4));
-  } else if (dataFolder.isEmpty()) {
+  if (set->source != DataSource::Generated && dataFolder.isEmpty())
     return QCoreApplication::translate("TrainingSettings", "The dataset '%1' is not on this machine. %2").arg(dataset, DataLocations::howToGet(dataset));
-  } else if (!QDir(dataFolder).exists()) {
+  if (set->source != DataSource::Generated && !QDir(dataFolder).exists())
     return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist.").arg(dataFolder);
-  }
   if (runsFolder.isEmpty() && runFolder.isEmpty())
     return QCoreApplication::translate("TrainingSettings", "No folder for runs is set.");
   return {};
@@ -80,8 +66,8 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
   epochs = family->defaults.epochs;
   batchSize = family->defaults.batchSize;
   learningRate = family->defaults.learningRate;
-  latentDim = family->defaults.latentDim;
   lrSchedule = QString::fromLatin1(family->defaults.lrSchedule);
+  options = OptionValues::defaultsOf(family->options);
 }
 
 QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked, const QString& device) {

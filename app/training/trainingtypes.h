@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "familyoptions.h"
+
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -20,7 +22,7 @@ struct ModelFamily;
 /// What the user chose on the Train page (or on the command line).
 struct TrainingSettings {
   QString model;  ///< a family id, a `--model` option the dataset resolves, or "" for the first family (Registry::resolve)
-  QString dataset = QStringLiteral("mnist");   ///< "mnist", "fashion-mnist" or "folder:<path>" (names in run.json)
+  QString dataset = QStringLiteral("mnist");   ///< a data set's name (DataSets::find): "mnist", "toy:moons", "folder:<path>"
   int imageSize = 28;                          ///< image folders: resized to 28, 32 or 64 px
   bool rgb = false;                            ///< image folders: three channels instead of grey
   QString dataFolder;    ///< MNIST-layout folder with train-* and t10k-* IDX files
@@ -30,8 +32,6 @@ struct TrainingSettings {
   int epochs = 50;
   int batchSize = 128;
   double learningRate = 1e-3;
-  double beta = 1.0;  ///< VAE: weight of the KL term (β-VAE); 1 = the ELBO
-  int latentDim = 2;
   quint64 seed = 1;
   int threads = 1;
   /// Where the model trains: "cpu", "cuda" or "cuda:N" (SystemInfo::devices()).
@@ -42,12 +42,9 @@ struct TrainingSettings {
   /// "bf16" (bfloat16 convolutions and matrix products, float32 weights), "fp32", or "" for the
   /// automatic choice: bf16 where the family can and the CPU computes it natively (AVX512-BF16, AMX).
   QString precision;
-  /// Pixel-by-pixel families: 2 (each pixel black or white, the digits binarised afresh at every
-  /// visit) or 256 grey levels.
-  int pixelLevels = 2;
-  /// Pixel-by-pixel families: each image's class (MNIST, Fashion-MNIST) is given to the model,
-  /// which then writes an image of the class it is told.
-  bool byClass = false;
+  /// The family's own options (ModelFamily::options: β, the latent size, the pixel levels …), each
+  /// declared once in the family's file; useDefaultsOf sets them to the family's defaults.
+  OptionValues options;
   /// When resuming: the run's run.json "model" object, so the session rebuilds the model the run
   /// was trained with even where the family's defaults have changed since; {} for a new run.
   QJsonObject resumedModel;
@@ -62,7 +59,7 @@ struct TrainingSettings {
   qint64 maxSteps = 0;   ///< stop (resumably) once the run has done this many steps; 0 = no limit
 
   /// Sets `model` (a family id, or a `--model` option resolved on `dataset`) and the
-  /// hyperparameters its family starts from (epochs, batch, learning rate, latent size).
+  /// hyperparameters its family starts from (epochs, batch, learning rate, its own options).
   void useDefaultsOf(const QString& model, const QString& dataset = QStringLiteral("mnist"));
 
   /// "" when every value is usable, else a sentence naming the bad value and the allowed range.

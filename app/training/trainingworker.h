@@ -4,11 +4,19 @@
 #include "decodersnapshot.h"
 #include "trainingtypes.h"
 
+#include "modelfamily.h"
+
 #include <QImage>
 #include <QJsonObject>
 #include <QObject>
 #include <atomic>
 #include <memory>
+
+class ModelSession;
+class RunWriter;
+namespace SampleQuality {
+class LiveQuality;
+}
 
 /// Trains one model (any registered family, through its ModelSession) on one dataset, into a
 /// run folder. Lives on its own thread (TrainingController) or is run directly by
@@ -20,6 +28,7 @@ class TrainingWorker final : public QObject {
 
  public:
   explicit TrainingWorker(TrainingSettings settings, QObject* parent = nullptr);
+  ~TrainingWorker() override;
 
   using StopFlag = std::shared_ptr<std::atomic<bool>>;
   /// Setting the flag (from any thread) makes the loop stop before the next batch, save and
@@ -58,13 +67,18 @@ class TrainingWorker final : public QObject {
   void failed(const QString& message);
 
  private:
-  void train();
+  /// Opens or creates the run, makes the family's session and trains it (train loop below).
+  Status train();
+  /// The steps, evaluations, samples, checkpoints and progress reports until the run ends or stops.
+  Status trainLoop(const TrainingSettings& s, const ModelFamily& family, ModelSession& model,
+                   std::unique_ptr<SampleQuality::LiveQuality>& quality);
+  /// After an epoch that saves samples: the samples, the checkpoint, the best weights, the quality.
+  Status endSampledEpoch(ModelSession& model, std::unique_ptr<SampleQuality::LiveQuality>& quality,
+                         const QVector<double>& lastEval, double wallSeconds, qint64& asideMs);
 
   TrainingSettings m_settings;
-  // What run() needs to mark the run "failed" when train() throws (set on the worker's thread).
-  QString m_runPath;
-  QJsonObject m_runJson;
-  qint64 m_savedStep = -1;  ///< the step of the last checkpoint on disk, -1 before any
+  /// The run's files once it has begun (run() marks the run "failed" through it); on the worker's thread.
+  std::unique_ptr<RunWriter> m_writer;
   StopFlag m_stop = std::make_shared<std::atomic<bool>>(false);
   PauseFlag m_pause = std::make_shared<std::atomic<bool>>(false);
 };

@@ -409,7 +409,7 @@ class tst_CommandLine : public QObject {
     auto r = cli({QStringLiteral("train"), QStringLiteral("--beta"), QStringLiteral("4"), QStringLiteral("--epochs"),
                   QStringLiteral("1"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("training")).toObject().value(QStringLiteral("beta")).toDouble(), 4.0);
+    QCOMPARE(RunFolder(run).readRunJson().value.value(QStringLiteral("options")).toObject().value(QStringLiteral("beta")).toDouble(), 4.0);
     // Training minimises recon + 4·KL …
     QFile csv(run + QStringLiteral("/metrics.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -448,7 +448,8 @@ class tst_CommandLine : public QObject {
     QVERIFY(json.value(QStringLiteral("range")).toArray().at(0).toArray().at(1).toDouble() <= 0.15);  // |sin t| / 10 + noise
     r = cli({QStringLiteral("info"), QStringLiteral("toy:spiral")});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("unknown toy 2-D set 'spiral'")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("toy:spiral: neither a run folder")) && r.err.contains(QStringLiteral("toy:moons")),
+             qPrintable(r.err));
     QTemporaryDir empty;
     r = cli({QStringLiteral("info"), empty.path()});
     QCOMPARE(r.code, 1);
@@ -470,7 +471,7 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--by-class"),
              QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("cannot be told the images' classes")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: pixelcnn, pixelrnn)")), qPrintable(r.err));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("pixelcnn"), QStringLiteral("--by-class"),
              QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("x"))});

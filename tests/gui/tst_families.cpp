@@ -12,10 +12,14 @@
 #include "pixelpage.h"
 #include "mainwindow.h"
 #include "registry.h"
+#include "runfolder.h"
+#include "trainingdashboard.h"
 #include "trainingworker.h"
+#include "trainpage.h"
 
 #include <cmath>
 
+#include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
@@ -46,6 +50,32 @@ class tst_Families : public QObject {
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+  }
+
+  // A value of `o` other than its default: what a user might choose instead.
+  static QJsonValue otherValue(const FamilyOption& o) {
+    switch (o.type) {
+      case FamilyOption::Type::Integer: {
+        const double d = o.defaultValue.toDouble();
+        return qint64(d + 1 <= o.max ? d + 1 : d - 1);
+      }
+      case FamilyOption::Type::Real: return o.defaultValue.toDouble() > o.min ? o.defaultValue.toDouble() / 2 : o.max / 2;
+      case FamilyOption::Type::Flag: return !o.defaultValue.toBool();
+      case FamilyOption::Type::Choice:
+        for (const FamilyOption::Choice& c : o.choices)
+          if (c.value != o.defaultValue)
+            return c.value;
+    }
+    return o.defaultValue;
+  }
+  // `json` holds exactly the family's options at `values`' values.
+  static bool sameOptions(const ModelFamily& f, const QJsonObject& json, const OptionValues& values) {
+    if (json.size() != f.options.size())
+      return false;
+    for (const FamilyOption& o : f.options)
+      if (o.format(json.value(o.key)) != o.format(values.value(o.key)) || !o.check(json.value(o.key)).isEmpty())
+        return false;
+    return true;
   }
 
   // 16 small, different images: tiny data for every image family (a tenth, 1 image, is held out).
@@ -93,6 +123,18 @@ class tst_Families : public QObject {
     s.dataFolder = family->data == DataKind::Points ? QString() : imageFolder();
     s.useDefaultsOf(id, s.dataset);
     QCOMPARE(s.model, id);
+    // Every option the family declares at another value than its default (where the data allows it):
+    // run.json, info and resume must carry exactly these.
+    s.dataFolder = family->data == DataKind::Points ? QString() : imageFolder();
+    s.runsFolder = m_dir.path();
+    for (const FamilyOption& o : family->options) {
+      const OptionValues before = s.options;
+      s.options.set(o.key, otherValue(o));
+      if (!s.validate().isEmpty())
+        s.options = before;  // e.g. told the class on an image folder, which has none
+    }
+    s.runsFolder.clear();
+    const OptionValues trainedWith = s.options;
     s.epochs = 2;
     s.maxSteps = 3;
     s.batchSize = 4;
@@ -113,6 +155,8 @@ class tst_Families : public QObject {
     QVERIFY(info.value(QStringLiteral("parameters")).toObject().value(QStringLiteral("total")).toInteger() > 1000);
     QCOMPARE(info.value(QStringLiteral("steps")).toInteger(), 3);
     QCOMPARE(info.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    QVERIFY2(sameOptions(*family, info.value(QStringLiteral("options")).toObject(), trainedWith), qPrintable(r.out));
+    QVERIFY(sameOptions(*family, RunFolder(run).readRunJson().value.value(QStringLiteral("options")).toObject(), trainedWith));
     const QJsonObject last = info.value(QStringLiteral("last_losses")).toObject();
     QCOMPARE(last.size(), family->losses.size());
     for (const LossColumn& c : family->losses)
@@ -143,6 +187,10 @@ class tst_Families : public QObject {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     r = cli({QStringLiteral("info"), run});
     QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("steps")).toInteger(), 5);
+    // … with the options it was trained with (run.json is written again by the resume).
+    QVERIFY2(sameOptions(*family, QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("options")).toObject(),
+                         trainedWith),
+             qPrintable(r.out));
 
     // The window opens it on the page its family belongs to.
     MainWindow w;
@@ -157,6 +205,62 @@ class tst_Families : public QObject {
     if (family->pixelByPixel)
       QCOMPARE(w.pixels()->runFolder(), run);
     QCOMPARE(int(family->latentExplorer) + int(family->diffusionTimeline) + int(family->pixelByPixel), 1);
+  }
+
+  // Each option a family declares is one declaration: `train --help` offers it, the Train page shows a
+  // row for it (at its default, with its help as tooltip) when that family is chosen, and train
+  // refuses it for a family that does not declare it. (run.json, info and resume: the test above.)
+  void everyDeclaredOptionReachesTheCliAndTheForm() {
+    const Cli help = cli({QStringLiteral("train"), QStringLiteral("--help")});
+    QCOMPARE(help.code, 0);
+    MainWindow w;
+    auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    auto* dataset = w.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
+    int declared = 0;
+    for (const ModelFamily* f : Registry::all()) {
+      const QString data = DataSets::firstOf(f->data).id;
+      dataset->setCurrentIndex(dataset->findData(data));
+      Q_EMIT dataset->activated(dataset->currentIndex());
+      model->setCurrentIndex(model->findData(f->id));
+      Q_EMIT model->activated(model->currentIndex());
+      QCOMPARE(model->currentData().toString(), f->id);
+      for (const FamilyOption& o : f->options) {
+        ++declared;
+        QVERIFY2(help.out.contains(QStringLiteral("--") + o.key), qPrintable(o.key));
+        QVERIFY2(o.check(o.defaultValue).isEmpty(), qPrintable(o.check(o.defaultValue)));
+        QVERIFY2(o.type != FamilyOption::Type::Flag || !o.defaultValue.toBool(), "a flag on the command line says yes");
+        QWidget* row = w.findChild<QWidget*>(QStringLiteral("option-") + o.key);
+        QCOMPARE(row != nullptr, o.shownInForm);
+        if (!row)
+          continue;
+        QCOMPARE(row->toolTip(), o.displayHelp());
+        QCOMPARE(w.trainPage()->dashboard()->values().options.value(o.key).toDouble(), o.defaultValue.toDouble());
+      }
+      // An option of another family only: refused by name before anything is made.
+      const FamilyOption* foreign = nullptr;
+      for (const ModelFamily* g : Registry::all())
+        for (const FamilyOption& o : g->options) {
+          bool own = false;
+          for (const FamilyOption& mine : f->options)
+            own = own || mine.key == o.key;
+          if (!own && !foreign)
+            foreign = &o;
+        }
+      if (const FamilyOption* o = foreign) {
+        const QString value = o->type == FamilyOption::Type::Flag ? QString()
+                              : o->defaultValue.isString()       ? o->defaultValue.toString()
+                                                                 : QString::number(o->defaultValue.toDouble());
+        QStringList args{QStringLiteral("train"), QStringLiteral("--model"), f->option, QStringLiteral("--dataset"), data,
+                         QStringLiteral("--") + o->key};
+        if (!value.isEmpty())
+          args << value;
+        const Cli r = cli(args + QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused"))});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("has no option --") + o->key), qPrintable(r.err));
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("refused"))).exists());
+      }
+    }
+    QVERIFY(declared >= 10);  // latent and β of the VAEs, GANs and toys; levels and by-class of the pixel models
   }
 
   // A resumed run is rebuilt from its own run.json, not from today's defaults: a DDPM that says it

@@ -273,7 +273,7 @@ class tst_MainWindow : public QObject {
     QVERIFY(gan >= 0);
     model->setCurrentIndex(gan);
     Q_EMIT model->activated(gan);  // the GAN's own defaults follow
-    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 64);
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("option-latent"))->value(), 64);
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 64);
     QSignalSpy started(w.training(), &TrainingController::started);
     QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);
@@ -306,7 +306,7 @@ class tst_MainWindow : public QObject {
     Q_EMIT dataset->activated(toy);  // points bring their own models and defaults: the GAN becomes the toy GAN
     QCOMPARE(model->currentData().toString(), QStringLiteral("toy-gan"));
     QCOMPARE(model->findData(QStringLiteral("dcgan")), -1);  // image models are not offered for points
-    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 2);
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("option-latent"))->value(), 2);
     QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("batchSpin"))->value(), 256);
     w.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(2);
     w.findChild<QCheckBox*>(QStringLiteral("scoreSamplesCheck"))->setChecked(true);  // toy points: MMD, cheap
@@ -358,7 +358,7 @@ class tst_MainWindow : public QObject {
     Q_EMIT dataset->activated(dataset->currentIndex());
     model->setCurrentIndex(model->findData(QStringLiteral("vae-conv")));
     Q_EMIT model->activated(model->currentIndex());
-    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("latentSpin"))->value(), 16);
+    QCOMPARE(w.findChild<QSpinBox*>(QStringLiteral("option-latent"))->value(), 16);
     // The Explore page keeps the toy GAN it shows unless told to follow the training run.
     w.explore()->setFollowTraining(true);
     QSignalSpy decoder(w.training(), &TrainingController::decoderUpdated);

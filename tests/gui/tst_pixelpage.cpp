@@ -66,7 +66,7 @@ class tst_PixelPage : public QObject {
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     m_run = s.runFolder;
 
-    s.byClass = true;
+    s.options.set(QStringLiteral("by-class"), true);  // the pixel families' own option
     s.runFolder = m_dir.filePath(QStringLiteral("by-class"));
     QCOMPARE(s.validate(), QString());
     TrainingWorker byClass(s);

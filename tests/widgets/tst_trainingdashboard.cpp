@@ -17,14 +17,30 @@ class tst_TrainingDashboard : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  // A model's own options as app/ declares them: a latent size from 1 to 128, starting at 2.
+  static ModelChoice vaeWithLatent() {
+    ModelChoice c;
+    c.id = QStringLiteral("a-vae");
+    c.label = QStringLiteral("A VAE");
+    FormOption latent;
+    latent.key = QStringLiteral("latent");
+    latent.label = QStringLiteral("Latent &dimension:");
+    latent.min = 1;
+    latent.max = 128;
+    latent.defaultValue = 2;
+    c.options = {latent};
+    return c;
+  }
+
   void formValues() {
     TrainingDashboard d;
     d.setMaxThreads(2);
+    d.setModelChoices({vaeWithLatent()});
     TrainingFormValues v = d.values();
     QCOMPARE(v.epochs, 50);
     QCOMPARE(v.batchSize, 128);
     QCOMPARE(v.learningRate, 1e-3);
-    QCOMPARE(v.latentDim, 2);
+    QCOMPARE(v.options.value(QStringLiteral("latent")).toInt(), 2);
     auto* epochs = d.findChild<QSpinBox*>(QStringLiteral("epochsSpin"));
     epochs->setValue(7);
     auto* seed = d.findChild<QLineEdit*>(QStringLiteral("seedEdit"));
@@ -33,9 +49,22 @@ class tst_TrainingDashboard : public QObject {
     QCOMPARE(d.values().epochs, 7);
     QCOMPARE(d.values().seed, quint64(42));
     // Absurd values cannot be typed: the spin box holds its range.
-    auto* latent = d.findChild<QSpinBox*>(QStringLiteral("latentSpin"));
+    auto* latent = d.findChild<QSpinBox*>(QStringLiteral("option-latent"));
+    QVERIFY(latent);
     latent->setValue(100000);
-    QCOMPARE(d.values().latentDim, 128);
+    QCOMPARE(d.values().options.value(QStringLiteral("latent")).toInt(), 128);
+    // A model without the option has no row for it; back on the first, the row is there again.
+    ModelChoice plain;
+    plain.id = QStringLiteral("plain");
+    plain.label = QStringLiteral("Plain");
+    d.setModelChoices({vaeWithLatent(), plain});
+    auto* model = d.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    model->setCurrentIndex(model->findData(plain.id));
+    QVERIFY(!d.findChild<QSpinBox*>(QStringLiteral("option-latent")));
+    QVERIFY(d.values().options.isEmpty());
+    model->setCurrentIndex(model->findData(QStringLiteral("a-vae")));
+    QVERIFY(d.findChild<QSpinBox*>(QStringLiteral("option-latent")));
+    QCOMPARE(d.values().options.value(QStringLiteral("latent")).toInt(), 2);
   }
 
   // The arithmetic is offered only for models that have it; "Automatic" says what it means here.
@@ -47,7 +76,6 @@ class tst_TrainingDashboard : public QObject {
     plain.label = QStringLiteral("A VAE");
     mixed.id = QStringLiteral("a-diffusion");
     mixed.label = QStringLiteral("A diffusion model");
-    mixed.latentSize = false;
     mixed.mixedPrecision = true;
     d.setModelChoices({plain, mixed});
     d.setAutomaticPrecision(QStringLiteral("bfloat16 on this CPU"));
@@ -123,6 +151,13 @@ class tst_TrainingDashboard : public QObject {
 
   void imageFolderChoice() {
     TrainingDashboard d;
+    DatasetChoice mnist, folderChoice;
+    mnist.id = QStringLiteral("mnist");
+    mnist.label = QStringLiteral("MNIST digits");
+    folderChoice.id = QStringLiteral("folder");
+    folderChoice.label = QStringLiteral("Image folder…");
+    folderChoice.imageFolder = true;
+    d.setDatasetChoices({mnist, folderChoice});
     d.show();
     auto* dataset = d.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
     auto* size = d.findChild<QComboBox*>(QStringLiteral("imageSizeCombo"));
@@ -133,7 +168,8 @@ class tst_TrainingDashboard : public QObject {
     Q_EMIT dataset->activated(folder);
     QCOMPARE(asked.count(), 1);
     d.setImageFolder(QStringLiteral("/data/anime-faces"));
-    QCOMPARE(d.values().dataset, QStringLiteral("folder:/data/anime-faces"));
+    QCOMPARE(d.values().dataset, QStringLiteral("folder"));
+    QCOMPARE(d.values().imageFolder, QStringLiteral("/data/anime-faces"));
     QVERIFY(size->isVisible());
     size->setCurrentIndex(size->findData(64));
     d.findChild<QComboBox*>(QStringLiteral("colorCombo"))->setCurrentIndex(1);
@@ -170,7 +206,7 @@ class tst_TrainingDashboard : public QObject {
 
   void progressAndCurves() {
     TrainingDashboard d;
-    d.setModelChoices({{QStringLiteral("a-vae"), QStringLiteral("a"), QStringLiteral("A VAE"), {}, false, true, true,
+    d.setModelChoices({{QStringLiteral("a-vae"), QStringLiteral("a"), QStringLiteral("A VAE"), {}, false,
                         {QStringLiteral("held-out −ELBO"), QStringLiteral("reconstruction"), QStringLiteral("KL")},
                         QStringLiteral("nats")}});
     d.show();
