@@ -5,6 +5,7 @@
 // No include guard: included with different definitions of GENLAB_FAMILY.
 GENLAB_FAMILY(mlpVae)          // mlpvae.cpp
 GENLAB_FAMILY(autoencoder)     // mlpvae.cpp
+GENLAB_FAMILY(betaVae)         // betavae.cpp
 GENLAB_FAMILY(convVae)         // convvae.cpp
 GENLAB_FAMILY(dcgan)           // dcgan.cpp
 GENLAB_FAMILY(ddpm)            // ddpm.cpp
