@@ -16,11 +16,19 @@
 
 namespace genlab {
 
+namespace {
+
+void check(const MLPDiffusionOptions& o) {
+  TORCH_CHECK(o.timesteps() >= 2 && o.timesteps() <= 10000, "toy diffusion timesteps must be in "
+              "2..10000, got ", o.timesteps());
+  TORCH_CHECK(o.hidden() >= 4 && o.hidden() <= 4096, "toy diffusion hidden width must be in 4..4096, "
+              "got ", o.hidden());
+}
+
+}  // namespace
+
 MLPDiffusionImpl::MLPDiffusionImpl(const MLPDiffusionOptions& options) : options_(options) {
-  TORCH_CHECK(options_.timesteps() >= 2 && options_.timesteps() <= 10000, "toy diffusion timesteps must be in "
-              "2..10000, got ", options_.timesteps());
-  TORCH_CHECK(options_.hidden() >= 4 && options_.hidden() <= 4096, "toy diffusion hidden width must be in 4..4096, "
-              "got ", options_.hidden());
+  check(options_);
   using namespace torch::nn;
   const int64_t h = options_.hidden();
   linears = register_module("linears", ModuleList());
@@ -46,6 +54,20 @@ torch::Tensor MLPDiffusionImpl::forward(const torch::Tensor& x_in, const torch::
     x = torch::relu(x);
   }
   return linears[6]->as<torch::nn::Linear>()->forward(x);
+}
+
+Result<TensorSpecs> mlp_diffusion_tensors(const MLPDiffusionOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const int64_t h = options.hidden();
+  TensorSpecBuilder b;
+  b.linear("linears.0", 2, h);  // the odd ones are ReLUs
+  b.linear("linears.2", h, h);
+  b.linear("linears.4", h, h);
+  b.linear("linears.6", h, 2);
+  for (int i = 0; i < 3; ++i)
+    b.embedding("step_embeddings." + std::to_string(i), options.timesteps(), h);
+  return {b.specs(), {}};
 }
 
 GaussianDiffusion toy_diffusion_process(int64_t timesteps) {

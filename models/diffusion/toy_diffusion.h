@@ -4,6 +4,7 @@
 #include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
+#include "nn/tensor_specs.h"
 #include "diffusion/gaussian_diffusion.h"
 
 #include <torch/nn/module.h>
@@ -41,6 +42,10 @@ class MLPDiffusionImpl : public torch::nn::Module {
   MLPDiffusionOptions options_;
 };
 TORCH_MODULE(MLPDiffusion);
+
+/// The tensors of MLPDiffusion(options), from the options alone, or the message its constructor
+/// would throw.
+Result<TensorSpecs> mlp_diffusion_tensors(const MLPDiffusionOptions& options);
 
 /// Hyperparameters of toy diffusion training (seed 002: Adam 1e-3, batch 128).
 struct ToyDiffusionTrainerOptions {

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace genlab {
 namespace {
@@ -31,6 +32,58 @@ std::array<torch::Tensor, 3> project_qkv(const torch::Tensor& x, const torch::nn
     out[size_t(i)] = y.view({y.size(0), heads, hidden / heads, y.size(2) * y.size(3)});
   }
   return out;
+}
+
+// The checks of the U-Net's constructor.
+void check(const UnetOptions& o) {
+  const auto& mults = o.dim_mults();
+  TORCH_CHECK(o.dim() >= 1 && !mults.empty() && mults.size() <= 6, "U-Net needs dim ≥ 1 and 1 to 6 levels");
+  TORCH_CHECK(o.attention_from_level() >= 0 && o.attention_from_level() <= int64_t(mults.size()),
+              "attention_from_level must be 0 … ", mults.size(), ", got ", o.attention_from_level());
+  TORCH_CHECK(o.channels() >= 1 && o.channels() <= 4, "U-Net channels must be 1..4, got ", o.channels());
+  for (int64_t m : mults)
+    TORCH_CHECK(m >= 1, "dim_mults must be positive");
+  const int64_t groups = o.resnet_block_groups();
+  // (0 groups used to end the program with a division by zero.)
+  TORCH_CHECK(groups >= 1, "resnet_block_groups must be positive, got ", groups);
+  std::vector<int64_t> dims{o.dim()};
+  for (int64_t m : mults)
+    dims.push_back(saturating_mul(o.dim(), m));
+  for (int64_t d : dims)
+    TORCH_CHECK(d % groups == 0, "resnet_block_groups (", groups, ") must divide every level's channels; ", d,
+                " is not divisible");
+  if (o.learned_sinusoidal_cond() || o.random_fourier_features()) {
+    const int64_t d = o.learned_sinusoidal_dim();
+    TORCH_CHECK(d % 2 == 0, "the learned sinusoidal dimension must be even, got ", d);
+    TORCH_CHECK(d >= 0, "the learned sinusoidal dimension must not be negative, got ", d);
+  }
+}
+
+// The tensors of ResnetBlock(dim, dim_out, time_emb_dim, groups).
+TensorSpecs resnet_block_tensors(int64_t dim, int64_t dim_out, int64_t time_emb_dim) {
+  TensorSpecBuilder b;
+  b.linear("mlp.1", time_emb_dim, saturating_mul(dim_out, 2));  // mlp.0 is the SiLU
+  b.conv("block1.proj", dim, dim_out, {3, 3});
+  b.group_norm("block1.norm", dim_out);
+  b.conv("block2.proj", dim_out, dim_out, {3, 3});
+  b.group_norm("block2.norm", dim_out);
+  if (dim != dim_out)
+    b.conv("res_conv", dim, dim_out, {1, 1});
+  return b.specs();
+}
+
+// The tensors of ResidualPreNorm(dim, LinearAttention or Attention(dim, heads, dim_head)), hidden = heads · dim_head.
+TensorSpecs attention_tensors(int64_t dim, int64_t hidden, bool linear) {
+  TensorSpecBuilder b;
+  b.parameter("fn.norm.g", {1, dim, 1, 1});
+  b.conv("fn.fn.to_qkv", dim, saturating_mul(hidden, 3), {1, 1}, /*bias=*/false);
+  if (linear) {
+    b.conv("fn.fn.to_out.0", hidden, dim, {1, 1});
+    b.parameter("fn.fn.to_out.1.g", {1, dim, 1, 1});
+  } else {
+    b.conv("fn.fn.to_out", hidden, dim, {1, 1});
+  }
+  return b.specs();
 }
 
 }  // namespace
@@ -155,21 +208,13 @@ torch::Tensor ResidualPreNormImpl::forward(const torch::Tensor& x) {
 
 UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
   using namespace torch::nn;
+  check(options_);
   const auto& mults = options_.dim_mults();
-  TORCH_CHECK(options_.dim() >= 1 && !mults.empty() && mults.size() <= 6, "U-Net needs dim ≥ 1 and 1 to 6 levels");
-  TORCH_CHECK(options_.attention_from_level() >= 0 && options_.attention_from_level() <= int64_t(mults.size()),
-              "attention_from_level must be 0 … ", mults.size(), ", got ", options_.attention_from_level());
-  TORCH_CHECK(options_.channels() >= 1 && options_.channels() <= 4, "U-Net channels must be 1..4, got ", options_.channels());
   const int64_t dim = options_.dim(), groups = options_.resnet_block_groups();
   const int64_t heads = options_.attn_heads(), dim_head = options_.attn_dim_head();
   std::vector<int64_t> dims{dim};
-  for (int64_t m : mults) {
-    TORCH_CHECK(m >= 1, "dim_mults must be positive");
+  for (int64_t m : mults)
     dims.push_back(dim * m);
-  }
-  for (int64_t d : dims)
-    TORCH_CHECK(d % groups == 0, "resnet_block_groups (", groups, ") must divide every level's channels; ", d,
-                " is not divisible");
   init_conv = register_module("init_conv", Conv2d(Conv2dOptions(options_.channels(), dim, 7).padding(3)));
   const int64_t time_dim = dim * 4;
   time_mlp = register_module("time_mlp", Sequential());
@@ -227,6 +272,76 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
   }
   final_res_block = register_module("final_res_block", ResnetBlock(dim * 2, dim, time_dim, groups));
   final_conv = register_module("final_conv", Conv2d(Conv2dOptions(dim, options_.channels(), 1)));
+}
+
+Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  // What LibTorch's layers and the forward pass need besides.
+  const int64_t dim = options.dim(), heads = options.attn_heads(), dim_head = options.attn_dim_head();
+  if (heads < 1 || dim_head < 1)
+    return {{}, c10::str("U-Net attn_heads and attn_dim_head must be positive, got ", heads, " and ", dim_head)};
+  const bool learned = options.learned_sinusoidal_cond() || options.random_fourier_features();
+  const int64_t learned_dim = options.learned_sinusoidal_dim();
+  if (!learned && (dim < 4 || dim % 2 != 0))
+    return {{}, c10::str("the U-Net's sinusoidal time embedding needs an even dim of at least 4, got ", dim)};
+  const auto& mults = options.dim_mults();
+  const size_t levels = mults.size();
+  const int64_t factor = int64_t(1) << (levels - 1);
+  if (image_size != 0 && (image_size < 1 || image_size % factor != 0))
+    return {{}, c10::str("U-Net: image size ", image_size, " is not divisible by ", factor, " (2^(levels−1) for ",
+                         levels, " levels)")};
+
+  std::vector<int64_t> dims{dim};
+  for (int64_t m : mults)
+    dims.push_back(saturating_mul(dim, m));
+  const int64_t time_dim = saturating_mul(dim, 4), hidden = saturating_mul(heads, dim_head);
+  const int64_t attention_from = options.attention_from_level();
+  TensorSpecBuilder b;
+  b.conv("init_conv", options.channels(), dim, {7, 7});
+  if (learned) {
+    b.parameter("time_mlp.0.weights", {learned_dim / 2});
+    b.linear("time_mlp.1", learned_dim + 1, time_dim);
+  } else {
+    b.linear("time_mlp.1", dim, time_dim);
+  }
+  b.linear("time_mlp.3", time_dim, time_dim);  // time_mlp.2 is the GELU
+  for (size_t i = 0; i < levels; ++i) {
+    const int64_t in = dims[i], out = dims[i + 1];
+    const std::string level = "downs." + std::to_string(i);
+    b.module(level + ".0", resnet_block_tensors(in, in, time_dim));
+    b.module(level + ".1", resnet_block_tensors(in, in, time_dim));
+    if (int64_t(i) >= attention_from)
+      b.module(level + ".2", attention_tensors(in, hidden, /*linear=*/true));
+    if (i + 1 == levels)
+      b.conv(level + ".3", in, out, {3, 3});
+    else
+      b.conv(level + ".3.1", saturating_mul(in, 4), out, {1, 1});  // .3.0 is the pixel unshuffle
+  }
+  for (size_t r = 0; r < levels; ++r) {
+    const size_t i = levels - 1 - r;
+    const int64_t in = dims[i], out = dims[i + 1];
+    const std::string level = "ups." + std::to_string(r);
+    b.module(level + ".0", resnet_block_tensors(saturating_add(out, in), out, time_dim));
+    b.module(level + ".1", resnet_block_tensors(saturating_add(out, in), out, time_dim));
+    if (int64_t(i) >= attention_from)
+      b.module(level + ".2", attention_tensors(out, hidden, /*linear=*/true));
+    b.conv(r + 1 == levels ? level + ".3" : level + ".3.1", out, in, {3, 3});  // .3.0 is the upsampling
+  }
+  const int64_t mid = dims.back();
+  b.module("mid_block1", resnet_block_tensors(mid, mid, time_dim));
+  b.module("mid_attn", attention_tensors(mid, hidden, /*linear=*/false));
+  b.module("mid_block2", resnet_block_tensors(mid, mid, time_dim));
+  b.module("final_res_block", resnet_block_tensors(saturating_mul(dim, 2), dim, time_dim));
+  b.conv("final_conv", dim, options.channels(), {1, 1});
+
+  auto specs = b.specs();
+  for (const auto& t : specs)
+    for (const int64_t s : t.shape)
+      if (s == std::numeric_limits<int64_t>::max())
+        return {{}, c10::str("U-Net sizes overflow: dim ", dim, " times dim_mults, attn_heads ", heads,
+                             " times attn_dim_head ", dim_head)};
+  return {std::move(specs), {}};
 }
 
 int64_t UnetImpl::size_factor() const { return int64_t(1) << (options_.dim_mults().size() - 1); }

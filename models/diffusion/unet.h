@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "nn/tensor_specs.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/container/sequential.h>
@@ -165,5 +167,12 @@ class UnetImpl : public torch::nn::Module {
   UnetOptions options_;
 };
 TORCH_MODULE(Unet);
+
+/// The tensors of Unet(options), from the options alone, or what does not fit together: the
+/// constructor's checks, and what LibTorch's layers and the forward pass need besides (positive
+/// attention heads and head size, an even dim of at least 4 for the sinusoidal time embedding,
+/// sizes that do not overflow int64) and, unless `image_size` is 0, an image side divisible by
+/// 2^(levels − 1).
+Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size = 0);
 
 }  // namespace genlab

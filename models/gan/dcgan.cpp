@@ -105,6 +105,41 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
   return classify->forward(h.flatten(1)).view({-1});
 }
 
+Result<TensorSpecs> generator_tensors(const DCGANOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const int64_t n = doublings(options), s = start_size(options);
+  TensorSpecBuilder b;
+  int64_t c = options.width() << (n - 1);
+  b.linear("project", options.latent_dim(), c * s * s);
+  for (int64_t i = 0; i < n; ++i) {  // BatchNorm2d, ReLU, ConvTranspose2d
+    const bool last = i == n - 1;
+    const int64_t out = last ? options.channels() : c / 2;
+    b.batch_norm("main." + std::to_string(3 * i), c);
+    b.conv_transpose("main." + std::to_string(3 * i + 2), c, out, {4, 4}, /*bias=*/last);
+    c = out;
+  }
+  return {b.specs(), {}};
+}
+
+Result<TensorSpecs> discriminator_tensors(const DCGANOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const int64_t n = doublings(options), s = start_size(options);
+  TensorSpecBuilder b;
+  int64_t c = options.channels(), index = 0;
+  for (int64_t i = 0; i < n; ++i) {  // Conv2d, (BatchNorm2d,) LeakyReLU
+    const int64_t out = options.width() << i;
+    b.conv("main." + std::to_string(index++), c, out, {4, 4}, /*bias=*/i == 0);
+    if (i > 0)
+      b.batch_norm("main." + std::to_string(index++), out);
+    ++index;
+    c = out;
+  }
+  b.linear("classify", (c + (options.minibatch_std() ? 1 : 0)) * s * s, 1);
+  return {b.specs(), {}};
+}
+
 at::Tensor append_minibatch_std(const at::Tensor& features) {
   TORCH_CHECK(features.dim() == 4, "minibatch deviation expects features (B, C, H, W), got ", features.sizes());
   const int64_t b = features.size(0), h = features.size(2), w = features.size(3);

@@ -6,6 +6,7 @@
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
 #include "nn/precision.h"
+#include "nn/tensor_specs.h"
 
 #include <ATen/core/Generator.h>
 #include <torch/nn/cloneable.h>
@@ -74,6 +75,11 @@ class DiscriminatorImpl : public torch::nn::Module {
   DCGANOptions options_;
 };
 TORCH_MODULE(Discriminator);
+
+/// The tensors of Generator(options) and of Discriminator(options) (batch-norm statistics among
+/// them), from the options alone, or the message their constructors would throw.
+Result<TensorSpecs> generator_tensors(const DCGANOptions& options);
+Result<TensorSpecs> discriminator_tensors(const DCGANOptions& options);
 
 /// One step's numbers: the two losses and the discriminator's mean belief on real and fake images.
 struct GanLosses {

@@ -135,6 +135,35 @@ PixelCNNImpl::PixelCNNImpl(const PixelCNNOptions& options) : options_(options) {
   head2 = register_module("head2", Conv2d(Conv2dOptions(options_.head_width(), outputs(), 1)));
 }
 
+Result<TensorSpecs> pixelcnn_tensors(const PixelCNNOptions& options) {
+  if (auto e = check_message([&] { check_pixelcnn_options(options); }); !e.empty())
+    return {{}, e};
+  const int64_t w = options.width(), classes = options.classes();
+  TensorSpecBuilder b;
+  for (int64_t i = 0; i < options.layers(); ++i) {
+    const bool first = i == 0;
+    const int64_t k = first ? kFirstKernel : kKernel, half = k / 2, in = first ? 1 : w;
+    const std::string layer = "layers." + std::to_string(i);
+    if (options.gated()) {
+      b.conv(layer + ".v_conv", in, 2 * w, {half + 1, k});
+      b.conv(layer + ".v_to_h", 2 * w, 2 * w, {1, 1});
+      b.conv(layer + ".h_conv", in, 2 * w, {1, first ? half : half + 1});
+      b.conv(layer + ".h_out", w, w, {1, 1});
+      if (classes > 0) {
+        b.embedding(layer + ".v_class", classes, 2 * w);
+        b.embedding(layer + ".h_class", classes, 2 * w);
+      }
+    } else {
+      b.conv(layer + ".conv", in, w, {k, k});  // the mask is no buffer: it is not saved
+    }
+  }
+  if (!options.gated() && classes > 0)
+    b.embedding("plain_class", classes, w);
+  b.conv("head1", w, options.head_width(), {1, 1});
+  b.conv("head2", options.head_width(), options.levels() == 2 ? 1 : options.levels(), {1, 1});
+  return {b.specs(), {}};
+}
+
 int64_t PixelCNNImpl::vertical_reach() const {
   const int64_t convs = kFirstKernel / 2 + (options_.layers() - 1) * (kKernel / 2);
   return options_.gated() ? convs + 1 : convs;  // + the horizontal stack's shift by one row

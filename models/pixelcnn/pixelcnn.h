@@ -2,6 +2,7 @@
 #pragma once
 
 #include "autoregressive/pixel_model.h"
+#include "nn/tensor_specs.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
@@ -90,5 +91,9 @@ TORCH_MODULE(PixelCNN);
 
 /// Checks the sizes (width 1…512, layers 2…30, levels 2 or 256, classes 0…100, image 8…64 px).
 void check_pixelcnn_options(const PixelCNNOptions& o);
+
+/// The tensors of PixelCNN(options), from the options alone, or the message of
+/// check_pixelcnn_options. Every image size it accepts fits (the convolutions are padded).
+Result<TensorSpecs> pixelcnn_tensors(const PixelCNNOptions& options);
 
 }  // namespace genlab

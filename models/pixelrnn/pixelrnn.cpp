@@ -73,6 +73,23 @@ PixelRNNImpl::PixelRNNImpl(const PixelRNNOptions& options) : options_(options) {
   head2 = register_module("head2", Conv2d(Conv2dOptions(options_.head_width(), outputs(), 1)));
 }
 
+Result<TensorSpecs> pixelrnn_tensors(const PixelRNNOptions& options) {
+  if (auto e = check_message([&] { check_pixelrnn_options(options); }); !e.empty())
+    return {{}, e};
+  const int64_t hidden = options.hidden();
+  TensorSpecBuilder b;
+  for (int64_t i = 0; i < options.layers(); ++i) {
+    const std::string layer = "layers." + std::to_string(i);
+    b.conv(layer + ".input_conv", i == 0 ? 1 : hidden, 4 * hidden, {1, 3});  // the mask is no buffer
+    b.conv(layer + ".state_conv", hidden, 4 * hidden, {3});
+    if (options.classes() > 0)
+      b.embedding(layer + ".class_gates", options.classes(), 4 * hidden);
+  }
+  b.conv("head1", hidden, options.head_width(), {1, 1});
+  b.conv("head2", options.head_width(), options.levels() == 2 ? 1 : options.levels(), {1, 1});
+  return {b.specs(), {}};
+}
+
 at::Tensor PixelRNNImpl::head(const at::Tensor& h) { return head2->forward(at::relu(head1->forward(at::relu(h)))); }
 
 at::Tensor PixelRNNImpl::forward(const at::Tensor& images, const at::Tensor& labels) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "autoregressive/pixel_model.h"
+#include "nn/tensor_specs.h"
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
@@ -72,5 +73,9 @@ TORCH_MODULE(PixelRNN);
 
 /// Checks the sizes (hidden 1…256, layers 1…8, levels 2 or 256, classes 0…100, image 8…64 px).
 void check_pixelrnn_options(const PixelRNNOptions& o);
+
+/// The tensors of PixelRNN(options), from the options alone, or the message of
+/// check_pixelrnn_options. Every image size it accepts fits.
+Result<TensorSpecs> pixelrnn_tensors(const PixelRNNOptions& options);
 
 }  // namespace genlab

@@ -30,6 +30,18 @@ ImageClassifierImpl::ImageClassifierImpl(int64_t classes) : classes_(classes) {
   out = register_module("out", torch::nn::Linear(128, classes));
 }
 
+Result<TensorSpecs> image_classifier_tensors(int64_t classes) {
+  // What load_classifier accepts: the constructor itself takes any count LibTorch can allocate.
+  if (classes < 2 || classes > 1000)
+    return {{}, c10::str("the quality classifier's classes must be in 2..1000, got ", classes)};
+  TensorSpecBuilder b;
+  b.conv("conv1", 1, 32, {3, 3});
+  b.conv("conv2", 32, 64, {3, 3});
+  b.linear("hidden", 64 * 7 * 7, 128);
+  b.linear("out", 128, classes);
+  return {b.specs(), {}};
+}
+
 at::Tensor ImageClassifierImpl::features(const at::Tensor& pixels) {
   auto x = pixels.sub(0.5).mul(2);  // [0, 1] → [−1, 1]
   x = at::max_pool2d(conv1->forward(x).relu(), 2);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/result.h"
+#include "nn/tensor_specs.h"
 
 #include <ATen/core/Tensor.h>
 #include <torch/nn/module.h>
@@ -35,6 +36,10 @@ class ImageClassifierImpl : public torch::nn::Module {
   int64_t classes_;
 };
 TORCH_MODULE(ImageClassifier);
+
+/// The tensors of ImageClassifier(classes) (parameters only: what save_classifier writes), or a
+/// message when `classes` is outside what load_classifier accepts (2…1000).
+Result<TensorSpecs> image_classifier_tensors(int64_t classes);
 
 /// Pixels in [0, 1] of any size and channel count as the classifier's (B, 1, 28, 28).
 at::Tensor classifier_input(const at::Tensor& pixels);

@@ -143,6 +143,37 @@ torch::nn::Sequential toy_mlp(int64_t in, int64_t hidden, int64_t out, bool leak
   return s;
 }
 
+TensorSpecs toy_mlp_tensors(int64_t in, int64_t hidden, int64_t out) {
+  TensorSpecBuilder b;
+  b.linear("0", in, hidden);  // 1 and 3 are the activations
+  b.linear("2", hidden, hidden);
+  b.linear("4", hidden, out);
+  return b.specs();
+}
+
+Result<TensorSpecs> toy_decoder_tensors(const ToyModelOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  TensorSpecBuilder b;  // the module's own tensors before those of `net`
+  b.parameter("log_sigma", {2});
+  b.buffer("data_mean", {2});
+  b.buffer("data_std", {2});
+  b.module("net", toy_mlp_tensors(options.latent_dim(), options.hidden(), 2));
+  return {b.specs(), {}};
+}
+
+Result<TensorSpecs> toy_model_tensors(const ToyModelOptions& options) {
+  auto out = toy_decoder_tensors(options);
+  if (!out.ok())
+    return out;
+  out.value = with_prefix(out.value, "decoder.");
+  const int64_t d = options.latent_dim(), h = options.hidden();
+  const auto other = is_gan(options) ? with_prefix(toy_mlp_tensors(2, h, 1), "discriminator.")
+                                     : with_prefix(toy_mlp_tensors(2, h, is_vae(options) ? 2 * d : d), "encoder.");
+  out.value.insert(out.value.end(), other.begin(), other.end());
+  return out;
+}
+
 ToyDecoderImpl::ToyDecoderImpl(const ToyModelOptions& options) : options_(options) { reset(); }
 
 void ToyDecoderImpl::reset() {

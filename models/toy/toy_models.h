@@ -6,6 +6,7 @@
 #include "nn/batch_trainer.h"
 #include "nn/image_decoder.h"
 #include "nn/image_encoder.h"
+#include "nn/tensor_specs.h"
 
 #include <torch/nn/cloneable.h>
 #include <torch/nn/module.h>
@@ -52,6 +53,15 @@ class ToyDecoderImpl : public torch::nn::Cloneable<ToyDecoderImpl> {
   ToyModelOptions options_;
 };
 TORCH_MODULE(ToyDecoder);
+
+/// The tensors of toy_mlp(in, hidden, out, either activation) ("0.weight" … "4.bias").
+TensorSpecs toy_mlp_tensors(int64_t in, int64_t hidden, int64_t out);
+/// The tensors of ToyDecoder(options), from the options alone, or the message its constructor
+/// would throw.
+Result<TensorSpecs> toy_decoder_tensors(const ToyModelOptions& options);
+/// The tensors of a toy model as ToyTrainer saves and loads its networks: "decoder.*", and
+/// "encoder.*" (VAE, auto-encoder) or "discriminator.*" (GAN).
+Result<TensorSpecs> toy_model_tensors(const ToyModelOptions& options);
 
 /// Hyperparameters of toy training.
 struct ToyTrainerOptions {

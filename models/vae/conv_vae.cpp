@@ -97,6 +97,49 @@ ConvVAEImpl::ConvVAEImpl(const ConvVAEOptions& options) : options_(options) {
   decoder = register_module("decoder", ConvDecoder(options));
 }
 
+Result<TensorSpecs> conv_encoder_tensors(const ConvVAEOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const int64_t n = conv_geometry::doublings(options.image_size());
+  const int64_t s = conv_geometry::start_size(options.image_size());
+  TensorSpecBuilder b;
+  int64_t c = options.channels();
+  for (int64_t i = 0; i < n; ++i) {  // Conv2d, ReLU
+    const int64_t out = options.width() << i;
+    b.conv("main." + std::to_string(2 * i), c, out, {4, 4});
+    c = out;
+  }
+  b.linear("head", c * s * s, 2 * options.latent_dim());
+  return {b.specs(), {}};
+}
+
+Result<TensorSpecs> conv_decoder_tensors(const ConvVAEOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const int64_t n = conv_geometry::doublings(options.image_size());
+  const int64_t s = conv_geometry::start_size(options.image_size());
+  TensorSpecBuilder b;
+  int64_t c = options.width() << (n - 1);
+  b.linear("project", options.latent_dim(), c * s * s);
+  for (int64_t i = 0; i < n; ++i) {  // ReLU, ConvTranspose2d
+    const int64_t out = i == n - 1 ? options.channels() : c / 2;
+    b.conv_transpose("main." + std::to_string(2 * i + 1), c, out, {4, 4});
+    c = out;
+  }
+  return {b.specs(), {}};
+}
+
+Result<TensorSpecs> conv_vae_tensors(const ConvVAEOptions& options) {
+  const auto encoder = conv_encoder_tensors(options);
+  if (!encoder.ok())
+    return encoder;
+  const auto decoder = conv_decoder_tensors(options);
+  TensorSpecBuilder b;
+  b.module("encoder", encoder.value);
+  b.module("decoder", decoder.value);
+  return {b.specs(), {}};
+}
+
 VAEOutput ConvVAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
   auto [mu, logvar] = encoder->forward(x);
   const auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());

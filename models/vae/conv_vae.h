@@ -7,6 +7,7 @@
 #include "nn/image_decoder.h"
 #include "nn/image_encoder.h"
 #include "nn/precision.h"
+#include "nn/tensor_specs.h"
 #include "vae/vae.h"
 
 #include <torch/nn/cloneable.h>
@@ -85,6 +86,12 @@ class ConvVAEImpl : public torch::nn::Module {
   ConvVAEOptions options_;
 };
 TORCH_MODULE(ConvVAE);
+
+/// The tensors of ConvEncoder(options), ConvDecoder(options) and ConvVAE(options) ("encoder.*",
+/// "decoder.*"), from the options alone, or the message their constructors would throw.
+Result<TensorSpecs> conv_encoder_tensors(const ConvVAEOptions& options);
+Result<TensorSpecs> conv_decoder_tensors(const ConvVAEOptions& options);
+Result<TensorSpecs> conv_vae_tensors(const ConvVAEOptions& options);
 
 /// Hyperparameters of conv-VAE training.
 struct ConvVaeTrainerOptions {

@@ -9,15 +9,22 @@
 
 namespace genlab {
 
+namespace {
+
+void check(const VAEOptions& o) {
+  TORCH_CHECK(o.input_dim() > 0, "VAE input_dim must be positive, got ", o.input_dim());
+  TORCH_CHECK(o.hidden_dim() > 0 && o.hidden_dim() <= 16384, "VAE hidden_dim must be in 1..16384, got ",
+              o.hidden_dim());
+  TORCH_CHECK(o.latent_dim() >= 1 && o.latent_dim() <= 512, "VAE latent_dim must be in 1..512, got ",
+              o.latent_dim());
+}
+
+}  // namespace
+
 VAEImpl::VAEImpl(const VAEOptions& options) : options_(options) { reset(); }
 
 void VAEImpl::reset() {
-  TORCH_CHECK(options_.input_dim() > 0, "VAE input_dim must be positive, got ",
-              options_.input_dim());
-  TORCH_CHECK(options_.hidden_dim() > 0 && options_.hidden_dim() <= 16384,
-              "VAE hidden_dim must be in 1..16384, got ", options_.hidden_dim());
-  TORCH_CHECK(options_.latent_dim() >= 1 && options_.latent_dim() <= 512,
-              "VAE latent_dim must be in 1..512, got ", options_.latent_dim());
+  check(options_);
   using namespace torch::nn;
   const auto in = options_.input_dim(), hid = options_.hidden_dim(), d = options_.latent_dim();
   const int64_t code = options_.deterministic() ? d : 2 * d;
@@ -55,6 +62,18 @@ VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> 
   auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
   return {decode(z), mu, logvar, z};
+}
+
+Result<TensorSpecs> vae_tensors(const VAEOptions& options) {
+  if (auto e = check_message([&] { check(options); }); !e.empty())
+    return {{}, e};
+  const auto in = options.input_dim(), hid = options.hidden_dim(), d = options.latent_dim();
+  TensorSpecBuilder b;
+  b.linear("encoder.0", in, hid);
+  b.linear("encoder.2", hid, options.deterministic() ? d : 2 * d);
+  b.linear("decoder.0", d, hid);
+  b.linear("decoder.2", hid, in);
+  return {b.specs(), {}};
 }
 
 VAELoss vae_loss(const VAEOutput& out, const torch::Tensor& x, double beta) {

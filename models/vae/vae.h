@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "nn/tensor_specs.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/linear.h>
@@ -64,6 +66,10 @@ class VAEImpl : public torch::nn::Module {
   VAEOptions options_;
 };
 TORCH_MODULE(VAE);
+
+/// The tensors of VAE(options) (an auto-encoder's when `deterministic`), from the options alone, or
+/// the message its constructor would throw.
+Result<TensorSpecs> vae_tensors(const VAEOptions& options);
 
 /// BCE(sum over pixels) + β·KL(q(z|x) ‖ N(0, I)), each averaged over the batch (KL = 0 for an
 /// auto-encoder's output, which has no log σ²).

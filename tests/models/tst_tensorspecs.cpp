@@ -119,7 +119,8 @@ class tst_TensorSpecs : public QObject {
   void initTestCase() { at::manual_seed(1); }
 
   void countsSaturateAndPrefixesApply() {
-    const TensorSpec huge{"w", {1000000, 1000000, 1000000}};
+    QCOMPARE(TensorSpec({"w", {1000000, 1000000, 1000000}}).numel(), int64_t(1000000000000000000));
+    const TensorSpec huge{"w", {1000000, 1000000, 1000000, 1000000}};
     QCOMPARE(huge.numel(), kMax);
     QCOMPARE(TensorSpec({"scalar", {}}).numel(), int64_t(1));
     QCOMPARE(TensorSpec({"empty", {3, 0}}).numel(), int64_t(0));
