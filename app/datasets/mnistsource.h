@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "modelfamily.h"
+#include "status.h"
 
 #include <QByteArray>
 #include <QList>

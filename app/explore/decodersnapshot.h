@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "pixelimage.h"
+
 #include "nn/image_decoder.h"
 #include "nn/image_encoder.h"
 #include "nn/mlp_decoder.h"
@@ -65,6 +67,3 @@ class DecoderSnapshot {
 
 Q_DECLARE_METATYPE(DecoderSnapshot)
 
-/// Intensities in [0, 1], channel-major (channels, side, side), as a grey or RGB image; null when
-/// the sizes disagree.
-QImage imageFromPixels(const std::vector<float>& pixels, int side, int channels);

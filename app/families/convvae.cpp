@@ -84,14 +84,9 @@ ModelFamily make() {
       e = boundedInt(m, "width", 1, 512, 32, &v);
     return e;
   };
-  f.checkWeights = [](const Run& run) {
-    const auto o = optionsOf(run.model());
-    QString e = expectDim(run, "encoder.head.weight", 0, 2 * o.latent_dim());
-    if (e.isEmpty())
-      e = expectDim(run, "decoder.project.weight", 1, o.latent_dim());
-    if (e.isEmpty())
-      e = expectDim(run, "encoder.main.0.weight", 1, o.channels());
-    return e;
+  f.weightsOf = [](const QJsonObject& m) {
+    const auto o = optionsOf(m);
+    return weightsLayout({{"encoder.", genlab::conv_encoder_tensors(o)}, {"decoder.", genlab::conv_decoder_tensors(o)}});
   };
   f.loadDecoder = [](const Run& run) {
     auto out = snapshotOf(genlab::load_conv_vae_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
@@ -116,7 +111,7 @@ ModelFamily make() {
   };
   f.describe = [](const QJsonObject& m) {
     const auto o = optionsOf(m);
-    return QStringLiteral("%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)")
+    return QCoreApplication::translate("ModelFamily", "%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)")
         .arg(o.image_size()).arg(o.channels()).arg(o.latent_dim()).arg(o.width());
   };
   return f;

@@ -113,12 +113,9 @@ const ModelFamily& Families::dcgan() {
         e = QStringLiteral("model.minibatch_std must be true or false");
       return e;
     };
-    f.checkWeights = [](const Run& run) {
-      const auto o = optionsOf(run.model());
-      QString e = expectDim(run, "generator.project.weight", 1, o.latent_dim());
-      if (e.isEmpty())
-        e = expectDim(run, "discriminator.main.0.weight", 1, o.channels());
-      return e;
+    f.weightsOf = [](const QJsonObject& m) {
+      const auto o = optionsOf(m);
+      return weightsLayout({{"generator.", genlab::generator_tensors(o)}, {"discriminator.", genlab::discriminator_tensors(o)}});
     };
     f.loadDecoder = [](const Run& run) {
       return snapshotOf(genlab::load_generator_decoder(run.weights(), kWeights, optionsOf(run.model())), run);
@@ -138,7 +135,7 @@ const ModelFamily& Families::dcgan() {
     };
     f.describe = [](const QJsonObject& m) {
       const auto o = optionsOf(m);
-      return QStringLiteral("z (%1) → deconv → %2×%2×%3; discriminator %2×%2×%3 → conv → 1 (width %4)")
+      return QCoreApplication::translate("ModelFamily", "z (%1) → deconv → %2×%2×%3; discriminator %2×%2×%3 → conv → 1 (width %4)")
           .arg(o.latent_dim()).arg(o.image_size()).arg(o.channels()).arg(o.width());
     };
     return f;

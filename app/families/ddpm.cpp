@@ -232,16 +232,9 @@ const ModelFamily& Families::ddpm() {
         e = QStringLiteral("model.min_snr_gamma %1 is outside 0 … 1e6").arg(gamma);
       return e;
     };
-    f.checkWeights = [](const Run& run) {
-      const auto u = unetOf(run.model());
-      for (const char* prefix : {"model.", "ema."}) {
-        const std::string p = prefix;
-        if (QString e = expectShape(run, p + "init_conv.weight", {u.dim(), u.channels(), 7, 7}); !e.isEmpty())
-          return e;
-        if (QString e = expectShape(run, p + "final_conv.weight", {u.channels(), u.dim(), 1, 1}); !e.isEmpty())
-          return e;
-      }
-      return QString();
+    f.weightsOf = [](const QJsonObject& m) {
+      const auto u = genlab::unet_tensors(unetOf(m), m.value(QStringLiteral("image_size")).toInt(28));
+      return weightsLayout({{"model.", u}, {"ema.", u}});  // the trained net and its moving average
     };
     f.loadDiffusion = load;
     f.noiseSchedule = noiseScheduleOf;
@@ -251,14 +244,16 @@ const ModelFamily& Families::ddpm() {
       for (int64_t x : u.dim_mults())
         mults << QString::number(x);
       const auto p = processOptionsOf(m);
-      return QStringLiteral("U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9")
+      return QCoreApplication::translate("ModelFamily", "U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9")
           .arg(u.dim()).arg(mults.join(QLatin1Char('-')))
-          .arg(u.attention_from_level() > 0 ? QStringLiteral(", attention from level %1").arg(u.attention_from_level() + 1)
-                                            : QString())
+          .arg(u.attention_from_level() > 0
+                   ? QCoreApplication::translate("ModelFamily", ", attention from level %1").arg(u.attention_from_level() + 1)
+                   : QString())
           .arg(m.value(QStringLiteral("image_size")).toInt(28)).arg(u.channels()).arg(p.timesteps())
           .arg(QString::fromStdString(p.schedule()),
-               p.objective() == "pred_v" ? QStringLiteral("predicts v") : p.objective() == "pred_x0" ? QStringLiteral("predicts x0")
-                                                                                                       : QStringLiteral("predicts the noise"))
+               p.objective() == "pred_v"    ? QCoreApplication::translate("ModelFamily", "predicts v")
+               : p.objective() == "pred_x0" ? QCoreApplication::translate("ModelFamily", "predicts x0")
+                                            : QCoreApplication::translate("ModelFamily", "predicts the noise"))
           .arg(p.min_snr_gamma() > 0 ? QStringLiteral(", Min-SNR-%1").arg(p.min_snr_gamma()) : QString());
     };
     return f;

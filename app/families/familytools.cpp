@@ -64,26 +64,18 @@ QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fa
   return {};
 }
 
-QString expectShape(const Run& run, const std::string& name, const std::vector<int64_t>& shape) {
-  const at::Tensor t = run.weights().find(name);
-  if (!t.defined())
-    return QCoreApplication::translate("ModelFamily", "no tensor '%1'").arg(QString::fromStdString(name));
-  if (t.sizes() != at::IntArrayRef(shape)) {
-    std::ostringstream s;
-    s << "'" << name << "' has shape " << t.sizes() << "; run.json says " << at::IntArrayRef(shape);
-    return QString::fromStdString(s.str());
+Result<genlab::TensorSpecs> weightsLayout(
+    std::initializer_list<std::pair<const char*, genlab::Result<genlab::TensorSpecs>>> modules) {
+  Result<genlab::TensorSpecs> out;
+  for (const auto& [prefix, tensors] : modules) {
+    if (!tensors.ok()) {
+      out.error = QStringLiteral("model: ") + QString::fromStdString(tensors.error);
+      return out;
+    }
+    for (const genlab::TensorSpec& t : genlab::with_prefix(tensors.value, prefix))
+      out.value.push_back(t);
   }
-  return {};
-}
-
-QString expectDim(const Run& run, const std::string& name, int64_t dim, int64_t value) {
-  const at::Tensor t = run.weights().find(name);
-  if (!t.defined())
-    return QCoreApplication::translate("ModelFamily", "no tensor '%1'").arg(QString::fromStdString(name));
-  if (t.dim() <= dim || t.size(dim) != value)
-    return QCoreApplication::translate("ModelFamily", "'%1' does not fit run.json (size %2 expected in dimension %3)")
-        .arg(QString::fromStdString(name)).arg(value).arg(dim);
-  return {};
+  return out;
 }
 
 QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& values) {
@@ -97,34 +89,6 @@ QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& va
   return out;
 }
 
-Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder) {
-  return heldOutOf(run.dataset(), dataFolder);
-}
-
-Result<DatasetSplits> heldOutOf(const QJsonObject& dataset, const QString& dataFolder) {
-  TrainingSettings s;
-  s.dataset = dataset.value(QStringLiteral("name")).toString();
-  const QString recorded = dataset.value(QStringLiteral("folder")).toString();
-  s.dataFolder = !dataFolder.isEmpty()                            ? dataFolder
-                 : !recorded.isEmpty() && QDir(recorded).exists() ? recorded
-                                                                  : DataLocations::folderFor(s.dataset);
-  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
-  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
-  Result<DatasetSplits> out = DatasetSplits::load(s);
-  const DataSet* set = DataSets::find(s.dataset);
-  if (out.ok() && set && set->kind == DataKind::Images) {
-    const int channels = dataset.value(QStringLiteral("channels")).toInt(1), size = s.imageSize;
-    const auto& eval = out.value.eval;
-    if (eval.images.size(1) != int64_t(channels) * size * size)
-      out.error = QCoreApplication::translate("ModelFamily", "%1 holds images of %2 values; the model takes %3")
-                      .arg(s.dataFolder).arg(eval.images.size(1)).arg(channels * size * size);
-  }
-  return out;
-}
-
-at::Tensor imagesOf(const genlab::LabelledImages& split, int channels) {
-  return split.images.view({-1, channels, split.height, split.width});
-}
 
 }  // namespace FamilyTools
 

@@ -8,6 +8,7 @@
 #include "run.h"
 
 #include "io/safetensors.h"
+#include "nn/tensor_specs.h"
 #include "nn/precision.h"
 
 #include <QJsonArray>
@@ -35,25 +36,18 @@ genlab::Precision precisionOf(const TrainingSettings& s);
 /// Reads `key` of `o` as a whole number in [lo, hi] (`fallback` when absent); "" or what is wrong.
 QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out);
 
-/// "" when `name` is in the run's weights with exactly `shape`, else what is wrong.
-QString expectShape(const Run& run, const std::string& name, const std::vector<int64_t>& shape);
-
-/// "" when `name` is in the run's weights with `value` at dimension `dim`, else what is wrong.
-QString expectDim(const Run& run, const std::string& name, int64_t dim, int64_t value);
+/// A weights file's tensors: each module's (models/' *_tensors functions) under the prefix its
+/// trainer saves it with ("model.", "ema.", "" …); the first module's error when one does not fit.
+Result<genlab::TensorSpecs> weightsLayout(
+    std::initializer_list<std::pair<const char*, genlab::Result<genlab::TensorSpecs>>> modules);
 
 /// A held-out result as `eval` prints it: run, model, dataset, count, then the family's measures.
 QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& values);
 
-/// The run's held-out split: `dataFolder` overrides where the data lives.
-Result<DatasetSplits> heldOutOf(const Run& run, const QString& dataFolder);
-/// The same from run.json's "dataset" object (a run still without weights).
-Result<DatasetSplits> heldOutOf(const QJsonObject& dataset, const QString& dataFolder);
 
 /// A std::string error from models/ as the app's message (empty stays empty).
 inline QString message(const std::string& e) { return QString::fromStdString(e); }
 
-/// The images of a split as (N, C, H, W).
-at::Tensor imagesOf(const genlab::LabelledImages& split, int channels);
 
 }  // namespace FamilyTools
 

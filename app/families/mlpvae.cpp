@@ -125,15 +125,8 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
       e = boundedInt(m, "latent_dim", 1, 128, 2, &v);
     return e;
   };
-  f.checkWeights = [autoencoder](const Run& run) {
-    const auto o = optionsOf(run.model(), autoencoder);
-    const int64_t in = o.input_dim(), hid = o.hidden_dim(), d = o.latent_dim(), code = autoencoder ? d : 2 * d;
-    for (const auto& [name, shape] : std::vector<std::pair<std::string, std::vector<int64_t>>>{
-             {"encoder.0.weight", {hid, in}}, {"encoder.2.weight", {code, hid}},
-             {"decoder.0.weight", {hid, d}}, {"decoder.2.weight", {in, hid}}})
-      if (QString e = expectShape(run, name, shape); !e.isEmpty())
-        return e;
-    return QString();
+  f.weightsOf = [autoencoder](const QJsonObject& m) {
+    return weightsLayout({{"", genlab::vae_tensors(optionsOf(m, autoencoder))}});  // VaeTrainer saves the module as it is
   };
   f.loadDecoder = [autoencoder](const Run& run) {
     Result<DecoderSnapshot> out;
@@ -166,7 +159,7 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
   };
   f.describe = [autoencoder](const QJsonObject& m) {
     const auto o = optionsOf(m, autoencoder);
-    return QStringLiteral("%1 → %2 → %3 → %2 → %1")
+    return QCoreApplication::translate("ModelFamily", "%1 → %2 → %3 → %2 → %1")
         .arg(o.input_dim()).arg(o.hidden_dim()).arg(autoencoder ? QString::number(o.latent_dim())
                                                                 : QStringLiteral("2×%1").arg(o.latent_dim()));
   };

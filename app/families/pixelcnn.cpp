@@ -62,21 +62,15 @@ ModelFamily make() {
       e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
     return e;
   };
-  f.checkWeights = [](const Run& run) {
-    const auto o = optionsOf(run.model());
-    QString e = checkPixelHead(run, {o.levels(), o.classes(), o.image_size()}, o.head_width());
-    if (e.isEmpty() && o.gated())
-      e = expectShape(run, "model.layers.0.v_conv.weight", {2 * o.width(), 1, 4, 7});
-    return e;
-  };
+  f.weightsOf = [](const QJsonObject& m) { return weightsLayout({{"model.", genlab::pixelcnn_tensors(optionsOf(m))}}); };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelCNNImpl>(run, optionsOf(run.model())); };
   f.describe = [](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m);
-    return QStringLiteral("%1 PixelCNN, %2 layers × %3 maps (7×7 then 3×3), head %4 → %5")
-        .arg(o.gated() ? QStringLiteral("gated") : QStringLiteral("plain masked"))
-        .arg(o.layers()).arg(o.width()).arg(o.head_width())
-        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel")) +
-           (o.classes() > 0 ? QStringLiteral(", told the class") : QString());
+    return (o.gated() ? QCoreApplication::translate("ModelFamily", "Gated PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4")
+                      : QCoreApplication::translate("ModelFamily", "Plain masked PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4"))
+               .arg(o.layers()).arg(o.width()).arg(o.head_width())
+               .arg(pixelOutputWords(o.levels())) +
+           (o.classes() > 0 ? QCoreApplication::translate("ModelFamily", ", told the class") : QString());
   };
   return f;
 }

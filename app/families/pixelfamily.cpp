@@ -214,9 +214,6 @@ int64_t pixelClasses(const TrainingSettings& s) {
   return s.options.flag(kByClass) && set ? int64_t(set->classes.size()) : 0;
 }
 
-QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth) {
-  return expectShape(run, "model.head2.weight", {shape.levels == 2 ? 1 : shape.levels, headWidth, 1, 1});
-}
 
 QString checkPixelFields(const QJsonObject& m) {
   int v = 0;

@@ -60,20 +60,14 @@ ModelFamily make() {
       e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
     return e;
   };
-  f.checkWeights = [](const Run& run) {
-    const auto o = optionsOf(run.model());
-    QString e = checkPixelHead(run, {o.levels(), o.classes(), o.image_size()}, o.head_width());
-    if (e.isEmpty())
-      e = expectShape(run, "model.layers.0.state_conv.weight", {4 * o.hidden(), o.hidden(), 3});
-    return e;
-  };
+  f.weightsOf = [](const QJsonObject& m) { return weightsLayout({{"model.", genlab::pixelrnn_tensors(optionsOf(m))}}); };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelRNNImpl>(run, optionsOf(run.model())); };
   f.describe = [](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m);
-    return QStringLiteral("Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4")
-        .arg(o.layers()).arg(o.hidden()).arg(o.head_width())
-        .arg(o.levels() == 2 ? QStringLiteral("black/white per pixel") : QStringLiteral("256 grey levels per pixel")) +
-           (o.classes() > 0 ? QStringLiteral(", told the class") : QString());
+    return QCoreApplication::translate("ModelFamily", "Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4")
+               .arg(o.layers()).arg(o.hidden()).arg(o.head_width())
+               .arg(pixelOutputWords(o.levels())) +
+           (o.classes() > 0 ? QCoreApplication::translate("ModelFamily", ", told the class") : QString());
   };
   return f;
 }

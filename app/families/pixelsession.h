@@ -42,8 +42,11 @@ inline const QString kByClass = QStringLiteral("by-class");
 /// The number of classes a new run's net is told: the data set's with the by-class option (MNIST and
 /// Fashion-MNIST: 10), else 0.
 int64_t pixelClasses(const TrainingSettings& s);
-/// checkWeights' part both families share: the output head's shape ("" when fine).
-QString checkPixelHead(const Run& run, const genlab::PixelModelShape& shape, int64_t headWidth);
+/// What the net predicts for each pixel, in words ("black/white per pixel").
+inline QString pixelOutputWords(int64_t levels) {
+  return levels == 2 ? QCoreApplication::translate("ModelFamily", "black/white per pixel")
+                     : QCoreApplication::translate("ModelFamily", "256 grey levels per pixel");
+}
 
 /// A new run's session of the net `NetImpl` built from `options` (or, on resume, from run.json).
 template <class NetImpl, class Options>

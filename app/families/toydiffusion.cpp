@@ -89,22 +89,15 @@ const ModelFamily& Families::toyDiffusion() {
         e = boundedInt(m, "hidden", 1, 4096, 128, &v);
       return e;
     };
-    f.checkWeights = [](const Run& run) {
-      const QJsonObject m = run.model();
-      const int64_t T = m.value(QStringLiteral("timesteps")).toInt(100), h = m.value(QStringLiteral("hidden")).toInt(128);
-      for (const char* prefix : {"model.", "ema."}) {
-        const std::string p = prefix;
-        if (QString e = expectShape(run, p + "linears.0.weight", {h, 2}); !e.isEmpty())
-          return e;
-        if (QString e = expectShape(run, p + "step_embeddings.0.weight", {T, h}); !e.isEmpty())
-          return e;
-      }
-      return QString();
+    f.weightsOf = [](const QJsonObject& m) {
+      const auto net = genlab::mlp_diffusion_tensors(
+          genlab::MLPDiffusionOptions().timesteps(m.value(QStringLiteral("timesteps")).toInt(100)).hidden(m.value(QStringLiteral("hidden")).toInt(128)));
+      return weightsLayout({{"model.", net}, {"ema.", net}});
     };
     f.loadDiffusion = load;
     f.noiseSchedule = noiseScheduleOf;
     f.describe = [](const QJsonObject& m) {
-      return QStringLiteral("MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2")
+      return QCoreApplication::translate("ModelFamily", "MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2")
           .arg(m.value(QStringLiteral("hidden")).toInt(128)).arg(m.value(QStringLiteral("timesteps")).toInt(100));
     };
     return f;

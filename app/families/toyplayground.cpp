@@ -132,12 +132,8 @@ ModelFamily make(Toy toy) {
       e = boundedInt(m, "hidden", 1, 4096, 128, &v);
     return e;
   };
-  f.checkWeights = [toy](const Run& run) {
-    const auto o = optionsOf(run.model(), toy);
-    QString e = expectShape(run, "decoder.net.0.weight", {o.hidden(), o.latent_dim()});
-    if (e.isEmpty())
-      e = expectShape(run, "decoder.net.4.weight", {2, o.hidden()});
-    return e;
+  f.weightsOf = [toy](const QJsonObject& m) {
+    return weightsLayout({{"", genlab::toy_model_tensors(optionsOf(m, toy))}});  // decoder., and encoder. or discriminator.
   };
   f.loadDecoder = [toy](const Run& run) {
     // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
@@ -159,8 +155,8 @@ ModelFamily make(Toy toy) {
   };
   f.describe = [toy](const QJsonObject& m) {
     const auto o = optionsOf(m, toy);
-    return toy == Toy::Gan ? QStringLiteral("z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1").arg(o.latent_dim()).arg(o.hidden())
-                           : QStringLiteral("2 → MLP %1 → %2 → MLP %1 → 2").arg(o.hidden()).arg(o.latent_dim());
+    return toy == Toy::Gan ? QCoreApplication::translate("ModelFamily", "z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1").arg(o.latent_dim()).arg(o.hidden())
+                           : QCoreApplication::translate("ModelFamily", "2 → MLP %1 → %2 → MLP %1 → 2").arg(o.hidden()).arg(o.latent_dim());
   };
   return f;
 }

@@ -7,8 +7,6 @@
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FamilyOption", text); }
-
 // Numbers as the C locale writes them: the same in every language (the CLI reads what it prints).
 QString number(double v) { return QString::number(v, 'g', 10); }
 
@@ -42,26 +40,26 @@ QString FamilyOption::check(const QJsonValue& value) const {
     case Type::Integer: {
       const double v = value.toDouble(qQNaN());
       if (!value.isDouble() || !std::isfinite(v) || v != std::floor(v) || v < min || v > max)
-        return tr("%1 must be a whole number between %2 and %3 (got %4).")
+        return QCoreApplication::translate("FamilyOption", "%1 must be a whole number between %2 and %3 (got %4).")
             .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString());
       return {};
     }
     case Type::Real: {
       const double v = value.toDouble(qQNaN());
       if (!value.isDouble() || !std::isfinite(v) || v < min || v > max)
-        return tr("%1 must be between %2 and %3 (got %4).")
+        return QCoreApplication::translate("FamilyOption", "%1 must be between %2 and %3 (got %4).")
             .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString());
       return {};
     }
     case Type::Flag:
       if (!value.isBool())
-        return tr("%1 is yes or no (got %2).").arg(key, value.toVariant().toString());
+        return QCoreApplication::translate("FamilyOption", "%1 is yes or no (got %2).").arg(key, value.toVariant().toString());
       return {};
     case Type::Choice:
       for (const Choice& c : choices)
         if (sameChoice(c.value, value))
           return {};
-      return tr("%1 is one of %2 (got %3).").arg(key, valueName(), choiceText(value));
+      return QCoreApplication::translate("FamilyOption", "%1 is one of %2 (got %3).").arg(key, valueName(), choiceText(value));
   }
   return {};
 }
@@ -75,7 +73,7 @@ genlab::Result<QJsonValue, QString> FamilyOption::parse(const QString& text) con
       bool ok = false;
       const double v = QLocale::c().toDouble(t, &ok);
       if (!ok) {
-        out.error = tr("--%1: '%2' is not a number").arg(key, text);
+        out.error = QCoreApplication::translate("FamilyOption", "--%1: '%2' is not a number").arg(key, text);
         return out;
       }
       out.value = type == Type::Integer && v == std::floor(v) && std::abs(v) < 9e15 ? QJsonValue(qint64(v)) : QJsonValue(v);
@@ -87,7 +85,7 @@ genlab::Result<QJsonValue, QString> FamilyOption::parse(const QString& text) con
       else if (t == QLatin1String("no") || t == QLatin1String("off") || t == QLatin1String("false") || t == QLatin1String("0"))
         out.value = false;
       else
-        out.error = tr("--%1: '%2' is neither yes nor no").arg(key, text);
+        out.error = QCoreApplication::translate("FamilyOption", "--%1: '%2' is neither yes nor no").arg(key, text);
       if (!out.ok())
         return out;
       break;
@@ -107,7 +105,7 @@ QString FamilyOption::format(const QJsonValue& value) const {
   switch (type) {
     case Type::Integer:
     case Type::Real: return number(value.toDouble());
-    case Type::Flag: return value.toBool() ? tr("yes") : tr("no");
+    case Type::Flag: return value.toBool() ? QCoreApplication::translate("FamilyOption", "yes") : QCoreApplication::translate("FamilyOption", "no");
     case Type::Choice:
       for (const Choice& c : choices)
         if (sameChoice(c.value, value))
@@ -134,7 +132,7 @@ genlab::Result<OptionValues, QString> OptionValues::ofRun(const QList<FamilyOpti
   genlab::Result<OptionValues, QString> out;
   const QJsonValue recorded = runJson.value(QStringLiteral("options"));
   if (!recorded.isUndefined() && !recorded.isObject()) {
-    out.error = tr("run.json: \"options\" is not an object");
+    out.error = QCoreApplication::translate("FamilyOption", "run.json: \"options\" is not an object");
     return out;
   }
   const QJsonObject values = recorded.toObject();
@@ -150,7 +148,7 @@ genlab::Result<OptionValues, QString> OptionValues::ofRun(const QList<FamilyOpti
     if (!out.value.m_values.contains(it.key()))
       out.value.m_values.insert(it.key(), it.value());  // check() names it
   if (const QString e = out.value.check(options); !e.isEmpty())
-    out.error = tr("run.json: options.%1").arg(e);
+    out.error = QCoreApplication::translate("FamilyOption", "run.json: options.%1").arg(e);
   return out;
 }
 
@@ -161,7 +159,7 @@ QString OptionValues::check(const QList<FamilyOption>& options) const {
       if (o.key == it.key())
         option = &o;
     if (!option)
-      return tr("%1 is not an option of this model").arg(it.key());
+      return QCoreApplication::translate("FamilyOption", "%1 is not an option of this model").arg(it.key());
     if (const QString e = option->check(it.value()); !e.isEmpty())
       return e;
   }

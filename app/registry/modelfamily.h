@@ -5,8 +5,9 @@
 
 #include "datasets.h"
 #include "familyoptions.h"
-#include "io/result.h"
+#include "nn/tensor_spec.h"
 #include "samplernames.h"
+#include "status.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -24,11 +25,6 @@ class ModelSession;
 class Run;
 struct DatasetSplits;
 struct TrainingSettings;
-
-/// A value or a message for the user (app/'s spelling of models/' genlab::Result).
-template <typename T>
-using Result = genlab::Result<T, QString>;
-using Status = genlab::Result<void, QString>;
 
 /// One number a family reports per step or per evaluation.
 struct LossColumn {
@@ -124,8 +120,11 @@ struct ModelFamily {
   std::function<std::unique_ptr<ModelSession>(const TrainingSettings&, const DatasetSplits&)> makeSession;
   /// Checks run.json's "model" object: every size bounded ("" when fine). Runs before anything is built.
   std::function<QString(const QJsonObject& model)> checkModel;
-  /// Checks the weights file's tensors (names, shapes, dtypes) against run.json ("" when fine).
-  std::function<QString(const Run&)> checkWeights;
+  /// Every tensor the run's weights file holds (names with their module's prefix, shapes), worked
+  /// out from run.json's "model" alone, without building anything; or what in it does not fit
+  /// together. Run::open refuses a model over its size cap and a weights file whose header does not
+  /// hold exactly these tensors, before any network is built.
+  std::function<Result<genlab::TensorSpecs>(const QJsonObject& model)> weightsOf;
   /// The decoder for the Explore page (latentExplorer families).
   std::function<Result<DecoderSnapshot>(const Run&)> loadDecoder;
   /// Samples as one picture: a grid of images or a scatter plot of points.

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "datasetsplits.h"
 
+#include "datalocations.h"
 #include "datasets.h"
+#include "run.h"
 #include "imagefolder.h"
 
 #include "data/toy2d.h"
@@ -9,6 +11,7 @@
 #include <ATen/ops/zeros.h>
 
 #include <QCoreApplication>
+#include <QDir>
 
 Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
   DatasetSplits out;
@@ -65,4 +68,33 @@ Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
   out.train = std::move(train.value);
   out.eval = std::move(eval.value);
   return {std::move(out), {}};
+}
+
+Result<DatasetSplits> DatasetSplits::heldOutOf(const Run& run, const QString& dataFolder) {
+  return heldOutOf(run.dataset(), dataFolder);
+}
+
+Result<DatasetSplits> DatasetSplits::heldOutOf(const QJsonObject& dataset, const QString& dataFolder) {
+  TrainingSettings s;
+  s.dataset = dataset.value(QStringLiteral("name")).toString();
+  const QString recorded = dataset.value(QStringLiteral("folder")).toString();
+  s.dataFolder = !dataFolder.isEmpty()                            ? dataFolder
+                 : !recorded.isEmpty() && QDir(recorded).exists() ? recorded
+                                                                  : DataLocations::folderFor(s.dataset);
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
+  Result<DatasetSplits> out = DatasetSplits::load(s);
+  const DataSet* set = DataSets::find(s.dataset);
+  if (out.ok() && set && set->kind == DataKind::Images) {
+    const int channels = dataset.value(QStringLiteral("channels")).toInt(1), size = s.imageSize;
+    const auto& eval = out.value.eval;
+    if (eval.images.size(1) != int64_t(channels) * size * size)
+      out.error = QCoreApplication::translate("ModelFamily", "%1 holds images of %2 values; the model takes %3")
+                      .arg(s.dataFolder).arg(eval.images.size(1)).arg(channels * size * size);
+  }
+  return out;
+}
+
+at::Tensor imagesOf(const genlab::LabelledImages& split, int channels) {
+  return split.images.view({-1, channels, split.height, split.width});
 }

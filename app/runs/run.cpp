@@ -11,7 +11,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QStringList>
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <unistd.h>
 
 namespace {
 
@@ -60,6 +64,44 @@ bool isBuffer(const std::string& name) {
   return false;
 }
 
+// The largest model GenLab builds from a run.json: 250 million values (1 GB of float32), and at
+// most a quarter of this machine's memory.
+int64_t maxModelValues() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGE_SIZE);
+  const int64_t quarter = pages > 0 && pageSize > 0 ? int64_t(pages) * pageSize / 4 / int64_t(sizeof(float)) : 0;
+  const int64_t cap = 250'000'000;
+  return quarter > 0 ? std::min(cap, quarter) : cap;
+}
+
+QString shapeText(const std::vector<int64_t>& shape) {
+  QStringList sizes;
+  for (int64_t s : shape)
+    sizes << QString::number(s);
+  return QLatin1Char('[') + sizes.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+// "" when the weights file's header holds exactly the tensors run.json's model has, else the first
+// difference, naming the tensor.
+QString sameTensors(const genlab::TensorSpecs& model, const genlab::TensorSpecs& file) {
+  std::map<std::string, const genlab::TensorSpec*> inFile;
+  for (const auto& t : file)
+    inFile[t.name] = &t;
+  for (const auto& t : model) {
+    const auto it = inFile.find(t.name);
+    const QString name = QString::fromStdString(t.name);
+    if (it == inFile.end())
+      return QCoreApplication::translate("Run", "no tensor '%1', which the model run.json describes has").arg(name);
+    if (it->second->shape != t.shape)
+      return QCoreApplication::translate("Run", "'%1' has shape %2; run.json says %3")
+          .arg(name, shapeText(it->second->shape), shapeText(t.shape));
+    inFile.erase(it);
+  }
+  if (!inFile.empty())
+    return QCoreApplication::translate("Run", "'%1' is not part of the model run.json describes")
+        .arg(QString::fromStdString(inFile.begin()->first));
+  return {};
+}
+
 }  // namespace
 
 Result<Run> Run::open(const QString& folderPath) {
@@ -92,9 +134,35 @@ Result<Run> Run::open(const QString& folderPath) {
     return out;
   }
   run.m_options = std::move(options.value);
+  // The whole model from run.json alone, before anything is read or built: every tensor and its size.
+  const auto layout = run.m_family->weightsOf(run.model());
+  if (!layout.ok()) {
+    out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + layout.error;
+    return out;
+  }
+  if (const int64_t values = genlab::element_count(layout.value), cap = maxModelValues(); values > cap) {
+    out.error = QCoreApplication::translate("Run", "%1: the model it describes has %L2 values (%3 GB); GenLab opens "
+                                                   "models of at most %L4 values (%5 GB) on this machine")
+                    .arg(run.file(QStringLiteral("run.json")))
+                    .arg(values)
+                    .arg(double(values) * 4 / 1e9, 0, 'f', 1)
+                    .arg(cap)
+                    .arg(double(cap) * 4 / 1e9, 0, 'f', 1);
+    return out;
+  }
   const QString weightsPath = run.file(QStringLiteral("weights.safetensors"));
   if (!QFileInfo::exists(weightsPath)) {
     out.error = QCoreApplication::translate("Run", "%1 has no weights yet (weights.safetensors is missing)").arg(folderPath);
+    return out;
+  }
+  // The weights file's header (not its data) against that model, tensor by tensor.
+  const auto header = genlab::read_safetensors_tensors(QFile::encodeName(weightsPath).toStdString());
+  if (!header.ok()) {
+    out.error = QString::fromStdString(header.error);
+    return out;
+  }
+  if (const QString e = sameTensors(layout.value, header.value); !e.isEmpty()) {
+    out.error = weightsPath + QStringLiteral(": ") + e;
     return out;
   }
   auto file = genlab::load_safetensors(QFile::encodeName(weightsPath).toStdString());
@@ -115,10 +183,6 @@ Result<Run> Run::open(const QString& folderPath) {
   if (auto it = file.value.metadata.find("step"); it != file.value.metadata.end())
     run.m_step = QString::fromStdString(it->second).toLongLong();
   run.m_weights = std::make_shared<const genlab::SafetensorsFile>(std::move(file.value));
-  if (const QString e = run.m_family->checkWeights(run); !e.isEmpty()) {
-    out.error = weightsPath + QStringLiteral(": ") + e;
-    return out;
-  }
   return out;
 }
 

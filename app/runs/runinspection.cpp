@@ -4,7 +4,6 @@
 #include "datalocations.h"
 #include "guarded.h"
 #include "datasetsplits.h"
-#include "familytools.h"
 #include "registry.h"
 #include "run.h"
 #include "runfolder.h"
@@ -32,7 +31,7 @@ Result<QJsonObject> evaluate(const QString& folder, const QString& dataFolder) {
     const auto run = Run::open(folder);
     if (!run.ok())
       return {{}, run.error};
-    const auto data = FamilyTools::heldOutOf(run.value, dataFolder);
+    const auto data = DatasetSplits::heldOutOf(run.value, dataFolder);
     if (!data.ok())
       return {{}, data.error};
     return run.value.family().evaluate(run.value, data.value);
@@ -67,7 +66,7 @@ Result<HeldOutItems> loadHeldOut(const QString& folder, int most) {
         Registry::find(json.value.value(QStringLiteral("model")).toObject().value(QStringLiteral("kind")).toString());
     if (!family)
       return {{}, QCoreApplication::translate("RunInspection", "%1: the model kind is not one this version knows").arg(folder)};
-    const auto data = FamilyTools::heldOutOf(dataset, QString());
+    const auto data = DatasetSplits::heldOutOf(dataset, QString());
     if (!data.ok())
       return {{}, data.error};
     const auto& eval = data.value.eval;

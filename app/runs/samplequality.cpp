@@ -4,7 +4,6 @@
 #include "datalocations.h"
 #include "guarded.h"
 #include "datasetsplits.h"
-#include "familytools.h"
 #include "modelsession.h"
 #include "run.h"
 
@@ -172,7 +171,7 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
       r.count = 1000;
     if (r.count < 2 || r.count > 50000)
       return {{}, QCoreApplication::translate("SampleQuality", "The quality measure scores 2 to 50000 samples (asked for %1).").arg(r.count)};
-    const auto data = FamilyTools::heldOutOf(run.value, dataFolder);
+    const auto data = DatasetSplits::heldOutOf(run.value, dataFolder);
     if (!data.ok())
       return {{}, data.error};
     const QString recorded = run.value.dataset().value(QStringLiteral("folder")).toString();

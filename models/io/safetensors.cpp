@@ -263,6 +263,17 @@ Result<std::map<std::string, std::string>> read_safetensors_metadata(const std::
   return {std::move(header.value.metadata), {}};
 }
 
+Result<TensorSpecs> read_safetensors_tensors(const std::string& path) {
+  ReadableFile file;
+  auto header = read_header(path, &file);
+  if (!header.ok())
+    return {{}, header.error};
+  TensorSpecs out;
+  for (const auto& e : header.value.entries)
+    out.push_back({e.name, e.shape, false, e.type == at::kLong});
+  return {std::move(out), {}};
+}
+
 Result<SafetensorsFile> load_safetensors(const std::string& path) {
   ReadableFile file;
   auto header = read_header(path, &file);

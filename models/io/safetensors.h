@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/result.h"
+#include "nn/tensor_spec.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -34,6 +35,10 @@ std::string save_safetensors(const std::string& path, const NamedTensors& tensor
 /// with their byte ranges, ranges outside the data, overlapping ranges or holes. Memory is allocated
 /// only for what the file holds, once.
 Result<SafetensorsFile> load_safetensors(const std::string& path);
+
+/// The tensors' names, shapes and whether each is int64, from the header alone (checked in full;
+/// the data is not read): what a run's weights hold, before any of it is allocated.
+Result<TensorSpecs> read_safetensors_tensors(const std::string& path);
 
 /// The "__metadata__" strings only (the header is read and checked in full; the data is not read).
 Result<std::map<std::string, std::string>> read_safetensors_metadata(const std::string& path);

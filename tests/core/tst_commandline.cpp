@@ -289,7 +289,7 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("toy:spiral"), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("y"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("Unknown toy set 'spiral'")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Unknown dataset 'toy:spiral'")), qPrintable(r.err));
   }
 
   void toyDiffusionTrainsAndSamples() {

@@ -77,7 +77,7 @@ class tst_ForwardProcess : public QObject {
 
   void pointsAndSchedules() {
     ForwardProcess f;
-    const auto points = ForwardProcess::toyPoints(QStringLiteral("s-curve"), 300);
+    const auto points = ForwardProcess::toyPoints(QStringLiteral("toy:s-curve"), 300);
     QCOMPARE(points.size(), 300);
     f.setPoints(points);
     QCOMPARE(f.setSchedule(QStringLiteral("cosine"), 200), QString());

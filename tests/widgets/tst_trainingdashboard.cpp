@@ -208,7 +208,7 @@ class tst_TrainingDashboard : public QObject {
     TrainingDashboard d;
     d.setModelChoices({{QStringLiteral("a-vae"), QStringLiteral("a"), QStringLiteral("A VAE"), {}, false,
                         {QStringLiteral("held-out −ELBO"), QStringLiteral("reconstruction"), QStringLiteral("KL")},
-                        QStringLiteral("nats")}});
+                        QStringLiteral("nats"), false, {}}});
     d.show();
     d.setRunning(true);
     d.curves()->addSteps({1, 2, 3}, {{500, 300, 200}, {490, 290, 195}, {10, 10, 5}});
