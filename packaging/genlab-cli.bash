@@ -11,8 +11,8 @@ _genlab_cli() {
     return
   fi
   case $prev in
-    --model)
-      COMPREPLY=($(compgen -W "vae ae conv-vae gan ddpm pixelcnn pixelrnn toy-diffusion" -- "$cur")); return ;;
+    --model)  # the models genlab-cli itself lists (its registry), so a new one completes too
+      COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" train --help 2>/dev/null | sed -n 's/^  \([a-z][a-z0-9-]*\): .*/\1/p' | sort -u)" -- "$cur")); return ;;
     --dataset)
       COMPREPLY=($(compgen -W "mnist fashion-mnist folder: toy:s-curve toy:swiss-roll toy:moons toy:8-gaussians toy:rings" -- "$cur"))
       compopt -o nospace 2>/dev/null; return ;;
