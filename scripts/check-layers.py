@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a folder of app/ includes a header of a folder above it: app/'s folders depend one
-way (docs/ARCHITECTURE.md draws the graph). CTest runs it (test "layers").
-   scripts/check-layers.py            check; list every include against the order
+way (docs/ARCHITECTURE.md draws the graph). Also fails on a data set name ("toy:…", "folder:…",
+a comparison with "mnist") outside the data set registry. CTest runs it (test "layers").
+   scripts/check-layers.py            check; list every include against the order, and data set names outside the registry
    scripts/check-layers.py --graph    print the folder graph (who includes whom, how often)"""
 import collections
 import os
@@ -42,6 +43,19 @@ for d in folders:
                 edges[d][to] += 1
                 if ORDER.index(to) > ORDER.index(d):
                     wrong.append(f"app/{d}/{f}:{n}: includes {m.group(1)} of app/{to}, which is above app/{d}")
+
+# Data set names are the data set registry's: nothing else spells "toy:…" or "folder:…" or compares
+# a name with one of its ids.
+for d in folders:
+    for f in sorted(os.listdir(os.path.join(root, d))):
+        if not f.endswith((".cpp", ".h")) or (d, f) == ("datasets", "datasets.cpp"):
+            continue
+        with open(os.path.join(root, d, f), encoding="utf-8") as text:
+            for n, line in enumerate(text, 1):
+                code = line.split("//")[0]
+                if re.search(r'(QStringLiteral|QLatin1String)\("(toy:|folder:)', code) or \
+                   re.search(r'[!=]= *(QStringLiteral|QLatin1String)\("(mnist|fashion-mnist)"\)', code):
+                    wrong.append(f"app/{d}/{f}:{n}: a data set name outside the registry (app/datasets/datasets.cpp)")
 
 if "--graph" in sys.argv:
     for d in ORDER:

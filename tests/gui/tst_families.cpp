@@ -427,6 +427,41 @@ class tst_Families : public QObject {
                 .err.contains(QStringLiteral("no-such-family")));
   }
 
+  // A run written before run.json had "options" (β in training.beta, the latent size only in
+  // model.latent_dim) opens with the options it trained with, and resumes with them.
+  void olderRunsKeepTheirOptions() {
+    const QString id = QStringLiteral("vae-mlp");
+    QVERIFY(QFile::exists(m_dir.filePath(id + QStringLiteral("/run.json"))));
+    const QString old = copyWith(id, QStringLiteral("vae-older"), {});
+    QFile in(old + QStringLiteral("/run.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    const int latent = json.value(QStringLiteral("model")).toObject().value(QStringLiteral("latent_dim")).toInt();
+    json.remove(QStringLiteral("options"));
+    QJsonObject training = json.value(QStringLiteral("training")).toObject();
+    training.insert(QStringLiteral("beta"), 0.25);
+    json.insert(QStringLiteral("training"), training);
+    QFile out(old + QStringLiteral("/run.json"));
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(json).toJson());
+    out.close();
+    Cli r = cli({QStringLiteral("info"), old});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QJsonObject options = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("options")).toObject();
+    QCOMPARE(options.value(QStringLiteral("beta")).toDouble(), 0.25);
+    QCOMPARE(options.value(QStringLiteral("latent")).toInt(), latent);
+    r = cli({QStringLiteral("resume"), old, QStringLiteral("--max-steps"), QStringLiteral("6"), QStringLiteral("--threads"),
+             QStringLiteral("1")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // The resume wrote them where this version keeps them, the same values.
+    QFile again(old + QStringLiteral("/run.json"));
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    options = QJsonDocument::fromJson(again.readAll()).object().value(QStringLiteral("options")).toObject();
+    QCOMPARE(options.value(QStringLiteral("beta")).toDouble(), 0.25);
+    QCOMPARE(options.value(QStringLiteral("latent")).toInt(), latent);
+  }
+
   // No code outside a family's own files and the registry names a family: a new family is added
   // in one place, and no page can forget it. "ddpm" is also the name of the DDPM sampler
   // (ancestral sampling), so it is checked as the family id "ddpm-unet" only.
