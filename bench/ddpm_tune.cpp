@@ -109,7 +109,9 @@ int main(int argc, char** argv) {
       score(e, train_s);
   }
   if (!a["save"].empty())
-    trainer.save_checkpoint(a["save"] + ".safetensors", a["save"] + ".state.safetensors");
+    if (const genlab::Status saved = trainer.save_checkpoint(a["save"] + ".safetensors", a["save"] + ".state.safetensors");
+        !saved.ok())
+      std::fprintf(stderr, "%s\n", saved.error.c_str());
   score(epochs, train_s);
   for (auto& [decay, copy] : extra) {
     std::printf("EMA %.4f: ", decay);

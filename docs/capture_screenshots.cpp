@@ -119,8 +119,8 @@ int main(int argc, char* argv[]) {
       frames << shot.scaledToWidth(520, Qt::SmoothTransformation).convertToFormat(QImage::Format_Grayscale8).convertToFormat(QImage::Format_RGB32);
     }
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[4]);
-    if (const QString e = writeAnimatedGif(path, frames, 80); !e.isEmpty()) {
-      std::fprintf(stderr, "%s\n", qPrintable(e));
+    if (const Status written = writeAnimatedGif(path, frames, 80); !written.ok()) {
+      std::fprintf(stderr, "%s\n", qPrintable(written.error));
       return 1;
     }
     std::printf("wrote %s (%lld frames)\n", qPrintable(path), static_cast<long long>(frames.size()));

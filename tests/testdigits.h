@@ -17,9 +17,9 @@ inline const QStringList kNames = {QStringLiteral("train-images-idx3-ubyte.gz"),
 
 inline QByteArray gzipped(const genlab::IdxArray& a, const QString& scratch) {
   const QString path = scratch + QStringLiteral("/tmp.gz");
-  const std::string e = genlab::write_gzip_atomic(path.toStdString(), genlab::encode_idx(a));
-  if (!e.empty())
-    qFatal("%s", e.c_str());
+  const genlab::Status written = genlab::write_gzip_atomic(path.toStdString(), genlab::encode_idx(a));
+  if (!written.ok())
+    qFatal("%s", written.error.c_str());
   QFile f(path);
   f.open(QIODevice::ReadOnly);
   return f.readAll();

@@ -59,27 +59,27 @@ QString deviceLabel(const QString& name) {
   return QCoreApplication::translate("SystemInfo", "GPU %1 (CUDA)").arg(index.isEmpty() ? QStringLiteral("0") : index);
 }
 
-QString deviceProblem(const QString& name) {
+Status deviceCheck(const QString& name) {
   switch (genlab::device_issue(name.toStdString())) {
     case genlab::DeviceIssue::None:
       return {};
     case genlab::DeviceIssue::Unknown:
-      return QCoreApplication::translate("SystemInfo", "Unknown device '%1': use cpu, cuda or cuda:N.").arg(name);
+      return {QCoreApplication::translate("SystemInfo", "Unknown device '%1': use cpu, cuda or cuda:N.").arg(name)};
     case genlab::DeviceIssue::NoCuda:
-      return QCoreApplication::translate(
-                 "SystemInfo",
-                 "Device '%1': this LibTorch (%2) was built without CUDA, so GenLab trains on the CPU here (device cpu).")
-          .arg(name, torchVersion());
+      return {QCoreApplication::translate(
+                  "SystemInfo",
+                  "Device '%1': this LibTorch (%2) was built without CUDA, so GenLab trains on the CPU here (device cpu).")
+                  .arg(name, torchVersion())};
     case genlab::DeviceIssue::NoGpu:
-      return QCoreApplication::translate(
-                 "SystemInfo", "Device '%1': LibTorch has CUDA but sees no GPU (no driver, or CUDA_VISIBLE_DEVICES empty?).")
-          .arg(name);
+      return {QCoreApplication::translate(
+                  "SystemInfo", "Device '%1': LibTorch has CUDA but sees no GPU (no driver, or CUDA_VISIBLE_DEVICES empty?).")
+                  .arg(name)};
     case genlab::DeviceIssue::NoSuchGpu:
       break;
   }
   const int gpus = genlab::cuda_device_count();
   if (gpus > 0)
-    return QCoreApplication::translate("SystemInfo", "Device '%1': this machine has %n GPU(s), numbered from 0.", nullptr, gpus).arg(name);
+    return {QCoreApplication::translate("SystemInfo", "Device '%1': this machine has %n GPU(s), numbered from 0.", nullptr, gpus).arg(name)};
   return {};
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "status.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,9 +15,9 @@ QString device();
 QStringList devices();
 /// A device in the user's words: "CPU", "GPU 0 (CUDA)".
 QString deviceLabel(const QString& name);
-/// "" when `name` ("cpu", "cuda", "cuda:N") can train here, else why not (no CUDA in this LibTorch,
+/// ok when `name` ("cpu", "cuda", "cuda:N") can train here, else why not (no CUDA in this LibTorch,
 /// no GPU, an index too high, an unknown name).
-QString deviceProblem(const QString& name);
+Status deviceCheck(const QString& name);
 /// The name run.json records for a device that can train here: "cpu" or "cuda:N" ("cuda" is "cuda:0").
 QString deviceName(const QString& name);
 /// Whether this LibTorch was built with CUDA (whether or not a GPU is present).

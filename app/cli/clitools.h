@@ -117,10 +117,15 @@ int launchProcesses(const QString& command, int n, QStringList args);
 /// `--nproc N` on the command line of `command` (train, resume): the exit code once N > 1 processes
 /// have run (launchProcesses) or of a malformed N; nothing when this process trains by itself.
 std::optional<int> launchIfAsked(const QCommandLineParser& p, const QString& command, const QStringList& args);
+/// Where one process of a data-parallel run trains, and with whom.
+struct JoinedGroup {
+  std::shared_ptr<genlab::DataParallel> group;  ///< null: this process trains by itself
+  QString device;                               ///< the device it trains on
+};
 /// This process's group when WORLD_SIZE (or SLURM_NTASKS) says it is one of several; null otherwise.
-/// `device` is where the process trains: "cuda" becomes this process's own GPU (LOCAL_RANK, as
-/// torchrun assigns them), and a GPU's processes exchange by NCCL where LibTorch has it.
-Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device);
+/// `device` is where the run trains: in a group, "cuda" becomes this process's own GPU (LOCAL_RANK,
+/// as torchrun assigns them), and a GPU's processes exchange by NCCL where LibTorch has it.
+Result<JoinedGroup> joinGroup(const QString& device);
 /// How long a process waits for the others (GENLAB_DIST_TIMEOUT_S, default 600 s).
 std::chrono::milliseconds groupTimeout();
 /// A folder inside `scratch` where a rank other than 0 keeps its own copy of the run (of

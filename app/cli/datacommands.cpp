@@ -58,10 +58,11 @@ int dataCommand(const QStringList& args) {
     return 2;
   }
   const QString target = p.isSet(QStringLiteral("to")) ? QDir(p.value(QStringLiteral("to"))).absolutePath() : DigitsImport::userMnistFolder();
-  if (QString have; !p.isSet(QStringLiteral("force")) && QDir(target).exists() &&
-                    DigitsImport::checkMnistFolder(target, &have).isEmpty()) {
-    out(QStringLiteral("already there: %1 in %2 (--force gets them again)").arg(have, target));
-    return 0;
+  if (!p.isSet(QStringLiteral("force")) && QDir(target).exists()) {
+    if (const auto have = DigitsImport::checkMnistFolder(target); have.ok()) {
+      out(QStringLiteral("already there: %1 in %2 (--force gets them again)").arg(have.value, target));
+      return 0;
+    }
   }
 
   if (p.isSet(QStringLiteral("from"))) {
@@ -97,7 +98,11 @@ int dataCommand(const QStringList& args) {
   DataDownload download(files.value, mirrors.value, target);
   download.setStallTimeout(int(stall * 1000));
   QString summary;  // counted by the check before installing: the files are inflated once
-  download.setCheck([&summary](const QString& staged) { return DigitsImport::checkMnistFolder(staged, &summary); });
+  download.setCheck([&summary](const QString& staged) -> Status {
+    const auto checked = DigitsImport::checkMnistFolder(staged);
+    summary = checked.value;
+    return {checked.error};
+  });
   ProgressLine line(QStringLiteral("downloading MNIST"));
   QString lastFile;
   QObject::connect(&download, &DataDownload::progress, [&](qint64 done, qint64 total, const QString& file) {

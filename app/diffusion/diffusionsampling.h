@@ -29,7 +29,7 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& r);
 /// (n, c, s, s) images in [0, 1] as a grid of `cols` columns with 1-px gaps.
 QImage imageGrid(const at::Tensor& images, int cols);
 
-/// Checks a request against a run of T steps; "" or what is wrong.
-QString validate(const Request& r, int timesteps);
+/// Checks a request against a run of T steps: ok, or what is wrong.
+Status validate(const Request& r, int timesteps);
 
 }  // namespace DiffusionSampling

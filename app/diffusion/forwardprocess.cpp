@@ -34,9 +34,9 @@ uchar to8bit(double v, double low, double high) {
 
 }  // namespace
 
-ForwardProcess::ForwardProcess() { setSchedule(QStringLiteral("linear"), 1000); }
+ForwardProcess::ForwardProcess() { (void)setSchedule(QStringLiteral("linear"), 1000); }  // always valid
 
-QString ForwardProcess::setSchedule(const QString& kind, int timesteps) {
+Status ForwardProcess::setSchedule(const QString& kind, int timesteps) {
   try {
     const auto s = genlab::make_diffusion_schedule(kind.toStdString(), timesteps);
     m_kind = kind;
@@ -44,7 +44,7 @@ QString ForwardProcess::setSchedule(const QString& kind, int timesteps) {
     m_alphasCumprod = s.alphas_cumprod;
     return {};
   } catch (const c10::Error& e) {
-    return QString::fromStdString(e.what_without_backtrace());
+    return {QString::fromStdString(e.what_without_backtrace())};
   }
 }
 

@@ -17,8 +17,8 @@
 class ForwardProcess {
  public:
   ForwardProcess();
-  /// "" or what is wrong (unknown kind, T outside the schedule's range).
-  QString setSchedule(const QString& kind, int timesteps);
+  /// ok, or what is wrong (unknown kind, T outside the schedule's range): the schedule stays as it was.
+  Status setSchedule(const QString& kind, int timesteps);
   void setImage(const QImage& image);
   void setPoints(const QVector<QPointF>& points);
   void setSeed(quint64 seed);

@@ -58,25 +58,25 @@ bool quantise(const QImage& frame, std::vector<GifColorType>& palette, std::vect
 
 }  // namespace
 
-QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int delayMs) {
+Status writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int delayMs) {
   if (frames.isEmpty())
-    return QCoreApplication::translate("GifWriter", "No frames to write.");
+    return {QCoreApplication::translate("GifWriter", "No frames to write.")};
   const QSize size = frames.first().size();
   for (const QImage& f : frames)
     if (f.size() != size || f.isNull())
-      return QCoreApplication::translate("GifWriter", "All frames of a GIF must have the same size (%1×%2).").arg(size.width()).arg(size.height());
+      return {QCoreApplication::translate("GifWriter", "All frames of a GIF must have the same size (%1×%2).").arg(size.width()).arg(size.height())};
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))
-    return QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString());
+    return {QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString())};
   int error = 0;
   GifFileType* gif = EGifOpen(&file, writeToSaveFile, &error);
   if (!gif)
-    return QCoreApplication::translate("GifWriter", "giflib could not start the file: %1").arg(QString::fromUtf8(GifErrorString(error)));
+    return {QCoreApplication::translate("GifWriter", "giflib could not start the file: %1").arg(QString::fromUtf8(GifErrorString(error)))};
   auto fail = [&](const QString& what) {
     const int code = gif->Error;
     EGifCloseFile(gif, &error);  // frees gif
     file.cancelWriting();
-    return QCoreApplication::translate("GifWriter", "%1: %2 (giflib: %3)").arg(path, what, QString::fromUtf8(GifErrorString(code)));
+    return Status{QCoreApplication::translate("GifWriter", "%1: %2 (giflib: %3)").arg(path, what, QString::fromUtf8(GifErrorString(code)))};
   };
   EGifSetGifVersion(gif, true);
   if (EGifPutScreenDesc(gif, size.width(), size.height(), 8, 0, nullptr) == GIF_ERROR)
@@ -111,10 +111,10 @@ QString writeAnimatedGif(const QString& path, const QVector<QImage>& frames, int
   }
   if (EGifCloseFile(gif, &error) == GIF_ERROR) {
     file.cancelWriting();
-    return QCoreApplication::translate("GifWriter", "%1: giflib could not finish the file: %2").arg(path, QString::fromUtf8(GifErrorString(error)));
+    return {QCoreApplication::translate("GifWriter", "%1: giflib could not finish the file: %2").arg(path, QString::fromUtf8(GifErrorString(error)))};
   }
   if (!file.commit())
-    return QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString());
+    return {QCoreApplication::translate("GifWriter", "%1: cannot write (%2)").arg(path, file.errorString())};
   return {};
 }
 

@@ -89,7 +89,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
   asked.steps = r.steps;
   asked.eta = r.eta;
   asked.count = r.count;
-  QString error = DiffusionSampling::validate(asked, 100000);
+  QString error = DiffusionSampling::validate(asked, 100000).error;
   if (error.isEmpty() && (r.count < 1 || r.count > 5000))
     error = tr("The number of samples must be between 1 and 5000 (got %1).").arg(r.count);
   if (error.isEmpty() && r.purpose == ReverseRequest::Purpose::Fork) {

@@ -77,29 +77,29 @@ QString csv(const std::vector<Code>& codes) {
 
 namespace {
 
-QString writeAtomically(const QString& path, const QByteArray& bytes) {
+Status writeAtomically(const QString& path, const QByteArray& bytes) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    return QCoreApplication::translate("LatentWalk", "Could not write %1: %2").arg(path, file.errorString());
+    return {QCoreApplication::translate("LatentWalk", "Could not write %1: %2").arg(path, file.errorString())};
   return {};
 }
 
 }  // namespace
 
-QString saveCsv(const QString& path, const std::vector<Code>& codes) {
+Status saveCsv(const QString& path, const std::vector<Code>& codes) {
   if (codes.empty())
-    return QCoreApplication::translate("LatentWalk", "There is no walk to save yet.");
+    return {QCoreApplication::translate("LatentWalk", "There is no walk to save yet.")};
   return writeAtomically(path, csv(codes).toUtf8());
 }
 
-QString savePng(const QString& path, const QImage& strip) {
+Status savePng(const QString& path, const QImage& strip) {
   if (strip.isNull())
-    return QCoreApplication::translate("LatentWalk", "There is no walk to save yet.");
+    return {QCoreApplication::translate("LatentWalk", "There is no walk to save yet.")};
   QByteArray bytes;
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
   if (!strip.save(&buffer, "PNG"))
-    return QCoreApplication::translate("LatentWalk", "Could not encode the strip as PNG.");
+    return {QCoreApplication::translate("LatentWalk", "Could not encode the strip as PNG.")};
   return writeAtomically(path, bytes);
 }
 

@@ -25,10 +25,10 @@ QImage strip(const QVector<QImage>& frames);
 /// "step,t,z1,…,zd" and one line per code; numbers with a dot in every locale.
 QString csv(const std::vector<Code>& codes);
 
-/// Writes the codes as CSV (atomically: a failure leaves nothing); "" or what went wrong.
-QString saveCsv(const QString& path, const std::vector<Code>& codes);
-/// Writes the strip as PNG (atomically); "" or what went wrong.
-QString savePng(const QString& path, const QImage& strip);
+/// Writes the codes as CSV (atomically: a failure leaves nothing): ok, or what went wrong.
+Status saveCsv(const QString& path, const std::vector<Code>& codes);
+/// Writes the strip as PNG (atomically): ok, or what went wrong.
+Status savePng(const QString& path, const QImage& strip);
 
 }  // namespace LatentWalk
 

@@ -76,13 +76,11 @@ ModelFamily make() {
     return std::unique_ptr<ModelSession>(new ConvVaeSession(s, data));
   };
   f.checkModel = [](const QJsonObject& m) {
-    int v = 0;
-    QString e = boundedInt(m, "latent_dim", 1, 128, 16, &v);
-    if (e.isEmpty())
-      e = checkImageFields(m);
-    if (e.isEmpty())
-      e = boundedInt(m, "width", 1, 512, 32, &v);
-    return e;
+    if (const Status latent = boundedInts(m, {{"latent_dim", 1, 128, 16}}); !latent.ok())
+      return latent;
+    if (const Status image = checkImageFields(m); !image.ok())
+      return image;
+    return boundedInts(m, {{"width", 1, 512, 32}});
   };
   f.weightsOf = [](const QJsonObject& m) {
     const auto o = optionsOf(m);

@@ -93,25 +93,25 @@ const ModelFamily& Families::dcgan() {
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("generator."), QStringLiteral("generator")},
                          {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};
-    f.validate = [](const TrainingSettings& s) {
-      return s.batchSize < 2 ? QCoreApplication::translate("ModelFamily",
-                                                           "A GAN needs batches of at least 2 images (batch norm), got %1.")
-                                   .arg(s.batchSize)
-                             : QString();
+    f.validate = [](const TrainingSettings& s) -> Status {
+      if (s.batchSize < 2)
+        return {QCoreApplication::translate("ModelFamily", "A GAN needs batches of at least 2 images (batch norm), got %1.")
+                    .arg(s.batchSize)};
+      return {};
     };
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new GanSession(s, data));
     };
-    f.checkModel = [](const QJsonObject& m) {
-      int v = 0;
-      QString e = boundedInt(m, "latent_dim", 1, 128, 64, &v);
-      if (e.isEmpty())
-        e = checkImageFields(m);
-      if (e.isEmpty())
-        e = boundedInt(m, "width", 1, 512, 64, &v);
-      if (e.isEmpty() && m.contains(QStringLiteral("minibatch_std")) && !m.value(QStringLiteral("minibatch_std")).isBool())
-        e = QStringLiteral("model.minibatch_std must be true or false");
-      return e;
+    f.checkModel = [](const QJsonObject& m) -> Status {
+      if (const Status latent = boundedInts(m, {{"latent_dim", 1, 128, 64}}); !latent.ok())
+        return latent;
+      if (const Status image = checkImageFields(m); !image.ok())
+        return image;
+      if (const Status width = boundedInts(m, {{"width", 1, 512, 64}}); !width.ok())
+        return width;
+      if (m.contains(QStringLiteral("minibatch_std")) && !m.value(QStringLiteral("minibatch_std")).isBool())
+        return {QStringLiteral("model.minibatch_std must be true or false")};
+      return {};
     };
     f.weightsOf = [](const QJsonObject& m) {
       const auto o = optionsOf(m);

@@ -198,39 +198,35 @@ const ModelFamily& Families::ddpm() {
     f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
       return std::unique_ptr<ModelSession>(new DdpmSession(s, data));
     };
-    f.checkModel = [](const QJsonObject& m) {
-      int v = 0;
-      QString e = boundedInt(m, "dim", 1, 256, 16, &v);
-      if (e.isEmpty())
-        e = checkImageFields(m);
-      if (e.isEmpty())
-        e = boundedInt(m, "resnet_block_groups", 1, 64, 8, &v);
-      if (e.isEmpty())
-        e = boundedInt(m, "attn_heads", 1, 32, 4, &v);
-      if (e.isEmpty())
-        e = boundedInt(m, "attn_dim_head", 1, 256, 32, &v);
-      if (e.isEmpty())
-        e = boundedInt(m, "timesteps", 2, 10000, 1000, &v);
+    f.checkModel = [](const QJsonObject& m) -> Status {
+      if (const Status dim = boundedInts(m, {{"dim", 1, 256, 16}}); !dim.ok())
+        return dim;
+      if (const Status image = checkImageFields(m); !image.ok())
+        return image;
+      if (const Status sizes = boundedInts(m, {{"resnet_block_groups", 1, 64, 8},
+                                               {"attn_heads", 1, 32, 4},
+                                               {"attn_dim_head", 1, 256, 32},
+                                               {"timesteps", 2, 10000, 1000}});
+          !sizes.ok())
+        return sizes;
       const QJsonArray mults = m.value(QStringLiteral("dim_mults")).toArray();
-      if (e.isEmpty() && (mults.isEmpty() || mults.size() > 6))
-        e = QStringLiteral("model.dim_mults has %1 levels (1 to 6)").arg(mults.size());
-      if (e.isEmpty())
-        e = boundedInt(m, "attention_from_level", 0, int(mults.size()), 0, &v);
+      if (mults.isEmpty() || mults.size() > 6)
+        return {QStringLiteral("model.dim_mults has %1 levels (1 to 6)").arg(mults.size())};
+      if (const Status attention = boundedInts(m, {{"attention_from_level", 0, int(mults.size()), 0}}); !attention.ok())
+        return attention;
       for (const auto& x : mults)
-        if (e.isEmpty() && (x.toInt() < 1 || x.toInt() > 16))
-          e = QStringLiteral("model.dim_mults holds %1 (1 to 16)").arg(x.toDouble());
+        if (x.toInt() < 1 || x.toInt() > 16)
+          return {QStringLiteral("model.dim_mults holds %1 (1 to 16)").arg(x.toDouble())};
       const QString schedule = m.value(QStringLiteral("schedule")).toString(QStringLiteral("linear"));
-      if (e.isEmpty() && schedule != QLatin1String("linear") && schedule != QLatin1String("cosine") &&
-          schedule != QLatin1String("sigmoid"))
-        e = QStringLiteral("model.schedule '%1' is not linear, cosine or sigmoid").arg(schedule);
+      if (schedule != QLatin1String("linear") && schedule != QLatin1String("cosine") && schedule != QLatin1String("sigmoid"))
+        return {QStringLiteral("model.schedule '%1' is not linear, cosine or sigmoid").arg(schedule)};
       const QString objective = m.value(QStringLiteral("objective")).toString(QStringLiteral("pred_noise"));
-      if (e.isEmpty() && objective != QLatin1String("pred_noise") && objective != QLatin1String("pred_v") &&
-          objective != QLatin1String("pred_x0"))
-        e = QStringLiteral("model.objective '%1' is not pred_noise, pred_v or pred_x0").arg(objective);
+      if (objective != QLatin1String("pred_noise") && objective != QLatin1String("pred_v") && objective != QLatin1String("pred_x0"))
+        return {QStringLiteral("model.objective '%1' is not pred_noise, pred_v or pred_x0").arg(objective)};
       const double gamma = m.value(QStringLiteral("min_snr_gamma")).toDouble(0);
-      if (e.isEmpty() && !(gamma >= 0 && gamma <= 1e6))
-        e = QStringLiteral("model.min_snr_gamma %1 is outside 0 … 1e6").arg(gamma);
-      return e;
+      if (!(gamma >= 0 && gamma <= 1e6))
+        return {QStringLiteral("model.min_snr_gamma %1 is outside 0 … 1e6").arg(gamma)};
+      return {};
     };
     f.weightsOf = [](const QJsonObject& m) {
       const auto u = genlab::unet_tensors(unetOf(m), m.value(QStringLiteral("image_size")).toInt(28));

@@ -49,18 +49,22 @@ genlab::Precision precisionOf(const TrainingSettings& s) {
   return genlab::precision_from_name(s.precision.toStdString()).value_or(genlab::Precision::Float32);
 }
 
-QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out) {
+Result<int> boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback) {
   const QJsonValue v = o.value(QLatin1String(key));
-  if (v.isUndefined()) {
-    *out = fallback;
-    return {};
-  }
+  if (v.isUndefined())
+    return {fallback, {}};
   const double d = v.toDouble(std::nan(""));
   if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi)
-    return QCoreApplication::translate("ModelFamily", "model.%1 is %2, not a whole number from %3 to %4")
-        .arg(QLatin1String(key), v.isDouble() ? QString::number(d) : QStringLiteral("not a number"))
-        .arg(lo).arg(hi);
-  *out = int(d);
+    return {{}, QCoreApplication::translate("ModelFamily", "model.%1 is %2, not a whole number from %3 to %4")
+                    .arg(QLatin1String(key), v.isDouble() ? QString::number(d) : QStringLiteral("not a number"))
+                    .arg(lo).arg(hi)};
+  return {int(d), {}};
+}
+
+Status boundedInts(const QJsonObject& o, std::initializer_list<IntField> fields) {
+  for (const IntField& f : fields)
+    if (const auto v = boundedInt(o, f.key, f.lo, f.hi, f.fallback); !v.ok())
+      return {v.error};
   return {};
 }
 
@@ -168,14 +172,18 @@ QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
           {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), unit}};
 }
 
-QString checkImageFields(const QJsonObject& m) {
-  int v = 0;
-  QString e = boundedInt(m, "channels", 1, 3, 1, &v);
-  if (e.isEmpty() && v == 2)
-    e = QCoreApplication::translate("ModelFamily", "model.channels is 2 (1 or 3)");
-  if (e.isEmpty() && (e = boundedInt(m, "image_size", 28, 64, 28, &v)).isEmpty() && v != 28 && v != 32 && v != 64)
-    e = QCoreApplication::translate("ModelFamily", "model.image_size is %1 (28, 32 or 64)").arg(v);
-  return e;
+Status checkImageFields(const QJsonObject& m) {
+  const auto channels = boundedInt(m, "channels", 1, 3, 1);
+  if (!channels.ok())
+    return {channels.error};
+  if (channels.value == 2)
+    return {QCoreApplication::translate("ModelFamily", "model.channels is 2 (1 or 3)")};
+  const auto size = boundedInt(m, "image_size", 28, 64, 28);
+  if (!size.ok())
+    return {size.error};
+  if (size.value != 28 && size.value != 32 && size.value != 64)
+    return {QCoreApplication::translate("ModelFamily", "model.image_size is %1 (28, 32 or 64)").arg(size.value)};
+  return {};
 }
 
 void makeDiffusionFamily(ModelFamily& f, const char* network) {

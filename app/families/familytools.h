@@ -33,8 +33,15 @@ inline const QString kBeta = QStringLiteral("beta");
 /// ("bf16" or "fp32"; anything else is float32).
 genlab::Precision precisionOf(const TrainingSettings& s);
 
-/// Reads `key` of `o` as a whole number in [lo, hi] (`fallback` when absent); "" or what is wrong.
-QString boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback, int* out);
+/// Reads `key` of `o` as a whole number in [lo, hi] (`fallback` when absent), or what is wrong.
+Result<int> boundedInt(const QJsonObject& o, const char* key, int lo, int hi, int fallback);
+/// One whole-number field of run.json's "model" object and its range, for boundedInts.
+struct IntField {
+  const char* key;
+  int lo, hi, fallback;
+};
+/// Each of `fields` read as boundedInt reads it, in order: ok, or the first that is wrong.
+Status boundedInts(const QJsonObject& o, std::initializer_list<IntField> fields);
 
 /// A weights file's tensors: each module's (models/' *_tensors functions) under the prefix its
 /// trainer saves it with ("model.", "ema.", "" …); the first module's error when one does not fit.
@@ -111,7 +118,7 @@ ConvOptions convOptionsOf(const QJsonObject& m, int defaultLatent, int defaultWi
       .width(m.value(QStringLiteral("width")).toInt(defaultWidth));
 }
 /// Checks run.json's image fields of a conv model: channels 1 or 3, image_size 28, 32 or 64.
-QString checkImageFields(const QJsonObject& model);
+Status checkImageFields(const QJsonObject& model);
 }  // namespace FamilyTools
 
 namespace FamilyTools {
@@ -122,5 +129,5 @@ void makePixelFamily(ModelFamily& f, const char* network);
 /// VAE's −ELBO on them compares with a PixelCNN's −log p(x) (images of any shape, in [0, 1]).
 at::Tensor binarisedHeldOut(const at::Tensor& images);
 /// Checks run.json's fields of a pixel model: levels 2 or 256, classes 0…100, one channel, 8…64 px.
-QString checkPixelFields(const QJsonObject& model);
+Status checkPixelFields(const QJsonObject& model);
 }  // namespace FamilyTools

@@ -117,13 +117,7 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
     return std::unique_ptr<ModelSession>(new VaeSession(s, data, id, autoencoder));
   };
   f.checkModel = [](const QJsonObject& m) {
-    int v = 0;
-    QString e = boundedInt(m, "input_dim", 1, 64 * 64 * 3, 784, &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "hidden_dim", 1, 4096, 256, &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "latent_dim", 1, 128, 2, &v);
-    return e;
+    return boundedInts(m, {{"input_dim", 1, 64 * 64 * 3, 784}, {"hidden_dim", 1, 4096, 256}, {"latent_dim", 1, 128, 2}});
   };
   f.weightsOf = [autoencoder](const QJsonObject& m) {
     return weightsLayout({{"", genlab::vae_tensors(optionsOf(m, autoencoder))}});  // VaeTrainer saves the module as it is

@@ -52,15 +52,9 @@ ModelFamily make() {
     return pixelSession<genlab::PixelCNNImpl, genlab::PixelCNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
-    int v = 0;
-    QString e = checkPixelFields(m);
-    if (e.isEmpty())
-      e = boundedInt(m, "width", 1, 512, int(kWidth), &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "layers", 2, 30, int(kLayers), &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
-    return e;
+    if (const Status pixels = checkPixelFields(m); !pixels.ok())
+      return pixels;
+    return boundedInts(m, {{"width", 1, 512, int(kWidth)}, {"layers", 2, 30, int(kLayers)}, {"head_width", 1, 1024, int(kHead)}});
   };
   f.weightsOf = [](const QJsonObject& m) { return weightsLayout({{"model.", genlab::pixelcnn_tensors(optionsOf(m))}}); };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelCNNImpl>(run, optionsOf(run.model())); };

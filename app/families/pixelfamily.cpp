@@ -154,15 +154,15 @@ void makePixelFamily(ModelFamily& f, const char* network) {
   f.heldOut = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −log p(x)"), nats}};
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "−log p(x) (nats per image)");
   f.parameterGroups = {{QStringLiteral("model."), QString::fromLatin1(network)}};
-  f.validate = [](const TrainingSettings& s) {
+  f.validate = [](const TrainingSettings& s) -> Status {
     if (s.rgb)
-      return QCoreApplication::translate("ModelFamily", "Pixel-by-pixel models read grey images: choose grey, not RGB.");
+      return {QCoreApplication::translate("ModelFamily", "Pixel-by-pixel models read grey images: choose grey, not RGB.")};
     if (s.batchSize < 2)
-      return QCoreApplication::translate("ModelFamily", "Batches of at least 2 images, got %1.").arg(s.batchSize);
+      return {QCoreApplication::translate("ModelFamily", "Batches of at least 2 images, got %1.").arg(s.batchSize)};
     if (s.options.flag(kByClass) && pixelClasses(s) == 0)
-      return QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
-                                                        "image folder or a toy set has none.");
-    return QString();
+      return {QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
+                                                         "image folder or a toy set has none.")};
+    return {};
   };
   f.sample = [](const Run& run, const SampleRequest& r) {
     Result<QImage> out;
@@ -215,17 +215,17 @@ int64_t pixelClasses(const TrainingSettings& s) {
 }
 
 
-QString checkPixelFields(const QJsonObject& m) {
-  int v = 0;
-  QString e = boundedInt(m, "levels", 2, 256, 2, &v);
-  if (e.isEmpty() && v != 2 && v != 256)
-    e = QCoreApplication::translate("ModelFamily", "model.levels is %1 (2 or 256)").arg(v);
-  if (e.isEmpty())
-    e = boundedInt(m, "classes", 0, 100, 0, &v);
-  if (e.isEmpty() && (e = boundedInt(m, "image_size", 8, 64, 28, &v)).isEmpty() &&
-      m.value(QStringLiteral("channels")).toInt(1) != 1)
-    e = QCoreApplication::translate("ModelFamily", "model.channels must be 1: pixel models read grey images");
-  return e;
+Status checkPixelFields(const QJsonObject& m) {
+  const auto levels = boundedInt(m, "levels", 2, 256, 2);
+  if (!levels.ok())
+    return {levels.error};
+  if (levels.value != 2 && levels.value != 256)
+    return {QCoreApplication::translate("ModelFamily", "model.levels is %1 (2 or 256)").arg(levels.value)};
+  if (const Status bounded = boundedInts(m, {{"classes", 0, 100, 0}, {"image_size", 8, 64, 28}}); !bounded.ok())
+    return bounded;
+  if (m.value(QStringLiteral("channels")).toInt(1) != 1)
+    return {QCoreApplication::translate("ModelFamily", "model.channels must be 1: pixel models read grey images")};
+  return {};
 }
 
 }  // namespace FamilyTools

@@ -50,15 +50,9 @@ ModelFamily make() {
     return pixelSession<genlab::PixelRNNImpl, genlab::PixelRNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {
-    int v = 0;
-    QString e = checkPixelFields(m);
-    if (e.isEmpty())
-      e = boundedInt(m, "hidden", 1, 256, int(kHidden), &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "layers", 1, 8, int(kLayers), &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "head_width", 1, 1024, int(kHead), &v);
-    return e;
+    if (const Status pixels = checkPixelFields(m); !pixels.ok())
+      return pixels;
+    return boundedInts(m, {{"hidden", 1, 256, int(kHidden)}, {"layers", 1, 8, int(kLayers)}, {"head_width", 1, 1024, int(kHead)}});
   };
   f.weightsOf = [](const QJsonObject& m) { return weightsLayout({{"model.", genlab::pixelrnn_tensors(optionsOf(m))}}); };
   f.loadPixelModel = [](const Run& run) { return loadPixelNet<genlab::PixelRNNImpl>(run, optionsOf(run.model())); };

@@ -83,11 +83,7 @@ const ModelFamily& Families::toyDiffusion() {
       return std::unique_ptr<ModelSession>(new ToyDiffusionSession(s, data));
     };
     f.checkModel = [](const QJsonObject& m) {
-      int v = 0;
-      QString e = boundedInt(m, "timesteps", 2, 10000, 100, &v);
-      if (e.isEmpty())
-        e = boundedInt(m, "hidden", 1, 4096, 128, &v);
-      return e;
+      return boundedInts(m, {{"timesteps", 2, 10000, 100}, {"hidden", 1, 4096, 128}});
     };
     f.weightsOf = [](const QJsonObject& m) {
       const auto net = genlab::mlp_diffusion_tensors(

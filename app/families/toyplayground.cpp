@@ -102,10 +102,10 @@ ModelFamily make(Toy toy) {
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("decoder."), QStringLiteral("generator")},
                          {QStringLiteral("discriminator."), QStringLiteral("discriminator")}};
-    f.validate = [](const TrainingSettings& s) {
-      return s.batchSize < 2 ? QCoreApplication::translate("ModelFamily", "A GAN needs batches of at least 2 points, got %1.")
-                                   .arg(s.batchSize)
-                             : QString();
+    f.validate = [](const TrainingSettings& s) -> Status {
+      if (s.batchSize < 2)
+        return {QCoreApplication::translate("ModelFamily", "A GAN needs batches of at least 2 points, got %1.").arg(s.batchSize)};
+      return {};
     };
   } else if (ae) {
     f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (squared error)"),
@@ -126,11 +126,7 @@ ModelFamily make(Toy toy) {
     return std::unique_ptr<ModelSession>(new ToySession(s, data, toy));
   };
   f.checkModel = [](const QJsonObject& m) {
-    int v = 0;
-    QString e = boundedInt(m, "latent_dim", 1, 128, 2, &v);
-    if (e.isEmpty())
-      e = boundedInt(m, "hidden", 1, 4096, 128, &v);
-    return e;
+    return boundedInts(m, {{"latent_dim", 1, 128, 2}, {"hidden", 1, 4096, 128}});
   };
   f.weightsOf = [toy](const QJsonObject& m) {
     return weightsLayout({{"", genlab::toy_model_tensors(optionsOf(m, toy))}});  // decoder., and encoder. or discriminator.

@@ -33,11 +33,11 @@ class TrainerSession : public ModelSession {
   qint64 epoch() const override { return m_trainer->epoch(); }
   qint64 batchInEpoch() const override { return m_trainer->batch_in_epoch(); }
   qint64 stepsPerEpoch() const override { return m_trainer->steps_per_epoch(); }
-  std::string save(const std::string& weights, const std::string& state, const std::string& kind) override {
-    return m_trainer->save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}});
+  Status save(const std::string& weights, const std::string& state, const std::string& kind) override {
+    return {QString::fromStdString(m_trainer->save_checkpoint(weights, state, {{"format", "pt"}, {"model", kind}}).error)};
   }
-  std::string load(const std::string& weights, const std::string& state) override {
-    return m_trainer->load_checkpoint(weights, state);
+  Status load(const std::string& weights, const std::string& state) override {
+    return {QString::fromStdString(m_trainer->load_checkpoint(weights, state).error)};
   }
   void setDataParallel(std::shared_ptr<genlab::DataParallel> group) override { m_trainer->set_data_parallel(std::move(group)); }
   void setDevice(const std::string& device) override {

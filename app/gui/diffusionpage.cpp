@@ -51,9 +51,9 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
     redrawForward();
   });
   connect(m_forwardView, &ForwardView::scheduleChanged, this, [this](const QString& kind, int T) {
-    const QString error = m_forward.setSchedule(kind, T);
-    m_forwardView->setMessage(error);
-    if (!error.isEmpty())
+    const Status set = m_forward.setSchedule(kind, T);
+    m_forwardView->setMessage(set.error);
+    if (!set.ok())
       return;
     m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
     redrawForward();
@@ -65,7 +65,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
       loadForwardFile(path);
   });
   connect(m_forwardView, &ForwardView::imageFileDropped, this, &DiffusionPage::loadForwardFile);
-  m_forward.setSchedule(QStringLiteral("linear"), 1000);
+  (void)m_forward.setSchedule(QStringLiteral("linear"), 1000);  // always valid
   m_forwardView->setSchedule(m_forward.betas(), m_forward.alphasCumprod());
   loadForwardSource(DataSets::firstOf(DataKind::Images).id, 0);
 
@@ -294,6 +294,6 @@ void DiffusionPage::exportGif() {
       QFileDialog::getSaveFileName(this, tr("Save the trajectory"), QStringLiteral("trajectory.gif"), tr("GIF (*.gif)"));
   if (path.isEmpty())
     return;
-  const QString error = writeAnimatedGif(path, m_reverseView->trajectoryImages(), m_reverseView->playIntervalMs());
-  m_reverseView->setMessage(error);
+  const Status written = writeAnimatedGif(path, m_reverseView->trajectoryImages(), m_reverseView->playIntervalMs());
+  m_reverseView->setMessage(written.error);
 }

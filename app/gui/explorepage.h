@@ -73,10 +73,10 @@ class ExplorePage final : public QWidget {
   /// For codes of more than two dimensions: random codes with the sliders' two dimensions set.
   QImage randomDraws() const { return m_drawsImage; }
 
-  /// "" or what went wrong.
-  QString saveWalkStrip(const QString& path) const;
-  QString saveWalkAnimation(const QString& path) const;
-  QString saveWalkCodes(const QString& path) const;
+  /// ok, or what went wrong.
+  Status saveWalkStrip(const QString& path) const;
+  Status saveWalkAnimation(const QString& path) const;
+  Status saveWalkCodes(const QString& path) const;
 
  Q_SIGNALS:
   void trainDefaultRequested();

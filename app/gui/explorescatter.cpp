@@ -256,13 +256,13 @@ void ExplorePage::refreshWalk() {
   });
 }
 
-QString ExplorePage::saveWalkStrip(const QString& path) const {
+Status ExplorePage::saveWalkStrip(const QString& path) const {
   return LatentWalk::savePng(path, LatentWalk::strip(m_walkFrames));
 }
 
-QString ExplorePage::saveWalkAnimation(const QString& path) const {
+Status ExplorePage::saveWalkAnimation(const QString& path) const {
   if (m_walkFrames.isEmpty())
-    return tr("There is no walk to save yet.");
+    return {tr("There is no walk to save yet.")};
   // One frame per step, small images enlarged 4× (nearest neighbour) to be seen.
   QVector<QImage> large;
   for (const QImage& f : m_walkFrames)
@@ -270,7 +270,7 @@ QString ExplorePage::saveWalkAnimation(const QString& path) const {
   return writeAnimatedGif(path, large, 120);
 }
 
-QString ExplorePage::saveWalkCodes(const QString& path) const { return LatentWalk::saveCsv(path, m_walkCodes); }
+Status ExplorePage::saveWalkCodes(const QString& path) const { return LatentWalk::saveCsv(path, m_walkCodes); }
 
 void ExplorePage::saveWalk(int kind) {
   const QString filters[3] = {tr("PNG image (*.png)"), tr("Animated GIF (*.gif)"), tr("Comma-separated values (*.csv)")};
@@ -278,7 +278,7 @@ void ExplorePage::saveWalk(int kind) {
   const QString path = QFileDialog::getSaveFileName(this, tr("Save the walk"), names[kind], filters[kind]);
   if (path.isEmpty())
     return;
-  const QString error = kind == 0 ? saveWalkStrip(path) : kind == 1 ? saveWalkAnimation(path) : saveWalkCodes(path);
-  if (!error.isEmpty())
-    QMessageBox::warning(this, tr("Save the walk"), error);
+  const Status saved = kind == 0 ? saveWalkStrip(path) : kind == 1 ? saveWalkAnimation(path) : saveWalkCodes(path);
+  if (!saved.ok())
+    QMessageBox::warning(this, tr("Save the walk"), saved.error);
 }

@@ -150,7 +150,11 @@ void GetDigitsDialog::startDownload() {
   m_download = new DataDownload(files.value, mirrors.value, m_folder, this);
   m_download->setStallTimeout(m_stallMs);
   // The check before installing also counts the digits: the files are inflated once, not again after.
-  m_download->setCheck([this](const QString& staged) { return DigitsImport::checkMnistFolder(staged, &m_summary); });
+  m_download->setCheck([this](const QString& staged) -> Status {
+    const auto checked = DigitsImport::checkMnistFolder(staged);
+    m_summary = checked.value;
+    return {checked.error};
+  });
   connect(m_download, &DataDownload::progress, this, [this](qint64 done, qint64 total, const QString& file) {
     const QLocale locale;
     if (total > 0) {

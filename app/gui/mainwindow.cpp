@@ -251,7 +251,7 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
   // A pixel-by-pixel run that just trained opens on its page (which keeps a run it is writing with).
   if (family && family->pixelByPixel && !folder.isEmpty() && completed &&
       (m_pixels->runFolder().isEmpty() || m_explore->followsTraining()))
-    m_pixels->openRun(folder);
+    (void)m_pixels->openRun(folder);  // best effort: a run it cannot open leaves the page as it was
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

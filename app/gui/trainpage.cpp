@@ -152,7 +152,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
     QStringList labels;
     for (const QString& d : devices)
       labels << SystemInfo::deviceLabel(d);
-    m_dashboard->setDevices(devices, labels, devices.size() > 1 ? QString() : SystemInfo::deviceProblem(QStringLiteral("cuda")));
+    m_dashboard->setDevices(devices, labels, devices.size() > 1 ? QString() : SystemInfo::deviceCheck(QStringLiteral("cuda")).error);
   }
   m_dashboard->setAutomaticPrecision(SystemInfo::hasNativeBf16() ? tr("bfloat16 on this CPU") : tr("float32 on this CPU"));
   m_dashboard->setModelChoices(modelChoices());
@@ -288,7 +288,7 @@ Result<TrainingSettings> TrainPage::formSettings() const {
     out.error = tr("The dataset '%1' was not found (looked in %2). %3")
                     .arg(s.dataset, DataLocations::searchFolders().join(QStringLiteral(", ")), DataLocations::howToGet(s.dataset));
   else
-    out.error = s.validate();
+    out.error = s.validate().error;
   return out;
 }
 
@@ -304,8 +304,8 @@ TrainingSettings TrainPage::defaultRun() const {
 }
 
 void TrainPage::requestRun(const TrainingSettings& s) {
-  if (const QString e = s.validate(); !e.isEmpty()) {
-    onFailed(e);
+  if (const Status valid = s.validate(); !valid.ok()) {
+    onFailed(valid.error);
     return;
   }
   if (!isTraining()) {

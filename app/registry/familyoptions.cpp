@@ -35,31 +35,31 @@ QString FamilyOption::valueName() const {
   return {};
 }
 
-QString FamilyOption::check(const QJsonValue& value) const {
+Status FamilyOption::check(const QJsonValue& value) const {
   switch (type) {
     case Type::Integer: {
       const double v = value.toDouble(qQNaN());
       if (!value.isDouble() || !std::isfinite(v) || v != std::floor(v) || v < min || v > max)
-        return QCoreApplication::translate("FamilyOption", "%1 must be a whole number between %2 and %3 (got %4).")
-            .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString());
+        return {QCoreApplication::translate("FamilyOption", "%1 must be a whole number between %2 and %3 (got %4).")
+            .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString())};
       return {};
     }
     case Type::Real: {
       const double v = value.toDouble(qQNaN());
       if (!value.isDouble() || !std::isfinite(v) || v < min || v > max)
-        return QCoreApplication::translate("FamilyOption", "%1 must be between %2 and %3 (got %4).")
-            .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString());
+        return {QCoreApplication::translate("FamilyOption", "%1 must be between %2 and %3 (got %4).")
+            .arg(key, number(min), number(max), value.isDouble() ? number(v) : value.toVariant().toString())};
       return {};
     }
     case Type::Flag:
       if (!value.isBool())
-        return QCoreApplication::translate("FamilyOption", "%1 is yes or no (got %2).").arg(key, value.toVariant().toString());
+        return {QCoreApplication::translate("FamilyOption", "%1 is yes or no (got %2).").arg(key, value.toVariant().toString())};
       return {};
     case Type::Choice:
       for (const Choice& c : choices)
         if (sameChoice(c.value, value))
           return {};
-      return QCoreApplication::translate("FamilyOption", "%1 is one of %2 (got %3).").arg(key, valueName(), choiceText(value));
+      return {QCoreApplication::translate("FamilyOption", "%1 is one of %2 (got %3).").arg(key, valueName(), choiceText(value))};
   }
   return {};
 }
@@ -96,8 +96,8 @@ genlab::Result<QJsonValue, QString> FamilyOption::parse(const QString& text) con
           out.value = c.value;
       break;
   }
-  if (const QString e = check(out.value); !e.isEmpty())
-    out.error = QStringLiteral("--") + e;
+  if (const Status checked = check(out.value); !checked.ok())
+    out.error = QStringLiteral("--") + checked.error;
   return out;
 }
 
@@ -147,21 +147,21 @@ genlab::Result<OptionValues, QString> OptionValues::ofRun(const QList<FamilyOpti
   for (auto it = values.begin(); it != values.end(); ++it)
     if (!out.value.m_values.contains(it.key()))
       out.value.m_values.insert(it.key(), it.value());  // check() names it
-  if (const QString e = out.value.check(options); !e.isEmpty())
-    out.error = QCoreApplication::translate("FamilyOption", "run.json: options.%1").arg(e);
+  if (const Status checked = out.value.check(options); !checked.ok())
+    out.error = QCoreApplication::translate("FamilyOption", "run.json: options.%1").arg(checked.error);
   return out;
 }
 
-QString OptionValues::check(const QList<FamilyOption>& options) const {
+Status OptionValues::check(const QList<FamilyOption>& options) const {
   for (auto it = m_values.begin(); it != m_values.end(); ++it) {
     const FamilyOption* option = nullptr;
     for (const FamilyOption& o : options)
       if (o.key == it.key())
         option = &o;
     if (!option)
-      return QCoreApplication::translate("FamilyOption", "%1 is not an option of this model").arg(it.key());
-    if (const QString e = option->check(it.value()); !e.isEmpty())
-      return e;
+      return {QCoreApplication::translate("FamilyOption", "%1 is not an option of this model").arg(it.key())};
+    if (const Status checked = option->check(it.value()); !checked.ok())
+      return checked;
   }
   return {};
 }

@@ -7,6 +7,7 @@
 // epochs, batch, rate, seed, threads, device, precision, quality) stay in TrainingSettings.
 
 #include "io/result.h"
+#include "status.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -45,8 +46,8 @@ struct FamilyOption {
   QString displayHelp() const { return QCoreApplication::translate("ModelFamily", help); }
   /// What `--help` shows after the option ("n", "x", "2|256").
   QString valueName() const;
-  /// "" when `value` is a value of this option, else a sentence that names the option, the value and what is allowed.
-  QString check(const QJsonValue& value) const;
+  /// ok when `value` is a value of this option, else a sentence that names the option, the value and what is allowed.
+  Status check(const QJsonValue& value) const;
   /// The value written on the command line ("256", "0.5", "yes"): numbers read (their range is
   /// check()'s), flags and choices checked.
   genlab::Result<QJsonValue, QString> parse(const QString& text) const;
@@ -75,8 +76,8 @@ class OptionValues {
 
   /// run.json's "options" object.
   const QJsonObject& json() const { return m_values; }
-  /// "" when every key is one of `options` and every value one of its option's, else what is wrong.
-  QString check(const QList<FamilyOption>& options) const;
+  /// ok when every key is one of `options` and every value one of its option's, else what is wrong.
+  Status check(const QList<FamilyOption>& options) const;
   /// "latent 2, β 0.5" in `options`' order (info, the queue).
   QString describe(const QList<FamilyOption>& options) const;
 

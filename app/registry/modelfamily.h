@@ -114,12 +114,12 @@ struct ModelFamily {
   bool logAxis = false;       ///< the curves start on a log axis
 
   // Behaviour, implemented with torch in the family's file.
-  /// Family-specific checks of training settings ("" when fine).
-  std::function<QString(const TrainingSettings&)> validate;
+  /// Family-specific checks of training settings (ok when fine).
+  std::function<Status(const TrainingSettings&)> validate;
   /// The trainer for a new or resumed run (throws c10::Error on absurd options).
   std::function<std::unique_ptr<ModelSession>(const TrainingSettings&, const DatasetSplits&)> makeSession;
-  /// Checks run.json's "model" object: every size bounded ("" when fine). Runs before anything is built.
-  std::function<QString(const QJsonObject& model)> checkModel;
+  /// Checks run.json's "model" object: every size bounded (ok when fine). Runs before anything is built.
+  std::function<Status(const QJsonObject& model)> checkModel;
   /// Every tensor the run's weights file holds (names with their module's prefix, shapes), worked
   /// out from run.json's "model" alone, without building anything; or what in it does not fit
   /// together. Run::open refuses a model over its size cap and a weights file whose header does not

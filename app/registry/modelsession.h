@@ -3,6 +3,7 @@
 // Private to genlab_core's .cpp files.
 
 #include "decodersnapshot.h"
+#include "status.h"
 
 #include <QImage>
 #include <QJsonObject>
@@ -54,8 +55,8 @@ class ModelSession {
   virtual qint64 batchInEpoch() const = 0;
   virtual qint64 stepsPerEpoch() const = 0;
 
-  virtual std::string save(const std::string& weights, const std::string& state, const std::string& kind) = 0;
-  virtual std::string load(const std::string& weights, const std::string& state) = 0;
+  virtual Status save(const std::string& weights, const std::string& state, const std::string& kind) = 0;
+  virtual Status load(const std::string& weights, const std::string& state) = 0;
   /// A copy of the decoder (VAE) or generator (GAN) for the GUI; null for a model without one.
   virtual DecoderSnapshot snapshot() { return {}; }
   /// What samples/step-N.png shows at an epoch's end: 64 decoded draws, or a model's own picture.

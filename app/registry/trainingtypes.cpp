@@ -15,46 +15,46 @@
 #include <algorithm>
 #include <cmath>
 
-QString TrainingSettings::validate() const {
+Status TrainingSettings::validate() const {
   const ModelFamily* family = Registry::resolve(model, dataset);
   if (!family)
-    return QCoreApplication::translate("TrainingSettings", "Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")));
-  if (const QString why = SystemInfo::deviceProblem(device); !why.isEmpty())
-    return why;
+    return {QCoreApplication::translate("TrainingSettings", "Unknown model '%1' (%2).").arg(model, Registry::options().join(QStringLiteral(", ")))};
+  if (const Status usable = SystemInfo::deviceCheck(device); !usable.ok())
+    return usable;
   const DataSet* set = DataSets::find(dataset);
   if (!set)
-    return QCoreApplication::translate("TrainingSettings", "Unknown dataset '%1' (%2).").arg(dataset, DataSets::names());
+    return {QCoreApplication::translate("TrainingSettings", "Unknown dataset '%1' (%2).").arg(dataset, DataSets::names())};
   if (set->kind == DataKind::Points && family->data != DataKind::Points)
-    return QCoreApplication::translate("TrainingSettings", "The toy 2-D sets are points, not images: the %1 trains on images.").arg(family->displayName());
+    return {QCoreApplication::translate("TrainingSettings", "The toy 2-D sets are points, not images: the %1 trains on images.").arg(family->displayName())};
   if (set->kind != DataKind::Points && family->data == DataKind::Points)
-    return QCoreApplication::translate("TrainingSettings", "The %1 trains on 2-D points: choose a toy:NAME dataset.").arg(family->displayName());
+    return {QCoreApplication::translate("TrainingSettings", "The %1 trains on 2-D points: choose a toy:NAME dataset.").arg(family->displayName())};
   if (set->source == DataSource::ImageFolder && imageSize != 28 && imageSize != 32 && imageSize != 64)
-    return QCoreApplication::translate("TrainingSettings", "Image size must be 28, 32 or 64 (got %1).").arg(imageSize);
+    return {QCoreApplication::translate("TrainingSettings", "Image size must be 28, 32 or 64 (got %1).").arg(imageSize)};
   if (epochs < 1 || epochs > 10000)
-    return QCoreApplication::translate("TrainingSettings", "Epochs must be between 1 and 10000 (got %1).").arg(epochs);
+    return {QCoreApplication::translate("TrainingSettings", "Epochs must be between 1 and 10000 (got %1).").arg(epochs)};
   if (batchSize < 1 || batchSize > 8192)
-    return QCoreApplication::translate("TrainingSettings", "Batch size must be between 1 and 8192 (got %1).").arg(batchSize);
+    return {QCoreApplication::translate("TrainingSettings", "Batch size must be between 1 and 8192 (got %1).").arg(batchSize)};
   if (!std::isfinite(learningRate) || learningRate <= 0 || learningRate > 1)
-    return QCoreApplication::translate("TrainingSettings", "Learning rate must be above 0 and at most 1 (got %1).").arg(learningRate);
+    return {QCoreApplication::translate("TrainingSettings", "Learning rate must be above 0 and at most 1 (got %1).").arg(learningRate)};
   if (!lrSchedule.isEmpty() && lrSchedule != QLatin1String("constant") && lrSchedule != QLatin1String("cosine"))
-    return QCoreApplication::translate("TrainingSettings", "The learning-rate schedule is constant or cosine (got '%1').").arg(lrSchedule);
+    return {QCoreApplication::translate("TrainingSettings", "The learning-rate schedule is constant or cosine (got '%1').").arg(lrSchedule)};
   if (!precision.isEmpty() && precision != QLatin1String("fp32") && precision != QLatin1String("bf16"))
-    return QCoreApplication::translate("TrainingSettings", "Precision must be fp32 or bf16 (got '%1').").arg(precision);
+    return {QCoreApplication::translate("TrainingSettings", "Precision must be fp32 or bf16 (got '%1').").arg(precision)};
   // The family's own options: each declared with its range (FamilyOption), none another family's.
-  if (const QString e = options.check(family->options); !e.isEmpty())
-    return QCoreApplication::translate("TrainingSettings", "The %1: %2").arg(family->displayName(), e);
+  if (const Status checked = options.check(family->options); !checked.ok())
+    return {QCoreApplication::translate("TrainingSettings", "The %1: %2").arg(family->displayName(), checked.error)};
   const int cores = QThread::idealThreadCount();
   if (threads < 1 || threads > 4 * cores)
-    return QCoreApplication::translate("TrainingSettings", "Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads);
+    return {QCoreApplication::translate("TrainingSettings", "Threads must be between 1 and %1 (got %2).").arg(4 * cores).arg(threads)};
   if (family->validate)
-    if (const QString e = family->validate(*this); !e.isEmpty())
-      return e;
+    if (const Status checked = family->validate(*this); !checked.ok())
+      return checked;
   if (set->source != DataSource::Generated && dataFolder.isEmpty())
-    return QCoreApplication::translate("TrainingSettings", "The dataset '%1' is not on this machine. %2").arg(dataset, DataLocations::howToGet(dataset));
+    return {QCoreApplication::translate("TrainingSettings", "The dataset '%1' is not on this machine. %2").arg(dataset, DataLocations::howToGet(dataset))};
   if (set->source != DataSource::Generated && !QDir(dataFolder).exists())
-    return QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist.").arg(dataFolder);
+    return {QCoreApplication::translate("TrainingSettings", "The data folder '%1' does not exist.").arg(dataFolder)};
   if (runsFolder.isEmpty() && runFolder.isEmpty())
-    return QCoreApplication::translate("TrainingSettings", "No folder for runs is set.");
+    return {QCoreApplication::translate("TrainingSettings", "No folder for runs is set.")};
   return {};
 }
 

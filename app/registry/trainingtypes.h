@@ -2,6 +2,7 @@
 #pragma once
 
 #include "familyoptions.h"
+#include "status.h"
 
 #include <QJsonObject>
 #include <QMetaType>
@@ -62,8 +63,8 @@ struct TrainingSettings {
   /// hyperparameters its family starts from (epochs, batch, learning rate, its own options).
   void useDefaultsOf(const QString& model, const QString& dataset = QStringLiteral("mnist"));
 
-  /// "" when every value is usable, else a sentence naming the bad value and the allowed range.
-  QString validate() const;
+  /// ok when every value is usable, else a sentence naming the bad value and the allowed range.
+  Status validate() const;
 
   /// The precision a run of `family` uses when asked for `asked` ("", "fp32" or "bf16"): "fp32"
   /// for families without mixed precision; "" becomes bf16 where the CPU computes it natively.

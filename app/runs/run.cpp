@@ -21,32 +21,32 @@ namespace {
 
 
 // The fields every run.json has, whatever its family: bounded before anything reads them.
-QString checkCommon(const QJsonObject& json) {
+Status checkCommon(const QJsonObject& json) {
   const QJsonObject dataset = json.value(QStringLiteral("dataset")).toObject();
   const QJsonObject training = json.value(QStringLiteral("training")).toObject();
   const QString name = dataset.value(QStringLiteral("name")).toString();
   if (name.isEmpty())
-    return QCoreApplication::translate("Run", "run.json: no dataset name");
+    return {QCoreApplication::translate("Run", "run.json: no dataset name")};
   const DataSet* set = DataSets::find(name);
   if (!set)
-    return QCoreApplication::translate("Run", "run.json: dataset.name '%1' is not a data set GenLab knows (%2)").arg(name, DataSets::names());
+    return {QCoreApplication::translate("Run", "run.json: dataset.name '%1' is not a data set GenLab knows (%2)").arg(name, DataSets::names())};
   if (set->kind == DataKind::Images) {
     const int size = dataset.value(QStringLiteral("image_size")).toInt(28);
     const int channels = dataset.value(QStringLiteral("channels")).toInt(1);
     if (size != 28 && size != 32 && size != 64)
-      return QCoreApplication::translate("Run", "run.json: dataset.image_size is %1 (28, 32 or 64)").arg(size);
+      return {QCoreApplication::translate("Run", "run.json: dataset.image_size is %1 (28, 32 or 64)").arg(size)};
     if (channels != 1 && channels != 3)
-      return QCoreApplication::translate("Run", "run.json: dataset.channels is %1 (1 or 3)").arg(channels);
+      return {QCoreApplication::translate("Run", "run.json: dataset.channels is %1 (1 or 3)").arg(channels)};
   }
   const int batch = training.value(QStringLiteral("batch_size")).toInt(1);
   if (batch < 1 || batch > 8192)
-    return QCoreApplication::translate("Run", "run.json: training.batch_size is %1 (1 to 8192)").arg(batch);
+    return {QCoreApplication::translate("Run", "run.json: training.batch_size is %1 (1 to 8192)").arg(batch)};
   const int epochs = training.value(QStringLiteral("epochs")).toInt(1);
   if (epochs < 1 || epochs > 10000)
-    return QCoreApplication::translate("Run", "run.json: training.epochs is %1 (1 to 10000)").arg(epochs);
+    return {QCoreApplication::translate("Run", "run.json: training.epochs is %1 (1 to 10000)").arg(epochs)};
   const double lr = training.value(QStringLiteral("learning_rate")).toDouble(1e-3);
   if (!std::isfinite(lr) || lr <= 0 || lr > 1)
-    return QCoreApplication::translate("Run", "run.json: training.learning_rate is %1 (above 0, at most 1)").arg(lr);
+    return {QCoreApplication::translate("Run", "run.json: training.learning_rate is %1 (above 0, at most 1)").arg(lr)};
   return {};
 }
 
@@ -80,9 +80,9 @@ QString shapeText(const std::vector<int64_t>& shape) {
   return QLatin1Char('[') + sizes.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
-// "" when the weights file's header holds exactly the tensors run.json's model has, else the first
+// ok when the weights file's header holds exactly the tensors run.json's model has, else the first
 // difference, naming the tensor.
-QString sameTensors(const genlab::TensorSpecs& model, const genlab::TensorSpecs& file) {
+Status sameTensors(const genlab::TensorSpecs& model, const genlab::TensorSpecs& file) {
   std::map<std::string, const genlab::TensorSpec*> inFile;
   for (const auto& t : file)
     inFile[t.name] = &t;
@@ -90,15 +90,15 @@ QString sameTensors(const genlab::TensorSpecs& model, const genlab::TensorSpecs&
     const auto it = inFile.find(t.name);
     const QString name = QString::fromStdString(t.name);
     if (it == inFile.end())
-      return QCoreApplication::translate("Run", "no tensor '%1', which the model run.json describes has").arg(name);
+      return {QCoreApplication::translate("Run", "no tensor '%1', which the model run.json describes has").arg(name)};
     if (it->second->shape != t.shape)
-      return QCoreApplication::translate("Run", "'%1' has shape %2; run.json says %3")
-          .arg(name, shapeText(it->second->shape), shapeText(t.shape));
+      return {QCoreApplication::translate("Run", "'%1' has shape %2; run.json says %3")
+                  .arg(name, shapeText(it->second->shape), shapeText(t.shape))};
     inFile.erase(it);
   }
   if (!inFile.empty())
-    return QCoreApplication::translate("Run", "'%1' is not part of the model run.json describes")
-        .arg(QString::fromStdString(inFile.begin()->first));
+    return {QCoreApplication::translate("Run", "'%1' is not part of the model run.json describes")
+                .arg(QString::fromStdString(inFile.begin()->first))};
   return {};
 }
 
@@ -124,8 +124,11 @@ Result<Run> Run::open(const QString& folderPath) {
     out.error = QCoreApplication::translate("Run", "%1: model kind '%2' is not one this version knows").arg(run.file(QStringLiteral("run.json")), kind);
     return out;
   }
-  if (QString e = checkCommon(run.m_json); !e.isEmpty() || !(e = run.m_family->checkModel(run.model())).isEmpty()) {
-    out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + e;
+  Status checked = checkCommon(run.m_json);
+  if (checked.ok())
+    checked = run.m_family->checkModel(run.model());
+  if (!checked.ok()) {
+    out.error = run.file(QStringLiteral("run.json")) + QStringLiteral(": ") + checked.error;
     return out;
   }
   auto options = OptionValues::ofRun(run.m_family->options, run.m_json);
@@ -161,8 +164,8 @@ Result<Run> Run::open(const QString& folderPath) {
     out.error = QString::fromStdString(header.error);
     return out;
   }
-  if (const QString e = sameTensors(layout.value, header.value); !e.isEmpty()) {
-    out.error = weightsPath + QStringLiteral(": ") + e;
+  if (const Status same = sameTensors(layout.value, header.value); !same.ok()) {
+    out.error = weightsPath + QStringLiteral(": ") + same.error;
     return out;
   }
   auto file = genlab::load_safetensors(QFile::encodeName(weightsPath).toStdString());

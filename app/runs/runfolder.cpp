@@ -73,10 +73,10 @@ Status RunFolder::writeText(const QString& name, const QByteArray& bytes) const 
     if (dir.isSymLink())
       return {QObject::tr("%1: is a symbolic link; a run writes only inside its own folder").arg(dir.filePath())};
   }
-  const std::string err = genlab::write_file_atomic(QFile::encodeName(target.filePath()).toStdString(),
-                                                    bytes.constData(), size_t(bytes.size()));
-  if (!err.empty())
-    return {QObject::tr("%1: cannot write (%2)").arg(target.filePath(), QString::fromStdString(err))};
+  const genlab::Status written = genlab::write_file_atomic(QFile::encodeName(target.filePath()).toStdString(),
+                                                           bytes.constData(), size_t(bytes.size()));
+  if (!written.ok())
+    return {QObject::tr("%1: cannot write (%2)").arg(target.filePath(), QString::fromStdString(written.error))};
   return {};
 }
 

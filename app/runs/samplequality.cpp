@@ -47,22 +47,22 @@ std::string fingerprintOf(const QString& dataset, const DatasetSplits& data) {
   return dataset.toStdString() + "|" + text;
 }
 
-// "" when the data has what the measure needs (classes, held-out images), else what it lacks.
-QString judgeable(const QString& dataset, const DatasetSplits& data) {
+// ok when the data has what the measure needs (classes, held-out images), else what it lacks.
+Status judgeable(const QString& dataset, const DatasetSplits& data) {
   const int64_t classes = data.train.size() > 0 && data.train.labels.defined() ? data.train.labels.max().item<int64_t>() + 1 : 0;
   if (classes >= 2 && data.eval.size() >= 10)
     return {};
-  return QCoreApplication::translate("SampleQuality", "The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
-                                                      "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
-      .arg(dataset)
-      .arg(classes)
-      .arg(data.eval.size());
+  return {QCoreApplication::translate("SampleQuality", "The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a "
+                                                       "folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.")
+              .arg(dataset)
+              .arg(classes)
+              .arg(data.eval.size())};
 }
 
 Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say,
                        const std::function<bool()>& stopping = {}) {
   Result<Judge> out;
-  if (out.error = judgeable(dataset, data); !out.ok())
+  if (out.error = judgeable(dataset, data).error; !out.ok())
     return out;
   const int64_t classes = data.train.labels.max().item<int64_t>() + 1;
   const auto images = [&](const genlab::LabelledImages& split) {
@@ -104,8 +104,8 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Quality classifier: %1% right on the %2 held-out images.").arg(100 * j.accuracy, 0, 'f', 2).arg(data.eval.size()));
     QDir().mkpath(QFileInfo(j.file).absolutePath());
-    if (const std::string e = genlab::save_classifier(j.file.toStdString(), j.model, j.accuracy, fingerprint); !e.empty() && say)
-      say(QCoreApplication::translate("SampleQuality", "Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(e)));
+    if (const genlab::Status saved = genlab::save_classifier(j.file.toStdString(), j.model, j.accuracy, fingerprint); !saved.ok() && say)
+      say(QCoreApplication::translate("SampleQuality", "Could not keep the classifier (%1): it will be trained again next time.").arg(QString::fromStdString(saved.error)));
   }
   j.reference = genlab::feature_statistics(genlab::classifier_features(j.model, images(data.eval)));
   const DataSet* set = DataSets::find(dataset);
@@ -242,36 +242,32 @@ struct LiveQuality::Private {
 LiveQuality::LiveQuality() : d(std::make_unique<Private>()) {}
 LiveQuality::~LiveQuality() = default;
 
-std::unique_ptr<LiveQuality> LiveQuality::make(const ModelFamily& family, const TrainingSettings& s,
-                                               const DatasetSplits& data, const Say& say, QString* why) {
-  why->clear();
+Result<std::unique_ptr<LiveQuality>> LiveQuality::make(const ModelFamily& family, const TrainingSettings& s,
+                                                       const DatasetSplits& data, const Say& say) {
   try {  // a run whose samples cannot be scored still trains: a note, not a failure
-    return makeUnguarded(family, s, data, say, why);
+    return makeUnguarded(family, s, data, say);
   } catch (const c10::Error& e) {
-    *why = QString::fromStdString(e.what_without_backtrace());
+    return {nullptr, QString::fromStdString(e.what_without_backtrace())};
   } catch (const std::exception& e) {
-    *why = QString::fromUtf8(e.what());
+    return {nullptr, QString::fromUtf8(e.what())};
   }
-  return nullptr;
 }
 
-std::unique_ptr<LiveQuality> LiveQuality::makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
-                                                        const DatasetSplits& data, const Say& say, QString* why) {
+Result<std::unique_ptr<LiveQuality>> LiveQuality::makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
+                                                                const DatasetSplits& data, const Say& say) {
   std::unique_ptr<LiveQuality> q(new LiveQuality);
   q->d->family = &family;
   if (family.data == DataKind::Points) {
     if (data.eval.size() < 2)
-      return nullptr;
+      return {};
     q->d->heldOut = data.eval.images.narrow(0, 0, std::min<int64_t>(1000, data.eval.size())).to(at::kFloat);
     q->d->sigma = genlab::median_distance(q->d->heldOut);
-    return q;
+    return {std::move(q), {}};
   }
   if (!family.sampleImages)
-    return nullptr;
-  if (const QString e = judgeable(s.dataset, data); !e.isEmpty()) {
-    *why = e;
-    return nullptr;
-  }
+    return {};
+  if (const Status judged = judgeable(s.dataset, data); !judged.ok())
+    return {nullptr, judged.error};
   q->d->images = true;
   q->d->dataset = s.dataset;
   q->d->dataFolder = s.dataFolder;
@@ -280,7 +276,7 @@ std::unique_ptr<LiveQuality> LiveQuality::makeUnguarded(const ModelFamily& famil
   const int64_t classes = data.train.labels.max().item<int64_t>() + 1;
   for (int64_t c = 0; c < classes; ++c)
     q->d->classes << QString::number(c);
-  return q;
+  return {std::move(q), {}};
 }
 
 QStringList LiveQuality::columns() const {

@@ -56,11 +56,11 @@ Result<QList<QualityReport>> calibrate(const QString& dataset, const QString& da
 class LiveQuality {
  public:
   ~LiveQuality();
-  /// Null when the run's data has nothing to judge by (`why` says so; "" when it does not apply).
-  /// The first score() loads the data set's classifier, or trains it (about a minute, once;
-  /// `say` tells, from the training thread).
-  static std::unique_ptr<LiveQuality> make(const ModelFamily& family, const TrainingSettings& s,
-                                           const DatasetSplits& data, const Say& say, QString* why);
+  /// The measure; null (and ok) when it does not apply to the family; the error says why the run's
+  /// data has nothing to judge by. The first score() loads the data set's classifier, or trains it
+  /// (about a minute, once; `say` tells, from the training thread).
+  static Result<std::unique_ptr<LiveQuality>> make(const ModelFamily& family, const TrainingSettings& s,
+                                                   const DatasetSplits& data, const Say& say);
   /// metrics.csv's columns: quality_frechet, quality_confident, quality_entropy and
   /// quality_class_<i> per class; or quality_mmd.
   QStringList columns() const;
@@ -72,8 +72,8 @@ class LiveQuality {
 
  private:
   LiveQuality();
-  static std::unique_ptr<LiveQuality> makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
-                                                    const DatasetSplits& data, const Say& say, QString* why);
+  static Result<std::unique_ptr<LiveQuality>> makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
+                                                            const DatasetSplits& data, const Say& say);
   struct Private;
   std::unique_ptr<Private> d;
 };

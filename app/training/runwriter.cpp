@@ -175,10 +175,10 @@ void RunWriter::addRow(qint64 step, qint64 epoch, double wallSeconds, const QVec
 }
 
 Status RunWriter::save(ModelSession& session, double wallSeconds, const QVector<double>& lastEval, std::optional<bool> completed) {
-  const std::string err = session.save(m_folder.file(kWeights).toStdString(), m_folder.file(kState).toStdString(),
-                                       m_family->id.toStdString());
-  if (!err.empty())
-    return {QString::fromStdString(err)};
+  if (const Status saved = session.save(m_folder.file(kWeights).toStdString(), m_folder.file(kState).toStdString(),
+                                        m_family->id.toStdString());
+      !saved.ok())
+    return saved;
   if (const Status written = m_folder.writeText(kMetrics, m_metrics); !written.ok())
     return written;
   m_json[QStringLiteral("steps")] = qint64(session.stepsDone());

@@ -20,8 +20,8 @@ bool TrainingController::start(const TrainingSettings& settings) {
     Q_EMIT failed(tr("A training run is already in progress."));
     return false;
   }
-  if (const QString err = settings.validate(); !err.isEmpty()) {
-    Q_EMIT failed(err);
+  if (const Status valid = settings.validate(); !valid.ok()) {
+    Q_EMIT failed(valid.error);
     return false;
   }
   if (m_thread) {  // the previous run's thread: its run() has returned, its event loop is ending

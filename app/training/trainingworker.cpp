@@ -136,10 +136,10 @@ Result<RunWriter> reopen(const Run& run, const ModelFamily& family, ModelSession
     metrics = std::move(csv.value);
   }
   const MetricsHeader header = MetricsHeader::of(family, model, quality, metrics);
-  const std::string err = model.load(folder.file(QStringLiteral("weights.safetensors")).toStdString(),
-                                     folder.file(QStringLiteral("optimizer.safetensors")).toStdString());
-  if (!err.empty())
-    return {{}, QCoreApplication::translate("TrainingWorker", "Cannot resume %1: %2").arg(folder.path(), QString::fromStdString(err))};
+  const Status loaded = model.load(folder.file(QStringLiteral("weights.safetensors")).toStdString(),
+                                   folder.file(QStringLiteral("optimizer.safetensors")).toStdString());
+  if (!loaded.ok())
+    return {{}, QCoreApplication::translate("TrainingWorker", "Cannot resume %1: %2").arg(folder.path(), loaded.error)};
   return {RunWriter::resumed(family, folder, run.json(), metrics, model.stepsDone(), header), {}};
 }
 
@@ -157,8 +157,8 @@ Status TrainingWorker::train() {
     resumed = std::move(opened.value);
     s.runFolder = resumed.folder().path();
   }
-  if (const QString err = s.validate(); !err.isEmpty())
-    return {err};
+  if (const Status valid = s.validate(); !valid.ok())
+    return valid;
   SystemInfo::setThreads(s.threads);
   auto loaded = DatasetSplits::load(s);
   if (!loaded.ok())
@@ -178,10 +178,11 @@ Status TrainingWorker::train() {
                    "genlab-cli quality RUN."));
   }
   if (s.scoreSamples) {
-    QString why;
-    quality = SampleQuality::LiveQuality::make(family, s, data, [this](const QString& text) { Q_EMIT note(text); }, &why);
-    if (!quality && !why.isEmpty())
-      Q_EMIT note(tr("The samples are not scored: %1").arg(why));
+    auto made = SampleQuality::LiveQuality::make(family, s, data, [this](const QString& text) { Q_EMIT note(text); });
+    if (made.ok())
+      quality = std::move(made.value);  // null: the measure does not apply to this family
+    else
+      Q_EMIT note(tr("The samples are not scored: %1").arg(made.error));
   }
   const QStringList qualityNames = quality ? quality->columns() : QStringList();
   auto writer = resumed.folder().isNull()

@@ -1,27 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/image_diffusion.h"
 
-#include "io/numbers.h"
 #include "nn/device.h"
-#include "nn/ema.h"
 #include "nn/module_decoder.h"
 
 #include <torch/utils.h>
 
-#include <cmath>
 
 namespace genlab {
 
 ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const GaussianDiffusionOptions& process,
                                              const ImageDiffusionTrainerOptions& options, at::Tensor images)
-    : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-ddpm-trainer-1"),
-      options_(options),
-      diffusion_(process) {
+    : DiffusionTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-ddpm-trainer-1", process,
+                       options.lr(), options.ema_decay()),
+      options_(options) {
   TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == net.channels(), "DDPM training images must be (N, ",
               net.channels(), ", H, W), got ", examples_.sizes());
-  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1, "learning rate must be in (0, 1], got ", options_.lr());
-  TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
-              options_.ema_decay());
+  check_rates(options_.lr(), options_.ema_decay());
   examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1]
   torch::manual_seed(options_.seed());
   model_ = Unet(net);
@@ -29,31 +24,13 @@ ImageDiffusionTrainer::ImageDiffusionTrainer(const UnetOptions& net, const Gauss
   const int64_t f = model_->size_factor();
   TORCH_CHECK(examples_.size(2) % f == 0 && examples_.size(3) % f == 0, "images of ", examples_.size(2), "×",
               examples_.size(3), " px cannot be halved ", net.dim_mults().size() - 1, " times; use fewer dim_mults");
-  ema_init(*ema_, *model_);
-  adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
-  save_module("model.", model_.get());
-  save_module("ema.", ema_.get());
-  save_optimizer("adam.", adam_.get());
-  overlap_all_reduce_ = true;  // one backward per step
+  train_networks(*model_, *ema_);
 }
 
 double ImageDiffusionTrainer::step() {
-  adam_->set_lr(lr_at(steps_done()));
-  // Data-parallel: the whole batch's draws, this rank's rows (the same numbers as one process).
-  const auto x0 = data_parallel() ? next_whole_batch() : next_batch();
-  const auto share = [this](const at::Tensor& whole) { return shard(whole); };
   Unet net = model_;
-  at::Tensor loss;
-  {
-    PrecisionScope precision(options_.precision(), device());  // the forward pass; backward follows its casts
-    loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t).to(at::kFloat); },
-                           x0, rng_, false, data_parallel() ? std::function<at::Tensor(const at::Tensor&)>(share) : nullptr);
-  }
-  const double l = mean_over_ranks(clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay()));
-  TORCH_CHECK(std::isfinite(l), "the diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
-              options_.lr(), " too high?)");
-  end_step();
-  return l;
+  return train_step([&](const at::Tensor& x, const at::Tensor& t) { return net->forward(x, t).to(at::kFloat); },
+                    /*antithetic=*/false, options_.precision(), "diffusion");
 }
 
 double ImageDiffusionTrainer::evaluate(const at::Tensor& images, uint64_t seed) {

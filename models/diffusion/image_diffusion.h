@@ -2,13 +2,11 @@
 #pragma once
 
 #include "io/safetensors.h"
-#include "nn/adam.h"
-#include "nn/batch_trainer.h"
 #include "nn/precision.h"
+#include "diffusion/diffusion_trainer.h"
 #include "diffusion/gaussian_diffusion.h"
 #include "diffusion/unet.h"
 
-#include <memory>
 #include <string>
 
 namespace genlab {
@@ -26,7 +24,7 @@ struct ImageDiffusionTrainerOptions {
 
 /// Trains a U-Net to denoise images (N, channels, size, size) in [0, 1] (scaled to [−1, 1] inside).
 /// Checkpoints hold "model.*" and "ema.*".
-class ImageDiffusionTrainer final : public BatchTrainer {
+class ImageDiffusionTrainer final : public DiffusionTrainer {
  public:
   ImageDiffusionTrainer(const UnetOptions& net, const GaussianDiffusionOptions& process,
                         const ImageDiffusionTrainerOptions& options, at::Tensor images);
@@ -36,18 +34,13 @@ class ImageDiffusionTrainer final : public BatchTrainer {
   double evaluate(const at::Tensor& images, uint64_t seed = 12345);
   /// The same with its mean per tenth (`buckets`) of the timesteps (GaussianDiffusion::held_out_losses).
   GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& images, int64_t buckets, uint64_t seed = 12345);
-  const GaussianDiffusion& diffusion() const { return diffusion_; }
   Precision precision() const { return options_.precision(); }
-  /// The learning rate of step `step` (0-based), after set_lr_decay.
-  double lr_at(int64_t step) const { return decayed_lr(options_.lr(), step); }
   Unet& model() { return model_; }
   Unet& ema() { return ema_; }
 
  private:
   ImageDiffusionTrainerOptions options_;
-  GaussianDiffusion diffusion_;
   Unet model_{nullptr}, ema_{nullptr};
-  std::unique_ptr<Adam> adam_;
 };
 
 /// A Denoiser that runs `net` without gradients, for the samplers, in `precision` (its output float32).

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusion/toy_diffusion.h"
 
-#include "io/numbers.h"
 #include "nn/device.h"
 #include "nn/module_decoder.h"
-#include "nn/ema.h"
 
 #include <ATen/TensorOperators.h>
 #include <torch/nn/modules/activation.h>
@@ -12,7 +10,6 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/utils.h>
 
-#include <cmath>
 
 namespace genlab {
 
@@ -23,6 +20,11 @@ void check(const MLPDiffusionOptions& o) {
               "2..10000, got ", o.timesteps());
   TORCH_CHECK(o.hidden() >= 4 && o.hidden() <= 4096, "toy diffusion hidden width must be in 4..4096, "
               "got ", o.hidden());
+}
+
+// Seed 002's schedule, ε-prediction, no clipping.
+GaussianDiffusionOptions toy_process_options(int64_t timesteps) {
+  return GaussianDiffusionOptions().schedule("toy").timesteps(timesteps).objective("pred_noise").clip_x0(false);
 }
 
 }  // namespace
@@ -57,8 +59,8 @@ torch::Tensor MLPDiffusionImpl::forward(const torch::Tensor& x_in, const torch::
 }
 
 Result<TensorSpecs> mlp_diffusion_tensors(const MLPDiffusionOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t h = options.hidden();
   TensorSpecBuilder b;
   b.linear("linears.0", 2, h);  // the odd ones are ReLUs
@@ -70,10 +72,7 @@ Result<TensorSpecs> mlp_diffusion_tensors(const MLPDiffusionOptions& options) {
   return {b.specs(), {}};
 }
 
-GaussianDiffusion toy_diffusion_process(int64_t timesteps) {
-  return GaussianDiffusion(
-      GaussianDiffusionOptions().schedule("toy").timesteps(timesteps).objective("pred_noise").clip_x0(false));
-}
+GaussianDiffusion toy_diffusion_process(int64_t timesteps) { return GaussianDiffusion(toy_process_options(timesteps)); }
 
 Denoiser toy_denoiser(MLPDiffusion model) {
   const c10::Device device = device_of(*model);  // as unet_denoiser: the samplers' tensors go to the model
@@ -95,40 +94,24 @@ Status load_toy_diffusion(MLPDiffusion& model, const std::string& weights_path, 
 
 ToyDiffusionTrainer::ToyDiffusionTrainer(const MLPDiffusionOptions& model_options,
                                          const ToyDiffusionTrainerOptions& options, at::Tensor points)
-    : BatchTrainer(std::move(points), options.batch_size(), options.seed(), "genlab-toy-diffusion-trainer-1"),
-      options_(options),
-      diffusion_(toy_diffusion_process(model_options.timesteps())) {
+    : DiffusionTrainer(std::move(points), options.batch_size(), options.seed(), "genlab-toy-diffusion-trainer-1",
+                       toy_process_options(model_options.timesteps()), options.lr(), options.ema_decay()),
+      options_(options) {
   TORCH_CHECK(examples_.dim() == 2 && examples_.size(1) == 2, "toy diffusion trains on points (N, 2), got ",
               examples_.sizes());
-  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1, "learning rate must be in (0, 1], got ", options_.lr());
-  TORCH_CHECK(options_.ema_decay() >= 0 && options_.ema_decay() < 1, "EMA decay must be in [0, 1), got ",
-              options_.ema_decay());
+  check_rates(options_.lr(), options_.ema_decay());
   examples_ = examples_.to(at::kFloat).contiguous();
   torch::manual_seed(options_.seed());
   model_ = MLPDiffusion(model_options);
   ema_ = MLPDiffusion(model_options);
-  ema_init(*ema_, *model_);
-  adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
-  save_module("model.", model_.get());
-  save_module("ema.", ema_.get());
-  save_optimizer("adam.", adam_.get());
-  overlap_all_reduce_ = true;  // one backward per step
+  train_networks(*model_, *ema_);
 }
 
 double ToyDiffusionTrainer::step() {
-  // Data-parallel: the whole batch's draws, this rank's rows (as ImageDiffusionTrainer::step).
-  const auto x0 = data_parallel() ? next_whole_batch() : next_batch();
-  const auto share = [this](const at::Tensor& whole) { return shard(whole); };
   MLPDiffusion m = model_;
-  const auto loss = diffusion_.loss([&](const at::Tensor& x, const at::Tensor& t) { return m->forward(x, t); }, x0,
-                                    rng_, /*antithetic=*/true,
-                                    data_parallel() ? std::function<at::Tensor(const at::Tensor&)>(share) : nullptr);
-  // Seed 002 clips the gradient norm to 1 and keeps an EMA of the weights.
-  const double l = mean_over_ranks(clipped_step_with_ema(loss, *model_, *adam_, *ema_, options_.ema_decay()));
-  TORCH_CHECK(std::isfinite(l), "the toy diffusion loss became ", non_finite_name(l), " at step ", steps_done(), " (learning rate ",
-              options_.lr(), " too high?)");
-  end_step();
-  return l;
+  // Seed 002: antithetic t; no mixed precision for a net this small.
+  return train_step([&](const at::Tensor& x, const at::Tensor& t) { return m->forward(x, t); }, /*antithetic=*/true,
+                    Precision::Float32, "toy diffusion");
 }
 
 double ToyDiffusionTrainer::evaluate(const at::Tensor& points, uint64_t seed) {

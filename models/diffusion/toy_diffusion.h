@@ -2,9 +2,8 @@
 #pragma once
 
 #include "io/safetensors.h"
-#include "nn/adam.h"
-#include "nn/batch_trainer.h"
 #include "nn/tensor_specs.h"
+#include "diffusion/diffusion_trainer.h"
 #include "diffusion/gaussian_diffusion.h"
 
 #include <torch/nn/module.h>
@@ -58,7 +57,7 @@ struct ToyDiffusionTrainerOptions {
 
 /// Trains an MLPDiffusion on points (N, 2) with seed 002's ε-prediction loss (antithetic t) and
 /// seed 002's sigmoid schedule; keeps an EMA copy of the weights ("ema.*" in checkpoints).
-class ToyDiffusionTrainer final : public BatchTrainer {
+class ToyDiffusionTrainer final : public DiffusionTrainer {
  public:
   ToyDiffusionTrainer(const MLPDiffusionOptions& model_options, const ToyDiffusionTrainerOptions& options,
                       at::Tensor points);
@@ -69,15 +68,12 @@ class ToyDiffusionTrainer final : public BatchTrainer {
   double evaluate(const at::Tensor& points, uint64_t seed = 12345);
   /// The same with its mean per tenth (`buckets`) of the timesteps (GaussianDiffusion::held_out_losses).
   GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& points, int64_t buckets, uint64_t seed = 12345);
-  const GaussianDiffusion& diffusion() const { return diffusion_; }
   MLPDiffusion& model() { return model_; }
   MLPDiffusion& ema() { return ema_; }
 
  private:
   ToyDiffusionTrainerOptions options_;
-  GaussianDiffusion diffusion_;
   MLPDiffusion model_{nullptr}, ema_{nullptr};
-  std::unique_ptr<Adam> adam_;
 };
 
 /// The diffusion process of a toy model: seed 002's schedule, ε-prediction, no clipping.

@@ -275,8 +275,8 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
 }
 
 Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   // What LibTorch's layers and the forward pass need besides.
   const int64_t dim = options.dim(), heads = options.attn_heads(), dim_head = options.attn_dim_head();
   if (heads < 1 || dim_head < 1)

@@ -106,8 +106,8 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
 }
 
 Result<TensorSpecs> generator_tensors(const DCGANOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t n = doublings(options), s = start_size(options);
   TensorSpecBuilder b;
   int64_t c = options.width() << (n - 1);
@@ -123,8 +123,8 @@ Result<TensorSpecs> generator_tensors(const DCGANOptions& options) {
 }
 
 Result<TensorSpecs> discriminator_tensors(const DCGANOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t n = doublings(options), s = start_size(options);
   TensorSpecBuilder b;
   int64_t c = options.channels(), index = 0;

@@ -28,11 +28,11 @@ int create_temporary(const std::string& path, std::string* tmp) {
 
 }  // namespace
 
-std::string write_file_atomic(const std::string& path, const void* bytes, size_t size) {
+Status write_file_atomic(const std::string& path, const void* bytes, size_t size) {
   std::string tmp;
   const int fd = create_temporary(path, &tmp);
   if (fd < 0)
-    return path + ": cannot create (" + std::strerror(errno) + ")";
+    return {path + ": cannot create (" + std::strerror(errno) + ")"};
   const auto* p = static_cast<const char*>(bytes);
   size_t left = size;
   while (left > 0) {
@@ -43,7 +43,7 @@ std::string write_file_atomic(const std::string& path, const void* bytes, size_t
       const std::string err = n < 0 ? std::strerror(errno) : "no space written";
       ::close(fd);
       ::unlink(tmp.c_str());
-      return path + ": write failed (" + err + ")";
+      return {path + ": write failed (" + err + ")"};
     }
     p += n;
     left -= size_t(n);
@@ -53,19 +53,19 @@ std::string write_file_atomic(const std::string& path, const void* bytes, size_t
     const std::string err = std::strerror(errno);
     ::close(fd);
     ::unlink(tmp.c_str());
-    return path + ": flush failed (" + err + ")";
+    return {path + ": flush failed (" + err + ")"};
   }
   if (::close(fd) != 0) {
     const std::string err = std::strerror(errno);
     ::unlink(tmp.c_str());
-    return path + ": flush failed (" + err + ")";
+    return {path + ": flush failed (" + err + ")"};
   }
   // rename() replaces `path` itself: when `path` is a symbolic link, the link is replaced and
   // its target left untouched, so a write never lands outside the folder it names.
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string err = std::strerror(errno);
     ::unlink(tmp.c_str());
-    return path + ": rename failed (" + err + ")";
+    return {path + ": rename failed (" + err + ")"};
   }
   // The rename is durable only once the folder's entry is on disk.
   std::string dir = std::filesystem::path(path).parent_path().string();

@@ -29,20 +29,20 @@ bool parse_counter(const std::map<std::string, std::string>& metadata, const cha
 
 }  // namespace
 
-std::string read_counters(const SafetensorsFile& state, const std::string& name, int64_t steps_per_epoch,
-                          TrainerCounters* out) {
+Status read_counters(const SafetensorsFile& state, const std::string& name, int64_t steps_per_epoch,
+                     TrainerCounters* out) {
   if (!parse_counter(state.metadata, "step", &out->step) || !parse_counter(state.metadata, "epoch", &out->epoch) ||
       !parse_counter(state.metadata, "batch_in_epoch", &out->batch_in_epoch))
-    return name + ": step counters missing or not whole numbers";
+    return {name + ": step counters missing or not whole numbers"};
   if (out->batch_in_epoch >= steps_per_epoch)
-    return name + ": step counters out of range";
+    return {name + ": step counters out of range"};
   return {};
 }
 
-std::string save_checkpoint_files(const std::string& weights_path, const NamedTensors& weights,
-                                  std::map<std::string, std::string> weights_metadata, const std::string& state_path,
-                                  const NamedTensors& state, std::map<std::string, std::string> state_metadata,
-                                  int64_t step) {
+Status save_checkpoint_files(const std::string& weights_path, const NamedTensors& weights,
+                             std::map<std::string, std::string> weights_metadata, const std::string& state_path,
+                             const NamedTensors& state, std::map<std::string, std::string> state_metadata,
+                             int64_t step) {
   weights_metadata["step"] = state_metadata["step"] = std::to_string(step);
   // The state on disk becomes the kept previous one, unless it does not match the weights on disk
   // (a save failed after writing it, or it is unreadable): then the kept one is the one matching
@@ -53,9 +53,9 @@ std::string save_checkpoint_files(const std::string& weights_path, const NamedTe
   std::error_code ec;
   if (!orphan && std::filesystem::exists(state_path, ec))
     if (::rename(state_path.c_str(), (state_path + ".prev").c_str()) != 0)
-      return state_path + ": cannot keep it as the previous state (" + std::strerror(errno) + ")";
-  if (std::string err = save_safetensors(state_path, state, state_metadata); !err.empty())
-    return err;
+      return {state_path + ": cannot keep it as the previous state (" + std::strerror(errno) + ")"};
+  if (Status saved = save_safetensors(state_path, state, state_metadata); !saved.ok())
+    return saved;
   return save_safetensors(weights_path, weights, weights_metadata);
 }
 

@@ -62,7 +62,7 @@ Result<ReadableFile> ReadableFile::open(const std::string& path, Links links) {
   return {std::move(f), {}};
 }
 
-std::string ReadableFile::read(void* buffer, uint64_t n) {
+Status ReadableFile::read(void* buffer, uint64_t n) {
   auto* p = static_cast<char*>(buffer);
   while (n > 0) {
     const size_t chunk = size_t(std::min<uint64_t>(n, uint64_t(1) << 30));
@@ -70,9 +70,9 @@ std::string ReadableFile::read(void* buffer, uint64_t n) {
     if (got < 0 && (errno == EINTR || errno == EAGAIN))
       continue;
     if (got < 0)
-      return name_ + ": read failed (" + std::strerror(errno) + ")";
+      return {name_ + ": read failed (" + std::strerror(errno) + ")"};
     if (got == 0)
-      return name_ + ": ends early (the file shrank while it was read)";
+      return {name_ + ": ends early (the file shrank while it was read)"};
     p += got;
     n -= uint64_t(got);
   }
@@ -88,8 +88,8 @@ Result<std::vector<uint8_t>> read_whole_file(const std::string& path, uint64_t m
     return {{}, name + ": " + std::to_string(f.value.size()) + " bytes, more than the " + std::to_string(max_bytes) +
                     " this file may have"};
   std::vector<uint8_t> bytes(size_t(f.value.size()));
-  if (std::string err = f.value.read(bytes.data(), bytes.size()); !err.empty())
-    return {{}, err};
+  if (Status read = f.value.read(bytes.data(), bytes.size()); !read.ok())
+    return {{}, read.error};
   return {std::move(bytes), {}};
 }
 

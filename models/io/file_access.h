@@ -29,8 +29,8 @@ class ReadableFile {
   static Result<ReadableFile> open(const std::string& path, Links links);
 
   uint64_t size() const { return size_; }
-  /// Reads exactly `n` bytes at the current position; "" or an error naming the file.
-  std::string read(void* buffer, uint64_t n);
+  /// Reads exactly `n` bytes at the current position; ok() or an error naming the file.
+  Status read(void* buffer, uint64_t n);
 
  private:
   int fd_ = -1;

@@ -98,32 +98,32 @@ Result<std::vector<uint8_t>> inflate_gzip(const std::string& name, const std::ve
 
 // Reads and checks the IDX header at the start of `p` (`n` bytes available, `total` in the file):
 // the dimensions, and that the data the header claims is exactly what the file holds.
-std::string parse_idx_header(const std::string& name, const uint8_t* p, size_t n, uint64_t total, IdxArray* a,
-                             size_t* header_bytes) {
+Status parse_idx_header(const std::string& name, const uint8_t* p, size_t n, uint64_t total, IdxArray* a,
+                        size_t* header_bytes) {
   if (n < 4)
-    return name + ": too short for an IDX header (" + std::to_string(total) + " bytes)";
+    return {name + ": too short for an IDX header (" + std::to_string(total) + " bytes)"};
   const uint32_t magic = read_be32(p);
   const unsigned type = (magic >> 8) & 0xff;
   const unsigned rank = magic & 0xff;
   if ((magic >> 16) != 0)
-    return name + ": not an IDX file (magic " + hex32(magic) + ")";
+    return {name + ": not an IDX file (magic " + hex32(magic) + ")"};
   if (type != 0x08)
-    return name + ": unsupported IDX data type " + hex32(type) + " (only unsigned bytes, 0x08, are supported)";
+    return {name + ": unsupported IDX data type " + hex32(type) + " (only unsigned bytes, 0x08, are supported)"};
   if (rank < 1 || rank > 4)
-    return name + ": unsupported IDX rank " + std::to_string(rank) + " (1 to 4 expected)";
+    return {name + ": unsupported IDX rank " + std::to_string(rank) + " (1 to 4 expected)"};
   const size_t header = 4 + 4 * size_t(rank);
   if (n < header)
-    return name + ": truncated header (" + std::to_string(total) + " bytes, " + std::to_string(header) +
-           " needed for rank " + std::to_string(rank) + ")";
+    return {name + ": truncated header (" + std::to_string(total) + " bytes, " + std::to_string(header) +
+            " needed for rank " + std::to_string(rank) + ")"};
   uint64_t expected = 1;
   a->dims.clear();
   for (unsigned i = 0; i < rank; ++i) {
     const uint32_t d = read_be32(p + 4 + 4 * i);
     if (d == 0)
-      return name + ": dimension " + std::to_string(i) + " is zero";
+      return {name + ": dimension " + std::to_string(i) + " is zero"};
     expected *= d;
     if (expected > uint64_t(kMaxIdxBytes))
-      return name + ": header claims more than " + std::to_string(kMaxIdxBytes) + " bytes";
+      return {name + ": header claims more than " + std::to_string(kMaxIdxBytes) + " bytes"};
     a->dims.push_back(d);
   }
   const uint64_t actual = total - header;
@@ -133,7 +133,7 @@ std::string parse_idx_header(const std::string& name, const uint8_t* p, size_t n
     for (size_t i = 0; i < a->dims.size(); ++i)
       s << (i ? "x" : " (") << a->dims[i];
     s << "), file has " << actual << (actual < expected ? " (truncated)" : " (trailing bytes)");
-    return s.str();
+    return {s.str()};
   }
   *header_bytes = header;
   return {};
@@ -158,8 +158,8 @@ Result<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t ma
 Result<IdxArray> parse_idx(const std::string& name, std::vector<uint8_t>&& bytes) {
   IdxArray a;
   size_t header = 0;
-  if (std::string err = parse_idx_header(name, bytes.data(), bytes.size(), bytes.size(), &a, &header); !err.empty())
-    return {{}, err};
+  if (Status parsed = parse_idx_header(name, bytes.data(), bytes.size(), bytes.size(), &a, &header); !parsed.ok())
+    return {{}, parsed.error};
   bytes.erase(bytes.begin(), bytes.begin() + std::ptrdiff_t(header));
   a.data = std::move(bytes);
   return {std::move(a), {}};
@@ -175,8 +175,8 @@ Result<IdxArray> read_idx(const std::string& path) {
     return {{}, name + ": empty file"};
   uint8_t head[20];
   const size_t n = size_t(std::min<uint64_t>(size, sizeof head));
-  if (std::string err = file.value.read(head, n); !err.empty())
-    return {{}, err};
+  if (Status read = file.value.read(head, n); !read.ok())
+    return {{}, read.error};
   if (starts_like_gzip(head, n)) {
     auto raw = read_maybe_gzip(path, kMaxIdxBytes + 64);
     if (!raw.ok())
@@ -186,12 +186,12 @@ Result<IdxArray> read_idx(const std::string& path) {
   // A raw file is checked from its header and the file size, then read straight into place.
   IdxArray a;
   size_t header = 0;
-  if (std::string err = parse_idx_header(name, head, n, size, &a, &header); !err.empty())
-    return {{}, err};
+  if (Status parsed = parse_idx_header(name, head, n, size, &a, &header); !parsed.ok())
+    return {{}, parsed.error};
   a.data.resize(size_t(size - header));
   std::memcpy(a.data.data(), head + header, n - header);
-  if (std::string err = file.value.read(a.data.data() + (n - header), a.data.size() - (n - header)); !err.empty())
-    return {{}, err};
+  if (Status read = file.value.read(a.data.data() + (n - header), a.data.size() - (n - header)); !read.ok())
+    return {{}, read.error};
   return {std::move(a), {}};
 }
 
@@ -209,10 +209,10 @@ std::vector<uint8_t> encode_idx(const IdxArray& a) {
   return out;
 }
 
-std::string write_gzip_atomic(const std::string& path, const std::vector<uint8_t>& bytes) {
+Status write_gzip_atomic(const std::string& path, const std::vector<uint8_t>& bytes) {
   z_stream zs{};
   if (deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    return path + ": zlib initialisation failed";
+    return {path + ": zlib initialisation failed"};
   std::vector<uint8_t> out(deflateBound(&zs, uLong(bytes.size())) + 64);
   zs.next_in = const_cast<uint8_t*>(bytes.data());
   zs.avail_in = uInt(bytes.size());
@@ -222,7 +222,7 @@ std::string write_gzip_atomic(const std::string& path, const std::vector<uint8_t
   out.resize(zs.total_out);
   deflateEnd(&zs);
   if (rc != Z_STREAM_END)
-    return path + ": compression failed";
+    return {path + ": compression failed"};
   return write_file_atomic(path, out);
 }
 

@@ -33,7 +33,7 @@ Result<std::vector<uint8_t>> read_maybe_gzip(const std::string& path, int64_t ma
 /// Encodes an IDX array of unsigned bytes (header + data).
 std::vector<uint8_t> encode_idx(const IdxArray& array);
 
-/// Writes bytes gzip-compressed, atomically (temp file, flush, rename). Returns an error or "".
-std::string write_gzip_atomic(const std::string& path, const std::vector<uint8_t>& bytes);
+/// Writes bytes gzip-compressed, atomically (temp file, flush, rename). ok() or an error.
+Status write_gzip_atomic(const std::string& path, const std::vector<uint8_t>& bytes);
 
 }  // namespace genlab

@@ -54,8 +54,8 @@ at::Tensor SafetensorsFile::find(const std::string& name) const {
   return {};
 }
 
-std::string save_safetensors(const std::string& path, const NamedTensors& tensors,
-                             const std::map<std::string, std::string>& metadata) {
+Status save_safetensors(const std::string& path, const NamedTensors& tensors,
+                        const std::map<std::string, std::string>& metadata) {
   std::ostringstream header;
   header.imbue(std::locale::classic());  // integers without thousands separators, whatever the global locale
   header << '{';
@@ -76,7 +76,7 @@ std::string save_safetensors(const std::string& path, const NamedTensors& tensor
       if (d.type == t.scalar_type())
         dt = &d;
     if (!dt)
-      return path + ": tensor '" + name + "' has a dtype safetensors cannot hold";
+      return {path + ": tensor '" + name + "' has a dtype safetensors cannot hold"};
     auto c = t.detach().to(at::kCPU).contiguous();
     const uint64_t bytes = uint64_t(c.numel()) * c.element_size();
     header << (first ? "" : ",") << '"' << json_escape(name) << "\":{\"dtype\":\"" << dt->name
@@ -132,30 +132,30 @@ std::string describe_range(const Entry& e) {
 }
 
 // One tensor's header entry: exactly dtype, shape and data_offsets, integers only, arithmetic checked.
-std::string parse_entry(const std::string& key, const JsonValue& v, uint64_t data_size, Entry* e) {
+Status parse_entry(const std::string& key, const JsonValue& v, uint64_t data_size, Entry* e) {
   if (v.kind != JsonValue::Object)
-    return "entry '" + key + "' is not an object";
+    return {"entry '" + key + "' is not an object"};
   const JsonValue *dtype = nullptr, *shape = nullptr, *offsets = nullptr;
   for (const auto& [f, fv] : v.members) {
     if (f == "dtype") dtype = &fv;
     else if (f == "shape") shape = &fv;
     else if (f == "data_offsets") offsets = &fv;
-    else return "tensor '" + key + "' has an unknown field '" + f + "'";
+    else return {"tensor '" + key + "' has an unknown field '" + f + "'"};
   }
   if (!dtype || !shape || !offsets || dtype->kind != JsonValue::String || shape->kind != JsonValue::Array ||
       offsets->kind != JsonValue::Array || offsets->items.size() != 2)
-    return "tensor '" + key + "' needs dtype, shape and two data_offsets";
+    return {"tensor '" + key + "' needs dtype, shape and two data_offsets"};
   e->name = key;
   const DType* dt = nullptr;
   for (const auto& d : kDTypes)
     if (dtype->text == d.name)
       dt = &d;
   if (!dt)
-    return "tensor '" + key + "' has unsupported dtype '" + dtype->text + "'";
+    return {"tensor '" + key + "' has unsupported dtype '" + dtype->text + "'"};
   e->type = dt->type;
   if (shape->items.size() > kMaxDims)
-    return "tensor '" + key + "' has " + std::to_string(shape->items.size()) + " dimensions (at most " +
-           std::to_string(kMaxDims) + ")";
+    return {"tensor '" + key + "' has " + std::to_string(shape->items.size()) + " dimensions (at most " +
+            std::to_string(kMaxDims) + ")"};
   // Elements, counted with overflow checks; every dimension is bounded by the data the file holds
   // unless another dimension is zero.
   uint64_t numel = 1;
@@ -163,22 +163,22 @@ std::string parse_entry(const std::string& key, const JsonValue& v, uint64_t dat
   for (const auto& d : shape->items) {
     uint64_t n;
     if (!d.as_uint64(&n) || n > uint64_t(INT64_MAX))
-      return "tensor '" + key + "' has a shape that is not a list of non-negative integers";
+      return {"tensor '" + key + "' has a shape that is not a list of non-negative integers"};
     e->shape.push_back(int64_t(n));
     overflow = overflow || __builtin_mul_overflow(numel, n, &numel);
   }
   uint64_t bytes = 0;
   overflow = overflow || __builtin_mul_overflow(numel, uint64_t(c10::elementSize(e->type)), &bytes);
   if (overflow || numel > uint64_t(INT64_MAX))
-    return "tensor '" + key + "' has a shape whose size does not fit in 64 bits";
+    return {"tensor '" + key + "' has a shape whose size does not fit in 64 bits"};
   if (!offsets->items[0].as_uint64(&e->begin) || !offsets->items[1].as_uint64(&e->end))
-    return "tensor '" + key + "' has data_offsets that are not non-negative integers";
+    return {"tensor '" + key + "' has data_offsets that are not non-negative integers"};
   if (e->begin > e->end || e->end > data_size)
-    return "tensor '" + key + "' has data_offsets " + describe_range(*e) + " outside the " +
-           std::to_string(data_size) + " data bytes";
+    return {"tensor '" + key + "' has data_offsets " + describe_range(*e) + " outside the " +
+            std::to_string(data_size) + " data bytes"};
   if (e->end - e->begin != bytes)
-    return "tensor '" + key + "' has shape needing " + std::to_string(bytes) + " bytes but its range holds " +
-           std::to_string(e->end - e->begin);
+    return {"tensor '" + key + "' has shape needing " + std::to_string(bytes) + " bytes but its range holds " +
+            std::to_string(e->end - e->begin)};
   return {};
 }
 
@@ -202,8 +202,8 @@ Result<Header> parse_header(std::string_view text, uint64_t data_size) {
       continue;
     }
     Entry e{};
-    if (std::string err = parse_entry(key, v, data_size, &e); !err.empty())
-      return {{}, err};
+    if (Status parsed = parse_entry(key, v, data_size, &e); !parsed.ok())
+      return {{}, parsed.error};
     h.entries.push_back(std::move(e));
   }
   // The ranges must tile the data exactly: sorted, each starts where the previous ended.
@@ -234,8 +234,8 @@ Result<Header> read_header(const std::string& path, ReadableFile* file) {
   if (size < 8)
     return fail(size == 0 ? "empty file" : "too short for a safetensors header");
   uint8_t len_bytes[8];
-  if (std::string err = file->read(len_bytes, 8); !err.empty())
-    return {{}, err};
+  if (Status read = file->read(len_bytes, 8); !read.ok())
+    return {{}, read.error};
   uint64_t n = 0;
   for (int i = 0; i < 8; ++i)
     n |= uint64_t(len_bytes[i]) << (8 * i);
@@ -245,8 +245,8 @@ Result<Header> read_header(const std::string& path, ReadableFile* file) {
     return fail("header length " + std::to_string(n) + " is more than the " + std::to_string(kMaxHeader) +
                 " bytes allowed");
   std::string text(size_t(n), '\0');
-  if (std::string err = file->read(text.data(), n); !err.empty())
-    return {{}, err};
+  if (Status read = file->read(text.data(), n); !read.ok())
+    return {{}, read.error};
   auto header = parse_header(text, size - 8 - n);
   if (!header.ok())
     return fail(header.error);
@@ -285,8 +285,8 @@ Result<SafetensorsFile> load_safetensors(const std::string& path) {
   for (const auto& e : header.value.entries) {
     auto t = at::empty(e.shape, at::TensorOptions(e.type));
     if (e.end > e.begin)
-      if (std::string err = file.read(t.data_ptr(), e.end - e.begin); !err.empty())
-        return {{}, err};
+      if (Status read = file.read(t.data_ptr(), e.end - e.begin); !read.ok())
+        return {{}, read.error};
     out.tensors.emplace_back(e.name, std::move(t));
   }
   return {std::move(out), {}};

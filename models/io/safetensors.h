@@ -24,9 +24,9 @@ struct SafetensorsFile {
 };
 
 /// Writes tensors (F32, F64, F16, BF16, I64, I32, I16, I8, U8, BOOL) in the safetensors format
-/// (https://github.com/huggingface/safetensors), atomically. Returns "" or an error.
-std::string save_safetensors(const std::string& path, const NamedTensors& tensors,
-                             const std::map<std::string, std::string>& metadata = {});
+/// (https://github.com/huggingface/safetensors), atomically. ok() or an error naming the file.
+Status save_safetensors(const std::string& path, const NamedTensors& tensors,
+                        const std::map<std::string, std::string>& metadata = {});
 
 /// Reads a safetensors file, refusing anything that is not exactly the format: a symbolic link or
 /// anything but a regular file, header length beyond the file or over 100 MB, a header that is not

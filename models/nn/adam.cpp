@@ -4,6 +4,8 @@
 #include "dist/data_parallel.h"
 #include "io/trainer_state.h"
 
+#include <ATen/ops/empty_like.h>
+#include <ATen/ops/sqrt.h>
 #include <ATen/ops/stack.h>
 #include <ATen/ops/zeros_like.h>
 #include <torch/utils.h>
@@ -21,6 +23,7 @@ Adam::Adam(std::vector<std::pair<std::string, at::Tensor>> params, double lr, do
     m_.push_back(at::zeros_like(p));
     v_.push_back(at::zeros_like(p));
   }
+  denom_.resize(params_.size());
 }
 
 void Adam::to(c10::Device device) {
@@ -159,7 +162,10 @@ void Adam::step(double grad_norm) {
       continue;
     m_[i].mul_(beta1_).add_(g, 1 - beta1_);
     v_[i].mul_(beta2_).addcmul_(g, g, 1 - beta2_);
-    const auto denom = (v_[i].sqrt() / std::sqrt(bc2)).add_(eps_);
+    auto& denom = denom_[i];
+    if (!denom.defined() || denom.device() != v_[i].device())
+      denom = at::empty_like(v_[i]);
+    at::sqrt_out(denom, v_[i]).div_(std::sqrt(bc2)).add_(eps_);
     p.addcdiv_(m_[i], denom, -lr_ / bc1);
   }
 }
@@ -173,24 +179,24 @@ NamedTensors Adam::state(const std::string& prefix) const {
   return out;
 }
 
-std::string Adam::check_state(const SafetensorsFile& file, const std::string& prefix) const {
+Status Adam::check_state(const SafetensorsFile& file, const std::string& prefix) const {
   for (const auto& [name, param] : params_) {
     const auto a = file.find(prefix + name + ".exp_avg");
     const auto b = file.find(prefix + name + ".exp_avg_sq");
     if (!a.defined() || !b.defined() || a.sizes() != param.sizes() || b.sizes() != param.sizes() ||
         a.scalar_type() != param.scalar_type() || b.scalar_type() != param.scalar_type())
-      return "Adam state for '" + prefix + name + "' missing or of the wrong shape";
-    if (auto err = check_finite(a, prefix + name + ".exp_avg"); !err.empty())
-      return err;
-    if (auto err = check_finite(b, prefix + name + ".exp_avg_sq", /*non_negative=*/true); !err.empty())
-      return err;
+      return {"Adam state for '" + prefix + name + "' missing or of the wrong shape"};
+    if (Status finite = check_finite(a, prefix + name + ".exp_avg"); !finite.ok())
+      return finite;
+    if (Status finite = check_finite(b, prefix + name + ".exp_avg_sq", /*non_negative=*/true); !finite.ok())
+      return finite;
   }
   return {};
 }
 
-std::string Adam::load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps) {
-  if (auto err = check_state(file, prefix); !err.empty())
-    return err;
+Status Adam::load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps) {
+  if (Status checked = check_state(file, prefix); !checked.ok())
+    return checked;
   torch::NoGradGuard no_grad;
   for (size_t i = 0; i < params_.size(); ++i) {
     m_[i].copy_(file.find(prefix + params_[i].first + ".exp_avg"));

@@ -60,10 +60,10 @@ class Adam {
 
   /// "<prefix><name>.exp_avg" and "<prefix><name>.exp_avg_sq" for every parameter.
   NamedTensors state(const std::string& prefix) const;
-  /// "" when `file` holds a state for these parameters, else what is missing.
-  std::string check_state(const SafetensorsFile& file, const std::string& prefix) const;
-  /// Reads what state() wrote (and the step count); "" or an error naming the missing tensor.
-  std::string load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps);
+  /// ok() when `file` holds a state for these parameters, else what is missing.
+  Status check_state(const SafetensorsFile& file, const std::string& prefix) const;
+  /// Reads what state() wrote (and the step count); ok() or an error naming the missing tensor.
+  Status load_state(const SafetensorsFile& file, const std::string& prefix, int64_t steps);
 
  private:
   /// A parameter's gradient as backward made it (the overlap's hook).
@@ -86,6 +86,9 @@ class Adam {
 
   std::vector<std::pair<std::string, at::Tensor>> params_;
   std::vector<at::Tensor> m_, v_;
+  /// Each step's denominator √v̂ + ε, kept: a fresh tensor per step costs an allocation and page
+  /// faults, a noticeable share of a small model's step (the VAE's).
+  std::vector<at::Tensor> denom_;
   double lr_, beta1_, beta2_, eps_;
   int64_t step_ = 0;
   double grad_norm_ = 0;

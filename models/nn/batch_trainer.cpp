@@ -4,6 +4,7 @@
 #include "dist/data_parallel.h"
 #include "io/checkpoint.h"
 #include "io/trainer_state.h"
+#include "nn/module_decoder.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/randperm.h>
@@ -13,8 +14,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
-#include <filesystem>
-#include <sstream>
 
 namespace genlab {
 namespace {
@@ -34,15 +33,25 @@ bool overlap_disabled() {
 
 }  // namespace
 
-BatchTrainer::BatchTrainer(at::Tensor examples, int64_t batch_size, uint64_t seed, std::string format)
+BatchTrainer::BatchTrainer(at::Tensor examples, int64_t batch_size, uint64_t seed, std::string format,
+                           bool drop_last)
     : examples_(std::move(examples)),
       batch_size_(batch_size),
       rng_(at::make_generator<at::CPUGeneratorImpl>(seed)),
-      format_(std::move(format)) {
-  TORCH_CHECK(batch_size_ >= 2 && batch_size_ <= 4096, "batch size must be in 2..4096, got ", batch_size_);
+      format_(std::move(format)),
+      drop_last_(drop_last) {
+  if (drop_last_) {
+    TORCH_CHECK(batch_size_ >= 2 && batch_size_ <= 4096, "batch size must be in 2..4096, got ", batch_size_);
+  } else {
+    TORCH_CHECK(batch_size_ >= 1, "batch size must be at least 1, got ", batch_size_);
+  }
   TORCH_CHECK(examples_.defined() && examples_.dim() >= 2, "training data must be a batch of examples");
-  TORCH_CHECK(examples_.size(0) >= batch_size_, "the training set (", examples_.size(0),
-              " examples) is smaller than one batch (", batch_size_, ")");
+  if (drop_last_) {
+    TORCH_CHECK(examples_.size(0) >= batch_size_, "the training set (", examples_.size(0),
+                " examples) is smaller than one batch (", batch_size_, ")");
+  } else {
+    TORCH_CHECK(examples_.size(0) > 0, "the training set is empty");
+  }
 }
 
 double BatchTrainer::decayed_lr(double lr, int64_t step) const {
@@ -59,7 +68,9 @@ void BatchTrainer::save_module(std::string prefix, torch::nn::Module* module) {
 std::vector<OptimizerReading> BatchTrainer::optimizer_readings() const {
   std::vector<OptimizerReading> out;
   for (const auto& [prefix, adam] : optimizers_) {
-    std::string name = prefix.rfind("adam.", 0) == 0 ? prefix.substr(5) : prefix;
+    std::string name = prefix.rfind("adam", 0) == 0 ? prefix.substr(4) : prefix;
+    if (!name.empty() && name.front() == '.')
+      name.erase(0, 1);
     if (!name.empty() && name.back() == '.')
       name.pop_back();
     out.push_back({name, adam->grad_norm(), adam->lr()});
@@ -76,17 +87,23 @@ std::vector<std::pair<std::string, at::Tensor>> BatchTrainer::parameters_of(torc
   return out;
 }
 
-int64_t BatchTrainer::steps_per_epoch() const { return examples_.size(0) / batch_size_; }
+int64_t BatchTrainer::steps_per_epoch() const {
+  const int64_t n = examples_.size(0);
+  return drop_last_ ? n / batch_size_ : (n + batch_size_ - 1) / batch_size_;
+}
 
 int64_t BatchTrainer::steps_done() const { return optimizers_.empty() ? 0 : optimizers_.front().second->steps(); }
 
-at::Tensor BatchTrainer::next_batch_indices() {
+at::Tensor BatchTrainer::next_whole_batch_indices() {
   if (!order_.defined()) {
     order_ = at::randperm(examples_.size(0), rng_, at::TensorOptions(at::kLong));
     batch_in_epoch_ = 0;
   }
-  return shard(order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_));
+  const int64_t from = batch_in_epoch_ * batch_size_;
+  return order_.narrow(0, from, std::min(batch_size_, examples_.size(0) - from));
 }
+
+at::Tensor BatchTrainer::next_batch_indices() { return shard(next_whole_batch_indices()); }
 
 void BatchTrainer::set_device(c10::Device device) {
   device_ = device;
@@ -100,8 +117,10 @@ void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
   group_ = std::move(group);
   if (!group_)
     return;
-  TORCH_CHECK(batch_size_ % group_->world_size() == 0, "a batch of ", batch_size_, " cannot be shared by ",
-              group_->world_size(), " processes: make it a multiple of ", group_->world_size());
+  if (drop_last_) {  // without, the ranks' shares may differ by a row
+    TORCH_CHECK(batch_size_ % group_->world_size() == 0, "a batch of ", batch_size_, " cannot be shared by ",
+                group_->world_size(), " processes: make it a multiple of ", group_->world_size());
+  }
   std::vector<at::Tensor> weights;
   for (const auto& [prefix, m] : modules_)
     for (const auto& p : tensors_of(*m))
@@ -119,8 +138,16 @@ void BatchTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
 at::Tensor BatchTrainer::shard(const at::Tensor& whole) const {
   if (!group_ || group_->world_size() == 1)
     return whole;
-  const int64_t share = whole.size(0) / group_->world_size();
-  return whole.narrow(0, group_->rank() * share, share);
+  const auto [first, count] = rank_rows(whole.size(0));
+  return whole.narrow(0, first, count);
+}
+
+std::pair<int64_t, int64_t> BatchTrainer::rank_rows(int64_t rows) const {
+  if (!group_)
+    return {0, rows};
+  const int64_t share = (rows + group_->world_size() - 1) / group_->world_size();
+  const int64_t first = std::min(rows, group_->rank() * share);
+  return {first, std::min(share, rows - first)};
 }
 
 double BatchTrainer::mean_over_ranks(double value) const {
@@ -129,10 +156,7 @@ double BatchTrainer::mean_over_ranks(double value) const {
 
 at::Tensor BatchTrainer::next_batch() { return on_device(examples_.index_select(0, next_batch_indices())); }
 
-at::Tensor BatchTrainer::next_whole_batch() {
-  next_batch_indices();  // a new order when an epoch starts
-  return on_device(examples_.index_select(0, order_.narrow(0, batch_in_epoch_ * batch_size_, batch_size_)));
-}
+at::Tensor BatchTrainer::next_whole_batch() { return on_device(examples_.index_select(0, next_whole_batch_indices())); }
 
 void BatchTrainer::end_step() {
   if (++batch_in_epoch_ == steps_per_epoch()) {
@@ -142,8 +166,8 @@ void BatchTrainer::end_step() {
   }
 }
 
-std::string BatchTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
-                                          const std::map<std::string, std::string>& metadata) {
+Status BatchTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
+                                     const std::map<std::string, std::string>& metadata) {
   torch::NoGradGuard no_grad;
   NamedTensors state;
   for (const auto& [prefix, adam] : optimizers_)
@@ -163,44 +187,43 @@ std::string BatchTrainer::save_checkpoint(const std::string& weights_path, const
                                steps_done());
 }
 
-std::string BatchTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
+Status BatchTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
   torch::NoGradGuard no_grad;
   auto files = load_checkpoint_files(weights_path, state_path);
   if (!files.ok())
-    return files.error;
+    return {files.error};
   const auto& weights = files.value.weights;
   const auto& state = files.value.state;
-  const std::string wname = std::filesystem::path(weights_path).filename().string();
-  const std::string sname = std::filesystem::path(state_path).filename().string();
+  const std::string wname = file_name_of(weights_path), sname = file_name_of(state_path);
+  const auto format = state.metadata.find("format");
+  if (format == state.metadata.end() || format->second != format_)
+    return {sname + ": not a state of this trainer (format '" +
+            (format == state.metadata.end() ? std::string() : format->second) + "', expected '" + format_ + "')"};
+  std::vector<PrefixedModule> modules;
+  for (const auto& [prefix, m] : modules_)
+    modules.push_back({prefix, m});
   std::vector<std::pair<at::Tensor, at::Tensor>> copies;
-  for (const auto& [prefix, m] : modules_) {
-    for (const auto& p : tensors_of(*m)) {
-      const auto t = weights.find(prefix + p.key());
-      if (!t.defined() || t.sizes() != p.value().sizes() || t.scalar_type() != p.value().scalar_type()) {
-        std::ostringstream s;
-        s << wname << ": '" << prefix << p.key() << "' is missing or not of shape " << p.value().sizes();
-        return s.str();
-      }
-      if (auto err = check_finite(t, prefix + p.key()); !err.empty())
-        return wname + ": " + err;
-      copies.emplace_back(p.value(), t);
-    }
-  }
+  if (Status matched = match_modules_weights(modules, weights, wname, &copies); !matched.ok())
+    return matched;
+  for (const auto& [prefix, m] : modules_)
+    for (const auto& p : tensors_of(*m))
+      if (Status finite = check_finite(weights.find(prefix + p.key()), prefix + p.key()); !finite.ok())
+        return {wname + ": " + finite.error};
   const auto order = state.find("data.order"), rng = state.find("rng.state");
-  if (auto err = check_generator_state(rng); !err.empty())
-    return sname + ": " + err;
+  if (Status usable = check_generator_state(rng); !usable.ok())
+    return {sname + ": " + usable.error};
   if (order.defined())
-    if (auto err = check_data_order(order, examples_.size(0)); !err.empty())
-      return sname + ": " + err;
+    if (Status usable = check_data_order(order, examples_.size(0)); !usable.ok())
+      return {sname + ": " + usable.error};
   TrainerCounters at;
-  if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
-    return err;
+  if (Status read = read_counters(state, sname, steps_per_epoch(), &at); !read.ok())
+    return read;
   // Check every optimizer before changing any, so a bad file leaves the trainer as it was.
   for (const auto& [prefix, adam] : optimizers_)
-    if (auto err = adam->check_state(state, prefix); !err.empty())
-      return sname + ": " + err;
+    if (Status usable = adam->check_state(state, prefix); !usable.ok())
+      return {sname + ": " + usable.error};
   for (const auto& [prefix, adam] : optimizers_)
-    adam->load_state(state, prefix, at.step);
+    (void)adam->load_state(state, prefix, at.step);  // cannot fail: check_state passed just above
   for (auto& [dst, src] : copies)
     dst.copy_(src);
   rng_.set_state(rng);

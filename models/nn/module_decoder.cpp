@@ -28,10 +28,8 @@ std::string dtype_name(at::ScalarType t) {
 
 std::string file_name_of(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-Status load_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
-                            const std::string& file_name) {
-  // Check every tensor before copying any, so a bad file leaves the modules as they were.
-  std::vector<std::pair<at::Tensor, at::Tensor>> copies;
+Status match_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
+                             const std::string& file_name, std::vector<std::pair<at::Tensor, at::Tensor>>* copies) {
   for (const auto& [prefix, module] : modules) {
     TORCH_CHECK(module != nullptr, "load_modules_weights: no module for prefix '", prefix, "'");
     auto all = module->named_parameters();
@@ -50,9 +48,18 @@ Status load_modules_weights(const std::vector<PrefixedModule>& modules, const Sa
         s << file_name << ": '" << name << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
         return {s.str()};
       }
-      copies.emplace_back(p.value(), t);
+      copies->emplace_back(p.value(), t);
     }
   }
+  return {};
+}
+
+Status load_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
+                            const std::string& file_name) {
+  // Check every tensor before copying any, so a bad file leaves the modules as they were.
+  std::vector<std::pair<at::Tensor, at::Tensor>> copies;
+  if (Status matched = match_modules_weights(modules, file, file_name, &copies); !matched.ok())
+    return matched;
   torch::NoGradGuard no_grad;
   for (auto& [dst, src] : copies)
     dst.copy_(src);

@@ -59,6 +59,10 @@ struct PrefixedModule {
 /// tensor that is missing or of another shape or dtype.
 Status load_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
                             const std::string& file_name);
+/// The checks of load_modules_weights without the copy: ok() and, in `copies`, each module tensor
+/// (parameter or buffer) with the file's tensor to copy into it.
+Status match_modules_weights(const std::vector<PrefixedModule>& modules, const SafetensorsFile& file,
+                             const std::string& file_name, std::vector<std::pair<at::Tensor, at::Tensor>>* copies);
 
 /// load_modules_weights for one module.
 Status load_module_weights(torch::nn::Module& m, const SafetensorsFile& file, const std::string& file_name,

@@ -84,15 +84,15 @@ class TensorSpecBuilder {
   TensorSpecs parameters_, buffers_;
 };
 
-/// Runs `check`, a function that TORCH_CHECKs options (the one a constructor runs), and returns
-/// its message, or an empty string when it passes: the constructor's checks, as a value.
+/// Runs `check`, a function that TORCH_CHECKs options (the one a constructor runs): ok() when it
+/// passes, else its message. The constructor's checks, as a value.
 template <class Check>
-std::string check_message(Check&& check) {
+Status check_message(Check&& check) {
   try {
     check();
     return {};
   } catch (const c10::Error& e) {
-    return e.what_without_backtrace();
+    return {e.what_without_backtrace()};
   }
 }
 

@@ -136,8 +136,8 @@ PixelCNNImpl::PixelCNNImpl(const PixelCNNOptions& options) : options_(options) {
 }
 
 Result<TensorSpecs> pixelcnn_tensors(const PixelCNNOptions& options) {
-  if (auto e = check_message([&] { check_pixelcnn_options(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check_pixelcnn_options(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t w = options.width(), classes = options.classes();
   TensorSpecBuilder b;
   for (int64_t i = 0; i < options.layers(); ++i) {

@@ -74,8 +74,8 @@ PixelRNNImpl::PixelRNNImpl(const PixelRNNOptions& options) : options_(options) {
 }
 
 Result<TensorSpecs> pixelrnn_tensors(const PixelRNNOptions& options) {
-  if (auto e = check_message([&] { check_pixelrnn_options(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check_pixelrnn_options(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t hidden = options.hidden();
   TensorSpecBuilder b;
   for (int64_t i = 0; i < options.layers(); ++i) {

@@ -123,7 +123,7 @@ double classifier_accuracy(ImageClassifier& model, const at::Tensor& images, con
   return x.size(0) > 0 ? double(right) / double(x.size(0)) : 0.0;
 }
 
-std::string save_classifier(const std::string& path, ImageClassifier& model, double accuracy, const std::string& data) {
+Status save_classifier(const std::string& path, ImageClassifier& model, double accuracy, const std::string& data) {
   NamedTensors tensors;
   for (const auto& p : model->named_parameters())
     tensors.emplace_back(p.key(), p.value().detach());

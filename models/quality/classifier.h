@@ -63,7 +63,7 @@ double classifier_accuracy(ImageClassifier& model, const at::Tensor& images, con
 
 /// A trained classifier on disk (safetensors; metadata: classes, held-out accuracy, the data it
 /// was trained on) and back. Loading checks every tensor's shape.
-std::string save_classifier(const std::string& path, ImageClassifier& model, double accuracy, const std::string& data);
+Status save_classifier(const std::string& path, ImageClassifier& model, double accuracy, const std::string& data);
 struct LoadedClassifier {
   ImageClassifier model{nullptr};
   double accuracy = 0;

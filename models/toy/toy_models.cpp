@@ -152,8 +152,8 @@ TensorSpecs toy_mlp_tensors(int64_t in, int64_t hidden, int64_t out) {
 }
 
 Result<TensorSpecs> toy_decoder_tensors(const ToyModelOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   TensorSpecBuilder b;  // the module's own tensors before those of `net`
   b.parameter("log_sigma", {2});
   b.buffer("data_mean", {2});

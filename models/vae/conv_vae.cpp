@@ -98,8 +98,8 @@ ConvVAEImpl::ConvVAEImpl(const ConvVAEOptions& options) : options_(options) {
 }
 
 Result<TensorSpecs> conv_encoder_tensors(const ConvVAEOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t n = conv_geometry::doublings(options.image_size());
   const int64_t s = conv_geometry::start_size(options.image_size());
   TensorSpecBuilder b;
@@ -114,8 +114,8 @@ Result<TensorSpecs> conv_encoder_tensors(const ConvVAEOptions& options) {
 }
 
 Result<TensorSpecs> conv_decoder_tensors(const ConvVAEOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const int64_t n = conv_geometry::doublings(options.image_size());
   const int64_t s = conv_geometry::start_size(options.image_size());
   TensorSpecBuilder b;

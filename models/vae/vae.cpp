@@ -65,8 +65,8 @@ VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> 
 }
 
 Result<TensorSpecs> vae_tensors(const VAEOptions& options) {
-  if (auto e = check_message([&] { check(options); }); !e.empty())
-    return {{}, e};
+  if (auto e = check_message([&] { check(options); }); !e.ok())
+    return {{}, e.error};
   const auto in = options.input_dim(), hid = options.hidden_dim(), d = options.latent_dim();
   TensorSpecBuilder b;
   b.linear("encoder.0", in, hid);

@@ -6,8 +6,6 @@
 #include "nn/module_encoder.h"
 
 #include "io/numbers.h"
-#include "io/checkpoint.h"
-#include "io/trainer_state.h"
 #include "io/safetensors.h"
 #include "nn/module_decoder.h"
 
@@ -18,41 +16,39 @@
 #include <ATen/ops/softplus.h>
 #include <ATen/ops/empty.h>
 #include <ATen/ops/mm.h>
-#include <ATen/ops/randperm.h>
 #include <ATen/ops/sigmoid.h>
-#include <ATen/ops/sqrt.h>
 #include <ATen/ops/sum.h>
 #include <ATen/ops/threshold_backward.h>
 #include <ATen/ops/zeros.h>
 #include <torch/utils.h>
 
 #include <cmath>
-#include <filesystem>
-#include <sstream>
 
 namespace genlab {
 namespace {
 
-constexpr double kAdamBeta1 = 0.9, kAdamBeta2 = 0.999, kAdamEps = 1e-8;
+// The trainer's own checks, before BatchTrainer takes the images (as float, contiguous).
+at::Tensor checked_images(const VAEOptions& model_options, const VaeTrainerOptions& options, at::Tensor images) {
+  TORCH_CHECK(options.batch_size() >= 1 && options.batch_size() <= 65536,
+              "batch size must be in 1..65536, got ", options.batch_size());
+  TORCH_CHECK(std::isfinite(options.lr()) && options.lr() > 0 && options.lr() <= 1,
+              "learning rate must be in (0, 1], got ", options.lr());
+  TORCH_CHECK(std::isfinite(options.beta()) && options.beta() >= 0 && options.beta() <= 1000,
+              "beta must be in [0, 1000], got ", options.beta());
+  TORCH_CHECK(images.dim() == 2 && images.size(1) == model_options.input_dim(),
+              "training images must have shape (N, ", model_options.input_dim(), "), got ",
+              images.sizes());
+  TORCH_CHECK(images.size(0) > 0, "the training set is empty");
+  return images.to(torch::kFloat).contiguous();
+}
 
 }  // namespace
 
 VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
                        torch::Tensor images)
-    : model_(nullptr), options_(options), images_(std::move(images)),
-      generator_(at::make_generator<at::CPUGeneratorImpl>(options.seed())) {
-  TORCH_CHECK(options_.batch_size() >= 1 && options_.batch_size() <= 65536,
-              "batch size must be in 1..65536, got ", options_.batch_size());
-  TORCH_CHECK(std::isfinite(options_.lr()) && options_.lr() > 0 && options_.lr() <= 1,
-              "learning rate must be in (0, 1], got ", options_.lr());
-  TORCH_CHECK(std::isfinite(options_.beta()) && options_.beta() >= 0 && options_.beta() <= 1000,
-              "beta must be in [0, 1000], got ", options_.beta());
-  TORCH_CHECK(images_.dim() == 2 && images_.size(1) == model_options.input_dim(),
-              "training images must have shape (N, ", model_options.input_dim(), "), got ",
-              images_.sizes());
-  TORCH_CHECK(images_.size(0) > 0, "the training set is empty");
-  images_ = images_.to(torch::kFloat).contiguous();
-
+    : BatchTrainer(checked_images(model_options, options, std::move(images)), options.batch_size(), options.seed(),
+                   "genlab-vae-trainer-1", /*drop_last=*/false),
+      options_(options) {
   torch::manual_seed(options_.seed());  // initial weights
   model_ = VAE(model_options);
 
@@ -63,10 +59,12 @@ VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions&
     total += p.value().numel();
   flat_ = at::zeros({total}, at::kFloat);
   grad_ = at::zeros({total}, at::kFloat);
-  adam_m_ = at::zeros({total}, at::kFloat);
-  adam_v_ = at::zeros({total}, at::kFloat);
-  adam_tmp_ = at::empty({total}, at::kFloat);
   bind_parameters(/*copy_values=*/true);
+  // One Adam over the one flat parameter: its state is "adam.exp_avg" and "adam.exp_avg_sq".
+  flat_.mutable_grad() = grad_;
+  adam_ = std::make_unique<Adam>(std::vector<std::pair<std::string, at::Tensor>>{{"", flat_}}, options_.lr());
+  save_module("", model_.get());
+  save_optimizer("adam", adam_.get());
 }
 
 void VaeTrainer::bind_parameters(bool copy_values) {
@@ -96,22 +94,15 @@ void VaeTrainer::bind_parameters(bool copy_values) {
 
 void VaeTrainer::set_device(c10::Device device) {
   torch::NoGradGuard no_grad;
-  device_ = device;
-  for (auto* t : {&flat_, &grad_, &adam_m_, &adam_v_, &adam_tmp_})
-    *t = t->to(device);
+  BatchTrainer::set_device(device);  // the model's parameters and Adam's moments
+  // set_data, not a new tensor: Adam holds flat_ as its parameter.
+  if (flat_.device() != device) {
+    flat_.set_data(flat_.to(device));
+    grad_ = grad_.to(device);
+    flat_.mutable_grad() = grad_;
+  }
   bind_parameters(/*copy_values=*/false);
-  images_ = images_.to(device);
   ws_rows_ = 0;  // the workspace is made again, there
-}
-
-int64_t VaeTrainer::steps_per_epoch() const {
-  const int64_t b = options_.batch_size();
-  return (images_.size(0) + b - 1) / b;
-}
-
-void VaeTrainer::start_epoch() {
-  order_ = at::randperm(images_.size(0), generator_, at::TensorOptions(at::kLong));
-  batch_in_epoch_ = 0;
 }
 
 void VaeTrainer::ensure_workspace(int64_t rows) {
@@ -119,7 +110,7 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
     return;
   const int64_t in = model_->options().input_dim(), hid = model_->options().hidden_dim();
   const int64_t d = model_->options().latent_dim();
-  auto make = [rows, this](int64_t cols) { return at::empty({rows, cols}, at::TensorOptions(at::kFloat).device(device_)); };
+  auto make = [rows, this](int64_t cols) { return at::empty({rows, cols}, at::TensorOptions(at::kFloat).device(device())); };
   x_ = make(in);
   h1_ = make(hid);
   const int64_t code = model_->options().deterministic() ? d : 2 * d;
@@ -139,16 +130,15 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
 
 VaeLosses VaeTrainer::step() {
   torch::NoGradGuard no_grad;
-  if (!order_.defined())
-    start_epoch();
-  const int64_t n = images_.size(0), B = options_.batch_size();
-  const int64_t whole_from = batch_in_epoch_ * B, whole = std::min(B, n - whole_from);
+  adam_->set_lr(decayed_lr(options_.lr(), steps_done()));
   // Data-parallel: this rank's rows of the batch every rank draws alike; its gradients are scaled
   // by ranks / batch, so their mean over the ranks is the whole batch's.
-  const int64_t ranks = group_ ? group_->world_size() : 1, share = (whole + ranks - 1) / ranks;
-  const int64_t mine = group_ ? std::min(whole, group_->rank() * share) : 0;
-  const int64_t from = whole_from + mine, count = std::min(share, whole - mine);
-  const int64_t d = model_->options().latent_dim();
+  DataParallel* group = data_parallel();
+  const auto batch = next_whole_batch_indices();
+  const int64_t whole = batch.size(0), ranks = group ? group->world_size() : 1;
+  const auto mine_rows = rank_rows(whole);
+  const int64_t mine = mine_rows.first, count = mine_rows.second;
+  const int64_t B = options_.batch_size(), d = model_->options().latent_dim();
   const double inv = double(ranks) / double(whole), beta = options_.beta();
   // Every intermediate lives in a buffer kept between steps: a fresh 400 KB tensor per op
   // costs an mmap and page faults each time, which is a fifth of the step at this size.
@@ -159,8 +149,11 @@ VaeLosses VaeTrainer::step() {
   auto g2 = rows(g2_), g1 = rows(g1_);
 
   // Forward.
-  const auto picked = order_.narrow(0, from, count);
-  at::index_select_out(x, images_, 0, device_.is_cpu() ? picked : picked.to(device_));
+  const auto picked = batch.narrow(0, mine, count);
+  if (device().is_cpu())
+    at::index_select_out(x, examples_, 0, picked);
+  else  // the images stay in the CPU's memory: this batch's go over
+    x.copy_(examples_.index_select(0, picked));
   at::addmm_out(h1, b1_, x, w1_.t()).relu_();
   at::addmm_out(e, b2_, h1, w2_.t());
   const bool autoencoder = model_->options().deterministic();
@@ -170,11 +163,11 @@ VaeLosses VaeTrainer::step() {
   } else {
     // The whole batch's draw with data-parallel (as one process makes it), this rank's rows of it;
     // drawn in the CPU's memory by the run's generator whatever the device.
-    const int64_t drawn_rows = group_ ? whole : count, first = group_ ? mine : 0;
-    if (device_.is_cpu()) {
-      eps_.narrow(0, 0, drawn_rows).normal_(0.0, 1.0, generator_);
+    const int64_t drawn_rows = group ? whole : count, first = group ? mine : 0;
+    if (device().is_cpu()) {
+      eps_.narrow(0, 0, drawn_rows).normal_(0.0, 1.0, rng_);
     } else {
-      eps_.narrow(0, 0, drawn_rows).copy_(at::empty({drawn_rows, d}, at::kFloat).normal_(0.0, 1.0, generator_));
+      eps_.narrow(0, 0, drawn_rows).copy_(at::empty({drawn_rows, d}, at::kFloat).normal_(0.0, 1.0, rng_));
     }
     eps = eps_.narrow(0, first, count);
     kl_sum = latent_forward(e, eps, z, count);
@@ -187,12 +180,12 @@ VaeLosses VaeTrainer::step() {
   const double recon =
       (scratch.sum().item<double>() - at::dot(x.view(-1), logits.view(-1)).item<double>()) * inv;
   double total = recon + beta * kl;
-  if (group_) {  // the whole batch's numbers on every rank (each holds its rows' share), checked alike
-    total = group_->all_reduce_sum(total) / double(ranks);
-    reported_recon_ = group_->all_reduce_sum(recon) / double(ranks);
-    reported_kl_ = group_->all_reduce_sum(kl) / double(ranks);
+  if (group) {  // the whole batch's numbers on every rank (each holds its rows' share), checked alike
+    total = group->all_reduce_sum(total) / double(ranks);
+    reported_recon_ = group->all_reduce_sum(recon) / double(ranks);
+    reported_kl_ = group->all_reduce_sum(kl) / double(ranks);
   }
-  TORCH_CHECK(std::isfinite(total), "the loss became ", non_finite_name(total), " at step ", step_ + 1,
+  TORCH_CHECK(std::isfinite(total), "the loss became ", non_finite_name(total), " at step ", steps_done() + 1,
               " (learning rate ", options_.lr(), " too high?)");
 
   // Backward: d/dlogits BCE = σ(logits) − x; KL gives μ and ½(σ² − 1).
@@ -215,26 +208,12 @@ VaeLosses VaeTrainer::step() {
   at::mm_out(gw1_, g1.t(), x);
   at::sum_out(gb1_, g1, 0);
 
-  if (group_)
-    group_->all_reduce_mean({grad_});
-
-  // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad).
-  grad_norm_ = std::sqrt(at::dot(grad_, grad_).item<double>());
-  ++step_;
-  const double bc1 = 1 - std::pow(kAdamBeta1, double(step_));
-  const double bc2 = 1 - std::pow(kAdamBeta2, double(step_));
-  adam_m_.mul_(kAdamBeta1).add_(grad_, 1 - kAdamBeta1);
-  adam_v_.mul_(kAdamBeta2).addcmul_(grad_, grad_, 1 - kAdamBeta2);
-  at::sqrt_out(adam_tmp_, adam_v_);
-  adam_tmp_.div_(std::sqrt(bc2)).add_(kAdamEps);
-  flat_.addcdiv_(adam_m_, adam_tmp_, -options_.lr() / bc1);
-
-  if (++batch_in_epoch_ == steps_per_epoch()) {
-    ++epoch_;
-    batch_in_epoch_ = 0;
-    order_.reset();
-  }
-  if (group_)
+  // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad), on the gradient averaged over
+  // the ranks.
+  adam_->synchronize_gradients();
+  adam_->step(std::sqrt(at::dot(grad_, grad_).item<double>()));
+  end_step();
+  if (group)
     return {total, reported_recon_, reported_kl_};
   return {total, recon, kl};
 }
@@ -289,12 +268,6 @@ void VaeTrainer::latent_backward(const at::Tensor& e, const at::Tensor& eps, con
   }
 }
 
-void VaeTrainer::set_data_parallel(std::shared_ptr<DataParallel> group) {
-  group_ = std::move(group);
-  if (group_)
-    group_->broadcast({flat_});  // rank 0's weights everywhere
-}
-
 VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {
   // The negative ELBO is defined with β = 1, whatever weight training gives the KL term.
   return evaluate_vae(model_, images, 1.0, noise_seed);
@@ -328,84 +301,12 @@ Status load_weights(VAE& model, const std::string& weights_path) {
   return load_module_weights(*model, weights_path, "");
 }
 
-std::string VaeTrainer::save_checkpoint(const std::string& weights_path, const std::string& state_path,
-                                        const std::map<std::string, std::string>& metadata) {
-  torch::NoGradGuard no_grad;
-  NamedTensors state{{"adam.exp_avg", adam_m_}, {"adam.exp_avg_sq", adam_v_}, {"rng.state", generator_.get_state()}};
-  if (order_.defined())
-    state.emplace_back("data.order", order_);
-  NamedTensors weights;
-  for (const auto& p : model_->named_parameters())
-    weights.emplace_back(p.key(), p.value());
-  return save_checkpoint_files(weights_path, weights, metadata, state_path, state,
-                               {{"format", "genlab-vae-trainer-1"},
-                                {"epoch", std::to_string(epoch_)},
-                                {"batch_in_epoch", std::to_string(batch_in_epoch_)}},
-                               step_);
-}
-
-std::string VaeTrainer::load_checkpoint(const std::string& weights_path, const std::string& state_path) {
-  torch::NoGradGuard no_grad;
-  auto files = load_checkpoint_files(weights_path, state_path);
-  if (!files.ok())
-    return files.error;
-  const auto& weights = files.value.weights;
-  const auto& state = files.value.state;
-  const std::string wname = std::filesystem::path(weights_path).filename().string();
-  const std::string sname = std::filesystem::path(state_path).filename().string();
-  auto meta = [&state](const char* key) {
-    const auto it = state.metadata.find(key);
-    return it == state.metadata.end() ? std::string() : it->second;
-  };
-  if (meta("format") != "genlab-vae-trainer-1")
-    return sname + ": not a GenLab VAE trainer state";
-  for (auto& p : model_->named_parameters()) {
-    const auto t = weights.find(p.key());
-    if (!t.defined())
-      return wname + ": no tensor '" + p.key() + "'";
-    if (t.sizes() != p.value().sizes() || t.scalar_type() != at::kFloat) {
-      std::ostringstream s;
-      s << wname << ": '" << p.key() << "' has shape " << t.sizes() << ", the model needs " << p.value().sizes();
-      return s.str();
-    }
-    if (auto err = check_finite(t, p.key()); !err.empty())
-      return wname + ": " + err;
-  }
-  const auto m = state.find("adam.exp_avg"), v = state.find("adam.exp_avg_sq");
-  const auto rng = state.find("rng.state"), order = state.find("data.order");
-  if (!m.defined() || !v.defined() || m.numel() != flat_.numel() || v.numel() != flat_.numel() ||
-      m.scalar_type() != at::kFloat || v.scalar_type() != at::kFloat)
-    return sname + ": Adam state missing or of the wrong size";
-  if (auto err = check_finite(m, "adam.exp_avg"); !err.empty())
-    return sname + ": " + err;
-  if (auto err = check_finite(v, "adam.exp_avg_sq", /*non_negative=*/true); !err.empty())
-    return sname + ": " + err;
-  if (auto err = check_generator_state(rng); !err.empty())
-    return sname + ": " + err;
-  if (order.defined())
-    if (auto err = check_data_order(order, images_.size(0)); !err.empty())
-      return sname + ": " + err;
-  TrainerCounters at;
-  if (auto err = read_counters(state, sname, steps_per_epoch(), &at); !err.empty())
-    return err;
-  for (auto& p : model_->named_parameters())
-    p.value().copy_(weights.find(p.key()));
-  adam_m_.copy_(m.reshape({-1}));
-  adam_v_.copy_(v.reshape({-1}));
-  generator_.set_state(rng);
-  order_ = order.defined() ? order.clone() : at::Tensor();
-  step_ = at.step;
-  epoch_ = at.epoch;
-  batch_in_epoch_ = at.batch_in_epoch;
-  return {};
-}
-
 std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const torch::Tensor& images) {
   const int64_t d = model_->options().latent_dim();
   if (!model_->options().deterministic())
     return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
   torch::NoGradGuard no_grad;
-  const auto codes = model_->encode(images.to(device_, at::kFloat)).first;
+  const auto codes = model_->encode(images.to(device(), at::kFloat)).first;
   const auto mean = codes.mean(0).cpu().contiguous(), sd = codes.std(0).clamp_min(1e-3).cpu().contiguous();
   return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
           std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};

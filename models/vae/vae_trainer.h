@@ -3,22 +3,19 @@
 
 #include "io/safetensors.h"
 #include "nn/adam.h"
+#include "nn/batch_trainer.h"
 #include "nn/image_encoder.h"
 #include "nn/mlp_decoder.h"
 #include "vae/vae.h"
 
-#include <ATen/core/Generator.h>
 #include <ATen/core/Tensor.h>
 
-#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
 #include <string>
 
 namespace genlab {
-
-class DataParallel;
 
 /// Hyperparameters of VAE training (seed 003: Adam 1e-3, batch 128).
 struct VaeTrainerOptions {
@@ -39,53 +36,34 @@ struct VaeLosses {
   double kl = 0;
 };
 
-/// Trains a VAE on images held in memory: shuffled epochs, one Adam step per batch.
+/// Trains a VAE on images held in memory: shuffled epochs (the last batch of each takes the images
+/// left over), one Adam step per batch. Data order, RNG, counters, checkpoints ("<parameter name>"
+/// weights; "adam.exp_avg", "adam.exp_avg_sq" of the flat parameter buffer), data-parallel plumbing
+/// and the device come from BatchTrainer.
 ///
 /// The step is written out by hand (forward, the exact gradients of BCE + β·KL, and Adam on one
-/// flat parameter buffer) instead of going through autograd and torch::optim: the same maths
-/// in a handful of large kernels, which is where GenLab gets its speed over the Python loop.
-/// A test checks it step for step against autograd + torch::optim::Adam.
-class VaeTrainer {
+/// flat parameter buffer) instead of going through autograd: the same maths in a handful of large
+/// kernels, which is where GenLab gets its speed over the Python loop. A test checks it step for
+/// step against autograd + torch::optim::Adam.
+class VaeTrainer final : public BatchTrainer {
  public:
   /// `images`: (N, input_dim) float in [0, 1]. Creates the model from `model_options`.
   VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
              torch::Tensor images);
 
   VAE& model() { return model_; }
-  int64_t steps_per_epoch() const;
-  int64_t steps_done() const { return step_; }
-  int64_t epoch() const { return epoch_; }
-  int64_t batch_in_epoch() const { return batch_in_epoch_; }
 
   /// One optimisation step on the next batch (starts a new shuffled epoch when needed).
   VaeLosses step();
 
-  /// Trains on `device`: the weights, Adam's moments and the training images move there. The
-  /// noise still comes from the run's CPU generator, so every device draws the same numbers. Call
-  /// before the first step.
-  void set_device(c10::Device device);
-  c10::Device device() const { return device_; }
-
-  /// Data-parallel: this process takes its share of each batch (the batch every rank draws alike),
-  /// the flat gradient is averaged over the ranks before Adam, the losses reported are the whole
-  /// batch's. Copies rank 0's weights.
-  void set_data_parallel(std::shared_ptr<DataParallel> group);
-
-  /// The gradient norm and learning rate of the last step.
-  std::vector<OptimizerReading> optimizer_readings() const { return {{"", grad_norm_, options_.lr()}}; }
+  /// Trains on `device` (BatchTrainer::set_device: the images stay in the CPU's memory and each
+  /// batch goes over); the parameters become views into the flat buffer again, there, and the
+  /// step's buffers are made there. The noise still comes from the run's CPU generator, so every
+  /// device draws the same numbers. Call before the first step.
+  void set_device(c10::Device device) override;
 
   /// Mean losses over `images` with a fixed noise seed (deterministic for the same weights).
   VaeLosses evaluate(const torch::Tensor& images, uint64_t noise_seed = 12345);
-
-  /// Writes what it takes to continue exactly as if never stopped: the weights (PyTorch names,
-  /// plus `metadata`) to `weights_path`, and Adam's moments, the step counters, the current
-  /// epoch's data order and the RNG state to `state_path`. Both are written atomically and
-  /// record the step, so a pair from different moments is recognised. Returns "" or an error.
-  std::string save_checkpoint(const std::string& weights_path, const std::string& state_path,
-                              const std::map<std::string, std::string>& metadata = {});
-  /// Loads a pair written by save_checkpoint for the same model, options and data; "" or an
-  /// error that names the file and what does not match.
-  std::string load_checkpoint(const std::string& weights_path, const std::string& state_path);
 
   /// Where the codes live, per latent dimension: the prior N(0, 1) for a VAE; for an
   /// auto-encoder (whose codes nothing constrains) the mean and standard deviation of the codes
@@ -98,7 +76,6 @@ class VaeTrainer {
   std::shared_ptr<const ImageEncoder> encoder() const;
 
  private:
-  void start_epoch();
   void ensure_workspace(int64_t rows);
   /// Makes every parameter a view into flat_ (copying its values there first when `copy_values`).
   void bind_parameters(bool copy_values);
@@ -107,20 +84,14 @@ class VaeTrainer {
   void latent_backward(const at::Tensor& e, const at::Tensor& eps, const at::Tensor& gz, at::Tensor& g2, int64_t count,
                        float c);
 
-  VAE model_;
+  VAE model_{nullptr};
   VaeTrainerOptions options_;
-  torch::Tensor images_;
-  at::Generator generator_;
-  torch::Tensor order_;
-  int64_t epoch_ = 0, batch_in_epoch_ = 0, step_ = 0;
-  double grad_norm_ = 0;
-  std::shared_ptr<DataParallel> group_;
-  c10::Device device_{c10::kCPU};
   double reported_recon_ = 0, reported_kl_ = 0;  ///< data-parallel: the whole batch's, this step
 
-  // Every parameter is a view into `flat_`, every gradient a view into `grad_`, so Adam is
-  // five vector operations over the whole model.
-  torch::Tensor flat_, grad_, adam_m_, adam_v_, adam_tmp_;
+  // Every parameter is a view into `flat_`, every gradient a view into `grad_` (flat_'s .grad()),
+  // so Adam is five vector operations over the whole model.
+  torch::Tensor flat_, grad_;
+  std::unique_ptr<Adam> adam_;
   torch::Tensor w1_, b1_, w2_, b2_, w3_, b3_, w4_, b4_;
   torch::Tensor gw1_, gb1_, gw2_, gb2_, gw3_, gb3_, gw4_, gb4_;
   // Activations and their gradients for one batch, reused every step.

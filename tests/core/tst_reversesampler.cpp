@@ -138,16 +138,16 @@ class tst_ReverseSampler : public QObject {
       colour << c;
     }
     const QString a = dir.filePath(QStringLiteral("grey.gif")), b = dir.filePath(QStringLiteral("colour.gif"));
-    QCOMPARE(writeAnimatedGif(a, grey, 40), QString());
+    QCOMPARE(writeAnimatedGif(a, grey, 40).error, QString());
     QCOMPARE(gifFrameCount(a).value, 7);
-    QCOMPARE(writeAnimatedGif(b, colour, 40), QString());
+    QCOMPARE(writeAnimatedGif(b, colour, 40).error, QString());
     QCOMPARE(gifFrameCount(b).value, 7);
     QCOMPARE(QImage(a).size(), QSize(30, 20));  // Qt's own reader agrees it is a GIF of that size
     // Bad input: nothing is written.
     const QString c = dir.filePath(QStringLiteral("mixed.gif"));
-    QVERIFY(writeAnimatedGif(c, {grey[0], QImage(10, 10, QImage::Format_Grayscale8)}, 40).contains(QStringLiteral("same size")));
+    QVERIFY(writeAnimatedGif(c, {grey[0], QImage(10, 10, QImage::Format_Grayscale8)}, 40).error.contains(QStringLiteral("same size")));
     QVERIFY(!QFile::exists(c));
-    QVERIFY(!writeAnimatedGif(dir.filePath(QStringLiteral("no/such/folder/x.gif")), grey, 40).isEmpty());
+    QVERIFY(!writeAnimatedGif(dir.filePath(QStringLiteral("no/such/folder/x.gif")), grey, 40).ok());
     QFile junk(dir.filePath(QStringLiteral("junk.gif")));
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("GIF89a but not really");

@@ -247,13 +247,13 @@ class tst_ExplorePage : public QObject {
     QCOMPARE(pad->walk().size(), 7);
 
     QTemporaryDir out;
-    QCOMPARE(page.saveWalkStrip(out.filePath(QStringLiteral("walk.png"))), QString());
+    QCOMPARE(page.saveWalkStrip(out.filePath(QStringLiteral("walk.png"))).error, QString());
     QCOMPARE(QImage(out.filePath(QStringLiteral("walk.png"))).size(), QSize(7 * 28, 28));
-    QCOMPARE(page.saveWalkAnimation(out.filePath(QStringLiteral("walk.gif"))), QString());
+    QCOMPARE(page.saveWalkAnimation(out.filePath(QStringLiteral("walk.gif"))).error, QString());
     const auto frames = gifFrameCount(out.filePath(QStringLiteral("walk.gif")));
     QVERIFY2(frames.ok(), qPrintable(frames.error));
     QCOMPARE(frames.value, 7);
-    QCOMPARE(page.saveWalkCodes(out.filePath(QStringLiteral("walk.csv"))), QString());
+    QCOMPARE(page.saveWalkCodes(out.filePath(QStringLiteral("walk.csv"))).error, QString());
     QFile csv(out.filePath(QStringLiteral("walk.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -270,7 +270,7 @@ class tst_ExplorePage : public QObject {
     }
     // Nothing to save yet: a message, no file.
     ExplorePage empty;
-    QVERIFY(!empty.saveWalkCodes(out.filePath(QStringLiteral("none.csv"))).isEmpty());
+    QVERIFY(!empty.saveWalkCodes(out.filePath(QStringLiteral("none.csv"))).ok());
     QVERIFY(!QFile::exists(out.filePath(QStringLiteral("none.csv"))));
   }
 

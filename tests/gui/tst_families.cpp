@@ -74,7 +74,7 @@ class tst_Families : public QObject {
     if (json.size() != f.options.size())
       return false;
     for (const FamilyOption& o : f.options)
-      if (o.format(json.value(o.key)) != o.format(values.value(o.key)) || !o.check(json.value(o.key)).isEmpty())
+      if (o.format(json.value(o.key)) != o.format(values.value(o.key)) || !o.check(json.value(o.key)).ok())
         return false;
     return true;
   }
@@ -131,7 +131,7 @@ class tst_Families : public QObject {
     for (const FamilyOption& o : family->options) {
       const OptionValues before = s.options;
       s.options.set(o.key, otherValue(o));
-      if (!s.validate().isEmpty())
+      if (!s.validate().ok())
         s.options = before;  // e.g. told the class on an image folder, which has none
     }
     s.runsFolder.clear();
@@ -228,7 +228,8 @@ class tst_Families : public QObject {
       for (const FamilyOption& o : f->options) {
         ++declared;
         QVERIFY2(help.out.contains(QStringLiteral("--") + o.key), qPrintable(o.key));
-        QVERIFY2(o.check(o.defaultValue).isEmpty(), qPrintable(o.check(o.defaultValue)));
+        const Status checked = o.check(o.defaultValue);
+        QVERIFY2(checked.ok(), qPrintable(checked.error));
         QVERIFY2(o.type != FamilyOption::Type::Flag || !o.defaultValue.toBool(), "a flag on the command line says yes");
         QWidget* row = w.findChild<QWidget*>(QStringLiteral("option-") + o.key);
         QCOMPARE(row != nullptr, o.shownInForm);
@@ -410,7 +411,7 @@ class tst_Families : public QObject {
       file.value.tensors[1].second = file.value.tensors[1].second.clone();
       file.value.tensors[1].second.view(-1)[0] = NAN;
       QCOMPARE(QString::fromStdString(genlab::save_safetensors(QString(bad + QStringLiteral("/weights.safetensors")).toStdString(),
-                                                               file.value.tensors, file.value.metadata)),
+                                                               file.value.tensors, file.value.metadata).error),
                QString());
       model.insert(QStringLiteral("latent_dim"), trained);
       json.insert(QStringLiteral("model"), model);

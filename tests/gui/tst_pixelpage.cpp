@@ -68,7 +68,7 @@ class tst_PixelPage : public QObject {
 
     s.options.set(QStringLiteral("by-class"), true);  // the pixel families' own option
     s.runFolder = m_dir.filePath(QStringLiteral("by-class"));
-    QCOMPARE(s.validate(), QString());
+    QCOMPARE(s.validate().error, QString());
     TrainingWorker byClass(s);
     connect(&byClass, &TrainingWorker::failed, this, [&failure](const QString& m) { failure = m; });
     byClass.run();

@@ -107,9 +107,9 @@ class tst_ConvVAE : public QObject {
     ConvVaeTrainer first(model, opts, images);
     for (int i = 0; i < 100; ++i)
       first.step();
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
     ConvVaeTrainer resumed(model, ConvVaeTrainerOptions().batch_size(64).seed(99), images);
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     QCOMPARE(resumed.steps_done(), int64_t(100));
     QCOMPARE(resumed.batch_in_epoch(), int64_t(100 - 64));
     for (int i = 100; i < 120; ++i) {
@@ -136,7 +136,7 @@ class tst_ConvVAE : public QObject {
       tensors.emplace_back(p.key(), p.value());
     QTemporaryDir dir;
     const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
-    QCOMPARE(QString::fromStdString(save_safetensors(w, tensors)), QString());
+    QCOMPARE(QString::fromStdString(save_safetensors(w, tensors).error), QString());
     const auto file = load_safetensors(w);
     QVERIFY2(file.ok(), file.error.c_str());
 

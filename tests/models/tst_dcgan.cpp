@@ -100,9 +100,9 @@ class tst_DCGAN : public QObject {
     GanTrainer first(model, opts, images);
     for (int i = 0; i < 40; ++i)
       first.step();
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
     GanTrainer resumed(model, GanTrainerOptions().batch_size(64).seed(77), images);
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     QCOMPARE(resumed.steps_done(), int64_t(40));
     for (int i = 40; i < 60; ++i) {
       const auto l = resumed.step();
@@ -194,7 +194,7 @@ class tst_DCGAN : public QObject {
     QTemporaryDir dir;
     const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
     const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st).error), QString());
     const auto file = load_safetensors(w);
     QVERIFY2(file.ok(), file.error.c_str());
 

@@ -349,9 +349,9 @@ class tst_Diffusion : public QObject {
     ToyDiffusionTrainer first(MLPDiffusionOptions(), ToyDiffusionTrainerOptions(), train);
     for (int i = 0; i < 100; ++i)
       first.step();
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
     ToyDiffusionTrainer resumed(MLPDiffusionOptions(), ToyDiffusionTrainerOptions().seed(9), train);
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     for (int i = 100; i < 120; ++i) {
       const double l = resumed.step();
       QVERIFY2(std::abs(l - losses[size_t(i)]) <= 1e-5 * std::abs(losses[size_t(i)]),

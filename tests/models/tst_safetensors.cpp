@@ -34,7 +34,7 @@ class tst_Safetensors : public QObject {
     const auto a = at::arange(6, at::kFloat).reshape({2, 3});
     const auto b = at::tensor({int64_t(-1), int64_t(7)});
     QCOMPARE(QString::fromStdString(save_safetensors(path("w.safetensors").toStdString(), {{"a", a}, {"b.c", b}},
-                                                     {{"step", "42"}})),
+                                                     {{"step", "42"}}).error),
              QString());
     auto r = load_safetensors(path("w.safetensors").toStdString());
     QVERIFY2(r.ok(), r.error.c_str());
@@ -65,7 +65,7 @@ class tst_Safetensors : public QObject {
     const bool german = QByteArray(check) == "0,5";
     const auto w = at::arange(3 * 784, at::kFloat).reshape({3, 784}).div(7);
     const std::string file = path("de.safetensors").toStdString();
-    const std::string saved = save_safetensors(file, {{"encoder.0.weight", w}, {"b", at::ones({196})}}, {{"step", "12"}});
+    const std::string saved = save_safetensors(file, {{"encoder.0.weight", w}, {"b", at::ones({196})}}, {{"step", "12"}}).error;
     auto r = load_safetensors(file);
     std::setlocale(LC_ALL, old.c_str());
     QVERIFY(german);  // the locale really was in force
@@ -135,7 +135,7 @@ class tst_Safetensors : public QObject {
     torch::nn::Linear lin(3, 2);
     const auto ok = path("ok.safetensors").toStdString();
     QCOMPARE(QString::fromStdString(
-                 save_safetensors(ok, {{"lin.weight", at::ones({2, 3})}, {"lin.bias", at::full({2}, 2.f)}})),
+                 save_safetensors(ok, {{"lin.weight", at::ones({2, 3})}, {"lin.bias", at::full({2}, 2.f)}}).error),
              QString());
     const Status loaded = load_module_weights(*lin, ok, "lin.");
     QVERIFY2(loaded.ok(), loaded.error.c_str());
@@ -158,7 +158,7 @@ class tst_Safetensors : public QObject {
     };
     for (const auto& c : cases) {
       const auto p = path(c.file).toStdString();
-      QCOMPARE(QString::fromStdString(save_safetensors(p, c.tensors)), QString());
+      QCOMPARE(QString::fromStdString(save_safetensors(p, c.tensors).error), QString());
       const Status s = load_module_weights(*lin, p, "lin.");
       QVERIFY2(!s.ok(), c.file);
       QCOMPARE(QString::fromStdString(s.error), QString::fromLatin1(c.expected));

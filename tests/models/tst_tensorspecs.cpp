@@ -424,7 +424,7 @@ class tst_TensorSpecs : public QObject {
     ToyTrainer trainer(options, ToyTrainerOptions().batch_size(8), at::randn({16, 2}));
     QTemporaryDir dir;
     const std::string weights = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
-    QCOMPARE(QString::fromStdString(trainer.save_checkpoint(weights, dir.filePath(QStringLiteral("state")).toStdString())),
+    QCOMPARE(QString::fromStdString(trainer.save_checkpoint(weights, dir.filePath(QStringLiteral("state")).toStdString()).error),
              QString());
     const auto file = load_safetensors(weights);
     QVERIFY2(file.ok(), file.error.c_str());

@@ -85,9 +85,9 @@ class tst_ToyModels : public QObject {
     ToyTrainer first(model, opts, train);
     for (int i = 0; i < 50; ++i)
       first.step();
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
     ToyTrainer resumed(model, ToyTrainerOptions().batch_size(128).seed(5), train);
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     for (int i = 50; i < 70; ++i) {
       const auto l = resumed.step();
       for (size_t k = 0; k < 2; ++k)

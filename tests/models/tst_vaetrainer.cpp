@@ -21,7 +21,7 @@ std::pair<std::string, std::string> savedAfterOneStep(const QTemporaryDir& dir, 
   const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
   VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
   t.step();
-  if (!t.save_checkpoint(w, st).empty())
+  if (!t.save_checkpoint(w, st).ok())
     return {};
   return {w, st};
 }
@@ -96,10 +96,10 @@ class tst_VaeTrainer : public QObject {
     for (int i = 0; i < 100; ++i)
       first.step();
     QCOMPARE(first.batch_in_epoch(), int64_t(4));
-    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(first.save_checkpoint(w, st).error), QString());
 
     VaeTrainer resumed(VAEOptions(), VaeTrainerOptions().seed(999).batch_size(64), images);  // other seed: all state comes from the files
-    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(resumed.load_checkpoint(w, st).error), QString());
     QCOMPARE(resumed.steps_done(), int64_t(100));
     QCOMPARE(resumed.epoch(), int64_t(12));
     for (int i = 100; i < 130; ++i) {
@@ -118,25 +118,25 @@ class tst_VaeTrainer : public QObject {
     const auto images = at::rand({100, 784});
     VaeTrainer t(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
     t.step();
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(w, st).error), QString());
     t.step();
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(dir.filePath(QStringLiteral("w2")).toStdString(), st2)), QString());
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(dir.filePath(QStringLiteral("w2")).toStdString(), st2).error), QString());
     VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
     // Weights of step 1 with the state of step 2: a save interrupted between the two files.
-    QString err = QString::fromStdString(u.load_checkpoint(w, st2));
+    QString err = QString::fromStdString(u.load_checkpoint(w, st2).error);
     QVERIFY2(err.contains(QStringLiteral("are from different moments")), qPrintable(err));
     // A save killed after the new state was written but before the new weights: the previous
     // state, kept beside it, still matches the weights on disk.
-    QCOMPARE(QString::fromStdString(t.save_checkpoint(dir.filePath(QStringLiteral("w3")).toStdString(), st)), QString());
-    QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(t.save_checkpoint(dir.filePath(QStringLiteral("w3")).toStdString(), st).error), QString());
+    QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st).error), QString());
     QCOMPARE(u.steps_done(), int64_t(1));
     // Another model shape.
     VaeTrainer other(VAEOptions().latent_dim(3), VaeTrainerOptions().batch_size(32), images);
-    err = QString::fromStdString(other.load_checkpoint(w, st));
+    err = QString::fromStdString(other.load_checkpoint(w, st).error);
     QVERIFY2(err.contains(QStringLiteral("'encoder.2.weight' has shape [4, 256], the model needs [6, 256]")), qPrintable(err));
     // Other data.
     VaeTrainer small(VAEOptions(), VaeTrainerOptions().batch_size(32), at::rand({50, 784}));
-    err = QString::fromStdString(small.load_checkpoint(w, st));
+    err = QString::fromStdString(small.load_checkpoint(w, st).error);
     QVERIFY2(err.contains(QStringLiteral("data order is for 100 examples, the data has 50")), qPrintable(err));
   }
 
@@ -146,7 +146,7 @@ class tst_VaeTrainer : public QObject {
     QTemporaryDir dir;
     const auto w = dir.filePath(QStringLiteral("weights.safetensors")).toStdString();
     const auto st = dir.filePath(QStringLiteral("optimizer.safetensors")).toStdString();
-    QCOMPARE(QString::fromStdString(trainer.save_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(trainer.save_checkpoint(w, st).error), QString());
     const auto file = load_safetensors(w);
     QVERIFY2(file.ok(), file.error.c_str());
     torch::manual_seed(9);
@@ -291,13 +291,13 @@ class tst_VaeTrainer : public QObject {
     }
     if (change == QLatin1String("step-text"))
       metadata["epoch"] = "0x";
-    QCOMPARE(QString::fromStdString(save_safetensors(st, tensors, metadata)), QString());
+    QCOMPARE(QString::fromStdString(save_safetensors(st, tensors, metadata).error), QString());
 
     VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
     std::vector<at::Tensor> before;
     for (const auto& p : u.model()->parameters())
       before.push_back(p.detach().clone());
-    const QString err = QString::fromStdString(u.load_checkpoint(w, st));
+    const QString err = QString::fromStdString(u.load_checkpoint(w, st).error);
     QVERIFY2(err.contains(expected), qPrintable(err));
     QVERIFY2(err.startsWith(QStringLiteral("optimizer.safetensors: ")), qPrintable(err));
     QCOMPARE(u.steps_done(), int64_t(0));
@@ -318,11 +318,11 @@ class tst_VaeTrainer : public QObject {
     const NamedTensors unwritable{{"x", at::zeros({2}, at::kComplexFloat)}};
     for (int64_t step : {2, 3}) {
       const std::string err = save_checkpoint_files(w, unwritable, {}, st, {{"rng.state", at::zeros({4}, at::kByte)}},
-                                                    {}, step);
+                                                    {}, step).error;
       QVERIFY2(err.find("cannot hold") != std::string::npos, err.c_str());
     }
     VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
-    QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st)), QString());
+    QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st).error), QString());
     QCOMPARE(u.steps_done(), int64_t(1));
     u.step();  // and it trains on
     QCOMPARE(u.steps_done(), int64_t(2));
