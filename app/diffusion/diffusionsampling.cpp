@@ -7,7 +7,8 @@
 
 #include "data/toy2d.h"
 #include "nn/precision.h"
-#include "toy/toy_models.h"
+#include "nn/device.h"
+#include "scatterplot.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/cat.h>
@@ -96,11 +97,12 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
   auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
   const bool ddim = Sampler::isImplicit(r.sampler);
   const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
-  const auto background = model.makesPoints() ? genlab::make_toy2d(model.toyDataset().toStdString(), 2000, 2) : at::Tensor();
+  const auto background = model.makesPoints() ? genlab::floats_of(genlab::make_toy2d(model.toyDataset().toStdString(), 2000, 2))
+                                              : std::vector<float>();
   const int cols = int(std::ceil(std::sqrt(double(r.count))));
   // One picture of a state: a scatter plot over the data, or a grid of images in [−1, 1].
   auto picture = [&](const at::Tensor& x, int side, bool fit) {
-    return model.makesPoints() ? imageFromPixels(genlab::plot_points(background, x, side, fit), side, 3)
+    return model.makesPoints() ? imageFromPixels(plotPoints(background, genlab::floats_of(x), side, fit), side, 3)
                                : imageGrid(x.add(1).mul(0.5).clamp(0, 1), cols);
   };
   // The states to draw: the starting noise, then after every k-th step (always the last).

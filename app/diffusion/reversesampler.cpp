@@ -7,7 +7,8 @@
 #include "diffusionsampling.h"
 
 #include "data/toy2d.h"
-#include "toy/toy_models.h"
+#include "nn/device.h"
+#include "scatterplot.h"
 
 #include "nn/precision.h"
 
@@ -209,7 +210,7 @@ bool ReverseSampler::start(const ReverseRequest& r) {
       if (model->makesPoints()) {
         result.endingPoints = points(end);
         const auto background = genlab::make_toy2d(model->toyDataset().toStdString(), 2000, 2);
-        result.ending = imageFromPixels(genlab::plot_points(background, end), 160, 3);
+        result.ending = imageFromPixels(plotPoints(genlab::floats_of(background), genlab::floats_of(end)), 160, 3);
       } else
         result.ending = grid(end, -1, 1);
       busy->store(false);

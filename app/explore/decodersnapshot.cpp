@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decodersnapshot.h"
 
-#include <cmath>
-#include <exception>
-
-#include "toy/toy_models.h"
+#include "plotdecoder.h"
 
 #include <QPainter>
 #include <cmath>
+#include <exception>
 #include <random>
 
 DecoderSnapshot::DecoderSnapshot(genlab::MlpDecoderWeights weights, qint64 step)
@@ -77,7 +75,7 @@ int DecoderSnapshot::side() const { return m_decoder ? int(m_decoder->side()) : 
 int DecoderSnapshot::channels() const { return m_decoder ? int(m_decoder->channels()) : 0; }
 
 bool DecoderSnapshot::drawsPoints() const {
-  return dynamic_cast<const genlab::PointDecoder*>(m_decoder.get()) != nullptr;
+  return dynamic_cast<const PlotDecoder*>(m_decoder.get()) != nullptr;
 }
 
 std::vector<float> DecoderSnapshot::samplePixels(int count, quint64 seed) const {
@@ -104,7 +102,7 @@ QImage DecoderSnapshot::sampleGrid(int count, quint64 seed) const {
   std::mt19937_64 rng(seed);
   std::normal_distribution<float> normal;
   std::vector<float> sigmas(static_cast<size_t>(latentDim()));
-  if (const auto* points = dynamic_cast<const genlab::PointDecoder*>(m_decoder.get())) {
+  if (const auto* points = dynamic_cast<const PlotDecoder*>(m_decoder.get())) {
     // A point model's samples are one scatter plot: 32 points for every grid cell asked for.
     std::vector<float> codes;
     for (int i = 0; i < 32 * count; ++i) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "familytools.h"
 
+#include "nn/device.h"
+
 #include "datalocations.h"
 #include "decodersnapshot.h"
 #include "diffusionmodel.h"
@@ -159,10 +161,7 @@ ImageBatch imageBatchOf(const at::Tensor& images) {
   return b;
 }
 
-std::vector<float> pointsOf(const at::Tensor& points) {
-  const auto p = points.to(at::kFloat).contiguous();
-  return {p.data_ptr<float>(), p.data_ptr<float>() + p.numel()};
-}
+std::vector<float> pointsOf(const at::Tensor& points) { return genlab::floats_of(points); }
 
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
   const char* unit = perPoint ? QT_TRANSLATE_NOOP("ModelFamily", "nats per point") : QT_TRANSLATE_NOOP("ModelFamily", "nats per image");

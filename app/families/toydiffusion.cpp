@@ -7,7 +7,7 @@
 #include "trainingtypes.h"
 
 #include "diffusion/toy_diffusion.h"
-#include "toy/toy_models.h"
+#include "scatterplot.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -45,7 +45,7 @@ class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiff
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
     const auto points =
         m_trainer->diffusion().p_sample_loop(genlab::toy_denoiser(m_trainer->ema()), {1000, 2}, gen);
-    return imageFromPixels(genlab::plot_points(m_eval, points), 160, 3);
+    return imageFromPixels(plotPoints(pointsOf(m_eval), pointsOf(points)), 160, 3);
   }
 };
 

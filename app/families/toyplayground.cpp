@@ -6,6 +6,8 @@
 #include "trainingtypes.h"
 
 #include "data/toy2d.h"
+#include "nn/device.h"
+#include "plotdecoder.h"
 #include "toy/toy_models.h"
 
 using namespace FamilyTools;
@@ -18,10 +20,12 @@ const ModelFamily& toyGan();  // registered in registry.cpp
 
 namespace {
 
-enum class Toy { Vae, Autoencoder, Gan };
+using Toy = genlab::ToyKind;
 
-// The models/ spelling of the three kinds (ToyModelOptions::kind).
-std::string kindOf(Toy toy) { return toy == Toy::Vae ? "vae" : toy == Toy::Autoencoder ? "ae" : "gan"; }
+// The held-out points the run was evaluated on, regenerated (same set, same seed) as a plot's backdrop.
+ScatterPlot backdropOf(const QString& dataset) {
+  return ScatterPlot(genlab::floats_of(genlab::make_toy2d(DataSets::shortName(dataset).toStdString(), 2000, 2)));
+}
 
 const ModelFamily& familyOf(Toy toy) {
   return toy == Toy::Vae ? Families::toyVae() : toy == Toy::Autoencoder ? Families::toyAutoencoder() : Families::toyGan();
@@ -31,8 +35,9 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
  public:
   ToySession(const TrainingSettings& s, const DatasetSplits& data, Toy toy)
       : m_toy(toy),
-        m_options(genlab::ToyModelOptions().kind(kindOf(toy)).latent_dim(s.options.integer(kLatent))),
-        m_eval(data.eval.images) {
+        m_options(genlab::ToyModelOptions().kind(toy).latent_dim(s.options.integer(kLatent))),
+        m_eval(data.eval.images),
+        m_backdrop(pointsOf(m_eval)) {
     m_trainer = std::make_unique<genlab::ToyTrainer>(
         m_options,
         genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(toy == Toy::Vae ? s.options.real(kBeta) : 1.0),
@@ -57,7 +62,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
   std::vector<float> samplePoints(int count, quint64 seed) override { return pointsOf(m_trainer->sample(count, seed)); }
   QJsonObject latentJson() const override { return latentRangeJson(m_range); }
   DecoderSnapshot snapshot() override {
-    DecoderSnapshot d(m_trainer->decoder(m_eval), m_trainer->steps_done());
+    DecoderSnapshot d(std::make_shared<PlotDecoder>(m_trainer->point_decoder(), m_backdrop), m_trainer->steps_done());
     d.setLatentRange(m_range.first, m_range.second);
     d.setEncoder(m_trainer->encoder());
     return d;
@@ -67,12 +72,13 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
   Toy m_toy;
   genlab::ToyModelOptions m_options;
   at::Tensor m_eval;
+  ScatterPlot m_backdrop;  // the held-out points, drawn behind what the decoder makes
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
 
 genlab::ToyModelOptions optionsOf(const QJsonObject& m, Toy toy) {
   return genlab::ToyModelOptions()
-      .kind(kindOf(toy))
+      .kind(toy)
       .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(2))
       .hidden(m.value(QStringLiteral("hidden")).toInt(128));
 }
@@ -132,9 +138,11 @@ ModelFamily make(Toy toy) {
     return weightsLayout({{"", genlab::toy_model_tensors(optionsOf(m, toy))}});  // decoder., and encoder. or discriminator.
   };
   f.loadDecoder = [toy](const Run& run) {
-    // The held-out points the run was evaluated on, regenerated (same set, same seed), as the backdrop.
-    const auto background = genlab::make_toy2d(DataSets::shortName(run.datasetName()).toStdString(), 2000, 2);
-    auto out = snapshotOf(genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy), background), run);
+    auto decoder = genlab::load_toy_decoder(run.weights(), kWeights, optionsOf(run.model(), toy));
+    auto out = snapshotOf(genlab::Result<std::shared_ptr<const genlab::ImageDecoder>>{
+                              decoder.ok() ? std::make_shared<PlotDecoder>(decoder.value, backdropOf(run.datasetName())) : nullptr,
+                              decoder.error},
+                          run);
     if (out.ok() && toy != Toy::Gan)
       out.value.setEncoder(genlab::load_toy_encoder(run.weights(), kWeights, optionsOf(run.model(), toy)).value);
     return out;

@@ -112,6 +112,11 @@ at::Tensor randint_on(int64_t high, at::IntArrayRef sizes, at::Generator& gen, c
   return device.is_cpu() ? draw : draw.to(device);
 }
 
+std::vector<float> floats_of(const at::Tensor& t) {
+  const auto c = t.to(c10::kCPU, at::kFloat).contiguous();
+  return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
 at::Tensor bernoulli_on(const at::Tensor& p, at::Generator& gen) {
   if (p.is_cpu())
     return at::bernoulli(p, gen);

@@ -70,6 +70,9 @@ at::Tensor randn_on(at::IntArrayRef sizes, at::Generator& gen, const at::TensorO
 at::Tensor randint_on(int64_t high, at::IntArrayRef sizes, at::Generator& gen, c10::Device device);
 /// Bernoulli draws with probabilities `p`, on p's device.
 at::Tensor bernoulli_on(const at::Tensor& p, at::Generator& gen);
+/// The values of `t` (any device and dtype) as float32 in memory order, copied to the CPU: what
+/// leaves the model boundary for code without torch (plots, pictures).
+std::vector<float> floats_of(const at::Tensor& t);
 
 /// The device of a module's first parameter or buffer (the CPU for a module without any).
 c10::Device device_of(const torch::nn::Module& module);

@@ -95,7 +95,7 @@ std::pair<std::vector<at::Tensor>, at::Tensor> pixelCnn(c10::Device device, int 
 
 std::pair<std::vector<at::Tensor>, at::Tensor> toyGan(c10::Device device, int steps) {
   at::manual_seed(5);
-  ToyTrainer t(ToyModelOptions().kind("gan"), ToyTrainerOptions().batch_size(64), at::randn({256, 2}));
+  ToyTrainer t(ToyModelOptions().kind(ToyKind::Gan), ToyTrainerOptions().batch_size(64), at::randn({256, 2}));
   t.set_device(device);
   for (int i = 0; i < steps; ++i)
     t.step();

@@ -9,9 +9,6 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
-#include <ATen/ops/cat.h>
-#include <ATen/ops/quantile.h>
-#include <ATen/ops/stack.h>
 #include <ATen/ops/ones.h>
 #include <ATen/ops/randn.h>
 #include <ATen/ops/zeros.h>
@@ -20,7 +17,6 @@
 #include <torch/nn/modules/linear.h>
 #include <torch/utils.h>
 
-#include <array>
 #include <cmath>
 
 namespace genlab {
@@ -28,12 +24,11 @@ namespace {
 
 constexpr double kHalfLog2Pi = 0.91893853320467274178;  // ½·ln 2π
 
-bool is_vae(const ToyModelOptions& o) { return o.kind() == "vae"; }
-bool is_gan(const ToyModelOptions& o) { return o.kind() == "gan"; }
+bool is_vae(const ToyModelOptions& o) { return o.kind() == ToyKind::Vae; }
+bool is_gan(const ToyModelOptions& o) { return o.kind() == ToyKind::Gan; }
 
 void check(const ToyModelOptions& o) {
-  TORCH_CHECK(o.kind() == "vae" || o.kind() == "ae" || o.kind() == "gan", "toy model kind must be vae, ae or gan, got '",
-              o.kind(), "'");
+  TORCH_CHECK(is_vae(o) || is_gan(o) || o.kind() == ToyKind::Autoencoder, "unknown toy model kind ", int(o.kind()));
   TORCH_CHECK(o.latent_dim() >= 2 && o.latent_dim() <= 128, "toy latent_dim must be in 2..128, got ", o.latent_dim());
   TORCH_CHECK(o.hidden() >= 4 && o.hidden() <= 4096, "toy hidden width must be in 4..4096, got ", o.hidden());
 }
@@ -42,92 +37,16 @@ at::Tensor bce(const at::Tensor& logits, bool real) {
   return at::binary_cross_entropy_with_logits(logits, real ? at::ones_like(logits) : at::zeros_like(logits));
 }
 
-// A square frame around a point cloud (equal scales on both axes), 10% margin.
-struct Frame {
-  double cx = 0, cy = 0, half = 1;
-  explicit Frame(const at::Tensor& pts) {
-    const auto lo = std::get<0>(pts.min(0)), hi = std::get<0>(pts.max(0));
-    cx = 0.5 * (lo[0].item<double>() + hi[0].item<double>());
-    cy = 0.5 * (lo[1].item<double>() + hi[1].item<double>());
-    half = 0.55 * std::max(hi[0].item<double>() - lo[0].item<double>(), hi[1].item<double>() - lo[1].item<double>());
-    if (!(half > 0))
-      half = 1;
-  }
-  // Pixel of a point, or false when outside the canvas.
-  bool pixel(double x, double y, int64_t side, int64_t* px, int64_t* py) const {
-    *px = int64_t(std::floor((x - cx + half) / (2 * half) * double(side)));
-    *py = int64_t(std::floor((cy + half - y) / (2 * half) * double(side)));  // y up
-    return *px >= 0 && *py >= 0 && *px < side && *py < side;
-  }
-};
-
-class PointDecoderImpl final : public PointDecoder {
- public:
-  PointDecoderImpl(ToyDecoder d, const at::Tensor& background, int64_t side, const at::Tensor& frame_around = {})
-      : d_(std::move(d)), frame_(frame_around.defined() ? frame_around : background), side_(side) {
-    d_->eval();
-    canvas_.assign(size_t(3 * side * side), 1.f);
-    const auto pts = background.to(at::kFloat).contiguous();
-    const float* p = pts.data_ptr<float>();
-    for (int64_t i = 0; i < pts.size(0); ++i)
-      dot(canvas_, p[2 * i], p[2 * i + 1], 0, {0.78f, 0.78f, 0.78f});
-  }
-  int64_t latent_dim() const override { return d_->options().latent_dim(); }
-  int64_t channels() const override { return 3; }
-  int64_t side() const override { return side_; }
-
-  std::vector<float> decode(const std::vector<float>& z) const override {
-    if (int64_t(z.size()) != latent_dim())
-      return {};
-    const auto pt = points(at::from_blob(const_cast<float*>(z.data()), {1, latent_dim()}, at::kFloat));
-    std::vector<float> img = canvas_;
-    dot(img, pt[0][0].item<double>(), pt[0][1].item<double>(), 4, {0.1f, 0.1f, 0.1f});
-    dot(img, pt[0][0].item<double>(), pt[0][1].item<double>(), 3, {0.86f, 0.16f, 0.12f});
-    return img;
-  }
-
-  std::vector<float> plot(const std::vector<float>& codes) const override {
-    const int64_t count = int64_t(codes.size()) / latent_dim();
-    if (count < 1)
-      return canvas_;
-    return plot_decoded(points(at::from_blob(const_cast<float*>(codes.data()), {count, latent_dim()}, at::kFloat)));
-  }
-
-  std::vector<float> plot_decoded(const at::Tensor& decoded) const {
-    const auto pts = decoded.contiguous();
-    const int64_t count = pts.size(0);
-    std::vector<float> img = canvas_;
-    const float* p = pts.data_ptr<float>();
-    for (int64_t i = 0; i < count; ++i)
-      dot(img, p[2 * i], p[2 * i + 1], 1, {0.12f, 0.35f, 0.85f});
-    return img;
-  }
-
- private:
-  at::Tensor points(const at::Tensor& z) const {
-    c10::InferenceMode guard;  // eval-mode MLP, no state changes: safe from any thread
-    return d_->forward(z).clone();
-  }
-  void dot(std::vector<float>& img, double x, double y, int radius, std::array<float, 3> rgb) const {
-    int64_t px = 0, py = 0;
-    frame_.pixel(x, y, side_, &px, &py);
-    for (int64_t dy = -radius; dy <= radius; ++dy)
-      for (int64_t dx = -radius; dx <= radius; ++dx) {
-        const int64_t qx = px + dx, qy = py + dy;
-        if (dx * dx + dy * dy > radius * radius + radius || qx < 0 || qy < 0 || qx >= side_ || qy >= side_)
-          continue;
-        for (int c = 0; c < 3; ++c)
-          img[size_t(c * side_ * side_ + qy * side_ + qx)] = rgb[size_t(c)];
-      }
-  }
-
-  mutable ToyDecoder d_;
-  Frame frame_;
-  int64_t side_;
-  std::vector<float> canvas_;
-};
-
 }  // namespace
+
+const char* toy_kind_name(ToyKind kind) {
+  switch (kind) {
+    case ToyKind::Vae: return "VAE";
+    case ToyKind::Autoencoder: return "auto-encoder";
+    case ToyKind::Gan: return "GAN";
+  }
+  return "?";
+}
 
 torch::nn::Sequential toy_mlp(int64_t in, int64_t hidden, int64_t out, bool leaky) {
   using namespace torch::nn;
@@ -279,7 +198,7 @@ std::vector<double> ToyTrainer::step() {
   for (double& v : out)
     v = mean_over_ranks(v);  // every rank sees the whole batch's numbers, and fails alike
   for (double v : out)
-    TORCH_CHECK(std::isfinite(v), "the toy ", model_options_.kind(), " loss became ", non_finite_name(v), " at step ", steps_done(),
+    TORCH_CHECK(std::isfinite(v), "the toy ", toy_kind_name(model_options_.kind()), " loss became ", non_finite_name(v), " at step ", steps_done(),
                 " (learning rate ", options_.lr(), " too high?)");
   end_step();
   return out;
@@ -333,7 +252,7 @@ at::Tensor ToyTrainer::sample(int64_t n, uint64_t seed) {
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   auto z = at::randn({n, model_options_.latent_dim()}, gen, at::TensorOptions(at::kFloat));
-  if (model_options_.kind() == "ae") {
+  if (model_options_.kind() == ToyKind::Autoencoder) {
     const auto [mean, sd] = latent_range(examples_ * decoder_->data_std.cpu() + decoder_->data_mean.cpu());
     z = z * at::tensor(sd) + at::tensor(mean);
   }
@@ -342,7 +261,7 @@ at::Tensor ToyTrainer::sample(int64_t n, uint64_t seed) {
 
 std::pair<std::vector<float>, std::vector<float>> ToyTrainer::latent_range(const at::Tensor& points) {
   const int64_t d = model_options_.latent_dim();
-  if (model_options_.kind() != "ae")
+  if (model_options_.kind() != ToyKind::Autoencoder)
     return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
   torch::NoGradGuard no_grad;
   const auto codes = encoder_->forward((points.to(device(), at::kFloat) - decoder_->data_mean) / decoder_->data_std);
@@ -382,10 +301,10 @@ std::shared_ptr<const ImageEncoder> ToyTrainer::encoder() const {
 
 Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFile& file, const std::string& file_name,
                                                              const ToyModelOptions& options) {
-  if (options.kind() == "gan")
+  if (is_gan(options))
     return {nullptr, "a GAN has no encoder"};
   try {
-    const bool vae = options.kind() == "vae";
+    const bool vae = is_vae(options);
     const int64_t d = options.latent_dim();
     auto encoder = toy_mlp(2, options.hidden(), vae ? 2 * d : d, false);
     ToyDecoder decoder(options);
@@ -399,51 +318,45 @@ Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFi
   }
 }
 
-std::shared_ptr<const ImageDecoder> ToyTrainer::decoder(const at::Tensor& background) const {
+std::shared_ptr<const ToyPointDecoder> ToyTrainer::point_decoder() const {
   torch::NoGradGuard no_grad;
-  return make_point_decoder(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone(c10::kCPU))), background);
+  return std::make_shared<ToyPointDecoder>(ToyDecoder(std::dynamic_pointer_cast<ToyDecoderImpl>(decoder_->clone(c10::kCPU))));
 }
 
-std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side, bool fit_points) {
-  TORCH_CHECK(points.dim() == 2 && points.size(1) == 2, "plot_points takes points (N, 2), got ", points.sizes());
-  const auto bg = background.to(at::kFloat), pts = points.to(at::kFloat);
-  at::Tensor frame;
-  if (fit_points && pts.size(0) > 0) {
-    // The frame holds the data and the middle 96% of the points on each axis (outliers may fall off).
-    const auto lo = at::quantile(pts, 0.02, 0), hi = at::quantile(pts, 0.98, 0);
-    frame = at::cat({bg, at::stack({lo, hi})});
-  }
-  // A decoder that is never asked to decode: only its canvas and plot() are used.
-  PointDecoderImpl canvas(ToyDecoder(ToyModelOptions()), bg, side, frame);
-  return canvas.plot_decoded(pts.contiguous());
+ToyPointDecoder::ToyPointDecoder(ToyDecoder decoder)
+    : decoder_(std::move(decoder)), latent_dim_(decoder_->options().latent_dim()) {
+  decoder_->eval();
 }
 
-std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background, int64_t side) {
-  TORCH_CHECK(background.dim() == 2 && background.size(1) == 2 && background.size(0) > 0,
-              "the plot's background must be points (N, 2), got ", background.sizes());
-  return std::make_shared<PointDecoderImpl>(std::move(decoder), background, side);
+std::vector<float> ToyPointDecoder::points(const std::vector<float>& codes) const {
+  const int64_t count = int64_t(codes.size()) / latent_dim_;
+  if (count < 1 || int64_t(codes.size()) != count * latent_dim_)
+    return {};
+  c10::InferenceMode guard;  // eval-mode MLP, no state changes: safe from any thread
+  const auto z = at::from_blob(const_cast<float*>(codes.data()), {count, latent_dim_}, at::kFloat);
+  const auto p = decoder_->forward(z).contiguous();
+  return std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + 2 * count);
 }
 
-Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const SafetensorsFile& file, const std::string& file_name,
-                                                             const ToyModelOptions& options,
-                                                             const at::Tensor& background) {
+Result<std::shared_ptr<const ToyPointDecoder>> load_toy_decoder(const SafetensorsFile& file,
+                                                                const std::string& file_name,
+                                                                const ToyModelOptions& options) {
   try {
     ToyDecoder d(options);
     if (auto loaded = load_module_weights(*d, file, file_name, "decoder."); !loaded.ok())
       return {nullptr, loaded.error};
-    return {make_point_decoder(d, background), {}};
+    return {std::make_shared<ToyPointDecoder>(d), {}};
   } catch (const c10::Error& e) {
     return {nullptr, e.what_without_backtrace()};
   }
 }
 
-Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const std::string& weights_path,
-                                                             const ToyModelOptions& options,
-                                                             const at::Tensor& background) {
+Result<std::shared_ptr<const ToyPointDecoder>> load_toy_decoder(const std::string& weights_path,
+                                                                const ToyModelOptions& options) {
   const auto file = load_safetensors(weights_path);
   if (!file.ok())
     return {nullptr, file.error};
-  return load_toy_decoder(file.value, file_name_of(weights_path), options, background);
+  return load_toy_decoder(file.value, file_name_of(weights_path), options);
 }
 
 }  // namespace genlab

@@ -4,7 +4,6 @@
 #include "io/safetensors.h"
 #include "nn/adam.h"
 #include "nn/batch_trainer.h"
-#include "nn/image_decoder.h"
 #include "nn/image_encoder.h"
 #include "nn/tensor_specs.h"
 
@@ -20,9 +19,13 @@ namespace genlab {
 
 /// The generative models of the toy 2-D point sets (GAN Lab's playground, in our own models):
 /// a VAE with a Gaussian likelihood, the auto-encoder with the same layers, and a GAN; all MLPs.
+/// Which of the three toy models.
+enum class ToyKind { Vae, Autoencoder, Gan };
+/// "VAE", "auto-encoder" or "GAN" (messages).
+const char* toy_kind_name(ToyKind kind);
+
 struct ToyModelOptions {
-  /// "vae", "ae" or "gan".
-  TORCH_ARG(std::string, kind) = "vae";
+  TORCH_ARG(ToyKind, kind) = ToyKind::Vae;
   /// Dimension d of the latent code (2 … 128).
   TORCH_ARG(int64_t, latent_dim) = 2;
   /// Width of the two hidden layers of every MLP.
@@ -63,6 +66,8 @@ Result<TensorSpecs> toy_decoder_tensors(const ToyModelOptions& options);
 /// "encoder.*" (VAE, auto-encoder) or "discriminator.*" (GAN).
 Result<TensorSpecs> toy_model_tensors(const ToyModelOptions& options);
 
+class ToyPointDecoder;
+
 /// Hyperparameters of toy training.
 struct ToyTrainerOptions {
   /// Adam learning rate.
@@ -97,8 +102,8 @@ class ToyTrainer final : public BatchTrainer {
   at::Tensor sample(int64_t n, uint64_t seed);
   /// Mean and standard deviation of the codes of `points` (AE), or the prior N(0, 1).
   std::pair<std::vector<float>, std::vector<float>> latent_range(const at::Tensor& points);
-  /// A copy of the decoder drawn as a scatter plot over `background` points (see make_point_decoder).
-  std::shared_ptr<const ImageDecoder> decoder(const at::Tensor& background) const;
+  /// A copy of the decoder on the CPU, for the GUI.
+  std::shared_ptr<const ToyPointDecoder> point_decoder() const;
   ToyDecoder& toy_decoder() { return decoder_; }
   /// A copy of the encoder (points in data coordinates to codes); null for the GAN.
   std::shared_ptr<const ImageEncoder> encoder() const;
@@ -111,32 +116,29 @@ class ToyTrainer final : public BatchTrainer {
   std::unique_ptr<Adam> adam_, d_adam_;
 };
 
-/// An ImageDecoder whose "image" is a plot: `background` points (N, 2) in light grey, the decoded
-/// point of a code as a red dot, on a `side` × `side` RGB canvas framed around the background.
-/// plot() draws many decoded codes instead (what samples/step-N.png shows).
-class PointDecoder : public ImageDecoder {
+/// A trained toy decoder copied for the GUI: codes to points in data coordinates (eval mode,
+/// inference only: safe to share between threads). app/imaging draws the points.
+class ToyPointDecoder {
  public:
-  /// The canvas with the points of `codes` (n·latent_dim values, code after code) as blue dots.
-  virtual std::vector<float> plot(const std::vector<float>& codes) const = 0;
+  explicit ToyPointDecoder(ToyDecoder decoder);
+  int64_t latent_dim() const { return latent_dim_; }
+  /// The points (x, y, x, y, …) of `codes` (n·latent_dim values, code after code); empty when
+  /// the count of values is not a multiple of latent_dim.
+  std::vector<float> points(const std::vector<float>& codes) const;
+
+ private:
+  mutable ToyDecoder decoder_;
+  int64_t latent_dim_;
 };
-/// A `side` × `side` RGB plot (channel-major, [0, 1]) of `points` (N, 2) as blue dots over `background`
-/// (M, 2) in light grey, framed (equal scales) around the background, and with `fit_points` around
-/// the points' middle 96% too (a noisy diffusion state is much wider than the data).
-std::vector<float> plot_points(const at::Tensor& background, const at::Tensor& points, int64_t side = 160,
-                               bool fit_points = false);
 
-std::shared_ptr<const PointDecoder> make_point_decoder(ToyDecoder decoder, const at::Tensor& background,
-                                                       int64_t side = 160);
-
-/// The decoder ("decoder.*") of an opened toy weights file, drawn over `background`; an error when
-/// the file does not hold a decoder of this shape or `options` are invalid.
-Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const SafetensorsFile& file, const std::string& file_name,
-                                                             const ToyModelOptions& options,
-                                                             const at::Tensor& background);
+/// The decoder ("decoder.*") of an opened toy weights file; an error when the file does not hold
+/// a decoder of this shape or `options` are invalid.
+Result<std::shared_ptr<const ToyPointDecoder>> load_toy_decoder(const SafetensorsFile& file,
+                                                                const std::string& file_name,
+                                                                const ToyModelOptions& options);
 /// The same from a path.
-Result<std::shared_ptr<const PointDecoder>> load_toy_decoder(const std::string& weights_path,
-                                                             const ToyModelOptions& options,
-                                                             const at::Tensor& background);
+Result<std::shared_ptr<const ToyPointDecoder>> load_toy_decoder(const std::string& weights_path,
+                                                                const ToyModelOptions& options);
 /// The encoder ("encoder.*", with the data scaling of "decoder.*") of an opened toy VAE or
 /// auto-encoder weights file; an error for a GAN or when the tensors do not fit.
 Result<std::shared_ptr<const ImageEncoder>> load_toy_encoder(const SafetensorsFile& file, const std::string& file_name,

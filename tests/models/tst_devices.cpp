@@ -127,7 +127,7 @@ std::vector<at::Tensor> trained(Family family, int steps) {
     }
     case ToyVae:
     case ToyGan: {
-      ToyTrainer t(ToyModelOptions().kind(family == ToyVae ? "vae" : "gan"), ToyTrainerOptions().batch_size(128), points);
+      ToyTrainer t(ToyModelOptions().kind(family == ToyVae ? ToyKind::Vae : ToyKind::Gan), ToyTrainerOptions().batch_size(128), points);
       for (int i = 0; i < steps; ++i)
         t.step();
       return parametersOf(*t.toy_decoder());

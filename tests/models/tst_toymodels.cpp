@@ -32,7 +32,7 @@ class tst_ToyModels : public QObject {
   void vaeLearnsTheSCurve() {
     at::set_num_threads(2);
     const auto train = make_toy2d("s-curve", 10000, 1), held = make_toy2d("s-curve", 1000, 2);
-    ToyTrainer t(ToyModelOptions().kind("vae"), ToyTrainerOptions().batch_size(256), train);
+    ToyTrainer t(ToyModelOptions().kind(ToyKind::Vae), ToyTrainerOptions().batch_size(256), train);
     // Untrained, the decoder says "a Gaussian around the mean": already −1.7 nats (the S is thin, so
     // densities are high). Learning the curve is what lowers it further and spreads the samples along it;
     // it sits on a plateau for ~1,500 steps first (the code is ignored), then drops to about −3.1.
@@ -52,7 +52,7 @@ class tst_ToyModels : public QObject {
   void ganLearnsEightGaussiansAndResumesExactly() {
     at::set_num_threads(2);
     const auto train = make_toy2d("8-gaussians", 4096, 1), held = make_toy2d("8-gaussians", 1000, 2);
-    const auto model = ToyModelOptions().kind("gan");
+    const auto model = ToyModelOptions().kind(ToyKind::Gan);
     const auto opts = ToyTrainerOptions().batch_size(128);
     ToyTrainer t(model, opts, train);
     const double farBefore = meanNearest(t.sample(500, 3), held, held);
@@ -109,31 +109,30 @@ class tst_ToyModels : public QObject {
         tensor = tensor.to(at::kDouble);
     QCOMPARE(QString::fromStdString(viaFile.load_weights(f64, "weights.safetensors").error),
              QStringLiteral("weights.safetensors: 'discriminator.2.bias' is float64, the model needs float32"));
-    ToyTrainer wider(ToyModelOptions().kind("gan").hidden(64), opts, train);
+    ToyTrainer wider(ToyModelOptions().kind(ToyKind::Gan).hidden(64), opts, train);
     QVERIFY2(QString::fromStdString(wider.load_weights(w).error)
                  .startsWith(QStringLiteral("weights.safetensors: 'decoder.net.0.weight' has shape [128, 2]")),
              wider.load_weights(w).error.c_str());
 
-    // The decoder for the GUI draws the generated point on a plot of the data.
-    const auto loaded = load_toy_decoder(w, model, held);
+    // The decoder for the GUI turns codes into points, as the trainer's decoder does.
+    const auto loaded = load_toy_decoder(w, model);
     QVERIFY2(loaded.ok(), loaded.error.c_str());
-    const auto fromFile = load_toy_decoder(file.value, "weights.safetensors", model, held);
+    const auto fromFile = load_toy_decoder(file.value, "weights.safetensors", model);
     QVERIFY2(fromFile.ok(), fromFile.error.c_str());
     const auto& d = loaded.value;
-    QCOMPARE(fromFile.value->decode({0.3f, -0.2f}), d->decode({0.3f, -0.2f}));
-    QVERIFY(!load_toy_decoder(f64, "weights.safetensors", ToyModelOptions().kind("gan").hidden(64), held).ok());
-    QCOMPARE(d->channels(), int64_t(3));
-    const auto img = d->decode({0.f, 0.f});
-    QCOMPARE(int64_t(img.size()), 3 * d->side() * d->side());
-    int red = 0;
-    for (int64_t i = 0; i < d->side() * d->side(); ++i)
-      red += img[size_t(i)] > 0.8f && img[size_t(d->side() * d->side() + i)] < 0.3f;
-    QVERIFY(red > 10);  // the dot
+    QCOMPARE(fromFile.value->points({0.3f, -0.2f}), d->points({0.3f, -0.2f}));
+    QVERIFY(!load_toy_decoder(f64, "weights.safetensors", ToyModelOptions().kind(ToyKind::Gan).hidden(64)).ok());
+    const auto two = d->points({0.f, 0.f, 0.3f, -0.2f});
+    QCOMPARE(two.size(), size_t(4));
+    const auto direct = viaFile.toy_decoder()->forward(at::tensor({0.f, 0.f, 0.3f, -0.2f}).view({2, 2})).contiguous();
+    for (size_t i = 0; i < 4; ++i)
+      QCOMPARE(two[i], direct.data_ptr<float>()[i]);
+    QVERIFY(d->points({0.f, 0.f, 0.3f}).empty());  // not a whole number of codes
   }
 
   void autoEncoderHasNoKl() {
     const auto train = make_toy2d("moons", 1000, 1);
-    ToyTrainer t(ToyModelOptions().kind("ae"), ToyTrainerOptions().batch_size(100), train);
+    ToyTrainer t(ToyModelOptions().kind(ToyKind::Autoencoder), ToyTrainerOptions().batch_size(100), train);
     QCOMPARE(t.step().size(), size_t(1));
     const auto e = t.evaluate(train);
     QCOMPARE(e[2], 0.0);
@@ -144,7 +143,7 @@ class tst_ToyModels : public QObject {
 
   void badOptionsAreRefused() {
     const auto pts = make_toy2d("rings", 500, 1);
-    QVERIFY_THROWS_EXCEPTION(c10::Error, ToyTrainer(ToyModelOptions().kind("diffusion"), ToyTrainerOptions(), pts));
+    // (An unknown kind is no longer a value: ToyKind has the three.)
     QVERIFY_THROWS_EXCEPTION(c10::Error, ToyTrainer(ToyModelOptions().latent_dim(1), ToyTrainerOptions(), pts));
     QVERIFY_THROWS_EXCEPTION(c10::Error, ToyTrainer(ToyModelOptions(), ToyTrainerOptions(), at::rand({500, 3})));
     QVERIFY_THROWS_EXCEPTION(c10::Error, ToyTrainer(ToyModelOptions(), ToyTrainerOptions().lr(-1), pts));
