@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   s.batchSize = 8;
   s.maxSteps = 2;
   s.threads = QString::fromLocal8Bit(argv[2]).toInt();
-  if (!training.start(s) || !trained.wait(120000)) {
+  if (!training.start(s).ok() || !trained.wait(120000)) {
     std::fprintf(stderr, "could not train the DDPM run\n");
     return 1;
   }

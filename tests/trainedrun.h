@@ -28,7 +28,7 @@ inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const
   s.model = model;
   s.options.set(QStringLiteral("latent"), latentDim);  // the VAE's own option (its family declares it)
   s.threads = 2;
-  if (!c.start(s) || !finished.wait(60000))
+  if (!c.start(s).ok() || !finished.wait(60000))
     return {};
   return finished.first().first().toString();
 }
@@ -43,7 +43,7 @@ inline QString trainToyDiffusion(const QString& runsFolder, int epochs = 3) {
   s.runsFolder = runsFolder;
   s.epochs = epochs;
   s.threads = 2;
-  if (!c.start(s) || !finished.wait(60000))
+  if (!c.start(s).ok() || !finished.wait(60000))
     return {};
   return finished.first().first().toString();
 }

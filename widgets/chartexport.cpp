@@ -15,17 +15,17 @@
 namespace ChartExport {
 namespace {
 
-QString failed(const QString& path, const QString& why) {
-  return QCoreApplication::translate("ChartExport", "Could not write %1: %2").arg(path, why);
+Status failed(const QString& path, const QString& why) {
+  return {QCoreApplication::translate("ChartExport", "Could not write %1: %2").arg(path, why)};
 }
 
-QString commit(QSaveFile& file, const QString& path) {
-  return file.commit() ? QString() : failed(path, file.errorString());
+Status commit(QSaveFile& file, const QString& path) {
+  return file.commit() ? Status{} : failed(path, file.errorString());
 }
 
 }  // namespace
 
-QString saveChart(QCustomPlot* plot, const QString& path, QSize size) {
+Status saveChart(QCustomPlot* plot, const QString& path, QSize size) {
   if (!plot)
     return failed(path, QCoreApplication::translate("ChartExport", "there is no chart"));
   if (size.isEmpty())
@@ -76,7 +76,7 @@ QString saveChart(QCustomPlot* plot, const QString& path, QSize size) {
   return failed(path, QCoreApplication::translate("ChartExport", "use .png, .svg or .pdf"));
 }
 
-QString saveImage(const QImage& image, const QString& path) {
+Status saveImage(const QImage& image, const QString& path) {
   if (image.isNull())
     return failed(path, QCoreApplication::translate("ChartExport", "there is no image yet"));
   QSaveFile file(path);
@@ -87,7 +87,7 @@ QString saveImage(const QImage& image, const QString& path) {
   return commit(file, path);
 }
 
-QString saveText(const QString& text, const QString& path) {
+Status saveText(const QString& text, const QString& path) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))
     return failed(path, file.errorString());
@@ -120,9 +120,9 @@ QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, const std::functio
     const QString path = QFileDialog::getSaveFileName(parent, title, baseName + QLatin1Char('.') + suffix, filter);
     if (path.isEmpty())
       return;
-    const QString error = suffix == QLatin1String("csv") ? saveText(csv(), path) : saveChart(plot, path);
-    if (!error.isEmpty())
-      QMessageBox::warning(parent, title, error);
+    const Status saved = suffix == QLatin1String("csv") ? saveText(csv(), path) : saveChart(plot, path);
+    if (!saved.ok())
+      QMessageBox::warning(parent, title, saved.error);
   };
   // Literal texts in each translate() call: lupdate finds them there.
   menu->addAction(QCoreApplication::translate("ChartExport", "Chart as PNG…"), parent, [=] {

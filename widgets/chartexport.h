@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "status.h"
+
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -15,12 +17,12 @@ class QWidget;
 namespace ChartExport {
 
 /// `size` in points (SVG, PDF) or device-independent pixels (PNG, drawn at twice that many
-/// pixels); empty: the chart's size on screen. "" or what went wrong.
-QString saveChart(QCustomPlot* plot, const QString& path, QSize size = {});
-/// "" or what went wrong.
-QString saveImage(const QImage& image, const QString& path);
-/// Writes `text` (UTF-8). "" or what went wrong.
-QString saveText(const QString& text, const QString& path);
+/// pixels); empty: the chart's size on screen. Ok, or what went wrong.
+Status saveChart(QCustomPlot* plot, const QString& path, QSize size = {});
+/// Ok, or what went wrong.
+Status saveImage(const QImage& image, const QString& path);
+/// Writes `text` (UTF-8). Ok, or what went wrong.
+Status saveText(const QString& text, const QString& path);
 
 /// A chart of curves that grow while training: drag and wheel zoom, plain lines (antialiased
 /// lines of thousands of points cost ~25 ms a redraw in software, plain ones a few), the legend

@@ -187,7 +187,7 @@ QString TrainingCurves::curvesCsv() const {
   return text;
 }
 
-QString TrainingCurves::saveChart(const QString& path) const { return ChartExport::saveChart(m_plot, path); }
+Status TrainingCurves::saveChart(const QString& path) const { return ChartExport::saveChart(m_plot, path); }
 
 int TrainingCurves::pointCount() const { return m_series.empty() ? 0 : m_series.front().raw->dataCount(); }
 

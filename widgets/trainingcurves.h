@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "status.h"
+
 #include <QStringList>
 #include <QVector>
 #include <vector>
@@ -41,8 +43,8 @@ class TrainingCurves final : public QWidget {
   /// Every point of every curve, raw (not smoothed), and the held-out points:
   /// "curve,step,value" lines, numbers with a dot and 17 significant digits (they read back exactly).
   QString curvesCsv() const;
-  /// The chart as PNG, SVG or PDF (by the suffix). "" or what went wrong.
-  QString saveChart(const QString& path) const;
+  /// The chart as PNG, SVG or PDF (by the suffix). Ok, or what went wrong.
+  Status saveChart(const QString& path) const;
 
   int pointCount() const;
   int replotCount() const { return m_replots; }

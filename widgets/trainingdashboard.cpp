@@ -289,8 +289,8 @@ QLayout* TrainingDashboard::buildCharts() {
                                                       tr("PNG image (*.png)"));
     if (path.isEmpty())
       return;
-    if (const QString error = ChartExport::saveImage(m_samples->stripImage(), path); !error.isEmpty())
-      QMessageBox::warning(this, tr("Save the samples"), error);
+    if (const Status saved = ChartExport::saveImage(m_samples->stripImage(), path); !saved.ok())
+      QMessageBox::warning(this, tr("Save the samples"), saved.error);
   });
   samplesRow->addWidget(saveSamples);
   right->addLayout(samplesRow);

@@ -118,18 +118,16 @@ int dataCommand(const QStringList& args) {
     noted = true;
   });
   QEventLoop loop;
-  bool succeeded = false;
-  QString error;
-  QObject::connect(&download, &DataDownload::finished, [&](bool done, const QString& why) {
-    succeeded = done;
-    error = why;
+  Status outcome{QStringLiteral("the download ended without a word")};
+  QObject::connect(&download, &DataDownload::finished, [&](const Status& ended) {
+    outcome = ended;
     loop.quit();
   });
   download.start();
   if (download.running())
     loop.exec();
-  if (!succeeded) {
-    err(noted ? error.section(QLatin1Char('\n'), 0, 0) : error);
+  if (!outcome.ok()) {
+    err(noted ? outcome.error.section(QLatin1Char('\n'), 0, 0) : outcome.error);
     return 1;
   }
   out(QStringLiteral("downloaded %1 into %2").arg(summary, target));

@@ -63,15 +63,15 @@ void DataDownload::start() {
     m_totalBytes += f.size;
   }
   if (m_mirrors.isEmpty())
-    return finish(false, tr("No mirror to download from"));
+    return finish(Status{tr("No mirror to download from")});
   if (!QDir().mkpath(partialFolder()))
-    return finish(false, tr("Cannot create the folder %1").arg(partialFolder()));
+    return finish(Status{tr("Cannot create the folder %1").arg(partialFolder())});
   // One download per folder: the window and genlab-cli must not write the same partial files.
   m_lock = std::make_unique<QLockFile>(partialFolder() + QStringLiteral(".lock"));
   m_lock->setStaleLockTime(0);
   if (!m_lock->tryLock(0)) {
     m_lock.reset();
-    return finish(false, tr("Another download or import into %1 is running").arg(m_folder));
+    return finish(Status{tr("Another download or import into %1 is running").arg(m_folder)});
   }
   m_fileIndex = -1;
   nextFile();
@@ -84,7 +84,7 @@ void DataDownload::cancel() {
   if (m_reply)
     m_reply->abort();  // onReplyFinished ends it
   else
-    finish(false, tr("Cancelled"));
+    finish(Status{tr("Cancelled")});
 }
 
 void DataDownload::nextFile() {
@@ -99,7 +99,7 @@ void DataDownload::nextFile() {
       m_doneBytes += QFileInfo(done).size();
       Q_EMIT progress(m_doneBytes, m_totalBytes, f.name);
       if (m_cancelled)  // from a slot of that signal
-        return finish(false, tr("Cancelled"));
+        return finish(Status{tr("Cancelled")});
       return nextFile();
     }
     QFile::remove(done);
@@ -115,14 +115,14 @@ void DataDownload::request() {
   const DataFile& f = m_files[m_fileIndex];
   m_part.setFileName(partPath());
   if (!m_part.open(QIODevice::ReadWrite))
-    return finish(false, tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
+    return finish(Status{tr("Cannot write %1: %2").arg(partPath(), m_part.errorString())});
   qint64 have = m_part.size();
   if (have > 0 && (f.size < 0 || have == f.size)) {  // complete already (cut just before its rename)?
     m_part.close();
     if (sha256Of(partPath()) == f.sha256)
       return completeFile(have);
     if (!m_part.open(QIODevice::ReadWrite))
-      return finish(false, tr("Cannot write %1: %2").arg(partPath(), m_part.errorString()));
+      return finish(Status{tr("Cannot write %1: %2").arg(partPath(), m_part.errorString())});
   }
   if (f.size >= 0 && have >= f.size) {  // as long as the file or longer, and wrong: start over
     m_part.resize(0);
@@ -140,7 +140,7 @@ void DataDownload::request() {
     Q_EMIT note(tr("Resuming %1 after %2 from %3").arg(f.name, bytesText(have), currentUrl()));
     if (m_cancelled) {
       m_part.close();
-      return finish(false, tr("Cancelled"));
+      return finish(Status{tr("Cancelled")});
     }
   }
   m_headerSeen = false;
@@ -198,7 +198,7 @@ void DataDownload::onReplyFinished() {
   const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
   const QString url = currentUrl();
   if (m_cancelled)
-    return finish(false, !m_fatal.isEmpty() ? m_fatal : tr("Cancelled; %1 of %2 is kept and a new download resumes it").arg(bytesText(have), f.name));
+    return finish(Status{!m_fatal.isEmpty() ? m_fatal : tr("Cancelled; %1 of %2 is kept and a new download resumes it").arg(bytesText(have), f.name)});
   if (m_tooLong) {
     QFile::remove(partPath());
     return failMirror(tr("%1 sent more than the %2 bytes %3 has").arg(url, QString::number(f.size), f.name));
@@ -255,7 +255,7 @@ void DataDownload::completeFile(qint64 bytes) {
   const QString done = partialFolder() + QLatin1Char('/') + m_files[m_fileIndex].name;
   QFile::remove(done);
   if (!QFile::rename(partPath(), done))
-    return finish(false, tr("Cannot rename %1 to %2").arg(partPath(), done));
+    return finish(Status{tr("Cannot rename %1 to %2").arg(partPath(), done)});
   m_doneBytes += bytes;
   nextFile();
 }
@@ -264,10 +264,10 @@ void DataDownload::failMirror(const QString& reason) {
   Q_EMIT note(reason);
   m_failures << reason;
   if (m_cancelled)  // from a slot of that signal
-    return finish(false, tr("Cancelled"));
+    return finish(Status{tr("Cancelled")});
   ++m_mirrorsTried;
   if (m_mirrorsTried >= m_mirrors.size())
-    return finish(false, tr("Could not download %1 from any mirror.").arg(m_files[m_fileIndex].name) + QLatin1Char('\n') + m_failures.join(QLatin1Char('\n')));
+    return finish(Status{tr("Could not download %1 from any mirror.").arg(m_files[m_fileIndex].name) + QLatin1Char('\n') + m_failures.join(QLatin1Char('\n'))});
   m_mirrorIndex = (m_mirrorIndex + 1) % int(m_mirrors.size());
   m_rangeRetried = false;
   request();
@@ -278,22 +278,22 @@ void DataDownload::install() {
     if (const Status checked = m_check(partialFolder()); !checked.ok()) {
       for (const DataFile& f : m_files)
         QFile::remove(partialFolder() + QLatin1Char('/') + f.name);
-      return finish(false, checked.error);
+      return finish(Status{checked.error});
     }
   if (!QDir().mkpath(m_folder))
-    return finish(false, tr("Cannot create the folder %1").arg(m_folder));
+    return finish(Status{tr("Cannot create the folder %1").arg(m_folder)});
   for (const DataFile& f : m_files)  // each file replaces the old one at once, never leaves none
     if (const Status moved = DigitsImport::replaceFile(partialFolder() + QLatin1Char('/') + f.name, m_folder + QLatin1Char('/') + f.name);
         !moved.ok())
-      return finish(false, tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, moved.error));
+      return finish(Status{tr("Cannot move %1 into %2: %3").arg(f.name, m_folder, moved.error)});
   QDir(partialFolder()).removeRecursively();
-  finish(true, {});
+  finish(Status{});
 }
 
-void DataDownload::finish(bool ok, const QString& error) {
+void DataDownload::finish(const Status& outcome) {
   if (!m_running)  // ended already (cancelled from a slot of one of our signals)
     return;
   m_running = false;
   m_lock.reset();
-  Q_EMIT finished(ok, error);
+  Q_EMIT finished(outcome);
 }

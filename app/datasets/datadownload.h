@@ -44,8 +44,8 @@ class DataDownload : public QObject {
   void progress(qint64 done, qint64 total, const QString& file);
   /// One line for the user: a mirror failed and the next is tried, a partial file is resumed.
   void note(const QString& line);
-  /// Once, at the end. On failure the folder is unchanged and `error` says why.
-  void finished(bool ok, const QString& error);
+  /// Once, at the end: ok, or (the folder unchanged) what went wrong.
+  void finished(const Status& outcome);
 
  private:
   void nextFile();
@@ -55,7 +55,7 @@ class DataDownload : public QObject {
   void failMirror(const QString& reason);
   void completeFile(qint64 bytes);
   void install();
-  void finish(bool ok, const QString& error);
+  void finish(const Status& outcome);
   QString partPath() const;
   QString currentUrl() const;
 

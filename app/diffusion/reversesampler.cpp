@@ -80,27 +80,22 @@ qint64 ReverseSampler::keptStateBytes() const {
   return bytes;
 }
 
-bool ReverseSampler::start(const ReverseRequest& r) {
-  if (isRunning()) {
-    Q_EMIT failed(tr("Sampling is already running; cancel it first."));
-    return false;
-  }
+Status ReverseSampler::start(const ReverseRequest& r) {
+  if (isRunning())
+    return {tr("Sampling is already running; cancel it first.")};
   SampleRequest asked;
   asked.sampler = r.sampler;
   asked.steps = r.steps;
   asked.eta = r.eta;
   asked.count = r.count;
-  QString error = DiffusionSampling::validate(asked, 100000).error;
-  if (error.isEmpty() && (r.count < 1 || r.count > 5000))
-    error = tr("The number of samples must be between 1 and 5000 (got %1).").arg(r.count);
-  if (error.isEmpty() && r.purpose == ReverseRequest::Purpose::Fork) {
+  if (Status valid = DiffusionSampling::validate(asked, 100000); !valid.ok())
+    return valid;
+  if (r.count < 1 || r.count > 5000)
+    return {tr("The number of samples must be between 1 and 5000 (got %1).").arg(r.count)};
+  if (r.purpose == ReverseRequest::Purpose::Fork) {
     std::lock_guard<std::mutex> lock(m_kept->mutex);
     if (r.forkFrom < 0 || size_t(r.forkFrom) >= m_kept->states.size())
-      error = tr("There is no kept step %1 to fork from; run the sampler first.").arg(r.forkFrom);
-  }
-  if (!error.isEmpty()) {
-    Q_EMIT failed(error);
-    return false;
+      return {tr("There is no kept step %1 to fork from; run the sampler first.").arg(r.forkFrom)};
   }
   if (m_thread) {
     m_thread->wait();
@@ -223,5 +218,5 @@ bool ReverseSampler::start(const ReverseRequest& r) {
   });
   m_thread->setObjectName(QStringLiteral("sampling"));
   m_thread->start();
-  return true;
+  return {};
 }

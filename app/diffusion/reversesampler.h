@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "status.h"
 #include "samplernames.h"
 
 #include <QImage>
@@ -62,8 +63,9 @@ class ReverseSampler final : public QObject {
  public:
   explicit ReverseSampler(QObject* parent = nullptr);
   ~ReverseSampler() override;
-  /// Checks the request and starts it; false (and failed()) when it cannot run.
-  bool start(const ReverseRequest& request);
+  /// Checks the request and starts it, or says why it cannot run; failed() is for what goes wrong
+  /// once it runs (a run folder that does not open, a sampler that throws).
+  Status start(const ReverseRequest& request);
   void cancel() { m_cancel->store(true); }
   /// From start() until the run's finished() or failed() (the thread may still be winding down).
   bool isRunning() const;

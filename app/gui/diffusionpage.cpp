@@ -84,8 +84,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
     ReverseRequest r = request(s);
     r.purpose = ReverseRequest::Purpose::Fork;
     r.forkFrom = frame;
-    if (m_sampler->start(r))
-      m_reverseView->setSampling(true);
+    startSampling(r);
   });
   connect(m_reverseView, &ReverseView::compareRequested, this, [this](const ReverseSettings& s) {
     ReverseRequest ddpm = request(s), ddim = request(s);
@@ -93,8 +92,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
     ddpm.sampler = Sampler::ancestral();
     ddim.sampler = Sampler::implicit();
     m_queue = {ddim};
-    if (m_sampler->start(ddpm))
-      m_reverseView->setSampling(true);
+    startSampling(ddpm);
   });
   connect(m_reverseView, &ReverseView::exportFrameRequested, this, &DiffusionPage::exportFrame);
   connect(m_reverseView, &ReverseView::exportFilmstripRequested, this, &DiffusionPage::exportFilmstrip);
@@ -150,7 +148,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
                                                       .arg(state));
     }
     if (!m_queue.isEmpty() && result.completed) {
-      if (m_sampler->start(m_queue.takeFirst()))
+      if (startSampling(m_queue.takeFirst()))
         return;
     }
     m_queue.clear();
@@ -235,8 +233,18 @@ void DiffusionPage::run(const ReverseSettings& s) {
   m_queue.clear();
   m_runClock.start();
   m_waitingFirstFrame = true;
-  if (m_sampler->start(request(s)))
-    m_reverseView->setSampling(true);
+  startSampling(request(s));
+}
+
+bool DiffusionPage::startSampling(const ReverseRequest& r) {
+  if (const Status started = m_sampler->start(r); !started.ok()) {
+    m_queue.clear();
+    m_reverseView->setSampling(m_sampler->isRunning());
+    m_reverseView->setMessage(started.error);
+    return false;
+  }
+  m_reverseView->setSampling(true);
+  return true;
 }
 
 void DiffusionPage::loadForwardSource(const QString& key, int index) {

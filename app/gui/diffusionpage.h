@@ -41,6 +41,8 @@ class DiffusionPage final : public QWidget {
   /// onlyT: just the slider moved (x0, ε and the chart's curves are as they were).
   void redrawForward(bool onlyT = false);
   void run(const ReverseSettings& s);
+  /// Starts the sampler and shows it running, or says on the page why it cannot; true when it runs.
+  bool startSampling(const ReverseRequest& r);
   void exportFrame();
   void exportFilmstrip();
   void exportGif();

@@ -175,15 +175,15 @@ void GetDigitsDialog::startDownload() {
   m_download->start();
 }
 
-void GetDigitsDialog::onDownloadFinished(bool ok, const QString& error) {
+void GetDigitsDialog::onDownloadFinished(const Status& outcome) {
   m_download->deleteLater();
   m_download = nullptr;
   setBusy(false);
   m_progress->setRange(0, 1000);
-  m_progress->setValue(ok ? 1000 : m_progress->value());
-  if (!ok) {
+  m_progress->setValue(outcome.ok() ? 1000 : m_progress->value());
+  if (!outcome.ok()) {
     m_notes->clear();  // the error lists what each mirror said
-    return showResult(false, error);
+    return showResult(false, outcome.error);
   }
   m_progress->setFormat(tr("Done"));
   showResult(true, tr("Ready: %1. Train the default VAE on the Explore page.").arg(m_summary));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "status.h"
+
 #include <QDialog>
 
 class DataDownload;
@@ -40,7 +42,7 @@ class GetDigitsDialog final : public QDialog {
  private:
   void chooseFile();
   void chooseFolder();
-  void onDownloadFinished(bool ok, const QString& error);
+  void onDownloadFinished(const Status& outcome);
   void showResult(bool ok, const QString& text);
   void setBusy(bool busy);
 

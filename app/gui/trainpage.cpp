@@ -356,8 +356,9 @@ void TrainPage::startNow(const TrainingSettings& s) {
   m_dashboard->setValues(formValuesOf(s));
   m_dashboard->setRunning(true);
   m_dashboard->setMessage({});
-  if (!m_training->start(s)) {  // failed() has said why
+  if (const Status started = m_training->start(s); !started.ok()) {
     m_dashboard->setRunning(false);
+    onFailed(started.error);
     return;
   }
   m_runningFamily = Registry::resolve(s.model, s.dataset);

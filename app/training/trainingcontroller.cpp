@@ -15,15 +15,11 @@ TrainingController::~TrainingController() { stopAndWait(-1); }
 
 bool TrainingController::isRunning() const { return m_busy; }
 
-bool TrainingController::start(const TrainingSettings& settings) {
-  if (isRunning()) {
-    Q_EMIT failed(tr("A training run is already in progress."));
-    return false;
-  }
-  if (const Status valid = settings.validate(); !valid.ok()) {
-    Q_EMIT failed(valid.error);
-    return false;
-  }
+Status TrainingController::start(const TrainingSettings& settings) {
+  if (isRunning())
+    return {tr("A training run is already in progress.")};
+  if (Status valid = settings.validate(); !valid.ok())
+    return valid;
   if (m_thread) {  // the previous run's thread: its run() has returned, its event loop is ending
     m_thread->wait();
     delete m_thread;
@@ -57,7 +53,7 @@ bool TrainingController::start(const TrainingSettings& settings) {
   });
   m_busy = true;
   m_thread->start();
-  return true;
+  return {};
 }
 
 void TrainingController::stop() {

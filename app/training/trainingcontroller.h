@@ -24,8 +24,9 @@ class TrainingController final : public QObject {
 
   /// From start() until finished() or failed() is emitted.
   bool isRunning() const;
-  /// Starts a run; false (and failed() emitted) if one is running or the settings are invalid.
-  bool start(const TrainingSettings& settings);
+  /// Starts a run, or says why not (one is running, the settings are invalid); failed() is for
+  /// what goes wrong once it runs.
+  Status start(const TrainingSettings& settings);
   /// Asks the run to stop after the current batch; finished() follows.
   void stop();
   /// stop() and wait for the thread, at most `ms` milliseconds. True when it ended.

@@ -39,8 +39,9 @@ Outcome run(DataDownload& d) {
   d.start();
   if (done.isEmpty() && !done.wait(20000))
     return {false, QStringLiteral("no answer in 20 s"), {}};
-  o.ok = done[0][0].toBool();
-  o.error = done[0][1].toString();
+  const auto outcome = done[0][0].value<Status>();
+  o.ok = outcome.ok();
+  o.error = outcome.error;
   return o;
 }
 
@@ -254,7 +255,7 @@ class TestDataDownload : public QObject {
     QTRY_COMPARE(done.size(), 1);
     QTest::qWait(300);  // nothing more comes
     QCOMPARE(done.size(), 1);
-    QVERIFY(!done[0][0].toBool());
+    QVERIFY(!done[0][0].value<Status>().ok());
     QVERIFY(!d.running());
     QVERIFY(!QFileInfo::exists(target("between")));
   }

@@ -46,7 +46,7 @@ class tst_ReverseSampler : public QObject {
     QSignalSpy started(&relay, &ReverseSampler::started);
     QSignalSpy frames(&relay, &ReverseSampler::frame);
     QSignalSpy finished(&relay, &ReverseSampler::finished);
-    QVERIFY(sampler.start(request(QStringLiteral("ddim"), 10, 300)));
+    QVERIFY(sampler.start(request(QStringLiteral("ddim"), 10, 300)).ok());
     QVERIFY(finished.wait(30000));
     QCOMPARE(frames.count(), 10);
     const auto times = started.first().at(1).value<QVector<int>>();
@@ -68,7 +68,7 @@ class tst_ReverseSampler : public QObject {
     // DDPM visits all 100 timesteps.
     frames.clear();
     finished.clear();
-    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 50)));
+    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 50)).ok());
     QVERIFY(finished.wait(30000));
     QCOMPARE(frames.count(), 100);
 
@@ -80,7 +80,7 @@ class tst_ReverseSampler : public QObject {
     frames.clear();
     finished.clear();
     QSignalSpy progress(&relay, &ReverseSampler::progress);
-    QVERIFY(sampler.start(fork));
+    QVERIFY(sampler.start(fork).ok());
     QVERIFY(finished.wait(30000));
     QCOMPARE(frames.count(), 0);
     QCOMPARE(progress.count(), 6);
@@ -99,7 +99,7 @@ class tst_ReverseSampler : public QObject {
       if (f.index == 7)
         sampler.cancel();
     }, Qt::DirectConnection);
-    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 500)));
+    QVERIFY(sampler.start(request(QStringLiteral("ddpm"), 0, 500)).ok());
     QVERIFY(finished.wait(30000));
     const auto result = finished.first().first().value<ReverseResult>();
     QVERIFY(!result.completed);
@@ -113,16 +113,18 @@ class tst_ReverseSampler : public QObject {
     QSignalSpy failed(&relay, &ReverseSampler::failed);
     ReverseRequest r = request(QStringLiteral("ddim"), 10, 10);
     r.eta = 2;
-    QVERIFY(!sampler.start(r));
-    QVERIFY(failed.last().first().toString().contains(QStringLiteral("η")));
+    Status refused = sampler.start(r);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error.contains(QStringLiteral("η")));
     r = request(QStringLiteral("ddim"), 10, 10);
     r.purpose = ReverseRequest::Purpose::Fork;
     r.forkFrom = 3;
-    QVERIFY(!sampler.start(r));  // nothing kept yet
-    QVERIFY(failed.last().first().toString().contains(QStringLiteral("fork")));
+    refused = sampler.start(r);  // nothing kept yet
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error.contains(QStringLiteral("fork")));
     r = request(QStringLiteral("ddim"), 10, 10);
     r.runFolder = m_runs.filePath(QStringLiteral("missing"));
-    QVERIFY(sampler.start(r));  // checked on the worker: run.json is read there
+    QVERIFY(sampler.start(r).ok());  // checked on the worker: run.json is read there
     QVERIFY(failed.wait(10000));
   }
 

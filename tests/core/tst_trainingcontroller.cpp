@@ -37,7 +37,7 @@ class tst_TrainingController : public QObject {
     QSignalSpy failed(&c, &TrainingController::failed);
     TrainingSettings s = settings(runs);
     s.epochs = 2;
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QVERIFY(c.isRunning());
     QVERIFY(finished.wait(60000));
     QCOMPARE(failed.count(), 0);
@@ -111,7 +111,7 @@ class tst_TrainingController : public QObject {
     TrainingSettings s = settings(runs);
     s.epochs = 1000;
     s.batchSize = 1;  // 9,000 steps an epoch (seconds): Stop lands inside the first one even on a loaded machine
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QVERIFY(progress.wait(30000));
     c.stop();
     QVERIFY(finished.wait(5000));
@@ -157,7 +157,7 @@ class tst_TrainingController : public QObject {
     QSignalSpy progress(&c, &TrainingController::progress);
     QSignalSpy finished(&c, &TrainingController::finished);
     s.runFolder = runs.filePath(QStringLiteral("paused"));
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QVERIFY(progress.wait(30000));
     c.setPaused(true);
     QVERIFY(c.isPaused());
@@ -181,7 +181,7 @@ class tst_TrainingController : public QObject {
     TrainingController d;
     QSignalSpy finishedToo(&d, &TrainingController::finished);
     s.runFolder = runs.filePath(QStringLiteral("straight"));
-    QVERIFY(d.start(s));
+    QVERIFY(d.start(s).ok());
     QVERIFY(finishedToo.wait(60000));
     const auto a = losses(runs.filePath(QStringLiteral("paused"))), b = losses(runs.filePath(QStringLiteral("straight")));
     QCOMPARE(a.size(), 2 * 282);
@@ -207,7 +207,7 @@ class tst_TrainingController : public QObject {
     s.epochs = 200;         // grids (and their checkpoints) every second epoch …
     s.maxSteps = 71 * 9;    // … of which nine are trained: epochs 1, 3, … are checked by themselves
     s.learningRate = 3e-3;  // a held-out curve that goes up and down
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 120000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
     const RunFolder run(finished.first().at(0).toString());
@@ -239,7 +239,7 @@ class tst_TrainingController : public QObject {
     QSignalSpy finished(&c, &TrainingController::finished);
     TrainingSettings s = settings(runs);
     s.epochs = 1000;
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QVERIFY(progress.wait(30000));
     c.setPaused(true);
     QTest::qWait(200);
@@ -258,7 +258,7 @@ class tst_TrainingController : public QObject {
       QSignalSpy started(&c, &TrainingController::started);
       TrainingSettings s = settings(runs);
       s.epochs = 1000;
-      QVERIFY(c.start(s));
+      QVERIFY(c.start(s).ok());
       QVERIFY(started.wait(30000));
       folder = started.first().first().toString();
     }  // the destructor stops, the worker saves, the thread is joined
@@ -288,9 +288,10 @@ class tst_TrainingController : public QObject {
     s.epochs = epochs;
     s.learningRate = lr;
     s.dataFolder = data;
-    QVERIFY(!c.start(s));
-    QCOMPARE(failed.count(), 1);
-    QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
+    const Status refused = c.start(s);
+    QVERIFY(!refused.ok());
+    QCOMPARE(failed.count(), 0);  // a refusal is the answer of start(), not a failed run
+    QVERIFY2(refused.error.contains(expected), qPrintable(refused.error));
   }
 
   void corruptDataFailsWithTheFileName() {
@@ -306,7 +307,7 @@ class tst_TrainingController : public QObject {
     QSignalSpy failed(&c, &TrainingController::failed);
     TrainingSettings s = settings(runs);
     s.dataFolder = data.path();
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QVERIFY(failed.wait(10000));
     const QString msg = failed.first().first().toString();
     QVERIFY2(msg.contains(QStringLiteral("train-images-idx3-ubyte.gz: not an IDX file")), qPrintable(msg));

@@ -142,7 +142,7 @@ class tst_ExplorePage : public QObject {
     s.runsFolder = m_dir.path();
     s.epochs = 6;
     s.threads = 2;
-    QVERIFY(c.start(s));
+    QVERIFY(c.start(s).ok());
     QTRY_VERIFY_WITH_TIMEOUT(page.scatterStep() > 0, 30000);
     const qint64 first = page.scatterStep();
     QTRY_VERIFY_WITH_TIMEOUT(page.scatterStep() > first || !finished.isEmpty(), 60000);

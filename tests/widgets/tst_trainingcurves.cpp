@@ -34,7 +34,7 @@ class tst_TrainingCurves : public QObject {
     curves.addEvaluation(2500, 123.456789012345678);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("curves.csv"));
-    QCOMPARE(ChartExport::saveText(curves.curvesCsv(), path), QString());
+    QCOMPARE(ChartExport::saveText(curves.curvesCsv(), path).error, QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readLine().trimmed(), QByteArray("curve,step,value"));
@@ -69,7 +69,7 @@ class tst_TrainingCurves : public QObject {
     const QByteArray starts[3] = {QByteArray("\x89PNG"), QByteArray("<?xml"), QByteArray("%PDF-")};
     const QString names[3] = {QStringLiteral("c.png"), QStringLiteral("c.svg"), QStringLiteral("c.pdf")};
     for (int i = 0; i < 3; ++i) {
-      QCOMPARE(curves.saveChart(dir.filePath(names[i])), QString());
+      QCOMPARE(curves.saveChart(dir.filePath(names[i])).error, QString());
       QFile f(dir.filePath(names[i]));
       QVERIFY(f.open(QIODevice::ReadOnly));
       const QByteArray bytes = f.readAll();
@@ -78,9 +78,9 @@ class tst_TrainingCurves : public QObject {
     }
     QVERIFY(QFile(dir.filePath(names[1])).open(QIODevice::ReadOnly));
     // Another suffix: a message, and no file.
-    QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("c.bmp"))).isEmpty());
+    QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("c.bmp"))).ok());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("c.bmp"))));
-    QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("missing/c.png"))).isEmpty());
+    QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("missing/c.png"))).ok());
   }
 
   // The quality chart: one point per scored epoch, its numbers exactly in the CSV, the
@@ -144,7 +144,7 @@ class tst_TrainingCurves : public QObject {
   void sampleStripIsOneImage() {
     SampleStrip strip;
     QVERIFY(strip.stripImage().isNull());
-    QVERIFY(!ChartExport::saveImage(strip.stripImage(), QStringLiteral("x.png")).isEmpty());
+    QVERIFY(!ChartExport::saveImage(strip.stripImage(), QStringLiteral("x.png")).ok());
     QImage grid(100, 100, QImage::Format_Grayscale8);
     grid.fill(200);
     strip.addSamples(grid, 10, 1);
