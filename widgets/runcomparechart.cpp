@@ -41,13 +41,13 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   m_curve->setObjectName(QStringLiteral("compareCurveCombo"));
   m_curve->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   connect(m_curve, &QComboBox::currentIndexChanged, this, &RunCompareChart::rebuildAll);
-  m_smooth = new QCheckBox(tr("S&moothed"), this);
+  m_smooth = new QCheckBox(tr("Smoothed"), this);
   m_smooth->setObjectName(QStringLiteral("compareSmoothCheck"));
   m_smooth->setChecked(true);
   m_smooth->setToolTip(tr("The losses under a moving average (0.9 on the past, as on this run's chart); "
                           "exports keep the raw values."));
   connect(m_smooth, &QCheckBox::toggled, this, &RunCompareChart::rebuildAll);
-  auto* add = new QPushButton(tr("&Add a run…"), this);
+  auto* add = new QPushButton(tr("Add a &run…"), this);
   add->setObjectName(QStringLiteral("compareAddButton"));
   connect(add, &QPushButton::clicked, this, &RunCompareChart::addRunRequested);
   auto* remove = new QPushButton(tr("Remove"), this);
@@ -70,11 +70,11 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   controls->addWidget(add);
   controls->addWidget(remove);
   controls->addSpacing(16);
-  auto* curveLabel = new QLabel(tr("&Curve:"), this);
+  auto* curveLabel = new QLabel(tr("Curve:"), this);
   curveLabel->setBuddy(m_curve);
   controls->addWidget(curveLabel);
   controls->addWidget(m_curve);
-  auto* axisLabel = new QLabel(tr("&Along:"), this);
+  auto* axisLabel = new QLabel(tr("Alon&g:"), this);
   axisLabel->setBuddy(m_axis);
   controls->addWidget(axisLabel);
   controls->addWidget(m_axis);

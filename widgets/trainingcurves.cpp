@@ -40,7 +40,7 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_smoothingSlider->setValue(int(std::lround(m_smoothing * 100)));
   m_smoothingSlider->setMaximumWidth(200);
   m_smoothingSlider->setToolTip(tr("Exponential moving average of the per-step losses; the raw curves stay faded behind."));
-  auto* smoothingLabel = new QLabel(tr("&Smoothing:"), this);
+  auto* smoothingLabel = new QLabel(tr("Smoothin&g:"), this);
   smoothingLabel->setBuddy(m_smoothingSlider);
   auto* smoothingValue = new QLabel(QString::number(m_smoothing, 'f', 2), this);
   connect(m_smoothingSlider, &QSlider::valueChanged, this, [this, smoothingValue](int v) {

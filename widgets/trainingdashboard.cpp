@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -62,7 +63,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_message = new QLabel(this);
   m_message->setObjectName(QStringLiteral("messageLabel"));
   m_message->setWordWrap(true);
-  m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
   m_message->hide();
   left->addWidget(m_message);
   left->addWidget(buildProgress());
@@ -85,7 +85,7 @@ QGroupBox* TrainingDashboard::buildModelAndData() {
   form->addRow(tr("&Model:"), m_model);
   m_datasetCombo = new QComboBox(settings);
   m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
-  form->addRow(tr("&Dataset:"), m_datasetCombo);
+  form->addRow(tr("D&ataset:"), m_datasetCombo);
   m_folderOptions = new QWidget(settings);
   auto* fo = new QHBoxLayout(m_folderOptions);
   fo->setContentsMargins(0, 0, 0, 0);
@@ -132,7 +132,7 @@ QGroupBox* TrainingDashboard::buildHyperparameters() {
   m_epochs = new QSpinBox(hyper);
   m_epochs->setObjectName(QStringLiteral("epochsSpin"));
   m_epochs->setRange(1, 10000);
-  hform->addRow(tr("&Epochs:"), m_epochs);
+  hform->addRow(tr("E&pochs:"), m_epochs);
   m_batch = new QSpinBox(hyper);
   m_batch->setObjectName(QStringLiteral("batchSpin"));
   m_batch->setRange(1, 8192);
@@ -148,18 +148,18 @@ QGroupBox* TrainingDashboard::buildHyperparameters() {
   m_seed = new QLineEdit(hyper);
   m_seed->setObjectName(QStringLiteral("seedEdit"));
   m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
-  hform->addRow(tr("&Seed:"), m_seed);
+  hform->addRow(tr("Seed:"), m_seed);
   m_threads = new QSpinBox(hyper);
   m_threads->setObjectName(QStringLiteral("threadsSpin"));
   m_threads->setRange(1, 1);
   m_threads->setToolTip(tr("LibTorch threads used by training. Leaving one core free keeps the window "
                             "responsive while it trains; using all cores trains faster but the window may stutter."));
-  hform->addRow(tr("&Threads:"), m_threads);
+  hform->addRow(tr("Threads:"), m_threads);
   m_device = new QComboBox(hyper);
   m_device->setObjectName(QStringLiteral("deviceCombo"));
   m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
   m_device->setToolTip(tr("Where the model trains: the CPU, or a GPU when GenLab's LibTorch was built with CUDA."));
-  hform->addRow(tr("&Device:"), m_device);
+  hform->addRow(tr("Device:"), m_device);
   m_precision = new QComboBox(hyper);
   m_precision->setObjectName(QStringLiteral("precisionCombo"));
   m_precision->addItem(tr("Automatic"), QString());
@@ -168,7 +168,7 @@ QGroupBox* TrainingDashboard::buildHyperparameters() {
   m_precision->setToolTip(tr("Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms "
                              "and losses in float32 and computes the rest with half the bits: several times faster "
                              "where the CPU has it, the same quality."));
-  m_precisionLabel = new QLabel(tr("&Arithmetic:"), hyper);
+  m_precisionLabel = new QLabel(tr("Arithmetic:"), hyper);
   m_precisionLabel->setBuddy(m_precision);
   hform->addRow(m_precisionLabel, m_precision);
   m_scoreSamples = new QCheckBox(tr("Score the samples"), hyper);
@@ -186,17 +186,17 @@ QLayout* TrainingDashboard::buildButtons() {
   m_start = new QPushButton(tr("&Start training"), this);
   m_start->setObjectName(QStringLiteral("startButton"));
   m_start->setDefault(true);
-  m_stop = new QPushButton(tr("S&top"), this);
+  m_stop = new QPushButton(tr("St&op"), this);
   m_stop->setObjectName(QStringLiteral("stopButton"));
   m_stop->setEnabled(false);
-  m_pause = new QPushButton(tr("&Pause"), this);
+  m_pause = new QPushButton(tr("Pa&use"), this);
   m_pause->setObjectName(QStringLiteral("pauseButton"));
   m_pause->setCheckable(true);
   m_pause->setEnabled(false);
   m_pause->setToolTip(tr("Waits after the current batch with everything saved; Resume goes on exactly where it "
                          "paused, as if it never had."));
   connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
-    m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_pause->setText(paused ? tr("Res&ume") : tr("Pa&use"));
     Q_EMIT pauseRequested(paused);
   });
   m_nextRun = new QPushButton(tr("Set up the &next run"), this);
@@ -210,17 +210,18 @@ QLayout* TrainingDashboard::buildButtons() {
     lockForm(false);
     m_nextRun->setEnabled(false);
   });
-  auto* buttons = new QHBoxLayout;
-  buttons->addWidget(m_start);
-  buttons->addWidget(m_pause);
-  buttons->addWidget(m_stop);
-  buttons->addWidget(m_nextRun);
-  m_follow = new QPushButton(tr("&Follow a run…"), this);
+  // Two rows: the five do not fit the form's width on a laptop (nor in Chinese).
+  auto* buttons = new QGridLayout;
+  buttons->addWidget(m_start, 0, 0);
+  buttons->addWidget(m_pause, 0, 1);
+  buttons->addWidget(m_stop, 0, 2);
+  buttons->addWidget(m_nextRun, 1, 0, 1, 2);
+  m_follow = new QPushButton(tr("Follo&w a run…"), this);
   m_follow->setObjectName(QStringLiteral("followRunButton"));
   m_follow->setToolTip(tr("Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared "
                           "folder): its curves and samples update as its folder changes."));
   connect(m_follow, &QPushButton::clicked, this, &TrainingDashboard::followRequested);
-  buttons->addWidget(m_follow);
+  buttons->addWidget(m_follow, 1, 2);
   return buttons;
 }
 
@@ -233,6 +234,11 @@ QGroupBox* TrainingDashboard::buildProgress() {
   m_progress->setValue(0);
   m_progress->setFormat(tr("epoch %1/%2").arg(0).arg(0));
   sform->addRow(m_progress);
+  m_waiting = new QLabel(status);
+  m_waiting->setObjectName(QStringLiteral("waitingLabel"));
+  m_waiting->setWordWrap(true);
+  m_waiting->hide();
+  sform->addRow(m_waiting);
   m_speed = new QLabel(QStringLiteral("–"), status);
   m_speed->setObjectName(QStringLiteral("speedLabel"));
   sform->addRow(tr("Speed:"), m_speed);
@@ -499,13 +505,14 @@ void TrainingDashboard::setRunning(bool running) {
   if (!running) {
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(false);
-    m_pause->setText(tr("&Pause"));
+    m_pause->setText(tr("Pa&use"));
   }
   m_nextRun->setVisible(running);
   m_nextRun->setEnabled(running);
   if (starting) {
     m_runChoice = currentChoice() ? *currentChoice() : ModelChoice();
     m_message->hide();
+    m_waiting->hide();
     m_eval->setText(QStringLiteral("–"));
     m_curves->clear();
     m_gradients->clear();
@@ -561,7 +568,14 @@ void TrainingDashboard::showCharts(bool gradients, bool byTimestep, bool quality
   m_chartTabs->setTabVisible(m_chartTabs->indexOf(m_quality), quality);
 }
 
-void TrainingDashboard::setMessage(const QString& text) {
+void TrainingDashboard::setMessage(const QString& text, Tone tone) {
+  m_message->setStyleSheet(tone == Tone::Problem ? QStringLiteral("color: #b00020;") : QString());
   m_message->setText(text);
   m_message->setVisible(!text.isEmpty());
+}
+
+void TrainingDashboard::setWaiting(const QString& text) {
+  if (m_waiting->text() != text)
+    m_waiting->setText(text);
+  m_waiting->setVisible(!text.isEmpty());
 }

@@ -104,7 +104,12 @@ class TrainingDashboard final : public QWidget {
   void addEvaluation(int epoch, qint64 step, const QVector<double>& values);
   /// The run reports that it waits (Pause) or trains again.
   void setPaused(bool paused);
-  void setMessage(const QString& text);
+  /// How a message reads: a problem (red) or information (the text's own colour).
+  enum class Tone { Problem, Information };
+  void setMessage(const QString& text, Tone tone = Tone::Problem);
+  /// What runs beside or between the steps (the quality judge training, scoring), under the
+  /// progress bar; "" hides it.
+  void setWaiting(const QString& text);
 
   TrainingCurves* curves() const { return m_curves; }
   /// Each optimizer's gradient norm and learning rate, step by step.
@@ -184,6 +189,7 @@ class TrainingDashboard final : public QWidget {
   QLabel* m_speed = nullptr;
   QLabel* m_elapsed = nullptr;
   QLabel* m_eta = nullptr;
+  QLabel* m_waiting = nullptr;
   QLabel* m_eval = nullptr;
   QLabel* m_message = nullptr;
   QLabel* m_runFolder = nullptr;

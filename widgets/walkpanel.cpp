@@ -18,10 +18,10 @@ WalkPanel::WalkPanel(QWidget* parent) : QWidget(parent) {
     return b;
   };
   auto* start = button(tr("&Start here"), "walkStartButton", tr("The walk starts at the point on the map."));
-  auto* end = button(tr("&End here"), "walkEndButton", tr("The walk ends at the point on the map."));
-  m_items = button(tr("Two held-out &images"), "walkItemsButton",
+  auto* end = button(tr("E&nd here"), "walkEndButton", tr("The walk ends at the point on the map."));
+  m_items = button(tr("Two held-out ima&ges"), "walkItemsButton",
                    tr("From one held-out image's code to another's (two picked at random)."));
-  auto* random = button(tr("Two &random codes"), "walkRandomButton", tr("Between two codes drawn from the prior."));
+  auto* random = button(tr("Two rando&m codes"), "walkRandomButton", tr("Between two codes drawn from the prior."));
   connect(start, &QPushButton::clicked, this, &WalkPanel::startHereRequested);
   connect(end, &QPushButton::clicked, this, &WalkPanel::endHereRequested);
   connect(m_items, &QPushButton::clicked, this, &WalkPanel::twoItemsRequested);
@@ -66,8 +66,8 @@ WalkPanel::WalkPanel(QWidget* parent) : QWidget(parent) {
   ends->addWidget(m_items, 1, 0);
   ends->addWidget(random, 1, 1);
   auto* form = new QFormLayout;
-  form->addRow(tr("S&teps:"), m_steps);
-  form->addRow(tr("&Path:"), m_path);
+  form->addRow(tr("Ste&ps:"), m_steps);
+  form->addRow(tr("P&ath:"), m_path);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(ends);
   layout->addLayout(form);

@@ -22,7 +22,7 @@ FamilyOption latentOption(int defaultDim) {
   o.min = 1;
   o.max = 128;
   o.defaultValue = defaultDim;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Latent &dimension:");
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Latent d&imension:");
   o.help = QT_TRANSLATE_NOOP("ModelFamily", "Dimension d of the latent code. With d = 2 the Explore page shows the whole latent space.");
   o.fromOlderRun = [](const QJsonObject& run) {
     return run.value(QStringLiteral("model")).toObject().value(QStringLiteral("latent_dim"));

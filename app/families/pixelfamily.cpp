@@ -112,7 +112,7 @@ FamilyOption levelsOption() {
   o.choices = {{2, QT_TRANSLATE_NOOP("ModelFamily", "black or white (2 levels)")},
                {256, QT_TRANSLATE_NOOP("ModelFamily", "256 grey levels")}};
   o.defaultValue = 2;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "&Pixels:");
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Pixels:");
   o.help = QT_TRANSLATE_NOOP("ModelFamily", "What the model predicts for each pixel. Black or white: the digits are "
                                             "binarised afresh at every visit, as in the PixelCNN papers' MNIST results. "
                                             "256 grey levels: a softmax over every grey value, slower to learn.");

@@ -44,7 +44,7 @@ void ExplorePage::buildComparePanels() {
   m_draws->setObjectName(QStringLiteral("randomDraws"));
   m_drawsCaption = new QLabel(m_drawsPanel);
   m_drawsCaption->setWordWrap(true);
-  auto* reroll = new QPushButton(tr("New &draws"), m_drawsPanel);
+  auto* reroll = new QPushButton(tr("&New draws"), m_drawsPanel);
   reroll->setObjectName(QStringLiteral("newDrawsButton"));
   connect(reroll, &QPushButton::clicked, this, [this] {
     ++m_drawsSeed;

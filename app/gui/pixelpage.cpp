@@ -29,7 +29,7 @@ PixelPage::PixelPage(QWidget* parent) : QWidget(parent), m_writer(new PixelWrite
 
   buildWriteSettings();
   buildWriteButtons();
-  QHBoxLayout* controls = buildControlsRow();
+  QVBoxLayout* controls = buildControlsRows();
   QHBoxLayout* body = buildImagesAndSidePanel();
 
   auto* top = new QHBoxLayout;
@@ -87,7 +87,7 @@ void PixelPage::buildWriteSettings() {
     else
       m_view->setPainting(false);
   });
-  m_otherDigit = new QPushButton(tr("Other &digits"), this);
+  m_otherDigit = new QPushButton(tr("Other di&gits"), this);
   m_otherDigit->setToolTip(tr("Paint on other held-out digits (the painted mask stays)"));
   m_otherDigit->setVisible(false);
   connect(m_otherDigit, &QPushButton::clicked, this, [this] {
@@ -129,7 +129,7 @@ void PixelPage::buildWriteButtons() {
   m_pause->setCheckable(true);
   m_step = new QPushButton(tr("&One pixel"), this);
   m_step->setToolTip(tr("While paused: draw the next pixel"));
-  m_cancel = new QPushButton(tr("&Cancel"), this);
+  m_cancel = new QPushButton(tr("Cance&l"), this);
   connect(m_writeButton, &QPushButton::clicked, this, &PixelPage::write);
   connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
     m_pause->setText(paused ? tr("&Resume") : tr("&Pause"));
@@ -145,30 +145,36 @@ void PixelPage::buildWriteButtons() {
   });
 }
 
-// The settings with their labels, then the buttons, in one row.
-QHBoxLayout* PixelPage::buildControlsRow() {
-  auto* controls = new QHBoxLayout;
-  auto add = [&](const QString& label, QWidget* w) {
+// Two rows (one is wider than a laptop's screen): how many, how sharp, which class, how fast and
+// the buttons; then what the images start from.
+QVBoxLayout* PixelPage::buildControlsRows() {
+  auto* first = new QHBoxLayout;
+  auto* second = new QHBoxLayout;
+  auto add = [&](QHBoxLayout* row, const QString& label, QWidget* w) {
     auto* l = new QLabel(label, this);
     l->setBuddy(w);
-    controls->addWidget(l);
-    controls->addWidget(w);
+    row->addWidget(l);
+    row->addWidget(w);
     return l;
   };
-  add(tr("&Images"), m_count);
-  add(tr("Te&mperature"), m_temperature);
-  add(tr("&Start from"), m_start);
-  controls->addWidget(m_same);
-  controls->addWidget(m_paint);
-  controls->addWidget(m_otherDigit);
-  m_classLabel = add(tr("Cl&ass"), m_class);
+  add(first, tr("&Images"), m_count);
+  add(first, tr("Te&mperature"), m_temperature);
+  m_classLabel = add(first, tr("Cl&ass"), m_class);
   m_class->setVisible(false);
   m_classLabel->setVisible(false);
-  add(tr("Pa&ce"), m_pace);
-  controls->addStretch(1);
+  add(first, tr("Pa&ce"), m_pace);
+  first->addStretch(1);
   for (QPushButton* b : {m_writeButton, m_pause, m_step, m_cancel})
-    controls->addWidget(b);
-  return controls;
+    first->addWidget(b);
+  add(second, tr("&Start from"), m_start);
+  second->addWidget(m_same);
+  second->addWidget(m_paint);
+  second->addWidget(m_otherDigit);
+  second->addStretch(1);
+  auto* rows = new QVBoxLayout;
+  rows->addLayout(first);
+  rows->addLayout(second);
+  return rows;
 }
 
 // The images being written, and beside them the next pixel's distribution and what a pixel sees.

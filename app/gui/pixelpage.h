@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QHBoxLayout;
+class QVBoxLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -39,7 +40,7 @@ class PixelPage final : public QWidget {
  private:
   void buildWriteSettings();
   void buildWriteButtons();
-  QHBoxLayout* buildControlsRow();
+  QVBoxLayout* buildControlsRows();
   QHBoxLayout* buildImagesAndSidePanel();
 
   void showFrame(const PixelWriteFrame& f);

@@ -183,9 +183,10 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_follower, &RunFollower::problem, this, [this](const QString& text) { m_dashboard->setMessage(text); });
   connect(m_follower, &RunFollower::statusChanged, this, [this](const QString& status) {
     if (status == QLatin1String("completed"))
-      m_dashboard->setMessage(tr("The run you follow has finished: %1").arg(m_follower->folder()));
+      m_dashboard->setMessage(tr("The run you follow has finished: %1").arg(m_follower->folder()), TrainingDashboard::Tone::Information);
     else if (status == QLatin1String("stopped"))
-      m_dashboard->setMessage(tr("The run you follow was stopped (it can be resumed): %1").arg(m_follower->folder()));
+      m_dashboard->setMessage(tr("The run you follow was stopped (it can be resumed): %1").arg(m_follower->folder()),
+                              TrainingDashboard::Tone::Information);
     else if (status == QLatin1String("failed"))
       m_dashboard->setMessage(tr("The run you follow failed: %1").arg(m_follower->folder()));
   });
@@ -230,7 +231,8 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
   connect(m_training, &TrainingController::evaluated, this, &TrainPage::onEvaluated);
   connect(m_training, &TrainingController::scored, this,
           [this](const EpochEvaluation& q) { m_dashboard->quality()->addEpoch(q.epoch, q.values); });
-  connect(m_training, &TrainingController::note, this, [this](const QString& text) { m_dashboard->setMessage(text); });
+  connect(m_training, &TrainingController::note, this,
+          [this](const QString& text) { m_dashboard->setMessage(text, TrainingDashboard::Tone::Information); });
   connect(m_training, &TrainingController::decoderUpdated, this, [this](const DecoderSnapshot& d) {
     if (m_runningFamily)
       Q_EMIT decoderUpdated(d, m_runningFolder, m_runningFamily);
@@ -398,7 +400,7 @@ void TrainPage::onStarted(const QString& folder, qint64, const QString& familyId
   if (const QString note = dataset.value(QStringLiteral("note")).toString(); !note.isEmpty())
     notes << note;
   if (!notes.isEmpty())
-    m_dashboard->setMessage(notes.join(QLatin1Char(' ')));
+    m_dashboard->setMessage(notes.join(QLatin1Char(' ')), TrainingDashboard::Tone::Information);
   Q_EMIT runStarted(folder, family);
 }
 
@@ -423,17 +425,20 @@ void TrainPage::onProgress(const TrainingProgress& pr) {
   m_dashboard->setProgress(pr.step, pr.totalSteps, pr.epoch, pr.epochs, pr.samplesPerSecond, pr.elapsedSeconds,
                            pr.etaSeconds);
   m_dashboard->setPaused(pr.paused);
+  m_dashboard->setWaiting(pr.waiting);
   if (pr.paused)
     Q_EMIT progressText(tr("Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.")
                             .arg(pr.step).arg(pr.epoch + 1));
   else
     Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
-                            .arg(pr.epoch).arg(pr.epochs).arg(pr.step));
+                            .arg(pr.epoch).arg(pr.epochs).arg(pr.step) +
+                        (pr.waiting.isEmpty() ? QString() : QLatin1Char('\n') + pr.waiting));
 }
 
 void TrainPage::followRun(const QString& folder) {
   if (!folder.isEmpty() && isTraining()) {
-    m_dashboard->setMessage(tr("A run trains here: its chart stays. Follow another run once it has ended."));
+    m_dashboard->setMessage(tr("A run trains here: its chart stays. Follow another run once it has ended."),
+                            TrainingDashboard::Tone::Information);
     return;
   }
   m_dashboard->curves()->clear();
@@ -444,7 +449,8 @@ void TrainPage::followRun(const QString& folder) {
   m_dashboard->setRunFolder(folder);
   m_follower->follow(folder);
   if (!folder.isEmpty())
-    m_dashboard->setMessage(tr("Following %1: its curves and samples appear here as its folder changes.").arg(folder));
+    m_dashboard->setMessage(tr("Following %1: its curves and samples appear here as its folder changes.").arg(folder),
+                            TrainingDashboard::Tone::Information);
 }
 
 QString TrainPage::followedRun() const { return m_follower->folder(); }

@@ -89,9 +89,10 @@ struct TrainingProgress {
   int epoch = 0;             ///< epochs completed
   int epochs = 0;
   double samplesPerSecond = 0;
-  double elapsedSeconds = 0;  ///< training time, pauses left out
-  double etaSeconds = 0;
+  double elapsedSeconds = 0;  ///< what the user has waited: training and scoring, pauses left out
+  double etaSeconds = 0;      ///< the steps left and the scoring of the epochs left
   bool paused = false;        ///< the run waits (Pause) with its checkpoint saved
+  QString waiting;            ///< what runs beside or between the steps, in words ("" when nothing)
 };
 
 /// The held-out evaluation after an epoch, in the order of the family's heldOut columns.

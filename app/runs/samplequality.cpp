@@ -7,6 +7,7 @@
 #include "modelsession.h"
 #include "run.h"
 
+#include "nn/batch_slices.h"
 #include "quality/classifier.h"
 #include "quality/sample_quality.h"
 
@@ -23,8 +24,12 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace {
 
@@ -59,8 +64,11 @@ Status judgeable(const QString& dataset, const DatasetSplits& data) {
               .arg(data.eval.size())};
 }
 
+// Each epoch of the classifier's training, or nothing: `say` tells it then.
+using EpochProgress = std::function<void(int epoch, int epochs)>;
+
 Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const DatasetSplits& data, const SampleQuality::Say& say,
-                       const std::function<bool()>& stopping = {}) {
+                       const std::function<bool()>& stopping = {}, const EpochProgress& epochProgress = {}) {
   Result<Judge> out;
   if (out.error = judgeable(dataset, data).error; !out.ok())
     return out;
@@ -92,7 +100,9 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
               .arg(j.file));
     j.model = genlab::ImageClassifier(classes);
     genlab::train_classifier(j.model, images(data.train), data.train.labels, o, [&](int epoch, int epochs) {
-      if (say)
+      if (epochProgress)
+        epochProgress(epoch, epochs);
+      else if (say)
         say(QCoreApplication::translate("SampleQuality", "Quality classifier: epoch %1 of %2").arg(epoch).arg(epochs));
       return !(stopping && stopping());
     });
@@ -232,15 +242,54 @@ struct LiveQuality::Private {
   DatasetSplits data;
   Say say;
   QStringList classes;
-  std::optional<Judge> judge;
-  QString judgeError;
+  // The judge is loaded or trained on its own thread from make() on, beside the run (the first
+  // launch shows digits in seconds, not after the classifier's minute); epochs that end before it
+  // is ready are not scored, the last one waits for it.
+  std::thread judging;
+  std::atomic<bool> judgeReady{false}, cancelJudge{false};
+  std::atomic<int> judgeEpoch{0}, judgeEpochs{0};
+  std::optional<Judge> judge;  // written by the judging thread before judgeReady
+  QString judgeError;          // the same
   // Toy runs: the points the samples are compared with.
   at::Tensor heldOut;
   double sigma = 1;
 };
 
 LiveQuality::LiveQuality() : d(std::make_unique<Private>()) {}
-LiveQuality::~LiveQuality() = default;
+LiveQuality::~LiveQuality() {
+  d->cancelJudge = true;  // a half-trained classifier is neither used nor kept
+  if (d->judging.joinable())
+    d->judging.join();
+}
+
+void LiveQuality::startJudging() {
+  Private* p = d.get();
+  p->judging = std::thread([p] {
+    // One thread: the run keeps the others (two cores would otherwise run four busy threads).
+    genlab::use_one_core_on_this_thread();
+    auto judge = guarded<Judge>([p] {
+      return judgeFor(p->dataset, p->dataFolder, p->data, p->say, [p] { return p->cancelJudge.load(); },
+                      [p](int epoch, int epochs) {
+                        p->judgeEpochs = epochs;
+                        p->judgeEpoch = epoch;
+                      });
+    });
+    if (judge.ok())
+      p->judge = std::move(judge.value);
+    else
+      p->judgeError = judge.error;
+    p->judgeReady = true;
+  });
+}
+
+QString LiveQuality::waitingFor() const {
+  if (!d->images || d->judgeReady)
+    return {};
+  if (d->judgeEpochs > 0)
+    return QCoreApplication::translate("SampleQuality", "The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.")
+        .arg(d->judgeEpoch.load()).arg(d->judgeEpochs.load());
+  return QCoreApplication::translate("SampleQuality", "The quality judge is being prepared; the samples are scored once it is ready.");
+}
 
 Result<std::unique_ptr<LiveQuality>> LiveQuality::make(const ModelFamily& family, const TrainingSettings& s,
                                                        const DatasetSplits& data, const Say& say) {
@@ -276,6 +325,7 @@ Result<std::unique_ptr<LiveQuality>> LiveQuality::makeUnguarded(const ModelFamil
   const int64_t classes = data.train.labels.max().item<int64_t>() + 1;
   for (int64_t c = 0; c < classes; ++c)
     q->d->classes << QString::number(c);
+  q->startJudging();
   return {std::move(q), {}};
 }
 
@@ -300,7 +350,8 @@ QString LiveQuality::describe(const ModelFamily& family, int timesteps) {
                                                       "trains once on the data set.").arg(how);
 }
 
-Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping) {
+Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping,
+                                           bool last) {
   return guarded<QVector<double>>([&]() -> Result<QVector<double>> {
     if (!d->images) {
       std::vector<float> points = session.samplePoints(1000, 1);
@@ -309,14 +360,15 @@ Result<QVector<double>> LiveQuality::score(const QString& runFolder, ModelSessio
       const auto samples = at::from_blob(points.data(), {int64_t(points.size() / 2), 2}, at::kFloat);
       return {{genlab::mmd(samples, d->heldOut, d->sigma)}, {}};
     }
-    if (!d->judge && d->judgeError.isEmpty()) {
-      auto judge = judgeFor(d->dataset, d->dataFolder, d->data, d->say, stopping);
-      if (judge.ok())
-        d->judge = std::move(judge.value);
-      else if (stopping && stopping())
-        return {{}, judge.error};  // stopped: tried again if the run goes on
-      else
-        d->judgeError = judge.error;
+    if (!d->judgeReady) {
+      if (!last)
+        return {};  // not yet: this epoch is not scored
+      if (d->say)
+        d->say(waitingFor());
+      while (!d->judgeReady && !(stopping && stopping()))
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (!d->judgeReady)
+        return {{}, QCoreApplication::translate("SampleQuality", "stopped")};
     }
     if (!d->judge)
       return {{}, d->judgeError};

@@ -65,13 +65,18 @@ class LiveQuality {
   /// quality_class_<i> per class; or quality_mmd.
   QStringList columns() const;
   /// The columns' values for the run's current weights (saved in `runFolder`; points from `session`).
-  /// `stopping` is asked between batches (and classifier epochs): true ends it with an error.
-  Result<QVector<double>> score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping = {});
+  /// `stopping` is asked between batches: true ends it with an error. Ok and empty when the judge
+  /// is not ready yet, unless `last` (the run's last epoch): then it waits for it.
+  Result<QVector<double>> score(const QString& runFolder, ModelSession& session, const std::function<bool()>& stopping = {},
+                                bool last = false);
+  /// What the scores wait for, in words (the judge training beside the model), or "" when nothing.
+  QString waitingFor() const;
   /// What is scored, in words ("500 samples, DDIM-25, after each epoch that saves samples").
   static QString describe(const ModelFamily& family, int timesteps);
 
  private:
   LiveQuality();
+  void startJudging();
   static Result<std::unique_ptr<LiveQuality>> makeUnguarded(const ModelFamily& family, const TrainingSettings& s,
                                                             const DatasetSplits& data, const Say& say);
   struct Private;

@@ -234,9 +234,17 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
   const int samplesEvery = std::max(1, s.epochs / 100);
   QElapsedTimer clock;
   clock.start();
-  // Time spent paused or scoring samples: not training time (curves by wall time, samples/s, ETA).
-  qint64 asideMs = 0;
-  const auto activeMs = [&] { return clock.elapsed() - asideMs; };
+  // Time spent paused or scoring samples is not training time (curves by wall time, samples/s);
+  // the elapsed time shown counts scoring (the user waited for it), and the ETA adds it per epoch.
+  qint64 pausedMs = 0;
+  Scoring scoring;
+  const auto activeMs = [&] { return clock.elapsed() - pausedMs - scoring.ms; };
+  const auto sampledEpochsLeft = [&] {
+    int left = 0;
+    for (int e = int(model.epoch()) + 1; e <= s.epochs; ++e)
+      left += e % samplesEvery == 0 || e == s.epochs;
+    return left;
+  };
   const auto wallSeconds = [&](qint64 ms) { return double(ms) / 1000.0; };
   QVector<double> lastEval;
   Q_EMIT decoderUpdated(model.snapshot());
@@ -248,12 +256,17 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
   auto flushProgress = [&](qint64 now) {
     report.step = model.stepsDone();
     report.epoch = int(model.epoch());
-    report.elapsedSeconds = wallSeconds(now);
+    report.elapsedSeconds = wallSeconds(now + scoring.ms);
     const double stepsPerSec = speed.stepsPerSecond(now, report.step);
     report.samplesPerSecond = stepsPerSec * s.batchSize;
     report.etaSeconds = stepsPerSec > 0 ? double(totalSteps - report.step) / stepsPerSec : 0;
+    if (scoring.epochs > 0)
+      report.etaSeconds += wallSeconds(scoring.ms / scoring.epochs) * sampledEpochsLeft();
+    if (report.waiting.isEmpty() && quality)
+      report.waiting = quality->waitingFor();
     Q_EMIT progress(report);
     report.points = {};  // a new list: the one just sent may still be read on the GUI thread (TSan)
+    report.waiting.clear();
     lastReport = now;
   };
   // Stop: in a data-parallel job every process stops at the same step when any was asked to.
@@ -271,7 +284,7 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
       const qint64 pausedAt = clock.elapsed();
       while (m_pause->load(std::memory_order_relaxed) && !m_stop->load(std::memory_order_relaxed))
         QThread::msleep(20);
-      asideMs += clock.elapsed() - pausedAt;
+      pausedMs += clock.elapsed() - pausedAt;
       report.paused = false;
       flushProgress(activeMs());
       continue;  // the loop's conditions again (Stop while paused ends here)
@@ -301,7 +314,11 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
       // Stop and the end always save. Between the sampled epochs a better epoch is saved and kept too.
       Status ended;
       if (model.epoch() % samplesEvery == 0 || model.epoch() >= s.epochs)
-        ended = endSampledEpoch(model, quality, lastEval, wallSeconds(now), asideMs);
+        ended = endSampledEpoch(model, quality, lastEval, wallSeconds(now), model.epoch() >= s.epochs, scoring,
+                                [&](const QString& text) {
+                                  report.waiting = text;
+                                  flushProgress(activeMs());
+                                });
       else if (writer.improves(lastEval) && (ended = writer.save(model, wallSeconds(now), lastEval)).ok())
         ended = writer.keepBest(model, lastEval);
       if (!ended.ok())
@@ -325,7 +342,8 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
 
 Status TrainingWorker::endSampledEpoch(ModelSession& model,
                                        std::unique_ptr<SampleQuality::LiveQuality>& quality,
-                                       const QVector<double>& lastEval, double wallSeconds, qint64& asideMs) {
+                                       const QVector<double>& lastEval, double wallSeconds, bool last,
+                                       Scoring& scoring, const std::function<void(const QString&)>& say) {
   RunWriter& writer = *m_writer;
   // The same codes every time, so the grids show the model changing, not the draw.
   const QImage samples = model.samplesImage();
@@ -342,10 +360,15 @@ Status TrainingWorker::endSampledEpoch(ModelSession& model,
   const auto stopping = [this] { return m_stop->load(std::memory_order_relaxed); };
   if (!quality || stopping())
     return {};
-  QElapsedTimer scoring;
-  scoring.start();
-  const auto result = quality->score(writer.folder().path(), model, stopping);
-  asideMs += scoring.elapsed();
+  if (!last && !quality->waitingFor().isEmpty())
+    return {};  // the judge is not ready: this epoch is not scored
+  QElapsedTimer clock;
+  clock.start();
+  say(last && !quality->waitingFor().isEmpty() ? quality->waitingFor()
+                                               : tr("Scoring the samples of epoch %1…").arg(model.epoch()));
+  const auto result = quality->score(writer.folder().path(), model, stopping, last);
+  scoring.ms += clock.elapsed();
+  ++scoring.epochs;
   if (!result.ok()) {
     if (!stopping()) {  // once it fails (no classifier, a model that cannot sample), it would fail at every epoch
       Q_EMIT note(tr("The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2")
@@ -354,6 +377,8 @@ Status TrainingWorker::endSampledEpoch(ModelSession& model,
     }
     return {};
   }
+  if (result.value.isEmpty())
+    return {};  // not scored this time
   if (const Status written = writer.fillQuality(result.value); !written.ok())
     return written;
   Q_EMIT scored({int(model.epoch()), model.stepsDone(), result.value, {}});

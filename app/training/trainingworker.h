@@ -73,8 +73,14 @@ class TrainingWorker final : public QObject {
   Status trainLoop(const TrainingSettings& s, const ModelFamily& family, ModelSession& model,
                    std::unique_ptr<SampleQuality::LiveQuality>& quality);
   /// After an epoch that saves samples: the samples, the checkpoint, the best weights, the quality.
+  /// Time spent scoring samples so far, and how many epochs it scored (the ETA's share for scoring).
+  struct Scoring {
+    qint64 ms = 0;
+    int epochs = 0;
+  };
   Status endSampledEpoch(ModelSession& model, std::unique_ptr<SampleQuality::LiveQuality>& quality,
-                         const QVector<double>& lastEval, double wallSeconds, qint64& asideMs);
+                         const QVector<double>& lastEval, double wallSeconds, bool last, Scoring& scoring,
+                         const std::function<void(const QString&)>& say);
 
   TrainingSettings m_settings;
   /// The run's files once it has begun (run() marks the run "failed" through it); on the worker's thread.

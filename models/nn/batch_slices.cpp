@@ -26,12 +26,12 @@ void use_threads_on_this_thread(int threads) {
     set_threads(threads);
 }
 
+}  // namespace
+
 void use_one_core_on_this_thread() {
   at::get_num_threads();  // ATen's per-thread first use sets the process-wide count; do it before
   use_threads_on_this_thread(1);
 }
-
-}  // namespace
 
 BatchSlices::BatchSlices(int slices) : slices_(std::max(1, slices)) {
   try {

@@ -12,6 +12,10 @@
 
 namespace genlab {
 
+/// Every operation the calling thread runs from now on uses one core (OpenMP keeps the count per
+/// thread; ATen's setting is process-wide): for work beside a run that has the other cores.
+void use_one_core_on_this_thread();
+
 /// One training step's forward and backward on slices of the batch at once, each slice on a
 /// thread of its own that runs every operation on one core. On few cores this beats one pass whose
 /// every operation is split across the cores (the Gated PixelCNN trains ~1.3× faster on two:
