@@ -25,8 +25,10 @@
 #include "qualitychart.h"
 #include "timesteplosschart.h"
 #include "trainingcurves.h"
+#include "layoutcheck.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -52,6 +54,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+
+// Digits, not the untrained decoder's grey: a 28×28 image with a dark background and a bright stroke.
+static bool looksLikeADigit(const QImage& decoded) {
+  const QImage image = decoded.convertToFormat(QImage::Format_Grayscale8);
+  int dark = 0, bright = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const int g = qGray(image.pixel(x, y));
+      dark += g < 40;
+      bright += g > 128;
+    }
+  return image.size() == QSize(28, 28) && bright >= 20 && dark >= 300;
+}
 
 class tst_MainWindow : public QObject {
   Q_OBJECT
@@ -610,6 +625,48 @@ class tst_MainWindow : public QObject {
                    QStringLiteral(":/i18n")));
     QCOMPARE(t.translate("LatentExplorer", "Train the default VAE"), QStringLiteral("训练默认 VAE"));
     QCOMPARE(t.translate("MainWindow", "&Train"), QStringLiteral("训练(&T)"));
+  }
+
+  // A fresh machine: the digits without the quality judge beside them. The default VAE's digits are
+  // on the Explore page while the judge trains beside it, and the page says so.
+  void firstLaunchShowsDigitsWhileTheJudgeTrains() {
+    REQUIRE_MNIST();
+    QTemporaryDir data;
+    QVERIFY(QDir().mkpath(data.filePath(QStringLiteral("mnist"))));
+    for (const QString& f : QDir(TestData::mnistFolder()).entryList({QStringLiteral("*-ubyte.gz")}, QDir::Files))
+      QVERIFY(QFile::copy(TestData::mnistFolder() + QLatin1Char('/') + f, data.filePath(QStringLiteral("mnist/") + f)));
+    const QString judge = data.filePath(QStringLiteral("mnist/genlab-quality-classifier.safetensors"));
+    const QByteArray was = qgetenv("GENLAB_DATA_DIR");
+    qputenv("GENLAB_DATA_DIR", data.path().toLocal8Bit());
+    const auto restore = qScopeGuard([was] {
+      if (was.isNull())
+        qunsetenv("GENLAB_DATA_DIR");
+      else
+        qputenv("GENLAB_DATA_DIR", was);
+    });
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QSignalSpy finished(w.training(), &TrainingController::finished);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("trainDefaultButton")), Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    auto* status = w.explore()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY_WITH_TIMEOUT(status->isVisible() && status->text().contains(QStringLiteral("quality judge")), 30000);
+    auto* explore = w.explore()->explorer();
+    QVERIFY(explore->hasModel());
+    QTRY_VERIFY_WITH_TIMEOUT(looksLikeADigit(explore->decodedImage()), 60000);
+    qInfo("digits on the Explore page %.1f s after the click", double(clock.elapsed()) / 1000);
+    QVERIFY2(!QFile::exists(judge), "the judge was ready before the first digits: this test shows nothing");
+    QVERIFY(status->text().contains(QStringLiteral("quality judge")));
+    LAYOUT_OK(&w);
+    clock.restart();
+    w.training()->stop();
+    QVERIFY(finished.wait(60000));
+    qInfo("stopped in %.1f s", double(clock.elapsed()) / 1000);
   }
 
   void firstLaunchTrainsAndClosingStopsIt() {
