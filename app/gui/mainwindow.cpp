@@ -10,6 +10,7 @@
 #include "registry.h"
 #include "runfolder.h"
 #include "runinspection.h"
+#include "runsdialog.h"
 #include "systeminfo.h"
 #include "trainpage.h"
 #include "trainingdashboard.h"
@@ -25,6 +26,7 @@
 #include <QTranslator>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -123,6 +125,9 @@ void MainWindow::buildMenus() {
   m_recentMenu = file->addMenu(tr("Open &recent"));
   m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
   updateRecentMenu();
+  QAction* runs = file->addAction(tr("R&uns…"), this, &MainWindow::showRuns);
+  runs->setObjectName(QStringLiteral("runsAction"));
+  runs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   file->addSeparator();
   file->addAction(tr("&Get the MNIST digits…"), this, &MainWindow::getDigits)->setObjectName(QStringLiteral("getDigitsAction"));
   file->addSeparator();
@@ -235,6 +240,10 @@ void MainWindow::trainToyDiffusion() {
 
 void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFamily* family) {
   m_explore->setTrainingRunning(false);
+  if (m_runs)
+    m_runs->refresh();
+  // Following was asked for that run: the next one replaces the explored model only when asked again.
+  m_explore->setFollowTraining(false);
   // A diffusion run that just trained opens on the Diffusion page when the user asked for it there,
   // follows training, or has nothing open there yet; otherwise the page keeps what it shows.
   const bool asked = !folder.isEmpty() && folder == m_backToDiffusion;
@@ -255,6 +264,22 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_train->isTraining()) {
+    QMessageBox box(QMessageBox::Question, tr("A run is training"),
+                    tr("A run is training. Stop it and close GenLab? Its weights and state are saved: File → Runs… "
+                       "continues it later from where it stopped."),
+                    QMessageBox::NoButton, this);
+    QPushButton* stop = box.addButton(tr("&Stop and close"), QMessageBox::AcceptRole);
+    stop->setObjectName(QStringLiteral("stopAndCloseButton"));
+    QPushButton* keep = box.addButton(tr("&Keep training"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepTrainingButton"));
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() != stop) {
+      event->ignore();
+      return;
+    }
+  }
   m_train->savePreferences();
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -262,6 +287,40 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   // Stops the run after its current batch; the worker saves its weights before it returns.
   m_train->stopAndWait(5000);
   event->accept();
+}
+
+RunsDialog* MainWindow::showRuns() {
+  if (!m_runs) {
+    m_runs = new RunsDialog({RunFolder::defaultRunsFolder()}, QSettings().value(QStringLiteral("recentRuns")).toStringList(), this);
+    m_runs->setInUse([this](const QString& folder) -> QString {
+      if (folder == QDir(m_train->runningFolder()).absolutePath() && m_train->isTraining())
+        return tr("it is training");
+      for (const QString& open : {m_explore->runFolder(), m_diffusion->runFolder(), m_pixels->runFolder()})
+        if (!open.isEmpty() && QDir(open).absolutePath() == folder)
+          return tr("it is open on a page (open another run there first)");
+      return {};
+    });
+    connect(m_runs, &RunsDialog::openRequested, this, &MainWindow::openRunFromUser);
+    connect(m_runs, &RunsDialog::continueRequested, this, [this](const QString& folder) {
+      if (const Status continued = m_train->continueRun(folder); !continued.ok()) {
+        QMessageBox::warning(m_runs, tr("Continue training"), continued.error);
+        return;
+      }
+      m_pages->setCurrentWidget(m_train);
+    });
+    connect(m_runs, &RunsDialog::compareRequested, this, [this](const QString& folder) {
+      if (const Status added = m_train->compareRun(folder); !added.ok()) {
+        QMessageBox::warning(m_runs, tr("Compare runs"), added.error);
+        return;
+      }
+      m_pages->setCurrentWidget(m_train);
+    });
+  }
+  m_runs->refresh();
+  m_runs->show();
+  m_runs->raise();
+  m_runs->activateWindow();
+  return m_runs;
 }
 
 void MainWindow::getDigits() {

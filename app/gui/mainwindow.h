@@ -10,6 +10,7 @@
 class DiffusionPage;
 class ExplorePage;
 class PixelPage;
+class RunsDialog;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -52,6 +53,11 @@ class MainWindow final : public QMainWindow {
   void buildMenus();
   void showShortcuts();
   void openRunDialog();
+ public:
+  /// File → Runs…: the list of runs (made once, refreshed each time it is shown).
+  RunsDialog* showRuns();
+
+ private:
   /// File → Get the MNIST digits…; the pages learn of the digits when they arrive.
   void getDigits();
   void updateDigitsMissing();
@@ -70,6 +76,7 @@ class MainWindow final : public QMainWindow {
   TrainPage* m_train = nullptr;
   QLabel* m_systemLabel = nullptr;
   QMenu* m_recentMenu = nullptr;
+  RunsDialog* m_runs = nullptr;
   bool m_toyForDiffusion = false;  ///< the Diffusion page asked for a toy model: open it there when trained
   QString m_backToDiffusion;       ///< …and this is its run folder
 };

@@ -10,7 +10,9 @@
 #include "samplequality.h"
 #include "samplestrip.h"
 #include "systeminfo.h"
+#include "run.h"
 #include "trainingcontroller.h"
+#include "trainingworker.h"
 #include "trainingcurves.h"
 #include "trainingdashboard.h"
 #include "qualitychart.h"
@@ -292,6 +294,23 @@ Result<TrainingSettings> TrainPage::formSettings() const {
   else
     out.error = s.validate().error;
   return out;
+}
+
+Status TrainPage::continueRun(const QString& folder) {
+  auto opened = Run::open(folder);
+  if (!opened.ok())
+    return {opened.error};
+  TrainingSettings s;
+  s.resumeFolder = folder;
+  s.runFolder = folder;
+  s.threads = guiThreads();
+  s.epochs = 0;  // the run's own
+  if (Status read = settingsFromRun(opened.value, s); !read.ok())
+    return read;
+  if (Status valid = s.validate(); !valid.ok())
+    return valid;
+  requestRun(s);
+  return {};
 }
 
 TrainingSettings TrainPage::defaultRun() const {

@@ -59,6 +59,9 @@ class TrainPage final : public QWidget {
   QString followedRun() const;
   /// Adds a run folder to the "Compare runs" chart, followed as it changes; the error says why not.
   Status compareRun(const QString& folder);
+  /// Trains a stopped run on from where it stopped, with the settings in its run.json (asks first
+  /// when a run trains, as Start does).
+  Status continueRun(const QString& folder);
 
  Q_SIGNALS:
   void runStarted(const QString& folder, const ModelFamily* family);

@@ -59,38 +59,6 @@ void TrainingWorker::run() {
 namespace {
 
 // Settings of an existing run, for resuming it. `s.epochs` is the new total when larger.
-Status settingsFromRun(const Run& run, TrainingSettings& s) {
-  const QJsonObject& json = run.json();
-  const QJsonObject training = json.value(QStringLiteral("training")).toObject();
-  s.model = run.family().id;
-  s.dataset = run.datasetName();
-  s.resumedModel = run.model();
-  auto options = OptionValues::ofRun(run.family().options, json);  // typed; older runs: where they kept them
-  if (!options.ok())
-    return {options.error};
-  s.options = options.value;
-  s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
-  s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
-  s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
-  if (s.precision.isEmpty())
-    s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
-  s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
-  // A run of an older version did not record it: what the resume asks for.
-  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(s.scoreSamples);
-  const QJsonObject dataset = run.dataset();
-  if (s.dataFolder.isEmpty())
-    s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
-  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
-  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
-  const int planned = training.value(QStringLiteral("epochs")).toInt();
-  const int done = json.value(QStringLiteral("epochs_done")).toInt();
-  s.epochs = std::max(s.epochs, planned);
-  if (done >= s.epochs)
-    return {QCoreApplication::translate("TrainingWorker",
-                                        "the run has already trained %1 of %2 epochs; ask for more epochs to continue")
-                .arg(done).arg(planned)};
-  return {};
-}
 
 // run.json's "dataset" object of a new run.
 QJsonObject datasetJson(const TrainingSettings& s, const DatasetSplits& data) {
@@ -144,6 +112,39 @@ Result<RunWriter> reopen(const Run& run, const ModelFamily& family, ModelSession
 }
 
 }  // namespace
+
+Status settingsFromRun(const Run& run, TrainingSettings& s) {
+  const QJsonObject& json = run.json();
+  const QJsonObject training = json.value(QStringLiteral("training")).toObject();
+  s.model = run.family().id;
+  s.dataset = run.datasetName();
+  s.resumedModel = run.model();
+  auto options = OptionValues::ofRun(run.family().options, json);  // typed; older runs: where they kept them
+  if (!options.ok())
+    return {options.error};
+  s.options = options.value;
+  s.batchSize = training.value(QStringLiteral("batch_size")).toInt();
+  s.learningRate = training.value(QStringLiteral("learning_rate")).toDouble();
+  s.seed = training.value(QStringLiteral("seed")).toString().toULongLong();
+  if (s.precision.isEmpty())
+    s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
+  s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
+  // A run of an older version did not record it: what the resume asks for.
+  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(s.scoreSamples);
+  const QJsonObject dataset = run.dataset();
+  if (s.dataFolder.isEmpty())
+    s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
+  s.imageSize = dataset.value(QStringLiteral("image_size")).toInt(28);
+  s.rgb = dataset.value(QStringLiteral("channels")).toInt(1) == 3;
+  const int planned = training.value(QStringLiteral("epochs")).toInt();
+  const int done = json.value(QStringLiteral("epochs_done")).toInt();
+  s.epochs = std::max(s.epochs, planned);
+  if (done >= s.epochs)
+    return {QCoreApplication::translate("TrainingWorker",
+                                        "the run has already trained %1 of %2 epochs; ask for more epochs to continue")
+                .arg(done).arg(planned)};
+  return {};
+}
 
 Status TrainingWorker::train() {
   TrainingSettings s = m_settings;

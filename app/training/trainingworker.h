@@ -13,6 +13,7 @@
 #include <memory>
 
 class ModelSession;
+class Run;
 class RunWriter;
 namespace SampleQuality {
 class LiveQuality;
@@ -22,6 +23,10 @@ class LiveQuality;
 /// run folder. Lives on its own thread (TrainingController) or is run directly by
 /// the CLI. All torch state is created, used and destroyed inside run(), on the calling thread;
 /// only value types leave through the signals.
+/// Fills `s` with what a run trains with (its family, data, options and hyperparameters from run.json)
+/// so that it continues as it began; an error when it has trained all its epochs and `s` asks for no more.
+Status settingsFromRun(const Run& run, TrainingSettings& s);
+
 class TrainingWorker final : public QObject {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(TrainingWorker)

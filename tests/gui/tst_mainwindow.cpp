@@ -26,6 +26,8 @@
 #include "timesteplosschart.h"
 #include "trainingcurves.h"
 #include "layoutcheck.h"
+#include "dialoganswer.h"
+#include "runsdialog.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
@@ -303,6 +305,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(w.decoder().latentDim(), 64);
     QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"))->count(), 64);
     QCOMPARE(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(28, 28));
+    TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
     w.close();
     QVERIFY(!w.training()->isRunning());
     QDir(started.first().first().toString()).removeRecursively();
@@ -383,6 +386,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(w.decoder().latentDim(), 16);
     QVERIFY(!w.decoder().drawsPoints());
     QCOMPARE(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(28, 28));
+    TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
     w.close();
     QVERIFY(!w.training()->isRunning());
     QDir(toyRun).removeRecursively();
@@ -445,6 +449,87 @@ class tst_MainWindow : public QObject {
     reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
     QTRY_VERIFY(reverse->frameCount() < 100 && page->sampler()->isRunning());
     w.close();
+  }
+
+  // A toy VAE on two moons with far more epochs than a test waits for, started from the Train page.
+  static TrainingSettings longToyRun() {
+    TrainingSettings toy;
+    toy.useDefaultsOf(QStringLiteral("toy-vae"), QStringLiteral("toy:moons"));
+    toy.dataset = QStringLiteral("toy:moons");
+    toy.runsFolder = RunFolder::defaultRunsFolder();
+    toy.epochs = 5000;
+    toy.threads = 1;
+    return toy;
+  }
+
+  // Closing while a run trains asks; Keep training keeps the window and the run, Stop and close stops it.
+  void closingMidTrainingAsks() {
+    MainWindow w;
+    w.show();
+    QSignalSpy started(w.training(), &TrainingController::started);
+    w.trainPage()->requestRun(longToyRun());
+    QVERIFY(started.wait(30000));
+    TestGui::answerNextDialog(QStringLiteral("keepTrainingButton"));
+    QVERIFY(!w.close());
+    QVERIFY(w.isVisible());
+    QVERIFY(w.training()->isRunning());
+    TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
+    QVERIFY(w.close());
+    QVERIFY(!w.training()->isRunning());
+    const auto json = RunFolder(started.first().first().toString()).readRunJson();
+    QCOMPARE(json.value.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+  }
+
+  // A stopped run continues from the Runs list, from the step where it stopped, and the model the
+  // Explore page shows stays while it trains (Follow is off).
+  void continueAStoppedRunFromTheRunsList() {
+    REQUIRE_MNIST();
+    const QString explored = TestData::trainOneEpoch(m_runs.path());
+    QVERIFY(!explored.isEmpty());
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openRun(explored).ok());
+    QVERIFY(!w.explore()->followsTraining());
+    QSignalSpy started(w.training(), &TrainingController::started);
+    QSignalSpy finished(w.training(), &TrainingController::finished);
+    QSignalSpy progress(w.training(), &TrainingController::progress);
+    w.trainPage()->requestRun(longToyRun());
+    QVERIFY(started.wait(30000));
+    const QString folder = started.first().first().toString();
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() && progress.last().first().value<TrainingProgress>().step >= 50, 30000);
+    w.training()->stop();
+    QVERIFY(finished.wait(30000));
+    const auto stopped = RunFolder(folder).readRunJson();
+    QVERIFY(stopped.ok());
+    QCOMPARE(stopped.value.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    const qint64 stepsBefore = stopped.value.value(QStringLiteral("steps")).toInteger();
+    QVERIFY(stepsBefore >= 50);
+    QCOMPARE(w.explore()->runFolder(), explored);
+
+    RunsDialog* runs = w.showRuns();
+    QVERIFY(runs->isVisible());
+    LAYOUT_OK(runs);
+    QVERIFY2(runs->select(QDir(folder).absolutePath()), qPrintable(folder));
+    auto* cont = runs->findChild<QPushButton*>(QStringLiteral("continueButton"));
+    QVERIFY(cont->isEnabled());
+    QVERIFY(runs->select(QDir(explored).absolutePath()));
+    QVERIFY(!cont->isEnabled());  // completed: nothing to continue
+    QVERIFY(runs->select(QDir(folder).absolutePath()));
+    started.clear();
+    progress.clear();
+    QTest::mouseClick(cont, Qt::LeftButton);
+    QVERIFY(started.wait(30000));
+    QCOMPARE(started.first().first().toString(), folder);  // the same run, not a new one
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 30000);
+    QVERIFY(progress.first().first().value<TrainingProgress>().step > stepsBefore);
+    QTest::qWait(300);
+    QCOMPARE(w.explore()->runFolder(), explored);  // not replaced by the run that trains
+    finished.clear();
+    w.training()->stop();
+    QVERIFY(finished.wait(30000));
+    const auto continued = RunFolder(folder).readRunJson();
+    QVERIFY(continued.value.value(QStringLiteral("steps")).toInteger() > stepsBefore);
+    runs->close();
   }
 
   // Two runs kept apart: A trains while the user explores B; Stop stops A; C asks to be queued.
@@ -543,6 +628,7 @@ class tst_MainWindow : public QObject {
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 3, 30000);
     QCOMPARE(started.last().at(2).toString(), QStringLiteral("toy-ae"));
+    TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
     w.close();
     QVERIFY(!w.training()->isRunning());
     for (const auto& args : started)
@@ -686,7 +772,8 @@ class tst_MainWindow : public QObject {
       QVERIFY(explore->hasModel());
       QCOMPARE(explore->decodedImage().size(), QSize(28, 28));
       QVERIFY(w.training()->isRunning());
-      w.close();  // mid-training
+      TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
+      w.close();  // mid-training: it asks, and stops the run
       QVERIFY(!w.training()->isRunning());
     }
     QString error;
