@@ -1339,7 +1339,7 @@ or drop an image</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/gui/main.cpp" line="21"/>
-        <location filename="../app/gui/mainwindow.cpp" line="33"/>
+        <location filename="../app/gui/mainwindow.cpp" line="35"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
@@ -1349,144 +1349,189 @@ or drop an image</source>
         <translation>操作未能完成：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="46"/>
+        <location filename="../app/gui/mainwindow.cpp" line="48"/>
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="47"/>
+        <location filename="../app/gui/mainwindow.cpp" line="49"/>
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="48"/>
+        <location filename="../app/gui/mainwindow.cpp" line="50"/>
         <source>Pi&amp;xel by pixel</source>
         <translation>逐像素(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="49"/>
+        <location filename="../app/gui/mainwindow.cpp" line="51"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="89"/>
+        <location filename="../app/gui/mainwindow.cpp" line="91"/>
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="120"/>
+        <location filename="../app/gui/mainwindow.cpp" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="121"/>
+        <location filename="../app/gui/mainwindow.cpp" line="123"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="148"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="167"/>
+        <location filename="../app/gui/mainwindow.cpp" line="172"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="125"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="115"/>
         <source>1 thread</source>
         <translation>1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="113"/>
+        <location filename="../app/gui/mainwindow.cpp" line="115"/>
         <source>%1 threads</source>
         <translation>%1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="116"/>
+        <location filename="../app/gui/mainwindow.cpp" line="118"/>
         <source>%1 · %2, %3</source>
         <translation>%1 · %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="127"/>
+        <location filename="../app/gui/mainwindow.cpp" line="128"/>
+        <source>R&amp;uns…</source>
+        <translation>运行列表(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="132"/>
         <source>&amp;Get the MNIST digits…</source>
         <translation>获取 MNIST 数字(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="129"/>
+        <location filename="../app/gui/mainwindow.cpp" line="134"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="131"/>
+        <location filename="../app/gui/mainwindow.cpp" line="136"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="137"/>
         <source>Pixel by pixel</source>
         <translation>逐像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="138"/>
+        <location filename="../app/gui/mainwindow.cpp" line="143"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="141"/>
+        <location filename="../app/gui/mainwindow.cpp" line="146"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="147"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="194"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="189"/>
+        <location filename="../app/gui/mainwindow.cpp" line="194"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
+        <location filename="../app/gui/mainwindow.cpp" line="268"/>
+        <source>A run is training</source>
+        <translation>有运行正在训练</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <source>A run is training. Stop it and close GenLab? Its weights and state are saved: File → Runs… continues it later from where it stopped.</source>
+        <translation>有运行正在训练。停止它并关闭 GenLab 吗？它的权重和状态都会保存：之后可在 文件 → 运行列表… 中从停下的地方继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="272"/>
+        <source>&amp;Stop and close</source>
+        <translation>停止并关闭(&amp;S)</translation>
+    </message>
+    <message>
         <location filename="../app/gui/mainwindow.cpp" line="274"/>
+        <source>&amp;Keep training</source>
+        <translation>继续训练(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <source>it is training</source>
+        <translation>它正在训练</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <source>it is open on a page (open another run there first)</source>
+        <translation>它在某个页面上打开着（请先在那里打开另一个运行）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <source>Continue training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="313"/>
+        <source>Compare runs</source>
+        <translation>比较运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/mainwindow.cpp" line="333"/>
         <source>The MNIST digits are ready.</source>
         <translation>MNIST 数字已就绪。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="65"/>
+        <location filename="../app/gui/mainwindow.cpp" line="67"/>
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -1575,7 +1620,14 @@ or drop an image</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
+        <location filename="../app/families/familytools.cpp" line="168"/>
+        <source>−ELBO</source>
+        <translation>−ELBO</translation>
+    </message>
+    <message>
         <location filename="../app/families/familytools.cpp" line="170"/>
+        <location filename="../app/families/mlpvae.cpp" line="105"/>
+        <location filename="../app/families/mlpvae.cpp" line="107"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
@@ -1585,20 +1637,10 @@ or drop an image</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="168"/>
-        <source>held-out −ELBO</source>
-        <translation>留出集 −ELBO</translation>
-    </message>
-    <message>
         <location filename="../app/families/convvae.cpp" line="72"/>
         <location filename="../app/families/mlpvae.cpp" line="113"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
-    </message>
-    <message>
-        <location filename="../app/families/dcgan.cpp" line="69"/>
-        <source>held-out D loss</source>
-        <translation>留出集 D 损失</translation>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="69"/>
@@ -1660,66 +1702,61 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/ddpm.cpp" line="146"/>
-        <source>held-out noise-prediction error</source>
-        <translation>留出集噪声预测误差</translation>
-    </message>
-    <message>
-        <location filename="../app/families/ddpm.cpp" line="147"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="148"/>
+        <location filename="../app/families/ddpm.cpp" line="147"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="183"/>
+        <location filename="../app/families/ddpm.cpp" line="182"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="184"/>
+        <location filename="../app/families/ddpm.cpp" line="183"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="194"/>
+        <location filename="../app/families/ddpm.cpp" line="193"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="195"/>
+        <location filename="../app/families/ddpm.cpp" line="194"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="196"/>
+        <location filename="../app/families/ddpm.cpp" line="195"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="243"/>
+        <location filename="../app/families/ddpm.cpp" line="242"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="246"/>
+        <location filename="../app/families/ddpm.cpp" line="245"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="250"/>
+        <location filename="../app/families/ddpm.cpp" line="249"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="251"/>
+        <location filename="../app/families/ddpm.cpp" line="250"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="252"/>
+        <location filename="../app/families/ddpm.cpp" line="251"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
@@ -1774,17 +1811,6 @@ or drop an image</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="105"/>
-        <source>reconstruction (BCE)</source>
-        <translation>重构（BCE）</translation>
-    </message>
-    <message>
-        <location filename="../app/families/mlpvae.cpp" line="107"/>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
-        <source>held-out reconstruction</source>
-        <translation>留出集重构</translation>
-    </message>
-    <message>
         <location filename="../app/families/mlpvae.cpp" line="156"/>
         <source>%1 → %2 → %3 → %2 → %1</source>
         <translation>%1 → %2 → %3 → %2 → %1</translation>
@@ -1831,8 +1857,9 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="117"/>
-        <source>reconstruction (squared error)</source>
-        <translation>重构（平方误差）</translation>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <source>squared error</source>
+        <translation>平方误差</translation>
     </message>
     <message>
         <location filename="../app/families/toyplayground.cpp" line="118"/>
@@ -1943,13 +1970,9 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="153"/>
+        <location filename="../app/families/pixelfamily.cpp" line="154"/>
         <source>−log p(x)</source>
         <translation>−log p(x)</translation>
-    </message>
-    <message>
-        <location filename="../app/families/pixelfamily.cpp" line="154"/>
-        <source>held-out −log p(x)</source>
-        <translation>留出集 −log p(x)</translation>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="155"/>
@@ -2833,61 +2856,71 @@ or drop an image</source>
 <context>
     <name>RunCompareChart</name>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="27"/>
+        <location filename="../widgets/runcomparechart.cpp" line="28"/>
         <source>held-out: %1</source>
         <translation>留出:%1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="36"/>
-        <location filename="../widgets/runcomparechart.cpp" line="89"/>
-        <location filename="../widgets/runcomparechart.cpp" line="250"/>
+        <location filename="../widgets/runcomparechart.cpp" line="37"/>
+        <location filename="../widgets/runcomparechart.cpp" line="94"/>
+        <location filename="../widgets/runcomparechart.cpp" line="256"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="37"/>
-        <location filename="../widgets/runcomparechart.cpp" line="250"/>
+        <location filename="../widgets/runcomparechart.cpp" line="38"/>
+        <location filename="../widgets/runcomparechart.cpp" line="256"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="38"/>
-        <location filename="../widgets/runcomparechart.cpp" line="250"/>
+        <location filename="../widgets/runcomparechart.cpp" line="39"/>
+        <location filename="../widgets/runcomparechart.cpp" line="256"/>
         <source>training time (s)</source>
         <translation>训练时间(秒)</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="44"/>
+        <location filename="../widgets/runcomparechart.cpp" line="45"/>
         <source>Smoothed</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="50"/>
+        <location filename="../widgets/runcomparechart.cpp" line="51"/>
         <source>Add a &amp;run…</source>
         <translation>添加运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="73"/>
+        <location filename="../widgets/runcomparechart.cpp" line="74"/>
         <source>Curve:</source>
         <translation>曲线:</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="77"/>
+        <location filename="../widgets/runcomparechart.cpp" line="78"/>
         <source>Alon&amp;g:</source>
         <translation>横轴(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="47"/>
+        <location filename="../widgets/runcomparechart.cpp" line="271"/>
+        <source>Add runs to see them on one chart: each gets its colour, and the curve below is drawn for every run that measures it.</source>
+        <translation>添加运行即可在同一张图上查看：每个运行有自己的颜色，下方选择的曲线会为每个测量了它的运行画出。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="273"/>
+        <source>Not drawn: %1 (no “%2” in its run).</source>
+        <translation>未画出：%1（其运行中没有“%2”）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="48"/>
         <source>The losses under a moving average (0.9 on the past, as on this run&apos;s chart); exports keep the raw values.</source>
         <translation>损失经移动平均(过去权重 0.9,与本次运行的图表相同);导出时保留原始值。</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="53"/>
+        <location filename="../widgets/runcomparechart.cpp" line="54"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="60"/>
+        <location filename="../widgets/runcomparechart.cpp" line="61"/>
         <source>Untick a run to hide it.</source>
         <translation>取消勾选即可隐藏该运行。</translation>
     </message>
@@ -2972,6 +3005,157 @@ or drop an image</source>
         <location filename="../app/runs/runinspection.cpp" line="128"/>
         <source>%1 is not on this machine. %2</source>
         <translation>这台机器上没有 %1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>RunList</name>
+    <message>
+        <location filename="../app/runs/runlist.cpp" line="68"/>
+        <source>%1 is not a run folder.</source>
+        <translation>%1 不是运行文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/runlist.cpp" line="70"/>
+        <source>%1 could not be moved to the trash (there is no trash on this system, or the folder is on another disk).</source>
+        <translation>无法将 %1 移到回收站（此系统没有回收站，或该文件夹在另一个磁盘上）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsDialog</name>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="20"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="22"/>
+        <source>training (or ended without a word)</source>
+        <translation>训练中（或未留下记录就结束了）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="24"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="26"/>
+        <source>stopped at epoch %1 of %2</source>
+        <translation>停在第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="27"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="42"/>
+        <source>Runs</source>
+        <translation>运行列表</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Best held-out</source>
+        <translation>最佳留出值</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="48"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="58"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="59"/>
+        <source>Opens the run on the page that shows its kind of model</source>
+        <translation>在展示该类模型的页面上打开此运行</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="60"/>
+        <source>&amp;Continue training</source>
+        <translation>继续训练(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="62"/>
+        <location filename="../app/gui/runsdialog.cpp" line="142"/>
+        <source>Trains a stopped run on from where it stopped, with its own settings</source>
+        <translation>用运行自己的设置，从停下的地方继续训练</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="63"/>
+        <source>Co&amp;mpare</source>
+        <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="64"/>
+        <source>Adds the run to the Train page&apos;s Compare runs chart</source>
+        <translation>把此运行加入训练页的“比较运行”图表</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="65"/>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="66"/>
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="108"/>
+        <source>No runs yet: train one on the Train page (they are kept in %1).</source>
+        <translation>还没有运行：在训练页训练一个（运行保存在 %1）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/runsdialog.cpp" line="110"/>
+        <source>%n run(s) in %1 and among the recent ones.</source>
+        <translation>
+            <numerusform>%1 中及最近使用的共 %n 个运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="141"/>
+        <source>The run has trained all its epochs (genlab-cli resume RUN --epochs N trains it longer)</source>
+        <translation>此运行已训练完所有轮次（genlab-cli resume RUN --epochs N 可训练更久）</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="150"/>
+        <location filename="../app/gui/runsdialog.cpp" line="153"/>
+        <location filename="../app/gui/runsdialog.cpp" line="156"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="150"/>
+        <source>%1 is in use: %2</source>
+        <translation>%1 正在使用中：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/runsdialog.cpp" line="153"/>
+        <source>Move the run %1 to the trash?</source>
+        <translation>把运行 %1 移到回收站吗？</translation>
     </message>
 </context>
 <context>
@@ -3268,134 +3452,134 @@ or drop an image</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="129"/>
+        <location filename="../app/gui/trainpage.cpp" line="131"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="140"/>
+        <location filename="../app/gui/trainpage.cpp" line="142"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="157"/>
+        <location filename="../app/gui/trainpage.cpp" line="159"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="157"/>
+        <location filename="../app/gui/trainpage.cpp" line="159"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="186"/>
+        <location filename="../app/gui/trainpage.cpp" line="188"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="188"/>
+        <location filename="../app/gui/trainpage.cpp" line="190"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="191"/>
+        <location filename="../app/gui/trainpage.cpp" line="193"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="194"/>
+        <location filename="../app/gui/trainpage.cpp" line="196"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="198"/>
+        <location filename="../app/gui/trainpage.cpp" line="200"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="205"/>
+        <location filename="../app/gui/trainpage.cpp" line="207"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="215"/>
+        <location filename="../app/gui/trainpage.cpp" line="217"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="290"/>
+        <location filename="../app/gui/trainpage.cpp" line="292"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="335"/>
+        <location filename="../app/gui/trainpage.cpp" line="354"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="336"/>
+        <location filename="../app/gui/trainpage.cpp" line="355"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="341"/>
+        <location filename="../app/gui/trainpage.cpp" line="360"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="343"/>
+        <location filename="../app/gui/trainpage.cpp" line="362"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="399"/>
+        <location filename="../app/gui/trainpage.cpp" line="418"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="430"/>
+        <location filename="../app/gui/trainpage.cpp" line="449"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="433"/>
+        <location filename="../app/gui/trainpage.cpp" line="452"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="440"/>
+        <location filename="../app/gui/trainpage.cpp" line="459"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="452"/>
+        <location filename="../app/gui/trainpage.cpp" line="471"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="460"/>
+        <location filename="../app/gui/trainpage.cpp" line="479"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="467"/>
+        <location filename="../app/gui/trainpage.cpp" line="486"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="518"/>
+        <location filename="../app/gui/trainpage.cpp" line="537"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="584"/>
+        <location filename="../app/gui/trainpage.cpp" line="603"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="585"/>
+        <location filename="../app/gui/trainpage.cpp" line="604"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3612,7 +3796,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="506"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
@@ -3708,43 +3892,33 @@ or drop an image</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="461"/>
-        <source>held-out</source>
-        <translation>留出集</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
-        <source>%1:</source>
-        <translation>%1：</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="475"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="485"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="524"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="543"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="544"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="557"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="558"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -3794,17 +3968,27 @@ or drop an image</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <source>Held-out %1:</source>
+        <translation>留出 %1：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <source>Held-out:</source>
+        <translation>留出：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="535"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -3891,7 +4075,7 @@ or drop an image</source>
     <name>TrainingWorker</name>
     <message>
         <location filename="../app/training/trainingworker.cpp" line="49"/>
-        <location filename="../app/training/trainingworker.cpp" line="199"/>
+        <location filename="../app/training/trainingworker.cpp" line="200"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -3906,32 +4090,32 @@ or drop an image</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="89"/>
+        <location filename="../app/training/trainingworker.cpp" line="143"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="177"/>
+        <location filename="../app/training/trainingworker.cpp" line="178"/>
         <source>Samples are not scored while several processes train; score the run afterwards with genlab-cli quality RUN.</source>
         <translation>多个进程训练时不为样本评分；之后可用 genlab-cli quality RUN 为这次运行评分。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="185"/>
+        <location filename="../app/training/trainingworker.cpp" line="186"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="368"/>
+        <location filename="../app/training/trainingworker.cpp" line="369"/>
         <source>Scoring the samples of epoch %1…</source>
         <translation>正在为第 %1 轮的样本打分…</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="142"/>
+        <location filename="../app/training/trainingworker.cpp" line="110"/>
         <source>Cannot resume %1: %2</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="199"/>
+        <location filename="../app/training/trainingworker.cpp" line="200"/>
         <source>the processes of this run read checkpoints of different steps (this one: %1); every process must see the same run folder</source>
         <translation>这次运行的各进程读到了不同步数的检查点（本进程：%1）；每个进程都必须看到同一个运行文件夹</translation>
     </message>
@@ -3941,7 +4125,7 @@ or drop an image</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="374"/>
+        <location filename="../app/training/trainingworker.cpp" line="375"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>

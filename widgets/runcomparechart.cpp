@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <algorithm>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTimer>
@@ -81,12 +82,17 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
   controls->addWidget(m_smooth);
   controls->addStretch(1);
   controls->addWidget(exportButton);
+  m_missing = new QLabel(this);
+  m_missing->setObjectName(QStringLiteral("compareMissingLabel"));
+  m_missing->setWordWrap(true);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_plot, 1);
+  layout->addWidget(m_missing);
   layout->addLayout(controls);
   layout->addWidget(m_list);
   m_plot->xAxis->setLabel(tr("step"));
+  rebuildAll();
 }
 
 RunCompareChart::Run* RunCompareChart::find(int id) {
@@ -250,8 +256,24 @@ void RunCompareChart::rebuildAll() {
   const QString titles[3] = {tr("step"), tr("epoch"), tr("training time (s)")};
   m_plot->xAxis->setLabel(titles[m_axis->currentIndex()]);
   m_plot->yAxis->setLabel(curve());
-  for (Run& run : m_runs)
+  QStringList lacking;
+  bool drawn = false;
+  for (Run& run : m_runs) {
     rebuild(run);
+    const bool has = run.losses.contains(curve()) ||
+                     std::any_of(run.heldOut.begin(), run.heldOut.end(), [this](const QString& h) { return heldOutName(h) == curve(); });
+    if (!has)
+      lacking << run.name;
+    drawn = drawn || (run.visible && !run.graph->data()->isEmpty());
+  }
+  m_plot->legend->setVisible(drawn);  // no empty legend box
+  if (m_runs.empty())
+    m_missing->setText(tr("Add runs to see them on one chart: each gets its colour, and the curve below is drawn for every run that measures it."));
+  else if (!lacking.isEmpty())
+    m_missing->setText(tr("Not drawn: %1 (no “%2” in its run).").arg(lacking.join(QStringLiteral(", ")), curve()));
+  else
+    m_missing->clear();
+  m_missing->setVisible(!m_missing->text().isEmpty());
 }
 
 void RunCompareChart::refillCurves() {
@@ -269,7 +291,15 @@ void RunCompareChart::refillCurves() {
   const QSignalBlocker block(m_curve);
   m_curve->clear();
   m_curve->addItems(names);
-  m_curve->setCurrentIndex(std::max<int>(0, int(names.indexOf(keep))));
+  // The curve shown stays; else the first that every run has.
+  int current = int(names.indexOf(keep));
+  for (int i = 0; current < 0 && i < names.size(); ++i)
+    if (std::all_of(m_runs.begin(), m_runs.end(), [&](const Run& run) {
+          return run.losses.contains(names[i]) ||
+                 std::any_of(run.heldOut.begin(), run.heldOut.end(), [&](const QString& h) { return heldOutName(h) == names[i]; });
+        }))
+      current = i;
+  m_curve->setCurrentIndex(std::max(0, current));
   rebuildAll();
 }
 

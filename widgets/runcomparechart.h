@@ -9,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QCustomPlot;
 class QCPGraph;
 class QListWidget;
@@ -90,6 +91,7 @@ class RunCompareChart final : public QWidget {
   QComboBox* m_axis = nullptr;
   QComboBox* m_curve = nullptr;
   QCheckBox* m_smooth = nullptr;
+  QLabel* m_missing = nullptr;  ///< which runs lack the curve shown; a hint when there are none
   QListWidget* m_list = nullptr;
   std::vector<Run> m_runs;
   int m_nextId = 1;

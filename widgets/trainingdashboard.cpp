@@ -449,7 +449,7 @@ void TrainingDashboard::showDatasetLocation() {
   }
 }
 
-void TrainingDashboard::showModelChoice() {
+void TrainingDashboard::showModelChoice(bool clearEvaluation) {
   const ModelChoice* c = currentChoice();
   m_options->setOptions(c ? c->options : QVector<FormOption>());
   const bool precision = c && c->mixedPrecision;
@@ -458,11 +458,9 @@ void TrainingDashboard::showModelChoice() {
   m_model->setToolTip(c ? c->tooltip : QString());
   if (m_running)
     c = &m_runChoice;  // the progress box speaks of the run that trains, not of the next one
-  QString title = c && !c->heldOut.isEmpty() ? c->heldOut.first() : tr("held-out");
-  if (!title.isEmpty())
-    title[0] = title[0].toUpper();
-  m_evalTitle->setText(tr("%1:").arg(title));
-  if (!m_running)
+  // Every family names a measure the same whether held out or not; this row says which.
+  m_evalTitle->setText(c && !c->heldOut.isEmpty() ? tr("Held-out %1:").arg(c->heldOut.first()) : tr("Held-out:"));
+  if (!m_running && clearEvaluation)
     m_eval->setText(QStringLiteral("–"));
 }
 
@@ -519,7 +517,7 @@ void TrainingDashboard::setRunning(bool running) {
     m_byTimestep->clear();
     m_quality->clear();
   }
-  showModelChoice();
+  showModelChoice(false);  // a run that ended keeps its last held-out value on show
 }
 
 void TrainingDashboard::setQueue(const QStringList& runs) {

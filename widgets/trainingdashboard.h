@@ -147,7 +147,8 @@ class TrainingDashboard final : public QWidget {
   void showDatasetLocation();
   const DatasetChoice* currentDataset() const;
   void refillModels(const QString& keepId);
-  void showModelChoice();
+  /// The rows and titles of the chosen model; `clearEvaluation`: its held-out value too (another model).
+  void showModelChoice(bool clearEvaluation = true);
   const ModelChoice* currentChoice() const;
   void lockForm(bool locked);
 

@@ -64,9 +64,9 @@ genlab::DCGANOptions optionsOf(const QJsonObject& m) {
 }  // namespace
 
 /// The loss columns of every GAN (the DCGAN and the toy GAN).
-QList<LossColumn> FamilyTools::ganLosses(bool heldOut) {
+QList<LossColumn> FamilyTools::ganLosses() {
   return {{QStringLiteral("d_loss"),
-           heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out D loss") : QT_TRANSLATE_NOOP("ModelFamily", "D loss"),
+           QT_TRANSLATE_NOOP("ModelFamily", "D loss"),  // held out or not: the page says which
            QT_TRANSLATE_NOOP("ModelFamily", "BCE")},
           {QStringLiteral("g_loss"), QT_TRANSLATE_NOOP("ModelFamily", "G loss"), QT_TRANSLATE_NOOP("ModelFamily", "BCE")},
           {QStringLiteral("d_real"), QT_TRANSLATE_NOOP("ModelFamily", "D(x)"), QT_TRANSLATE_NOOP("ModelFamily", "probability")},
@@ -87,8 +87,8 @@ const ModelFamily& Families::dcgan() {
     f.defaults = {13, 64, 1e-3};
     f.options = {latentOption(64)};
     f.latentExplorer = true;
-    f.losses = ganLosses(false);
-    f.heldOut = ganLosses(true);
+    f.losses = ganLosses();
+    f.heldOut = ganLosses();
     f.keepsBest = false;
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("generator."), QStringLiteral("generator")},

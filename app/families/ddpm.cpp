@@ -141,10 +141,9 @@ Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
 }  // namespace
 
 /// The columns of every diffusion family: the noise-prediction error, per step and held out.
-QList<LossColumn> FamilyTools::diffusionLosses(bool heldOut) {
+QList<LossColumn> FamilyTools::diffusionLosses() {
   return {{QStringLiteral("loss"),
-           heldOut ? QT_TRANSLATE_NOOP("ModelFamily", "held-out noise-prediction error")
-                   : QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error"),
+           QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error"),  // held out or not: the page says which
            QT_TRANSLATE_NOOP("ModelFamily", "MSE per value")}};
 }
 

@@ -165,7 +165,7 @@ std::vector<float> pointsOf(const at::Tensor& points) { return genlab::floats_of
 
 QList<LossColumn> vaeLosses(bool heldOut, bool perPoint) {
   const char* unit = perPoint ? QT_TRANSLATE_NOOP("ModelFamily", "nats per point") : QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
-  return {heldOut ? LossColumn{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −ELBO"), unit}
+  return {heldOut ? LossColumn{QStringLiteral("negative_elbo"), QT_TRANSLATE_NOOP("ModelFamily", "−ELBO"), unit}
                   : LossColumn{QStringLiteral("total"), QT_TRANSLATE_NOOP("ModelFamily", "total (−ELBO)"), unit},
           {QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"), unit},
           {QStringLiteral("kl"), QT_TRANSLATE_NOOP("ModelFamily", "KL"), unit}};
@@ -187,8 +187,8 @@ Status checkImageFields(const QJsonObject& m) {
 
 void makeDiffusionFamily(ModelFamily& f, const char* network) {
   f.diffusionTimeline = true;
-  f.losses = diffusionLosses(false);
-  f.heldOut = diffusionLosses(true);
+  f.losses = diffusionLosses();
+  f.heldOut = diffusionLosses();
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "noise-prediction error (MSE per value)");
   f.logAxis = true;
   f.parameterGroups = {{QStringLiteral("model."), QString::fromLatin1(network)}};

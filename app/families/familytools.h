@@ -84,9 +84,9 @@ std::vector<float> pointsOf(const at::Tensor& points);
 
 namespace FamilyTools {
 /// The loss columns of every GAN: D and G losses, D(x) and D(G(z)) (dcgan.cpp).
-QList<LossColumn> ganLosses(bool heldOut);
+QList<LossColumn> ganLosses();
 /// The columns of every diffusion family: the noise-prediction error (ddpm.cpp).
-QList<LossColumn> diffusionLosses(bool heldOut);
+QList<LossColumn> diffusionLosses();
 /// `sample` of every diffusion family (ddpm.cpp).
 Result<QImage> sampleDiffusion(const Run& run, const SampleRequest& r);
 /// `sampleImages` of every diffusion family that makes images (ddpm.cpp).

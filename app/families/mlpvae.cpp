@@ -102,9 +102,9 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
   f.likelihood = !autoencoder;
   f.codesSpreadLikeData = autoencoder;
   if (autoencoder) {
-    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (BCE)"),
+    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
                  QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
-    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "held-out reconstruction"),
+    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction"),
                   QT_TRANSLATE_NOOP("ModelFamily", "nats per image")}};
   } else {
     f.losses = vaeLosses(false, false);

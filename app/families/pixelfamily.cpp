@@ -151,7 +151,7 @@ void makePixelFamily(ModelFamily& f, const char* network) {
   f.lrSchedule = true;
   const char* nats = QT_TRANSLATE_NOOP("ModelFamily", "nats per image");
   f.losses = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "−log p(x)"), nats}};
-  f.heldOut = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "held-out −log p(x)"), nats}};
+  f.heldOut = {{QStringLiteral("nll"), QT_TRANSLATE_NOOP("ModelFamily", "−log p(x)"), nats}};
   f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "−log p(x) (nats per image)");
   f.parameterGroups = {{QStringLiteral("model."), QString::fromLatin1(network)}};
   f.validate = [](const TrainingSettings& s) -> Status {

@@ -102,8 +102,8 @@ ModelFamily make(Toy toy) {
   f.likelihood = toy == Toy::Vae;
   f.codesSpreadLikeData = ae;
   if (gan) {
-    f.losses = ganLosses(false);
-    f.heldOut = ganLosses(true);
+    f.losses = ganLosses();
+    f.heldOut = ganLosses();
     f.keepsBest = false;
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "loss (BCE) and probability");
     f.parameterGroups = {{QStringLiteral("decoder."), QStringLiteral("generator")},
@@ -114,9 +114,9 @@ ModelFamily make(Toy toy) {
       return {};
     };
   } else if (ae) {
-    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "reconstruction (squared error)"),
+    f.losses = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "squared error"),
                  QT_TRANSLATE_NOOP("ModelFamily", "per point, standardised")}};
-    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "held-out reconstruction"),
+    f.heldOut = {{QStringLiteral("recon"), QT_TRANSLATE_NOOP("ModelFamily", "squared error"),
                   QT_TRANSLATE_NOOP("ModelFamily", "per point, standardised")}};
     f.lossAxis = QT_TRANSLATE_NOOP("ModelFamily", "squared error per point");
     f.parameterGroups = {{QStringLiteral("encoder."), QStringLiteral("encoder")},

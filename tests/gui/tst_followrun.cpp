@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -153,6 +154,36 @@ class tst_FollowRun : public QObject {
     chart->setRunVisible(2, true);
     QVERIFY(chart->setCurve(chart->curves().last()));  // a held-out measure: a point an epoch
     QCOMPARE(chart->pointCount(), 2);
+  }
+
+  // A VAE and an auto-encoder name their measures alike: both draw "reconstruction", held out or
+  // not; a curve only one has is drawn for it, and the chart says which run has none.
+  void comparesAVaeWithAnAutoEncoder() {
+    REQUIRE_MNIST();
+    QTemporaryDir dir;
+    const QString vae = TestData::trainOneEpoch(dir.path()), ae = TestData::trainOneEpoch(dir.path(), 2, QStringLiteral("ae"));
+    QVERIFY(!vae.isEmpty() && !ae.isEmpty());
+    TrainPage page;
+    page.show();
+    RunCompareChart* chart = page.dashboard()->comparison();
+    auto* missing = chart->findChild<QLabel*>(QStringLiteral("compareMissingLabel"));
+    QVERIFY(missing);
+    QVERIFY(!missing->text().isEmpty());  // no runs yet: a hint, not an empty legend box
+    QVERIFY(!chart->plot()->legend->visible());
+    QVERIFY(page.compareRun(vae).ok());
+    QVERIFY(page.compareRun(ae).ok());
+    const auto rowsOf = [](const QString& folder) { return RunMetrics::read(QDir(folder).filePath(QStringLiteral("metrics.csv"))).value; };
+    const int both = int(rowsOf(vae).rows.size() + rowsOf(ae).rows.size());
+    QVERIFY(chart->setCurve(QStringLiteral("reconstruction")));
+    QTRY_COMPARE_WITH_TIMEOUT(chart->pointCount(), both, 5000);
+    QVERIFY(missing->isHidden());
+    QVERIFY(chart->setCurve(QStringLiteral("held-out: reconstruction")));
+    QCOMPARE(chart->pointCount(), 2);  // one epoch each
+    QVERIFY(chart->plot()->legend->visible());
+    QVERIFY(chart->setCurve(QStringLiteral("KL")));  // the VAE's alone
+    QCOMPARE(chart->pointCount(), int(rowsOf(vae).rows.size()));
+    QVERIFY(missing->isVisible());
+    QVERIFY2(missing->text().contains(QDir(ae).dirName()), qPrintable(missing->text()));
   }
 
   // A diffusion run on 2-D points: the loss per tenth of the timesteps, one curve an epoch; the

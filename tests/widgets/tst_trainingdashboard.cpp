@@ -220,6 +220,16 @@ class tst_TrainingDashboard : public QObject {
     d.addEvaluation(1, 3, {180.5, 175.25, 5.25});
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("evalLabel"))->text(),
              QStringLiteral("180.50 nats after epoch 1 (reconstruction 175.25, KL 5.2500)"));
+    {  // a run that ends keeps its held-out value on show
+      TrainingDashboard e;
+      e.setModelChoices({{QStringLiteral("a-vae"), QStringLiteral("a"), QStringLiteral("A VAE"), {}, false,
+                          {QStringLiteral("−ELBO"), QStringLiteral("reconstruction"), QStringLiteral("KL")},
+                          QStringLiteral("nats"), false, {}}});
+      e.setRunning(true);
+      e.addEvaluation(1, 3, {158.89, 150.5, 8.39});
+      e.setRunning(false);
+      QVERIFY(e.findChild<QLabel*>(QStringLiteral("evalLabel"))->text().startsWith(QStringLiteral("158.89 nats")));
+    }
     QCOMPARE(d.curves()->pointCount(), 3);
     // Many reports in a burst are drawn once the coalescing timer fires, not once each.
     const int before = d.curves()->replotCount();
