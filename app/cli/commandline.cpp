@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "clitools.h"
+#include "systeminfo.h"
 
 #include <c10/util/Exception.h>
 
@@ -27,7 +28,7 @@ const char* kUsage =
     "  info <run folder | dataset>                       describe a run or a dataset\n"
     "  schedule --kind linear --timesteps 1000           a diffusion schedule's buffers as CSV\n"
     "\n"
-    "genlab-cli <command> --help shows a command's options.\n";
+    "genlab-cli <command> --help shows a command's options; genlab-cli --version the versions.\n";
 
 }  // namespace
 
@@ -35,6 +36,11 @@ int runCommandLine(const QStringList& arguments) {
   if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")) {
     std::fputs(kUsage, arguments.size() < 2 ? stderr : stdout);
     return arguments.size() < 2 ? 2 : 0;
+  }
+  if (arguments[1] == QLatin1String("--version") || arguments[1] == QLatin1String("-v")) {
+    std::printf("genlab-cli %s (LibTorch %s, Qt %s, %s)\n", GENLAB_VERSION, qPrintable(SystemInfo::torchVersion()), qVersion(),
+                qPrintable(SystemInfo::blasName()));
+    return 0;
   }
   const QString command = arguments[1];
   QStringList rest = arguments.mid(1);

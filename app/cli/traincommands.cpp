@@ -172,7 +172,7 @@ int runTraining(TrainingSettings s) {
     if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
       return;
     lastLine = pr.elapsedSeconds;
-    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.0f samples/s  ETA %.0f s%s",
+    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.3g samples/s  ETA %.0f s%s",
                  tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
                  pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");
     std::fflush(stderr);
@@ -196,7 +196,7 @@ int runTraining(TrainingSettings s) {
     QStringList parts;
     for (int i = 0; family && i < e.values.size() && i < family->heldOut.size(); ++i)
       parts << QStringLiteral("%1 %2").arg(family->heldOut[i].displayLabel()).arg(e.values[i], 0, 'f', 4);
-    std::fprintf(stderr, "%sepoch %d: %s\n", tty ? "\n" : "", e.epoch, qPrintable(parts.join(QStringLiteral(", "))));
+    std::fprintf(stderr, "%sepoch %d: held-out %s\n", tty ? "\n" : "", e.epoch, qPrintable(parts.join(QStringLiteral(", "))));
   });
   QObject::connect(&worker, &TrainingWorker::scored, [&](const EpochEvaluation& q) {
     // quality_frechet, quality_confident, quality_entropy, classes…; or quality_mmd
@@ -227,19 +227,23 @@ int runTraining(TrainingSettings s) {
 
 int trainCommand(const QStringList& args) {
   QCommandLineParser p;
-  QStringList models, defaults;
-  for (const ModelFamily* f : Registry::all()) {
-    models << QStringLiteral("  %1: %2").arg(f->option, f->displayName());
-    defaults << QStringLiteral("%1 %2 epochs, batch %3, lr %4%5")
-                    .arg(f->displayName()).arg(f->defaults.epochs).arg(f->defaults.batchSize)
-                    .arg(f->defaults.learningRate)
-                    .arg(f->options.isEmpty() ? QString()
-                                              : QStringLiteral(", ") + OptionValues::defaultsOf(f->options).describe(f->options));
-  }
+  // One line a model, with its own defaults: images first, then the toy sets' (whose --model names
+  // may repeat an image model's: vae on toy:moons is the toy VAE).
+  QStringList images, points;
+  for (const ModelFamily* f : Registry::all())
+    (f->data == DataKind::Points ? points : images)
+        << QStringLiteral("  %1: %2 — %3 epochs, batch %4, lr %5%6")
+               .arg(f->option, f->displayName())
+               .arg(f->defaults.epochs)
+               .arg(f->defaults.batchSize)
+               .arg(f->defaults.learningRate)
+               .arg(f->options.isEmpty() ? QString()
+                                         : QStringLiteral(", ") + OptionValues::defaultsOf(f->options).describe(f->options));
   p.setApplicationDescription(QStringLiteral(
       "Trains a model on MNIST digits, Fashion-MNIST, a folder of images or a toy 2-D point set and writes "
-      "a run folder. Models (--model; on a toy:NAME set vae, ae and gan are the small MLPs of the toy "
-      "playground):\n%1\nDefaults follow the model: %2.").arg(models.join(QLatin1Char('\n')), defaults.join(QStringLiteral("; "))));
+      "a run folder. --epochs, --batch and --lr default to the model's own, given with it.\n"
+      "Models of images (--model):\n%1\nModels of 2-D points (--model, with --dataset toy:NAME):\n%2")
+      .arg(images.join(QLatin1Char('\n')), points.join(QLatin1Char('\n'))));
   const TrainingSettings d;
   p.addOptions({
       {QStringLiteral("out"), QStringLiteral("The run folder to create (new or empty)."), QStringLiteral("dir")},
@@ -250,9 +254,9 @@ int trainCommand(const QStringList& args) {
       {QStringLiteral("color"), QStringLiteral("Image folders: grey (default) or rgb."), QStringLiteral("grey|rgb")},
       {QStringLiteral("data"), QStringLiteral("Folder of the dataset's IDX files (default: found automatically)."),
        QStringLiteral("dir")},
-      {QStringLiteral("epochs"), QStringLiteral("Epochs (default %1).").arg(d.epochs), QStringLiteral("n")},
-      {QStringLiteral("batch"), QStringLiteral("Batch size (default %1).").arg(d.batchSize), QStringLiteral("n")},
-      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default %1).").arg(d.learningRate), QStringLiteral("x")},
+      {QStringLiteral("epochs"), QStringLiteral("Epochs (default: the model's, above)."), QStringLiteral("n")},
+      {QStringLiteral("batch"), QStringLiteral("Batch size (default: the model's, above)."), QStringLiteral("n")},
+      {QStringLiteral("lr"), QStringLiteral("Adam learning rate (default: the model's, above)."), QStringLiteral("x")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default %1).").arg(d.seed), QStringLiteral("n")},
       {QStringLiteral("threads"), QStringLiteral("LibTorch threads (default: all cores)."), QStringLiteral("n")},
       {QStringLiteral("device"), deviceHelp(), QStringLiteral("cpu|cuda|cuda:N")},
@@ -367,6 +371,9 @@ int resumeCommand(const QStringList& args) {
        QStringLiteral("cpu|cuda|cuda:N")},
       {QStringLiteral("data"), QStringLiteral("MNIST folder (default: the one in run.json)."), QStringLiteral("dir")},
       {QStringLiteral("max-steps"), QStringLiteral("Stop once the run has done this many steps in all."), QStringLiteral("n")},
+      {QStringLiteral("quality"), QStringLiteral("Score fresh samples after each epoch that saves samples, as train --quality: on or off "
+                                                 "(default: as the run did)."),
+       QStringLiteral("on|off")},
       {QStringLiteral("nproc"), QStringLiteral("Data-parallel on n local processes (any number that divides the run's batch; "
                                                "the batch and so the training stay the run's own)."),
        QStringLiteral("n")},
@@ -401,6 +408,15 @@ int resumeCommand(const QStringList& args) {
   if (!ok) {
     err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
     return 2;
+  }
+  if (p.isSet(QStringLiteral("quality"))) {
+    const QString quality = p.value(QStringLiteral("quality"));
+    if (quality != QLatin1String("on") && quality != QLatin1String("off")) {
+      err(QStringLiteral("--quality: '%1' is neither on nor off").arg(quality));
+      return 2;
+    }
+    s.scoreSamples = quality == QLatin1String("on");
+    s.scoreSamplesAsked = true;
   }
   if (p.isSet(QStringLiteral("device"))) {
     s.device = p.value(QStringLiteral("device"));

@@ -18,6 +18,14 @@ QStringList searchFolders() {
   // The user's own data folder first, then the system's (XDG_DATA_DIRS: /usr/local/share, /usr/share).
   for (const QString& base : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
     folders << base + QStringLiteral("/GenLab/data");
+  // Run from a build folder of a source tree (build/app/genlab-cli): the checkout's data/, where
+  // scripts/setup.sh puts the digits.
+  QDir dir(QCoreApplication::applicationDirPath());
+  for (int up = 0; up < 2 && dir.cdUp(); ++up)
+    if (QFileInfo::exists(dir.filePath(QStringLiteral("scripts/setup.sh"))) && QFileInfo(dir.filePath(QStringLiteral("data"))).isDir()) {
+      folders << dir.filePath(QStringLiteral("data"));
+      break;
+    }
   folders.removeDuplicates();
   return folders;
 }

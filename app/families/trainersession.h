@@ -39,6 +39,7 @@ class TrainerSession : public ModelSession {
   Status load(const std::string& weights, const std::string& state) override {
     return {QString::fromStdString(m_trainer->load_checkpoint(weights, state).error)};
   }
+  QString loadNote() const override { return QString::fromStdString(m_trainer->load_note()); }
   void setDataParallel(std::shared_ptr<genlab::DataParallel> group) override { m_trainer->set_data_parallel(std::move(group)); }
   void setDevice(const std::string& device) override {
     const auto d = genlab::parse_device(device);

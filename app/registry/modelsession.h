@@ -57,6 +57,8 @@ class ModelSession {
 
   virtual Status save(const std::string& weights, const std::string& state, const std::string& kind) = 0;
   virtual Status load(const std::string& weights, const std::string& state) = 0;
+  /// What the last load has to say besides ok (an older optimizer state used): "" when nothing.
+  virtual QString loadNote() const { return {}; }
   /// A copy of the decoder (VAE) or generator (GAN) for the GUI; null for a model without one.
   virtual DecoderSnapshot snapshot() { return {}; }
   /// What samples/step-N.png shows at an epoch's end: 64 decoded draws, or a model's own picture.

@@ -53,6 +53,7 @@ struct TrainingSettings {
   /// classifier measure for images of a data set with classes, MMD for toy points. Written to
   /// metrics.csv's quality_ columns: the Train page's quality chart.
   bool scoreSamples = false;
+  bool scoreSamplesAsked = false;  ///< resume: scoreSamples as set here, not as the run had it
   /// Data-parallel training (the CLI on several processes): this process's group, or null. The
   /// batch size is then the whole batch, shared by the processes.
   std::shared_ptr<genlab::DataParallel> dataParallel;

@@ -130,7 +130,8 @@ Status settingsFromRun(const Run& run, TrainingSettings& s) {
     s.precision = training.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
   s.lrSchedule = training.value(QStringLiteral("lr_schedule")).toString(QStringLiteral("constant"));
   // A run of an older version did not record it: what the resume asks for.
-  s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(s.scoreSamples);
+  if (!s.scoreSamplesAsked)
+    s.scoreSamples = training.value(QStringLiteral("score_samples")).toBool(s.scoreSamples);
   const QJsonObject dataset = run.dataset();
   if (s.dataFolder.isEmpty())
     s.dataFolder = dataset.value(QStringLiteral("folder")).toString();
@@ -192,6 +193,8 @@ Status TrainingWorker::train() {
                     : reopen(resumed, family, *model, qualityNames);
   if (!writer.ok())
     return {writer.error};
+  if (const QString said = model->loadNote(); !said.isEmpty())
+    Q_EMIT note(tr("Resumed from an older save: %1.").arg(said));
   if (s.dataParallel) {
     // After the checkpoint is read: every process starts from rank 0's weights, at one step.
     model->setDataParallel(s.dataParallel);

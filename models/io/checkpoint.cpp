@@ -65,10 +65,16 @@ Result<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, c
     return {{}, weights.error};
   const std::string step = step_of(weights.value);
   auto state = load_safetensors(state_path);
+  std::string note;
   if (!state.ok() || step_of(state.value) != step) {
     auto previous = load_safetensors(state_path + ".prev");
-    if (previous.ok() && step_of(previous.value) == step)
+    if (previous.ok() && step_of(previous.value) == step) {
+      const std::string name = std::filesystem::path(state_path).filename().string();
+      note = name + " could not be used (" +
+             (state.ok() ? "step " + step_of(state.value) + ", the weights are of step " + step : state.error) +
+             "); the previous state " + name + ".prev, of the weights' step " + step + ", was used";
       state = std::move(previous);
+    }
   }
   if (!state.ok())
     return {{}, state.error};
@@ -76,7 +82,7 @@ Result<CheckpointFiles> load_checkpoint_files(const std::string& weights_path, c
     return {{}, std::filesystem::path(weights_path).filename().string() + " (step " + step + ") and " +
                     std::filesystem::path(state_path).filename().string() + " (step " + step_of(state.value) +
                     ") are from different moments; the run was interrupted while saving"};
-  return {{std::move(weights.value), std::move(state.value)}, {}};
+  return {{std::move(weights.value), std::move(state.value), note}, {}};
 }
 
 }  // namespace genlab

@@ -14,6 +14,8 @@ namespace genlab {
 struct CheckpointFiles {
   SafetensorsFile weights;
   SafetensorsFile state;
+  /// Said when the state is the kept previous one (the newer was unusable): which and why; "" else.
+  std::string note;
 };
 
 /// Where a trainer stood when it saved.

@@ -192,6 +192,7 @@ Status BatchTrainer::load_checkpoint(const std::string& weights_path, const std:
   auto files = load_checkpoint_files(weights_path, state_path);
   if (!files.ok())
     return {files.error};
+  load_note_ = files.value.note;
   const auto& weights = files.value.weights;
   const auto& state = files.value.state;
   const std::string wname = file_name_of(weights_path), sname = file_name_of(state_path);

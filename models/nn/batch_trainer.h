@@ -74,6 +74,8 @@ class BatchTrainer {
   /// Reads a pair written by save_checkpoint for the same trainer, model and data; ok() or an
   /// error naming the file and what does not match. Nothing changes unless everything fits.
   Status load_checkpoint(const std::string& weights_path, const std::string& state_path);
+  /// What the last load_checkpoint has to say besides ok (the previous state used): "" when nothing.
+  const std::string& load_note() const { return load_note_; }
 
  protected:
   /// `examples`: (N, …); `format` names the trainer in the state file. With `drop_last` (as
@@ -122,6 +124,7 @@ class BatchTrainer {
   int64_t decay_steps_ = 0;
   std::shared_ptr<DataParallel> group_;
   c10::Device device_{c10::kCPU};
+  std::string load_note_;
 };
 
 }  // namespace genlab

@@ -57,6 +57,16 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("train"), QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("--epochs")));
+    // Each model once, in its section, with its own defaults; no one default for all.
+    QCOMPARE(r.out.count(QStringLiteral("\n  vae: ")), 2);  // the MLP VAE, and the toy VAE under the points
+    QVERIFY(r.out.contains(QStringLiteral("Models of 2-D points")));
+    QVERIFY(r.out.contains(QStringLiteral("  ddpm: DDPM (U-Net, T = 1000 noise steps) — 14 epochs")));
+    QVERIFY(!r.out.contains(QStringLiteral("Epochs (default 50)")));
+    r = cli({QStringLiteral("--version")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("genlab-cli ")) && r.out.contains(QStringLiteral("LibTorch")), qPrintable(r.out));
+    r = cli({QStringLiteral("resume"), QStringLiteral("--help")});
+    QVERIFY(r.out.contains(QStringLiteral("--quality")));  // as train has it
   }
 
   void importErrorsAreOneLine() {

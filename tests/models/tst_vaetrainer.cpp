@@ -324,6 +324,10 @@ class tst_VaeTrainer : public QObject {
     VaeTrainer u(VAEOptions(), VaeTrainerOptions().batch_size(32), images);
     QCOMPARE(QString::fromStdString(u.load_checkpoint(w, st).error), QString());
     QCOMPARE(u.steps_done(), int64_t(1));
+    // …and says so: the newer state (step 3) was not the weights' (step 1).
+    const QString note = QString::fromStdString(u.load_note());
+    QVERIFY2(note.contains(QStringLiteral("step 3, the weights are of step 1")) && note.contains(QStringLiteral(".prev")),
+             qPrintable(note));
     u.step();  // and it trains on
     QCOMPARE(u.steps_done(), int64_t(2));
   }
