@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes the README's screenshots from the real application: trains the default VAE from the
 // first-launch button, grabs the Train page mid-training and the Explore page after training.
-//   xvfb-run -a -s '-screen 0 1600x1000x24' build/docs/capture_screenshots docs/
+//   xvfb-run -a -s '-screen 0 1280x800x24' build/docs/capture_screenshots docs/ …  (a laptop's screen)
 #include "drawpanel.h"
 #include "latentexplorer.h"
 #include "latentpad.h"
@@ -18,6 +18,7 @@
 #include "pixelpage.h"
 #include "pixelwriter.h"
 #include "reverseview.h"
+#include "runsdialog.h"
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
 #include "trainpage.h"
@@ -63,7 +64,7 @@ int main(int argc, char* argv[]) {
   MainWindow::followSystemLanguage();
 
   MainWindow window;
-  window.resize(1400, 860);
+  window.resize(1280, 800);
   window.show();
 
   // capture_screenshots <dir> --open RUN NAME.png [RUN NAME.png …]: the Explore page of finished runs.
@@ -318,6 +319,51 @@ int main(int argc, char* argv[]) {
     window.grab().save(path);
     std::printf("wrote %s\n", qPrintable(path));
   };
+  // capture_screenshots <dir> --pages PREFIX VAE_RUN DIFFUSION_RUN PIXEL_RUN: every page at the
+  // window's 1280×800, in the system's language: PREFIX-explore/-diffusion/-pixels/-train/-runs.png.
+  if (argc > 6 && QLatin1String(argv[2]) == QLatin1String("--pages")) {
+    const QString prefix = QString::fromLocal8Bit(argv[3]);
+    for (int i = 4; i <= 6; ++i)
+      if (const Status opened = window.openRun(QString::fromLocal8Bit(argv[i])); !opened.ok()) {
+        std::fprintf(stderr, "%s: %s\n", argv[i], qPrintable(opened.error));
+        return 1;
+      }
+    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
+    pages->setCurrentWidget(window.explore());
+    window.explore()->explorer()->setLatent(QPointF(0.5, -0.3));
+    wait(1200);
+    grabTo(prefix + QStringLiteral("-explore.png"));
+    pages->setCurrentWidget(window.diffusion());
+    window.diffusion()->showReverse(true);
+    auto* run = window.diffusion()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"));
+    run->click();
+    for (int t = 0; t < 300 && !run->isEnabled(); ++t)
+      wait(100);
+    window.diffusion()->findChild<QPushButton*>(QStringLiteral("compareButton"))->click();
+    wait(300);
+    for (int t = 0; t < 300 && !run->isEnabled(); ++t)
+      wait(100);
+    wait(500);
+    grabTo(prefix + QStringLiteral("-diffusion.png"));
+    pages->setCurrentWidget(window.pixels());
+    auto* pixels = window.pixels();
+    for (QPushButton* b : pixels->findChildren<QPushButton*>())
+      if (b->text().remove(QLatin1Char('&')) == QApplication::translate("PixelPage", "&Write").remove(QLatin1Char('&')))
+        b->click();
+    wait(4000);
+    grabTo(prefix + QStringLiteral("-pixels.png"));
+    pages->setCurrentWidget(window.trainPage());
+    window.trainPage()->followRun(QString::fromLocal8Bit(argv[4]));
+    wait(1500);
+    grabTo(prefix + QStringLiteral("-train.png"));
+    RunsDialog* runs = window.showRuns();
+    runs->move(window.pos() + QPoint(150, 120));
+    wait(800);
+    const QString path = out + QLatin1Char('/') + prefix + QStringLiteral("-runs.png");
+    runs->grab().save(path);
+    std::printf("wrote %s\n", qPrintable(path));
+    return 0;
+  }
   // capture_screenshots <dir> --diffusion RUN PREFIX [SAMPLER STEPS]: the Diffusion page of a
   // diffusion run: forward process at three t, reverse mid-trajectory (or, for points, at three
   // steps), then a fork and a DDPM/DDIM comparison.

@@ -172,9 +172,12 @@ int runTraining(TrainingSettings s) {
     if (!tty && pr.elapsedSeconds - lastLine < 2.0 && pr.step != pr.totalSteps)
       return;
     lastLine = pr.elapsedSeconds;
-    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %.3g samples/s  ETA %.0f s%s",
+    // Three significant digits below 100 (a PixelCNN's 1.4 samples/s), whole numbers above.
+    const QString speed = pr.samplesPerSecond >= 100 ? QString::number(pr.samplesPerSecond, 'f', 0)
+                                                     : QString::number(pr.samplesPerSecond, 'g', 3);
+    std::fprintf(stderr, "%sepoch %d/%d  step %lld/%lld  loss %.2f  %s samples/s  ETA %.0f s%s",
                  tty ? "\r" : "", pr.epoch, pr.epochs, (long long)pr.step, (long long)pr.totalSteps, loss,
-                 pr.samplesPerSecond, pr.etaSeconds, tty ? "   " : "\n");
+                 qPrintable(speed), pr.etaSeconds, tty ? "   " : "\n");
     std::fflush(stderr);
   });
   const ModelFamily* family = nullptr;
