@@ -4,94 +4,99 @@
 <context>
     <name>ChartExport</name>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="19"/>
+        <location filename="../widgets/chartexport.cpp" line="21"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="30"/>
+        <location filename="../widgets/chartexport.cpp" line="32"/>
         <source>there is no chart</source>
         <translation>没有图表</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="41"/>
-        <location filename="../widgets/chartexport.cpp" line="86"/>
+        <location filename="../widgets/chartexport.cpp" line="43"/>
+        <location filename="../widgets/chartexport.cpp" line="88"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="49"/>
-        <location filename="../widgets/chartexport.cpp" line="62"/>
+        <location filename="../widgets/chartexport.cpp" line="51"/>
+        <location filename="../widgets/chartexport.cpp" line="64"/>
         <source>GenLab training curves</source>
         <translation>GenLab 训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="53"/>
+        <location filename="../widgets/chartexport.cpp" line="55"/>
         <source>the SVG could not be drawn</source>
         <translation>无法绘制 SVG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="69"/>
+        <location filename="../widgets/chartexport.cpp" line="71"/>
         <source>the PDF could not be drawn</source>
         <translation>无法绘制 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="76"/>
+        <location filename="../widgets/chartexport.cpp" line="78"/>
         <source>use .png, .svg or .pdf</source>
         <translation>请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="81"/>
+        <location filename="../widgets/chartexport.cpp" line="83"/>
         <source>there is no image yet</source>
         <translation>还没有图像</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="115"/>
+        <location filename="../widgets/chartexport.cpp" line="103"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/chartexport.cpp" line="122"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="119"/>
+        <location filename="../widgets/chartexport.cpp" line="126"/>
         <source>Export the curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="128"/>
+        <location filename="../widgets/chartexport.cpp" line="137"/>
         <source>Chart as PNG…</source>
         <translation>图表存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="129"/>
+        <location filename="../widgets/chartexport.cpp" line="138"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="131"/>
+        <location filename="../widgets/chartexport.cpp" line="140"/>
         <source>Chart as SVG…</source>
         <translation>图表存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="132"/>
+        <location filename="../widgets/chartexport.cpp" line="141"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 图形 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="134"/>
+        <location filename="../widgets/chartexport.cpp" line="143"/>
         <source>Chart as PDF…</source>
         <translation>图表存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="135"/>
+        <location filename="../widgets/chartexport.cpp" line="144"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="137"/>
+        <location filename="../widgets/chartexport.cpp" line="146"/>
         <source>Curves as CSV (every point)…</source>
         <translation>曲线存为 CSV(每个点)…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="138"/>
+        <location filename="../widgets/chartexport.cpp" line="147"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
@@ -234,6 +239,14 @@
     </message>
 </context>
 <context>
+    <name>DataLocations</name>
+    <message>
+        <location filename="../app/datasets/datalocations.cpp" line="50"/>
+        <source>This source tree has it in %1: export GENLAB_DATA_DIR=%2 (the folder scripts/setup.sh fills) and run again.</source>
+        <translation>此源码树中的数据在 %1：请执行 export GENLAB_DATA_DIR=%2（scripts/setup.sh 填充的文件夹）后重新运行。</translation>
+    </message>
+</context>
+<context>
     <name>DataSet</name>
     <message>
         <location filename="../app/datasets/datasets.cpp" line="54"/>
@@ -310,136 +323,130 @@
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="37"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="40"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="38"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="62"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="70"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="63"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="71"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="81"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="89"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="106"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="114"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="188"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="196"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="201"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="209"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="109"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="117"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="129"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="137"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="132"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="134"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="136"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="157"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="165"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="166"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="174"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="175"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="183"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="230"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="238"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="254"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="262"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="282"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="300"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="303"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="316"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="283"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="285"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
-        <source>%1 could not be written.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="293"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -687,118 +694,118 @@ or drop an image</source>
         <translation>随机抽取的 %1 个编码,每个都按滑块设定 z%2 = %3σ、z%4 = %5σ:显示其余 %6 个维度在图上这一点带来的变化。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="57"/>
+        <location filename="../app/gui/explorescatter.cpp" line="59"/>
         <source>Held-out data not shown: %1</source>
         <translation>未显示留出数据:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="111"/>
+        <location filename="../app/gui/explorescatter.cpp" line="113"/>
         <source>Show the held-o&amp;ut images (%1, at their codes&apos; means)</source>
         <translation>显示留出图像(%1 张,位于其编码的均值处)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="112"/>
+        <location filename="../app/gui/explorescatter.cpp" line="114"/>
         <source>Show the held-o&amp;ut points (%1, at their codes)</source>
         <translation>显示留出点(%1 个,位于其编码处)(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="128"/>
+        <location filename="../app/gui/explorescatter.cpp" line="130"/>
         <source>Held-out image %1, class “%2”; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1,类别“%2”;右:解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="132"/>
+        <location filename="../app/gui/explorescatter.cpp" line="134"/>
         <source>Held-out image %1; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1;右:解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="133"/>
+        <location filename="../app/gui/explorescatter.cpp" line="135"/>
         <source>Held-out point %1 (grey) and the point decoded from its code (red).</source>
         <translation>留出点 %1(灰色)以及由其编码解码出的点(红色)。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="142"/>
+        <location filename="../app/gui/explorescatter.cpp" line="144"/>
         <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
         <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="178"/>
+        <location filename="../app/gui/explorescatter.cpp" line="180"/>
         <source>, σ = (%1, %2)</source>
         <translation>,σ = (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="180"/>
+        <location filename="../app/gui/explorescatter.cpp" line="182"/>
         <source>, σ = %1</source>
         <translation>,σ = %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="183"/>
+        <location filename="../app/gui/explorescatter.cpp" line="185"/>
         <source>mean (%1, %2)%3 in z%4 and z%5</source>
         <translation>在 z%4 和 z%5 上均值为 (%1, %2)%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="185"/>
+        <location filename="../app/gui/explorescatter.cpp" line="187"/>
         <source>mean %1%2</source>
         <translation>均值 %1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="187"/>
+        <location filename="../app/gui/explorescatter.cpp" line="189"/>
         <source>Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
         <translation>它的编码:%1。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="202"/>
+        <location filename="../app/gui/explorescatter.cpp" line="204"/>
         <source>Start set; now move to the end and press End here.</source>
         <translation>已设起点;现在移到终点并按“终点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="203"/>
+        <location filename="../app/gui/explorescatter.cpp" line="205"/>
         <source>End set; now move to the start and press Start here.</source>
         <translation>已设终点;现在移到起点并按“起点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="204"/>
+        <location filename="../app/gui/explorescatter.cpp" line="206"/>
         <source>Set a start and an end: the images along the way appear here.</source>
         <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="226"/>
+        <location filename="../app/gui/explorescatter.cpp" line="228"/>
         <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
         <translation>沿%2从 A 到 B 共 %1 步;图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="229"/>
+        <location filename="../app/gui/explorescatter.cpp" line="231"/>
         <source>a great circle</source>
         <translation>大圆</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="229"/>
+        <location filename="../app/gui/explorescatter.cpp" line="231"/>
         <source>a straight line</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="265"/>
+        <location filename="../app/gui/explorescatter.cpp" line="267"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="276"/>
+        <location filename="../app/gui/explorescatter.cpp" line="278"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="276"/>
+        <location filename="../app/gui/explorescatter.cpp" line="278"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="276"/>
+        <location filename="../app/gui/explorescatter.cpp" line="278"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="278"/>
-        <location filename="../app/gui/explorescatter.cpp" line="283"/>
+        <location filename="../app/gui/explorescatter.cpp" line="280"/>
+        <location filename="../app/gui/explorescatter.cpp" line="285"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -2384,12 +2391,12 @@ or drop an image</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="23"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="26"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="24"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="27"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -2603,17 +2610,17 @@ or drop an image</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="177"/>
+        <location filename="../widgets/reverseview.cpp" line="179"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="178"/>
+        <location filename="../widgets/reverseview.cpp" line="180"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="180"/>
+        <location filename="../widgets/reverseview.cpp" line="182"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
@@ -2658,37 +2665,37 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="191"/>
+        <location filename="../widgets/reverseview.cpp" line="193"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="196"/>
+        <location filename="../widgets/reverseview.cpp" line="198"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="203"/>
+        <location filename="../widgets/reverseview.cpp" line="205"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="205"/>
+        <location filename="../widgets/reverseview.cpp" line="207"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="232"/>
+        <location filename="../widgets/reverseview.cpp" line="234"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="233"/>
+        <location filename="../widgets/reverseview.cpp" line="235"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <location filename="../widgets/reverseview.cpp" line="236"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
@@ -2698,17 +2705,17 @@ or drop an image</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="194"/>
+        <location filename="../widgets/reverseview.cpp" line="196"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="201"/>
+        <location filename="../widgets/reverseview.cpp" line="203"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="246"/>
+        <location filename="../widgets/reverseview.cpp" line="248"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2734,7 +2741,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="300"/>
+        <location filename="../widgets/reverseview.cpp" line="302"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -3796,7 +3803,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="506"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
@@ -3892,33 +3899,33 @@ or drop an image</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="475"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="485"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="524"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="543"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="544"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="557"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="558"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -3953,42 +3960,42 @@ or drop an image</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="429"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="431"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="443"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="445"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="448"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="450"/>
         <source>Not found on this machine. %1</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
         <source>Held-out %1:</source>
         <translation>留出 %1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="462"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
         <source>Held-out:</source>
         <translation>留出：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="535"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="536"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4075,7 +4082,7 @@ or drop an image</source>
     <name>TrainingWorker</name>
     <message>
         <location filename="../app/training/trainingworker.cpp" line="49"/>
-        <location filename="../app/training/trainingworker.cpp" line="200"/>
+        <location filename="../app/training/trainingworker.cpp" line="203"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -4090,22 +4097,27 @@ or drop an image</source>
         <translation>；在此之前尚未保存任何内容</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="143"/>
+        <location filename="../app/training/trainingworker.cpp" line="144"/>
         <source>the run has already trained %1 of %2 epochs; ask for more epochs to continue</source>
         <translation>该运行已训练 %2 轮中的 %1 轮；如需继续，请指定更多轮数</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="178"/>
+        <location filename="../app/training/trainingworker.cpp" line="179"/>
         <source>Samples are not scored while several processes train; score the run afterwards with genlab-cli quality RUN.</source>
         <translation>多个进程训练时不为样本评分；之后可用 genlab-cli quality RUN 为这次运行评分。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="186"/>
+        <location filename="../app/training/trainingworker.cpp" line="187"/>
         <source>The samples are not scored: %1</source>
         <translation>不为样本打分：%1</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="369"/>
+        <location filename="../app/training/trainingworker.cpp" line="197"/>
+        <source>Resumed from an older save: %1.</source>
+        <translation>从较早的保存处继续：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/training/trainingworker.cpp" line="372"/>
         <source>Scoring the samples of epoch %1…</source>
         <translation>正在为第 %1 轮的样本打分…</translation>
     </message>
@@ -4115,7 +4127,7 @@ or drop an image</source>
         <translation>无法继续 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="200"/>
+        <location filename="../app/training/trainingworker.cpp" line="203"/>
         <source>the processes of this run read checkpoints of different steps (this one: %1); every process must see the same run folder</source>
         <translation>这次运行的各进程读到了不同步数的检查点（本进程：%1）；每个进程都必须看到同一个运行文件夹</translation>
     </message>
@@ -4125,7 +4137,7 @@ or drop an image</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="375"/>
+        <location filename="../app/training/trainingworker.cpp" line="378"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>

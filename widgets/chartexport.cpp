@@ -2,6 +2,8 @@
 #include "chartexport.h"
 
 #include <QBuffer>
+#include <QDir>
+#include <QStatusTipEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -97,6 +99,11 @@ Status saveText(const QString& text, const QString& path) {
   return commit(file, path);
 }
 
+void confirmSaved(QWidget* from, const QString& path) {
+  QStatusTipEvent tip(QCoreApplication::translate("ChartExport", "Saved %1").arg(QDir::toNativeSeparators(path)));
+  QCoreApplication::sendEvent(from, &tip);
+}
+
 QCustomPlot* liveChart(QWidget* parent, const QString& objectName) {
   auto* plot = new QCustomPlot(parent);
   plot->setObjectName(objectName);
@@ -123,6 +130,8 @@ QToolButton* exportButton(QWidget* parent, QCustomPlot* plot, const std::functio
     const Status saved = suffix == QLatin1String("csv") ? saveText(csv(), path) : saveChart(plot, path);
     if (!saved.ok())
       QMessageBox::warning(parent, title, saved.error);
+    else
+      confirmSaved(parent, path);
   };
   // Literal texts in each translate() call: lupdate finds them there.
   menu->addAction(QCoreApplication::translate("ChartExport", "Chart as PNG…"), parent, [=] {

@@ -24,6 +24,10 @@ Status saveImage(const QImage& image, const QString& path);
 /// Writes `text` (UTF-8). Ok, or what went wrong.
 Status saveText(const QString& text, const QString& path);
 
+/// Says "Saved PATH" on the status bar of the window `from` is in (a status-tip event that climbs to
+/// the main window); nothing without one.
+void confirmSaved(QWidget* from, const QString& path);
+
 /// A chart of curves that grow while training: drag and wheel zoom, plain lines (antialiased
 /// lines of thousands of points cost ~25 ms a redraw in software, plain ones a few), the legend
 /// top right.

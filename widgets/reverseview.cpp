@@ -170,6 +170,8 @@ void ReverseView::buildStepViews() {
   m_xtPoints = new PointCloudView(this);
   m_xtPoints->setObjectName(QStringLiteral("reversePointsView"));
   m_x0Points = new PointCloudView(this);
+  for (PointCloudView* v : {m_xtPoints, m_x0Points})
+    v->setMinimumHeight(260);  // equal axes with their tick labels, not a strip
   auto* points = new QWidget(this);
   auto* pr = new QVBoxLayout(points);
   pr->setContentsMargins(0, 0, 0, 0);

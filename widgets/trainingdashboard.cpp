@@ -297,6 +297,8 @@ QLayout* TrainingDashboard::buildCharts() {
       return;
     if (const Status saved = ChartExport::saveImage(m_samples->stripImage(), path); !saved.ok())
       QMessageBox::warning(this, tr("Save the samples"), saved.error);
+    else
+      ChartExport::confirmSaved(this, path);
   });
   samplesRow->addWidget(saveSamples);
   right->addLayout(samplesRow);

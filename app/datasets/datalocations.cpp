@@ -18,14 +18,6 @@ QStringList searchFolders() {
   // The user's own data folder first, then the system's (XDG_DATA_DIRS: /usr/local/share, /usr/share).
   for (const QString& base : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation))
     folders << base + QStringLiteral("/GenLab/data");
-  // Run from a build folder of a source tree (build/app/genlab-cli): the checkout's data/, where
-  // scripts/setup.sh puts the digits.
-  QDir dir(QCoreApplication::applicationDirPath());
-  for (int up = 0; up < 2 && dir.cdUp(); ++up)
-    if (QFileInfo::exists(dir.filePath(QStringLiteral("scripts/setup.sh"))) && QFileInfo(dir.filePath(QStringLiteral("data"))).isDir()) {
-      folders << dir.filePath(QStringLiteral("data"));
-      break;
-    }
   folders.removeDuplicates();
   return folders;
 }
@@ -36,9 +28,29 @@ QString userDataFolder() {
 
 QString mnistFolder() { return folderFor(QStringLiteral("mnist")); }
 
+namespace {
+// Run from a build folder of a source tree (build/app/genlab-cli): the checkout's data/, where
+// scripts/setup.sh puts the digits; "" elsewhere.
+QString sourceTreeData() {
+  QDir dir(QCoreApplication::applicationDirPath());
+  for (int up = 0; up < 2 && dir.cdUp(); ++up)
+    if (QFileInfo::exists(dir.filePath(QStringLiteral("scripts/setup.sh"))) && QFileInfo(dir.filePath(QStringLiteral("data"))).isDir())
+      return dir.filePath(QStringLiteral("data"));
+  return {};
+}
+}  // namespace
+
 QString howToGet(const QString& dataset) {
   const DataSet* d = DataSets::find(dataset);
-  return d ? d->displayHowToGet() : QString();
+  if (!d)
+    return {};
+  // A source tree whose setup imported the set: say where, rather than how to download it.
+  if (const QString tree = sourceTreeData(); !tree.isEmpty() && !d->folderName.isEmpty() &&
+                                             QDir(tree + QLatin1Char('/') + d->folderName).exists())
+    return QCoreApplication::translate("DataLocations", "This source tree has it in %1: export GENLAB_DATA_DIR=%2 (the folder "
+                                                        "scripts/setup.sh fills) and run again.")
+        .arg(QDir::toNativeSeparators(tree + QLatin1Char('/') + d->folderName), QDir::toNativeSeparators(tree));
+  return d->displayHowToGet();
 }
 
 QString folderFor(const QString& dataset) {

@@ -9,8 +9,8 @@
 namespace DataLocations {
 
 /// Folders searched for data, in order: $GENLAB_DATA_DIR, the user's data folder
-/// (~/.local/share/GenLab/data), GenLab/data in the system's data folders (/usr/share …), then, for a
-/// program run from a source tree's build folder, the checkout's data/.
+/// (~/.local/share/GenLab/data), then GenLab/data in the system's data folders (/usr/share …). (Run from a
+/// source tree's build folder, howToGet() points to the checkout's data/ when the set is there.)
 QStringList searchFolders();
 /// Where GenLab puts the data sets it gets for the user: ~/.local/share/GenLab/data on Linux.
 QString userDataFolder();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffusionpage.h"
+
+#include "chartexport.h"
 #include "samplernames.h"
 
 #include "forwardview.h"
@@ -14,6 +16,7 @@
 #include <QImageReader>
 #include <QJsonObject>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -35,7 +38,12 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("diffusionTabs"));
   m_tabs->addTab(m_forwardView, tr("Forward process: image → noise"));
-  m_tabs->addTab(m_reverseView, tr("Reverse process: noise → image (sampling)"));
+  // The reverse process scrolls on a small screen rather than squeezing its plots into strips.
+  auto* reverseScroll = new QScrollArea(m_tabs);
+  reverseScroll->setWidget(m_reverseView);
+  reverseScroll->setWidgetResizable(true);
+  reverseScroll->setFrameShape(QFrame::NoFrame);
+  m_tabs->addTab(reverseScroll, tr("Reverse process: noise → image (sampling)"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
@@ -281,8 +289,12 @@ void DiffusionPage::exportFrame() {
   if (image.isNull())
     return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
   const QString path = QFileDialog::getSaveFileName(this, tr("Save frame"), QStringLiteral("frame.png"), tr("PNG (*.png)"));
-  if (!path.isEmpty() && !image.save(path, "PNG"))
-    m_reverseView->setMessage(tr("%1 could not be written.").arg(path));
+  if (path.isEmpty())
+    return;
+  if (const Status saved = ChartExport::saveImage(image, path); !saved.ok())
+    m_reverseView->setMessage(saved.error);
+  else
+    ChartExport::confirmSaved(this, path);
 }
 
 void DiffusionPage::exportFilmstrip() {
@@ -291,8 +303,12 @@ void DiffusionPage::exportFilmstrip() {
     return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
   const QString path =
       QFileDialog::getSaveFileName(this, tr("Save filmstrip"), QStringLiteral("filmstrip.png"), tr("PNG (*.png)"));
-  if (!path.isEmpty() && !image.save(path, "PNG"))
-    m_reverseView->setMessage(tr("%1 could not be written.").arg(path));
+  if (path.isEmpty())
+    return;
+  if (const Status saved = ChartExport::saveImage(image, path); !saved.ok())
+    m_reverseView->setMessage(saved.error);
+  else
+    ChartExport::confirmSaved(this, path);
 }
 
 void DiffusionPage::exportGif() {
@@ -304,4 +320,6 @@ void DiffusionPage::exportGif() {
     return;
   const Status written = writeAnimatedGif(path, m_reverseView->trajectoryImages(), m_reverseView->playIntervalMs());
   m_reverseView->setMessage(written.error);
+  if (written.ok())
+    ChartExport::confirmSaved(this, path);
 }

@@ -2,6 +2,8 @@
 // The Explore page's data side: the held-out items on the map, a drawn digit, the walk.
 #include "explorepage.h"
 
+#include "chartexport.h"
+
 #include "drawpanel.h"
 #include "gifwriter.h"
 #include "latentaxis.h"
@@ -281,4 +283,6 @@ void ExplorePage::saveWalk(int kind) {
   const Status saved = kind == 0 ? saveWalkStrip(path) : kind == 1 ? saveWalkAnimation(path) : saveWalkCodes(path);
   if (!saved.ok())
     QMessageBox::warning(this, tr("Save the walk"), saved.error);
+  else
+    ChartExport::confirmSaved(this, path);
 }

@@ -421,6 +421,12 @@ class TestDataDownload : public QObject {
     cli.start(QStringLiteral(GENLAB_CLI_PATH), {QStringLiteral("data"), QStringLiteral("list")});
     QVERIFY(cli.waitForFinished(30000));
     QVERIFY2(cli.readAllStandardOutput().contains("not on this machine (genlab-cli data get mnist)"), "list before");
+    if (TestData::haveMnist()) {  // the CLI runs from this source tree's build folder, whose data/ has the digits
+      cli.start(QStringLiteral(GENLAB_CLI_PATH), {QStringLiteral("train"), QStringLiteral("--out"), target("never")});
+      QVERIFY(cli.waitForFinished(30000));
+      const QString said = QString::fromLocal8Bit(cli.readAllStandardError());
+      QVERIFY2(cli.exitCode() != 0 && said.contains(QStringLiteral("export GENLAB_DATA_DIR=")), qPrintable(said));
+    }
 
     QSignalSpy finished(&cli, &QProcess::finished);
     cli.start(QStringLiteral(GENLAB_CLI_PATH), {QStringLiteral("data"), QStringLiteral("get"), QStringLiteral("mnist"), QStringLiteral("--mirror"),
