@@ -502,6 +502,8 @@ void TrainingDashboard::setRunning(bool running) {
   m_stop->setEnabled(running);
   m_pause->setEnabled(running);
   m_follow->setEnabled(!running);
+  if (!running && m_eta->text() != tr("done"))
+    m_eta->setText(QStringLiteral("–"));  // stopped: nothing remains to wait for
   if (!running) {
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(false);

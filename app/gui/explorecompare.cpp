@@ -8,10 +8,12 @@
 #include "latentexplorer.h"
 #include "latentgrids.h"
 #include "latentpad.h"
+#include "runfolder.h"
 #include "runinspection.h"
 
 #include <QApplication>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
@@ -27,7 +29,8 @@ void ExplorePage::buildComparePanels() {
   m_compare = new ComparePanel(this);
   m_compare->setObjectName(QStringLiteral("comparePanel"));
   connect(m_compare, &ComparePanel::openRequested, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run to compare"), m_run);
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run to compare"),
+                                                           m_run.isEmpty() ? RunFolder::defaultRunsFolder() : QFileInfo(m_run).absolutePath());
     if (folder.isEmpty())
       return;
     if (const Status opened = openComparison(folder); !opened.ok())

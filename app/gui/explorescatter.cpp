@@ -259,7 +259,10 @@ void ExplorePage::refreshWalk() {
 }
 
 Status ExplorePage::saveWalkStrip(const QString& path) const {
-  return LatentWalk::savePng(path, LatentWalk::strip(m_walkFrames));
+  // Small images enlarged 3× (nearest neighbour): a 28-px digit is too small to see in a document.
+  const QImage strip = LatentWalk::strip(m_walkFrames);
+  const int scale = !strip.isNull() && strip.height() < 100 ? 3 : 1;
+  return LatentWalk::savePng(path, strip.scaled(strip.size() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation));
 }
 
 Status ExplorePage::saveWalkAnimation(const QString& path) const {

@@ -193,7 +193,7 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
       m_dashboard->setMessage(tr("The run you follow failed: %1").arg(m_follower->folder()));
   });
   connect(m_dashboard->comparison(), &RunCompareChart::addRunRequested, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a run to compare"), m_runningFolder);
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a run to compare"), RunFolder::defaultRunsFolder());
     if (folder.isEmpty())
       return;
     if (const Status added = compareRun(folder); !added.ok())
@@ -204,7 +204,8 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
       f->deleteLater();
   });
   connect(m_dashboard, &TrainingDashboard::followRequested, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Follow a run folder"), followedRun());
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Follow a run folder"), followedRun().isEmpty() ? RunFolder::defaultRunsFolder() : followedRun());
     if (!folder.isEmpty())
       followRun(folder);
   });

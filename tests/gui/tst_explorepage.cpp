@@ -248,7 +248,7 @@ class tst_ExplorePage : public QObject {
 
     QTemporaryDir out;
     QCOMPARE(page.saveWalkStrip(out.filePath(QStringLiteral("walk.png"))).error, QString());
-    QCOMPARE(QImage(out.filePath(QStringLiteral("walk.png"))).size(), QSize(7 * 28, 28));
+    QCOMPARE(QImage(out.filePath(QStringLiteral("walk.png"))).size(), QSize(7 * 84, 84));  // 28-px digits, 3× enlarged
     QCOMPARE(page.saveWalkAnimation(out.filePath(QStringLiteral("walk.gif"))).error, QString());
     const auto frames = gifFrameCount(out.filePath(QStringLiteral("walk.gif")));
     QVERIFY2(frames.ok(), qPrintable(frames.error));
