@@ -659,37 +659,37 @@ or drop an image</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="30"/>
+        <location filename="../app/gui/explorecompare.cpp" line="32"/>
         <source>Open a run to compare</source>
         <translation>打开要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="34"/>
+        <location filename="../app/gui/explorecompare.cpp" line="37"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="39"/>
+        <location filename="../app/gui/explorecompare.cpp" line="42"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="47"/>
+        <location filename="../app/gui/explorecompare.cpp" line="50"/>
         <source>&amp;New draws</source>
         <translation>重新抽取(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="57"/>
+        <location filename="../app/gui/explorecompare.cpp" line="60"/>
         <source>Random draws</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="68"/>
+        <location filename="../app/gui/explorecompare.cpp" line="71"/>
         <source>%1 with a %2-D code, after %3 steps. Run: %4</source>
         <translation>%1,%2 维编码,训练 %3 步后。运行:%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorecompare.cpp" line="139"/>
+        <location filename="../app/gui/explorecompare.cpp" line="142"/>
         <source>%1 codes drawn at random, each with z%2 = %3σ and z%4 = %5σ as the sliders set them: what the other %6 dimensions add at this point of the map.</source>
         <translation>随机抽取的 %1 个编码,每个都按滑块设定 z%2 = %3σ、z%4 = %5σ:显示其余 %6 个维度在图上这一点带来的变化。</translation>
     </message>
@@ -784,28 +784,28 @@ or drop an image</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="267"/>
+        <location filename="../app/gui/explorescatter.cpp" line="270"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="278"/>
+        <location filename="../app/gui/explorescatter.cpp" line="281"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="278"/>
+        <location filename="../app/gui/explorescatter.cpp" line="281"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="278"/>
+        <location filename="../app/gui/explorescatter.cpp" line="281"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="280"/>
-        <location filename="../app/gui/explorescatter.cpp" line="285"/>
+        <location filename="../app/gui/explorescatter.cpp" line="283"/>
+        <location filename="../app/gui/explorescatter.cpp" line="288"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -3420,6 +3420,16 @@ or drop an image</source>
             <numerusform>设备“%1”：这台机器有 %n 个 GPU，从 0 开始编号。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/base/systeminfo.cpp" line="113"/>
+        <source>, chosen by GenLab for this CPU</source>
+        <translation>，由 GenLab 为此 CPU 选择</translation>
+    </message>
+    <message>
+        <location filename="../app/base/systeminfo.cpp" line="115"/>
+        <source>, slower than this CPU allows</source>
+        <translation>，比此 CPU 能达到的慢</translation>
+    </message>
 </context>
 <context>
     <name>TimestepLossChart</name>
@@ -3504,89 +3514,89 @@ or drop an image</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="207"/>
+        <location filename="../app/gui/trainpage.cpp" line="208"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="217"/>
+        <location filename="../app/gui/trainpage.cpp" line="218"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="292"/>
+        <location filename="../app/gui/trainpage.cpp" line="293"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="354"/>
+        <location filename="../app/gui/trainpage.cpp" line="355"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="355"/>
+        <location filename="../app/gui/trainpage.cpp" line="356"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="360"/>
+        <location filename="../app/gui/trainpage.cpp" line="361"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="362"/>
+        <location filename="../app/gui/trainpage.cpp" line="363"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="418"/>
+        <location filename="../app/gui/trainpage.cpp" line="419"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="449"/>
+        <location filename="../app/gui/trainpage.cpp" line="450"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="452"/>
+        <location filename="../app/gui/trainpage.cpp" line="453"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="459"/>
+        <location filename="../app/gui/trainpage.cpp" line="460"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="471"/>
+        <location filename="../app/gui/trainpage.cpp" line="472"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="479"/>
+        <location filename="../app/gui/trainpage.cpp" line="480"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="486"/>
+        <location filename="../app/gui/trainpage.cpp" line="487"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="537"/>
+        <location filename="../app/gui/trainpage.cpp" line="538"/>
         <source>gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="603"/>
+        <location filename="../app/gui/trainpage.cpp" line="604"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="604"/>
+        <location filename="../app/gui/trainpage.cpp" line="605"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3803,7 +3813,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="508"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="510"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
@@ -3909,23 +3919,23 @@ or drop an image</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="526"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="528"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="545"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="547"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="548"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="559"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="561"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="562"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
@@ -3985,17 +3995,18 @@ or drop an image</source>
         <translation>留出：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="538"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="505"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="542"/>
         <source>done</source>
         <translation>完成</translation>
     </message>

@@ -142,9 +142,15 @@ QGroupBox* LatentExplorer::buildDecodedDigitBox(QWidget* page) {
 
 // Which two of d > 2 dimensions the sliders move, and what the others hold.
 void LatentExplorer::buildDimensionsRow(QWidget* decodedBox) {
+  // Two rows: the axes, then what the other dimensions hold (one row does not fit beside the map
+  // on a 1280-px screen).
   m_dimsRow = new QWidget(decodedBox);
-  auto* dims = new QHBoxLayout(m_dimsRow);
-  dims->setContentsMargins(0, 0, 0, 0);
+  auto* rows = new QVBoxLayout(m_dimsRow);
+  rows->setContentsMargins(0, 0, 0, 0);
+  auto* dims = new QHBoxLayout;
+  auto* othersRow = new QHBoxLayout;
+  rows->addLayout(dims);
+  rows->addLayout(othersRow);
   const QString axisNames[2] = {tr("Hori&zontal:"), tr("Vert&ical:")};
   for (int i = 0; i < 2; ++i) {
     m_dimCombos[i] = new QComboBox(m_dimsRow);
@@ -168,9 +174,10 @@ void LatentExplorer::buildDimensionsRow(QWidget* decodedBox) {
     Q_EMIT latentChanged(latent());
   });
   connect(m_reroll, &QPushButton::clicked, this, &LatentExplorer::rerollRequested);
-  dims->addWidget(m_others);
-  dims->addWidget(m_reroll);
   dims->addStretch(1);
+  othersRow->addWidget(m_others);
+  othersRow->addWidget(m_reroll);
+  othersRow->addStretch(1);
   m_dimsRow->hide();
 }
 

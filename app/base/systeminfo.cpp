@@ -95,7 +95,11 @@ bool blasIsReference() {
   return p.contains(QLatin1String("/blas/")) && !p.contains(QLatin1String("openblas"));
 }
 
-QString blasName() {
+QString blasName(bool forScreen) {
+  // Files (run.json) keep the English; the status bar speaks the user's language.
+  const auto say = [forScreen](const char* text) {
+    return forScreen ? QCoreApplication::translate("SystemInfo", text) : QString::fromLatin1(text);
+  };
   const QString p = loadedBlasPath();
   if (p.isEmpty())
     return QStringLiteral("BLAS not loaded");
@@ -106,9 +110,9 @@ QString blasName() {
                                                                               : QString();
     QString name = QStringLiteral("OpenBLAS %1%2").arg(kernel.isEmpty() ? QStringLiteral("(kernel unknown)") : kernel, threading);
     if (!BlasKernel::chosenKernel().empty())
-      name += QStringLiteral(", chosen by GenLab for this CPU");
+      name += say(QT_TRANSLATE_NOOP("SystemInfo", ", chosen by GenLab for this CPU"));
     else if (BlasKernel::betterKernel(BlasKernel::thisCpu(), kernel.toStdString(), false))
-      name += QStringLiteral(", slower than this CPU allows");
+      name += say(QT_TRANSLATE_NOOP("SystemInfo", ", slower than this CPU allows"));
     return name;
   }
   if (p.contains(QLatin1String("mkl")))

@@ -23,8 +23,9 @@ QString deviceName(const QString& name);
 /// Whether this LibTorch was built with CUDA (whether or not a GPU is present).
 bool hasCuda();
 /// The BLAS library this process loaded with its kernel, e.g. "OpenBLAS Cooperlake (OpenMP)",
-/// saying when GenLab chose the kernel (BlasKernel) or when it is narrower than the CPU allows.
-QString blasName();
+/// saying when GenLab chose the kernel (BlasKernel) or when it is narrower than the CPU allows;
+/// `forScreen`: those remarks in the user's language (files keep the English).
+QString blasName(bool forScreen = false);
 /// The CPU kernel OpenBLAS chose ("Cooperlake", "Haswell", "Prescott" …); empty for other BLAS.
 QString blasKernel();
 /// True when the loaded BLAS is the reference (Netlib) implementation.

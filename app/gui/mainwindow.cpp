@@ -115,7 +115,7 @@ DecoderSnapshot MainWindow::decoder() const { return m_explore->decoder(); }
 QString MainWindow::threadsText(int threads) { return threads == 1 ? tr("1 thread") : tr("%1 threads").arg(threads); }
 
 void MainWindow::showSystem(int threads) {
-  m_systemLabel->setText(tr("%1 · %2, %3").arg(SystemInfo::device(), SystemInfo::blasName(), threadsText(threads)));
+  m_systemLabel->setText(tr("%1 · %2, %3").arg(SystemInfo::device(), SystemInfo::blasName(true), threadsText(threads)));
 }
 
 void MainWindow::buildMenus() {
@@ -148,7 +148,7 @@ void MainWindow::buildMenus() {
                        tr("<b>GenLab %1</b><p>A workbench for seeing how generative models work.</p>"
                           "<p>LibTorch %2 · Qt %3</p><p>%4 · %5, %6</p>")
                            .arg(QStringLiteral(GENLAB_VERSION), SystemInfo::torchVersion(), QString::fromLatin1(qVersion()),
-                                SystemInfo::device(), SystemInfo::blasName(), threadsText(SystemInfo::threads())));
+                                SystemInfo::device(), SystemInfo::blasName(true), threadsText(SystemInfo::threads())));
   });
 }
 

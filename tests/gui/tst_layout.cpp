@@ -29,7 +29,7 @@ class tst_Layout : public QObject {
   Q_OBJECT
 
   QTemporaryDir m_runs;
-  QString m_vae, m_toyDiffusion, m_pixels;
+  QString m_vae, m_vae16, m_toyDiffusion, m_pixels;
 
   static void check(QWidget* window, const QString& state) {
     const QStringList problems = LayoutCheck::problems(window);
@@ -59,6 +59,8 @@ class tst_Layout : public QObject {
     QCoreApplication::setApplicationName(QStringLiteral("GenLabLayout"));
     m_vae = TestData::trainOneEpoch(m_runs.path());
     QVERIFY(!m_vae.isEmpty());
+    m_vae16 = TestData::trainOneEpoch(m_runs.path(), 16);  // more than two dimensions: their choices show
+    QVERIFY(!m_vae16.isEmpty());
     m_toyDiffusion = TestData::trainToyDiffusion(m_runs.path(), 1);
     QVERIFY(!m_toyDiffusion.isEmpty());
     const ModelFamily* pixel = Registry::firstWith([](const ModelFamily& f) { return f.pixelByPixel; });
@@ -117,6 +119,12 @@ class tst_Layout : public QObject {
     QVERIFY(w.diffusion()->openRun(m_toyDiffusion).ok());
     QVERIFY(w.pixels()->openRun(m_pixels).ok());
     everyPage(QStringLiteral("runs open"));
+    if (QTest::currentTestFailed())
+      return;
+    QVERIFY(w.openRun(m_vae16).ok());
+    pages->setCurrentWidget(w.explore());
+    check(&w, QStringLiteral("Explore page, a 16-D code"));
+    checkInnerTabs(&w, w.explore(), QStringLiteral("Explore page, a 16-D code"));
     if (QTest::currentTestFailed())
       return;
 

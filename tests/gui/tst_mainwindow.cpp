@@ -305,6 +305,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(w.decoder().latentDim(), 64);
     QCOMPARE(w.findChild<QComboBox*>(QStringLiteral("dimensionCombo0"))->count(), 64);
     QCOMPARE(w.findChild<DigitView*>(QStringLiteral("decodedDigit"))->image().size(), QSize(28, 28));
+    LAYOUT_OK(&w);  // a 64-D generator: its dimension choices on the Explore page
     TestGui::answerNextDialog(QStringLiteral("stopAndCloseButton"));
     w.close();
     QVERIFY(!w.training()->isRunning());
@@ -434,6 +435,7 @@ class tst_MainWindow : public QObject {
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE(reverse->frameCount(), 10);
     QCOMPARE(reverse->pointsView()->pointCount(), 400);
+    LAYOUT_OK(&w);
     QVERIFY(page->firstFrameMs() >= 0);
     QVERIFY(reverse->findChild<QLabel*>(QStringLiteral("timestepsLabel"))->text().contains(QStringLiteral("99, 89, 79")));
     // A fork from step 4 adds its ending beside the original one.
@@ -566,6 +568,7 @@ class tst_MainWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(decoder.count() >= before + 3, 30000);
     QCOMPARE(w.explore()->runFolder(), b);
     QVERIFY(!w.decoder().drawsPoints());
+    LAYOUT_OK(&w);
     QCOMPARE(w.decoder().latentDim(), 2);
     // "Follow the training run" brings A back, as it learns.
     w.explore()->setFollowTraining(true);
