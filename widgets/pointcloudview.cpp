@@ -30,8 +30,11 @@ PointCloudView::PointCloudView(QWidget* parent) : QWidget(parent) {
   m_points = m_plot->addGraph();
   m_points->setLineStyle(QCPGraph::lsNone);
   m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 119, 180, 170), 3.5));
-  m_plot->xAxis->setTickLabels(false);
-  m_plot->yAxis->setTickLabels(false);
+  // Tick labels: where the points are, in the data's units (the view is at least 260 px high).
+  for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+    axis->setTickLabelFont(QFont(m_plot->font().family(), 7));
+    axis->ticker()->setTickCount(5);
+  }
   m_plot->xAxis->setRange(-2.5, 2.5);
   m_plot->yAxis->setRange(-2.5, 2.5);
   auto* layout = new QVBoxLayout(this);
