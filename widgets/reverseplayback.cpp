@@ -77,6 +77,8 @@ QHBoxLayout* ReverseView::buildTimeline() {
 void ReverseView::beginTrajectory(const QVector<int>& timesteps, const QString& spacing) {
   setPlaying(false);
   m_frames.clear();
+  setMessage({});  // "run the sampler first" and the like are answered now
+  updateFrameActions();
   m_planned = timesteps;
   m_slider->setRange(0, 0);
   QStringList shown;
@@ -98,6 +100,8 @@ void ReverseView::beginTrajectory(const QVector<int>& timesteps, const QString& 
 void ReverseView::appendFrame(int index, int t, const QImage& xt, const QImage& x0, const QImage& eps,
                               const QVector<QPointF>& xtPoints, const QVector<QPointF>& x0Points) {
   m_frames.append({index, t, xt, x0, eps, xtPoints, x0Points});
+  if (m_frames.size() == 1)
+    updateFrameActions();
   const bool follow = m_slider->value() + 1 >= m_frames.size() - 1 || m_frames.size() == 1;
   m_slider->setRange(0, int(m_frames.size()) - 1);
   if (follow && !isPlaying())

@@ -59,6 +59,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
 
   QGroupBox* forkBox = buildForkAndCompare();
   QHBoxLayout* exports = buildExportButtons();
+  updateFrameActions();
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(explain);
@@ -224,6 +225,8 @@ QGroupBox* ReverseView::buildForkAndCompare() {
     Q_EMIT forkRequested(currentFrame(), s);
   });
   connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(settings()); });
+  m_needFrames << fork;
+  m_compareButton = compare;
   connect(clear, &QPushButton::clicked, this, &ReverseView::clearComparisons);
   return forkBox;
 }
@@ -236,6 +239,7 @@ QHBoxLayout* ReverseView::buildExportButtons() {
            {tr("Save the whole trajectory (GIF)…"), &ReverseView::exportGifRequested}}) {
     auto* b = new QPushButton(text, this);
     connect(b, &QPushButton::clicked, this, signal);
+    m_needFrames << b;
     exports->addWidget(b);
   }
   exports->addStretch(1);
@@ -249,6 +253,7 @@ void ReverseView::setNoModel(const QString& why) {
                             "train the toy S-curve model now. The forward process works without one.")
                              .arg(why));
   m_controls->setEnabled(false);
+  updateFrameActions();
 }
 
 void ReverseView::setModel(const QString& description, int timesteps, bool points, const QVector<QPointF>& data) {
@@ -256,6 +261,7 @@ void ReverseView::setModel(const QString& description, int timesteps, bool point
   m_model->show();
   m_model->setText(description);
   m_controls->setEnabled(true);
+  updateFrameActions();
   m_timesteps = timesteps;
   m_points = points;
   m_data = data;
@@ -273,6 +279,15 @@ void ReverseView::setModel(const QString& description, int timesteps, bool point
 ReverseSettings ReverseView::settings() const {
   return {m_sampler->currentData().toString(), m_steps->value(), m_eta->value(), quint64(m_seed->value()),
           m_count->value(), m_weights->currentData().toBool(), m_precision->currentData().toString()};
+}
+
+void ReverseView::updateFrameActions() {
+  if (!m_compareButton)
+    return;  // still being built
+  const bool model = m_controls->isEnabled();
+  for (QPushButton* b : m_needFrames)
+    b->setEnabled(model && frameCount() > 0);
+  m_compareButton->setEnabled(model);
 }
 
 void ReverseView::setSettings(const ReverseSettings& s) {

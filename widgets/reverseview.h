@@ -105,6 +105,8 @@ class ReverseView final : public QWidget {
   QGroupBox* buildForkAndCompare();            // reverseview.cpp
   QHBoxLayout* buildExportButtons();           // reverseview.cpp
   void updateSamplerControls();                // reverseview.cpp
+  /// Fork and the saves need kept steps, Compare a model: enabled only then.
+  void updateFrameActions();                   // reverseview.cpp
   QHBoxLayout* buildTimeline();                // reverseplayback.cpp
   void showFrame(int index);                   // reverseplayback.cpp
   void rebuildFilmstrip();                     // reversefilmstrip.cpp
@@ -120,6 +122,8 @@ class ReverseView final : public QWidget {
   QWidget* m_noModel = nullptr;
   QLabel* m_noModelText = nullptr;
   QWidget* m_controls = nullptr;
+  QList<QPushButton*> m_needFrames;  ///< Fork and the three saves
+  QPushButton* m_compareButton = nullptr;
   QComboBox* m_sampler = nullptr;
   QSpinBox* m_steps = nullptr;
   QDoubleSpinBox* m_eta = nullptr;

@@ -410,6 +410,9 @@ class tst_MainWindow : public QObject {
     QVERIFY(page->reverse()->isVisible());
     QVERIFY(page->reverse()->findChild<QPushButton*>(QStringLiteral("trainToyButton"))->isVisible());
     QVERIFY(!page->reverse()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->isEnabled());
+    // No model, no steps: nothing to fork, compare or save yet.
+    QVERIFY(!page->reverse()->findChild<QPushButton*>(QStringLiteral("forkButton"))->isEnabled());
+    QVERIFY(!page->reverse()->findChild<QPushButton*>(QStringLiteral("compareButton"))->isEnabled());
 
     QTemporaryDir runs;
     const QString run = TestData::trainToyDiffusion(runs.path(), 2);
@@ -435,6 +438,7 @@ class tst_MainWindow : public QObject {
     QVERIFY(finished.wait(30000));
     QTRY_COMPARE(reverse->frameCount(), 10);
     QCOMPARE(reverse->pointsView()->pointCount(), 400);
+    QVERIFY(reverse->findChild<QPushButton*>(QStringLiteral("forkButton"))->isEnabled());
     LAYOUT_OK(&w);
     QVERIFY(page->firstFrameMs() >= 0);
     QVERIFY(reverse->findChild<QLabel*>(QStringLiteral("timestepsLabel"))->text().contains(QStringLiteral("99, 89, 79")));
