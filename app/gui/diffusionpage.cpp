@@ -284,11 +284,10 @@ void DiffusionPage::redrawForward(bool onlyT) {
   m_forwardView->setValues(t, m_forward.beta(t), m_forward.alphaBar(t), m_forward.snr(t));
 }
 
-void DiffusionPage::exportFrame() {
-  const QImage image = m_reverseView->currentFrameImage();
+void DiffusionPage::savePng(const QImage& image, const QString& title, const QString& name) {
   if (image.isNull())
     return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
-  const QString path = QFileDialog::getSaveFileName(this, tr("Save frame"), QStringLiteral("frame.png"), tr("PNG (*.png)"));
+  const QString path = QFileDialog::getSaveFileName(this, title, name, tr("PNG (*.png)"));
   if (path.isEmpty())
     return;
   if (const Status saved = ChartExport::saveImage(image, path); !saved.ok())
@@ -297,18 +296,10 @@ void DiffusionPage::exportFrame() {
     ChartExport::confirmSaved(this, path);
 }
 
+void DiffusionPage::exportFrame() { savePng(m_reverseView->currentFrameImage(), tr("Save frame"), QStringLiteral("frame.png")); }
+
 void DiffusionPage::exportFilmstrip() {
-  const QImage image = m_reverseView->filmstripImage();
-  if (image.isNull())
-    return m_reverseView->setMessage(tr("Nothing to save yet: run the sampler first."));
-  const QString path =
-      QFileDialog::getSaveFileName(this, tr("Save filmstrip"), QStringLiteral("filmstrip.png"), tr("PNG (*.png)"));
-  if (path.isEmpty())
-    return;
-  if (const Status saved = ChartExport::saveImage(image, path); !saved.ok())
-    m_reverseView->setMessage(saved.error);
-  else
-    ChartExport::confirmSaved(this, path);
+  savePng(m_reverseView->filmstripImage(), tr("Save filmstrip"), QStringLiteral("filmstrip.png"));
 }
 
 void DiffusionPage::exportGif() {

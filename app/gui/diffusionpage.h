@@ -43,6 +43,8 @@ class DiffusionPage final : public QWidget {
   void run(const ReverseSettings& s);
   /// Starts the sampler and shows it running, or says on the page why it cannot; true when it runs.
   bool startSampling(const ReverseRequest& r);
+  /// Asks where and saves `image` as PNG (or says there is nothing yet), confirming on the status bar.
+  void savePng(const QImage& image, const QString& title, const QString& name);
   void exportFrame();
   void exportFilmstrip();
   void exportGif();
