@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <atomic>
+#include <optional>
 #include <csignal>
 #include <unistd.h>
 
@@ -226,6 +227,16 @@ int runTraining(TrainingSettings s) {
   return result;
 }
 
+// --quality on|off (train and resume alike): unset, the choice, or what is wrong with it.
+Result<std::optional<bool>> qualityAsked(const QCommandLineParser& p) {
+  const QString quality = p.value(QStringLiteral("quality"));
+  if (quality.isEmpty())
+    return {};
+  if (quality != QLatin1String("on") && quality != QLatin1String("off"))
+    return {{}, QStringLiteral("--quality: '%1' is neither on nor off").arg(quality)};
+  return {quality == QLatin1String("on"), {}};
+}
+
 }  // namespace
 
 int trainCommand(const QStringList& args) {
@@ -343,12 +354,12 @@ int trainCommand(const QStringList& args) {
       !number("save-every", s.saveEverySteps) || !number("image-size", s.imageSize))
     return 2;
   s.precision = p.value(QStringLiteral("precision"));
-  const QString quality = p.value(QStringLiteral("quality"));
-  if (!quality.isEmpty() && quality != QLatin1String("on") && quality != QLatin1String("off")) {
-    err(QStringLiteral("--quality: '%1' is neither on nor off").arg(quality));
+  const auto quality = qualityAsked(p);
+  if (!quality.ok()) {
+    err(quality.error);
     return 2;
   }
-  s.scoreSamples = quality != QLatin1String("off");
+  s.scoreSamples = quality.value.value_or(true);
   if (p.isSet(QStringLiteral("lr-schedule")))
     s.lrSchedule = p.value(QStringLiteral("lr-schedule"));
   if (p.isSet(QStringLiteral("device")))
@@ -412,13 +423,13 @@ int resumeCommand(const QStringList& args) {
     err(QStringLiteral("--epochs, --threads and --max-steps take whole numbers"));
     return 2;
   }
-  if (p.isSet(QStringLiteral("quality"))) {
-    const QString quality = p.value(QStringLiteral("quality"));
-    if (quality != QLatin1String("on") && quality != QLatin1String("off")) {
-      err(QStringLiteral("--quality: '%1' is neither on nor off").arg(quality));
-      return 2;
-    }
-    s.scoreSamples = quality == QLatin1String("on");
+  const auto quality = qualityAsked(p);
+  if (!quality.ok()) {
+    err(quality.error);
+    return 2;
+  }
+  if (quality.value) {
+    s.scoreSamples = *quality.value;
     s.scoreSamplesAsked = true;
   }
   if (p.isSet(QStringLiteral("device"))) {

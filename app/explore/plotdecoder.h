@@ -16,16 +16,17 @@ class ToyPointDecoder;
 /// the decoded point in red; plot() draws many decoded codes at once (the samples).
 class PlotDecoder final : public genlab::ImageDecoder {
  public:
-  PlotDecoder(std::shared_ptr<const genlab::ToyPointDecoder> points, ScatterPlot plot);
+  /// The backdrop is shared: a snapshot every 100 ms while training copies no canvas.
+  PlotDecoder(std::shared_ptr<const genlab::ToyPointDecoder> points, std::shared_ptr<const ScatterPlot> plot);
 
   int64_t latent_dim() const override;
   int64_t channels() const override { return 3; }
-  int64_t side() const override { return m_plot.side(); }
+  int64_t side() const override { return m_plot->side(); }
   std::vector<float> decode(const std::vector<float>& z) const override;
   /// The plot with the points of `codes` (n·latent_dim values, code after code) as blue dots.
   std::vector<float> plot(const std::vector<float>& codes) const;
 
  private:
   std::shared_ptr<const genlab::ToyPointDecoder> m_points;
-  ScatterPlot m_plot;
+  std::shared_ptr<const ScatterPlot> m_plot;
 };

@@ -23,8 +23,9 @@ namespace {
 using Toy = genlab::ToyKind;
 
 // The held-out points the run was evaluated on, regenerated (same set, same seed) as a plot's backdrop.
-ScatterPlot backdropOf(const QString& dataset) {
-  return ScatterPlot(genlab::floats_of(genlab::make_toy2d(DataSets::shortName(dataset).toStdString(), 2000, 2)));
+std::shared_ptr<const ScatterPlot> backdropOf(const QString& dataset) {
+  return std::make_shared<const ScatterPlot>(
+      genlab::floats_of(genlab::make_toy2d(DataSets::shortName(dataset).toStdString(), 2000, 2)));
 }
 
 const ModelFamily& familyOf(Toy toy) {
@@ -37,7 +38,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
       : m_toy(toy),
         m_options(genlab::ToyModelOptions().kind(toy).latent_dim(s.options.integer(kLatent))),
         m_eval(data.eval.images),
-        m_backdrop(pointsOf(m_eval)) {
+        m_backdrop(std::make_shared<const ScatterPlot>(pointsOf(m_eval))) {
     m_trainer = std::make_unique<genlab::ToyTrainer>(
         m_options,
         genlab::ToyTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(toy == Toy::Vae ? s.options.real(kBeta) : 1.0),
@@ -72,7 +73,7 @@ class ToySession final : public TrainerSession<genlab::ToyTrainer> {
   Toy m_toy;
   genlab::ToyModelOptions m_options;
   at::Tensor m_eval;
-  ScatterPlot m_backdrop;  // the held-out points, drawn behind what the decoder makes
+  std::shared_ptr<const ScatterPlot> m_backdrop;  // the held-out points, drawn behind what the decoder makes
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
 

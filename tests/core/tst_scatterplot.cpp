@@ -71,8 +71,9 @@ class tst_ScatterPlot : public QObject {
     for (int i = 0; i < 20; ++i)
       trainer.step();
     const auto points = trainer.point_decoder();
-    const ScatterPlot backdrop(genlab::floats_of(moons), kSide);
-    const PlotDecoder decoder(points, backdrop);
+    const auto shared = std::make_shared<const ScatterPlot>(genlab::floats_of(moons), kSide);
+    const ScatterPlot& backdrop = *shared;
+    const PlotDecoder decoder(points, shared);
     QCOMPARE(decoder.latent_dim(), int64_t(2));
     QCOMPARE(decoder.side(), int64_t(kSide));
     const auto p = points->points({0.f, 0.f});
