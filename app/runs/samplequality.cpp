@@ -105,7 +105,7 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
       else if (say)
         say(QCoreApplication::translate("SampleQuality", "Quality classifier: epoch %1 of %2").arg(epoch).arg(epochs));
       return !(stopping && stopping());
-    });
+    }, stopping);
     if (stopping && stopping()) {  // half trained: neither used nor kept
       out.error = QCoreApplication::translate("SampleQuality", "stopped");
       return out;

@@ -65,7 +65,8 @@ at::Tensor classifier_input(const at::Tensor& pixels) {
 }
 
 void train_classifier(ImageClassifier& model, const at::Tensor& images, const at::Tensor& labels,
-                      const ClassifierTraining& o, const std::function<bool(int, int)>& progress) {
+                      const ClassifierTraining& o, const std::function<bool(int, int)>& progress,
+                      const std::function<bool()>& stopping) {
   TORCH_CHECK(images.size(0) == labels.size(0) && images.size(0) > 0, "classifier: images and labels differ in number");
   const auto x = classifier_input(images);
   const auto y = labels.to(at::kLong);
@@ -90,6 +91,10 @@ void train_classifier(ImageClassifier& model, const at::Tensor& images, const at
       adam.set_lr(o.lr / 4);
     const auto order = at::randperm(n, gen, at::TensorOptions(at::kLong));
     for (int64_t start = 0; start < n; start += o.batch_size) {
+      if (stopping && stopping()) {  // asked between batches: a stop waits for one batch, not an epoch
+        model->eval();
+        return;
+      }
       const auto idx = order.slice(0, start, std::min(n, start + o.batch_size));
       auto batch = x.index_select(0, idx);
       if (s > 0) {  // each group of 8 images moved by its own (dx, dy) ∈ [−s, s]²

@@ -56,7 +56,8 @@ struct ClassifierTraining {
 /// epoch may return false to stop. Deterministic for a seed.
 void train_classifier(ImageClassifier& model, const at::Tensor& images, const at::Tensor& labels,
                       const ClassifierTraining& options,
-                      const std::function<bool(int epoch, int epochs)>& progress = {});
+                      const std::function<bool(int epoch, int epochs)>& progress = {},
+                      const std::function<bool()>& stopping = {});
 
 /// Share of `images` classified as `labels`.
 double classifier_accuracy(ImageClassifier& model, const at::Tensor& images, const at::Tensor& labels);
