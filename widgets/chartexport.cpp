@@ -25,13 +25,58 @@ Status commit(QSaveFile& file, const QString& path) {
   return file.commit() ? Status{} : failed(path, file.errorString());
 }
 
+const char* const titleProperty = "genlabExportTitle";
+
+/// The chart's title on top of it while it is drawn into a file, gone again afterwards (the
+/// screen has the tab's name and the run folder beside the chart; a file has only itself).
+class TitleWhileSaving {
+ public:
+  explicit TitleWhileSaving(QCustomPlot* plot) : m_plot(plot) {
+    const QString title = plot->property(titleProperty).toString();
+    if (title.isEmpty())
+      return;
+    QFont font = plot->font();
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    font.setBold(true);
+    plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(plot, title, font);
+    plot->plotLayout()->addElement(0, 0, m_title);
+  }
+  ~TitleWhileSaving() {
+    if (!m_title)
+      return;
+    m_plot->plotLayout()->remove(m_title);
+    m_plot->plotLayout()->simplify();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+  }
+  Q_DISABLE_COPY_MOVE(TitleWhileSaving)
+
+ private:
+  QCustomPlot* m_plot;
+  QCPTextElement* m_title = nullptr;
+};
+
 }  // namespace
+
+void setTitle(QCustomPlot* plot, const QString& title) { plot->setProperty(titleProperty, title); }
+
+void putLegendBelow(QCustomPlot* plot) {
+  plot->axisRect()->insetLayout()->take(plot->legend);
+  auto* below = new QCPLayoutGrid;
+  plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, below);
+  below->addElement(0, 0, plot->legend);
+  below->setMargins(QMargins(0, 0, 0, 4));
+  plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot->legend->setBorderPen(Qt::NoPen);
+  plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
+}
 
 Status saveChart(QCustomPlot* plot, const QString& path, QSize size) {
   if (!plot)
     return failed(path, QCoreApplication::translate("ChartExport", "there is no chart"));
   if (size.isEmpty())
     size = plot->size();
+  const TitleWhileSaving titled(plot);
   const QString suffix = QFileInfo(path).suffix().toLower();
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly))

@@ -16,6 +16,12 @@ class QWidget;
 /// an image as PNG. Written through a temporary file and renamed: a failure leaves nothing.
 namespace ChartExport {
 
+/// The title a saved chart carries above it ("Training curves — RUN"); the screen does not show it.
+void setTitle(QCustomPlot* plot, const QString& title);
+/// The legend in a row under the axes instead of over the curves (charts whose curves fill
+/// every corner).
+void putLegendBelow(QCustomPlot* plot);
+
 /// `size` in points (SVG, PDF) or device-independent pixels (PNG, drawn at twice that many
 /// pixels); empty: the chart's size on screen. Ok, or what went wrong.
 Status saveChart(QCustomPlot* plot, const QString& path, QSize size = {});

@@ -102,6 +102,29 @@ void PointCloudView::applyRange() {
   m_plot->yAxis->setRange(-m_half * std::max(1.0, h / w), m_half * std::max(1.0, h / w));
 }
 
+namespace {
+
+// QCustomPlot's own layout passes, for the viewport set now (what draw() does first).
+void layOut(QCustomPlot* plot) {
+  for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+    plot->plotLayout()->update(phase);
+}
+
+}  // namespace
+
+QImage PointCloudView::snapshot(int side) {
+  const QRect onScreen = m_plot->viewport();
+  m_plot->setViewport(QRect(0, 0, side, side));
+  layOut(m_plot);
+  applyRange();  // equal axes for the picture's own axis rectangle
+  const QImage image = m_plot->toPixmap(side, side).toImage();
+  m_plot->setViewport(onScreen);
+  layOut(m_plot);
+  applyRange();
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
+  return image;
+}
+
 void PointCloudView::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
   m_plot->replot();  // lays out the axis rect for the new size

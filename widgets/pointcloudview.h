@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QImage>
 #include <QPointF>
 #include <QVector>
 #include <QWidget>
@@ -27,6 +28,9 @@ class PointCloudView final : public QWidget {
   double range() const;
   int pointCount() const { return m_count; }
   QCustomPlot* plot() const { return m_plot; }
+  /// The view drawn as a `side`×`side` picture with equal axes there (the on-screen view may be
+  /// wider than high); the view on screen is as before afterwards.
+  QImage snapshot(int side);
   QSize sizeHint() const override { return {300, 300}; }
   bool hasHeightForWidth() const override { return true; }
   int heightForWidth(int w) const override { return w; }

@@ -28,6 +28,9 @@ QualityChart::QualityChart(QWidget* parent) : QWidget(parent) {
   m_confident->setName(tr("confident fraction ↑ (right axis)"));
   m_plot->yAxis2->setLabel(tr("share classified with p ≥ 0.9"));
   m_plot->yAxis2->setRange(0, 1);
+  // The Fréchet distance falls from the top left, the confident share climbs to the top right:
+  // no corner of the axes is free for the legend.
+  ChartExport::putLegendBelow(m_plot);
 
   m_histogram = new QCustomPlot(this);
   m_histogram->setObjectName(QStringLiteral("classHistogram"));

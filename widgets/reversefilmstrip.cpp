@@ -66,7 +66,7 @@ void ReverseView::rebuildFilmstrip() {
       if (m_points) {
         m_xtPoints->setPoints(f.xtPoints);
         m_xtPoints->setTrails({});
-        thumb = m_xtPoints->plot()->toPixmap(200, 200).toImage();
+        thumb = m_xtPoints->snapshot(200);
       }
       b->setIcon(QPixmap::fromImage(thumb.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
       b->setText(tr("t = %1").arg(f.t));
@@ -87,7 +87,7 @@ QImage ReverseView::currentFrameImage() const {
     return {};
   const Frame& f = m_frames[i];
   if (m_points)
-    return m_xtPoints->plot()->toPixmap(480, 480).toImage();
+    return m_xtPoints->snapshot(480);
   return sideBySide({f.xt, f.x0, f.eps},
                     {tr("x_t (t = %1)").arg(f.t), tr("predicted x0"), tr("predicted ε")}, std::max(240, f.xt.height()));
 }
@@ -107,7 +107,7 @@ QImage ReverseView::filmstripImage() const {
     for (int k = 0; k < images.size(); ++k) {
       self->m_xtPoints->setPoints(m_frames[m_filmIndices[k]].xtPoints);
       self->m_xtPoints->setTrails({});
-      images[k] = m_xtPoints->plot()->toPixmap(200, 200).toImage();
+      images[k] = m_xtPoints->snapshot(200);
     }
     self->showFrame(currentFrame());
   }
@@ -122,7 +122,7 @@ QVector<QImage> ReverseView::trajectoryImages() const {
     if (m_points) {
       self->m_xtPoints->setPoints(f.xtPoints);
       self->m_xtPoints->setTrails({});
-      out.append(m_xtPoints->plot()->toPixmap(240, 240).toImage());
+      out.append(m_xtPoints->snapshot(240));
     } else {
       out.append(f.xt.height() < 112 ? f.xt.scaled(f.xt.width() * 2, f.xt.height() * 2) : f.xt);
     }

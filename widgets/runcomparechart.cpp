@@ -256,6 +256,7 @@ void RunCompareChart::rebuildAll() {
   const QString titles[3] = {tr("step"), tr("epoch"), tr("training time (s)")};
   m_plot->xAxis->setLabel(titles[m_axis->currentIndex()]);
   m_plot->yAxis->setLabel(curve());
+  ChartExport::setTitle(m_plot, curve().isEmpty() ? tr("Runs compared") : tr("Runs compared: %1").arg(curve()));
   QStringList lacking;
   bool drawn = false;
   for (Run& run : m_runs) {

@@ -27,11 +27,13 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent) {
   m_logY = new QCheckBox(tr("Logarithmic axis"), this);
   m_logY->setObjectName(QStringLiteral("logYCheck"));
   connect(m_logY, &QCheckBox::toggled, this, [this](bool on) {
-    m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on)
-      m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    else
-      m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    for (QCPAxis* axis : {m_plot->yAxis, m_plot->yAxis2}) {
+      axis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+      if (on)
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+      else
+        axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
     replotNow();
   });
   m_smoothingSlider = new QSlider(Qt::Horizontal, this);
@@ -84,6 +86,7 @@ void TrainingCurves::setSeries(const QStringList& names, const QString& axisLabe
     m_plot->removeGraph(s.smooth);
   }
   m_series.clear();
+  m_plot->yAxis2->setVisible(false);
   for (int i = 0; i < names.size(); ++i) {
     const QColor color = palette[i % 6];
     QColor faded = color;
@@ -100,6 +103,22 @@ void TrainingCurves::setSeries(const QStringList& names, const QString& axisLabe
     m_series.push_back(s);
   }
   clear();
+}
+
+void TrainingCurves::setRightAxis(const QList<int>& series, const QString& label) {
+  bool any = false;
+  for (int i : series) {
+    if (i < 0 || size_t(i) >= m_series.size())
+      continue;
+    for (QCPGraph* g : {m_series[size_t(i)].raw, m_series[size_t(i)].smooth})
+      g->setValueAxis(m_plot->yAxis2);
+    m_series[size_t(i)].smooth->setName(m_series[size_t(i)].smooth->name() + tr(" (right axis)"));
+    any = true;
+  }
+  m_plot->yAxis2->setVisible(any);
+  m_plot->yAxis2->setTickLabels(any);
+  m_plot->yAxis2->setLabel(label);
+  replotNow();
 }
 
 void TrainingCurves::setLogScale(bool on) { m_logY->setChecked(on); }
@@ -205,17 +224,57 @@ void TrainingCurves::scheduleReplot() {
     m_replotTimer->start();
 }
 
-void TrainingCurves::replotNow() {
-  m_plot->rescaleAxes();
-  // The first steps start near 550 nats and fall to ~150: keep the part worth reading in view
-  // (at most 2.5× the latest smoothed total), unless the axis is logarithmic.
-  if (!m_series.empty() && !m_series.front().smooth->data()->isEmpty() &&
-      m_plot->yAxis->scaleType() == QCPAxis::stLinear) {
-    const auto& total = m_series.front().smooth->data();
-    const double latest = (total->constEnd() - 1)->value;
-    const double upper = std::min(m_plot->yAxis->range().upper, 2.5 * std::max(1.0, latest));
-    m_plot->yAxis->setRange(std::min(0.0, m_plot->yAxis->range().lower), upper * 1.05);
+namespace {
+
+/// Every point of the graphs drawn against `axis` in view, with a margin; a constant (a learning
+/// rate that never changes) in the middle rather than on an edge.
+void fitValueAxis(QCustomPlot* plot, QCPAxis* axis) {
+  const bool log = axis->scaleType() == QCPAxis::stLogarithmic;
+  bool found = false;
+  QCPRange span;
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    QCPGraph* g = plot->graph(i);
+    if (g->valueAxis() != axis || g->dataCount() == 0)
+      continue;
+    bool ok = false;
+    const QCPRange r = g->getValueRange(ok, log ? QCP::sdPositive : QCP::sdBoth);
+    if (!ok)
+      continue;
+    span = found ? QCPRange(std::min(span.lower, r.lower), std::max(span.upper, r.upper)) : r;
+    found = true;
   }
+  if (!found)
+    return;
+  if (log) {
+    // A quarter of a decade around the data, at least one decade in all.
+    double lower = span.lower / 1.8, upper = span.upper * 1.8;
+    if (upper / lower < 10) {
+      const double middle = std::sqrt(lower * upper);
+      lower = middle / std::sqrt(10.0);
+      upper = middle * std::sqrt(10.0);
+    }
+    axis->setRange(lower, upper);
+    return;
+  }
+  if (span.size() <= 0) {
+    const double half = std::max(std::abs(span.upper), 1e-12) / 2;
+    axis->setRange(span.lower - half, span.upper + half);
+    return;
+  }
+  // Losses are ≥ 0 nearly always: a baseline at 0 when it is near, as the eye expects.
+  const double lower = span.lower >= 0 && span.lower < span.size() ? 0.0 : span.lower - 0.05 * span.size();
+  axis->setRange(lower, span.upper + 0.05 * span.size());
+}
+
+}  // namespace
+
+void TrainingCurves::replotNow() {
+  // Every point in view, the first losses (the highest) included; the logarithmic axis is there
+  // for a long tail.
+  m_plot->xAxis->rescale();
+  fitValueAxis(m_plot, m_plot->yAxis);
+  if (m_plot->yAxis2->visible())
+    fitValueAxis(m_plot, m_plot->yAxis2);
   m_plot->replot(QCustomPlot::rpQueuedReplot);
   m_dirty = false;
   ++m_replots;

@@ -3,6 +3,7 @@
 
 #include "status.h"
 
+#include <QList>
 #include <QStringList>
 #include <QVector>
 #include <vector>
@@ -29,6 +30,9 @@ class TrainingCurves final : public QWidget {
   /// `heldOut`: whether the held-out curve (one point per epoch) is in the legend.
   void setSeries(const QStringList& names, const QString& axisLabel = {}, bool heldOut = true);
   QStringList seriesNames() const;
+  /// Draws these series (setSeries order) against a value axis on the right, labelled `label`:
+  /// the learning rate (10⁻³) beside gradient norms (10…100). Undone by the next setSeries.
+  void setRightAxis(const QList<int>& series, const QString& label);
   /// A logarithmic value axis (the check box under the chart).
   void setLogScale(bool on);
   void clear();

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QComboBox>
 #include <QDir>
@@ -74,6 +75,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(leftBox);
   layout->addLayout(buildCharts(), 1);
+  setRunFolder({});  // the charts' titles, without a run yet
   setValues({});
 }
 
@@ -271,7 +273,8 @@ QLayout* TrainingDashboard::buildCharts() {
   m_chartTabs->setObjectName(QStringLiteral("chartTabs"));
   m_gradients = new TrainingCurves(this);
   m_gradients->setObjectName(QStringLiteral("gradientCurves"));
-  m_gradients->setSeries({tr("gradient norm"), tr("learning rate")}, tr("gradient norm and learning rate"), false);
+  m_gradients->setSeries({tr("gradient norm"), tr("learning rate")}, tr("gradient norm"), false);
+  m_gradients->setRightAxis({1}, tr("learning rate"));
   m_gradients->setLogScale(true);
   m_byTimestep = new TimestepLossChart(this);
   m_byTimestep->setObjectName(QStringLiteral("timestepChart"));
@@ -530,7 +533,16 @@ void TrainingDashboard::setQueue(const QStringList& runs) {
   m_clearQueue->setVisible(!runs.isEmpty());
 }
 
-void TrainingDashboard::setRunFolder(const QString& folder) { m_runFolder->setText(folder); }
+void TrainingDashboard::setRunFolder(const QString& folder) {
+  m_runFolder->setText(folder);
+  // A saved chart names what it shows and whose it is.
+  const QString run = QFileInfo(folder).fileName();
+  const auto title = [&run](const QString& what) { return run.isEmpty() ? what : tr("%1 — %2").arg(what, run); };
+  ChartExport::setTitle(m_curves->plot(), title(tr("Training curves")));
+  ChartExport::setTitle(m_gradients->plot(), title(tr("Gradient norm and learning rate")));
+  ChartExport::setTitle(m_byTimestep->plot(), title(tr("Loss by timestep")));
+  ChartExport::setTitle(m_quality->plot(), title(tr("Sample quality")));
+}
 
 void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, int epochs, double samplesPerSecond,
                                     double elapsedSeconds, double etaSeconds) {

@@ -533,9 +533,14 @@ void TrainPage::showFollowedColumns() {
 
 void TrainPage::setUpCharts(const MetricsColumns& columns, const QJsonObject& model, const QJsonObject& dataset) {
   QStringList optimizer;
-  for (const QString& key : columns.optimizer)
+  QList<int> rates;
+  for (const QString& key : columns.optimizer) {
+    if (MetricsColumns::isLearningRate(key))
+      rates << int(optimizer.size());
     optimizer << MetricsColumns::optimizerLabel(key);
-  m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm and learning rate"), false);
+  }
+  m_dashboard->gradients()->setSeries(optimizer, tr("gradient norm"), false);
+  m_dashboard->gradients()->setRightAxis(rates, tr("learning rate"));
   const ModelFamily* family = Registry::find(model.value(QStringLiteral("kind")).toString());
   const int timesteps = family && family->noiseSchedule ? family->noiseSchedule(model).timesteps : 0;
   if (timesteps > 0)

@@ -36,6 +36,8 @@ struct MetricsColumns {
   static MetricsColumns of(const QStringList& keys);
   /// "gradient norm (generator)", "learning rate" … for an optimizer column.
   static QString optimizerLabel(const QString& key);
+  /// Whether an optimizer column holds a learning rate (else a gradient norm).
+  static bool isLearningRate(const QString& key) { return !key.startsWith(QLatin1String("grad_norm")); }
   bool operator==(const MetricsColumns& o) const {
     return losses == o.losses && heldOut == o.heldOut && optimizer == o.optimizer && byTimestep == o.byTimestep &&
            quality == o.quality;

@@ -3,6 +3,8 @@
 #include "reverseview.h"
 
 #include <QSignalSpy>
+#include <cmath>
+#include <qcustomplot.h>
 #include <QSlider>
 #include <QTest>
 #include <QPushButton>
@@ -96,6 +98,44 @@ class tst_ReverseView : public QObject {
     QCOMPARE(view.pointsView()->pointCount(), 777);
     QCOMPARE(view.trajectoryImages().size(), 100);
     QCOMPARE(view.pointsView()->pointCount(), 777);  // drawing the GIF frames leaves the view as it was
+  }
+
+  // A round cloud of noise stays round in the saved frames, however wide the view is on screen.
+  void savedPointFramesKeepEqualAxes() {
+    ReverseView view;
+    view.setModel(QStringLiteral("toy"), 2, true, {QPointF(-1, -1), QPointF(1, 1)});
+    view.resize(1100, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QRect rect = view.pointsView()->plot()->axisRect()->rect();
+    QVERIFY2(rect.width() > 1.3 * rect.height() || rect.height() > 1.3 * rect.width(),
+             qPrintable(QStringLiteral("%1×%2").arg(rect.width()).arg(rect.height())));  // not square on screen
+    QVector<QPointF> ring;  // 720 points on the unit circle
+    for (int i = 0; i < 720; ++i)
+      ring << QPointF(std::cos(i * M_PI / 360), std::sin(i * M_PI / 360));
+    view.beginTrajectory({1, 0}, QStringLiteral("every timestep"));
+    view.appendFrame(0, 1, {}, {}, {}, ring, ring);
+    view.appendFrame(1, 0, {}, {}, {}, ring, ring);
+    view.endTrajectory(true, 0.1);
+    view.setCurrentFrame(0);
+    QTest::qWait(100);  // drawn on screen first, as the student sees it before saving
+    for (const QImage& frame : view.trajectoryImages()) {
+      // The blue of the points: their extent across and up, in pixels.
+      int left = frame.width(), right = -1, top = frame.height(), bottom = -1;
+      for (int y = 0; y < frame.height(); ++y)
+        for (int x = 0; x < frame.width(); ++x) {
+          const QColor c = frame.pixelColor(x, y);
+          if (c.blue() > 150 && c.red() < 150 && c.blue() - c.red() > 60) {
+            left = std::min(left, x);
+            right = std::max(right, x);
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+          }
+        }
+      QVERIFY(right > left && bottom > top);
+      const double ratio = double(right - left) / double(bottom - top);
+      QVERIFY2(ratio > 0.93 && ratio < 1.07, qPrintable(QStringLiteral("the circle is %1×%2 px").arg(right - left).arg(bottom - top)));
+    }
   }
 
   void buttonsAskForWork() {

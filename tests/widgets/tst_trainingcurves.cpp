@@ -83,6 +83,72 @@ class tst_TrainingCurves : public QObject {
     QVERIFY(!curves.saveChart(dir.filePath(QStringLiteral("missing/c.png"))).ok());
   }
 
+  // Every loss in view, the first (the highest) included; a learning rate of 10⁻³ beside gradient
+  // norms of 10…100 on an axis of its own, in the middle of it rather than on an edge.
+  void valueAxesShowEveryPoint() {
+    TrainingCurves losses;
+    losses.resize(640, 400);
+    losses.show();
+    QVector<double> steps, total, rest;
+    for (int i = 1; i <= 200; ++i) {
+      steps << i;
+      total << (i == 1 ? 550.0 : 150.0);  // the first step far above the rest, as a VAE's
+      rest << 10.0;
+    }
+    losses.addSteps(steps, {total, rest, rest});
+    QTRY_VERIFY(losses.plot()->yAxis->range().upper >= 550.0);
+    QCOMPARE(losses.plot()->yAxis->range().lower, 0.0);  // 10 … 550: the baseline at 0
+
+    TrainingCurves gradients;
+    gradients.resize(640, 400);
+    gradients.show();
+    gradients.setSeries({QStringLiteral("gradient norm"), QStringLiteral("learning rate")}, QStringLiteral("gradient norm"), false);
+    gradients.setRightAxis({1}, QStringLiteral("learning rate"));
+    gradients.setLogScale(true);
+    QVector<double> norms, rates;
+    for (int i = 1; i <= 200; ++i) {
+      norms << 10.0 + i % 90;
+      rates << 1e-3;
+    }
+    gradients.addSteps(steps, {norms, rates});
+    QCustomPlot* plot = gradients.plot();
+    QTRY_VERIFY(gradients.replotCount() > 0 && plot->yAxis2->range().upper < 1);  // drawn with the data
+    QCOMPARE(gradients.smoothedGraph(1)->valueAxis(), plot->yAxis2);
+    QCOMPARE(gradients.smoothedGraph(0)->valueAxis(), plot->yAxis);
+    QCOMPARE(plot->yAxis2->scaleType(), QCPAxis::stLogarithmic);
+    // A constant rate: the middle of a decade-wide log axis, i.e. 10^-3.5 … 10^-2.5.
+    QVERIFY2(std::abs(std::log10(plot->yAxis2->range().lower) + 3.5) < 1e-9, qPrintable(QString::number(plot->yAxis2->range().lower)));
+    QVERIFY(std::abs(std::log10(plot->yAxis2->range().upper) + 2.5) < 1e-9);
+    QVERIFY(plot->yAxis->range().lower <= 10.0 && plot->yAxis->range().upper >= 99.0);
+    QVERIFY(gradients.seriesNames()[1].startsWith(QStringLiteral("learning rate")));
+    // A new set of series starts with one axis again.
+    gradients.setSeries({QStringLiteral("gradient norm")}, QStringLiteral("gradient norm"), false);
+    QVERIFY(!plot->yAxis2->visible());
+  }
+
+  // A saved chart carries its title (the screen does not), and the chart is as before afterwards.
+  void savedChartHasItsTitle() {
+    TrainingCurves curves;
+    curves.resize(640, 400);
+    curves.addSteps({1, 2, 3}, {{3, 2, 1}, {1, 1, 1}, {2, 2, 2}});
+    QTemporaryDir dir;
+    const auto darkInTopBand = [](const QImage& image) {
+      int dark = 0;
+      for (int y = 0; y < image.height() / 12; ++y)  // the top twelfth: the title's row
+        for (int x = 0; x < image.width(); ++x)
+          dark += qGray(image.pixel(x, y)) < 100;
+      return dark;
+    };
+    QCOMPARE(curves.saveChart(dir.filePath(QStringLiteral("plain.png"))).error, QString());
+    const int elements = curves.plot()->plotLayout()->elementCount();
+    ChartExport::setTitle(curves.plot(), QStringLiteral("Training curves — 2026-12-07_vae"));
+    QCOMPARE(curves.saveChart(dir.filePath(QStringLiteral("titled.png"))).error, QString());
+    const QImage plain(dir.filePath(QStringLiteral("plain.png"))), titled(dir.filePath(QStringLiteral("titled.png")));
+    QCOMPARE(titled.size(), plain.size());
+    QVERIFY2(darkInTopBand(titled) > darkInTopBand(plain) + 200, qPrintable(QStringLiteral("%1 vs %2").arg(darkInTopBand(titled)).arg(darkInTopBand(plain))));
+    QCOMPARE(curves.plot()->plotLayout()->elementCount(), elements);  // the title is gone again
+  }
+
   // The quality chart: one point per scored epoch, its numbers exactly in the CSV, the
   // histogram of the latest epoch; for points, MMD alone.
   void qualityChartKeepsEachEpoch() {
@@ -93,6 +159,8 @@ class tst_TrainingCurves : public QObject {
     chart.addEpoch(1, {812.25, 0.125, 0.9182958340544896, 10, 0, 2});
     chart.addEpoch(2, {301.0 / 3, 0.5, 1.5, 3, 4, 5});
     chart.addEpoch(3, {});  // nothing scored: no point
+    // The legend is under the axes, not over the curves.
+    QTRY_VERIFY(chart.plot()->legend->outerRect().top() >= chart.plot()->axisRect()->outerRect().bottom());
     QCOMPARE(chart.pointCount(), 2);
     QCOMPARE(chart.epochs(), (QVector<int>{1, 2}));
     QCOMPARE(chart.measure(0), (QVector<double>{812.25, 301.0 / 3}));
