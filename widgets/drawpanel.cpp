@@ -165,4 +165,6 @@ void DrawPanel::setReconstruction(const QImage& image, const QString& caption) {
   m_caption->setText(caption);
 }
 
+QString DrawPanel::caption() const { return m_caption->text(); }
+
 QImage DrawPanel::reconstruction() const { return m_recon->image(); }

@@ -68,6 +68,7 @@ class DrawPanel final : public QWidget {
   explicit DrawPanel(QWidget* parent = nullptr);
   DrawingCanvas* canvas() const { return m_canvas; }
   void setReconstruction(const QImage& image, const QString& caption);
+  QString caption() const;
   QImage reconstruction() const;
 
  private:

@@ -168,8 +168,12 @@ void LatentPad::paintEvent(QPaintEvent*) {
       p.setPen(QPen(QColor(0, 230, 255), i == 0 ? 2.0 : 1.4, i == 0 ? Qt::SolidLine : Qt::DashLine));
       p.drawPolygon(curve);
     }
-    p.setBrush(QColor(0, 230, 255));
-    p.drawEllipse(toWidget(m_contourCentre, r), 3.5, 3.5);
+    // A code beyond ±3σ sits on the edge, hollow, as the scatter's points do.
+    const QPointF f = m_contourCentre;
+    const bool beyond = f.x() <= 0.0 || f.x() >= 1.0 || f.y() <= 0.0 || f.y() >= 1.0;
+    p.setPen(QPen(QColor(0, 230, 255), beyond ? 2.0 : 1.0));
+    p.setBrush(beyond ? QBrush(Qt::NoBrush) : QBrush(QColor(0, 230, 255)));
+    p.drawEllipse(toWidget(f, r), beyond ? 5.0 : 3.5, beyond ? 5.0 : 3.5);
   }
   const QPointF c(r.left() + m_position.x() * r.width(), r.bottom() - m_position.y() * r.height());
   QPen pen(QColor(255, 80, 60), 2);

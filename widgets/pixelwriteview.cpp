@@ -13,6 +13,7 @@ constexpr int kMargin = 2;  // room for the outlines of the edge images' outer p
 constexpr int kGap = 6;     // between images
 const QColor kBackground(22, 22, 26);
 const QColor kImageBorder(70, 70, 78);
+const QColor kFocusBorder(255, 210, 0);
 const QColor kCursorColour(255, 140, 0);
 const QColor kHeatPixelColour(0, 220, 255);
 constexpr QRgb kDimmed = qRgba(0, 0, 0, 150);
@@ -231,9 +232,11 @@ void PixelWriteView::paintEvent(QPaintEvent*) {
   const int thickness = std::clamp(int(std::lround(l.scale / 5)), 1, 3);
   for (int i = 0; i < m_images.size(); ++i) {
     const QRect target = imageRect(i);
-    p.setPen(kImageBorder);
+    p.setPen(QPen(i == m_focusImage ? kFocusBorder : kImageBorder, 1));
     p.setBrush(Qt::NoBrush);
     p.drawRect(target.adjusted(-1, -1, 0, 0));  // a 1-px line just outside the image
+    if (i == m_focusImage)
+      p.drawRect(target.adjusted(-2, -2, 1, 1));  // two for the one the distribution is of
     p.drawImage(target, m_images[i]);
     if (!m_stateOverlay.isNull())
       p.drawImage(target, m_stateOverlay);
@@ -248,6 +251,13 @@ void PixelWriteView::paintEvent(QPaintEvent*) {
         drawFrame(p, pixel, thickness, kHeatPixelColour);
     }
   }
+}
+
+void PixelWriteView::setFocusImage(int imageIndex) {
+  if (imageIndex == m_focusImage)
+    return;
+  m_focusImage = imageIndex;
+  update();
 }
 
 bool PixelWriteView::pixelAt(const QPoint& pos, int* imageIndex, int* row, int* col) const {

@@ -10,7 +10,7 @@
 /// (ceil(sqrt(N)) columns, nearest-neighbour scaled, dark background). Every image shows the write
 /// cursor (orange outline on the next pixel; pixels after it dimmed) and the given pixels of an
 /// image completion (blue tint); one image may carry a heat map (e.g. what the next pixel depends
-/// on) with its pixel outlined in cyan. A left click on a pixel emits pixelClicked; in painting
+/// on) with its pixel outlined in cyan; the image whose next pixel is shown in detail is framed in yellow. A left click on a pixel emits pixelClicked; in painting
 /// mode the mouse paints which pixels are hidden instead.
 class PixelWriteView final : public QWidget {
   Q_OBJECT
@@ -50,6 +50,10 @@ class PixelWriteView final : public QWidget {
   /// maximum, transparent where 0; pixel (row, col) is outlined in cyan.
   void setHeatMap(int imageIndex, const QVector<float>& values, int row, int col);
   void clearHeatMap();
+
+  /// The image whose next pixel's distribution is shown beside the view: framed in yellow; −1 none.
+  void setFocusImage(int imageIndex);
+  int focusImage() const { return m_focusImage; }
 
   /// Where pixel (row, col) of image `imageIndex` is drawn at the current size; empty when there is
   /// no such pixel.
@@ -97,6 +101,7 @@ class PixelWriteView final : public QWidget {
   QVector<bool> m_known;
   bool m_painting = false;
   int m_heatImage = -1;
+  int m_focusImage = -1;
   QVector<float> m_heat;
   int m_heatRow = -1;
   int m_heatCol = -1;

@@ -185,9 +185,20 @@ void ExplorePage::placeDrawing() {
   const QString where = twoAxes ? tr("mean (%1, %2)%3 in z%4 and z%5").arg(mean[ix], 0, 'f', 2).arg(mean[iy], 0, 'f', 2)
                                       .arg(spread).arg(ix + 1).arg(iy + 1)
                                 : tr("mean %1%2").arg(mean[ix], 0, 'f', 2).arg(spread);
-  m_draw->setReconstruction(m_decoder.decode(mean),
-                            tr("Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of "
-                               "its posterior.").arg(where));
+  // The map and the sliders reach ±3σ; a code further out is said, not silently clamped.
+  QStringList beyond;
+  for (const size_t i : twoAxes ? std::vector<size_t>{ix, iy} : std::vector<size_t>{ix})
+    if (std::abs(sigmas[i]) > LatentExplorer::kSigmas)
+      beyond << tr("%1σ in z%2").arg(sigmas[i], 0, 'f', 1).arg(i + 1);
+  const QString text =
+      beyond.isEmpty()
+          ? tr("Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.").arg(where)
+          : tr("Its code: %1. It lies beyond the map's ±%2σ (%3): the sliders and the hollow dot stop at the edge, "
+               "the image here is decoded from the code itself.")
+                .arg(where)
+                .arg(LatentExplorer::kSigmas, 0, 'f', 0)
+                .arg(beyond.join(QStringLiteral(", ")));
+  m_draw->setReconstruction(m_decoder.decode(mean), text);
 }
 
 void ExplorePage::setWalkEnds(const LatentWalk::Code& start, const LatentWalk::Code& end) {

@@ -323,6 +323,7 @@ void PixelPage::showFrame(const PixelWriteFrame& f) {
     m_view->setWritePosition(-1);
     m_view->setKnownMask(m_paintedGiven);
     m_view->setPainting(m_paint->isChecked());
+    m_view->setFocusImage(-1);
     return;
   }
   m_view->setImages(f.images);
@@ -331,7 +332,9 @@ void PixelPage::showFrame(const PixelWriteFrame& f) {
   const int drawnAt = f.position - 1;
   if (!f.distribution.isEmpty() && drawnAt >= 0) {
     m_distribution->setDistribution(f.distribution, f.drawnLevel);
-    m_distribution->setCaption(tr("image %1, pixel (row %2, column %3): what the model predicted, and what it drew")
+    m_view->setFocusImage(f.focus);
+    m_distribution->setCaption(tr("Image %1 (framed in yellow; click another image to follow it), pixel (row %2, "
+                                  "column %3): what the model predicted, and what it drew")
                                    .arg(f.focus + 1)
                                    .arg(drawnAt / f.size + 1)
                                    .arg(drawnAt % f.size + 1));

@@ -205,6 +205,45 @@ class tst_ExplorePage : public QObject {
     QVERIFY(page.drawnItem().empty());
   }
 
+  // A drawing whose code lies beyond the map's ±3σ is said to, its dot hollow on the edge; one
+  // inside is not. Strange drawings (a block of ink, a checkerboard) land far out.
+  void drawingBeyondTheMapIsSaid() {
+    for (const QString& run : {m_run, m_autoencoder}) {
+      ExplorePage page;
+      page.show();
+      QVERIFY(page.openRun(run).ok());
+      QImage full(280, 280, QImage::Format_Grayscale8), checks(280, 280, QImage::Format_Grayscale8);
+      full.fill(0);  // a block of ink, 180 px of 280 (more would read as dark ink on light paper)
+      for (int y = 50; y < 230; ++y)
+        for (int x = 50; x < 230; ++x)
+          full.setPixel(x, y, 0xffffffu);
+      for (int y = 0; y < 280; ++y)
+        for (int x = 0; x < 280; ++x)
+          checks.setPixel(x, y, ((x / 40 + y / 40) % 2) ? 0xffffffu : 0u);
+      int beyond = 0, inside = 0;
+      for (const QImage& drawing : {full, checks}) {
+        QVERIFY(page.drawPanel()->canvas()->setDrawing(drawing));
+        QVERIFY2(!page.drawnCode().empty(), qPrintable(page.drawPanel()->caption()));
+        const std::vector<float> sigmas = page.decoder().sigmasOf(page.drawnCode().mean);
+        QVERIFY(sigmas.size() >= 2);
+        const auto [dx, dy] = page.explorer()->dimensions();
+        const bool out = std::abs(sigmas[size_t(dx)]) > 3 || std::abs(sigmas[size_t(dy)]) > 3;
+        const QString caption = page.drawPanel()->caption();
+        QVERIFY2(caption.contains(QStringLiteral("beyond the map")) == out, qPrintable(caption));
+        if (out) {
+          ++beyond;
+          // The sliders stop at the edge, the caption names how far out it is.
+          QVERIFY(std::abs(page.explorer()->latent().x()) <= 3.0 + 1e-9 && std::abs(page.explorer()->latent().y()) <= 3.0 + 1e-9);
+          const size_t far = std::abs(sigmas[size_t(dx)]) > 3 ? size_t(dx) : size_t(dy);
+          QVERIFY2(caption.contains(QStringLiteral("%1σ in z%2").arg(sigmas[far], 0, 'f', 1).arg(far + 1)), qPrintable(caption));
+        } else {
+          ++inside;
+        }
+      }
+      QVERIFY2(beyond > 0, qPrintable(run));  // the case this test is about did occur
+    }
+  }
+
   // Straight and spherical paths by hand: a = (3, 4), b = (4, −3), both of length 5, 90° apart.
   void walksByHand() {
     const LatentWalk::Code a{3.f, 4.f}, b{4.f, -3.f};

@@ -120,6 +120,17 @@ class tst_PixelPage : public QObject {
     page.writer()->stepOnce();
     QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 5000);  // (the spy hears the worker thread at once)
     QCOMPARE(frames.takeLast().at(0).value<PixelWriteFrame>().position, at + 1);
+    QTRY_COMPARE(page.view()->focusImage(), 0);  // the first image's pixel is shown in detail, framed
+
+    // A click on another image: the detailed distribution follows it, and the view frames that one.
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTest::mouseClick(page.view(), Qt::LeftButton, {}, page.view()->cellRect(2, 0, 0).center());
+    frames.clear();
+    page.writer()->stepOnce();
+    QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 5000);
+    QCOMPARE(frames.takeLast().at(0).value<PixelWriteFrame>().focus, 2);
+    QTRY_COMPARE(page.view()->focusImage(), 2);
     page.writer()->cancel();
   }
 
