@@ -227,8 +227,7 @@ int main(int argc, char* argv[]) {
   // capture_screenshots <dir> --compare NAME.png RUN [RUN …]: the Train page's "Compare runs" tab
   // with those runs, along epochs.
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--compare")) {
-    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
-    pages->setCurrentWidget(window.trainPage());
+    window.showPage(window.trainPage());
     for (int i = 4; i < argc; ++i)
       if (const Status added = window.trainPage()->compareRun(QString::fromLocal8Bit(argv[i])); !added.ok()) {
         std::fprintf(stderr, "%s\n", qPrintable(added.error));
@@ -252,8 +251,7 @@ int main(int argc, char* argv[]) {
   // capture_screenshots <dir> --follow RUN TAB NAME.png: the Train page following a run, on its
   // chart tab TAB (0: this run, 1: gradients, 2: loss by timestep, 3: sample quality).
   if (argc > 5 && QLatin1String(argv[2]) == QLatin1String("--follow")) {
-    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
-    pages->setCurrentWidget(window.trainPage());
+    window.showPage(window.trainPage());
     window.trainPage()->followRun(QString::fromLocal8Bit(argv[3]));
     window.trainPage()->dashboard()->chartTabs()->setCurrentIndex(QString::fromLocal8Bit(argv[4]).toInt());
     QElapsedTimer t;
@@ -268,8 +266,7 @@ int main(int argc, char* argv[]) {
   // capture_screenshots <dir> --devices RUN NAME.png: the Train page following RUN with its Device
   // list open (the screen, so the list shows).
   if (argc > 4 && QLatin1String(argv[2]) == QLatin1String("--devices")) {
-    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
-    pages->setCurrentWidget(window.trainPage());
+    window.showPage(window.trainPage());
     window.trainPage()->followRun(QString::fromLocal8Bit(argv[3]));
     QElapsedTimer t;
     t.start();
@@ -307,7 +304,6 @@ int main(int argc, char* argv[]) {
     std::printf("wrote %s\n", qPrintable(path));
     return 0;
   }
-  auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
   auto wait = [](int ms) {
     QElapsedTimer t;
     t.start();
@@ -328,12 +324,11 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "%s: %s\n", argv[i], qPrintable(opened.error));
         return 1;
       }
-    auto* pages = window.findChild<QTabWidget*>(QStringLiteral("pages"));
-    pages->setCurrentWidget(window.explore());
+    window.showPage(window.explore());
     window.explore()->explorer()->setLatent(QPointF(0.5, -0.3));
     wait(1200);
     grabTo(prefix + QStringLiteral("-explore.png"));
-    pages->setCurrentWidget(window.diffusion());
+    window.showPage(window.diffusion());
     window.diffusion()->showReverse(true);
     auto* run = window.diffusion()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"));
     run->click();
@@ -345,14 +340,14 @@ int main(int argc, char* argv[]) {
       wait(100);
     wait(500);
     grabTo(prefix + QStringLiteral("-diffusion.png"));
-    pages->setCurrentWidget(window.pixels());
+    window.showPage(window.pixels());
     auto* pixels = window.pixels();
     for (QPushButton* b : pixels->findChildren<QPushButton*>())
       if (b->text().remove(QLatin1Char('&')) == QApplication::translate("PixelPage", "&Write").remove(QLatin1Char('&')))
         b->click();
     wait(4000);
     grabTo(prefix + QStringLiteral("-pixels.png"));
-    pages->setCurrentWidget(window.trainPage());
+    window.showPage(window.trainPage());
     window.trainPage()->followRun(QString::fromLocal8Bit(argv[4]));
     wait(1500);
     grabTo(prefix + QStringLiteral("-train.png"));
@@ -374,7 +369,7 @@ int main(int argc, char* argv[]) {
     }
     const QString prefix = QString::fromLocal8Bit(argv[4]);
     auto* page = window.diffusion();
-    pages->setCurrentWidget(page);
+    window.showPage(page);
     page->showReverse(false);
     auto* forward = page->forward();
     const bool points = page->reverse()->findChild<QWidget*>(QStringLiteral("reversePointsView"))->isVisible() ||
@@ -441,7 +436,7 @@ int main(int argc, char* argv[]) {
     }
     const QString prefix = QString::fromLocal8Bit(argv[4]);
     auto* page = window.pixels();
-    pages->setCurrentWidget(page);
+    window.showPage(page);
     page->write();
     wait(1800);
     grabTo(prefix + QStringLiteral("-writing.png"));
@@ -502,7 +497,7 @@ int main(int argc, char* argv[]) {
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(QString::fromLocal8Bit(argv[5]).toInt());
     if (argc > 8 && QLatin1String(argv[8]) == QLatin1String("--by-class"))  // pixel models told the class
       window.findChild<QCheckBox*>(QStringLiteral("option-by-class"))->setChecked(true);
-    pages->setCurrentIndex(pages->count() - 1);
+    window.showPage(window.trainPage());
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
     const QString path = out + QLatin1Char('/') + QString::fromLocal8Bit(argv[7]);
     QTimer::singleShot(QString::fromLocal8Bit(argv[6]).toInt() * 1000, [&] {
@@ -522,7 +517,7 @@ int main(int argc, char* argv[]) {
     dataset->setCurrentIndex(dataset->findData(QStringLiteral("toy:moons")));
     Q_EMIT dataset->activated(dataset->currentIndex());
     window.findChild<QSpinBox*>(QStringLiteral("epochsSpin"))->setValue(5000);
-    pages->setCurrentIndex(pages->count() - 1);
+    window.showPage(window.trainPage());
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();
     wait(4000);
     window.findChild<QPushButton*>(QStringLiteral("nextRunButton"))->click();
@@ -554,15 +549,15 @@ int main(int argc, char* argv[]) {
   });
   QTimer::singleShot(2500, [&] { save("explore-while-training.png"); });
   QTimer::singleShot(5000, [&] {
-    pages->setCurrentIndex(pages->count() - 1);
+    window.showPage(window.trainPage());
     QTimer::singleShot(400, [&] { save("train-mid-training.png"); });
   });
   QObject::connect(window.training(), &TrainingController::finished, [&] {
-    pages->setCurrentIndex(0);
+    window.showPage(window.explore());
     window.explore()->explorer()->setLatent(QPointF(-0.35, -1.4));
     QTimer::singleShot(600, [&] {
       save("explore-after-training.png");
-      pages->setCurrentIndex(pages->count() - 1);
+      window.showPage(window.trainPage());
       QTimer::singleShot(400, [&] {
         save("train-finished.png");
         app.quit();

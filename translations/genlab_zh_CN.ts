@@ -9,94 +9,94 @@
         <translation>无法写入 %1:%2</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="32"/>
+        <location filename="../widgets/chartexport.cpp" line="76"/>
         <source>there is no chart</source>
         <translation>没有图表</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="43"/>
         <location filename="../widgets/chartexport.cpp" line="88"/>
+        <location filename="../widgets/chartexport.cpp" line="133"/>
         <source>the PNG could not be encoded</source>
         <translation>无法编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="51"/>
-        <location filename="../widgets/chartexport.cpp" line="64"/>
+        <location filename="../widgets/chartexport.cpp" line="96"/>
+        <location filename="../widgets/chartexport.cpp" line="109"/>
         <source>GenLab training curves</source>
         <translation>GenLab 训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="55"/>
+        <location filename="../widgets/chartexport.cpp" line="100"/>
         <source>the SVG could not be drawn</source>
         <translation>无法绘制 SVG</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="71"/>
+        <location filename="../widgets/chartexport.cpp" line="116"/>
         <source>the PDF could not be drawn</source>
         <translation>无法绘制 PDF</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="78"/>
+        <location filename="../widgets/chartexport.cpp" line="123"/>
         <source>use .png, .svg or .pdf</source>
         <translation>请使用 .png、.svg 或 .pdf</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="83"/>
+        <location filename="../widgets/chartexport.cpp" line="128"/>
         <source>there is no image yet</source>
         <translation>还没有图像</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="103"/>
+        <location filename="../widgets/chartexport.cpp" line="148"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="122"/>
+        <location filename="../widgets/chartexport.cpp" line="167"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="126"/>
+        <location filename="../widgets/chartexport.cpp" line="171"/>
         <source>Export the curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="137"/>
+        <location filename="../widgets/chartexport.cpp" line="182"/>
         <source>Chart as PNG…</source>
         <translation>图表存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="138"/>
+        <location filename="../widgets/chartexport.cpp" line="183"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="140"/>
+        <location filename="../widgets/chartexport.cpp" line="185"/>
         <source>Chart as SVG…</source>
         <translation>图表存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="141"/>
+        <location filename="../widgets/chartexport.cpp" line="186"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 图形 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="143"/>
+        <location filename="../widgets/chartexport.cpp" line="188"/>
         <source>Chart as PDF…</source>
         <translation>图表存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="144"/>
+        <location filename="../widgets/chartexport.cpp" line="189"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="146"/>
+        <location filename="../widgets/chartexport.cpp" line="191"/>
         <source>Curves as CSV (every point)…</source>
         <translation>曲线存为 CSV(每个点)…</translation>
     </message>
     <message>
-        <location filename="../widgets/chartexport.cpp" line="147"/>
+        <location filename="../widgets/chartexport.cpp" line="192"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
@@ -418,35 +418,33 @@
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="303"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="316"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="289"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="307"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -749,63 +747,73 @@ or drop an image</source>
         <translation>均值 %1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="189"/>
+        <location filename="../app/gui/explorescatter.cpp" line="192"/>
+        <source>%1σ in z%2</source>
+        <translation>z%2 上 %1σ</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="195"/>
         <source>Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
         <translation>它的编码:%1。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="204"/>
+        <location filename="../app/gui/explorescatter.cpp" line="196"/>
+        <source>Its code: %1. It lies beyond the map&apos;s ±%2σ (%3): the sliders and the hollow dot stop at the edge, the image here is decoded from the code itself.</source>
+        <translation>它的编码：%1。它超出了地图的 ±%2σ（%3）：滑块和空心点停在边缘，这里的图像由编码本身解码而来。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="215"/>
         <source>Start set; now move to the end and press End here.</source>
         <translation>已设起点;现在移到终点并按“终点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="205"/>
+        <location filename="../app/gui/explorescatter.cpp" line="216"/>
         <source>End set; now move to the start and press Start here.</source>
         <translation>已设终点;现在移到起点并按“起点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="206"/>
+        <location filename="../app/gui/explorescatter.cpp" line="217"/>
         <source>Set a start and an end: the images along the way appear here.</source>
         <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="228"/>
+        <location filename="../app/gui/explorescatter.cpp" line="239"/>
         <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
         <translation>沿%2从 A 到 B 共 %1 步;图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="231"/>
+        <location filename="../app/gui/explorescatter.cpp" line="242"/>
         <source>a great circle</source>
         <translation>大圆</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="231"/>
+        <location filename="../app/gui/explorescatter.cpp" line="242"/>
         <source>a straight line</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="270"/>
+        <location filename="../app/gui/explorescatter.cpp" line="281"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="281"/>
+        <location filename="../app/gui/explorescatter.cpp" line="292"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="281"/>
+        <location filename="../app/gui/explorescatter.cpp" line="292"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="281"/>
+        <location filename="../app/gui/explorescatter.cpp" line="292"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="283"/>
-        <location filename="../app/gui/explorescatter.cpp" line="288"/>
+        <location filename="../app/gui/explorescatter.cpp" line="294"/>
+        <location filename="../app/gui/explorescatter.cpp" line="299"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -1254,53 +1262,53 @@ or drop an image</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="148"/>
+        <location filename="../widgets/latentexplorer.cpp" line="154"/>
         <source>Hori&amp;zontal:</source>
         <translation>水平(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="148"/>
+        <location filename="../widgets/latentexplorer.cpp" line="154"/>
         <source>Vert&amp;ical:</source>
         <translation>垂直(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="160"/>
+        <location filename="../widgets/latentexplorer.cpp" line="166"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="161"/>
+        <location filename="../widgets/latentexplorer.cpp" line="167"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="162"/>
+        <location filename="../widgets/latentexplorer.cpp" line="168"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="164"/>
+        <location filename="../widgets/latentexplorer.cpp" line="170"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="178"/>
+        <location filename="../widgets/latentexplorer.cpp" line="185"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="182"/>
+        <location filename="../widgets/latentexplorer.cpp" line="189"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="201"/>
-        <location filename="../widgets/latentexplorer.cpp" line="335"/>
+        <location filename="../widgets/latentexplorer.cpp" line="208"/>
+        <location filename="../widgets/latentexplorer.cpp" line="342"/>
         <source>Show the held-o&amp;ut data</source>
         <translation>显示留出数据(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="204"/>
+        <location filename="../widgets/latentexplorer.cpp" line="211"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -1346,7 +1354,7 @@ or drop an image</source>
     <name>MainWindow</name>
     <message>
         <location filename="../app/gui/main.cpp" line="21"/>
-        <location filename="../app/gui/mainwindow.cpp" line="35"/>
+        <location filename="../app/gui/mainwindow.cpp" line="50"/>
         <source>GenLab</source>
         <translation>GenLab</translation>
     </message>
@@ -1356,189 +1364,189 @@ or drop an image</source>
         <translation>操作未能完成：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="48"/>
+        <location filename="../app/gui/mainwindow.cpp" line="75"/>
         <source>&amp;Explore</source>
         <translation>探索(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="49"/>
+        <location filename="../app/gui/mainwindow.cpp" line="76"/>
         <source>&amp;Diffusion</source>
         <translation>扩散(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="50"/>
+        <location filename="../app/gui/mainwindow.cpp" line="77"/>
         <source>Pi&amp;xel by pixel</source>
         <translation>逐像素(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="51"/>
+        <location filename="../app/gui/mainwindow.cpp" line="78"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="91"/>
+        <location filename="../app/gui/mainwindow.cpp" line="118"/>
         <source>Could not reopen the last model: %1</source>
         <translation>无法重新打开上次的模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="122"/>
+        <location filename="../app/gui/mainwindow.cpp" line="149"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="123"/>
+        <location filename="../app/gui/mainwindow.cpp" line="150"/>
         <source>&amp;Open run…</source>
         <translation>打开运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="148"/>
+        <location filename="../app/gui/mainwindow.cpp" line="175"/>
         <source>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;A workbench for seeing how generative models work.&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5, %6&lt;/p&gt;</source>
         <translation>&lt;b&gt;GenLab %1&lt;/b&gt;&lt;p&gt;观察生成模型如何工作的实验台。&lt;/p&gt;&lt;p&gt;LibTorch %2 · Qt %3&lt;/p&gt;&lt;p&gt;%4 · %5，%6&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="172"/>
+        <location filename="../app/gui/mainwindow.cpp" line="199"/>
         <source>Open a run folder</source>
         <translation>打开运行目录</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="125"/>
+        <location filename="../app/gui/mainwindow.cpp" line="152"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="115"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>1 thread</source>
         <translation>1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="115"/>
+        <location filename="../app/gui/mainwindow.cpp" line="142"/>
         <source>%1 threads</source>
         <translation>%1 个线程</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="118"/>
+        <location filename="../app/gui/mainwindow.cpp" line="145"/>
         <source>%1 · %2, %3</source>
         <translation>%1 · %2，%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="128"/>
+        <location filename="../app/gui/mainwindow.cpp" line="155"/>
         <source>R&amp;uns…</source>
         <translation>运行列表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="132"/>
+        <location filename="../app/gui/mainwindow.cpp" line="159"/>
         <source>&amp;Get the MNIST digits…</source>
         <translation>获取 MNIST 数字(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="134"/>
+        <location filename="../app/gui/mainwindow.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="136"/>
+        <location filename="../app/gui/mainwindow.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Diffusion</source>
         <translation>扩散</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="137"/>
+        <location filename="../app/gui/mainwindow.cpp" line="164"/>
         <source>Pixel by pixel</source>
         <translation>逐像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="142"/>
+        <location filename="../app/gui/mainwindow.cpp" line="169"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="143"/>
+        <location filename="../app/gui/mainwindow.cpp" line="170"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="146"/>
+        <location filename="../app/gui/mainwindow.cpp" line="173"/>
         <source>&amp;About GenLab</source>
         <translation>关于 GenLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="147"/>
+        <location filename="../app/gui/mainwindow.cpp" line="174"/>
         <source>About GenLab</source>
         <translation>关于 GenLab</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>Cannot open run</source>
         <translation>无法打开运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="194"/>
+        <location filename="../app/gui/mainwindow.cpp" line="241"/>
         <source>%1 cannot be opened:
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="268"/>
+        <location filename="../app/gui/mainwindow.cpp" line="315"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="269"/>
+        <location filename="../app/gui/mainwindow.cpp" line="316"/>
         <source>A run is training. Stop it and close GenLab? Its weights and state are saved: File → Runs… continues it later from where it stopped.</source>
         <translation>有运行正在训练。停止它并关闭 GenLab 吗？它的权重和状态都会保存：之后可在 文件 → 运行列表… 中从停下的地方继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="272"/>
+        <location filename="../app/gui/mainwindow.cpp" line="319"/>
         <source>&amp;Stop and close</source>
         <translation>停止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="274"/>
+        <location filename="../app/gui/mainwindow.cpp" line="321"/>
         <source>&amp;Keep training</source>
         <translation>继续训练(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="297"/>
+        <location filename="../app/gui/mainwindow.cpp" line="344"/>
         <source>it is training</source>
         <translation>它正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="300"/>
+        <location filename="../app/gui/mainwindow.cpp" line="347"/>
         <source>it is open on a page (open another run there first)</source>
         <translation>它在某个页面上打开着（请先在那里打开另一个运行）</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="306"/>
+        <location filename="../app/gui/mainwindow.cpp" line="353"/>
         <source>Continue training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="313"/>
+        <location filename="../app/gui/mainwindow.cpp" line="360"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="333"/>
+        <location filename="../app/gui/mainwindow.cpp" line="380"/>
         <source>The MNIST digits are ready.</source>
         <translation>MNIST 数字已就绪。</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="67"/>
+        <location filename="../app/gui/mainwindow.cpp" line="94"/>
         <source>Training started…</source>
         <translation>训练已开始……</translation>
     </message>
@@ -1693,7 +1701,7 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/dcgan.cpp" line="93"/>
-        <location filename="../app/families/toyplayground.cpp" line="108"/>
+        <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
@@ -1838,54 +1846,54 @@ or drop an image</source>
         <translation>MLP 2 → %1 → %1 → %1 → 2，带可学习的步数嵌入，T = %2</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="92"/>
+        <location filename="../app/families/toyplayground.cpp" line="93"/>
         <source>Toy auto-encoder (MLP; 2-D points)</source>
         <translation>玩具自编码器（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="91"/>
+        <location filename="../app/families/toyplayground.cpp" line="92"/>
         <source>Toy GAN (MLPs; 2-D points)</source>
         <translation>玩具 GAN（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="93"/>
+        <location filename="../app/families/toyplayground.cpp" line="94"/>
         <source>Toy VAE (MLP; 2-D points)</source>
         <translation>玩具 VAE（MLP；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="94"/>
+        <location filename="../app/families/toyplayground.cpp" line="95"/>
         <source>Small MLPs on 2-D points: samples are drawn as a scatter plot over the data; 150 epochs take seconds.</source>
         <translation>在二维点上训练的小型 MLP：样本以散点图形式画在数据之上；150 轮只需几秒。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="113"/>
+        <location filename="../app/families/toyplayground.cpp" line="114"/>
         <source>A GAN needs batches of at least 2 points, got %1.</source>
         <translation>GAN 的批大小至少为 2 个点，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="117"/>
-        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="118"/>
+        <location filename="../app/families/toyplayground.cpp" line="120"/>
         <source>squared error</source>
         <translation>平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="118"/>
-        <location filename="../app/families/toyplayground.cpp" line="120"/>
+        <location filename="../app/families/toyplayground.cpp" line="119"/>
+        <location filename="../app/families/toyplayground.cpp" line="121"/>
         <source>per point, standardised</source>
         <translation>每点，标准化</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="121"/>
+        <location filename="../app/families/toyplayground.cpp" line="122"/>
         <source>squared error per point</source>
         <translation>每点的平方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="162"/>
+        <location filename="../app/families/toyplayground.cpp" line="163"/>
         <source>z (%1) → MLP %2 → 2; discriminator 2 → MLP %2 → 1</source>
         <translation>z（%1）→ MLP %2 → 2；判别器 2 → MLP %2 → 1</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="163"/>
+        <location filename="../app/families/toyplayground.cpp" line="164"/>
         <source>2 → MLP %1 → %2 → MLP %1 → 2</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
@@ -1895,7 +1903,7 @@ or drop an image</source>
         <translation>nats/点</translation>
     </message>
     <message>
-        <location filename="../app/families/toyplayground.cpp" line="127"/>
+        <location filename="../app/families/toyplayground.cpp" line="128"/>
         <source>loss (nats per point)</source>
         <translation>损失（nats/点）</translation>
     </message>
@@ -2182,6 +2190,11 @@ or drop an image</source>
         <translation>图像数(&amp;I)</translation>
     </message>
     <message>
+        <location filename="../app/gui/pixelpage.cpp" line="336"/>
+        <source>Image %1 (framed in yellow; click another image to follow it), pixel (row %2, column %3): what the model predicted, and what it drew</source>
+        <translation>图像 %1（黄框标出；点击另一幅图像即可跟随它），像素（第 %2 行，第 %3 列）：模型预测的分布，以及它画出的值</translation>
+    </message>
+    <message>
         <location filename="../app/gui/pixelpage.cpp" line="74"/>
         <source>the same digit in every image</source>
         <translation>每张图像使用同一个数字</translation>
@@ -2302,22 +2315,17 @@ or drop an image</source>
         <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="334"/>
-        <source>image %1, pixel (row %2, column %3): what the model predicted, and what it drew</source>
-        <translation>图像 %1，像素（第 %2 行，第 %3 列）：模型的预测以及它抽到的值</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/pixelpage.cpp" line="341"/>
+        <location filename="../app/gui/pixelpage.cpp" line="344"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or Paint to hide another part.</source>
         <translation>完成：%1 张 %2 像素的图像。点击像素查看它依赖什么，或点击“涂抹”隐藏另一部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="343"/>
+        <location filename="../app/gui/pixelpage.cpp" line="346"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="346"/>
+        <location filename="../app/gui/pixelpage.cpp" line="349"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -2325,7 +2333,7 @@ or drop an image</source>
 <context>
     <name>PixelWriteView</name>
     <message>
-        <location filename="../widgets/pixelwriteview.cpp" line="222"/>
+        <location filename="../widgets/pixelwriteview.cpp" line="223"/>
         <source>The images appear here as the model writes them, pixel by pixel.</source>
         <translation>模型逐像素书写时，图像会显示在这里。</translation>
     </message>
@@ -2419,47 +2427,47 @@ or drop an image</source>
         <translation>以 p ≥ 0.9 归类的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="34"/>
+        <location filename="../widgets/qualitychart.cpp" line="37"/>
         <source>samples</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="72"/>
+        <location filename="../widgets/qualitychart.cpp" line="75"/>
         <source>Fréchet distance ↓</source>
         <translation>Fréchet 距离 ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="73"/>
+        <location filename="../widgets/qualitychart.cpp" line="76"/>
         <source>Fréchet distance of the classifier&apos;s features</source>
         <translation>分类器特征的 Fréchet 距离</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="82"/>
+        <location filename="../widgets/qualitychart.cpp" line="85"/>
         <source>Fresh samples are scored after each epoch that saves samples, by a classifier GenLab trains on the data set.</source>
         <translation>每个保存样本的轮次结束后，用 GenLab 在该数据集上训练的分类器为新样本打分。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="91"/>
+        <location filename="../widgets/qualitychart.cpp" line="94"/>
         <source>MMD to the held-out points ↓</source>
         <translation>与留出点的 MMD ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="92"/>
+        <location filename="../widgets/qualitychart.cpp" line="95"/>
         <source>maximum mean discrepancy (Gaussian kernel)</source>
         <translation>最大均值差异（高斯核）</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="96"/>
+        <location filename="../widgets/qualitychart.cpp" line="99"/>
         <source>1,000 fresh points are compared with the held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="152"/>
+        <location filename="../widgets/qualitychart.cpp" line="155"/>
         <source>The classes of the latest samples appear after the first scored epoch.</source>
         <translation>第一次打分后，这里显示最新样本的类别。</translation>
     </message>
     <message>
-        <location filename="../widgets/qualitychart.cpp" line="153"/>
+        <location filename="../widgets/qualitychart.cpp" line="156"/>
         <source>Classes of the samples after epoch %1: %2 bits of entropy (%3 if every class came equally often)</source>
         <translation>第 %1 轮后样本的类别：熵 %2 比特（各类均等时为 %3）</translation>
     </message>
@@ -2500,127 +2508,127 @@ or drop an image</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="87"/>
+        <location filename="../widgets/reverseview.cpp" line="88"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="88"/>
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="103"/>
+        <location filename="../widgets/reverseview.cpp" line="104"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="104"/>
+        <location filename="../widgets/reverseview.cpp" line="105"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="114"/>
+        <location filename="../widgets/reverseview.cpp" line="115"/>
         <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
         <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="126"/>
+        <location filename="../widgets/reverseview.cpp" line="127"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="127"/>
+        <location filename="../widgets/reverseview.cpp" line="128"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128"/>
+        <location filename="../widgets/reverseview.cpp" line="129"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129"/>
+        <location filename="../widgets/reverseview.cpp" line="130"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="131"/>
+        <location filename="../widgets/reverseview.cpp" line="132"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="135"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="135"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="135"/>
+        <location filename="../widgets/reverseview.cpp" line="136"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="143"/>
+        <location filename="../widgets/reverseview.cpp" line="144"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="144"/>
+        <location filename="../widgets/reverseview.cpp" line="145"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="145"/>
+        <location filename="../widgets/reverseview.cpp" line="146"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="146"/>
+        <location filename="../widgets/reverseview.cpp" line="147"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="167"/>
+        <location filename="../widgets/reverseview.cpp" line="168"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="168"/>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <location filename="../widgets/reverseview.cpp" line="170"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="179"/>
+        <location filename="../widgets/reverseview.cpp" line="180"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="180"/>
+        <location filename="../widgets/reverseview.cpp" line="181"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="182"/>
+        <location filename="../widgets/reverseview.cpp" line="183"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
@@ -2665,88 +2673,88 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="193"/>
+        <location filename="../widgets/reverseview.cpp" line="194"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="198"/>
+        <location filename="../widgets/reverseview.cpp" line="199"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="205"/>
+        <location filename="../widgets/reverseview.cpp" line="206"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="207"/>
+        <location filename="../widgets/reverseview.cpp" line="208"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <location filename="../widgets/reverseview.cpp" line="237"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="235"/>
+        <location filename="../widgets/reverseview.cpp" line="238"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="236"/>
+        <location filename="../widgets/reverseview.cpp" line="239"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="77"/>
+        <location filename="../widgets/reverseview.cpp" line="78"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="196"/>
+        <location filename="../widgets/reverseview.cpp" line="197"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="203"/>
+        <location filename="../widgets/reverseview.cpp" line="204"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="248"/>
+        <location filename="../widgets/reverseview.cpp" line="252"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseplayback.cpp" line="90"/>
+        <location filename="../widgets/reverseplayback.cpp" line="92"/>
         <source>Visits %n timestep(s): %1 — %2</source>
         <translation>
             <numerusform>访问 %n 个时间步：%1 — %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseplayback.cpp" line="110"/>
+        <location filename="../widgets/reverseplayback.cpp" line="114"/>
         <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
         <translation>
             <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseplayback.cpp" line="112"/>
+        <location filename="../widgets/reverseplayback.cpp" line="116"/>
         <source>Cancelled after %n step(s) (%1 s).</source>
         <translation>
             <numerusform>在 %n 步后取消（%1 秒）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="302"/>
+        <location filename="../widgets/reverseview.cpp" line="317"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseplayback.cpp" line="144"/>
+        <location filename="../widgets/reverseplayback.cpp" line="148"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步，共 %2 步 · t = %3</translation>
     </message>
@@ -2907,12 +2915,22 @@ or drop an image</source>
         <translation>横轴(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="271"/>
+        <location filename="../widgets/runcomparechart.cpp" line="259"/>
+        <source>Runs compared</source>
+        <translation>运行对比</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="259"/>
+        <source>Runs compared: %1</source>
+        <translation>运行对比：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/runcomparechart.cpp" line="272"/>
         <source>Add runs to see them on one chart: each gets its colour, and the curve below is drawn for every run that measures it.</source>
         <translation>添加运行即可在同一张图上查看：每个运行有自己的颜色，下方选择的曲线会为每个测量了它的运行画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="273"/>
+        <location filename="../widgets/runcomparechart.cpp" line="274"/>
         <source>Not drawn: %1 (no “%2” in its run).</source>
         <translation>未画出：%1（其运行中没有“%2”）。</translation>
     </message>
@@ -3586,17 +3604,22 @@ or drop an image</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="538"/>
-        <source>gradient norm and learning rate</source>
-        <translation>梯度范数与学习率</translation>
+        <location filename="../app/gui/trainpage.cpp" line="542"/>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="604"/>
+        <location filename="../app/gui/trainpage.cpp" line="543"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="609"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="605"/>
+        <location filename="../app/gui/trainpage.cpp" line="610"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3618,7 +3641,7 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/trainingcurves.cpp" line="20"/>
-        <location filename="../widgets/trainingcurves.cpp" line="75"/>
+        <location filename="../widgets/trainingcurves.cpp" line="77"/>
         <source>loss per image (nats)</source>
         <translation>每张图像的损失（nats）</translation>
     </message>
@@ -3633,27 +3656,32 @@ or drop an image</source>
         <translation>对数坐标轴</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="43"/>
+        <location filename="../widgets/trainingcurves.cpp" line="45"/>
         <source>Smoothin&amp;g:</source>
         <translation>平滑(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="71"/>
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="71"/>
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="71"/>
+        <location filename="../widgets/trainingcurves.cpp" line="73"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingcurves.cpp" line="42"/>
+        <location filename="../widgets/trainingcurves.cpp" line="115"/>
+        <source>%1, right axis</source>
+        <translation>%1（右轴）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingcurves.cpp" line="44"/>
         <source>Exponential moving average of the per-step losses; the raw curves stay faded behind.</source>
         <translation>每步损失的指数移动平均；原始曲线以淡色显示在后面。</translation>
     </message>
@@ -3661,352 +3689,365 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="81"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="112"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="85"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="116"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="95"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="126"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="98"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="129"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="99"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="102"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="133"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="104"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="145"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="176"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="155"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="160"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <source>Where the model trains: the CPU, or a GPU when GenLab&apos;s LibTorch was built with CUDA.</source>
         <translation>模型在哪里训练：CPU，或在 GenLab 的 LibTorch 支持 CUDA 时用 GPU。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="165"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="167"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="198"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="168"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="217"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="204"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="235"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="221"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="252"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="54"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="79"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="88"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="119"/>
         <source>D&amp;ataset:</source>
         <translation>数据集(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
         <source>E&amp;pochs:</source>
         <translation>轮数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="151"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="182"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="157"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="162"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="193"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="171"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
         <source>Arithmetic:</source>
         <translation>运算精度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="189"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="220"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="510"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="223"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="542"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="219"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
         <source>Follo&amp;w a run…</source>
         <translation>跟踪运行(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="229"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="260"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="235"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="266"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="244"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="275"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="247"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="278"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="306"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="280"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="312"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="313"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="314"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="572"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="283"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="315"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="573"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="284"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="316"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="291"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="323"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="294"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="299"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="331"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="295"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="327"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="487"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="519"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="528"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="547"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="548"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="569"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="570"/>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="571"/>
+        <source>Gradient norm and learning rate</source>
+        <translation>梯度范数与学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="588"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="589"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="561"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="602"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="562"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="603"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="255"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="286"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="205"/>
         <source>Score the samples</source>
         <translation>为样本打分</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="177"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="208"/>
         <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time; kept beside the data when that folder is writable), or, for 2-D points, by their distance to the held-out points.</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="261"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="274"/>
-        <source>gradient norm and learning rate</source>
-        <translation>梯度范数与学习率</translation>
-    </message>
-    <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="322"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="431"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="445"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="450"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="482"/>
         <source>Not found on this machine. %1</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="496"/>
         <source>Held-out %1:</source>
         <translation>留出 %1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="464"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="496"/>
         <source>Held-out:</source>
         <translation>留出：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="539"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="580"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="540"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="581"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="505"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="542"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="583"/>
         <source>done</source>
         <translation>完成</translation>
     </message>

@@ -112,7 +112,7 @@ void TrainingCurves::setRightAxis(const QList<int>& series, const QString& label
       continue;
     for (QCPGraph* g : {m_series[size_t(i)].raw, m_series[size_t(i)].smooth})
       g->setValueAxis(m_plot->yAxis2);
-    m_series[size_t(i)].smooth->setName(m_series[size_t(i)].smooth->name() + tr(" (right axis)"));
+    m_series[size_t(i)].smooth->setName(tr("%1, right axis").arg(m_series[size_t(i)].smooth->name()));
     any = true;
   }
   m_plot->yAxis2->setVisible(any);

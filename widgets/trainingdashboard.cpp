@@ -25,6 +25,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -41,6 +43,28 @@ QString duration(double seconds) {
   return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
                    : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
+
+}  // namespace
+
+namespace {
+
+/// A column that scrolls vertically only: as wide as its content needs, as high as there is room.
+class SettingsColumn final : public QScrollArea {
+ public:
+  explicit SettingsColumn(QWidget* parent) : QScrollArea(parent) {
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  }
+  QSize minimumSizeHint() const override {
+    const int content = widget() ? widget()->minimumSizeHint().width() : 0;
+    return {content + verticalScrollBar()->sizeHint().width(), 160};
+  }
+  QSize sizeHint() const override {
+    const QSize content = widget() ? widget()->sizeHint() : QSize();
+    return {std::max(content.width(), minimumSizeHint().width()), content.height()};
+  }
+};
 
 }  // namespace
 
@@ -70,10 +94,15 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   left->addStretch(1);
   auto* leftBox = new QWidget(this);
   leftBox->setLayout(left);
-  leftBox->setMaximumWidth(420);
+  // The settings scroll up and down where the screen is short (a family with many options, Chinese
+  // text, a 768-px laptop); never sideways.
+  auto* settingsScroll = new SettingsColumn(this);
+  settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
+  settingsScroll->setWidget(leftBox);
+  settingsScroll->setMaximumWidth(440);
 
   auto* layout = new QHBoxLayout(this);
-  layout->addWidget(leftBox);
+  layout->addWidget(settingsScroll);
   layout->addLayout(buildCharts(), 1);
   setRunFolder({});  // the charts' titles, without a run yet
   setValues({});

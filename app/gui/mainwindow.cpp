@@ -21,6 +21,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -30,6 +32,19 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+
+namespace {
+
+/// A page's box in its scroll area. The page's square image views would like it as tall as it is
+/// wide (height for width); passed up, the scroll area would make every page taller than the
+/// window. Not passed up, the page fits the view and scrolls only below its minimum size.
+class WithoutHeightForWidth final : public QVBoxLayout {
+ public:
+  explicit WithoutHeightForWidth(QWidget* parent) : QVBoxLayout(parent) { setContentsMargins(0, 0, 0, 0); }
+  bool hasHeightForWidth() const override { return false; }
+};
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("GenLab"));
@@ -45,10 +60,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_pages = new QTabWidget(this);
   m_pages->setObjectName(QStringLiteral("pages"));
   m_pages->setDocumentMode(true);
-  m_pages->addTab(m_explore, tr("&Explore"));
-  m_pages->addTab(m_diffusion, tr("&Diffusion"));
-  m_pages->addTab(m_pixels, tr("Pi&xel by pixel"));
-  m_pages->addTab(m_train, tr("&Train"));
+  // Each page at its full size on a 1280×800 screen (a test checks it); on a smaller one it
+  // scrolls rather than being cut or widening the window past the screen.
+  const auto scrollable = [this](QWidget* page) {
+    auto* scroll = new QScrollArea(m_pages);
+    scroll->setObjectName(QStringLiteral("pageScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* box = new QWidget(scroll);
+    (new WithoutHeightForWidth(box))->addWidget(page);
+    scroll->setWidget(box);
+    return scroll;
+  };
+  m_pages->addTab(scrollable(m_explore), tr("&Explore"));
+  m_pages->addTab(scrollable(m_diffusion), tr("&Diffusion"));
+  m_pages->addTab(scrollable(m_pixels), tr("Pi&xel by pixel"));
+  m_pages->addTab(scrollable(m_train), tr("&Train"));
   setCentralWidget(m_pages);
 
   m_systemLabel = new QLabel(this);
@@ -174,6 +201,26 @@ void MainWindow::openRunDialog() {
     openRunFromUser(folder);
 }
 
+namespace {
+
+// The page in tab `tab` (in its box, in its scroll area).
+QWidget* pageIn(QWidget* tab) {
+  const auto* scroll = qobject_cast<QScrollArea*>(tab);
+  if (!scroll || !scroll->widget() || !scroll->widget()->layout() || !scroll->widget()->layout()->itemAt(0))
+    return nullptr;
+  return scroll->widget()->layout()->itemAt(0)->widget();
+}
+
+}  // namespace
+
+void MainWindow::showPage(QWidget* page) {
+  for (int i = 0; i < m_pages->count(); ++i)
+    if (pageIn(m_pages->widget(i)) == page)
+      m_pages->setCurrentIndex(i);
+}
+
+QWidget* MainWindow::currentPage() const { return pageIn(m_pages->currentWidget()); }
+
 Status MainWindow::openRun(const QString& folder) {
   const ModelFamily* family = RunInspection::familyOf(folder);
   Status out;
@@ -195,12 +242,12 @@ void MainWindow::openRunFromUser(const QString& folder) {
     return;
   }
   if (m_diffusion->runFolder() == folder) {
-    m_pages->setCurrentWidget(m_diffusion);
+    showPage(m_diffusion);
     m_diffusion->showReverse(true);
   } else if (m_pixels->runFolder() == folder) {
-    m_pages->setCurrentWidget(m_pixels);
+    showPage(m_pixels);
   } else {
-    m_pages->setCurrentWidget(m_explore);
+    showPage(m_explore);
   }
 }
 
@@ -252,7 +299,7 @@ void MainWindow::onRunEnded(const QString& folder, bool completed, const ModelFa
     if (m_diffusion->openRun(folder).ok()) {
       m_diffusion->showReverse(true);
       if (asked && completed)
-        m_pages->setCurrentWidget(m_diffusion);
+        showPage(m_diffusion);
     }
   }
   if (asked)
@@ -306,14 +353,14 @@ RunsDialog* MainWindow::showRuns() {
         QMessageBox::warning(m_runs, tr("Continue training"), continued.error);
         return;
       }
-      m_pages->setCurrentWidget(m_train);
+      showPage(m_train);
     });
     connect(m_runs, &RunsDialog::compareRequested, this, [this](const QString& folder) {
       if (const Status added = m_train->compareRun(folder); !added.ok()) {
         QMessageBox::warning(m_runs, tr("Compare runs"), added.error);
         return;
       }
-      m_pages->setCurrentWidget(m_train);
+      showPage(m_train);
     });
   }
   m_runs->refresh();

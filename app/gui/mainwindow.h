@@ -17,7 +17,7 @@ class QTabWidget;
 class TrainPage;
 class TrainingController;
 
-/// The frame: three pages (Explore, Diffusion, Train), the menus and the status bar, and the wiring
+/// The frame: four pages (Explore, Diffusion, Pixel by pixel, Train), the menus and the status bar, and the wiring
 /// between them. Two runs are kept apart: the one the Train page trains, and the one the Explore
 /// or Diffusion page shows (replaced by the training run only while the user follows it).
 class MainWindow final : public QMainWindow {
@@ -39,6 +39,10 @@ class MainWindow final : public QMainWindow {
   PixelPage* pixels() const { return m_pixels; }
   TrainPage* trainPage() const { return m_train; }
   TrainingController* training() const;
+  /// Brings one of the four pages to the front (each lies in a scroll area of its own, which
+  /// scrolls only on a screen too small for it).
+  void showPage(QWidget* page);
+  QWidget* currentPage() const;
   /// The decoder the Explore page shows.
   DecoderSnapshot decoder() const;
 

@@ -19,6 +19,7 @@
 #include "latentgrids.h"
 #include "latentpad.h"
 #include "latentwalk.h"
+#include "layoutcheck.h"
 #include "registry.h"
 #include "walkpanel.h"
 
@@ -60,8 +61,9 @@ class tst_ExplorePage : public QObject {
   // The dots are the encoder's posterior means of the first held-out digits, computed here from
   // the weights file with the formula of the MLP encoder (Linear → ReLU → Linear, μ first).
   void scatterIsTheEncodersMeans() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     ExplorePage page;
-    page.resize(1400, 800);
+    page.resize(1280, 720);  // the page's part of a 1280×800 window
     page.show();
     QVERIFY(page.openRun(m_run).ok());
     QTRY_VERIFY_WITH_TIMEOUT(page.scatterCodes().count > 0, 30000);
@@ -106,7 +108,7 @@ class tst_ExplorePage : public QObject {
                        std::min(pad->width(), pad->height()) - 2, std::min(pad->width(), pad->height()) - 2);
     const QPointF at(square.left() + pad->points()[3].fraction.x() * square.width(),
                      square.bottom() - pad->points()[3].fraction.y() * square.height());
-    const int found = pad->pointAt(at);
+    const int found = pad->pointAt(at.toPoint());  // the pointer lands on whole pixels
     QVERIFY(found >= 0);
     QTest::mouseMove(pad, at.toPoint());
     QTRY_VERIFY(!hovered.isEmpty());
@@ -114,6 +116,7 @@ class tst_ExplorePage : public QObject {
     auto* item = page.findChild<DigitView*>(QStringLiteral("hoveredItem"));
     QVERIFY(item->isVisible());
     QCOMPARE(item->image(), imageFromPixels(items->itemValues(found), 28, 1));
+    LAYOUT_OK(&page);  // a held-out digit under the pointer
     const float* mean = codes.mean.data() + 2 * size_t(found);
     QCOMPARE(page.findChild<DigitView*>(QStringLiteral("hoveredReconstruction"))->image(),
              page.decoder().decode({mean[0], mean[1]}));
@@ -156,6 +159,7 @@ class tst_ExplorePage : public QObject {
   // A drawing reaches the encoder as the data set's images are: 28 × 28 values in [0, 1], the ink
   // in a 20 × 20 box centred by its mass. A held-out digit drawn large comes back close to itself.
   void drawnImageReachesTheEncoderScaled() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     ExplorePage page;
     page.show();
     QVERIFY(page.openRun(m_run).ok());
@@ -199,6 +203,7 @@ class tst_ExplorePage : public QObject {
     QVERIFY(std::abs(page.explorer()->latent().y() - code.mean[1]) < 0.01);
     auto* pad = page.findChild<LatentPad*>(QStringLiteral("latentPad"));
     QCOMPARE(pad->contours().size(), 2);  // 1σ and 2σ
+    LAYOUT_OK(&page);
     // A blank canvas (Clear) takes them away.
     page.drawPanel()->canvas()->clear();
     QVERIFY(pad->contours().isEmpty());
@@ -208,6 +213,7 @@ class tst_ExplorePage : public QObject {
   // A drawing whose code lies beyond the map's ±3σ is said to, its dot hollow on the edge; one
   // inside is not. Strange drawings (a block of ink, a checkerboard) land far out.
   void drawingBeyondTheMapIsSaid() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     for (const QString& run : {m_run, m_autoencoder}) {
       ExplorePage page;
       page.show();
@@ -229,13 +235,15 @@ class tst_ExplorePage : public QObject {
         const auto [dx, dy] = page.explorer()->dimensions();
         const bool out = std::abs(sigmas[size_t(dx)]) > 3 || std::abs(sigmas[size_t(dy)]) > 3;
         const QString caption = page.drawPanel()->caption();
-        QVERIFY2(caption.contains(QStringLiteral("beyond the map")) == out, qPrintable(caption));
+        QVERIFY2(caption.contains(QStringLiteral("±3σ")) == out, qPrintable(caption));
         if (out) {
           ++beyond;
           // The sliders stop at the edge, the caption names how far out it is.
           QVERIFY(std::abs(page.explorer()->latent().x()) <= 3.0 + 1e-9 && std::abs(page.explorer()->latent().y()) <= 3.0 + 1e-9);
           const size_t far = std::abs(sigmas[size_t(dx)]) > 3 ? size_t(dx) : size_t(dy);
-          QVERIFY2(caption.contains(QStringLiteral("%1σ in z%2").arg(sigmas[far], 0, 'f', 1).arg(far + 1)), qPrintable(caption));
+          const QString how = QCoreApplication::translate("ExplorePage", "%1σ in z%2").arg(sigmas[far], 0, 'f', 1).arg(far + 1);
+          QVERIFY2(caption.contains(how), qPrintable(caption));
+          LAYOUT_OK(&page);  // the longer caption wraps
         } else {
           ++inside;
         }
@@ -268,6 +276,7 @@ class tst_ExplorePage : public QObject {
   // The page's walk: endpoints exactly the chosen codes, one decoded image per step; saved as a
   // strip, a GIF of N frames and a CSV that reads back every code.
   void walkIsSavedAsStripGifAndCsv() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     ExplorePage page;
     page.show();
     QVERIFY(page.openRun(m_run).ok());
@@ -284,6 +293,8 @@ class tst_ExplorePage : public QObject {
     QCOMPARE(page.walkPanel()->strip().size(), QSize(7 * 28, 28));
     auto* pad = page.findChild<LatentPad*>(QStringLiteral("latentPad"));
     QCOMPARE(pad->walk().size(), 7);
+    page.findChild<QTabWidget*>(QStringLiteral("exploreTools"))->setCurrentWidget(page.walkPanel());
+    LAYOUT_OK(&page);
 
     QTemporaryDir out;
     QCOMPARE(page.saveWalkStrip(out.filePath(QStringLiteral("walk.png"))).error, QString());
@@ -316,8 +327,9 @@ class tst_ExplorePage : public QObject {
   // Two runs side by side (the auto-encoder beside the VAE): linked, moving the sliders moves the
   // other's point and image, and dragging on the other's map moves the sliders.
   void linkedSlidersMoveBothRuns() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     ExplorePage page;
-    page.resize(1400, 800);
+    page.resize(1280, 720);  // the page's part of a 1280×800 window
     page.show();
     QVERIFY(page.openRun(m_run).ok());
     QVERIFY(page.openComparison(m_autoencoder).ok());
@@ -346,6 +358,7 @@ class tst_ExplorePage : public QObject {
     const double fx = double(click.x() - r.left()) / r.width(), fy = double(r.bottom() - click.y()) / r.height();
     QVERIFY(std::abs(page.explorer()->latent().x() - LatentAxis::fractionToLatent(fx)) < 0.01);
     QVERIFY(std::abs(page.explorer()->latent().y() - LatentAxis::fractionToLatent(fy)) < 0.01);
+    LAYOUT_OK(&page);  // two runs side by side
     // Unlinked, the other stays where it was.
     panel->setLinked(false);
     const QImage before = panel->decodedImage();
@@ -356,6 +369,7 @@ class tst_ExplorePage : public QObject {
 
   // A code of more than two dimensions: random draws, each with the sliders' two dimensions.
   void randomDrawsKeepTheSlidersDimensions() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     const QString run = TestData::trainOneEpoch(m_dir.path(), 6);
     QVERIFY(!run.isEmpty());
     ExplorePage page;
@@ -368,6 +382,7 @@ class tst_ExplorePage : public QObject {
                               randomDrawsAt(page.decoder(), 8, page.explorer()->dimensions(), page.explorer()->latent(), 1),
                               10000);
     QCOMPARE(page.randomDraws().size(), QSize(8 * 28, 8 * 28));
+    LAYOUT_OK(&page);  // six dimensions: the dimension pickers shown
     // Cells differ (the other four dimensions are random)…
     QVERIFY(page.randomDraws().copy(0, 0, 28, 28) != page.randomDraws().copy(28, 0, 28, 28));
     // …and each is the decoder's image of a code whose z1, z2 are the sliders'.

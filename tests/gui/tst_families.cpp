@@ -11,6 +11,7 @@
 #include "explorepage.h"
 #include "pixelpage.h"
 #include "mainwindow.h"
+#include "layoutcheck.h"
 #include "registry.h"
 #include "runfolder.h"
 #include "trainingdashboard.h"
@@ -20,6 +21,7 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QTabWidget>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -193,8 +195,11 @@ class tst_Families : public QObject {
                          trainedWith),
              qPrintable(r.out));
 
-    // The window opens it on the page its family belongs to.
+    // The window opens it on the page its family belongs to, and that page fits a laptop's screen
+    // (in Chinese in the suite's zh_CN pass).
+    const LayoutCheck::SystemLanguage language;
     MainWindow w;
+    w.show();
     const Status opened = w.openRun(run);
     QVERIFY2(opened.ok(), qPrintable(opened.error));
     if (family->latentExplorer) {
@@ -206,6 +211,7 @@ class tst_Families : public QObject {
     if (family->pixelByPixel)
       QCOMPARE(w.pixels()->runFolder(), run);
     QCOMPARE(int(family->latentExplorer) + int(family->diffusionTimeline) + int(family->pixelByPixel), 1);
+    LAYOUT_OK(&w);
   }
 
   // Each option a family declares is one declaration: `train --help` offers it, the Train page shows a
@@ -214,7 +220,10 @@ class tst_Families : public QObject {
   void everyDeclaredOptionReachesTheCliAndTheForm() {
     const Cli help = cli({QStringLiteral("train"), QStringLiteral("--help")});
     QCOMPARE(help.code, 0);
+    const LayoutCheck::SystemLanguage language;
     MainWindow w;
+    w.show();
+    w.showPage(w.trainPage());
     auto* model = w.findChild<QComboBox*>(QStringLiteral("modelCombo"));
     auto* dataset = w.findChild<QComboBox*>(QStringLiteral("datasetCombo"));
     int declared = 0;
@@ -238,6 +247,9 @@ class tst_Families : public QObject {
         QCOMPARE(row->toolTip(), o.displayHelp());
         QCOMPARE(w.trainPage()->dashboard()->values().options.value(o.key).toDouble(), o.defaultValue.toDouble());
       }
+      // The family's own rows fit beside the others'.
+      const QStringList problems = LayoutCheck::problems(&w);
+      QVERIFY2(problems.isEmpty(), qPrintable(f->id + QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
       // An option of another family only: refused by name before anything is made.
       const FamilyOption* foreign = nullptr;
       for (const ModelFamily* g : Registry::all())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Following a run that genlab-cli trains: the Train page's curves, held-out points and sample
 // strip update as the run folder changes, within a second of each write.
+#include "layoutcheck.h"
 #include "qualitychart.h"
 #include "runcomparechart.h"
 #include "samplequality.h"
@@ -33,6 +34,7 @@ class tst_FollowRun : public QObject {
 
  private Q_SLOTS:
   void followsARunTheCliTrains() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     REQUIRE_MNIST();
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("cli-run"));
@@ -83,7 +85,11 @@ class tst_FollowRun : public QObject {
     // Gradient norm and learning rate: a point every step, the rate the one asked for.
     const RunMetrics m = RunMetrics::read(metrics.fileName()).value;
     TrainingCurves* gradients = page.dashboard()->gradients();
-    QCOMPARE(gradients->seriesNames(), (QStringList{QStringLiteral("gradient norm"), QStringLiteral("learning rate")}));
+    QCOMPARE(gradients->seriesNames(),
+             (QStringList{QCoreApplication::translate("RunFollower", "gradient norm"),
+                          QCoreApplication::translate("TrainingCurves", "%1, right axis")
+                              .arg(QCoreApplication::translate("RunFollower", "learning rate"))}));
+    QCOMPARE(gradients->smoothedGraph(1)->valueAxis(), gradients->plot()->yAxis2);  // 10⁻³ beside norms of ~10
     QCOMPARE(gradients->pointCount(), rows);
     for (const MetricsRow& r : m.rows) {
       QCOMPARE(r.optimizer.size(), 2);
@@ -117,6 +123,11 @@ class tst_FollowRun : public QObject {
     for (double c : m.rows.last().quality.mid(3))
       counted += c;
     QCOMPARE(counted, 500.0);  // the histogram counts every sample
+    for (QTabWidget* tabs : {page.dashboard()->chartTabs()})
+      for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        LAYOUT_OK(&page);  // each chart of a finished run followed
+      }
     page.followRun({});
     QVERIFY(page.followedRun().isEmpty());
   }
@@ -124,6 +135,7 @@ class tst_FollowRun : public QObject {
   // Two runs on one chart: every point of each, by step, epoch or training time, hidden and
   // shown, the held-out curves too; the CSV holds every point shown.
   void comparesTwoRuns() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     REQUIRE_MNIST();
     QTemporaryDir dir;
     const QString a = TestData::trainOneEpoch(dir.path()), b = TestData::trainOneEpoch(dir.path(), 3);
@@ -154,11 +166,14 @@ class tst_FollowRun : public QObject {
     chart->setRunVisible(2, true);
     QVERIFY(chart->setCurve(chart->curves().last()));  // a held-out measure: a point an epoch
     QCOMPARE(chart->pointCount(), 2);
+    page.dashboard()->chartTabs()->setCurrentWidget(chart);
+    LAYOUT_OK(&page);
   }
 
   // A VAE and an auto-encoder name their measures alike: both draw "reconstruction", held out or
   // not; a curve only one has is drawn for it, and the chart says which run has none.
   void comparesAVaeWithAnAutoEncoder() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     REQUIRE_MNIST();
     QTemporaryDir dir;
     const QString vae = TestData::trainOneEpoch(dir.path()), ae = TestData::trainOneEpoch(dir.path(), 2, QStringLiteral("ae"));
@@ -174,21 +189,25 @@ class tst_FollowRun : public QObject {
     QVERIFY(page.compareRun(ae).ok());
     const auto rowsOf = [](const QString& folder) { return RunMetrics::read(QDir(folder).filePath(QStringLiteral("metrics.csv"))).value; };
     const int both = int(rowsOf(vae).rows.size() + rowsOf(ae).rows.size());
-    QVERIFY(chart->setCurve(QStringLiteral("reconstruction")));
+    const QString reconstruction = QCoreApplication::translate("ModelFamily", "reconstruction");
+    QVERIFY(chart->setCurve(reconstruction));
     QTRY_COMPARE_WITH_TIMEOUT(chart->pointCount(), both, 5000);
     QVERIFY(missing->isHidden());
-    QVERIFY(chart->setCurve(QStringLiteral("held-out: reconstruction")));
+    QVERIFY(chart->setCurve(RunCompareChart::tr("held-out: %1").arg(reconstruction)));
     QCOMPARE(chart->pointCount(), 2);  // one epoch each
     QVERIFY(chart->plot()->legend->visible());
-    QVERIFY(chart->setCurve(QStringLiteral("KL")));  // the VAE's alone
+    QVERIFY(chart->setCurve(QCoreApplication::translate("ModelFamily", "KL")));  // the VAE's alone
     QCOMPARE(chart->pointCount(), int(rowsOf(vae).rows.size()));
     QVERIFY(missing->isVisible());
     QVERIFY2(missing->text().contains(QDir(ae).dirName()), qPrintable(missing->text()));
+    page.dashboard()->chartTabs()->setCurrentWidget(chart);
+    LAYOUT_OK(&page);  // the "not drawn" line wraps, it does not widen the page
   }
 
   // A diffusion run on 2-D points: the loss per tenth of the timesteps, one curve an epoch; the
   // quality chart by MMD to the held-out points; metrics.csv's numbers on both.
   void followsADiffusionRunsTimestepsAndQuality() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("toy-diffusion"));
     QProcess cli;
@@ -219,6 +238,10 @@ class tst_FollowRun : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(quality->pointCount(), 3, 2000);
     QCOMPARE(quality->measure(0).last(), m.rows.last().quality[0]);
     QVERIFY(m.rows.last().quality[0] > 0 && m.rows.last().quality[0] < std::sqrt(2.0));
+    for (QWidget* chart : {static_cast<QWidget*>(byTimestep), static_cast<QWidget*>(quality)}) {
+      page.dashboard()->chartTabs()->setCurrentWidget(chart);
+      LAYOUT_OK(&page);
+    }
   }
 
   // The worker writes an epoch's row, then, once its samples are scored, the same row with

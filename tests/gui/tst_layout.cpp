@@ -31,12 +31,14 @@ class tst_Layout : public QObject {
   QTemporaryDir m_runs;
   QString m_vae, m_vae16, m_toyDiffusion, m_pixels;
 
-  static void check(QWidget* window, const QString& state) {
-    const QStringList problems = LayoutCheck::problems(window);
+  QSize m_screen{1280, 800};  // the screen of the row running now
+
+  void check(QWidget* window, const QString& state) {
+    const QStringList problems = LayoutCheck::problems(window, m_screen);
     QVERIFY2(problems.isEmpty(), qPrintable(state + QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
   }
   // Each tab of every QTabWidget inside `page` in turn (the Train page's charts, the Explore page's panels).
-  static void checkInnerTabs(QWidget* window, QWidget* page, const QString& state) {
+  void checkInnerTabs(QWidget* window, QWidget* page, const QString& state) {
     for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
       if (!tabs->isVisible())
         continue;
@@ -83,14 +85,20 @@ class tst_Layout : public QObject {
     QSettings().setValue(QStringLiteral("train/scoreSamples"), false);
   }
 
+  // A 1280×800 laptop, and an older 1024×768 one (where a page may scroll, but nothing is cut).
   void everyPageFits_data() {
     QTest::addColumn<QString>("language");
-    QTest::newRow("English") << QStringLiteral("en");
-    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    QTest::addColumn<QSize>("screen");
+    QTest::newRow("English, 1280×800") << QStringLiteral("en") << QSize(1280, 800);
+    QTest::newRow("Chinese, 1280×800") << QStringLiteral("zh_CN") << QSize(1280, 800);
+    QTest::newRow("English, 1024×768") << QStringLiteral("en") << QSize(1024, 768);
+    QTest::newRow("Chinese, 1024×768") << QStringLiteral("zh_CN") << QSize(1024, 768);
   }
 
   void everyPageFits() {
     QFETCH(QString, language);
+    QFETCH(QSize, screen);
+    m_screen = screen;
     QTranslator translator;
     if (language != QLatin1String("en")) {
       QVERIFY(translator.load(QLocale(language), QStringLiteral("genlab"), QStringLiteral("_"), QStringLiteral(":/i18n")));
@@ -98,7 +106,7 @@ class tst_Layout : public QObject {
     }
     const auto removeTranslator = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
     MainWindow w;
-    w.resize(1280, 800);
+    w.resize(screen);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     auto* pages = w.findChild<QTabWidget*>(QStringLiteral("pages"));
@@ -122,14 +130,14 @@ class tst_Layout : public QObject {
     if (QTest::currentTestFailed())
       return;
     QVERIFY(w.openRun(m_vae16).ok());
-    pages->setCurrentWidget(w.explore());
+    w.showPage(w.explore());
     check(&w, QStringLiteral("Explore page, a 16-D code"));
     checkInnerTabs(&w, w.explore(), QStringLiteral("Explore page, a 16-D code"));
     if (QTest::currentTestFailed())
       return;
 
     // The reverse process run once (its endings and captions shown).
-    pages->setCurrentWidget(w.diffusion());
+    w.showPage(w.diffusion());
     auto* tabs = w.diffusion()->findChild<QTabWidget*>(QStringLiteral("diffusionTabs"));
     tabs->setCurrentIndex(tabs->count() - 1);
     auto* run = w.diffusion()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"));
@@ -151,7 +159,7 @@ class tst_Layout : public QObject {
       return;
 
     // The pixel page in each way of starting.
-    pages->setCurrentWidget(w.pixels());
+    w.showPage(w.pixels());
     auto* start = w.pixels()->findChild<QComboBox*>(QStringLiteral("startCombo"));
     QVERIFY(start);
     for (int i = 0; i < start->count() && !QTest::currentTestFailed(); ++i) {

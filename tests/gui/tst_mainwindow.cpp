@@ -56,6 +56,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <qcustomplot.h>
 
 // Digits, not the untrained decoder's grey: a 28×28 image with a dark background and a bright stroke.
 static bool looksLikeADigit(const QImage& decoded) {
@@ -337,8 +338,9 @@ class tst_MainWindow : public QObject {
     // While it trained: each optimizer's gradient norm and rate every step, the quality by MMD each epoch.
     auto* dashboard = w.findChild<TrainingDashboard*>();
     QCOMPARE(dashboard->gradients()->seriesNames(),
-             (QStringList{QStringLiteral("gradient norm (discriminator)"), QStringLiteral("learning rate (discriminator)"),
-                          QStringLiteral("gradient norm (generator)"), QStringLiteral("learning rate (generator)")}));
+             (QStringList{QStringLiteral("gradient norm (discriminator)"), QStringLiteral("learning rate (discriminator), right axis"),
+                          QStringLiteral("gradient norm (generator)"), QStringLiteral("learning rate (generator), right axis")}));
+    QCOMPARE(dashboard->gradients()->smoothedGraph(3)->valueAxis(), dashboard->gradients()->plot()->yAxis2);
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->gradients()->pointCount(), 78, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(dashboard->quality()->pointCount(), 2, 5000);
     QVERIFY(dashboard->chartTabs()->isTabVisible(dashboard->chartTabs()->indexOf(dashboard->quality())));
@@ -405,7 +407,7 @@ class tst_MainWindow : public QObject {
     slider->setValue(600);
     QVERIFY(page->forward()->xtView()->image() != clean);
     QCOMPARE(page->forward()->xtView()->image(), page->forwardProcess().imageAt(600));
-    w.findChild<QTabWidget*>(QStringLiteral("pages"))->setCurrentWidget(page);
+    w.showPage(page);
     page->showReverse(true);
     QVERIFY(page->reverse()->isVisible());
     QVERIFY(page->reverse()->findChild<QPushButton*>(QStringLiteral("trainToyButton"))->isVisible());

@@ -3,6 +3,7 @@
 // and steps one pixel at a time, completes held-out digits without touching the given half, and
 // shows a receptive field that is zero at and after the clicked pixel.
 #include "mainwindow.h"
+#include "layoutcheck.h"
 #include "pixelpage.h"
 #include "pixelwriter.h"
 #include "pixelwriteview.h"
@@ -95,7 +96,10 @@ class tst_PixelPage : public QObject {
   }
 
   void writesEveryPixelAndStepsOneAtATime() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
+    QCOMPARE(language.installed(), QLocale().language() == QLocale::Chinese);  // the pass checks what it says it does
     PixelPage page;
+    page.resize(1280, 720);
     fastest(page);
     QVERIFY2(page.openRun(m_run).ok(), qPrintable(page.openRun(m_run).error));
     QSignalSpy frames(page.writer(), &PixelWriter::frame);
@@ -131,6 +135,7 @@ class tst_PixelPage : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!frames.isEmpty(), 5000);
     QCOMPARE(frames.takeLast().at(0).value<PixelWriteFrame>().focus, 2);
     QTRY_COMPARE(page.view()->focusImage(), 2);
+    LAYOUT_OK(&page);  // paused mid-writing, the next pixel's distribution shown
     page.writer()->cancel();
   }
 
@@ -184,8 +189,9 @@ class tst_PixelPage : public QObject {
   // Painted: the digits are shown whole to paint on; the painted pixels are written, every other
   // pixel stays the held-out digit's.
   void paintedCompletionKeepsTheRest() {
+    const LayoutCheck::SystemLanguage language;
     PixelPage page;
-    page.resize(1400, 900);
+    page.resize(1280, 720);  // the page's part of a 1280×800 window
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     fastest(page);
@@ -197,6 +203,7 @@ class tst_PixelPage : public QObject {
     QVERIFY(!shown.done);
     QTRY_VERIFY(page.view()->painting());  // once the digits are there (the frame is queued to the page)
     QCOMPARE(page.view()->imageCount(), int(shown.images.size()));
+    LAYOUT_OK(&page);  // "the part you paint hidden": the widest start
     page.write();  // nothing painted yet: nothing written
     QTest::qWait(500);
     QVERIFY(frames.isEmpty());
@@ -216,6 +223,7 @@ class tst_PixelPage : public QObject {
         if (mask[p])
           QCOMPARE(done.images[i].pixel(p % 28, p / 28), shown.images[i].pixel(p % 28, p / 28));
     QVERIFY(!page.view()->painting());  // a click now shows what a pixel depends on…
+    LAYOUT_OK(&page);
     page.findChild<QPushButton*>(QStringLiteral("paintButton"))->click();  // …until Paint: the digits again
     QTRY_VERIFY(page.view()->painting());
     QCOMPARE(page.view()->knownMask(), mask);
