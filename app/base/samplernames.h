@@ -18,4 +18,7 @@ inline bool isKnown(const QString& name) { return name == ancestral() || name ==
 /// (deterministic) the short-trained default DDPM's DDIM-50 digits were grainier and less often
 /// recognisable (Fréchet distance 102 against 73; docs/QUALITY.md).
 constexpr double defaultEta = 1.0;
+/// Classifier-free guidance w of a model told the class, unless the user asks for another (0: the
+/// model without the class, 1: with it, more: further along that difference; docs/QUALITY.md).
+constexpr double defaultGuidance = 2.0;
 }  // namespace Sampler

@@ -95,7 +95,8 @@ int sampleCommand(const QStringList& args) {
       {QStringLiteral("frames"), QStringLiteral("Diffusion runs: draw the denoising as a strip of the starting noise and n evenly spaced states."),
        QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
-      {QStringLiteral("class"), QStringLiteral("Pixel-by-pixel runs trained --by-class: the class to write (0-9; default: each class in turn)."), QStringLiteral("n")},
+      {QStringLiteral("class"), QStringLiteral("Runs trained --by-class: the class to draw (0-9; default: each class in turn, equal counts)."), QStringLiteral("n")},
+      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: classifier-free guidance w ≥ 0 (default 2; 0: without the class, 1: with it, more: further that way)."), QStringLiteral("w")},
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory; with eta > 0 the fresh noise, and so the images, depend on it)."), QStringLiteral("n")},
       {QStringLiteral("precision"), QStringLiteral("Diffusion images: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
@@ -127,11 +128,13 @@ int sampleCommand(const QStringList& args) {
   r.precision = p.value(QStringLiteral("precision"));
   if (ok && p.isSet(QStringLiteral("eta")))
     r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
+  if (ok && p.isSet(QStringLiteral("guidance")))
+    r.guidance = p.value(QStringLiteral("guidance")).toDouble(&ok);
   if (p.isSet(QStringLiteral("sampler")))
     r.sampler = p.value(QStringLiteral("sampler"));
   if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1) ||
       r.batch < 0 || (p.isSet(QStringLiteral("batch")) && r.batch < 1) || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
-    err(QStringLiteral("--count and --batch (at least 1), --steps, --seed and --class take whole numbers, --frames 0 to 50, --eta a number"));
+    err(QStringLiteral("--count and --batch (at least 1), --steps, --seed and --class take whole numbers, --frames 0 to 50, --eta and --guidance a number"));
     return 2;
   }
   if (!applyThreads(p))
@@ -139,7 +142,7 @@ int sampleCommand(const QStringList& args) {
   if (p.isSet(QStringLiteral("class"))) {
     const auto run = Run::open(p.positionalArguments().first());
     if (run.ok() && !run.value.family().byClass) {
-      err(QStringLiteral("--class: a %1 cannot be told a class (only pixel-by-pixel runs trained --by-class)")
+      err(QStringLiteral("--class: a %1 cannot be told a class (only runs of models trained --by-class)")
               .arg(run.value.family().displayName()));
       return 2;
     }

@@ -63,9 +63,12 @@ QList<QCommandLineOption> familyOptionArguments() {
           }
       QString help = QStringLiteral("%1 Models: %2. Default: %3.")
                          .arg(o.displayHelp(), models.join(QStringLiteral(", ")), defaults.join(QStringLiteral(" or ")));
-      if (o.type == FamilyOption::Type::Flag)
+      if (o.type == FamilyOption::Type::Flag) {
         out << QCommandLineOption(o.key, help);
-      else
+        // A flag that is on by default for some model can be turned off.
+        if (defaults.contains(o.format(true)))
+          out << QCommandLineOption(QStringLiteral("no-") + o.key, QStringLiteral("Not --%1.").arg(o.key));
+      } else
         out << QCommandLineOption(o.key, help, o.valueName());
     }
   }
@@ -76,9 +79,11 @@ QList<QCommandLineOption> familyOptionArguments() {
 // family's option is refused.
 Status readFamilyOptions(const QCommandLineParser& p, const ModelFamily& family, OptionValues& values) {
   for (const QCommandLineOption& argument : familyOptionArguments()) {
-    const QString key = argument.names().first();
-    if (!p.isSet(key))
+    const QString name = argument.names().first();
+    if (!p.isSet(name))
       continue;
+    const bool negated = name.startsWith(QLatin1String("no-"));  // --no-<flag>
+    const QString key = negated ? name.mid(3) : name;
     const FamilyOption* option = nullptr;
     for (const FamilyOption& o : family.options)
       if (o.key == key)
@@ -92,7 +97,11 @@ Status readFamilyOptions(const QCommandLineParser& p, const ModelFamily& family,
       return {QStringLiteral("the %1 has no option --%2 (it is an option of: %3)")
                   .arg(family.displayName(), key, models.join(QStringLiteral(", ")))};
     }
-    const auto value = option->parse(option->type == FamilyOption::Type::Flag ? QString() : p.value(key));
+    if (negated && p.isSet(key))
+      return {QStringLiteral("--%1 and --no-%1 say the opposite: give one").arg(key)};
+    const auto value = option->parse(option->type != FamilyOption::Type::Flag ? p.value(key)
+                                     : negated                                 ? QStringLiteral("no")
+                                                                               : QString());
     if (!value.ok())
       return {value.error};
     values.set(key, value.value);

@@ -3,6 +3,8 @@
 
 #include "run.h"
 
+#include "diffusion/guidance.h"
+
 #include <QCoreApplication>
 
 Result<std::shared_ptr<const DiffusionModel>> DiffusionModel::load(const QString& runFolder, bool ema) {
@@ -31,4 +33,19 @@ std::vector<int64_t> DiffusionModel::shape(int count) const {
   if (m_output.points)
     return {count, 2};
   return {count, m_output.channels, m_output.imageSize, m_output.imageSize};
+}
+
+DiffusionModel::DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output)
+    : m_process(std::move(process)), m_told(std::move(told)), m_classes(classes), m_output(std::move(output)) {
+  m_denoiser = [told = m_told](const at::Tensor& x, const at::Tensor& t) { return told(x, t, {}); };
+}
+
+genlab::Denoiser DiffusionModel::denoiserFor(const at::Tensor& labels, double guidance) const {
+  if (m_classes == 0 || !labels.defined())
+    return m_denoiser;
+  return genlab::guided(m_told, labels, guidance, m_classes);
+}
+
+at::Tensor DiffusionModel::labelsFor(int64_t count, int label) const {
+  return m_classes > 0 ? genlab::sample_labels(count, m_classes, label) : at::Tensor();
 }

@@ -23,6 +23,8 @@ class DiffusionModel {
   };
   DiffusionModel(genlab::GaussianDiffusion process, genlab::Denoiser denoiser, Output output)
       : m_process(std::move(process)), m_denoiser(std::move(denoiser)), m_output(std::move(output)) {}
+  /// A network told the class: one of `classes`, or `classes` itself for none.
+  DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output);
 
   /// Opens the run in `runFolder` and builds its network; the error says why not (not a diffusion
   /// run, corrupt weights, …).
@@ -36,12 +38,23 @@ class DiffusionModel {
   QString schedule() const { return QString::fromStdString(m_process.options().schedule()); }
   QString toyDataset() const { return m_output.toyDataset; }
   const genlab::GaussianDiffusion& process() const { return m_process; }
+  /// The network (told no class, for a model that knows classes).
   const genlab::Denoiser& denoiser() const { return m_denoiser; }
+  /// Classes the network is told (0: none).
+  int classes() const { return m_classes; }
+  /// The network told `labels` (B), guided with scale `guidance` (genlab::guided); a model without
+  /// classes, or undefined labels: denoiser().
+  genlab::Denoiser denoiserFor(const at::Tensor& labels, double guidance) const;
+  /// The classes of `count` samples: all `label`, or with −1 each class in turn; undefined for a
+  /// model without classes.
+  at::Tensor labelsFor(int64_t count, int label = -1) const;
   /// The shape of `count` samples: (count, 2) or (count, channels, size, size).
   std::vector<int64_t> shape(int count) const;
 
  private:
   genlab::GaussianDiffusion m_process;
   genlab::Denoiser m_denoiser;
+  genlab::ClassDenoiser m_told;
+  int m_classes = 0;
   Output m_output;
 };

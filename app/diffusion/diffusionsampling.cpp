@@ -26,6 +26,8 @@ Status validate(const Request& r, int timesteps) {
     return {QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler)};
   if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
     return {QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps)};
+  if (!(r.guidance >= 0 && r.guidance <= 100))
+    return {QCoreApplication::translate("DiffusionSampling", "The guidance scale must be between 0 and 100 (got %1).").arg(r.guidance)};
   if (!(r.eta >= 0 && r.eta <= 1))
     return {QCoreApplication::translate("DiffusionSampling", "η must be between 0 and 1 (got %1).").arg(r.eta)};
   if (r.count < 1 || r.count > 100000)
@@ -46,6 +48,8 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
     out.error = QCoreApplication::translate("DiffusionSampling", "Precision is bf16 or fp32 (got '%1').").arg(r.precision);
   if (out.ok())
     out.error = validate(r, model.timesteps()).error;
+  if (out.ok())
+    out.error = checkClassLabel(r.label, model.classes()).error;
   if (!out.ok())
     return out;
   const auto& diffusion = model.process();
@@ -53,6 +57,8 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
   const bool ddim = Sampler::isImplicit(r.sampler);
   const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
   const int64_t total = r.count, batch = r.batch > 0 ? r.batch : 100, steps = int64_t(visits.size());
+  // A model told the class draws the classes in turn (equal counts), or the one asked for.
+  const at::Tensor labels = model.labelsFor(total, r.label);
   const auto noise = at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat));
   genlab::PrecisionScope precision(genlab::chosen_precision(r.precision.toStdString()));
   std::vector<at::Tensor> done;
@@ -65,7 +71,8 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
         go_on = r.progress((double(start) * double(steps) + double(size) * double(s.index + 1)) / (double(total) * double(steps)));
         return go_on;
       };
-    done.push_back(diffusion.denoise(model.denoiser(), noise.narrow(0, start, size).clone(), visits, ddim, r.eta, gen, told));
+    const auto net = model.denoiserFor(labels.defined() ? labels.narrow(0, start, size) : labels, r.guidance);
+    done.push_back(diffusion.denoise(net, noise.narrow(0, start, size).clone(), visits, ddim, r.eta, gen, told));
   }
   if (!go_on) {
     out.error = QCoreApplication::translate("DiffusionSampling", "Sampling was stopped.");
@@ -84,6 +91,8 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
     out.error = QCoreApplication::translate("DiffusionSampling", "At most 1024 images at a time (asked for %1).").arg(r.count);
   if (out.ok())
     out.error = validate(r, model.timesteps()).error;
+  if (out.ok())
+    out.error = checkClassLabel(r.label, model.classes()).error;
   if (!out.ok())
     return out;
   if (!model.makesPoints() && r.frames == 0) {  // a grid: in batches, with progress
@@ -120,7 +129,7 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
                            s.next);
       return true;
     };
-  const auto x = diffusion.denoise(model.denoiser(), at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat)),
+  const auto x = diffusion.denoise(model.denoiserFor(model.labelsFor(r.count, r.label), r.guidance), at::randn(model.shape(r.count), gen, at::TensorOptions(at::kFloat)),
                                    visits, ddim, r.eta, gen, keep);
   if (frames == 0) {
     out.value = picture(x, 160, false);

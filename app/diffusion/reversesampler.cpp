@@ -171,7 +171,9 @@ Status ReverseSampler::start(const ReverseRequest& r) {
       const int total = int(times.size());
       genlab::PrecisionScope precision(model->makesPoints() ? genlab::Precision::Float32
                                                             : genlab::chosen_precision(r.precision.toStdString()));
-      const auto end = process.denoise(model->denoiser(), x, times, ddim, r.eta, gen,
+      // A model told the class: the classes in turn, guided as `sample` does by default.
+      const auto net = model->denoiserFor(model->labelsFor(x.size(0)), Sampler::defaultGuidance);
+      const auto end = process.denoise(net, x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;
                                          if (trajectory) {

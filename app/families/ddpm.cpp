@@ -9,6 +9,7 @@
 #include "trainersession.h"
 #include "trainingtypes.h"
 
+#include "diffusion/guidance.h"
 #include "diffusion/image_diffusion.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -20,6 +21,9 @@ const ModelFamily& ddpm();  // registered in registry.cpp
 }  // namespace Families
 
 namespace {
+
+// The probability that a training image is shown without its class (classifier-free guidance).
+const QString kClassDropout = QStringLiteral("class-dropout");
 
 // Linear attention from this level on (0: also at full size, where it cost a fifth of each step).
 constexpr int64_t kAttentionFromLevel = 1;
@@ -44,21 +48,41 @@ genlab::GaussianDiffusionOptions defaultProcess() {
   return genlab::GaussianDiffusionOptions().schedule("cosine").timesteps(1000).objective("pred_v").min_snr_gamma(5);
 }
 
+FamilyOption classDropoutOption() {
+  FamilyOption o;
+  o.key = kClassDropout;
+  o.type = FamilyOption::Type::Real;
+  o.min = 0;
+  o.max = 0.9;
+  o.decimals = 2;
+  o.defaultValue = 0.1;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Without the class:");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the share of training images shown without it, so "
+                                            "that the same network also learns to draw without a class. Sampling "
+                                            "then mixes the two (classifier-free guidance).");
+  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(0.0); };
+  return o;
+}
+
 class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
  public:
   DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
     // A resumed run keeps the network and process it was trained with, whatever today's defaults.
     const bool resumed = !s.resumedModel.isEmpty();
+    const auto net = resumed ? unetOf(s.resumedModel) : unetFor(m_size, m_channels).num_classes(classesOf(s));
+    const bool told = net.num_classes() > 0;
     m_trainer = std::make_unique<genlab::ImageDiffusionTrainer>(
-        resumed ? unetOf(s.resumedModel) : unetFor(m_size, m_channels),
-        resumed ? processOptionsOf(s.resumedModel) : defaultProcess(),
+        net, resumed ? processOptionsOf(s.resumedModel) : defaultProcess(),
         genlab::ImageDiffusionTrainerOptions()
             .lr(s.learningRate)
             .batch_size(s.batchSize)
             .seed(s.seed)
-            .precision(precisionOf(s)),
-        imagesOf(data.train, m_channels));
+            .precision(precisionOf(s))
+            .class_dropout(told ? s.options.real(kClassDropout) : 0.0),
+        imagesOf(data.train, m_channels), told ? data.train.labels : at::Tensor());
     m_eval = imagesOf(data.eval, m_channels);
+    if (told)
+      m_evalLabels = data.eval.labels;
     if (s.lrSchedule == QLatin1String("cosine"))
       m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
   }
@@ -80,18 +104,32 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
             {QStringLiteral("schedule"), QString::fromStdString(p.schedule())},
             {QStringLiteral("timesteps"), qint64(p.timesteps())},
             {QStringLiteral("objective"), QString::fromStdString(p.objective())},
-            {QStringLiteral("min_snr_gamma"), p.min_snr_gamma()}};
+            {QStringLiteral("min_snr_gamma"), p.min_snr_gamma()},
+            {QStringLiteral("classes"), qint64(u.num_classes())}};
+  }
+  QVector<double> evaluate() override {
+    const auto l = m_trainer->evaluate_by_timestep(m_eval, timestepBuckets(), 12345, m_evalLabels);
+    QVector<double> out{l.mean};
+    for (double v : l.by_timestep)
+      out << v;
+    return out;
   }
   QImage samplesImage() override {
-    // 16 images by DDIM-50 from the EMA weights, the same noise each time (the first draw's).
+    // 16 images by DDIM-50 from the EMA weights, the same noise each time (the first draw's); a
+    // model told the class draws the classes in turn, guided as `sample` does.
     auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
-    const auto x = m_trainer->diffusion().ddim_sample(genlab::unet_denoiser(m_trainer->ema(), m_trainer->precision()),
-                                                       {16, m_channels, m_size, m_size}, 50, Sampler::defaultEta, gen);
+    const int64_t classes = m_trainer->ema()->options().num_classes();
+    const auto net =
+        classes > 0 ? genlab::guided(genlab::unet_class_denoiser(m_trainer->ema(), m_trainer->precision()),
+                                     genlab::sample_labels(16, classes), Sampler::defaultGuidance, classes)
+                    : genlab::unet_denoiser(m_trainer->ema(), m_trainer->precision());
+    const auto x = m_trainer->diffusion().ddim_sample(net, {16, m_channels, m_size, m_size}, 50, Sampler::defaultEta, gen);
     return DiffusionSampling::imageGrid(x.add(1).mul(0.5).clamp(0, 1), 4);
   }
 
  private:
   int64_t m_channels, m_size;
+  at::Tensor m_evalLabels;  ///< told the class: the held-out images' classes
 };
 
 genlab::UnetOptions unetOf(const QJsonObject& m) {
@@ -105,7 +143,8 @@ genlab::UnetOptions unetOf(const QJsonObject& m) {
       .resnet_block_groups(m.value(QStringLiteral("resnet_block_groups")).toInt(8))
       .attn_heads(m.value(QStringLiteral("attn_heads")).toInt(4))
       .attn_dim_head(m.value(QStringLiteral("attn_dim_head")).toInt(32))
-      .attention_from_level(m.value(QStringLiteral("attention_from_level")).toInt(0));  // older runs: 0
+      .attention_from_level(m.value(QStringLiteral("attention_from_level")).toInt(0))  // older runs: 0
+      .num_classes(m.value(QStringLiteral("classes")).toInt(0));                         // older runs: not told
 }
 
 // Runs from before "objective" and "min_snr_gamma" were recorded predicted the noise, unweighted.
@@ -131,10 +170,11 @@ Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
   if (out.error = message(genlab::load_unet(net, run.weights(), kWeights, ema).error); !out.ok())
     return out;
   net->eval();
-  out.value = std::make_shared<const DiffusionModel>(
-      processOf(m), genlab::unet_denoiser(net),
-      DiffusionModel::Output{false, m.value(QStringLiteral("channels")).toInt(1),
-                             m.value(QStringLiteral("image_size")).toInt(28), {}});
+  const DiffusionModel::Output output{false, m.value(QStringLiteral("channels")).toInt(1),
+                                      m.value(QStringLiteral("image_size")).toInt(28), {}};
+  const int classes = int(net->options().num_classes());
+  out.value = classes > 0 ? std::make_shared<const DiffusionModel>(processOf(m), genlab::unet_class_denoiser(net), classes, output)
+                          : std::make_shared<const DiffusionModel>(processOf(m), genlab::unet_denoiser(net), output);
   return out;
 }
 
@@ -188,6 +228,9 @@ const ModelFamily& Families::ddpm() {
     f.lrSchedule = true;
     f.defaults = {14, 64, 1e-3, "cosine"};
     makeDiffusionFamily(f, "U-Net");
+    f.byClass = true;
+    f.options = {byClassOption(/*onByDefault=*/true), classDropoutOption()};
+    f.validate = [](const TrainingSettings& s) { return checkByClass(s); };
     // New runs minimise the Min-SNR-weighted v-prediction error, not the plain noise-prediction
     // error that the held-out curve (and older runs' training curve) shows.
     f.losses[0].label = QT_TRANSLATE_NOOP("ModelFamily", "training loss (weighted, of the model's own prediction)");
@@ -205,7 +248,8 @@ const ModelFamily& Families::ddpm() {
       if (const Status sizes = boundedInts(m, {{"resnet_block_groups", 1, 64, 8},
                                                {"attn_heads", 1, 32, 4},
                                                {"attn_dim_head", 1, 256, 32},
-                                               {"timesteps", 2, 10000, 1000}});
+                                               {"timesteps", 2, 10000, 1000},
+                                               {"classes", 0, 100, 0}});
           !sizes.ok())
         return sizes;
       const QJsonArray mults = m.value(QStringLiteral("dim_mults")).toArray();
@@ -233,7 +277,7 @@ const ModelFamily& Families::ddpm() {
     };
     f.loadDiffusion = load;
     f.noiseSchedule = noiseScheduleOf;
-    f.describe = [](const QJsonObject& m) {
+    f.describe = [](const QJsonObject& m) -> QString {  // a QString, not a QStringBuilder of temporaries
       const auto u = unetOf(m);
       QStringList mults;
       for (int64_t x : u.dim_mults())
@@ -249,7 +293,10 @@ const ModelFamily& Families::ddpm() {
                p.objective() == "pred_v"    ? QCoreApplication::translate("ModelFamily", "predicts v")
                : p.objective() == "pred_x0" ? QCoreApplication::translate("ModelFamily", "predicts x0")
                                             : QCoreApplication::translate("ModelFamily", "predicts the noise"))
-          .arg(p.min_snr_gamma() > 0 ? QStringLiteral(", Min-SNR-%1").arg(p.min_snr_gamma()) : QString());
+          .arg(p.min_snr_gamma() > 0 ? QStringLiteral(", Min-SNR-%1").arg(p.min_snr_gamma()) : QString()) +
+             (u.num_classes() > 0
+                  ? QCoreApplication::translate("ModelFamily", ", told the class (%1 classes)").arg(u.num_classes())
+                  : QString());
     };
     return f;
   }();

@@ -96,6 +96,34 @@ QJsonObject measures(const Run& run, qint64 count, const std::vector<double>& va
 }
 
 
+
+FamilyOption byClassOption(bool onByDefault) {
+  FamilyOption o;
+  o.key = kByClass;
+  o.type = FamilyOption::Type::Flag;
+  o.defaultValue = onByDefault;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Tell the model each image's &class");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment) is given to the network with every "
+                                            "image; the trained model then draws the class it is asked for. MNIST and "
+                                            "Fashion-MNIST only.");
+  o.fromOlderRun = [](const QJsonObject& run) {
+    return QJsonValue(run.value(QStringLiteral("model")).toObject().value(QStringLiteral("classes")).toInt(0) > 0);
+  };
+  return o;
+}
+
+int64_t classesOf(const TrainingSettings& s) {
+  const DataSet* set = DataSets::find(s.dataset);
+  return s.options.flag(kByClass) && set ? int64_t(set->classes.size()) : 0;
+}
+
+Status checkByClass(const TrainingSettings& s) {
+  if (s.options.flag(kByClass) && classesOf(s) == 0)
+    return {QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
+                                                       "image folder or a toy set has none.")};
+  return {};
+}
+
 }  // namespace FamilyTools
 
 namespace FamilyTools {

@@ -29,6 +29,19 @@ inline const QString kLatent = QStringLiteral("latent");
 FamilyOption betaOption(double defaultBeta = 1.0);
 inline const QString kBeta = QStringLiteral("beta");
 
+/// "by-class": the net is told each image's class (which digit, which garment), and the trained
+/// model draws the class it is asked for. One declaration for every family that can (their
+/// ModelFamily::byClass); `onByDefault`: new runs are told it (the command line's --no-by-class
+/// turns it off); older runs recorded it as model.classes > 0.
+FamilyOption byClassOption(bool onByDefault = false);
+inline const QString kByClass = QStringLiteral("by-class");
+/// The number of classes a new run's net is told: the data set's with by-class (MNIST and
+/// Fashion-MNIST: 10), else 0.
+int64_t classesOf(const TrainingSettings& s);
+/// by-class asked of a data set without classes (an image folder, a toy set without them): why
+/// not; else ok.
+Status checkByClass(const TrainingSettings& s);
+
 /// The arithmetic a session trains in: the settings' precision, already resolved by the worker
 /// ("bf16" or "fp32"; anything else is float32).
 genlab::Precision precisionOf(const TrainingSettings& s);

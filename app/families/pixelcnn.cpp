@@ -48,7 +48,7 @@ ModelFamily make() {
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelCNNOptions().width(kWidth).layers(kLayers).head_width(kHead)
-                                                   .levels(s.options.integer(kLevels)).classes(pixelClasses(s)).image_size(data.train.height);
+                                                   .levels(s.options.integer(kLevels)).classes(classesOf(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelCNNImpl, genlab::PixelCNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {

@@ -59,14 +59,8 @@ Result<at::Tensor> drawFor(const Run& run, const SampleRequest& r, int fallback)
     out.error = QCoreApplication::translate("ModelFamily", "At most 100000 samples at once (asked for %1).").arg(count);
     return out;
   }
-  if (r.label >= model.value->classes()) {
-    out.error = model.value->classes() > 0
-                    ? QCoreApplication::translate("ModelFamily", "This run's model knows classes 0 to %1, not %2.")
-                          .arg(model.value->classes() - 1).arg(r.label)
-                    : QCoreApplication::translate("ModelFamily", "This run's model was not trained with the images' "
-                                                                 "classes: it cannot be told one.");
+  if (out.error = checkClassLabel(r.label, int(model.value->classes())).error; !out.ok())
     return out;
-  }
   out.value = draw(model.value->net(), count, r.seed, r.batch > 0 ? std::min(r.batch, 1024) : 100, r.label, r.progress);
   if (!out.value.defined())
     out.error = QCoreApplication::translate("ModelFamily", "Sampling was cancelled.");
@@ -122,20 +116,6 @@ FamilyOption levelsOption() {
   return o;
 }
 
-FamilyOption byClassOption() {
-  FamilyOption o;
-  o.key = kByClass;
-  o.type = FamilyOption::Type::Flag;
-  o.defaultValue = false;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Tell the model each image's &class");
-  o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment) is given to every layer; the trained "
-                                            "model then writes the class it is asked for. MNIST and Fashion-MNIST only.");
-  o.fromOlderRun = [](const QJsonObject& run) {
-    return QJsonValue(run.value(QStringLiteral("model")).toObject().value(QStringLiteral("classes")).toInt(0) > 0);
-  };
-  return o;
-}
-
 }  // namespace
 
 void makePixelFamily(ModelFamily& f, const char* network) {
@@ -159,10 +139,7 @@ void makePixelFamily(ModelFamily& f, const char* network) {
       return {QCoreApplication::translate("ModelFamily", "Pixel-by-pixel models read grey images: choose grey, not RGB.")};
     if (s.batchSize < 2)
       return {QCoreApplication::translate("ModelFamily", "Batches of at least 2 images, got %1.").arg(s.batchSize)};
-    if (s.options.flag(kByClass) && pixelClasses(s) == 0)
-      return {QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
-                                                         "image folder or a toy set has none.")};
-    return {};
+    return checkByClass(s);
   };
   f.sample = [](const Run& run, const SampleRequest& r) {
     Result<QImage> out;
@@ -208,12 +185,6 @@ QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& sha
           {QStringLiteral("channels"), 1},
           {QStringLiteral("image_size"), qint64(shape.image_size)}};
 }
-
-int64_t pixelClasses(const TrainingSettings& s) {
-  const DataSet* set = DataSets::find(s.dataset);
-  return s.options.flag(kByClass) && set ? int64_t(set->classes.size()) : 0;
-}
-
 
 Status checkPixelFields(const QJsonObject& m) {
   const auto levels = boundedInt(m, "levels", 2, 256, 2);

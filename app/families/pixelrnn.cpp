@@ -46,7 +46,7 @@ ModelFamily make() {
   f.makeSession = [](const TrainingSettings& s, const DatasetSplits& data) {
     const auto o = !s.resumedModel.isEmpty() ? optionsOf(s.resumedModel)
                                              : genlab::PixelRNNOptions().hidden(kHidden).layers(kLayers).head_width(kHead)
-                                                   .levels(s.options.integer(kLevels)).classes(pixelClasses(s)).image_size(data.train.height);
+                                                   .levels(s.options.integer(kLevels)).classes(classesOf(s)).image_size(data.train.height);
     return pixelSession<genlab::PixelRNNImpl, genlab::PixelRNNOptions>(s, data, o, jsonOf);
   };
   f.checkModel = [](const QJsonObject& m) {

@@ -36,12 +36,8 @@ namespace FamilyTools {
 
 /// run.json's "model" object of a pixel model: the fields both families carry; each adds its own.
 QJsonObject pixelModelJson(const QString& id, const genlab::PixelModelShape& shape);
-/// The pixel families' own options: 2 or 256 grey levels per pixel, and whether the net is told each image's class.
+/// The pixel families' own option: 2 or 256 grey levels per pixel (and byClassOption, shared).
 inline const QString kLevels = QStringLiteral("levels");
-inline const QString kByClass = QStringLiteral("by-class");
-/// The number of classes a new run's net is told: the data set's with the by-class option (MNIST and
-/// Fashion-MNIST: 10), else 0.
-int64_t pixelClasses(const TrainingSettings& s);
 /// What the net predicts for each pixel, in words ("black/white per pixel").
 inline QString pixelOutputWords(int64_t levels) {
   return levels == 2 ? QCoreApplication::translate("ModelFamily", "black/white per pixel")

@@ -74,10 +74,14 @@ struct SampleRequest {
   double eta = Sampler::defaultEta;          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int label = -1;                            ///< models told the class: this one; −1 each class in turn
+  double guidance = Sampler::defaultGuidance;  ///< diffusion told the class: classifier-free guidance w ≥ 0
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
   QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it
   SampleProgress progress;                   ///< told after every batch (diffusion: every step)
 };
+
+/// Class `label` (−1: each in turn) asked of a model that knows `classes` (0: none): ok, or why not.
+Status checkClassLabel(int label, int classes);
 
 /// One model family: everything the CLI, the run loader, the worker and the pages need to know about
 /// it. Registered once in registry.cpp; nothing outside app/families/ compares family ids.

@@ -4,6 +4,8 @@
 #include "io/numbers.h"
 #include "nn/ema.h"
 
+#include <ATen/ops/rand.h>
+
 #include <cmath>
 #include <functional>
 
@@ -34,7 +36,21 @@ void DiffusionTrainer::train_networks(torch::nn::Module& model, torch::nn::Modul
 }
 
 double DiffusionTrainer::train_step(const Denoiser& net, bool antithetic, Precision precision, const char* what) {
+  return train_step([&net](const at::Tensor& x, const at::Tensor& t, const at::Tensor&) { return net(x, t); }, {}, 0, 0,
+                    antithetic, precision, what);
+}
+
+double DiffusionTrainer::train_step(const ClassDenoiser& class_net, const at::Tensor& labels, double drop,
+                                   int64_t no_class, bool antithetic, Precision precision, const char* what) {
   adam_->set_lr(lr_at(steps_done()));
+  at::Tensor told;  // this rank's images' classes, some dropped
+  if (labels.defined()) {
+    told = labels.index_select(0, next_whole_batch_indices());
+    if (drop > 0)
+      told = told.masked_fill(at::rand({told.size(0)}, rng_, c10::nullopt, at::TensorOptions(at::kFloat)) < drop, no_class);
+    told = on_device(shard(told));
+  }
+  const Denoiser net = [&class_net, &told](const at::Tensor& x, const at::Tensor& t) { return class_net(x, t, told); };
   // Data-parallel: the whole batch's draws, this rank's rows (the same numbers as one process).
   const auto x0 = data_parallel() ? next_whole_batch() : next_batch();
   const auto share = [this](const at::Tensor& whole) { return shard(whole); };

@@ -42,6 +42,11 @@ class DiffusionTrainer : public BatchTrainer {
   /// `precision`: of the forward pass (backward follows its casts). `what` names the loss in the
   /// error when it stops being finite ("diffusion", "toy diffusion").
   double train_step(const Denoiser& net, bool antithetic, Precision precision, const char* what);
+  /// The same for a network told the class: `labels` holds every example's (N); each image's is
+  /// replaced by `no_class` with probability `drop` (classifier-free guidance's training, drawn for
+  /// the whole batch before t and ε).
+  double train_step(const ClassDenoiser& net, const at::Tensor& labels, double drop, int64_t no_class, bool antithetic,
+                    Precision precision, const char* what);
 
   GaussianDiffusion diffusion_;
 

@@ -238,8 +238,17 @@ double GaussianDiffusion::held_out_loss(const Denoiser& model, const at::Tensor&
   return held_out_losses(model, x0, seed, 1, batch).mean;
 }
 
-GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser& model, const at::Tensor& x0_in,
-                                                                  uint64_t seed, int64_t buckets, int64_t batch) const {
+GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser& model, const at::Tensor& x0, uint64_t seed,
+                                                                  int64_t buckets, int64_t batch) const {
+  return held_out_losses([&model](const at::Tensor& x, const at::Tensor& t, const at::Tensor&) { return model(x, t); }, x0,
+                         {}, seed, buckets, batch);
+}
+
+GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const ClassDenoiser& model, const at::Tensor& x0_in,
+                                                                  const at::Tensor& labels, uint64_t seed, int64_t buckets,
+                                                                  int64_t batch) const {
+  TORCH_CHECK(!labels.defined() || (labels.dim() == 1 && labels.size(0) == x0_in.size(0)),
+              "held-out labels must be one per example");
   TORCH_CHECK(x0_in.dim() >= 2 && x0_in.size(0) > 0, "held-out data must be a non-empty batch (N, …), got ",
               x0_in.sizes());
   TORCH_CHECK(batch >= 1, "evaluation batch must be at least 1, got ", batch);
@@ -256,7 +265,9 @@ GaussianDiffusion::HeldOutLoss GaussianDiffusion::held_out_losses(const Denoiser
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
     const auto x = x0.narrow(0, from, count), tt = t.narrow(0, from, count), eps = noise.narrow(0, from, count);
-    const auto eps_hat = model_predictions(model, q_sample(x, tt, eps), tt, /*clip=*/false).pred_noise;
+    const auto lab = labels.defined() ? labels.narrow(0, from, count).to(x0.device()) : at::Tensor();
+    const Denoiser told = [&model, &lab](const at::Tensor& xt, const at::Tensor& tt2) { return model(xt, tt2, lab); };
+    const auto eps_hat = model_predictions(told, q_sample(x, tt, eps), tt, /*clip=*/false).pred_noise;
     const auto per_example = (eps_hat.to(at::kDouble) - eps.to(at::kDouble)).pow(2).flatten(1).sum(1);
     sum += per_example.sum().item<double>();
     sums.index_add_(0, bucket_of(tt), per_example);

@@ -32,6 +32,8 @@ struct GaussianDiffusionOptions {
 
 /// The network: prediction (B, …) for noisy inputs x_t (B, …) at integer timesteps t (B), int64.
 using Denoiser = std::function<at::Tensor(const at::Tensor& x_t, const at::Tensor& t)>;
+/// A network told the class: labels (B), int64; undefined: no class for any image.
+using ClassDenoiser = std::function<at::Tensor(const at::Tensor& x_t, const at::Tensor& t, const at::Tensor& labels)>;
 
 /// One step of a sampler, as it happens: the state x_t it started from, what the network made of
 /// it (x̂0 and ε̂), and the state it moved to. `index` counts from 0; `t` is the model's timestep.
@@ -135,6 +137,9 @@ class GaussianDiffusion {
   };
   HeldOutLoss held_out_losses(const Denoiser& model, const at::Tensor& x0, uint64_t seed, int64_t buckets,
                               int64_t batch = 256) const;
+  /// The same for a network told each example's class, `labels` (N; undefined: none).
+  HeldOutLoss held_out_losses(const ClassDenoiser& model, const at::Tensor& x0, const at::Tensor& labels, uint64_t seed,
+                              int64_t buckets, int64_t batch = 256) const;
 
  private:
   at::Tensor extract(const at::Tensor& a, const at::Tensor& t, const at::Tensor& like) const;

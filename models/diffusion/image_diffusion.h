@@ -20,20 +20,26 @@ struct ImageDiffusionTrainerOptions {
   TORCH_ARG(uint64_t, seed) = 1;
   /// bfloat16 convolutions and matrix products (float32 weights, norms, loss, buffers), or float32.
   TORCH_ARG(Precision, precision) = Precision::Float32;
+  /// A net told the class: the probability that an image is shown without its class (so that the
+  /// same net also predicts without one, for classifier-free guidance).
+  TORCH_ARG(double, class_dropout) = 0.1;
 };
 
 /// Trains a U-Net to denoise images (N, channels, size, size) in [0, 1] (scaled to [−1, 1] inside).
 /// Checkpoints hold "model.*" and "ema.*".
 class ImageDiffusionTrainer final : public DiffusionTrainer {
  public:
+  /// `labels` (N, int64): the images' classes, for a net with num_classes > 0 (else undefined).
   ImageDiffusionTrainer(const UnetOptions& net, const GaussianDiffusionOptions& process,
-                        const ImageDiffusionTrainerOptions& options, at::Tensor images);
+                        const ImageDiffusionTrainerOptions& options, at::Tensor images, at::Tensor labels = {});
   double step();
   /// The held-out noise-prediction loss of the EMA weights (GaussianDiffusion::held_out_loss) on
   /// `images` (N, channels, H, W) in [0, 1], scaled to [−1, 1] as in training.
-  double evaluate(const at::Tensor& images, uint64_t seed = 12345);
+  /// A net told the class is told each image's, `labels` (N).
+  double evaluate(const at::Tensor& images, uint64_t seed = 12345, const at::Tensor& labels = {});
   /// The same with its mean per tenth (`buckets`) of the timesteps (GaussianDiffusion::held_out_losses).
-  GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& images, int64_t buckets, uint64_t seed = 12345);
+  GaussianDiffusion::HeldOutLoss evaluate_by_timestep(const at::Tensor& images, int64_t buckets, uint64_t seed = 12345,
+                                                      const at::Tensor& labels = {});
   Precision precision() const { return options_.precision(); }
   Unet& model() { return model_; }
   Unet& ema() { return ema_; }
@@ -41,10 +47,14 @@ class ImageDiffusionTrainer final : public DiffusionTrainer {
  private:
   ImageDiffusionTrainerOptions options_;
   Unet model_{nullptr}, ema_{nullptr};
+  at::Tensor labels_;
 };
 
-/// A Denoiser that runs `net` without gradients, for the samplers, in `precision` (its output float32).
+/// A Denoiser that runs `net` without gradients, for the samplers, in `precision` (its output
+/// float32); a net told the class is told none.
 Denoiser unet_denoiser(Unet net, Precision precision = Precision::Float32);
+/// The same told each image's class (guided() mixes it with no class).
+ClassDenoiser unet_class_denoiser(Unet net, Precision precision = Precision::Float32);
 /// Fills `net` from "ema.*" (or, with `ema` false, "model.*") of an opened DDPM weights file.
 /// Nothing changes unless every tensor fits; the error names `file_name` and the first tensor
 /// missing or of another shape or dtype (float32 only).

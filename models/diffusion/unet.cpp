@@ -41,6 +41,7 @@ void check(const UnetOptions& o) {
   TORCH_CHECK(o.attention_from_level() >= 0 && o.attention_from_level() <= int64_t(mults.size()),
               "attention_from_level must be 0 … ", mults.size(), ", got ", o.attention_from_level());
   TORCH_CHECK(o.channels() >= 1 && o.channels() <= 4, "U-Net channels must be 1..4, got ", o.channels());
+  TORCH_CHECK(o.num_classes() >= 0 && o.num_classes() <= 1000, "U-Net classes must be 0 … 1000, got ", o.num_classes());
   for (int64_t m : mults)
     TORCH_CHECK(m >= 1, "dim_mults must be positive");
   const int64_t groups = o.resnet_block_groups();
@@ -272,6 +273,9 @@ UnetImpl::UnetImpl(const UnetOptions& options) : options_(options) {
   }
   final_res_block = register_module("final_res_block", ResnetBlock(dim * 2, dim, time_dim, groups));
   final_conv = register_module("final_conv", Conv2d(Conv2dOptions(dim, options_.channels(), 1)));
+  // Last, so that a net without classes starts from the same weights as before classes existed.
+  if (options_.num_classes() > 0)
+    class_emb = register_module("class_emb", Embedding(options_.num_classes() + 1, time_dim));
 }
 
 Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size) {
@@ -334,6 +338,8 @@ Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size)
   b.module("mid_block2", resnet_block_tensors(mid, mid, time_dim));
   b.module("final_res_block", resnet_block_tensors(saturating_mul(dim, 2), dim, time_dim));
   b.conv("final_conv", dim, options.channels(), {1, 1});
+  if (options.num_classes() > 0)
+    b.parameter("class_emb.weight", {options.num_classes() + 1, time_dim});
 
   auto specs = b.specs();
   for (const auto& t : specs)
@@ -346,7 +352,7 @@ Result<TensorSpecs> unet_tensors(const UnetOptions& options, int64_t image_size)
 
 int64_t UnetImpl::size_factor() const { return int64_t(1) << (options_.dim_mults().size() - 1); }
 
-torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& t) {
+torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& t, const torch::Tensor& labels) {
   const int64_t f = size_factor();
   TORCH_CHECK(x_in.dim() == 4 && x_in.size(1) == options_.channels(), "U-Net expects images (B, ", options_.channels(),
               ", H, W), got ", x_in.sizes());
@@ -354,7 +360,18 @@ torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& 
               " is not divisible by ", f, " (2^(levels−1) for ", options_.dim_mults().size(), " levels)");
   auto x = init_conv->forward(x_in);
   const auto r = x.clone();
-  const auto temb = time_mlp->forward(t);
+  auto temb = time_mlp->forward(t);
+  if (class_emb) {
+    const int64_t none = options_.num_classes();
+    const auto l = labels.defined() ? labels.to(torch::kLong) : torch::full({x_in.size(0)}, none, t.options().dtype(torch::kLong));
+    TORCH_CHECK(l.dim() == 1 && l.size(0) == x_in.size(0), "U-Net: one label per image, got ", l.sizes(), " for ",
+                x_in.size(0), " images");
+    TORCH_CHECK(l.numel() == 0 || (l.min().item<int64_t>() >= 0 && l.max().item<int64_t>() <= none),
+                "U-Net: labels must be 0 … ", none, " (", none, ": no class)");
+    temb = temb + class_emb->forward(l.to(temb.device()));
+  } else {
+    TORCH_CHECK(!labels.defined(), "this U-Net was not trained with classes: it cannot be told one");
+  }
   std::vector<torch::Tensor> h;
   for (const auto& level_module : *downs) {
     auto& level = *level_module->as<torch::nn::ModuleList>();

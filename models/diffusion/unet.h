@@ -7,6 +7,7 @@
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
@@ -36,6 +37,10 @@ struct UnetOptions {
   /// The levels before this one (0 = the full-size level) have no linear attention: at 28 px it
   /// costs a fifth of a training step and adds little where the image is largest.
   TORCH_ARG(int64_t, attention_from_level) = 0;
+  /// Told the class: a learned embedding per class, and one more for "no class" (index
+  /// num_classes, what classifier-free guidance compares with), added to the time embedding
+  /// (Dhariwal & Nichol 2021; Ho & Salimans 2022). 0: not told.
+  TORCH_ARG(int64_t, num_classes) = 0;
 };
 
 /// sin/cos of t times dim/2 geometric frequencies from 1 to 1/10000 (Vaswani et al. 2017).
@@ -151,8 +156,10 @@ TORCH_MODULE(ResidualPreNorm);
 class UnetImpl : public torch::nn::Module {
  public:
   explicit UnetImpl(const UnetOptions& options = {});
-  /// The prediction (B, channels, H, W) for x (B, channels, H, W) at timesteps t (B).
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t);
+  /// The prediction (B, channels, H, W) for x (B, channels, H, W) at timesteps t (B); a net told
+  /// the class takes `labels` (B) in 0 … num_classes (num_classes: no class; undefined: no class
+  /// for every image).
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& labels = {});
   const UnetOptions& options() const { return options_; }
   /// The factor by which H and W must be divisible (2^(levels − 1)).
   int64_t size_factor() const;
@@ -162,6 +169,7 @@ class UnetImpl : public torch::nn::Module {
   torch::nn::ModuleList downs{nullptr}, ups{nullptr};
   ResnetBlock mid_block1{nullptr}, mid_block2{nullptr}, final_res_block{nullptr};
   ResidualPreNorm mid_attn{nullptr};
+  torch::nn::Embedding class_emb{nullptr};  ///< (num_classes + 1, time_dim); only with num_classes > 0
 
  private:
   UnetOptions options_;

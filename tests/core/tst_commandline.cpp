@@ -477,11 +477,21 @@ class tst_CommandLine : public QObject {
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(QStringLiteral("Learning rate must be above 0 and at most 1 (got 5)")));
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
-    // Only the pixel-by-pixel models can be told the class, and only where there are classes.
+    // Only the models that declare it can be told the class, and only where there are classes.
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--by-class"),
              QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: pixelcnn, pixelrnn)")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: ddpm, pixelcnn, pixelrnn)")), qPrintable(r.err));
+    // The DDPM is told it by default: on a folder of images it must be turned off, and cannot be both.
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--dataset"),
+             QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--by-class"),
+             QStringLiteral("--no-by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QCOMPARE(r.code, 2);  // a usage error
+    QVERIFY2(r.err.contains(QStringLiteral("--by-class and --no-by-class say the opposite")), qPrintable(r.err));
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("pixelcnn"), QStringLiteral("--by-class"),
              QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("x"))});

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Told what to draw: a U-Net told the class, classifier-free guidance, the class dropped in
+// training, the classes drawn in turn.
+#include "diffusion/diffusion_trainer.h"
+#include "diffusion/guidance.h"
+#include "diffusion/image_diffusion.h"
+#include "diffusion/unet.h"
+
+#include <ATen/ATen.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/torch.h>
+
+#include <QTest>
+
+namespace {
+
+genlab::UnetOptions tinyUnet(int64_t classes) {
+  return genlab::UnetOptions().dim(8).dim_mults({1, 2}).resnet_block_groups(4).attn_heads(2).attn_dim_head(8).num_classes(classes);
+}
+
+// A diffusion trainer of 2-D points whose network reports the classes it is told at every step.
+class SpyTrainer final : public genlab::DiffusionTrainer {
+ public:
+  SpyTrainer(at::Tensor points, at::Tensor labels, double drop)
+      : DiffusionTrainer(std::move(points), 64, 7, "genlab-test-spy", genlab::GaussianDiffusionOptions().schedule("cosine").timesteps(10), 1e-3,
+                         0.9),
+        m_labels(std::move(labels)),
+        m_drop(drop) {
+    m_model = torch::nn::Linear(2, 2);
+    m_ema = torch::nn::Linear(2, 2);
+    train_networks(*m_model, *m_ema);
+  }
+  double step() {
+    return train_step(
+        [this](const at::Tensor& x, const at::Tensor&, const at::Tensor& labels) {
+          told.push_back(labels.clone());
+          return m_model->forward(x);
+        },
+        m_labels, m_drop, /*no_class=*/10, false, genlab::Precision::Float32, "spy");
+  }
+  std::vector<at::Tensor> told;
+
+ private:
+  at::Tensor m_labels;
+  double m_drop;
+  torch::nn::Linear m_model{nullptr}, m_ema{nullptr};
+};
+
+}  // namespace
+
+class tst_Guidance : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  // The class enters the prediction; no labels at all is the "no class" token for every image.
+  void unetTakesTheClass() {
+    torch::manual_seed(3);
+    genlab::Unet net(tinyUnet(10));
+    net->eval();
+    torch::NoGradGuard no_grad;
+    const auto x = torch::randn({4, 1, 28, 28});
+    const auto t = torch::tensor({0, 250, 500, 999}, torch::kLong);
+    const auto threes = net->forward(x, t, torch::full({4}, 3, torch::kLong));
+    const auto sevens = net->forward(x, t, torch::full({4}, 7, torch::kLong));
+    QVERIFY((threes - sevens).abs().max().item<double>() > 1e-4);  // only the class changed
+    QVERIFY(torch::equal(net->forward(x, t, torch::full({4}, 3, torch::kLong)), threes));
+    QVERIFY(torch::equal(net->forward(x, t), net->forward(x, t, torch::full({4}, 10, torch::kLong))));
+    // Beyond the classes, and a class for a net that knows none: refused.
+    QVERIFY_THROWS_EXCEPTION(c10::Error, net->forward(x, t, torch::full({4}, 11, torch::kLong)));
+    genlab::Unet plain(tinyUnet(0));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, plain->forward(x, t, torch::full({4}, 1, torch::kLong)));
+    // Its weights file holds the embedding: 10 classes and "none", each a time embedding wide (4·dim).
+    const auto specs = genlab::unet_tensors(tinyUnet(10));
+    QVERIFY(specs.ok());
+    bool found = false;
+    for (const auto& s : specs.value)
+      if (s.name == "class_emb.weight") {
+        found = true;
+        QCOMPARE(s.shape, (std::vector<int64_t>{11, 32}));
+      }
+    QVERIFY(found);
+    QCOMPARE(net->named_parameters()["class_emb.weight"].sizes(), (at::IntArrayRef{11, 32}));
+  }
+
+  // w = 0: the prediction without the class, exactly; w = 1: with it, exactly; w = 3: three times
+  // the difference added to the one without (the formula, computed here by hand from both).
+  void guidanceMixesTheTwoPredictions() {
+    torch::manual_seed(5);
+    genlab::Unet net(tinyUnet(10));
+    net->eval();
+    const auto told = genlab::unet_class_denoiser(net);
+    const auto x = torch::randn({3, 1, 28, 28});
+    const auto t = torch::tensor({10, 400, 900}, torch::kLong);
+    const auto labels = torch::tensor({1, 4, 9}, torch::kLong);
+    const auto with = told(x, t, labels), without = told(x, t, torch::full({3}, 10, torch::kLong));
+    QVERIFY(torch::equal(genlab::guided(told, labels, 0, 10)(x, t), without));
+    QVERIFY(torch::equal(genlab::guided(told, labels, 1, 10)(x, t), with));
+    const auto three = genlab::guided(told, labels, 3, 10)(x, t);
+    const auto expected = without + 3 * (with - without);
+    QVERIFY2((three - expected).abs().max().item<double>() < 1e-5,
+             qPrintable(QString::number((three - expected).abs().max().item<double>())));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, -1, 10));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, std::nan(""), 10));
+  }
+
+  // Drawn in turn, the classes come in equal counts; one class asked for, only it.
+  void classesDrawnInTurn() {
+    const auto labels = genlab::sample_labels(1000, 10);
+    QCOMPARE(labels.size(0), 1000);
+    QVERIFY(torch::equal(at::bincount(labels), torch::full({10}, 100, torch::kLong)));
+    QCOMPARE(labels[13].item<int64_t>(), 3);
+    QVERIFY(torch::equal(genlab::sample_labels(5, 10, 7), torch::full({5}, 7, torch::kLong)));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::sample_labels(5, 10, 10));
+  }
+
+  // Training told the class: each batch's labels are its images' (every image once an epoch),
+  // none dropped with probability 0, about half with 0.5, and a dropped one is the "no class" token.
+  void classDroppedInTraining() {
+    const auto points = torch::randn({64, 2});
+    const auto labels = torch::arange(64, torch::kLong).remainder(10);
+    SpyTrainer kept(points, labels, 0.0);
+    for (int i = 0; i < 3; ++i)
+      kept.step();
+    QCOMPARE(int(kept.told.size()), 3);
+    for (const auto& told : kept.told)
+      QVERIFY(torch::equal(std::get<0>(told.sort()), std::get<0>(labels.sort())));  // the batch is the 64, shuffled
+    SpyTrainer half(points, labels, 0.5);
+    int64_t dropped = 0, total = 0;
+    for (int i = 0; i < 50; ++i) {
+      half.step();
+      const auto told = half.told.back();
+      dropped += told.eq(10).sum().item<int64_t>();
+      total += told.numel();
+      // The others are still the batch's own classes: each class at most as often as in the data.
+      const auto counts = at::bincount(told.masked_select(told.lt(10)), {}, 10);
+      QVERIFY(counts.le(torch::tensor({7, 7, 7, 7, 6, 6, 6, 6, 6, 6}, torch::kLong)).all().item<bool>());
+    }
+    // 3,200 draws of p = 0.5: the share within 0.5 ± 0.05 (over 5 standard deviations).
+    QVERIFY2(std::abs(double(dropped) / double(total) - 0.5) < 0.05, qPrintable(QString::number(double(dropped) / double(total))));
+  }
+
+  // A DDPM trainer told the class: labels are required, checked, and its held-out loss is told
+  // each image's class (the loss differs from the one without, on the same draws).
+  void imageTrainerTakesLabels() {
+    const auto images = torch::rand({16, 1, 28, 28});
+    const auto labels = torch::arange(16, torch::kLong).remainder(10);
+    const auto options = genlab::ImageDiffusionTrainerOptions().batch_size(8);
+    const auto process = genlab::GaussianDiffusionOptions().timesteps(50);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::ImageDiffusionTrainer(tinyUnet(10), process, options, images));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::ImageDiffusionTrainer(tinyUnet(0), process, options, images, labels));
+    QVERIFY_THROWS_EXCEPTION(c10::Error,
+                             genlab::ImageDiffusionTrainer(tinyUnet(10), process, options, images, labels.add(1)));  // a 10
+    genlab::ImageDiffusionTrainer trainer(tinyUnet(10), process, options, images, labels);
+    QVERIFY(std::isfinite(trainer.step()));
+    QVERIFY(std::isfinite(trainer.step()));
+    const double told = trainer.evaluate(images, 1, labels), untold = trainer.evaluate(images, 1);
+    QVERIFY(std::isfinite(told) && std::isfinite(untold));
+    QVERIFY(told != untold);
+    QCOMPARE(trainer.evaluate(images, 1, labels), told);  // the same draws: the same number
+  }
+};
+
+QTEST_MAIN(tst_Guidance)
+#include "tst_guidance.moc"
