@@ -28,6 +28,8 @@ int qualityCommand(const QStringList& args) {
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")},
       {QStringLiteral("precision"), QStringLiteral("Diffusion runs: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
+      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: the guidance scale w, or several separated by commas (0,0.5,1,2,4): one report each, the trade-off between fidelity and variety (default 2)."), QStringLiteral("w[,w…]")},
+      {QStringLiteral("class"), QStringLiteral("Runs trained --by-class: draw only this class (default: each class in turn, equal counts)."), QStringLiteral("n")},
       threadsOption(),
   });
   int code = 0;
@@ -49,9 +51,22 @@ int qualityCommand(const QStringList& args) {
   whole("steps", r.steps);
   whole("seed", seed);
   whole("batch", r.batch);
-  if (!ok || r.count < 2 || r.steps < 1 || seed < 0 || r.batch < 0) {
-    err(QStringLiteral("--count (at least 2), --steps, --batch and --seed take whole numbers"));
+  whole("class", r.label);
+  if (!ok || r.count < 2 || r.steps < 1 || seed < 0 || r.batch < 0 || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
+    err(QStringLiteral("--count (at least 2), --steps, --batch, --seed and --class take whole numbers"));
     return 2;
+  }
+  QList<double> scales{r.guidance};
+  if (p.isSet(QStringLiteral("guidance"))) {
+    scales.clear();
+    for (const QString& part : p.value(QStringLiteral("guidance")).split(QLatin1Char(','))) {
+      const double w = part.trimmed().toDouble(&ok);  // C locale
+      if (!ok || !(w >= 0 && w <= 100)) {
+        err(QStringLiteral("--guidance takes numbers from 0 to 100 separated by commas (got '%1')").arg(part));
+        return 2;
+      }
+      scales << w;
+    }
   }
   if (p.isSet(QStringLiteral("eta"))) {
     r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
@@ -68,14 +83,21 @@ int qualityCommand(const QStringList& args) {
   const QString what = p.positionalArguments().first();
   const QString data = p.value(QStringLiteral("data"));
   if (QFileInfo::exists(what + QStringLiteral("/run.json"))) {
-    ProgressLine progress(QStringLiteral("sampling"));
-    r.progress = std::ref(progress);
-    const auto report = SampleQuality::scoreRun(what, r, data, say);
-    if (!report.ok()) {
-      err(report.error);
-      return 1;
+    QJsonArray reports;
+    for (const double w : scales) {
+      ProgressLine progress(QStringLiteral("sampling"));
+      r.progress = std::ref(progress);
+      r.guidance = w;
+      const auto report = SampleQuality::scoreRun(what, r, data, say);
+      if (!report.ok()) {
+        err(report.error);
+        return 1;
+      }
+      reports.append(report.value.toJson());
     }
-    std::fputs(QJsonDocument(report.value.toJson()).toJson(QJsonDocument::Indented).constData(), stdout);
+    // One scale: its report; several: one report each, in the order asked.
+    const QJsonDocument out = reports.size() == 1 ? QJsonDocument(reports.first().toObject()) : QJsonDocument(reports);
+    std::fputs(out.toJson(QJsonDocument::Indented).constData(), stdout);
     return 0;
   }
   const auto table = SampleQuality::calibrate(what, data, r.count, say);

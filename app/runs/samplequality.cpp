@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "samplequality.h"
 
+#include "diffusion/guidance.h"
+
 #include "datalocations.h"
 #include "guarded.h"
 #include "datasetsplits.h"
@@ -124,8 +126,8 @@ Result<Judge> judgeFor(const QString& dataset, const QString& dataFolder, const 
   return out;
 }
 
-QualityReport reportOf(Judge& j, const at::Tensor& samples, const QString& what) {
-  const auto q = genlab::score_samples(j.model, samples, j.reference);
+QualityReport reportOf(Judge& j, const at::Tensor& samples, const QString& what, const at::Tensor& asked = {}) {
+  const auto q = genlab::score_samples(j.model, samples, j.reference, asked);
   QualityReport r;
   r.what = what;
   r.count = int(q.count);
@@ -137,6 +139,11 @@ QualityReport reportOf(Judge& j, const at::Tensor& samples, const QString& what)
   r.frechet = q.frechet;
   r.classifierAccuracy = j.accuracy;
   r.classifierFile = j.file;
+  if (asked.defined()) {
+    r.askedAccuracy = q.asked_accuracy;
+    for (double a : q.accuracy_by_class)
+      r.accuracyByClass << a;
+  }
   return r;
 }
 
@@ -147,14 +154,25 @@ QJsonObject QualityReport::toJson() const {
   QJsonObject histogramJson;
   for (int i = 0; i < histogram.size(); ++i)
     histogramJson.insert(i < classes.size() ? classes[i] : QString::number(i), histogram[i]);
-  return {{QStringLiteral("scored"), what},
-          {QStringLiteral("count"), count},
-          {QStringLiteral("confident_fraction"), confident},
-          {QStringLiteral("class_entropy_bits"), classEntropyBits},
-          {QStringLiteral("frechet_distance"), frechet},
-          {QStringLiteral("class_histogram"), histogramJson},
-          {QStringLiteral("classifier"),
-           QJsonObject{{QStringLiteral("heldout_accuracy"), classifierAccuracy}, {QStringLiteral("file"), classifierFile}}}};
+  QJsonObject out{{QStringLiteral("scored"), what},
+                  {QStringLiteral("count"), count},
+                  {QStringLiteral("confident_fraction"), confident},
+                  {QStringLiteral("class_entropy_bits"), classEntropyBits},
+                  {QStringLiteral("frechet_distance"), frechet},
+                  {QStringLiteral("class_histogram"), histogramJson},
+                  {QStringLiteral("classifier"),
+                   QJsonObject{{QStringLiteral("heldout_accuracy"), classifierAccuracy}, {QStringLiteral("file"), classifierFile}}}};
+  if (askedAccuracy >= 0) {
+    out.insert(QStringLiteral("class_accuracy"), askedAccuracy);  // the judge's label is the class asked for
+    QJsonObject byClass;
+    for (int i = 0; i < accuracyByClass.size(); ++i)
+      if (std::isfinite(accuracyByClass[i]))
+        byClass.insert(i < classes.size() ? classes[i] : QString::number(i), accuracyByClass[i]);
+    out.insert(QStringLiteral("accuracy_by_class"), byClass);
+  }
+  if (guidance >= 0)
+    out.insert(QStringLiteral("guidance"), guidance);
+  return out;
 }
 
 namespace SampleQuality {
@@ -191,9 +209,16 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     const bool diffusion = family.diffusionTimeline;
     if (diffusion)
       r.sampler = Sampler::implicit();
-    const QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples (η = %3)")
-                                         .arg(r.count).arg(r.steps).arg(r.eta)
-                                   : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
+    // Told the class: drawn in turn (or the one asked for), the judge checks each against it.
+    const int classes = run.value.model().value(QStringLiteral("classes")).toInt(0);
+    if (const Status label = checkClassLabel(r.label, classes); !label.ok())
+      return {{}, label.error};
+    const at::Tensor asked = classes > 0 ? genlab::sample_labels(r.count, classes, r.label) : at::Tensor();
+    QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples (η = %3)")
+                                   .arg(r.count).arg(r.steps).arg(r.eta)
+                             : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
+    if (diffusion && classes > 0)
+      what += QCoreApplication::translate("SampleQuality", ", guidance w = %1").arg(r.guidance);
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Drawing %1…").arg(what));
     const auto batch = family.sampleImages(run.value, r);
@@ -201,7 +226,10 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
       return {{}, batch.error};
     const ImageBatch& b = batch.value;
     const auto samples = at::from_blob(const_cast<float*>(b.pixels.data()), {b.count, b.channels, b.size, b.size}, at::kFloat);
-    return {reportOf(judge.value, samples, what), {}};
+    QualityReport report = reportOf(judge.value, samples, what, asked);
+    if (diffusion && classes > 0)
+      report.guidance = r.guidance;
+    return {report, {}};
   });
 }
 

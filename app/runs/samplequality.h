@@ -27,6 +27,11 @@ struct QualityReport {
   double classEntropyBits = 0;
   double frechet = 0;
   double classifierAccuracy = 0;  ///< on the held-out images
+  /// Drawn told the class: the share the classifier puts in the class asked for, and per class
+  /// (−1 and empty for a model not told the class).
+  double askedAccuracy = -1;
+  QList<double> accuracyByClass;
+  double guidance = -1;  ///< diffusion told the class: the guidance scale w the samples were drawn with
   QString classifierFile;
   QJsonObject toJson() const;
 };

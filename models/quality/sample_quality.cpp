@@ -67,7 +67,8 @@ double histogram_entropy_bits(const std::vector<int64_t>& histogram) {
   return h;
 }
 
-SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference) {
+SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference,
+                            const at::Tensor& asked) {
   c10::InferenceMode guard;
   SampleQuality q;
   const auto features = classifier_features(model, samples);
@@ -82,6 +83,26 @@ SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, c
   q.confident = top.ge(0.9).to(at::kDouble).mean().item<double>();
   q.class_entropy_bits = histogram_entropy_bits(q.histogram);
   q.frechet = frechet_distance(feature_statistics(features), reference);
+  q.asked_accuracy = std::nan("");
+  if (asked.defined()) {
+    TORCH_CHECK(asked.dim() == 1 && asked.size(0) == q.count, "one asked class per sample, got ", asked.sizes(), " for ",
+                q.count);
+    const auto a = asked.to(at::kLong).contiguous();
+    const int64_t* k = a.data_ptr<int64_t>();
+    std::vector<int64_t> right(size_t(model->classes()), 0), total(size_t(model->classes()), 0);
+    int64_t all = 0;
+    for (int64_t i = 0; i < q.count; ++i) {
+      TORCH_CHECK(k[i] >= 0 && k[i] < model->classes(), "asked class ", k[i], " is not one of the classifier's");
+      ++total[size_t(k[i])];
+      if (p[i] == k[i]) {
+        ++right[size_t(k[i])];
+        ++all;
+      }
+    }
+    q.asked_accuracy = q.count > 0 ? double(all) / double(q.count) : std::nan("");
+    for (size_t c = 0; c < right.size(); ++c)
+      q.accuracy_by_class.push_back(total[c] > 0 ? double(right[c]) / double(total[c]) : std::nan(""));
+  }
   return q;
 }
 

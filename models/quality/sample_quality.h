@@ -30,13 +30,19 @@ struct SampleQuality {
   double confident = 0;            ///< share with top probability ≥ 0.9
   double class_entropy_bits = 0;   ///< entropy of the histogram: log2(classes) when every class comes equally often
   double frechet = 0;              ///< Fréchet distance of the classifier's features to the reference's
+  /// Samples drawn told a class (`asked` given): the share the classifier puts in the class asked
+  /// for, overall (NaN without `asked`) and per class asked (NaN for a class never asked).
+  double asked_accuracy = 0;
+  std::vector<double> accuracy_by_class;
 };
 
 /// Classifier features of images in [0, 1] (N, D), computed in batches of `batch`.
 at::Tensor classifier_features(ImageClassifier& model, const at::Tensor& images, int64_t batch = 500);
 
 /// Scores `samples` (pixels in [0, 1]) against the features' statistics of real held-out images.
-SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference);
+/// `asked` (N, int64): the class each sample was drawn told, for asked_accuracy; undefined: none.
+SampleQuality score_samples(ImageClassifier& model, const at::Tensor& samples, const FeatureStatistics& reference,
+                            const at::Tensor& asked = {});
 
 /// Entropy in bits of a histogram's proportions (0 · log 0 = 0).
 double histogram_entropy_bits(const std::vector<int64_t>& histogram);

@@ -115,6 +115,25 @@ class TestSampleQuality : public QObject {
     QVERIFY(real.confident > 0.5);
     QVERIFY2(noise.frechet > 5 * real.frechet && one.frechet > 5 * real.frechet,
              qPrintable(QStringLiteral("%1 %2 %3").arg(real.frechet).arg(noise.frechet).arg(one.frechet)));
+    QVERIFY(std::isnan(real.asked_accuracy) && real.accuracy_by_class.empty());  // nothing asked
+
+    // Samples "asked for" a class: real digits asked for their own label are judged right as often
+    // as the judge is right; asked for the next class, almost never. Per class, each class's share.
+    const auto labels = held.value.labels.narrow(0, half, half);
+    const auto own = score_samples(model, heldImages.narrow(0, half, half), reference, labels);
+    const auto next = score_samples(model, heldImages.narrow(0, half, half), reference, labels.add(1).remainder(10));
+    at::Tensor predicted;
+    {
+      c10::InferenceMode guard;  // as score_samples judges
+      predicted = model->out->forward(classifier_features(model, heldImages.narrow(0, half, half))).argmax(1);
+    }
+    const double right = predicted.eq(labels).to(at::kDouble).mean().item<double>();
+    QCOMPARE(own.asked_accuracy, right);
+    QVERIFY2(next.asked_accuracy < 0.05, qPrintable(QString::number(next.asked_accuracy)));
+    QCOMPARE(int(own.accuracy_by_class.size()), 10);
+    const auto sevens = labels.eq(7);
+    QCOMPARE(own.accuracy_by_class[7], predicted.masked_select(sevens).eq(7).to(at::kDouble).mean().item<double>());
+    QVERIFY_THROWS_EXCEPTION(c10::Error, score_samples(model, heldImages.narrow(0, half, 2), reference, labels));
 
     QTemporaryDir dir;
     const std::string path = dir.filePath(QStringLiteral("c.safetensors")).toStdString();
