@@ -315,7 +315,7 @@
 <context>
     <name>DiffusionModel</name>
     <message>
-        <location filename="../app/diffusion/diffusionmodel.cpp" line="16"/>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="18"/>
         <source>%1 is not a diffusion run (its model is a %2)</source>
         <translation>%1 不是扩散模型的运行（其模型为 %2）</translation>
     </message>
@@ -323,128 +323,128 @@
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="40"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="42"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="46"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="70"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="72"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="71"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="73"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="89"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="91"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="114"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="116"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="196"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="198"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="209"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="211"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="117"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="119"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="137"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="139"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="146"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="165"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="167"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="174"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="176"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="183"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="185"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="238"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="248"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="262"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="272"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="289"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="307"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="317"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="290"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="300"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="302"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="312"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -463,36 +463,41 @@
     </message>
     <message>
         <location filename="../app/diffusion/diffusionsampling.cpp" line="30"/>
+        <source>The guidance scale must be between 0 and 100 (got %1).</source>
+        <translation>引导强度须在 0 到 100 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="32"/>
         <source>η must be between 0 and 1 (got %1).</source>
         <translation>η 必须在 0 到 1 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="32"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="34"/>
         <source>The number of samples must be between 1 and 100000 (got %1).</source>
         <translation>样本数必须在 1 到 100000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="42"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="44"/>
         <source>This model makes points, not images.</source>
         <translation>这个模型生成的是点，不是图像。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="44"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="46"/>
         <source>A batch is 1 to 4096 images (got %1).</source>
         <translation>每批 1 到 4096 张图像（收到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="46"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="48"/>
         <source>Precision is bf16 or fp32 (got &apos;%1&apos;).</source>
         <translation>精度只能是 bf16 或 fp32（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="71"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="78"/>
         <source>Sampling was stopped.</source>
         <translation>采样已停止。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/diffusionsampling.cpp" line="84"/>
+        <location filename="../app/diffusion/diffusionsampling.cpp" line="91"/>
         <source>At most 1024 images at a time (asked for %1).</source>
         <translation>一次最多 1024 张图像（请求了 %1 张）。</translation>
     </message>
@@ -1597,15 +1602,15 @@ or drop an image</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="169"/>
+        <location filename="../app/families/familytools.cpp" line="197"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
+        <location filename="../app/families/familytools.cpp" line="195"/>
         <location filename="../app/families/mlpvae.cpp" line="106"/>
         <location filename="../app/families/mlpvae.cpp" line="108"/>
-        <location filename="../app/families/pixelfamily.cpp" line="152"/>
+        <location filename="../app/families/pixelfamily.cpp" line="132"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
     </message>
@@ -1630,24 +1635,29 @@ or drop an image</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="118"/>
+        <location filename="../app/families/familytools.cpp" line="106"/>
+        <source>The class (which digit, which garment) is given to the network with every image; the trained model then draws the class it is asked for. MNIST and Fashion-MNIST only.</source>
+        <translation>每张图像都把它的类别（哪个数字、哪种服装）告诉网络；训练好的模型就能画出要求的类别。仅限 MNIST 和 Fashion-MNIST。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="146"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="168"/>
+        <location filename="../app/families/familytools.cpp" line="196"/>
         <source>−ELBO</source>
         <translation>−ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="170"/>
+        <location filename="../app/families/familytools.cpp" line="198"/>
         <location filename="../app/families/mlpvae.cpp" line="105"/>
         <location filename="../app/families/mlpvae.cpp" line="107"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="171"/>
+        <location filename="../app/families/familytools.cpp" line="199"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
@@ -1716,67 +1726,82 @@ or drop an image</source>
         <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="146"/>
+        <location filename="../app/families/ddpm.cpp" line="59"/>
+        <source>Without the class:</source>
+        <translation>不告诉类别的比例：</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="60"/>
+        <source>With the class told: the share of training images shown without it, so that the same network also learns to draw without a class. Sampling then mixes the two (classifier-free guidance).</source>
+        <translation>告诉类别时：训练图像中不附带类别的比例，使同一个网络也学会不带类别地画。采样时把两者混合（无分类器引导）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="186"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="147"/>
+        <location filename="../app/families/ddpm.cpp" line="187"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="182"/>
+        <location filename="../app/families/ddpm.cpp" line="222"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="183"/>
+        <location filename="../app/families/ddpm.cpp" line="223"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="193"/>
+        <location filename="../app/families/ddpm.cpp" line="236"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="194"/>
+        <location filename="../app/families/ddpm.cpp" line="237"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="195"/>
+        <location filename="../app/families/ddpm.cpp" line="238"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="242"/>
+        <location filename="../app/families/ddpm.cpp" line="286"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="245"/>
+        <location filename="../app/families/ddpm.cpp" line="289"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="249"/>
+        <location filename="../app/families/ddpm.cpp" line="293"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="250"/>
+        <location filename="../app/families/ddpm.cpp" line="294"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="251"/>
+        <location filename="../app/families/ddpm.cpp" line="295"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="192"/>
+        <location filename="../app/families/ddpm.cpp" line="298"/>
+        <source>, told the class (%1 classes)</source>
+        <translation>，告诉类别（%1 类）</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="220"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1791,17 +1816,17 @@ or drop an image</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="143"/>
+        <location filename="../app/families/familytools.cpp" line="171"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="179"/>
+        <location filename="../app/families/familytools.cpp" line="207"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="184"/>
+        <location filename="../app/families/familytools.cpp" line="212"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -1898,7 +1923,7 @@ or drop an image</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="167"/>
+        <location filename="../app/families/familytools.cpp" line="195"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -1939,83 +1964,78 @@ or drop an image</source>
         <translation>一次最多 100000 个样本（请求了 %1 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="64"/>
+        <location filename="../app/registry/registry.cpp" line="65"/>
         <source>This run&apos;s model knows classes 0 to %1, not %2.</source>
         <translation>此运行的模型认识类别 0 到 %1，没有 %2。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="66"/>
+        <location filename="../app/registry/registry.cpp" line="67"/>
         <source>This run&apos;s model was not trained with the images&apos; classes: it cannot be told one.</source>
         <translation>此运行的模型训练时没有使用图像的类别：无法指定类别。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="72"/>
+        <location filename="../app/families/pixelfamily.cpp" line="66"/>
         <source>Sampling was cancelled.</source>
         <translation>采样已取消。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="112"/>
+        <location filename="../app/families/pixelfamily.cpp" line="106"/>
         <source>black or white (2 levels)</source>
         <translation>黑或白（2 级）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="113"/>
+        <location filename="../app/families/pixelfamily.cpp" line="107"/>
         <source>256 grey levels</source>
         <translation>256 级灰度</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="115"/>
+        <location filename="../app/families/pixelfamily.cpp" line="109"/>
         <source>Pixels:</source>
         <translation>像素：</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="116"/>
+        <location filename="../app/families/pixelfamily.cpp" line="110"/>
         <source>What the model predicts for each pixel. Black or white: the digits are binarised afresh at every visit, as in the PixelCNN papers&apos; MNIST results. 256 grey levels: a softmax over every grey value, slower to learn.</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="130"/>
+        <location filename="../app/families/familytools.cpp" line="105"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="131"/>
-        <source>The class (which digit, which garment) is given to every layer; the trained model then writes the class it is asked for. MNIST and Fashion-MNIST only.</source>
-        <translation>类别（哪个数字、哪种服装）会输入每一层；训练后的模型按要求的类别书写。仅限 MNIST 和 Fashion-MNIST。</translation>
-    </message>
-    <message>
-        <location filename="../app/families/pixelfamily.cpp" line="153"/>
-        <location filename="../app/families/pixelfamily.cpp" line="154"/>
+        <location filename="../app/families/pixelfamily.cpp" line="133"/>
+        <location filename="../app/families/pixelfamily.cpp" line="134"/>
         <source>−log p(x)</source>
         <translation>−log p(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="155"/>
+        <location filename="../app/families/pixelfamily.cpp" line="135"/>
         <source>−log p(x) (nats per image)</source>
         <translation>−log p(x)（每张图像的奈特数）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="159"/>
+        <location filename="../app/families/pixelfamily.cpp" line="139"/>
         <source>Pixel-by-pixel models read grey images: choose grey, not RGB.</source>
         <translation>逐像素模型读取灰度图像：请选择灰度，而不是 RGB。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="161"/>
+        <location filename="../app/families/pixelfamily.cpp" line="141"/>
         <source>Batches of at least 2 images, got %1.</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="163"/>
+        <location filename="../app/families/familytools.cpp" line="122"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="223"/>
+        <location filename="../app/families/pixelfamily.cpp" line="194"/>
         <source>model.levels is %1 (2 or 256)</source>
         <translation>model.levels 为 %1（应为 2 或 256）</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelfamily.cpp" line="227"/>
+        <location filename="../app/families/pixelfamily.cpp" line="198"/>
         <source>model.channels must be 1: pixel models read grey images</source>
         <translation>model.channels 必须为 1：逐像素模型读取灰度图像</translation>
     </message>
@@ -2045,12 +2065,12 @@ or drop an image</source>
         <translation>KL 项权重为四倍的 MLP VAE（Higgins 等，2017）：编码更贴近先验，四个滑块各自倾向于改变数字的一个方面（倾斜、宽度、笔画），代价是数字更模糊。可在“探索”页与普通 VAE 比较。</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelsession.h" line="47"/>
+        <location filename="../app/families/pixelsession.h" line="43"/>
         <source>black/white per pixel</source>
         <translation>每个像素黑或白</translation>
     </message>
     <message>
-        <location filename="../app/families/pixelsession.h" line="48"/>
+        <location filename="../app/families/pixelsession.h" line="44"/>
         <source>256 grey levels per pixel</source>
         <translation>每个像素 256 级灰度</translation>
     </message>
@@ -2399,12 +2419,12 @@ or drop an image</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="26"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="28"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="27"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="29"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -2508,129 +2528,149 @@ or drop an image</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="88"/>
+        <location filename="../widgets/reverseview.cpp" line="89"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="90"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="104"/>
+        <location filename="../widgets/reverseview.cpp" line="105"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="105"/>
+        <location filename="../widgets/reverseview.cpp" line="106"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="115"/>
+        <location filename="../widgets/reverseview.cpp" line="116"/>
         <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
         <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="127"/>
+        <location filename="../widgets/reverseview.cpp" line="128"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128"/>
+        <location filename="../widgets/reverseview.cpp" line="129"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129"/>
+        <location filename="../widgets/reverseview.cpp" line="130"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="130"/>
+        <location filename="../widgets/reverseview.cpp" line="131"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="132"/>
+        <location filename="../widgets/reverseview.cpp" line="133"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="136"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="138"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="138"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="144"/>
+        <location filename="../widgets/reverseview.cpp" line="145"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="145"/>
+        <location filename="../widgets/reverseview.cpp" line="146"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="146"/>
+        <location filename="../widgets/reverseview.cpp" line="147"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="147"/>
+        <location filename="../widgets/reverseview.cpp" line="148"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="168"/>
+        <location filename="../widgets/reverseview.cpp" line="165"/>
+        <source>Classifier-free guidance w: 0 draws without the class, 1 with it, more pushes further from the unclassed prediction towards the class: more typical digits, less variety.</source>
+        <translation>无分类器引导 w：0 表示不带类别地画，1 表示带类别，更大则从无类别的预测进一步推向该类别：数字更典型，变化更少。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="167"/>
+        <source>Cla&amp;ss:</source>
+        <translation>类别(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <source>&amp;Guidance w:</source>
+        <translation>引导 w(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="193"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <location filename="../widgets/reverseview.cpp" line="194"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="170"/>
+        <location filename="../widgets/reverseview.cpp" line="195"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="180"/>
+        <location filename="../widgets/reverseview.cpp" line="205"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="181"/>
+        <location filename="../widgets/reverseview.cpp" line="206"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="183"/>
+        <location filename="../widgets/reverseview.cpp" line="208"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="316"/>
+        <source>each class in turn</source>
+        <translation>各类别轮流</translation>
     </message>
     <message>
         <location filename="../widgets/reverseplayback.cpp" line="32"/>
@@ -2673,57 +2713,57 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="194"/>
+        <location filename="../widgets/reverseview.cpp" line="219"/>
         <source>Fork and compare</source>
         <translation>分叉与比较</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="199"/>
+        <location filename="../widgets/reverseview.cpp" line="224"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="206"/>
+        <location filename="../widgets/reverseview.cpp" line="231"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="208"/>
+        <location filename="../widgets/reverseview.cpp" line="233"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="237"/>
+        <location filename="../widgets/reverseview.cpp" line="262"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="238"/>
+        <location filename="../widgets/reverseview.cpp" line="263"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="239"/>
+        <location filename="../widgets/reverseview.cpp" line="264"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="78"/>
+        <location filename="../widgets/reverseview.cpp" line="79"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197"/>
+        <location filename="../widgets/reverseview.cpp" line="222"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="204"/>
+        <location filename="../widgets/reverseview.cpp" line="229"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="252"/>
+        <location filename="../widgets/reverseview.cpp" line="277"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2749,7 +2789,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="317"/>
+        <location filename="../widgets/reverseview.cpp" line="358"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -3186,124 +3226,129 @@ or drop an image</source>
 <context>
     <name>SampleQuality</name>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="60"/>
+        <location filename="../app/runs/samplequality.cpp" line="62"/>
         <source>The quality measure needs a data set with classes and held-out images (MNIST, Fashion-MNIST, or a folder with one subfolder per class); %1 has %2 class(es) and %3 held-out images.</source>
         <translation>质量评估需要带类别和留出图像的数据集（MNIST、Fashion-MNIST，或每个类别一个子文件夹的图像文件夹）；%1 有 %2 个类别、%3 张留出图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="88"/>
+        <location filename="../app/runs/samplequality.cpp" line="90"/>
         <source>The cached classifier %1 does not fit this data (%2): training it again.</source>
         <translation>缓存的分类器 %1 与这份数据不符（%2）：重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="89"/>
+        <location filename="../app/runs/samplequality.cpp" line="91"/>
         <source>other data</source>
         <translation>数据不同</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="96"/>
+        <location filename="../app/runs/samplequality.cpp" line="98"/>
         <source>Training the quality classifier on %1 images of %2 (%3 epochs, once; kept in %4)…</source>
         <translation>正在用 %2 的 %1 张图像训练质量分类器（%3 轮，只需一次；保存在 %4）……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="106"/>
+        <location filename="../app/runs/samplequality.cpp" line="108"/>
         <source>Quality classifier: epoch %1 of %2</source>
         <translation>质量分类器：第 %1 轮，共 %2 轮</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="110"/>
-        <location filename="../app/runs/samplequality.cpp" line="371"/>
-        <location filename="../app/runs/samplequality.cpp" line="388"/>
+        <location filename="../app/runs/samplequality.cpp" line="112"/>
+        <location filename="../app/runs/samplequality.cpp" line="399"/>
+        <location filename="../app/runs/samplequality.cpp" line="416"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="115"/>
+        <location filename="../app/runs/samplequality.cpp" line="117"/>
         <source>Quality classifier: %1% right on the %2 held-out images.</source>
         <translation>质量分类器：在 %2 张留出图像上正确率 %1%。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="118"/>
+        <location filename="../app/runs/samplequality.cpp" line="120"/>
         <source>Could not keep the classifier (%1): it will be trained again next time.</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="179"/>
+        <location filename="../app/runs/samplequality.cpp" line="197"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="183"/>
+        <location filename="../app/runs/samplequality.cpp" line="201"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="194"/>
+        <location filename="../app/runs/samplequality.cpp" line="217"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="196"/>
+        <location filename="../app/runs/samplequality.cpp" line="219"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="198"/>
+        <location filename="../app/runs/samplequality.cpp" line="221"/>
+        <source>, guidance w = %1</source>
+        <translation>，引导 w = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="223"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="228"/>
+        <location filename="../app/runs/samplequality.cpp" line="256"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="229"/>
+        <location filename="../app/runs/samplequality.cpp" line="257"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="230"/>
+        <location filename="../app/runs/samplequality.cpp" line="258"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="231"/>
+        <location filename="../app/runs/samplequality.cpp" line="259"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="289"/>
+        <location filename="../app/runs/samplequality.cpp" line="317"/>
         <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
         <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="291"/>
+        <location filename="../app/runs/samplequality.cpp" line="319"/>
         <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
         <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="343"/>
+        <location filename="../app/runs/samplequality.cpp" line="371"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="345"/>
+        <location filename="../app/runs/samplequality.cpp" line="373"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="347"/>
+        <location filename="../app/runs/samplequality.cpp" line="375"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="349"/>
+        <location filename="../app/runs/samplequality.cpp" line="377"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="359"/>
+        <location filename="../app/runs/samplequality.cpp" line="387"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>

@@ -66,6 +66,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_model);
   layout->addWidget(m_noModel);
   layout->addWidget(m_controls);
+  layout->addWidget(m_classRow);
   layout->addWidget(m_timesteps_);
   layout->addWidget(m_status);
   layout->addWidget(m_message);
@@ -150,6 +151,30 @@ void ReverseView::buildSamplerControls() {
   c->addWidget(m_run);
   c->addWidget(m_cancel);
   c->addStretch(1);
+  // A model told the class: which class, and how far guidance pushes towards it.
+  m_classRow = new QWidget(this);
+  auto* k = new QHBoxLayout(m_classRow);
+  k->setContentsMargins(0, 0, 0, 0);
+  m_class = new QComboBox(m_classRow);
+  m_class->setObjectName(QStringLiteral("reverseClassCombo"));
+  m_guidance = new QDoubleSpinBox(m_classRow);
+  m_guidance->setObjectName(QStringLiteral("guidanceSpin"));
+  m_guidance->setRange(0, 10);
+  m_guidance->setSingleStep(0.5);
+  m_guidance->setDecimals(1);
+  m_guidance->setToolTip(tr("Classifier-free guidance w: 0 draws without the class, 1 with it, more pushes further "
+                            "from the unclassed prediction towards the class: more typical digits, less variety."));
+  auto* classLabel = new QLabel(tr("Cla&ss:"), m_classRow);
+  classLabel->setBuddy(m_class);
+  auto* guidanceLabel = new QLabel(tr("&Guidance w:"), m_classRow);
+  guidanceLabel->setBuddy(m_guidance);
+  k->addWidget(classLabel);
+  k->addWidget(m_class);
+  k->addSpacing(12);
+  k->addWidget(guidanceLabel);
+  k->addWidget(m_guidance);
+  k->addStretch(1);
+  m_classRow->hide();
   connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateSamplerControls);
   connect(m_run, &QPushButton::clicked, this, [this] { Q_EMIT runRequested(settings()); });
   connect(m_cancel, &QPushButton::clicked, this, &ReverseView::cancelRequested);
@@ -277,8 +302,22 @@ void ReverseView::setModel(const QString& description, int timesteps, bool point
 }
 
 ReverseSettings ReverseView::settings() const {
-  return {m_sampler->currentData().toString(), m_steps->value(), m_eta->value(), quint64(m_seed->value()),
-          m_count->value(), m_weights->currentData().toBool(), m_precision->currentData().toString()};
+  ReverseSettings s{m_sampler->currentData().toString(), m_steps->value(), m_eta->value(), quint64(m_seed->value()),
+                    m_count->value(), m_weights->currentData().toBool(), m_precision->currentData().toString()};
+  if (!m_classRow->isHidden()) {
+    s.label = m_class->currentData().toInt();
+    s.guidance = m_guidance->value();
+  }
+  return s;
+}
+
+void ReverseView::setClasses(const QStringList& names, double guidance) {
+  m_class->clear();
+  m_class->addItem(tr("each class in turn"), -1);
+  for (int i = 0; i < names.size(); ++i)
+    m_class->addItem(names[i], i);
+  m_guidance->setValue(guidance);
+  m_classRow->setVisible(!names.isEmpty());
 }
 
 void ReverseView::updateFrameActions() {
@@ -298,6 +337,8 @@ void ReverseView::setSettings(const ReverseSettings& s) {
   m_count->setValue(s.count);
   m_weights->setCurrentIndex(s.ema ? 0 : 1);
   m_precision->setCurrentIndex(std::max(0, m_precision->findData(s.precision)));
+  m_class->setCurrentIndex(std::max(0, m_class->findData(s.label)));
+  m_guidance->setValue(s.guidance);
 }
 
 void ReverseView::updateSamplerControls() {

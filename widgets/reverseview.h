@@ -31,6 +31,8 @@ struct ReverseSettings {
   int count = 16;
   bool ema = true;
   QString precision;  ///< "" automatic, "bf16" or "fp32"
+  int label = -1;         ///< a model told the class: this class, or −1 each class in turn
+  double guidance = 2.0;  ///< its classifier-free guidance w (as Sampler::defaultGuidance)
 };
 Q_DECLARE_METATYPE(ReverseSettings)
 
@@ -47,6 +49,9 @@ class ReverseView final : public QWidget {
   void setNoModel(const QString& why);
   /// A run is open: its description; points = toy model (counts up to 5000, scatter views).
   void setModel(const QString& description, int timesteps, bool points, const QVector<QPointF>& data = {});
+  /// A model told the class: its classes' names (the class picker and the guidance scale show,
+  /// starting at `guidance`); empty: a model without classes (both hidden).
+  void setClasses(const QStringList& names, double guidance);
   ReverseSettings settings() const;
   void setSettings(const ReverseSettings& s);
 
@@ -122,6 +127,9 @@ class ReverseView final : public QWidget {
   QWidget* m_noModel = nullptr;
   QLabel* m_noModelText = nullptr;
   QWidget* m_controls = nullptr;
+  QWidget* m_classRow = nullptr;  ///< class and guidance, for a model told the class
+  QComboBox* m_class = nullptr;
+  QDoubleSpinBox* m_guidance = nullptr;
   QList<QPushButton*> m_needFrames;  ///< Fork and the three saves
   QPushButton* m_compareButton = nullptr;
   QComboBox* m_sampler = nullptr;

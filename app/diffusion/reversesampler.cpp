@@ -171,8 +171,12 @@ Status ReverseSampler::start(const ReverseRequest& r) {
       const int total = int(times.size());
       genlab::PrecisionScope precision(model->makesPoints() ? genlab::Precision::Float32
                                                             : genlab::chosen_precision(r.precision.toStdString()));
-      // A model told the class: the classes in turn, guided as `sample` does by default.
-      const auto net = model->denoiserFor(model->labelsFor(x.size(0)), Sampler::defaultGuidance);
+      // A model told the class: the class asked for (or each in turn), guided by w.
+      if (const Status label = checkClassLabel(r.label, model->classes()); !label.ok()) {
+        fail(label.error);
+        return;
+      }
+      const auto net = model->denoiserFor(model->labelsFor(x.size(0), r.label), r.guidance);
       const auto end = process.denoise(net, x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;

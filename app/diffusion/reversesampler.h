@@ -29,6 +29,8 @@ struct ReverseRequest {
   QString precision;  ///< images: "bf16", "fp32", or "" for bf16 where the CPU computes it natively
   Purpose purpose = Purpose::Trajectory;
   int forkFrom = -1;  ///< Fork: index of the kept step whose x_t it continues from
+  int label = -1;     ///< a model told the class: this class, or −1 each class in turn
+  double guidance = Sampler::defaultGuidance;  ///< its classifier-free guidance w
 };
 
 /// One step of the reverse process, ready to show: the state x_t the step started from, the

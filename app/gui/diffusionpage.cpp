@@ -4,6 +4,8 @@
 #include "chartexport.h"
 #include "samplernames.h"
 
+#include <QJsonArray>
+
 #include "forwardview.h"
 #include "gifwriter.h"
 #include "reverseview.h"
@@ -211,6 +213,12 @@ Status DiffusionPage::openRun(const QString& folder) {
                               .arg(run.step())
                               .arg(folder),
                           T, m_runMakesPoints, data);
+  // Told the class: the run's class names to pick from, and the guidance scale.
+  QStringList classes;
+  if (model.value(QStringLiteral("classes")).toInt(0) > 0)
+    for (const auto& name : run.dataset().value(QStringLiteral("classes")).toArray())
+      classes << name.toString();
+  m_reverseView->setClasses(classes, Sampler::defaultGuidance);
   m_timesteps = T;
   // The forward tab shows the run's own data and schedule.
   if (set && set->source != DataSource::ImageFolder) {
@@ -230,6 +238,8 @@ ReverseRequest DiffusionPage::request(const ReverseSettings& s) const {
   r.seed = s.seed;
   r.count = s.count;
   r.precision = s.precision;
+  r.label = s.label;
+  r.guidance = s.guidance;
   return r;
 }
 

@@ -13,6 +13,9 @@
 #include "mainwindow.h"
 #include "layoutcheck.h"
 #include "registry.h"
+#include "run.h"
+#include "testdata.h"
+#include "reversesampler.h"
 #include "runfolder.h"
 #include "trainingdashboard.h"
 #include "trainingworker.h"
@@ -21,6 +24,10 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QSignalSpy>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QDoubleSpinBox>
 #include <QTabWidget>
 #include <QDirIterator>
 #include <QFile>
@@ -206,12 +213,75 @@ class tst_Families : public QObject {
       QCOMPARE(w.explore()->runFolder(), run);
       QVERIFY(!w.decoder().isNull());
     }
-    if (family->diffusionTimeline)
+    if (family->diffusionTimeline) {
       QCOMPARE(w.diffusion()->runFolder(), run);
+      w.diffusion()->showReverse(true);
+      // Told the class (the DDPM's default): a class to pick, each in turn first, and the guidance.
+      auto* classes = w.diffusion()->findChild<QComboBox*>(QStringLiteral("reverseClassCombo"));
+      QVERIFY(classes);
+      // (Trained here on a folder of images, which has no classes: none to pick.)
+      QCOMPARE(classes->isVisible(), Run::open(run).value.model().value(QStringLiteral("classes")).toInt() > 0);
+    }
     if (family->pixelByPixel)
       QCOMPARE(w.pixels()->runFolder(), run);
     QCOMPARE(int(family->latentExplorer) + int(family->diffusionTimeline) + int(family->pixelByPixel), 1);
     LAYOUT_OK(&w);
+  }
+
+  // A DDPM told the class (its default) on the Diffusion page: the class picker lists the digits,
+  // the page fits, and the sampler draws the class picked at the guidance set, or says why not.
+  void ddpmToldTheClassOnTheDiffusionPage() {
+    REQUIRE_MNIST();
+    TrainingSettings s;
+    s.dataset = QStringLiteral("mnist");
+    s.dataFolder = TestData::mnistFolder();
+    s.useDefaultsOf(QStringLiteral("ddpm-unet"), s.dataset);
+    s.epochs = 1;
+    s.maxSteps = 2;
+    s.batchSize = 4;
+    s.threads = 2;
+    s.scoreSamples = false;
+    s.runFolder = m_dir.filePath(QStringLiteral("ddpm-told"));
+    TrainingWorker worker(s);
+    QString failure;
+    connect(&worker, &TrainingWorker::failed, this, [&failure](const QString& m) { failure = m; });
+    worker.run();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(Run::open(s.runFolder).value.model().value(QStringLiteral("classes")).toInt(), 10);
+
+    const LayoutCheck::SystemLanguage language;
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openRun(s.runFolder).ok());
+    w.showPage(w.diffusion());
+    w.diffusion()->showReverse(true);
+    auto* classes = w.diffusion()->findChild<QComboBox*>(QStringLiteral("reverseClassCombo"));
+    QVERIFY(classes);
+    QVERIFY(classes->isVisible());
+    QCOMPARE(classes->count(), 11);  // each in turn, then 0 … 9
+    QCOMPARE(classes->itemData(4).toInt(), 3);
+    LAYOUT_OK(&w);
+    // Class 3 at w = 0 and at w = 3, two images in two DDIM steps: both finish, and differ.
+    classes->setCurrentIndex(4);
+    auto* guidance = w.diffusion()->findChild<QDoubleSpinBox*>(QStringLiteral("guidanceSpin"));
+    QVERIFY(guidance);
+    w.diffusion()->findChild<QComboBox*>(QStringLiteral("samplerCombo"))->setCurrentIndex(1);  // DDIM
+    w.diffusion()->findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(2);
+    w.diffusion()->findChild<QSpinBox*>(QStringLiteral("countSpin"))->setValue(2);
+    auto* runButton = w.diffusion()->findChild<QPushButton*>(QStringLiteral("runSamplerButton"));
+    QImage endings[2];
+    for (int i = 0; i < 2; ++i) {
+      guidance->setValue(i == 0 ? 0.0 : 3.0);
+      QSignalSpy done(w.diffusion()->sampler(), &ReverseSampler::finished);
+      QTest::mouseClick(runButton, Qt::LeftButton);
+      QVERIFY(done.wait(60000));
+      const auto result = done.first().first().value<ReverseResult>();
+      QVERIFY(result.completed);
+      QCOMPARE(result.request.label, 3);
+      QCOMPARE(result.request.guidance, i == 0 ? 0.0 : 3.0);
+      endings[i] = result.ending;
+    }
+    QVERIFY(endings[0] != endings[1]);
   }
 
   // Each option a family declares is one declaration: `train --help` offers it, the Train page shows a
