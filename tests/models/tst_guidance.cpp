@@ -7,9 +7,11 @@
 #include "diffusion/unet.h"
 
 #include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/torch.h>
 
+#include <QProcess>
 #include <QTest>
 
 namespace {
@@ -101,6 +103,55 @@ class tst_Guidance : public QObject {
              qPrintable(QString::number((three - expected).abs().max().item<double>())));
     QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, -1, 10));
     QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, std::nan(""), 10));
+  }
+
+  // One guided DDIM step (η = 0, v-prediction, cosine schedule) against plain Python floats from the
+  // papers' formulas (tests/python/guided_ddim_reference.py): the guidance and the step agree.
+  void guidedDdimStepMatchesPython() {
+    if (!QFile::exists(QStringLiteral("/usr/bin/python3")))
+      QSKIP("no /usr/bin/python3");
+    const int64_t T = 1000, t = 620, t_next = 600;
+    const double w = 2.5;
+    torch::manual_seed(11);
+    const auto x = torch::randn({1, 1, 2, 4}), v_told = torch::randn({1, 1, 2, 4}) * 0.8,
+               v_untold = torch::randn({1, 1, 2, 4}) * 0.8;
+    // A "network" that answers v_told when told class 4 and v_untold when told none (class 10).
+    const genlab::ClassDenoiser net = [&](const at::Tensor& xt, const at::Tensor&, const at::Tensor& labels) {
+      std::vector<at::Tensor> rows;
+      for (int64_t i = 0; i < xt.size(0); ++i)
+        rows.push_back(labels[i].item<int64_t>() == 10 ? v_untold[0] : v_told[0]);
+      return torch::stack(rows);
+    };
+    const genlab::GaussianDiffusion process(
+        genlab::GaussianDiffusionOptions().schedule("cosine").timesteps(T).objective("pred_v"));
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(1);
+    const auto next = process.denoise(genlab::guided(net, torch::full({1}, 4, torch::kLong), w, 10), x.clone(),
+                                      {t, t_next}, /*ddim=*/true, /*eta=*/0.0, gen,
+                                      [](const genlab::DiffusionStep& s) { return s.index != 0; });  // stop after the first
+    QStringList args{QStringLiteral(GENLAB_SOURCE_DIR "/tests/python/guided_ddim_reference.py"), QString::number(T),
+                     QString::number(t), QString::number(t_next), QString::number(w, 'g', 17)};
+    const auto add = [&args](const at::Tensor& values) {
+      const auto flat = values.flatten().to(at::kDouble);
+      for (int64_t i = 0; i < flat.numel(); ++i)
+        args << QString::number(flat[i].item<double>(), 'g', 17);
+    };
+    add(x);
+    args << QStringLiteral("--");
+    add(v_told);
+    args << QStringLiteral("--");
+    add(v_untold);
+    QProcess py;
+    py.start(QStringLiteral("/usr/bin/python3"), args);
+    QVERIFY(py.waitForFinished(30000));
+    QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+    const QList<QByteArray> lines = py.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 8);
+    // The first step's result (the callback stopped the loop after it).
+    const auto ours = next.flatten();
+    double worst = 0;
+    for (int i = 0; i < 8; ++i)
+      worst = std::max(worst, std::abs(ours[i].item<double>() - lines[i].toDouble()));
+    QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));  // float32 against float64
   }
 
   // Drawn in turn, the classes come in equal counts; one class asked for, only it.
