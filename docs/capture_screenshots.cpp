@@ -35,6 +35,8 @@
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -97,8 +99,7 @@ int main(int argc, char* argv[]) {
       std::fprintf(stderr, "%s\n", qPrintable(opened.error));
       return 1;
     }
-    window.resize(1200, 720);
-    auto* explore = window.explore()->explorer();
+    auto* explore = window.explore()->explorer();  // at the window's 1280×800, as every screenshot
     explore->setScatterShown(false);  // the digits the grid decodes, not the held-out dots over them
     // The decoded digit, the sliders and the grid: left of the tool panels.
     const auto* tools = explore->findChild<QTabWidget*>();
@@ -185,7 +186,13 @@ int main(int argc, char* argv[]) {
     if (!pad->points().isEmpty()) {  // rest the pointer on one of the digits
       const int side = std::min(pad->width(), pad->height()) - 2;
       const QRect r((pad->width() - side) / 2, (pad->height() - side) / 2, side, side);
-      const QPointF f = pad->points()[7].fraction;
+      // A dot well inside the map (not one of the hollow ones on its edge).
+      QPointF f = pad->points()[7].fraction;
+      for (const auto& p : pad->points())
+        if (std::abs(p.fraction.x() - 0.6) < 0.12 && std::abs(p.fraction.y() - 0.45) < 0.12) {
+          f = p.fraction;
+          break;
+        }
       const QPointF at(r.left() + f.x() * r.width(), r.bottom() - f.y() * r.height());
       QMouseEvent move(QEvent::MouseMove, at, pad->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
       QApplication::sendEvent(pad, &move);
@@ -238,8 +245,16 @@ int main(int argc, char* argv[]) {
     while (t.elapsed() < 1500)
       QApplication::processEvents(QEventLoop::AllEvents, 20);
     window.trainPage()->dashboard()->comparison()->setAxis(RunCompareChart::Axis::Epoch);
-    window.trainPage()->dashboard()->comparison()->setCurve(
-        window.trainPage()->dashboard()->comparison()->curves().value(0));
+    // A curve every run has: the reconstruction (an auto-encoder has no KL, hence no −ELBO),
+    // held out where the runs measured it; else the first.
+    auto* comparison = window.trainPage()->dashboard()->comparison();
+    const QStringList curves = comparison->curves();
+    QString curve = curves.value(0);
+    for (const QString& c : curves)
+      if (c.contains(QLatin1String("reconstruction")) && (curve == curves.value(0) || c.contains(QLatin1String("held-out"))))
+        curve = c;
+    std::printf("curves: %s; shown: %s\n", qPrintable(curves.join(QLatin1String(" | "))), qPrintable(curve));
+    comparison->setCurve(curve);
     t.restart();
     while (t.elapsed() < 500)
       QApplication::processEvents(QEventLoop::AllEvents, 20);
@@ -383,6 +398,9 @@ int main(int argc, char* argv[]) {
       auto* T = forward->findChild<QSpinBox*>(QStringLiteral("forwardTSpin"));
       T->setValue(100);
       Q_EMIT T->editingFinished();
+    } else {  // the linear schedule, as the README says: it destroys the image early, the chart shows why
+      auto* schedule = forward->findChild<QComboBox*>(QStringLiteral("forwardScheduleCombo"));
+      schedule->setCurrentIndex(schedule->findData(QStringLiteral("linear")));
     }
     const int T = forward->timesteps();
     for (int t : {T / 10, T / 4, T / 2}) {
@@ -422,6 +440,10 @@ int main(int argc, char* argv[]) {
     clock.restart();
     while (reverse->findChild<QPushButton*>(QStringLiteral("cancelSamplerButton"))->isEnabled() && clock.elapsed() < 300000)
       wait(100);
+    // At 1280×800 the fork and its endings sit below the plots: scroll down to them.
+    for (QWidget* p = reverse->findChild<QPushButton*>(QStringLiteral("forkButton")); p; p = p->parentWidget())
+      if (auto* area = qobject_cast<QScrollArea*>(p))
+        area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
     wait(500);
     grabTo(QStringLiteral("%1-fork-compare.png").arg(prefix));
     std::printf("first frame after Run: %lld ms\n", static_cast<long long>(page->firstFrameMs()));
@@ -534,7 +556,7 @@ int main(int argc, char* argv[]) {
     window.findChild<QPushButton*>(QStringLiteral("startButton"))->click();  // asks; returns once answered
     wait(1500);
     grabTo(QStringLiteral("train-queued.png"));
-    window.close();
+    window.trainPage()->stopAndWait(30000);  // drops the queue (closing would ask, modally, whether to stop)
     return 0;
   }
   auto save = [&](const char* name) {
