@@ -106,6 +106,15 @@ inline QStringList problems(QWidget* window, QSize screen = QSize(1280, 800)) {
                    .arg(page->widget()->width()).arg(page->widget()->height())
                    .arg(page->viewport()->width()).arg(page->viewport()->height())
                    .arg(widestChain(page->widget(), page->verticalScrollBar()->isVisible()));
+  // A scroll area that never scrolls sideways must be as wide as its content needs.
+  for (QScrollArea* area : window->findChildren<QScrollArea*>())
+    if (area->isVisible() && area->widget() && area->horizontalScrollBarPolicy() == Qt::ScrollBarAlwaysOff &&
+        area->widget()->minimumSizeHint().width() > area->viewport()->width())
+      out << QStringLiteral("%1 cuts its content on the right: it needs %2 px, the view is %3 (%4)")
+                 .arg(nameOf(area))
+                 .arg(area->widget()->minimumSizeHint().width())
+                 .arg(area->viewport()->width())
+                 .arg(widestChain(area->widget()));
   QHash<QChar, QStringList> mnemonics;
   auto addMnemonic = [&](const QString& text, const QString& who) {
     if (const QChar m = mnemonicOf(text); !m.isNull())

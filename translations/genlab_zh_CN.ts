@@ -2210,11 +2210,6 @@ or drop an image</source>
         <translation>图像数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="336"/>
-        <source>Image %1 (framed in yellow; click another image to follow it), pixel (row %2, column %3): what the model predicted, and what it drew</source>
-        <translation>图像 %1（黄框标出；点击另一幅图像即可跟随它），像素（第 %2 行，第 %3 列）：模型预测的分布，以及它画出的值</translation>
-    </message>
-    <message>
         <location filename="../app/gui/pixelpage.cpp" line="74"/>
         <source>the same digit in every image</source>
         <translation>每张图像使用同一个数字</translation>
@@ -2280,22 +2275,22 @@ or drop an image</source>
         <translation>单击一个像素，查看模型读取了它之前的哪些像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="193"/>
+        <location filename="../app/gui/pixelpage.cpp" line="195"/>
         <source>Click a pixel of a written image.</source>
         <translation>单击已书写图像中的一个像素。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="194"/>
+        <location filename="../app/gui/pixelpage.cpp" line="196"/>
         <source>Click a pixel of an image: the heat map shows how much each earlier pixel moves its probability (the gradient). Here the same for a plain masked stack of six layers (untrained: only where it can look matters) — the pixels up and to the right it never sees are its blind spot.</source>
         <translation>单击图像中的一个像素：热力图显示之前的每个像素对它的概率影响有多大（梯度）。这里是六层普通掩码卷积栈的同一结果（未训练：只看它能看到哪里）——右上方它永远看不到的像素就是它的盲区。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="202"/>
+        <location filename="../app/gui/pixelpage.cpp" line="204"/>
         <source>The next pixel</source>
         <translation>下一个像素</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="207"/>
+        <location filename="../app/gui/pixelpage.cpp" line="209"/>
         <source>What a pixel sees</source>
         <translation>一个像素看到什么</translation>
     </message>
@@ -2310,42 +2305,52 @@ or drop an image</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="226"/>
+        <location filename="../app/gui/pixelpage.cpp" line="190"/>
+        <source>The next pixel of the image framed in yellow: the probability of each value the model predicted, and the value it drew. Click another image to follow it.</source>
+        <translation>黄框图像的下一个像素：模型预测的每个取值的概率，以及它画出的值。点击另一幅图像即可跟随它。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="228"/>
         <source>%1 is a %2: it does not write images pixel by pixel</source>
         <translation>%1 是 %2：它不逐像素书写图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="229"/>
+        <location filename="../app/gui/pixelpage.cpp" line="231"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="242"/>
+        <location filename="../app/gui/pixelpage.cpp" line="244"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="284"/>
+        <location filename="../app/gui/pixelpage.cpp" line="286"/>
         <source>Paint over the digits with the left mouse button to hide what the model should fill in; the right button gives pixels back. Then Write.</source>
         <translation>用鼠标左键在数字上涂抹，隐藏要由模型填充的部分；右键恢复像素。然后点击“书写”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="293"/>
+        <location filename="../app/gui/pixelpage.cpp" line="295"/>
         <source>Nothing is hidden yet: paint over the digits with the left mouse button first.</source>
         <translation>还没有隐藏任何像素：请先用鼠标左键在数字上涂抹。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="344"/>
+        <location filename="../app/gui/pixelpage.cpp" line="338"/>
+        <source>Image %1 (yellow frame), row %2, column %3: predicted, and drawn</source>
+        <translation>图像 %1（黄框），第 %2 行第 %3 列：预测与画出的值</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/pixelpage.cpp" line="345"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on, or Paint to hide another part.</source>
         <translation>完成：%1 张 %2 像素的图像。点击像素查看它依赖什么，或点击“涂抹”隐藏另一部分。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="346"/>
+        <location filename="../app/gui/pixelpage.cpp" line="347"/>
         <source>Done: %1 images of %2 pixels. Click a pixel to see what it depends on.</source>
         <translation>完成：%1 张 %2 像素的图像。单击一个像素，查看它依赖于什么。</translation>
     </message>
     <message>
-        <location filename="../app/gui/pixelpage.cpp" line="349"/>
+        <location filename="../app/gui/pixelpage.cpp" line="350"/>
         <source>%1 of %2 pixels · %3 pixels a second in each image</source>
         <translation>%1 / %2 个像素 · 每张图像每秒 %3 个像素</translation>
     </message>
@@ -3552,119 +3557,119 @@ or drop an image</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="188"/>
+        <location filename="../app/gui/trainpage.cpp" line="190"/>
         <source>The run you follow has finished: %1</source>
         <translation>你跟踪的运行已完成:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="190"/>
+        <location filename="../app/gui/trainpage.cpp" line="192"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
         <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="193"/>
+        <location filename="../app/gui/trainpage.cpp" line="195"/>
         <source>The run you follow failed: %1</source>
         <translation>你跟踪的运行失败了:%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="196"/>
+        <location filename="../app/gui/trainpage.cpp" line="198"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="200"/>
+        <location filename="../app/gui/trainpage.cpp" line="202"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="208"/>
+        <location filename="../app/gui/trainpage.cpp" line="210"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="218"/>
+        <location filename="../app/gui/trainpage.cpp" line="220"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="293"/>
+        <location filename="../app/gui/trainpage.cpp" line="295"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="355"/>
+        <location filename="../app/gui/trainpage.cpp" line="357"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="356"/>
+        <location filename="../app/gui/trainpage.cpp" line="358"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="361"/>
+        <location filename="../app/gui/trainpage.cpp" line="363"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="363"/>
+        <location filename="../app/gui/trainpage.cpp" line="365"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="419"/>
+        <location filename="../app/gui/trainpage.cpp" line="421"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="450"/>
+        <location filename="../app/gui/trainpage.cpp" line="452"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
         <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="453"/>
+        <location filename="../app/gui/trainpage.cpp" line="455"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="460"/>
+        <location filename="../app/gui/trainpage.cpp" line="462"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
         <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="472"/>
+        <location filename="../app/gui/trainpage.cpp" line="474"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
         <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="480"/>
+        <location filename="../app/gui/trainpage.cpp" line="482"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
         <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="487"/>
+        <location filename="../app/gui/trainpage.cpp" line="489"/>
         <source>Compare runs, %1: %2</source>
         <translation>比较运行,%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="542"/>
+        <location filename="../app/gui/trainpage.cpp" line="544"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="543"/>
+        <location filename="../app/gui/trainpage.cpp" line="545"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="609"/>
+        <location filename="../app/gui/trainpage.cpp" line="611"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="610"/>
+        <location filename="../app/gui/trainpage.cpp" line="612"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3734,365 +3739,365 @@ or drop an image</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="112"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="116"/>
         <source>Model and data</source>
         <translation>模型与数据</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="116"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="120"/>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="126"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
         <source>%1 × %1 px</source>
         <translation>%1 × %1 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="129"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="133"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="130"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="134"/>
         <source>colour (RGB)</source>
         <translation>彩色（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="133"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="137"/>
         <source>Images:</source>
         <translation>图像：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="135"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="139"/>
         <source>Each image is centre-cropped to a square and resized.</source>
         <translation>每张图像先居中裁剪为正方形，再缩放。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="161"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="165"/>
         <source>Hyperparameters</source>
         <translation>超参数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="174"/>
         <source>&amp;Batch size:</source>
         <translation>批大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="176"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="180"/>
         <source>&amp;Learning rate (Adam):</source>
         <translation>学习率（Adam）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="190"/>
         <source>LibTorch threads used by training. Leaving one core free keeps the window responsive while it trains; using all cores trains faster but the window may stutter.</source>
         <translation>训练使用的 LibTorch 线程数。留出一个核心可让窗口在训练时保持流畅；使用全部核心训练更快，但窗口可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="191"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="195"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
         <source>Where the model trains: the CPU, or a GPU when GenLab&apos;s LibTorch was built with CUDA.</source>
         <translation>模型在哪里训练：CPU，或在 GenLab 的 LibTorch 支持 CUDA 时用 GPU。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="196"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="200"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="201"/>
         <source>bfloat16 (faster on CPUs with AVX512-BF16 or AMX)</source>
         <translation>bfloat16（在支持 AVX512-BF16 或 AMX 的 CPU 上更快）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="198"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="199"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="203"/>
         <source>Arithmetic of the convolutions and matrix products. bfloat16 keeps the weights, norms and losses in float32 and computes the rest with half the bits: several times faster where the CPU has it, the same quality.</source>
         <translation>卷积与矩阵乘法的运算精度。bfloat16 让权重、归一化和损失保持 float32，其余用一半的位数计算：在支持它的 CPU 上快数倍，质量不变。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="217"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="221"/>
         <source>&amp;Start training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="231"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
         <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="233"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="237"/>
         <source>Set up the &amp;next run</source>
         <translation>设置下一个运行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="235"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="239"/>
         <source>Unlocks the form while this run trains; Start then asks whether to stop this run or queue the new one.</source>
         <translation>在此运行训练期间解锁表单；之后点击“开始训练”时会询问是停止此运行，还是将新运行加入队列。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="252"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="256"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
         <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="79"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="84"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="119"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="123"/>
         <source>D&amp;ataset:</source>
         <translation>数据集(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="166"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="170"/>
         <source>E&amp;pochs:</source>
         <translation>轮数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="182"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="186"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="188"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="192"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="193"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="197"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="202"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="206"/>
         <source>Arithmetic:</source>
         <translation>运算精度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="220"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="224"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="223"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="542"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="227"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="230"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="234"/>
         <source>Res&amp;ume</source>
         <translation>继续(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="250"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="254"/>
         <source>Follo&amp;w a run…</source>
         <translation>跟踪运行(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="260"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="264"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="266"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="270"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="275"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="279"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="278"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="281"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="305"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="306"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="310"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="312"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="316"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="313"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="317"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="314"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="572"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="318"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="576"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="315"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="573"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="319"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="577"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="316"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="320"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="323"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="327"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="331"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="330"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="335"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="327"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="331"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="513"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="519"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="523"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="560"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="564"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="569"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="573"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="570"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="574"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="571"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="575"/>
         <source>Gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="588"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="589"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="597"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="598"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="602"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="611"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="603"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="612"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="286"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="205"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="209"/>
         <source>Score the samples</source>
         <translation>为样本打分</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="208"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="212"/>
         <source>Fresh samples are judged after each epoch that saves samples (the Sample quality tab): by a classifier GenLab trains once on the data set (about a minute the first time; kept beside the data when that folder is writable), or, for 2-D points, by their distance to the held-out points.</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="292"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="296"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="322"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="463"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="467"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="477"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="481"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="482"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
         <source>Not found on this machine. %1</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="496"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="500"/>
         <source>Held-out %1:</source>
         <translation>留出 %1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="496"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="500"/>
         <source>Held-out:</source>
         <translation>留出：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="580"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="584"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="581"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="585"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="537"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="583"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="541"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="587"/>
         <source>done</source>
         <translation>完成</translation>
     </message>

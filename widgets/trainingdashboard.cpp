@@ -55,14 +55,19 @@ class SettingsColumn final : public QScrollArea {
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);  // no wider than sizeHint()
   }
   QSize minimumSizeHint() const override {
     const int content = widget() ? widget()->minimumSizeHint().width() : 0;
     return {content + verticalScrollBar()->sizeHint().width(), 160};
   }
+  // At most 440 px wide unless the content needs more (a family's longer option rows, Chinese):
+  // never narrower than the content, which would cut it on the right.
   QSize sizeHint() const override {
     const QSize content = widget() ? widget()->sizeHint() : QSize();
-    return {std::max(content.width(), minimumSizeHint().width()), content.height()};
+    const int least = minimumSizeHint().width();
+    return {std::clamp(content.width() + verticalScrollBar()->sizeHint().width(), least, std::max(least, 440)),
+            content.height()};
   }
 };
 
@@ -99,7 +104,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   auto* settingsScroll = new SettingsColumn(this);
   settingsScroll->setObjectName(QStringLiteral("settingsScroll"));
   settingsScroll->setWidget(leftBox);
-  settingsScroll->setMaximumWidth(440);
 
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(settingsScroll);
@@ -581,6 +585,11 @@ void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, i
   m_speed->setText(tr("%L1 samples/s").arg(samplesPerSecond, 0, 'f', 0));
   m_elapsed->setText(duration(elapsedSeconds));
   m_eta->setText(step >= totalSteps ? tr("done") : duration(etaSeconds));
+}
+
+void TrainingDashboard::setEnded() {
+  m_speed->setText(QStringLiteral("–"));
+  m_eta->setText(QStringLiteral("–"));
 }
 
 void TrainingDashboard::setPaused(bool paused) {

@@ -104,6 +104,8 @@ class TrainingDashboard final : public QWidget {
   void addEvaluation(int epoch, qint64 step, const QVector<double>& values);
   /// The run reports that it waits (Pause) or trains again.
   void setPaused(bool paused);
+  /// A followed run that has ended without finishing (stopped, failed): no speed, nothing remaining.
+  void setEnded();
   /// How a message reads: a problem (red) or information (the text's own colour).
   enum class Tone { Problem, Information };
   void setMessage(const QString& text, Tone tone = Tone::Problem);

@@ -187,6 +187,8 @@ QHBoxLayout* PixelPage::buildImagesAndSidePanel() {
     m_writer->requestReceptiveField(image, row, col);
   });
   m_distribution = new PixelDistributionView(this);
+  m_distribution->setToolTip(tr("The next pixel of the image framed in yellow: the probability of each value the "
+                                "model predicted, and the value it drew. Click another image to follow it."));
   m_speed = new QLabel(this);
   m_plainView = new PixelWriteView(this);
   m_plainView->setMinimumSize(160, 160);
@@ -333,8 +335,7 @@ void PixelPage::showFrame(const PixelWriteFrame& f) {
   if (!f.distribution.isEmpty() && drawnAt >= 0) {
     m_distribution->setDistribution(f.distribution, f.drawnLevel);
     m_view->setFocusImage(f.focus);
-    m_distribution->setCaption(tr("Image %1 (framed in yellow; click another image to follow it), pixel (row %2, "
-                                  "column %3): what the model predicted, and what it drew")
+    m_distribution->setCaption(tr("Image %1 (yellow frame), row %2, column %3: predicted, and drawn")
                                    .arg(f.focus + 1)
                                    .arg(drawnAt / f.size + 1)
                                    .arg(drawnAt % f.size + 1));

@@ -184,6 +184,8 @@ TrainPage::TrainPage(QWidget* parent) : QWidget(parent) {
           [this](const QImage& image, qint64 step) { m_dashboard->samples()->addSamples(image, step); });
   connect(m_follower, &RunFollower::problem, this, [this](const QString& text) { m_dashboard->setMessage(text); });
   connect(m_follower, &RunFollower::statusChanged, this, [this](const QString& status) {
+    if (status == QLatin1String("stopped") || status == QLatin1String("failed"))
+      m_dashboard->setEnded();  // not "Remaining 24:02" for a run that no longer trains
     if (status == QLatin1String("completed"))
       m_dashboard->setMessage(tr("The run you follow has finished: %1").arg(m_follower->folder()), TrainingDashboard::Tone::Information);
     else if (status == QLatin1String("stopped"))

@@ -244,6 +244,26 @@ class tst_FollowRun : public QObject {
     }
   }
 
+  // A followed run that was stopped shows no speed and nothing remaining (it no longer trains).
+  void aStoppedRunRemainsNothing() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("stopped"));
+    QProcess cli;
+    cli.start(QStringLiteral(GENLAB_CLI_PATH),
+              {QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+               QStringLiteral("toy:moons"), QStringLiteral("--max-steps"), QStringLiteral("30"), QStringLiteral("--threads"),
+               QStringLiteral("1"), QStringLiteral("--out"), folder});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    TrainPage page;
+    page.show();
+    page.followRun(folder);
+    auto* eta = page.dashboard()->findChild<QLabel*>(QStringLiteral("etaLabel"));
+    QVERIFY(eta);
+    QTRY_COMPARE_WITH_TIMEOUT(page.dashboard()->curves()->pointCount(), 30, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(eta->text(), QStringLiteral("–"), 3000);
+  }
+
   // The worker writes an epoch's row, then, once its samples are scored, the same row with
   // their quality: the follower reports the completed row, without starting over.
   void aCompletedRowIsNoRestart() {
