@@ -366,8 +366,9 @@ torch::Tensor UnetImpl::forward(const torch::Tensor& x_in, const torch::Tensor& 
     const auto l = labels.defined() ? labels.to(torch::kLong) : torch::full({x_in.size(0)}, none, t.options().dtype(torch::kLong));
     TORCH_CHECK(l.dim() == 1 && l.size(0) == x_in.size(0), "U-Net: one label per image, got ", l.sizes(), " for ",
                 x_in.size(0), " images");
-    TORCH_CHECK(l.numel() == 0 || (l.min().item<int64_t>() >= 0 && l.max().item<int64_t>() <= none),
-                "U-Net: labels must be 0 … ", none, " (", none, ": no class)");
+    // One reduction and one read back per forward pass (this runs every step).
+    TORCH_CHECK(!(l.lt(0) | l.gt(none)).any().item<bool>(), "U-Net: labels must be 0 … ", none, " (", none,
+                ": no class)");
     temb = temb + class_emb->forward(l.to(temb.device()));
   } else {
     TORCH_CHECK(!labels.defined(), "this U-Net was not trained with classes: it cannot be told one");
