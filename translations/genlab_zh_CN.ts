@@ -93,7 +93,7 @@
     <message>
         <location filename="../widgets/chartexport.cpp" line="191"/>
         <source>Curves as CSV (every point)…</source>
-        <translation>曲线存为 CSV(每个点)…</translation>
+        <translation>曲线存为 CSV（每个点）…</translation>
     </message>
     <message>
         <location filename="../widgets/chartexport.cpp" line="192"/>
@@ -111,7 +111,7 @@
     <message>
         <location filename="../widgets/comparepanel.cpp" line="16"/>
         <source>A run with a latent code (say an auto-encoder beside a VAE trained on the same digits).</source>
-        <translation>一个带潜在编码的运行(例如在同样的数字上训练的自编码器,与 VAE 并排)。</translation>
+        <translation>一个带潜在编码的运行（例如在同样的数字上训练的自编码器，与 VAE 并排）。</translation>
     </message>
     <message>
         <location filename="../widgets/comparepanel.cpp" line="18"/>
@@ -121,12 +121,12 @@
     <message>
         <location filename="../widgets/comparepanel.cpp" line="21"/>
         <source>Both runs show the same point of their latent spaces (in standard deviations of each one&apos;s codes); dragging on either map moves both.</source>
-        <translation>两个运行显示各自潜在空间中的同一点(以各自编码的标准差为单位);在任一张图上拖动都会同时移动两者。</translation>
+        <translation>两个运行显示各自潜在空间中的同一点（以各自编码的标准差为单位）；在任一张图上拖动都会同时移动两者。</translation>
     </message>
     <message>
         <location filename="../widgets/comparepanel.cpp" line="24"/>
         <source>Open a second run to see its latent space beside this one.</source>
-        <translation>打开第二个运行,在旁边查看它的潜在空间。</translation>
+        <translation>打开第二个运行，在旁边查看它的潜在空间。</translation>
     </message>
 </context>
 <context>
@@ -585,23 +585,28 @@
     <name>DrawPanel</name>
     <message>
         <location filename="../widgets/drawpanel.cpp" line="133"/>
-        <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
-        <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
+        <source>nothing drawn yet</source>
+        <translation>尚未绘画</translation>
     </message>
     <message>
-        <location filename="../widgets/drawpanel.cpp" line="138"/>
+        <location filename="../widgets/drawpanel.cpp" line="134"/>
+        <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
+        <translation>画一个数字：编码器把它放到图上（它的均值，以及后验分布的 1σ 和 2σ 椭圆），滑块随之跳到那里。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drawpanel.cpp" line="139"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/drawpanel.cpp" line="146"/>
+        <location filename="../widgets/drawpanel.cpp" line="147"/>
         <source>&amp;Pen:</source>
-        <translation>笔宽(&amp;P):</translation>
+        <translation>笔宽(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../widgets/drawpanel.cpp" line="154"/>
+        <location filename="../widgets/drawpanel.cpp" line="155"/>
         <source>What the model makes of it:</source>
-        <translation>模型把它画成:</translation>
+        <translation>模型把它画成：</translation>
     </message>
 </context>
 <context>
@@ -609,7 +614,7 @@
     <message>
         <location filename="../widgets/drawpanel.cpp" line="22"/>
         <source>Draw with the left mouse button, or drop an image file here.</source>
-        <translation>用鼠标左键绘画,或把图像文件拖放到这里。</translation>
+        <translation>用鼠标左键绘画，或把图像文件拖放到这里。</translation>
     </message>
     <message>
         <location filename="../widgets/drawpanel.cpp" line="86"/>
@@ -642,22 +647,22 @@ or drop an image</source>
         <translation>漫步</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="168"/>
+        <location filename="../app/gui/explorepage.cpp" line="169"/>
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="170"/>
+        <location filename="../app/gui/explorepage.cpp" line="171"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="172"/>
+        <location filename="../app/gui/explorepage.cpp" line="173"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="173"/>
+        <location filename="../app/gui/explorepage.cpp" line="174"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
@@ -689,47 +694,47 @@ or drop an image</source>
     <message>
         <location filename="../app/gui/explorecompare.cpp" line="71"/>
         <source>%1 with a %2-D code, after %3 steps. Run: %4</source>
-        <translation>%1,%2 维编码,训练 %3 步后。运行:%4</translation>
+        <translation>%1,%2 维编码，训练 %3 步后。运行：%4</translation>
     </message>
     <message>
         <location filename="../app/gui/explorecompare.cpp" line="142"/>
         <source>%1 codes drawn at random, each with z%2 = %3σ and z%4 = %5σ as the sliders set them: what the other %6 dimensions add at this point of the map.</source>
-        <translation>随机抽取的 %1 个编码,每个都按滑块设定 z%2 = %3σ、z%4 = %5σ:显示其余 %6 个维度在图上这一点带来的变化。</translation>
+        <translation>随机抽取的 %1 个编码，每个都按滑块设定 z%2 = %3σ、z%4 = %5σ：显示其余 %6 个维度在图上这一点带来的变化。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="59"/>
         <source>Held-out data not shown: %1</source>
-        <translation>未显示留出数据:%1</translation>
+        <translation>未显示留出数据：%1</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="113"/>
         <source>Show the held-o&amp;ut images (%1, at their codes&apos; means)</source>
-        <translation>显示留出图像(%1 张,位于其编码的均值处)(&amp;U)</translation>
+        <translation>显示留出图像（%1 张，位于其编码的均值处）(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="114"/>
         <source>Show the held-o&amp;ut points (%1, at their codes)</source>
-        <translation>显示留出点(%1 个,位于其编码处)(&amp;U)</translation>
+        <translation>显示留出点（%1 个，位于其编码处）(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="130"/>
         <source>Held-out image %1, class “%2”; right: what the decoder draws from its code&apos;s mean.</source>
-        <translation>留出图像 %1,类别“%2”;右:解码器根据其编码均值画出的图像。</translation>
+        <translation>留出图像 %1，类别“%2”；右：解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="134"/>
         <source>Held-out image %1; right: what the decoder draws from its code&apos;s mean.</source>
-        <translation>留出图像 %1;右:解码器根据其编码均值画出的图像。</translation>
+        <translation>留出图像 %1；右：解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="135"/>
         <source>Held-out point %1 (grey) and the point decoded from its code (red).</source>
-        <translation>留出点 %1(灰色)以及由其编码解码出的点(红色)。</translation>
+        <translation>留出点 %1（灰色）以及由其编码解码出的点（红色）。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="144"/>
         <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
-        <translation>画一个数字:编码器把它放到图上(它的均值,以及后验分布的 1σ 和 2σ 椭圆),滑块随之跳到那里。</translation>
+        <translation>画一个数字：编码器把它放到图上（它的均值，以及后验分布的 1σ 和 2σ 椭圆），滑块随之跳到那里。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="180"/>
@@ -759,7 +764,7 @@ or drop an image</source>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="195"/>
         <source>Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
-        <translation>它的编码:%1。滑块已移到那里;图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
+        <translation>它的编码：%1。滑块已移到那里；图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="196"/>
@@ -769,56 +774,61 @@ or drop an image</source>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="215"/>
         <source>Start set; now move to the end and press End here.</source>
-        <translation>已设起点;现在移到终点并按“终点在此”。</translation>
+        <translation>已设起点；现在移到终点并按“终点在此”。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="216"/>
         <source>End set; now move to the start and press Start here.</source>
-        <translation>已设终点;现在移到起点并按“起点在此”。</translation>
+        <translation>已设终点；现在移到起点并按“起点在此”。</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="217"/>
+        <source>Set a start and an end: the points along the way appear here.</source>
+        <translation>设定起点和终点：沿途的点会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorescatter.cpp" line="218"/>
         <source>Set a start and an end: the images along the way appear here.</source>
-        <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
+        <translation>设定起点和终点：沿途的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="239"/>
+        <location filename="../app/gui/explorescatter.cpp" line="240"/>
         <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
-        <translation>沿%2从 A 到 B 共 %1 步;图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
+        <translation>沿%2从 A 到 B 共 %1 步；图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="242"/>
+        <location filename="../app/gui/explorescatter.cpp" line="243"/>
         <source>a great circle</source>
         <translation>大圆</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="242"/>
+        <location filename="../app/gui/explorescatter.cpp" line="243"/>
         <source>a straight line</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="281"/>
+        <location filename="../app/gui/explorescatter.cpp" line="282"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="292"/>
+        <location filename="../app/gui/explorescatter.cpp" line="293"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="292"/>
+        <location filename="../app/gui/explorescatter.cpp" line="293"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="292"/>
+        <location filename="../app/gui/explorescatter.cpp" line="293"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="294"/>
-        <location filename="../app/gui/explorescatter.cpp" line="299"/>
+        <location filename="../app/gui/explorescatter.cpp" line="295"/>
+        <location filename="../app/gui/explorescatter.cpp" line="300"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -1248,16 +1258,17 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="111"/>
+        <location filename="../widgets/latentexplorer.cpp" line="304"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="116"/>
+        <location filename="../widgets/latentexplorer.cpp" line="117"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="122"/>
+        <location filename="../widgets/latentexplorer.cpp" line="123"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
@@ -1267,55 +1278,65 @@ or drop an image</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="154"/>
+        <location filename="../widgets/latentexplorer.cpp" line="155"/>
         <source>Hori&amp;zontal:</source>
         <translation>水平(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="154"/>
+        <location filename="../widgets/latentexplorer.cpp" line="155"/>
         <source>Vert&amp;ical:</source>
         <translation>垂直(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="166"/>
+        <location filename="../widgets/latentexplorer.cpp" line="167"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="167"/>
+        <location filename="../widgets/latentexplorer.cpp" line="168"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="168"/>
+        <location filename="../widgets/latentexplorer.cpp" line="169"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="170"/>
+        <location filename="../widgets/latentexplorer.cpp" line="171"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="185"/>
+        <location filename="../widgets/latentexplorer.cpp" line="186"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="189"/>
+        <location filename="../widgets/latentexplorer.cpp" line="304"/>
+        <source>Decoded point</source>
+        <translation>解码出的点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="305"/>
+        <source>Each cell plots the point the decoder makes at that code (red) over the data (grey); the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
+        <translation>每个格子画出解码器在该编码处生成的点（红色），背后是数据（灰色）；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等距分布。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="308"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="208"/>
-        <location filename="../widgets/latentexplorer.cpp" line="342"/>
+        <location filename="../widgets/latentexplorer.cpp" line="351"/>
         <source>Show the held-o&amp;ut data</source>
         <translation>显示留出数据(&amp;U)</translation>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="211"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
-        <translation>每个点是一张留出图像,位于其编码的均值处,按类别着色。把指针停在点上,可以看到该图像以及模型把它画成什么;右键单击可在那里开始或结束一次漫步。</translation>
+        <translation>每个点是一张留出图像，位于其编码的均值处，按类别着色。把指针停在点上，可以看到该图像以及模型把它画成什么；右键单击可在那里开始或结束一次漫步。</translation>
     </message>
 </context>
 <context>
@@ -2528,152 +2549,162 @@ or drop an image</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="28"/>
+        <location filename="../widgets/reverseview.cpp" line="30"/>
         <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
         <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="89"/>
+        <location filename="../widgets/reverseview.cpp" line="91"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="90"/>
+        <location filename="../widgets/reverseview.cpp" line="92"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="105"/>
+        <location filename="../widgets/reverseview.cpp" line="107"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="106"/>
+        <location filename="../widgets/reverseview.cpp" line="108"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="116"/>
+        <location filename="../widgets/reverseview.cpp" line="118"/>
         <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
         <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="128"/>
+        <location filename="../widgets/reverseview.cpp" line="130"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="129"/>
+        <location filename="../widgets/reverseview.cpp" line="131"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="130"/>
+        <location filename="../widgets/reverseview.cpp" line="132"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="131"/>
+        <location filename="../widgets/reverseview.cpp" line="133"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="133"/>
+        <location filename="../widgets/reverseview.cpp" line="135"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="139"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="139"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="137"/>
+        <location filename="../widgets/reverseview.cpp" line="139"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="138"/>
+        <location filename="../widgets/reverseview.cpp" line="140"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="138"/>
+        <location filename="../widgets/reverseview.cpp" line="140"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="145"/>
+        <location filename="../widgets/reverseview.cpp" line="147"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="146"/>
+        <location filename="../widgets/reverseview.cpp" line="148"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="147"/>
+        <location filename="../widgets/reverseview.cpp" line="149"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="148"/>
+        <location filename="../widgets/reverseview.cpp" line="150"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="165"/>
+        <location filename="../widgets/reverseview.cpp" line="167"/>
         <source>Classifier-free guidance w: 0 draws without the class, 1 with it, more pushes further from the unclassed prediction towards the class: more typical digits, less variety.</source>
         <translation>无分类器引导 w：0 表示不带类别地画，1 表示带类别，更大则从无类别的预测进一步推向该类别：数字更典型，变化更少。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="167"/>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
         <source>Cla&amp;ss:</source>
         <translation>类别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <location filename="../widgets/reverseview.cpp" line="171"/>
         <source>&amp;Guidance w:</source>
         <translation>引导 w(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="193"/>
+        <location filename="../widgets/reverseview.cpp" line="195"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="194"/>
+        <location filename="../widgets/reverseview.cpp" line="196"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="195"/>
+        <location filename="../widgets/reverseview.cpp" line="197"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="205"/>
+        <location filename="../widgets/reverseview.cpp" line="207"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="206"/>
+        <location filename="../widgets/reverseview.cpp" line="208"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="208"/>
+        <location filename="../widgets/reverseview.cpp" line="210"/>
         <source>Trails: the paths of eight points so far</source>
         <translation>轨迹：八个点到目前为止的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="316"/>
+        <location filename="../widgets/reverseview.cpp" line="233"/>
+        <source>Run DDPM and DDIM from the same noise and show both endings with their wall times</source>
+        <translation>从同一噪声分别运行 DDPM 和 DDIM，并显示两者的结果及各自用时</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="235"/>
+        <source>Remove the endings of forks and comparisons</source>
+        <translation>移除分叉和比较得到的结果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="320"/>
         <source>each class in turn</source>
         <translation>各类别轮流</translation>
     </message>
@@ -2718,57 +2749,52 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="219"/>
-        <source>Fork and compare</source>
-        <translation>分叉与比较</translation>
-    </message>
-    <message>
-        <location filename="../widgets/reverseview.cpp" line="224"/>
+        <location filename="../widgets/reverseview.cpp" line="226"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="231"/>
+        <location filename="../widgets/reverseview.cpp" line="234"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="233"/>
+        <location filename="../widgets/reverseview.cpp" line="237"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="262"/>
+        <location filename="../widgets/reverseview.cpp" line="268"/>
         <source>Save frame (PNG)…</source>
         <translation>保存帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="263"/>
+        <location filename="../widgets/reverseview.cpp" line="269"/>
         <source>Save filmstrip (PNG)…</source>
         <translation>保存胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="264"/>
+        <location filename="../widgets/reverseview.cpp" line="270"/>
         <source>Save the whole trajectory (GIF)…</source>
         <translation>保存整个轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="79"/>
+        <location filename="../widgets/reverseview.cpp" line="81"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="222"/>
+        <location filename="../widgets/reverseview.cpp" line="224"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="229"/>
+        <location filename="../widgets/reverseview.cpp" line="231"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="277"/>
+        <location filename="../widgets/reverseview.cpp" line="281"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2794,7 +2820,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="358"/>
+        <location filename="../widgets/reverseview.cpp" line="362"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
@@ -2918,26 +2944,26 @@ or drop an image</source>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="28"/>
         <source>held-out: %1</source>
-        <translation>留出:%1</translation>
+        <translation>留出：%1</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="37"/>
-        <location filename="../widgets/runcomparechart.cpp" line="94"/>
-        <location filename="../widgets/runcomparechart.cpp" line="256"/>
+        <location filename="../widgets/runcomparechart.cpp" line="95"/>
+        <location filename="../widgets/runcomparechart.cpp" line="257"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="38"/>
-        <location filename="../widgets/runcomparechart.cpp" line="256"/>
+        <location filename="../widgets/runcomparechart.cpp" line="257"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="39"/>
-        <location filename="../widgets/runcomparechart.cpp" line="256"/>
+        <location filename="../widgets/runcomparechart.cpp" line="257"/>
         <source>training time (s)</source>
-        <translation>训练时间(秒)</translation>
+        <translation>训练时间（秒）</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="45"/>
@@ -2950,39 +2976,39 @@ or drop an image</source>
         <translation>添加运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="74"/>
+        <location filename="../widgets/runcomparechart.cpp" line="75"/>
         <source>Curve:</source>
-        <translation>曲线:</translation>
+        <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="78"/>
+        <location filename="../widgets/runcomparechart.cpp" line="79"/>
         <source>Alon&amp;g:</source>
-        <translation>横轴(&amp;G):</translation>
+        <translation>横轴(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="259"/>
+        <location filename="../widgets/runcomparechart.cpp" line="260"/>
         <source>Runs compared</source>
         <translation>运行对比</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="259"/>
+        <location filename="../widgets/runcomparechart.cpp" line="260"/>
         <source>Runs compared: %1</source>
         <translation>运行对比：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="272"/>
+        <location filename="../widgets/runcomparechart.cpp" line="273"/>
         <source>Add runs to see them on one chart: each gets its colour, and the curve below is drawn for every run that measures it.</source>
         <translation>添加运行即可在同一张图上查看：每个运行有自己的颜色，下方选择的曲线会为每个测量了它的运行画出。</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="274"/>
+        <location filename="../widgets/runcomparechart.cpp" line="275"/>
         <source>Not drawn: %1 (no “%2” in its run).</source>
         <translation>未画出：%1（其运行中没有“%2”）。</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="48"/>
         <source>The losses under a moving average (0.9 on the past, as on this run&apos;s chart); exports keep the raw values.</source>
-        <translation>损失经移动平均(过去权重 0.9,与本次运行的图表相同);导出时保留原始值。</translation>
+        <translation>损失经移动平均（过去权重 0.9,与本次运行的图表相同）；导出时保留原始值。</translation>
     </message>
     <message>
         <location filename="../widgets/runcomparechart.cpp" line="54"/>
@@ -2990,7 +3016,7 @@ or drop an image</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../widgets/runcomparechart.cpp" line="61"/>
+        <location filename="../widgets/runcomparechart.cpp" line="62"/>
         <source>Untick a run to hide it.</source>
         <translation>取消勾选即可隐藏该运行。</translation>
     </message>
@@ -3006,17 +3032,17 @@ or drop an image</source>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="24"/>
         <source>%1: not a GenLab metrics file (its first line is not &quot;step,epoch,wall_s,…&quot;)</source>
-        <translation>%1:不是 GenLab 指标文件(第一行不是“step,epoch,wall_s,…”)</translation>
+        <translation>%1：不是 GenLab 指标文件（第一行不是“step,epoch,wall_s,…”）</translation>
     </message>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="68"/>
         <source>%1, line %2: %3 fields, the header has %4</source>
-        <translation>%1,第 %2 行:%3 个字段,表头有 %4 个</translation>
+        <translation>%1，第 %2 行：%3 个字段，表头有 %4 个</translation>
     </message>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="108"/>
         <source>%1, line %2: a number cannot be read</source>
-        <translation>%1,第 %2 行:有一个数字无法读取</translation>
+        <translation>%1，第 %2 行：有一个数字无法读取</translation>
     </message>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="122"/>
@@ -3056,7 +3082,7 @@ or drop an image</source>
     <message>
         <location filename="../app/runs/runfollower.cpp" line="201"/>
         <source>%1 is larger than 1 GiB: not followed</source>
-        <translation>%1 大于 1 GiB:不跟踪</translation>
+        <translation>%1 大于 1 GiB：不跟踪</translation>
     </message>
 </context>
 <context>
@@ -3069,7 +3095,7 @@ or drop an image</source>
     <message>
         <location filename="../app/runs/runinspection.cpp" line="68"/>
         <source>%1: the model kind is not one this version knows</source>
-        <translation>%1:此版本不认识该模型类型</translation>
+        <translation>%1：此版本不认识该模型类型</translation>
     </message>
     <message>
         <location filename="../app/runs/runinspection.cpp" line="128"/>
@@ -3537,139 +3563,139 @@ or drop an image</source>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="131"/>
+        <location filename="../app/gui/trainpage.cpp" line="133"/>
         <source>Generated: 10,000 training points and 2,000 held out, the same on every machine. Small MLPs train on them in seconds; samples are drawn as a scatter plot.</source>
         <translation>程序生成的数据：10,000 个训练点和 2,000 个留出点，在每台机器上都相同。小型 MLP 在上面几秒即可训练完；样本以散点图形式画出。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="142"/>
+        <location filename="../app/gui/trainpage.cpp" line="144"/>
         <source>%1 on %2, %3 epochs</source>
         <translation>%1（%2，%3 轮）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="159"/>
+        <location filename="../app/gui/trainpage.cpp" line="161"/>
         <source>bfloat16 on this CPU</source>
         <translation>本机 CPU 上为 bfloat16</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="159"/>
+        <location filename="../app/gui/trainpage.cpp" line="161"/>
         <source>float32 on this CPU</source>
         <translation>本机 CPU 上为 float32</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="190"/>
-        <source>The run you follow has finished: %1</source>
-        <translation>你跟踪的运行已完成:%1</translation>
-    </message>
-    <message>
         <location filename="../app/gui/trainpage.cpp" line="192"/>
+        <source>The run you follow has finished: %1</source>
+        <translation>你跟踪的运行已完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/trainpage.cpp" line="194"/>
         <source>The run you follow was stopped (it can be resumed): %1</source>
-        <translation>你跟踪的运行已停止(可以继续训练):%1</translation>
+        <translation>你跟踪的运行已停止（可以继续训练）：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="195"/>
+        <location filename="../app/gui/trainpage.cpp" line="197"/>
         <source>The run you follow failed: %1</source>
-        <translation>你跟踪的运行失败了:%1</translation>
+        <translation>你跟踪的运行失败了：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="198"/>
+        <location filename="../app/gui/trainpage.cpp" line="200"/>
         <source>Add a run to compare</source>
         <translation>添加要比较的运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="202"/>
+        <location filename="../app/gui/trainpage.cpp" line="204"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="210"/>
+        <location filename="../app/gui/trainpage.cpp" line="212"/>
         <source>Follow a run folder</source>
         <translation>跟踪一个运行文件夹</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="220"/>
+        <location filename="../app/gui/trainpage.cpp" line="222"/>
         <source>A folder of JPG/PNG images (sub-folders are searched too)</source>
         <translation>JPG/PNG 图片文件夹（也会搜索子文件夹）</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="295"/>
+        <location filename="../app/gui/trainpage.cpp" line="297"/>
         <source>The dataset &apos;%1&apos; was not found (looked in %2). %3</source>
         <translation>找不到数据集“%1”（查找了 %2）。%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="357"/>
+        <location filename="../app/gui/trainpage.cpp" line="359"/>
         <source>A run is training</source>
         <translation>有运行正在训练</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="358"/>
+        <location filename="../app/gui/trainpage.cpp" line="360"/>
         <source>%1 is training. Stop it (it saves what it has learned) and start %2, or queue %2 to start when it ends?</source>
         <translation>%1 正在训练。要停止它（会保存已学到的内容）并开始 %2，还是将 %2 加入队列、待其结束后开始？</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="363"/>
+        <location filename="../app/gui/trainpage.cpp" line="365"/>
         <source>&amp;Stop it and start</source>
         <translation>停止并开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="365"/>
+        <location filename="../app/gui/trainpage.cpp" line="367"/>
         <source>&amp;Queue</source>
         <translation>加入队列(&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/trainpage.cpp" line="421"/>
+        <location filename="../app/gui/trainpage.cpp" line="423"/>
         <source>%n image file(s) could not be read and were skipped.</source>
         <translation>
             <numerusform>%n 个图像文件无法读取，已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="452"/>
+        <location filename="../app/gui/trainpage.cpp" line="454"/>
         <source>Paused at step %1 of epoch %2, saved: Resume goes on exactly from here.</source>
-        <translation>已在第 %2 轮的第 %1 步暂停并保存:“继续”会从这里原样接着训练。</translation>
+        <translation>已在第 %2 轮的第 %1 步暂停并保存：“继续”会从这里原样接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="455"/>
+        <location filename="../app/gui/trainpage.cpp" line="457"/>
         <source>Training: epoch %1 of %2, step %3 — the model below updates as it learns.</source>
         <translation>训练中：第 %1 轮，共 %2 轮，第 %3 步——下方的模型会随学习而更新。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="462"/>
+        <location filename="../app/gui/trainpage.cpp" line="464"/>
         <source>A run trains here: its chart stays. Follow another run once it has ended.</source>
-        <translation>这里正在训练一个运行:保留它的图表。等它结束后再跟踪其他运行。</translation>
+        <translation>这里正在训练一个运行：保留它的图表。等它结束后再跟踪其他运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="474"/>
+        <location filename="../app/gui/trainpage.cpp" line="476"/>
         <source>Following %1: its curves and samples appear here as its folder changes.</source>
-        <translation>正在跟踪 %1:随着其文件夹变化,它的曲线和样本会显示在这里。</translation>
+        <translation>正在跟踪 %1：随着其文件夹变化，它的曲线和样本会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="482"/>
+        <location filename="../app/gui/trainpage.cpp" line="484"/>
         <source>%1 holds no metrics.csv: not a run folder, or its training has not saved yet</source>
-        <translation>%1 中没有 metrics.csv:不是运行文件夹,或其训练尚未保存</translation>
+        <translation>%1 中没有 metrics.csv：不是运行文件夹，或其训练尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="489"/>
+        <location filename="../app/gui/trainpage.cpp" line="491"/>
         <source>Compare runs, %1: %2</source>
-        <translation>比较运行,%1:%2</translation>
+        <translation>比较运行，%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="544"/>
+        <location filename="../app/gui/trainpage.cpp" line="546"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="545"/>
+        <location filename="../app/gui/trainpage.cpp" line="547"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="611"/>
+        <location filename="../app/gui/trainpage.cpp" line="613"/>
         <source>Training finished; the model is saved in %1</source>
         <translation>训练完成；模型已保存在 %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/trainpage.cpp" line="612"/>
+        <location filename="../app/gui/trainpage.cpp" line="614"/>
         <source>Training stopped; the model so far is saved in %1</source>
         <translation>训练已停止；目前的模型已保存在 %1</translation>
     </message>
@@ -3831,7 +3857,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="231"/>
         <source>Waits after the current batch with everything saved; Resume goes on exactly where it paused, as if it never had.</source>
-        <translation>在当前批次之后等待,所有内容都已保存;“继续”从暂停处原样接着训练,就像从未暂停过一样。</translation>
+        <translation>在当前批次之后等待，所有内容都已保存；“继续”从暂停处原样接着训练，就像从未暂停过一样。</translation>
     </message>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="237"/>
@@ -3846,10 +3872,10 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="256"/>
         <source>Shows a run that trains elsewhere (genlab-cli, another machine writing to a shared folder): its curves and samples update as its folder changes.</source>
-        <translation>显示在别处训练的运行(genlab-cli,或写入共享文件夹的另一台机器):其曲线和样本会随文件夹的变化而更新。</translation>
+        <translation>显示在别处训练的运行（genlab-cli，或写入共享文件夹的另一台机器）：其曲线和样本会随文件夹的变化而更新。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="84"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="85"/>
         <source>Clear the queue</source>
         <translation>清空队列</translation>
     </message>
@@ -3891,7 +3917,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/trainingdashboard.cpp" line="227"/>
         <location filename="../widgets/trainingdashboard.cpp" line="234"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="546"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="555"/>
         <source>Pa&amp;use</source>
         <translation>暂停(&amp;U)</translation>
     </message>
@@ -3906,137 +3932,137 @@ or drop an image</source>
         <translation>跟踪运行(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="264"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="267"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="270"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="273"/>
         <source>epoch %1/%2</source>
         <translation>第 %1/%2 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="279"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="287"/>
         <source>Speed:</source>
         <translation>速度：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="282"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="288"/>
         <source>Elapsed:</source>
         <translation>已用时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="285"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
         <source>Remaining:</source>
         <translation>剩余时间：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="289"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="293"/>
         <source>Measured on the held-out data (never trained on) after each epoch.</source>
         <translation>每轮结束后在留出数据（从未用于训练）上测量。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="317"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="309"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="310"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="317"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="318"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="316"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="324"/>
         <source>This run</source>
         <translation>本次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="317"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="325"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="318"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="576"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="585"/>
         <source>Loss by timestep</source>
         <translation>按时间步的损失</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="319"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="577"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="327"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="586"/>
         <source>Sample quality</source>
         <translation>样本质量</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="320"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="328"/>
         <source>Compare runs</source>
         <translation>比较运行</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="327"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="336"/>
         <source>Save the strip (PNG)…</source>
         <translation>保存样本条 (PNG)…</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="330"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="335"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="339"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="344"/>
         <source>Save the samples</source>
         <translation>保存样本</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="331"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="340"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="513"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="522"/>
         <source>GPU (CUDA): not available</source>
         <translation>GPU（CUDA）：不可用</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="523"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="532"/>
         <source>Automatic: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="564"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="573"/>
         <source>Queued: %1</source>
         <translation>队列中：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="573"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="582"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="574"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="583"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="575"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="584"/>
         <source>Gradient norm and learning rate</source>
         <translation>梯度范数与学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="597"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="598"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="608"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="609"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="611"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="622"/>
         <source>%1 %2 after epoch %3</source>
         <translation>第 %3 轮后：%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="612"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="623"/>
         <source>%1 %2 after epoch %3 (%4)</source>
         <translation>第 %3 轮后：%1 %2（%4）</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="290"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="294"/>
         <source>Held-out −ELBO:</source>
         <translation>留出集 −ELBO：</translation>
     </message>
@@ -4051,53 +4077,53 @@ or drop an image</source>
         <translation>每个保存样本的轮次结束后评估新样本（“样本质量”标签页）：图像由 GenLab 在数据集上训练一次的分类器评判（首次约一分钟；数据文件夹可写时保存在数据旁），二维点则看它们与留出点的距离。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="296"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="301"/>
         <source>Run folder:</source>
         <translation>运行目录：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="326"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="335"/>
         <source>Samples, saved as the run goes (samples/step-N.png in the run folder):</source>
         <translation>训练过程中保存的样本（运行文件夹中的 samples/step-N.png）：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="467"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="476"/>
         <source>Image folder: %1</source>
         <translation>图片文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="481"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="490"/>
         <source>No folder chosen.</source>
         <translation>尚未选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="486"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="495"/>
         <source>Not found on this machine. %1</source>
         <translation>本机上没有找到。%1</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="500"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
         <source>Held-out %1:</source>
         <translation>留出 %1：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="500"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="509"/>
         <source>Held-out:</source>
         <translation>留出：</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="584"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="595"/>
         <source>epoch %1/%2 · step %3/%4</source>
         <translation>第 %1/%2 轮 · 第 %3/%4 步</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="585"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="596"/>
         <source>%L1 samples/s</source>
         <translation>%L1 样本/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="541"/>
-        <location filename="../widgets/trainingdashboard.cpp" line="587"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="550"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="598"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -4122,7 +4148,7 @@ or drop an image</source>
     <message>
         <location filename="../app/registry/trainingtypes.cpp" line="30"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
-        <translation>%1 在二维点上训练：请选择 toy:名称 数据集。</translation>
+        <translation>%1 在二维点上训练：请选择 toy：名称 数据集。</translation>
     </message>
     <message>
         <location filename="../app/registry/trainingtypes.cpp" line="32"/>
@@ -4264,7 +4290,7 @@ or drop an image</source>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="23"/>
         <source>From one held-out image&apos;s code to another&apos;s (two picked at random).</source>
-        <translation>从一张留出图像的编码走到另一张的编码(随机挑选两张)。</translation>
+        <translation>从一张留出图像的编码走到另一张的编码（随机挑选两张）。</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="21"/>
@@ -4294,17 +4320,17 @@ or drop an image</source>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="37"/>
         <source>great circle (spherical)</source>
-        <translation>大圆(球面)</translation>
+        <translation>大圆（球面）</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="38"/>
         <source>A straight line passes near the origin, where a Gaussian code rarely lies; the great circle keeps the codes&apos; length, as codes drawn from the prior have.</source>
-        <translation>直线会经过原点附近,而高斯编码很少落在那里;大圆保持编码的长度,就像从先验中抽取的编码那样。</translation>
+        <translation>直线会经过原点附近，而高斯编码很少落在那里；大圆保持编码的长度，就像从先验中抽取的编码那样。</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="47"/>
         <source>Set a start and an end: the images along the way appear here.</source>
-        <translation>设定起点和终点:沿途的图像会显示在这里。</translation>
+        <translation>设定起点和终点：沿途的图像会显示在这里。</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="52"/>
@@ -4324,12 +4350,12 @@ or drop an image</source>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="69"/>
         <source>Ste&amp;ps:</source>
-        <translation>步数(&amp;P):</translation>
+        <translation>步数(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../widgets/walkpanel.cpp" line="70"/>
         <source>P&amp;ath:</source>
-        <translation>路径(&amp;A):</translation>
+        <translation>路径(&amp;A)：</translation>
     </message>
 </context>
 </TS>

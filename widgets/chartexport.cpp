@@ -152,7 +152,7 @@ void confirmSaved(QWidget* from, const QString& path) {
 QCustomPlot* liveChart(QWidget* parent, const QString& objectName) {
   auto* plot = new QCustomPlot(parent);
   plot->setObjectName(objectName);
-  plot->setMinimumHeight(220);
+  plot->setMinimumHeight(170);
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   plot->setNotAntialiasedElements(QCP::aePlottables);
   plot->setPlottingHint(QCP::phFastPolylines, true);

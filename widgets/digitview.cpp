@@ -14,10 +14,22 @@ void DigitView::setImage(const QImage& image) {
   update();
 }
 
+void DigitView::setPlaceholder(const QString& text) {
+  m_placeholder = text;
+  update();
+}
+
 void DigitView::paintEvent(QPaintEvent*) {
   QPainter p(this);
   const int side = std::min(width(), height());
   QRect target((width() - side) / 2, (height() - side) / 2, side, side);
+  if (m_image.isNull() && !m_placeholder.isEmpty()) {
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(target.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawRect(target.adjusted(0, 0, -1, -1));
+    return;
+  }
   p.fillRect(target, Qt::black);
   if (!m_image.isNull()) {
     // Whole multiples of the pixel size keep every digit pixel the same size; a grid of images

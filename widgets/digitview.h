@@ -13,6 +13,8 @@ class DigitView final : public QWidget {
   explicit DigitView(QWidget* parent = nullptr);
   void setImage(const QImage& image);
   QImage image() const { return m_image; }
+  /// What the empty box says until an image is set (grey on the window's colour instead of black).
+  void setPlaceholder(const QString& text);
   QSize sizeHint() const override { return {280, 280}; }
   QSize minimumSizeHint() const override { return {112, 112}; }
   bool hasHeightForWidth() const override { return true; }
@@ -23,4 +25,5 @@ class DigitView final : public QWidget {
 
  private:
   QImage m_image;
+  QString m_placeholder;
 };

@@ -130,6 +130,7 @@ DrawPanel::DrawPanel(QWidget* parent) : QWidget(parent) {
   m_recon = new DigitView(this);
   m_recon->setObjectName(QStringLiteral("drawingReconstruction"));
   m_recon->setFixedSize(112, 112);
+  m_recon->setPlaceholder(tr("nothing drawn yet"));
   m_caption = new QLabel(tr("Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ "
                             "ellipses of its posterior) and the sliders jump there."),
                          this);

@@ -109,6 +109,8 @@ QWidget* LatentExplorer::buildExplorerPage() {
 
 QGroupBox* LatentExplorer::buildDecodedDigitBox(QWidget* page) {
   auto* decodedBox = new QGroupBox(tr("Decoded digit"), page);
+  m_decodedBox = decodedBox;
+  decodedBox->setObjectName(QStringLiteral("decodedBox"));
   m_digit = new DigitView(decodedBox);
   m_digit->setObjectName(QStringLiteral("decodedDigit"));
   auto* sliders = new QGridLayout;
@@ -186,15 +188,14 @@ QGroupBox* LatentExplorer::buildLatentPadBox(QWidget* page) {
   m_pad = new LatentPad(padBox);
   m_pad->setObjectName(QStringLiteral("latentPad"));
   connect(m_pad, &LatentPad::moved, this, &LatentExplorer::onPadMoved);
-  auto* padCaption = new QLabel(tr("Each cell is the digit the decoder draws at that point; the axes are "
-                                   "z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by prior probability."),
-                                padBox);
-  padCaption->setWordWrap(true);
+  m_padCaption = new QLabel(padBox);
+  m_padCaption->setWordWrap(true);
+  setDrawsPoints(false);
   buildScatterRow(padBox);
   buildHoverPreview(padBox);
   auto* pv = new QVBoxLayout(padBox);
   pv->addWidget(m_pad, 1);
-  pv->addWidget(padCaption);
+  pv->addWidget(m_padCaption);
   pv->addWidget(m_scatterRow);
   pv->addWidget(m_preview);
   return padBox;
@@ -298,6 +299,15 @@ void LatentExplorer::setLatentDim(int d) {
     m_dimCombos[i]->setCurrentIndex(std::min(i, d - 1));
   }
   m_dimsRow->setVisible(d > 2);
+}
+
+void LatentExplorer::setDrawsPoints(bool points) {
+  m_decodedBox->setTitle(points ? tr("Decoded point") : tr("Decoded digit"));
+  m_padCaption->setText(points ? tr("Each cell plots the point the decoder makes at that code (red) over the data "
+                                    "(grey); the axes are z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by "
+                                    "prior probability.")
+                               : tr("Each cell is the digit the decoder draws at that point; the axes are "
+                                    "z<sub>1</sub> (right) and z<sub>2</sub> (up), spaced by prior probability."));
 }
 
 QPair<int, int> LatentExplorer::dimensions() const {

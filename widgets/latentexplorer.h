@@ -54,6 +54,8 @@ class LatentExplorer final : public QWidget {
   /// The model's latent dimension d: for d > 2 the user picks which two dimensions the sliders
   /// move, and whether the others stay at 0 or at a seeded random draw (with a Reroll button).
   void setLatentDim(int d);
+  /// Whether the decoder makes 2-D points (a toy run) rather than images: the titles say so.
+  void setDrawsPoints(bool points);
   int latentDim() const { return m_latentDim; }
   /// The dimensions the sliders move (0-based), horizontal then vertical.
   QPair<int, int> dimensions() const;
@@ -112,6 +114,8 @@ class LatentExplorer final : public QWidget {
   QSlider* m_sliders[2] = {nullptr, nullptr};
   QLabel* m_values[2] = {nullptr, nullptr};
   QLabel* m_description = nullptr;
+  QGroupBox* m_decodedBox = nullptr;
+  QLabel* m_padCaption = nullptr;
   QLabel* m_status = nullptr;
   QCheckBox* m_follow = nullptr;
   QWidget* m_dimsRow = nullptr;

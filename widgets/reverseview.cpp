@@ -15,9 +15,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,8 +59,8 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   m_filmLayout->setContentsMargins(0, 0, 0, 0);
   m_filmLayout->addStretch(1);
 
-  QGroupBox* forkBox = buildForkAndCompare();
-  QHBoxLayout* exports = buildExportButtons();
+  QHBoxLayout* actions = buildForkAndCompare();
+  buildExportButtons(actions);
   updateFrameActions();
 
   auto* layout = new QVBoxLayout(this);
@@ -73,8 +75,8 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_views, 1);
   layout->addLayout(timeline);
   layout->addWidget(m_film);
-  layout->addWidget(forkBox);
-  layout->addLayout(exports);
+  layout->addLayout(actions);
+  layout->addWidget(m_compareScroll);
   updateSamplerControls();
   setNoModel(tr("No diffusion run is open."));
 }
@@ -215,35 +217,40 @@ void ReverseView::buildStepViews() {
   m_views->addWidget(points);
 }
 
-QGroupBox* ReverseView::buildForkAndCompare() {
-  auto* forkBox = new QGroupBox(tr("Fork and compare"), this);
-  auto* fb = new QVBoxLayout(forkBox);
+// Fork, compare and the saves share one row under the filmstrip; the endings they make appear in a
+// row of their own below it, there only while it holds any (a laptop's screen has no height to spare).
+QHBoxLayout* ReverseView::buildForkAndCompare() {
   auto* forkRow = new QHBoxLayout;
-  auto* fork = new QPushButton(tr("For&k from this step"), forkBox);
+  auto* fork = new QPushButton(tr("For&k from this step"), this);
   fork->setObjectName(QStringLiteral("forkButton"));
   fork->setToolTip(tr("Continue denoising from the selected step's x_t with the sampler above and the seed here; "
                       "the ending appears beside the original one"));
-  m_forkSeed = new QSpinBox(forkBox);
+  m_forkSeed = new QSpinBox(this);
   m_forkSeed->setRange(0, 2147483647);
   m_forkSeed->setValue(2);
-  auto* compare = new QPushButton(tr("Co&mpare DDPM with DDIM (same seed)"), forkBox);
+  auto* compare = new QPushButton(tr("Co&mpare DDPM with DDIM (same seed)"), this);
   compare->setObjectName(QStringLiteral("compareButton"));
-  auto* clear = new QPushButton(tr("Clear"), forkBox);
+  compare->setToolTip(tr("Run DDPM and DDIM from the same noise and show both endings with their wall times"));
+  m_clearComparisons = new QPushButton(tr("Clear"), this);
+  m_clearComparisons->setToolTip(tr("Remove the endings of forks and comparisons"));
   forkRow->addWidget(fork);
-  forkRow->addWidget(new QLabel(tr("with seed"), forkBox));
+  forkRow->addWidget(new QLabel(tr("with seed"), this));
   forkRow->addWidget(m_forkSeed);
   forkRow->addWidget(compare);
-  forkRow->addWidget(clear);
+  forkRow->addWidget(m_clearComparisons);
   forkRow->addStretch(1);
-  fb->addLayout(forkRow);
-  auto* scroll = new QScrollArea(forkBox);
-  m_compareRow = new QWidget(scroll);
+  m_compareScroll = new QScrollArea(this);
+  m_compareScroll->setObjectName(QStringLiteral("endingsScroll"));
+  m_compareRow = new QWidget(m_compareScroll);
   m_compareLayout = new QHBoxLayout(m_compareRow);
+  m_compareLayout->setContentsMargins(4, 4, 4, 4);
   m_compareLayout->addStretch(1);
-  scroll->setWidget(m_compareRow);
-  scroll->setWidgetResizable(true);
-  scroll->setMinimumHeight(150);
-  fb->addWidget(scroll);
+  m_compareScroll->setWidget(m_compareRow);
+  m_compareScroll->setWidgetResizable(true);
+  m_compareScroll->setFixedHeight(142);  // a 110-px ending, the margins and the sideways scroll bar
+  m_compareScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_compareScroll->hide();
+  m_clearComparisons->setEnabled(false);
   connect(fork, &QPushButton::clicked, this, [this] {
     ReverseSettings s = settings();
     s.seed = quint64(m_forkSeed->value());
@@ -252,12 +259,11 @@ QGroupBox* ReverseView::buildForkAndCompare() {
   connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareRequested(settings()); });
   m_needFrames << fork;
   m_compareButton = compare;
-  connect(clear, &QPushButton::clicked, this, &ReverseView::clearComparisons);
-  return forkBox;
+  connect(m_clearComparisons, &QPushButton::clicked, this, &ReverseView::clearComparisons);
+  return forkRow;
 }
 
-QHBoxLayout* ReverseView::buildExportButtons() {
-  auto* exports = new QHBoxLayout;
+void ReverseView::buildExportButtons(QHBoxLayout* row) {
   for (auto [text, signal] : std::initializer_list<std::pair<QString, void (ReverseView::*)()>>{
            {tr("Save frame (PNG)…"), &ReverseView::exportFrameRequested},
            {tr("Save filmstrip (PNG)…"), &ReverseView::exportFilmstripRequested},
@@ -265,10 +271,8 @@ QHBoxLayout* ReverseView::buildExportButtons() {
     auto* b = new QPushButton(text, this);
     connect(b, &QPushButton::clicked, this, signal);
     m_needFrames << b;
-    exports->addWidget(b);
+    row->addWidget(b);
   }
-  exports->addStretch(1);
-  return exports;
 }
 
 void ReverseView::setNoModel(const QString& why) {
@@ -366,8 +370,8 @@ void ReverseView::setMessage(const QString& text) {
 }
 
 void ReverseView::addComparison(const QImage& ending, const QString& caption) {
-  // The caption beside the picture: the row scrolls sideways, and its height stays the picture's
-  // (a laptop's screen has no height to spare under the timeline).
+  // The caption beside the picture, wrapped in a column of its own: the row scrolls sideways and
+  // shows the newest ending.
   auto* cell = new QWidget(m_compareRow);
   auto* v = new QHBoxLayout(cell);
   v->setContentsMargins(0, 0, 0, 0);
@@ -376,11 +380,16 @@ void ReverseView::addComparison(const QImage& ending, const QString& caption) {
       110, ending.height() * 2 <= 110 ? Qt::FastTransformation : Qt::SmoothTransformation)));
   auto* text = new QLabel(caption, cell);
   text->setWordWrap(true);
-  text->setFixedWidth(190);
+  text->setFixedWidth(200);
   v->setAlignment(Qt::AlignTop);
   v->addWidget(picture);
   v->addWidget(text);
   m_compareLayout->insertWidget(m_compareLayout->count() - 1, cell);
+  m_compareScroll->show();
+  m_clearComparisons->setEnabled(true);
+  QTimer::singleShot(0, m_compareScroll, [scroll = m_compareScroll] {
+    scroll->horizontalScrollBar()->setValue(scroll->horizontalScrollBar()->maximum());
+  });
 }
 
 void ReverseView::clearComparisons() {
@@ -389,4 +398,6 @@ void ReverseView::clearComparisons() {
     delete item->widget();
     delete item;
   }
+  m_compareScroll->hide();
+  m_clearComparisons->setEnabled(false);
 }

@@ -16,6 +16,7 @@ class QGroupBox;
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QSpinBox;
 class QStackedWidget;
@@ -107,8 +108,8 @@ class ReverseView final : public QWidget {
   void buildNoModelRow();                      // reverseview.cpp
   void buildSamplerControls();                 // reverseview.cpp
   void buildStepViews();                       // reverseview.cpp
-  QGroupBox* buildForkAndCompare();            // reverseview.cpp
-  QHBoxLayout* buildExportButtons();           // reverseview.cpp
+  QHBoxLayout* buildForkAndCompare();          // reverseview.cpp
+  void buildExportButtons(QHBoxLayout* row);   // reverseview.cpp
   void updateSamplerControls();                // reverseview.cpp
   /// Fork and the saves need kept steps, Compare a model: enabled only then.
   void updateFrameActions();                   // reverseview.cpp
@@ -157,6 +158,8 @@ class ReverseView final : public QWidget {
   QWidget* m_film = nullptr;
   QHBoxLayout* m_filmLayout = nullptr;
   QSpinBox* m_forkSeed = nullptr;
+  QScrollArea* m_compareScroll = nullptr;  // the endings of forks and comparisons; hidden while empty
+  QPushButton* m_clearComparisons = nullptr;
   QWidget* m_compareRow = nullptr;
   QHBoxLayout* m_compareLayout = nullptr;
 };

@@ -57,7 +57,8 @@ RunCompareChart::RunCompareChart(QWidget* parent) : QWidget(parent) {
 
   m_list = new QListWidget(this);
   m_list->setObjectName(QStringLiteral("compareRunList"));
-  m_list->setMaximumHeight(90);
+  m_list->setMaximumHeight(72);
+  m_list->setMinimumHeight(40);  // two rows; the plot above keeps the height
   m_list->setToolTip(tr("Untick a run to hide it."));
   connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
     setRunVisible(item->data(Qt::UserRole).toInt(), item->checkState() == Qt::Checked);

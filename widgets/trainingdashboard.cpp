@@ -32,6 +32,7 @@
 #include <QTabWidget>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -61,12 +62,12 @@ class SettingsColumn final : public QScrollArea {
     const int content = widget() ? widget()->minimumSizeHint().width() : 0;
     return {content + verticalScrollBar()->sizeHint().width(), 160};
   }
-  // At most 440 px wide unless the content needs more (a family's longer option rows, Chinese):
+  // At most 480 px wide unless the content needs more (a family's longer option rows, Chinese):
   // never narrower than the content, which would cut it on the right.
   QSize sizeHint() const override {
     const QSize content = widget() ? widget()->sizeHint() : QSize();
     const int least = minimumSizeHint().width();
-    return {std::clamp(content.width() + verticalScrollBar()->sizeHint().width(), least, std::max(least, 440)),
+    return {std::clamp(content.width() + verticalScrollBar()->sizeHint().width(), least, std::max(least, 480)),
             content.height()};
   }
 };
@@ -95,7 +96,6 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
   m_message->setWordWrap(true);
   m_message->hide();
   left->addWidget(m_message);
-  left->addWidget(buildProgress());
   left->addStretch(1);
   auto* leftBox = new QWidget(this);
   leftBox->setLayout(left);
@@ -260,40 +260,48 @@ QLayout* TrainingDashboard::buildButtons() {
   return buttons;
 }
 
+// Beside the charts, above them: the bar, then speed, elapsed and remaining in one row, the held-out
+// value and the run folder under it: a few lines tall, so that the settings column stays within a
+// laptop's height in every language.
 QGroupBox* TrainingDashboard::buildProgress() {
   auto* status = new QGroupBox(tr("Progress"), this);
-  auto* sform = new QFormLayout(status);
+  auto* grid = new QGridLayout(status);
   m_progress = new QProgressBar(status);
   m_progress->setObjectName(QStringLiteral("progressBar"));
   m_progress->setRange(0, 1);
   m_progress->setValue(0);
   m_progress->setFormat(tr("epoch %1/%2").arg(0).arg(0));
-  sform->addRow(m_progress);
+  grid->addWidget(m_progress, 0, 0, 1, 7);
   m_waiting = new QLabel(status);
   m_waiting->setObjectName(QStringLiteral("waitingLabel"));
   m_waiting->setWordWrap(true);
   m_waiting->hide();
-  sform->addRow(m_waiting);
-  m_speed = new QLabel(QStringLiteral("–"), status);
-  m_speed->setObjectName(QStringLiteral("speedLabel"));
-  sform->addRow(tr("Speed:"), m_speed);
-  m_elapsed = new QLabel(QStringLiteral("–"), status);
-  m_elapsed->setObjectName(QStringLiteral("elapsedLabel"));
-  sform->addRow(tr("Elapsed:"), m_elapsed);
-  m_eta = new QLabel(QStringLiteral("–"), status);
-  m_eta->setObjectName(QStringLiteral("etaLabel"));
-  sform->addRow(tr("Remaining:"), m_eta);
+  grid->addWidget(m_waiting, 1, 0, 1, 7);
+  const auto pair = [&](int column, const QString& title, const char* name) {
+    auto* value = new QLabel(QStringLiteral("–"), status);
+    value->setObjectName(QLatin1String(name));
+    grid->addWidget(new QLabel(title, status), 2, column);
+    grid->addWidget(value, 2, column + 1);
+    return value;
+  };
+  m_speed = pair(0, tr("Speed:"), "speedLabel");
+  m_elapsed = pair(2, tr("Elapsed:"), "elapsedLabel");
+  m_eta = pair(4, tr("Remaining:"), "etaLabel");
   m_eval = new QLabel(QStringLiteral("–"), status);
   m_eval->setObjectName(QStringLiteral("evalLabel"));
   m_eval->setWordWrap(true);
   m_eval->setToolTip(tr("Measured on the held-out data (never trained on) after each epoch."));
   m_evalTitle = new QLabel(tr("Held-out −ELBO:"), status);
-  sform->addRow(m_evalTitle, m_eval);
+  grid->addWidget(m_evalTitle, 3, 0);
+  grid->addWidget(m_eval, 3, 1, 1, 6);
   m_runFolder = new QLabel(status);
   m_runFolder->setObjectName(QStringLiteral("runFolderLabel"));
   m_runFolder->setWordWrap(true);
   m_runFolder->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  sform->addRow(tr("Run folder:"), m_runFolder);
+  grid->addWidget(new QLabel(tr("Run folder:"), status), 4, 0);
+  grid->addWidget(m_runFolder, 4, 1, 1, 6);
+  grid->setColumnStretch(6, 1);
+  grid->setHorizontalSpacing(12);
   return status;
 }
 
@@ -321,6 +329,7 @@ QLayout* TrainingDashboard::buildCharts() {
   showCharts(true, false, false);
   m_samples = new SampleStrip(this);
   auto* right = new QVBoxLayout;
+  right->addWidget(buildProgress());
   right->addWidget(m_chartTabs, 1);
   auto* samplesRow = new QHBoxLayout;
   samplesRow->addWidget(new QLabel(tr("Samples, saved as the run goes (samples/step-N.png in the run folder):"), this), 1);
@@ -581,7 +590,9 @@ void TrainingDashboard::setProgress(qint64 step, qint64 totalSteps, int epoch, i
                                     double elapsedSeconds, double etaSeconds) {
   m_progress->setRange(0, int(std::max<qint64>(1, totalSteps)));
   m_progress->setValue(int(step));
-  m_progress->setFormat(tr("epoch %1/%2 · step %3/%4").arg(epoch).arg(epochs).arg(step).arg(totalSteps));
+  // The epoch under way (the held-out line beside it says "after epoch k" of the last one finished).
+  const int shown = step >= totalSteps ? epochs : std::min(epochs, epoch + 1);
+  m_progress->setFormat(tr("epoch %1/%2 · step %3/%4").arg(shown).arg(epochs).arg(step).arg(totalSteps));
   m_speed->setText(tr("%L1 samples/s").arg(samplesPerSecond, 0, 'f', 0));
   m_elapsed->setText(duration(elapsedSeconds));
   m_eta->setText(step >= totalSteps ? tr("done") : duration(etaSeconds));

@@ -163,6 +163,7 @@ void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folde
     m_scatterTimer->start(m_codesStep < 0 ? 0 : 500);
   m_explore->setHasModel(true);
   m_explore->setLatentDim(decoder.latentDim());
+  m_explore->setDrawsPoints(decoder.drawsPoints());
   QString notes;
   if (decoder.latentDim() > 2)
     notes += tr("; choose below which two dimensions the sliders move");

@@ -214,7 +214,8 @@ void ExplorePage::updateWalk() {
   if (d == 0 || int(m_walkStart.size()) != d || int(m_walkEnd.size()) != d) {
     const QString have = int(m_walkStart.size()) == d ? tr("Start set; now move to the end and press End here.")
                          : int(m_walkEnd.size()) == d ? tr("End set; now move to the start and press Start here.")
-                                                      : tr("Set a start and an end: the images along the way appear here.");
+                         : m_decoder.drawsPoints() ? tr("Set a start and an end: the points along the way appear here.")
+                                                   : tr("Set a start and an end: the images along the way appear here.");
     m_walk->setStrip({}, have);
     m_explore->pad()->setWalk({});
     return;

@@ -30,6 +30,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 // The form names a data set by its registry id and an image folder apart ("folder:PATH" is the
@@ -453,7 +455,7 @@ void TrainPage::onProgress(const TrainingProgress& pr) {
                             .arg(pr.step).arg(pr.epoch + 1));
   else
     Q_EMIT progressText(tr("Training: epoch %1 of %2, step %3 — the model below updates as it learns.")
-                            .arg(pr.epoch).arg(pr.epochs).arg(pr.step) +
+                            .arg(std::min(pr.epochs, pr.epoch + 1)).arg(pr.epochs).arg(pr.step) +
                         (pr.waiting.isEmpty() ? QString() : QLatin1Char('\n') + pr.waiting));
 }
 

@@ -214,6 +214,13 @@ class tst_TrainingDashboard : public QObject {
     d.curves()->addSteps({1, 2, 3}, {{500, 300, 200}, {490, 290, 195}, {10, 10, 5}});
     d.setProgress(3, 10, 0, 2, 12345, 65, 30);
     QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->value(), 3);
+    // Step 3 of 5 per epoch: the first epoch is under way (none finished yet); all done, the last.
+    QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->format(), QStringLiteral("epoch 1/2 · step 3/10"));
+    d.setProgress(7, 10, 1, 2, 12345, 65, 30);
+    QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->format(), QStringLiteral("epoch 2/2 · step 7/10"));
+    d.setProgress(10, 10, 2, 2, 12345, 65, 0);
+    QCOMPARE(d.findChild<QProgressBar*>(QStringLiteral("progressBar"))->format(), QStringLiteral("epoch 2/2 · step 10/10"));
+    d.setProgress(3, 10, 0, 2, 12345, 65, 30);
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("elapsedLabel"))->text(), QStringLiteral("1:05"));
     QCOMPARE(d.findChild<QLabel*>(QStringLiteral("etaLabel"))->text(), QStringLiteral("0:30"));
     QVERIFY(d.findChild<QLabel*>(QStringLiteral("speedLabel"))->text().contains(QStringLiteral("samples/s")));
