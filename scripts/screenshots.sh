@@ -203,7 +203,7 @@ for lang in $languages; do
     keep en toy-reverse-step51.png diffusion-toy-reverse.png
     # Its two plots at steps 21, 51 and 100, one under the other (the window's plots, cut out).
     for step in 21 51 100; do
-      convert "$work/shots-en/toy-reverse-step$step.png" -crop 1246x410+10+213 +repage -gravity northwest \
+      convert "$work/shots-en/toy-reverse-step$step.png" -crop 1256x424+10+200 +repage -gravity northwest \
         -background white -splice 0x34 -font DejaVu-Sans -pointsize 20 -fill black \
         -annotate +6+6 "step $step of 100 (DDPM-100)" "$work/shots-en/toy-row-$step.png"
     done

@@ -96,10 +96,11 @@ inline QStringList problems(QWidget* window, QSize screen = QSize(1280, 800)) {
            QStringLiteral(" (%1)").arg(widestChain(window, least.height() > screen.height()));
   if (window->width() > screen.width() || window->height() > screen.height())
     out << QStringLiteral("the window grew to %1×%2").arg(window->width()).arg(window->height());
-  // The pages scroll only on a screen smaller than a 1280×800 laptop's.
+  // The pages, and the Train page's settings, scroll only on a screen smaller than a 1280×800 laptop's.
   if (screen.width() >= 1280 && screen.height() >= 800)
-    for (QScrollArea* page : window->findChildren<QScrollArea*>(QStringLiteral("pageScroll")))
-      if (page->isVisible() && page->widget() &&
+    for (QScrollArea* page : window->findChildren<QScrollArea*>())
+      if ((page->objectName() == QLatin1String("pageScroll") || page->objectName() == QLatin1String("settingsScroll")) &&
+          page->isVisible() && page->widget() &&
           (page->horizontalScrollBar()->isVisible() || page->verticalScrollBar()->isVisible()))
         out << QStringLiteral("page %1 scrolls: it is %2×%3 in a view of %4×%5 (%6)")
                    .arg(nameOf(page->widget()))

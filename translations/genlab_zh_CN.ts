@@ -323,128 +323,128 @@
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="42"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="41"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="48"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="44"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="72"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="68"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="73"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="69"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="91"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="87"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="116"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="112"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="198"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="194"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="211"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="207"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="119"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="115"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="139"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="135"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="144"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="146"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="167"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="163"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="176"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="172"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="185"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="181"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="248"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="244"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="272"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="268"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="299"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="317"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="313"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="309"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="300"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="312"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="308"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="315"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="315"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -1258,17 +1258,17 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../widgets/latentexplorer.cpp" line="111"/>
-        <location filename="../widgets/latentexplorer.cpp" line="304"/>
+        <location filename="../widgets/latentexplorer.cpp" line="305"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="117"/>
+        <location filename="../widgets/latentexplorer.cpp" line="118"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="123"/>
+        <location filename="../widgets/latentexplorer.cpp" line="124"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
@@ -1278,63 +1278,63 @@ or drop an image</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="155"/>
+        <location filename="../widgets/latentexplorer.cpp" line="156"/>
         <source>Hori&amp;zontal:</source>
         <translation>水平(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="155"/>
+        <location filename="../widgets/latentexplorer.cpp" line="156"/>
         <source>Vert&amp;ical:</source>
         <translation>垂直(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="167"/>
+        <location filename="../widgets/latentexplorer.cpp" line="168"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="168"/>
+        <location filename="../widgets/latentexplorer.cpp" line="169"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="169"/>
+        <location filename="../widgets/latentexplorer.cpp" line="170"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="171"/>
+        <location filename="../widgets/latentexplorer.cpp" line="172"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="186"/>
+        <location filename="../widgets/latentexplorer.cpp" line="187"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="304"/>
+        <location filename="../widgets/latentexplorer.cpp" line="305"/>
         <source>Decoded point</source>
         <translation>解码出的点</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="305"/>
+        <location filename="../widgets/latentexplorer.cpp" line="306"/>
         <source>Each cell plots the point the decoder makes at that code (red) over the data (grey); the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子画出解码器在该编码处生成的点（红色），背后是数据（灰色）；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等距分布。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="308"/>
+        <location filename="../widgets/latentexplorer.cpp" line="309"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="208"/>
-        <location filename="../widgets/latentexplorer.cpp" line="351"/>
+        <location filename="../widgets/latentexplorer.cpp" line="209"/>
+        <location filename="../widgets/latentexplorer.cpp" line="352"/>
         <source>Show the held-o&amp;ut data</source>
         <translation>显示留出数据(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="211"/>
+        <location filename="../widgets/latentexplorer.cpp" line="212"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像，位于其编码的均值处，按类别着色。把指针停在点上，可以看到该图像以及模型把它画成什么；右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -2445,12 +2445,12 @@ or drop an image</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="28"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="27"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="29"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="28"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -2549,162 +2549,162 @@ or drop an image</source>
 <context>
     <name>ReverseView</name>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="30"/>
-        <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little of it at every step. At each step the network looks at the current noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;); from that follows &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image it is heading for. The sampler then moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip steps). Early guesses are blurry averages; they sharpen as t falls to 0.</source>
-        <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声开始，每一步去掉一点噪声。每一步网络查看当前的含噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;）；由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对最终干净图像的猜测。采样器随后把 x_t 朝这个猜测移动一小步（DDPM 还会加入新的噪声；η = 0 的 DDIM 不加，因此可以跳步）。早期的猜测是模糊的平均；随着 t 降到 0 而变得清晰。</translation>
+        <location filename="../widgets/reverseview.cpp" line="32"/>
+        <source>&lt;b&gt;The reverse process&lt;/b&gt; starts from pure noise and removes a little at every step: the network looks at the noisy state &lt;b&gt;x_t&lt;/b&gt; and predicts the noise in it (&lt;b&gt;predicted ε&lt;/b&gt;), which gives &lt;b&gt;predicted x0&lt;/b&gt;, its guess of the clean image. The sampler moves x_t a small way towards that guess (DDPM adds fresh noise; DDIM with η = 0 adds none and can skip steps). Early guesses are blurry averages that sharpen as t falls.</source>
+        <translation>&lt;b&gt;反向过程&lt;/b&gt;从纯噪声出发，每一步去掉一点噪声：网络观察带噪状态 &lt;b&gt;x_t&lt;/b&gt;，预测其中的噪声（&lt;b&gt;预测的 ε&lt;/b&gt;），由此得到&lt;b&gt;预测的 x0&lt;/b&gt;，即它对干净图像的猜测。采样器让 x_t 朝这个猜测移动一小步（DDPM 会加入新的噪声；η = 0 的 DDIM 不加噪声，因此可以跳步）。早期的猜测是模糊的平均，随着 t 下降逐渐清晰。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="91"/>
+        <location filename="../widgets/reverseview.cpp" line="93"/>
         <source>&amp;Open a diffusion run…</source>
         <translation>打开扩散模型运行…(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="92"/>
+        <location filename="../widgets/reverseview.cpp" line="94"/>
         <source>Train the toy S-curve model (about a minute)</source>
         <translation>训练玩具 S 曲线模型（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="107"/>
+        <location filename="../widgets/reverseview.cpp" line="109"/>
         <source>DDPM (ancestral, every timestep)</source>
         <translation>DDPM（祖先采样，每个时间步）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="108"/>
+        <location filename="../widgets/reverseview.cpp" line="110"/>
         <source>DDIM</source>
         <translation>DDIM</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="118"/>
+        <location filename="../widgets/reverseview.cpp" line="120"/>
         <source>η = 1 (the default): as much fresh noise per step as DDPM, which cleans up a short-trained model&apos;s digits; η = 0: deterministic DDIM, the same noise always gives the same image</source>
         <translation>η = 1（默认）：每步加入与 DDPM 相同多的新噪声，能让训练时间短的模型画出更干净的数字；η = 0：确定性的 DDIM，同样的噪声总是得到同样的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="130"/>
+        <location filename="../widgets/reverseview.cpp" line="132"/>
         <source>EMA weights</source>
         <translation>EMA 权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="131"/>
+        <location filename="../widgets/reverseview.cpp" line="133"/>
         <source>raw weights</source>
         <translation>原始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="132"/>
+        <location filename="../widgets/reverseview.cpp" line="134"/>
         <source>The exponential moving average of the weights usually samples cleaner images.</source>
         <translation>权重的指数移动平均通常能采样出更干净的图像。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="133"/>
+        <location filename="../widgets/reverseview.cpp" line="135"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="135"/>
+        <location filename="../widgets/reverseview.cpp" line="137"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="139"/>
+        <location filename="../widgets/reverseview.cpp" line="141"/>
         <source>Sampler:</source>
         <translation>采样器：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="139"/>
+        <location filename="../widgets/reverseview.cpp" line="141"/>
         <source>steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="139"/>
+        <location filename="../widgets/reverseview.cpp" line="141"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="140"/>
+        <location filename="../widgets/reverseview.cpp" line="142"/>
         <source>seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="140"/>
+        <location filename="../widgets/reverseview.cpp" line="142"/>
         <source>how many:</source>
         <translation>数量：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="147"/>
+        <location filename="../widgets/reverseview.cpp" line="149"/>
         <source>automatic arithmetic</source>
         <translation>自动选择运算精度</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="148"/>
+        <location filename="../widgets/reverseview.cpp" line="150"/>
         <source>bfloat16</source>
         <translation>bfloat16</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="149"/>
+        <location filename="../widgets/reverseview.cpp" line="151"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="150"/>
+        <location filename="../widgets/reverseview.cpp" line="152"/>
         <source>Arithmetic of the network&apos;s convolutions and matrix products while sampling: bfloat16 is faster on CPUs with AVX512-BF16 or AMX (automatic picks it there), float32 elsewhere.</source>
         <translation>采样时网络卷积与矩阵乘法的运算精度：在支持 AVX512-BF16 或 AMX 的 CPU 上 bfloat16 更快（自动模式会在那里选用它），其他 CPU 上用 float32。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="167"/>
+        <location filename="../widgets/reverseview.cpp" line="169"/>
         <source>Classifier-free guidance w: 0 draws without the class, 1 with it, more pushes further from the unclassed prediction towards the class: more typical digits, less variety.</source>
         <translation>无分类器引导 w：0 表示不带类别地画，1 表示带类别，更大则从无类别的预测进一步推向该类别：数字更典型，变化更少。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="169"/>
+        <location filename="../widgets/reverseview.cpp" line="171"/>
         <source>Cla&amp;ss:</source>
         <translation>类别(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="171"/>
+        <location filename="../widgets/reverseview.cpp" line="173"/>
         <source>&amp;Guidance w:</source>
         <translation>引导 w(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="195"/>
+        <location filename="../widgets/reverseview.cpp" line="197"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="196"/>
+        <location filename="../widgets/reverseview.cpp" line="198"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197"/>
+        <location filename="../widgets/reverseview.cpp" line="199"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="207"/>
+        <location filename="../widgets/reverseview.cpp" line="209"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="208"/>
+        <location filename="../widgets/reverseview.cpp" line="210"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="210"/>
-        <source>Trails: the paths of eight points so far</source>
-        <translation>轨迹：八个点到目前为止的路径</translation>
+        <location filename="../widgets/reverseview.cpp" line="427"/>
+        <source>Endings (%1)</source>
+        <translation>结果（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="233"/>
+        <location filename="../widgets/reverseview.cpp" line="236"/>
         <source>Run DDPM and DDIM from the same noise and show both endings with their wall times</source>
         <translation>从同一噪声分别运行 DDPM 和 DDIM，并显示两者的结果及各自用时</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="235"/>
+        <location filename="../widgets/reverseview.cpp" line="238"/>
         <source>Remove the endings of forks and comparisons</source>
         <translation>移除分叉和比较得到的结果</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="320"/>
+        <location filename="../widgets/reverseview.cpp" line="339"/>
         <source>each class in turn</source>
         <translation>各类别轮流</translation>
     </message>
@@ -2749,52 +2749,77 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="226"/>
+        <location filename="../widgets/reverseview.cpp" line="229"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <location filename="../widgets/reverseview.cpp" line="237"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="237"/>
+        <location filename="../widgets/reverseview.cpp" line="247"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="268"/>
-        <source>Save frame (PNG)…</source>
-        <translation>保存帧（PNG）…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/reverseview.cpp" line="269"/>
-        <source>Save filmstrip (PNG)…</source>
-        <translation>保存胶片条（PNG）…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/reverseview.cpp" line="270"/>
-        <source>Save the whole trajectory (GIF)…</source>
-        <translation>保存整个轨迹（GIF）…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/reverseview.cpp" line="81"/>
+        <location filename="../widgets/reverseview.cpp" line="83"/>
         <source>No diffusion run is open.</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="224"/>
+        <location filename="../widgets/reverseview.cpp" line="212"/>
+        <source>Trails</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="213"/>
+        <source>The paths of eight points so far</source>
+        <translation>八个点到目前为止走过的路径</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="227"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="231"/>
+        <location filename="../widgets/reverseview.cpp" line="234"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="281"/>
+        <location filename="../widgets/reverseview.cpp" line="240"/>
+        <source>Filmstrip</source>
+        <translation>胶片条</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="284"/>
+        <source>S&amp;ave…</source>
+        <translation>保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="286"/>
+        <source>Save the frame shown, the filmstrip, or the whole trajectory as an animation</source>
+        <translation>保存当前帧、胶片条，或把整条轨迹存为动画</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="288"/>
+        <source>Frame (PNG)…</source>
+        <translation>当前帧（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="289"/>
+        <source>Filmstrip (PNG)…</source>
+        <translation>胶片条（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="290"/>
+        <source>The whole trajectory (GIF)…</source>
+        <translation>整条轨迹（GIF）…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="299"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2820,7 +2845,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="362"/>
+        <location filename="../widgets/reverseview.cpp" line="381"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>

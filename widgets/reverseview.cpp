@@ -14,12 +14,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,11 +29,10 @@
 ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
   setFocusPolicy(Qt::StrongFocus);
   auto* explain = new QLabel(
-      tr("<b>The reverse process</b> starts from pure noise and removes a little of it at every step. At each "
-         "step the network looks at the current noisy state <b>x_t</b> and predicts the noise in it (<b>predicted ε</b>); "
-         "from that follows <b>predicted x0</b>, its guess of the clean image it is heading for. The sampler then "
-         "moves x_t a small way towards that guess (DDPM also adds fresh noise; DDIM with η = 0 adds none, so it can skip "
-         "steps). Early guesses are blurry averages; they sharpen as t falls to 0."),
+      tr("<b>The reverse process</b> starts from pure noise and removes a little at every step: the network looks at "
+         "the noisy state <b>x_t</b> and predicts the noise in it (<b>predicted ε</b>), which gives <b>predicted x0</b>, "
+         "its guess of the clean image. The sampler moves x_t a small way towards that guess (DDPM adds fresh noise; "
+         "DDIM with η = 0 adds none and can skip steps). Early guesses are blurry averages that sharpen as t falls."),
       this);
   explain->setWordWrap(true);
   m_model = new QLabel(this);
@@ -53,6 +54,7 @@ ReverseView::ReverseView(QWidget* parent) : QWidget(parent) {
 
   buildStepViews();
   QHBoxLayout* timeline = buildTimeline();
+  timeline->addWidget(m_trails);  // points only: in the timeline's row, the plots keep the height
 
   m_film = new QWidget(this);
   m_filmLayout = new QHBoxLayout(m_film);
@@ -199,7 +201,7 @@ void ReverseView::buildStepViews() {
   m_xtPoints->setObjectName(QStringLiteral("reversePointsView"));
   m_x0Points = new PointCloudView(this);
   for (PointCloudView* v : {m_xtPoints, m_x0Points})
-    v->setMinimumHeight(260);  // equal axes with their tick labels, not a strip
+    v->setMinimumHeight(200);  // equal axes with their tick labels, not a strip
   auto* points = new QWidget(this);
   auto* pr = new QVBoxLayout(points);
   pr->setContentsMargins(0, 0, 0, 0);
@@ -207,10 +209,11 @@ void ReverseView::buildStepViews() {
   prow->addWidget(captioned(m_xtPoints, tr("x_t: every sample's point at this step (blue), data behind (grey)"), points));
   prow->addWidget(captioned(m_x0Points, tr("predicted x0: where the network thinks each point is heading"), points));
   pr->addLayout(prow, 1);
-  m_trails = new QCheckBox(tr("Trails: the paths of eight points so far"), points);
+  m_trails = new QCheckBox(tr("Trails"), this);
+  m_trails->setToolTip(tr("The paths of eight points so far"));
   m_trails->setObjectName(QStringLiteral("trailsCheck"));
   m_trails->setChecked(true);
-  pr->addWidget(m_trails);
+  m_trails->hide();
   connect(m_trails, &QCheckBox::toggled, this, [this] { showFrame(currentFrame()); });
   m_views = new QStackedWidget(this);
   m_views->addWidget(images);
@@ -233,11 +236,21 @@ QHBoxLayout* ReverseView::buildForkAndCompare() {
   compare->setToolTip(tr("Run DDPM and DDIM from the same noise and show both endings with their wall times"));
   m_clearComparisons = new QPushButton(tr("Clear"), this);
   m_clearComparisons->setToolTip(tr("Remove the endings of forks and comparisons"));
+  // Under the timeline: the filmstrip, or the endings in its place (a laptop has no height for both).
+  m_showFilm = new QRadioButton(tr("Filmstrip"), this);
+  m_showFilm->setObjectName(QStringLiteral("showFilmRadio"));
+  m_showFilm->setChecked(true);
+  m_showEndings = new QRadioButton(this);
+  m_showEndings->setObjectName(QStringLiteral("showEndingsRadio"));
+  connect(m_showEndings, &QRadioButton::toggled, this, &ReverseView::showEndings);
   forkRow->addWidget(fork);
   forkRow->addWidget(new QLabel(tr("with seed"), this));
   forkRow->addWidget(m_forkSeed);
   forkRow->addWidget(compare);
   forkRow->addWidget(m_clearComparisons);
+  forkRow->addSpacing(12);
+  forkRow->addWidget(m_showFilm);
+  forkRow->addWidget(m_showEndings);
   forkRow->addStretch(1);
   m_compareScroll = new QScrollArea(this);
   m_compareScroll->setObjectName(QStringLiteral("endingsScroll"));
@@ -247,10 +260,12 @@ QHBoxLayout* ReverseView::buildForkAndCompare() {
   m_compareLayout->addStretch(1);
   m_compareScroll->setWidget(m_compareRow);
   m_compareScroll->setWidgetResizable(true);
-  m_compareScroll->setFixedHeight(142);  // a 110-px ending, the margins and the sideways scroll bar
+  m_compareScroll->setFixedHeight(142);
+  // The newest ending in view: the row grows to the right as endings come.
+  QScrollBar* along = m_compareScroll->horizontalScrollBar();
+  connect(along, &QScrollBar::rangeChanged, along, [along](int, int max) { along->setValue(max); });  // a 110-px ending, the margins and the sideways scroll bar
   m_compareScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  m_compareScroll->hide();
-  m_clearComparisons->setEnabled(false);
+  updateEndingsChoice();
   connect(fork, &QPushButton::clicked, this, [this] {
     ReverseSettings s = settings();
     s.seed = quint64(m_forkSeed->value());
@@ -263,16 +278,19 @@ QHBoxLayout* ReverseView::buildForkAndCompare() {
   return forkRow;
 }
 
+// The three saves behind one button: the row under the timeline holds fork, compare and the
+// filmstrip/endings choice too, within a 1280-px window in every language.
 void ReverseView::buildExportButtons(QHBoxLayout* row) {
-  for (auto [text, signal] : std::initializer_list<std::pair<QString, void (ReverseView::*)()>>{
-           {tr("Save frame (PNG)…"), &ReverseView::exportFrameRequested},
-           {tr("Save filmstrip (PNG)…"), &ReverseView::exportFilmstripRequested},
-           {tr("Save the whole trajectory (GIF)…"), &ReverseView::exportGifRequested}}) {
-    auto* b = new QPushButton(text, this);
-    connect(b, &QPushButton::clicked, this, signal);
-    m_needFrames << b;
-    row->addWidget(b);
-  }
+  auto* save = new QPushButton(tr("S&ave…"), this);
+  save->setObjectName(QStringLiteral("saveTrajectoryButton"));
+  save->setToolTip(tr("Save the frame shown, the filmstrip, or the whole trajectory as an animation"));
+  auto* menu = new QMenu(save);
+  menu->addAction(tr("Frame (PNG)…"), this, &ReverseView::exportFrameRequested);
+  menu->addAction(tr("Filmstrip (PNG)…"), this, &ReverseView::exportFilmstripRequested);
+  menu->addAction(tr("The whole trajectory (GIF)…"), this, &ReverseView::exportGifRequested);
+  save->setMenu(menu);
+  m_needFrames << save;
+  row->addWidget(save);
 }
 
 void ReverseView::setNoModel(const QString& why) {
@@ -299,6 +317,7 @@ void ReverseView::setModel(const QString& description, int timesteps, bool point
   m_count->setMaximum(points ? 5000 : 64);
   m_count->setValue(points ? 1000 : 16);
   m_views->setCurrentIndex(points ? 1 : 0);
+  m_trails->setVisible(points);
   if (points) {
     m_xtPoints->setBackground(data);
     m_x0Points->setBackground(data);
@@ -369,7 +388,7 @@ void ReverseView::setMessage(const QString& text) {
   m_message->setVisible(!text.isEmpty());
 }
 
-void ReverseView::addComparison(const QImage& ending, const QString& caption) {
+void ReverseView::addComparison(const QImage& ending, const QString& caption, bool show) {
   // The caption beside the picture, wrapped in a column of its own: the row scrolls sideways and
   // shows the newest ending.
   auto* cell = new QWidget(m_compareRow);
@@ -378,18 +397,17 @@ void ReverseView::addComparison(const QImage& ending, const QString& caption) {
   auto* picture = new QLabel(cell);
   picture->setPixmap(QPixmap::fromImage(ending.scaledToHeight(
       110, ending.height() * 2 <= 110 ? Qt::FastTransformation : Qt::SmoothTransformation)));
-  auto* text = new QLabel(caption, cell);
+  // "0.19 s" stays on one line.
+  auto* text = new QLabel(QString(caption).replace(QRegularExpression(QStringLiteral("(\\d) s\\b")), QStringLiteral("\\1\u00a0s")), cell);
   text->setWordWrap(true);
   text->setFixedWidth(200);
   v->setAlignment(Qt::AlignTop);
   v->addWidget(picture);
   v->addWidget(text);
   m_compareLayout->insertWidget(m_compareLayout->count() - 1, cell);
-  m_compareScroll->show();
-  m_clearComparisons->setEnabled(true);
-  QTimer::singleShot(0, m_compareScroll, [scroll = m_compareScroll] {
-    scroll->horizontalScrollBar()->setValue(scroll->horizontalScrollBar()->maximum());
-  });
+  if (show)
+    m_showEndings->setChecked(true);
+  updateEndingsChoice();
 }
 
 void ReverseView::clearComparisons() {
@@ -398,6 +416,21 @@ void ReverseView::clearComparisons() {
     delete item->widget();
     delete item;
   }
-  m_compareScroll->hide();
-  m_clearComparisons->setEnabled(false);
+  m_showFilm->setChecked(true);
+  updateEndingsChoice();
+}
+
+int ReverseView::endingCount() const { return m_compareLayout->count() - 1; }
+
+void ReverseView::updateEndingsChoice() {
+  const int n = endingCount();
+  m_showEndings->setText(tr("Endings (%1)").arg(n));
+  m_showEndings->setEnabled(n > 0);
+  m_clearComparisons->setEnabled(n > 0);
+  showEndings(n > 0 && m_showEndings->isChecked());
+}
+
+void ReverseView::showEndings(bool endings) {
+  m_compareScroll->setVisible(endings);
+  m_film->setVisible(!endings);
 }

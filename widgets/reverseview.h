@@ -16,6 +16,7 @@ class QGroupBox;
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QRadioButton;
 class QScrollArea;
 class QSlider;
 class QSpinBox;
@@ -67,8 +68,12 @@ class ReverseView final : public QWidget {
   void setStatus(const QString& text);
   void setMessage(const QString& text);
   /// Adds an ending to the comparison row ("fork at step 20, DDPM, seed 2 — 1.3 s").
-  void addComparison(const QImage& ending, const QString& caption);
+  /// Adds an ending to the row of endings; `show`: shown in the filmstrip's place (a fork's or a
+  /// comparison's), or only listed there (the trajectory's own ending).
+  void addComparison(const QImage& ending, const QString& caption, bool show = true);
   void clearComparisons();
+  /// How many endings of forks and comparisons are shown (in the filmstrip's place while chosen).
+  int endingCount() const;
 
   int frameCount() const { return m_frames.size(); }
   int currentFrame() const;
@@ -110,6 +115,8 @@ class ReverseView final : public QWidget {
   void buildStepViews();                       // reverseview.cpp
   QHBoxLayout* buildForkAndCompare();          // reverseview.cpp
   void buildExportButtons(QHBoxLayout* row);   // reverseview.cpp
+  void updateEndingsChoice();                  // reverseview.cpp
+  void showEndings(bool endings);              // reverseview.cpp
   void updateSamplerControls();                // reverseview.cpp
   /// Fork and the saves need kept steps, Compare a model: enabled only then.
   void updateFrameActions();                   // reverseview.cpp
@@ -131,7 +138,7 @@ class ReverseView final : public QWidget {
   QWidget* m_classRow = nullptr;  ///< class and guidance, for a model told the class
   QComboBox* m_class = nullptr;
   QDoubleSpinBox* m_guidance = nullptr;
-  QList<QPushButton*> m_needFrames;  ///< Fork and the three saves
+  QList<QPushButton*> m_needFrames;  ///< Fork and Save
   QPushButton* m_compareButton = nullptr;
   QComboBox* m_sampler = nullptr;
   QSpinBox* m_steps = nullptr;
@@ -160,6 +167,8 @@ class ReverseView final : public QWidget {
   QSpinBox* m_forkSeed = nullptr;
   QScrollArea* m_compareScroll = nullptr;  // the endings of forks and comparisons; hidden while empty
   QPushButton* m_clearComparisons = nullptr;
+  QRadioButton* m_showFilm = nullptr;     // under the timeline: the filmstrip…
+  QRadioButton* m_showEndings = nullptr;  // …or the endings in its place
   QWidget* m_compareRow = nullptr;
   QHBoxLayout* m_compareLayout = nullptr;
 };

@@ -18,7 +18,6 @@
 #include <QImageReader>
 #include <QJsonObject>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -40,12 +39,9 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("diffusionTabs"));
   m_tabs->addTab(m_forwardView, tr("Forward process: image → noise"));
-  // The reverse process scrolls on a small screen rather than squeezing its plots into strips.
-  auto* reverseScroll = new QScrollArea(m_tabs);
-  reverseScroll->setWidget(m_reverseView);
-  reverseScroll->setWidgetResizable(true);
-  reverseScroll->setFrameShape(QFrame::NoFrame);
-  m_tabs->addTab(reverseScroll, tr("Reverse process: noise → image (sampling)"));
+  // On a screen smaller than a laptop's, the page scrolls as a whole (MainWindow); no scroll area
+  // of its own here, which would follow the square views' height-for-width and scroll at 1280×800.
+  m_tabs->addTab(m_reverseView, tr("Reverse process: noise → image (sampling)"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
@@ -141,7 +137,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
       m_reverseView->endTrajectory(result.completed, result.seconds);
       m_trajectoryCaption = tr("%1, seed %2: %3 s").arg(samplerName(r, T)).arg(r.seed).arg(result.seconds, 0, 'f', 2);
       m_reverseView->clearComparisons();
-      m_reverseView->addComparison(result.ending, tr("Ending: %1%2").arg(m_trajectoryCaption, state));
+      m_reverseView->addComparison(result.ending, tr("Ending: %1%2").arg(m_trajectoryCaption, state), false);
     } else if (r.purpose == ReverseRequest::Purpose::Fork) {
       m_reverseView->addComparison(result.ending, tr("Fork at step %1 (t = %2): %3, seed %4 — %5 s%6")
                                                       .arg(r.forkFrom + 1)

@@ -456,6 +456,7 @@ class tst_MainWindow : public QObject {
     QCOMPARE(finished.last().first().value<ReverseResult>().request.forkFrom, 3);
     QCOMPARE(reverse->frameCount(), 10);  // the trajectory stays as it was
     QTRY_VERIFY(reverse->findChild<QScrollArea*>(QStringLiteral("endingsScroll"))->isVisible());
+    QCOMPARE(reverse->endingCount(), 2);  // the trajectory's own ending and the fork's
     LAYOUT_OK(&w);  // the endings' row under the timeline
     // Closing the window while it samples: the sampler stops between steps, nothing hangs.
     s.sampler = QStringLiteral("ddpm");
