@@ -348,103 +348,108 @@
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="112"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="122"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="194"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="211"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="207"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="224"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="115"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="125"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="135"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="145"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="138"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="148"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="140"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="142"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="160"/>
+        <source>From noise, seed %1, w = %2: %3 — %4 s%5</source>
+        <translation>从噪声开始，种子 %1，w = %2：%3 — %4 秒%5</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusionpage.cpp" line="167"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="163"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="180"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="172"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="189"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="181"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="198"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="244"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="262"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="268"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
         <location filename="../app/gui/diffusionpage.cpp" line="313"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="331"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="305"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="323"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="296"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="314"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="308"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="326"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="315"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="333"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="315"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="333"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -2664,47 +2669,57 @@ or drop an image</source>
         <translation>引导 w(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="197"/>
+        <location filename="../widgets/reverseview.cpp" line="181"/>
+        <source>Compare w = 0, 1, 2, 4</source>
+        <translation>比较 w = 0、1、2、4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="183"/>
+        <source>Sample the same noise and class with guidance w = 0 (the class ignored), 1 (told the class), 2 and 4: the endings side by side show digits grow more typical and alike as w grows</source>
+        <translation>用同一噪声和类别，分别以引导强度 w = 0（忽略类别）、1（告知类别）、2 和 4 采样：并排的结果显示，w 越大，数字越典型、越相似</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="205"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="198"/>
+        <location filename="../widgets/reverseview.cpp" line="206"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="199"/>
+        <location filename="../widgets/reverseview.cpp" line="207"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="209"/>
+        <location filename="../widgets/reverseview.cpp" line="217"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="210"/>
+        <location filename="../widgets/reverseview.cpp" line="218"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="427"/>
+        <location filename="../widgets/reverseview.cpp" line="435"/>
         <source>Endings (%1)</source>
         <translation>结果（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="236"/>
+        <location filename="../widgets/reverseview.cpp" line="244"/>
         <source>Run DDPM and DDIM from the same noise and show both endings with their wall times</source>
         <translation>从同一噪声分别运行 DDPM 和 DDIM，并显示两者的结果及各自用时</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="238"/>
+        <location filename="../widgets/reverseview.cpp" line="246"/>
         <source>Remove the endings of forks and comparisons</source>
         <translation>移除分叉和比较得到的结果</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="339"/>
+        <location filename="../widgets/reverseview.cpp" line="347"/>
         <source>each class in turn</source>
         <translation>各类别轮流</translation>
     </message>
@@ -2749,17 +2764,17 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="229"/>
+        <location filename="../widgets/reverseview.cpp" line="237"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="237"/>
+        <location filename="../widgets/reverseview.cpp" line="245"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="247"/>
+        <location filename="../widgets/reverseview.cpp" line="255"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
@@ -2769,57 +2784,57 @@ or drop an image</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="212"/>
+        <location filename="../widgets/reverseview.cpp" line="220"/>
         <source>Trails</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="213"/>
+        <location filename="../widgets/reverseview.cpp" line="221"/>
         <source>The paths of eight points so far</source>
         <translation>八个点到目前为止走过的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="227"/>
+        <location filename="../widgets/reverseview.cpp" line="235"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="234"/>
+        <location filename="../widgets/reverseview.cpp" line="242"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="240"/>
+        <location filename="../widgets/reverseview.cpp" line="248"/>
         <source>Filmstrip</source>
         <translation>胶片条</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="284"/>
+        <location filename="../widgets/reverseview.cpp" line="292"/>
         <source>S&amp;ave…</source>
         <translation>保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="286"/>
+        <location filename="../widgets/reverseview.cpp" line="294"/>
         <source>Save the frame shown, the filmstrip, or the whole trajectory as an animation</source>
         <translation>保存当前帧、胶片条，或把整条轨迹存为动画</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="288"/>
+        <location filename="../widgets/reverseview.cpp" line="296"/>
         <source>Frame (PNG)…</source>
         <translation>当前帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="289"/>
+        <location filename="../widgets/reverseview.cpp" line="297"/>
         <source>Filmstrip (PNG)…</source>
         <translation>胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="290"/>
+        <location filename="../widgets/reverseview.cpp" line="298"/>
         <source>The whole trajectory (GIF)…</source>
         <translation>整条轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="299"/>
+        <location filename="../widgets/reverseview.cpp" line="307"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2845,7 +2860,7 @@ or drop an image</source>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="381"/>
+        <location filename="../widgets/reverseview.cpp" line="389"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>

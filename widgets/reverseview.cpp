@@ -177,6 +177,14 @@ void ReverseView::buildSamplerControls() {
   k->addSpacing(12);
   k->addWidget(guidanceLabel);
   k->addWidget(m_guidance);
+  // The trade-off in one look: the same noise and class at several strengths, side by side.
+  auto* strip = new QPushButton(tr("Compare w = 0, 1, 2, 4"), m_classRow);
+  strip->setObjectName(QStringLiteral("guidanceStripButton"));
+  strip->setToolTip(tr("Sample the same noise and class with guidance w = 0 (the class ignored), 1 (told the class), "
+                       "2 and 4: the endings side by side show digits grow more typical and alike as w grows"));
+  connect(strip, &QPushButton::clicked, this, [this] { Q_EMIT guidanceStripRequested(settings()); });
+  k->addSpacing(12);
+  k->addWidget(strip);
   k->addStretch(1);
   m_classRow->hide();
   connect(m_sampler, &QComboBox::currentIndexChanged, this, &ReverseView::updateSamplerControls);

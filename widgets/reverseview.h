@@ -95,6 +95,8 @@ class ReverseView final : public QWidget {
   void cancelRequested();
   void forkRequested(int frameIndex, const ReverseSettings& settings);
   void compareRequested(const ReverseSettings& settings);
+  /// A model told the class: the endings of the same noise at guidance w = 0, 1, 2 and 4.
+  void guidanceStripRequested(const ReverseSettings& settings);
   void openRunRequested();
   void trainToyRequested();
   void exportFrameRequested();

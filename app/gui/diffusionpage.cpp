@@ -100,6 +100,16 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
     m_queue = {ddim};
     startSampling(ddpm);
   });
+  connect(m_reverseView, &ReverseView::guidanceStripRequested, this, [this](const ReverseSettings& s) {
+    m_queue.clear();
+    for (double w : {0.0, 1.0, 2.0, 4.0}) {
+      ReverseRequest r = request(s);
+      r.purpose = ReverseRequest::Purpose::Ending;
+      r.guidance = w;
+      m_queue << r;
+    }
+    startSampling(m_queue.takeFirst());
+  });
   connect(m_reverseView, &ReverseView::exportFrameRequested, this, &DiffusionPage::exportFrame);
   connect(m_reverseView, &ReverseView::exportFilmstripRequested, this, &DiffusionPage::exportFilmstrip);
   connect(m_reverseView, &ReverseView::exportGifRequested, this, &DiffusionPage::exportGif);
@@ -144,6 +154,13 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
                                                       .arg(m_reverseView->frameT(r.forkFrom))
                                                       .arg(samplerName(r, T))
                                                       .arg(r.seed)
+                                                      .arg(result.seconds, 0, 'f', 2)
+                                                      .arg(state));
+    } else if (m_classes > 0) {  // a model told the class: which strength of guidance
+      m_reverseView->addComparison(result.ending, tr("From noise, seed %1, w = %2: %3 — %4 s%5")
+                                                      .arg(r.seed)
+                                                      .arg(r.guidance)
+                                                      .arg(samplerName(r, T))
                                                       .arg(result.seconds, 0, 'f', 2)
                                                       .arg(state));
     } else {
@@ -215,6 +232,7 @@ Status DiffusionPage::openRun(const QString& folder) {
     for (const auto& name : run.dataset().value(QStringLiteral("classes")).toArray())
       classes << name.toString();
   m_reverseView->setClasses(classes, Sampler::defaultGuidance);
+  m_classes = int(classes.size());
   m_timesteps = T;
   // The forward tab shows the run's own data and schedule.
   if (set && set->source != DataSource::ImageFolder) {

@@ -58,6 +58,7 @@ class DiffusionPage final : public QWidget {
   QString m_run;
   bool m_runMakesPoints = false;
   int m_timesteps = 1000;
+  int m_classes = 0;  ///< the classes the open model is told (0: unconditional)
   QElapsedTimer m_runClock;
   qint64 m_firstFrameMs = -1;
   bool m_waitingFirstFrame = false;

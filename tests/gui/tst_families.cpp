@@ -8,6 +8,7 @@
 #include <ATen/ATen.h>
 
 #include "diffusionpage.h"
+#include "reverseview.h"
 #include "explorepage.h"
 #include "pixelpage.h"
 #include "mainwindow.h"
@@ -282,6 +283,23 @@ class tst_Families : public QObject {
       endings[i] = result.ending;
     }
     QVERIFY(endings[0] != endings[1]);
+    // The guidance strip: the same noise and class at w = 0, 1, 2, 4, four endings in the
+    // filmstrip's place; its w = 0 ending is the one above (the same seed and class).
+    auto* reverse = w.diffusion()->reverse();
+    ReverseSampler relay;  // records on this thread what the sampler emits on its own
+    connect(w.diffusion()->sampler(), &ReverseSampler::finished, &relay, &ReverseSampler::finished);
+    QSignalSpy strip(&relay, &ReverseSampler::finished);
+    const int before = reverse->endingCount();
+    QTest::mouseClick(w.diffusion()->findChild<QPushButton*>(QStringLiteral("guidanceStripButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(strip.count(), 4, 120000);
+    QList<double> ws;
+    for (const auto& args : strip)
+      ws << args.first().value<ReverseResult>().request.guidance;
+    QCOMPARE(ws, (QList<double>{0, 1, 2, 4}));
+    QCOMPARE(strip.first().first().value<ReverseResult>().ending, endings[0]);
+    QTRY_COMPARE(reverse->endingCount(), before + 4);
+    QVERIFY(reverse->findChild<QScrollArea*>(QStringLiteral("endingsScroll"))->isVisible());
+    LAYOUT_OK(&w);
   }
 
   // Each option a family declares is one declaration: `train --help` offers it, the Train page shows a
