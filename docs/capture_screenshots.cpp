@@ -8,6 +8,8 @@
 #include "runcomparechart.h"
 #include "walkpanel.h"
 #include "diffusionpage.h"
+#include "guidancesweep.h"
+#include "tradeoffpanel.h"
 #include "datalocations.h"
 #include "datasets.h"
 #include "forwardview.h"
@@ -443,6 +445,17 @@ int main(int argc, char* argv[]) {
     // The endings of the fork and the comparison show in the filmstrip's place, within the window.
     wait(500);
     grabTo(QStringLiteral("%1-fork-compare.png").arg(prefix));
+    // A model told the class: its guidance trade-off, w = 0, 1, 2, 4, 200 DDIM-25 samples each.
+    if (auto* panel = page->tradeoff(); panel->findChild<QWidget*>(QStringLiteral("tradeoffWhyLabel"))->isHidden()) {
+      page->showTradeoff();
+      panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton"))->click();
+      wait(500);
+      clock.restart();
+      while (page->sweep()->isRunning() && clock.elapsed() < 600000)
+        wait(200);
+      wait(800);
+      grabTo(QStringLiteral("%1-guidance-tradeoff.png").arg(prefix));
+    }
     std::printf("first frame after Run: %lld ms\n", static_cast<long long>(page->firstFrameMs()));
     return 0;
   }

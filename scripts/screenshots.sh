@@ -189,6 +189,7 @@ for lang in $languages; do
     keep en diffusion-forward-t250.png diffusion-forward.png
     keep en diffusion-reverse-step601.png diffusion-reverse.png
     keep en diffusion-fork-compare.png
+    [ -f "$work/shots-en/diffusion-guidance-tradeoff.png" ] && keep en diffusion-guidance-tradeoff.png
     # The forward process at the three t side by side (the images and the chart, cut out).
     for t in 100 250 500; do
       convert "$work/shots-en/diffusion-forward-t$t.png" -crop 862x668+410+75 +repage -resize 60% -gravity north \

@@ -323,135 +323,160 @@
 <context>
     <name>DiffusionPage</name>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="41"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="42"/>
         <source>Forward process: image → noise</source>
         <translation>前向过程：图像 → 噪声</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="44"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="45"/>
         <source>Reverse process: noise → image (sampling)</source>
         <translation>反向过程：噪声 → 图像（采样）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="68"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="70"/>
         <source>Open an image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="69"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="71"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="87"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="89"/>
         <source>Run the sampler first: a fork continues from one of its steps.</source>
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="122"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="124"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="211"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="215"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="224"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="228"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="125"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="127"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="145"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="147"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="148"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="160"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="162"/>
         <source>From noise, seed %1, w = %2: %3 — %4 s%5</source>
         <translation>从噪声开始，种子 %1，w = %2：%3 — %4 秒%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="167"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="169"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="180"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="182"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="189"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="191"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="198"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="200"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="262"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="267"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="286"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="313"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="331"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="336"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="323"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="328"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="314"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="326"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="331"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="333"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="338"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="333"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="338"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="14"/>
+        <source>Guidance trade-off</source>
+        <translation>引导的权衡</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="36"/>
+        <source>Measured: each w is a point on the chart, its numbers beside it.</source>
+        <translation>测量完成：每个 w 是图上的一个点，数值列在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="37"/>
+        <source>Stopped: the scales measured so far are shown.</source>
+        <translation>已停止：显示到目前为止测得的引导强度。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="54"/>
+        <source>This toy model draws points without classes.</source>
+        <translation>这个玩具模型画的是没有类别的点。</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="56"/>
+        <source>This DDPM was trained without the class (--no-by-class).</source>
+        <translation>这个 DDPM 训练时没有告知类别（--no-by-class）。</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1229,39 @@ or drop an image</source>
         <location filename="../app/diffusion/gifwriter.cpp" line="130"/>
         <source>%1: damaged GIF: %2</source>
         <translation>%1：GIF 已损坏：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceSweep</name>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="30"/>
+        <source>The trade-off is already being measured; stop it first.</source>
+        <translation>正在测量权衡；请先停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="32"/>
+        <source>Choose at least one guidance scale w.</source>
+        <translation>请至少选择一个引导强度 w。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="35"/>
+        <source>A guidance scale w must be between 0 and 100 (got %1).</source>
+        <translation>引导强度 w 必须在 0 到 100 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="37"/>
+        <source>The samples per scale must be between 20 and 2000 (got %1).</source>
+        <translation>每个强度的样本数必须在 20 到 2000 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="39"/>
+        <source>The sampler&apos;s steps must be between 1 and 1000 (got %1).</source>
+        <translation>采样器的步数必须在 1 到 1000 之间（得到 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/guidancesweep.cpp" line="50"/>
+        <source>w = %1: %2 samples, DDIM-%3</source>
+        <translation>w = %1：%2 个样本，DDIM-%3</translation>
     </message>
 </context>
 <context>
@@ -2450,12 +2508,12 @@ or drop an image</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="27"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="28"/>
         <source>DDIM-%1, η = %2</source>
         <translation>DDIM-%1，η = %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="28"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="29"/>
         <source>DDPM-%1</source>
         <translation>DDPM-%1</translation>
     </message>
@@ -3598,6 +3656,102 @@ or drop an image</source>
         <location filename="../widgets/timesteplosschart.cpp" line="102"/>
         <source>%1 of them drawn, evenly spaced.</source>
         <translation>均匀选取其中 %1 轮画出。</translation>
+    </message>
+</context>
+<context>
+    <name>TradeoffChart</name>
+    <message>
+        <location filename="../widgets/tradeoffchart.cpp" line="15"/>
+        <source>fidelity: share of samples the judge is sure of (p ≥ 0.9) →</source>
+        <translation>逼真度：评判器有把握的样本比例（p ≥ 0.9）→</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffchart.cpp" line="16"/>
+        <source>Fréchet distance to real images ↓</source>
+        <translation>与真实图像的 Fréchet 距离 ↓</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffchart.cpp" line="30"/>
+        <source>Classifier-free guidance: fidelity against variety</source>
+        <translation>无分类器引导：逼真度与多样性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffchart.cpp" line="71"/>
+        <source>w = %1 (%2 % as asked)</source>
+        <translation>w = %1（%2 % 符合要求的类别）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffchart.cpp" line="72"/>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+</context>
+<context>
+    <name>TradeoffPanel</name>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="18"/>
+        <source>&lt;b&gt;Classifier-free guidance&lt;/b&gt; mixes the model&apos;s prediction without the class and with it: w = 0 ignores the class, w = 1 follows it, more pushes further from the unclassed guess. Measured here: each w&apos;s samples (every class in turn) scored by the judge that knows the data set — how many it is sure of (fidelity), how often it sees the class asked for, and the Fréchet distance to real images, which grows again when the digits become too alike.</source>
+        <translation>&lt;b&gt;无分类器引导&lt;/b&gt;把模型不带类别和带类别的预测混合起来：w = 0 忽略类别，w = 1 按类别画，更大的 w 会进一步远离不带类别的猜测。这里测量的是：每个 w 的样本（各类别轮流）由熟悉该数据集的评判器打分——它有把握的样本有多少（逼真度）、它认出所要求类别的频率，以及与真实图像的 Fréchet 距离；当数字变得过于相似时，这个距离会再次变大。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="34"/>
+        <source>The guidance scales to measure, from 0 to 100, separated by commas</source>
+        <translation>要测量的引导强度，0 到 100，用英文逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="40"/>
+        <source>Samples per scale: more give steadier numbers (the Fréchet distance especially) and take longer</source>
+        <translation>每个强度的样本数：越多数值越稳定（尤其是 Fréchet 距离），但耗时更长</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="45"/>
+        <source>&amp;Measure</source>
+        <translation>测量(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="47"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="50"/>
+        <source>Scales &amp;w:</source>
+        <translation>引导强度(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="52"/>
+        <source>Sample&amp;s per w:</source>
+        <translation>每个 w 的样本数(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="54"/>
+        <source>DDIM ste&amp;ps:</source>
+        <translation>DDIM 步数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="68"/>
+        <source>Type the scales as numbers from 0 to 100 separated by commas, for example 0, 1, 2, 4.</source>
+        <translation>请输入 0 到 100 之间的数字，用英文逗号分隔，例如 0, 1, 2, 4。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="105"/>
+        <source>No diffusion run is open.</source>
+        <translation>尚未打开扩散运行。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="110"/>
+        <source>%1 The trade-off is measured on a DDPM told the class (the default on MNIST): open one, or train one on the Train page.</source>
+        <translation>%1 权衡需要在告知类别的 DDPM 上测量（MNIST 上的默认设置）：打开一个，或在“训练”页训练一个。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="141"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;w&lt;/th&gt;&lt;th&gt;sure of&lt;/th&gt;&lt;th&gt;as asked&lt;/th&gt;&lt;th&gt;class entropy (bits)&lt;/th&gt;&lt;th&gt;Fréchet ↓&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;&lt;p&gt;%2 samples per w.&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;w&lt;/th&gt;&lt;th&gt;有把握&lt;/th&gt;&lt;th&gt;符合类别&lt;/th&gt;&lt;th&gt;类别熵（比特）&lt;/th&gt;&lt;th&gt;Fréchet ↓&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;&lt;p&gt;每个 w %2 个样本。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tradeoffpanel.cpp" line="155"/>
+        <source>Measure to see each w&apos;s numbers here: the share the judge is sure of, the share drawn as the class asked for, the class entropy (3.32 bits: all ten classes equally often) and the Fréchet distance (held-out MNIST digits against the training digits: about 14).</source>
+        <translation>点击“测量”后，这里会显示每个 w 的数值：评判器有把握的比例、画成所要求类别的比例、类别熵（3.32 比特：十个类别出现得一样多）以及 Fréchet 距离（留出的 MNIST 数字对训练数字：约 14）。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "forwardview.h"
 #include "gifwriter.h"
 #include "reverseview.h"
+#include "tradeoffpanel.h"
 #include "run.h"
 #include "runfolder.h"
 
@@ -42,6 +43,7 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   // On a screen smaller than a laptop's, the page scrolls as a whole (MainWindow); no scroll area
   // of its own here, which would follow the square views' height-for-width and scroll at 1280×800.
   m_tabs->addTab(m_reverseView, tr("Reverse process: noise → image (sampling)"));
+  buildTradeoff();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_tabs);
@@ -201,6 +203,8 @@ void DiffusionPage::loadForwardFile(const QString& path) {
 
 void DiffusionPage::showReverse(bool reverse) { m_tabs->setCurrentIndex(reverse ? 1 : 0); }
 
+void DiffusionPage::showTradeoff() { m_tabs->setCurrentWidget(m_tradeoff); }
+
 Status DiffusionPage::openRun(const QString& folder) {
   const auto opened = Run::open(folder);
   if (!opened.ok())
@@ -233,6 +237,7 @@ Status DiffusionPage::openRun(const QString& folder) {
       classes << name.toString();
   m_reverseView->setClasses(classes, Sampler::defaultGuidance);
   m_classes = int(classes.size());
+  resetTradeoff();
   m_timesteps = T;
   // The forward tab shows the run's own data and schedule.
   if (set && set->source != DataSource::ImageFolder) {

@@ -9,7 +9,9 @@
 #include <QWidget>
 
 class ForwardView;
+class GuidanceSweep;
 class QTabWidget;
+class TradeoffPanel;
 class ReverseView;
 struct ReverseSettings;
 
@@ -25,9 +27,13 @@ class DiffusionPage final : public QWidget {
   ForwardView* forward() const { return m_forwardView; }
   ReverseView* reverse() const { return m_reverseView; }
   ReverseSampler* sampler() const { return m_sampler; }
+  TradeoffPanel* tradeoff() const { return m_tradeoff; }
+  GuidanceSweep* sweep() const { return m_sweep; }
   const ForwardProcess& forwardProcess() const { return m_forward; }
   /// Shows the forward or the reverse tab.
   void showReverse(bool reverse);
+  /// Shows the guidance trade-off tab.
+  void showTradeoff();
   /// Milliseconds from the last Run click to its first frame on screen (−1 before any).
   qint64 firstFrameMs() const { return m_firstFrameMs; }
 
@@ -49,12 +55,18 @@ class DiffusionPage final : public QWidget {
   void exportFilmstrip();
   void exportGif();
   ReverseRequest request(const ReverseSettings& s) const;
+  /// The trade-off tab and its sweep, wired (diffusiontradeoff.cpp).
+  void buildTradeoff();
+  /// The trade-off tab for the run just opened: measurable when it was told the class.
+  void resetTradeoff();
 
   QTabWidget* m_tabs = nullptr;
   ForwardView* m_forwardView = nullptr;
   ReverseView* m_reverseView = nullptr;
   ForwardProcess m_forward;
   ReverseSampler* m_sampler = nullptr;
+  TradeoffPanel* m_tradeoff = nullptr;
+  GuidanceSweep* m_sweep = nullptr;
   QString m_run;
   bool m_runMakesPoints = false;
   int m_timesteps = 1000;

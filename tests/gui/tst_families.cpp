@@ -9,6 +9,9 @@
 
 #include "diffusionpage.h"
 #include "reverseview.h"
+#include "guidancesweep.h"
+#include "tradeoffchart.h"
+#include "tradeoffpanel.h"
 #include "explorepage.h"
 #include "pixelpage.h"
 #include "mainwindow.h"
@@ -25,6 +28,8 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QPushButton>
 #include <QSpinBox>
@@ -300,6 +305,44 @@ class tst_Families : public QObject {
     QTRY_COMPARE(reverse->endingCount(), before + 4);
     QVERIFY(reverse->findChild<QScrollArea*>(QStringLiteral("endingsScroll"))->isVisible());
     LAYOUT_OK(&w);
+
+    // The trade-off tab: w = 0 and 2, 20 samples each, scored off the GUI thread (the judge of the
+    // digits is trained first if the data folder has none); a point and a row per w.
+    w.diffusion()->showTradeoff();
+    auto* panel = w.diffusion()->tradeoff();
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->findChild<QWidget*>(QStringLiteral("tradeoffWhyLabel"))->isHidden());  // measurable
+    panel->findChild<QLineEdit*>(QStringLiteral("tradeoffScalesEdit"))->setText(QStringLiteral("0, 2"));
+    panel->findChild<QSpinBox*>(QStringLiteral("tradeoffCountSpin"))->setValue(20);
+    panel->findChild<QSpinBox*>(QStringLiteral("tradeoffStepsSpin"))->setValue(2);
+    GuidanceSweep relaySweep;  // records on this thread what the sweep emits on its own
+    connect(w.diffusion()->sweep(), &GuidanceSweep::measured, &relaySweep, &GuidanceSweep::measured);
+    connect(w.diffusion()->sweep(), &GuidanceSweep::finished, &relaySweep, &GuidanceSweep::finished);
+    QSignalSpy measured(&relaySweep, &GuidanceSweep::measured);
+    QSignalSpy swept(&relaySweep, &GuidanceSweep::finished);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton")), Qt::LeftButton);
+    QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton"))->isEnabled());
+    QVERIFY(panel->findChild<QProgressBar*>(QStringLiteral("tradeoffProgress"))->isVisible());
+    LAYOUT_OK(&w);
+    QTRY_COMPARE_WITH_TIMEOUT(swept.count(), 1, 400000);
+    QCOMPARE(swept.first().first().toBool(), true);
+    QCOMPARE(measured.count(), 2);
+    for (int i = 0; i < 2; ++i) {
+      const auto q = measured.at(i).first().value<QualityReport>();
+      QCOMPARE(q.guidance, i == 0 ? 0.0 : 2.0);
+      QCOMPARE(q.count, 20);
+      QVERIFY(q.askedAccuracy >= 0 && q.askedAccuracy <= 1);  // drawn told the class
+      QVERIFY(q.frechet > 0);
+    }
+    QCOMPARE(panel->chart()->pointCount(), 2);
+    QVERIFY(panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton"))->isEnabled());
+    // Stop: the sweep ends without all its scales.
+    panel->findChild<QSpinBox*>(QStringLiteral("tradeoffCountSpin"))->setValue(2000);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton")), Qt::LeftButton);
+    QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("stopTradeoffButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(swept.count(), 2, 60000);
+    QCOMPARE(swept.last().first().toBool(), false);
+    QVERIFY(panel->chart()->pointCount() < 2);
   }
 
   // Each option a family declares is one declaration: `train --help` offers it, the Train page shows a
