@@ -200,16 +200,16 @@ for lang in $languages; do
       "$docs/diffusion-forward-three-t.png"
   fi
   # The guidance strip: the DDPM told the class, the same noise at w = 0, 1, 2, 4 (two of each
-  # digit, DDIM-100 with η = 1), one row per w.
+  # digit, DDIM-100 with η = 1), side by side.
   if have ddpm && grep -q '"by-class": true' "$work/ddpm/run.json"; then
     for w in 0 1 2 4; do
       say "sampling the DDPM at w = $w"
       nice -n 19 "$cli" sample "$work/ddpm" --count 20 --sampler ddim --steps 100 --guidance "$w" --seed 3 \
         --out "$work/guidance-w$w.png" >>"$work/guidance.log" 2>&1
-      convert "$work/guidance-w$w.png" -filter point -resize 200% -gravity west -background white -splice 150x0 \
-        -font DejaVu-Sans -pointsize 26 -fill black -annotate +12+0 "w = $w" "$work/guidance-row-$w.png"
+      convert "$work/guidance-w$w.png" -filter point -resize 200% -gravity north -background white -splice 0x44 \
+        -font DejaVu-Sans -pointsize 26 -fill black -annotate +0+6 "w = $w" "$work/guidance-column-$w.png"
     done
-    convert "$work/guidance-row-"{0,1,2,4}.png -bordercolor white -border 0x4 -append +repage "$docs/ddpm-guidance-strip.png"
+    convert "$work/guidance-column-"{0,1,2,4}.png -bordercolor white -border 10x0 +append +repage "$docs/ddpm-guidance-strip.png"
   fi
   if have toy-diffusion; then
     shot en --diffusion "$work/toy-diffusion" toy

@@ -62,11 +62,16 @@ void TradeoffChart::redraw() {
   m_line->setData(m_w, m_confident, m_frechet);
   // Each point named with its w (and how often the class asked for was drawn).
   m_plot->clearItems();
+  const double middle = m_w.isEmpty() ? 0.5
+                                      : (*std::min_element(m_confident.cbegin(), m_confident.cend()) +
+                                         *std::max_element(m_confident.cbegin(), m_confident.cend())) / 2;
   for (int i = 0; i < m_w.size(); ++i) {
     auto* label = new QCPItemText(m_plot);
     label->position->setCoords(m_confident[i], m_frechet[i]);
-    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    label->setPadding(QMargins(6, 0, 0, 4));
+    // Towards the middle of the chart, so that no label runs off its right edge.
+    const bool right = m_confident[i] > middle;
+    label->setPositionAlignment((right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
+    label->setPadding(right ? QMargins(0, 0, 6, 4) : QMargins(6, 0, 0, 4));
     label->setFont(font());
     label->setText(m_accuracy[i] >= 0 ? tr("w = %1 (%2 % as asked)").arg(m_w[i]).arg(100 * m_accuracy[i], 0, 'f', 0)
                                       : tr("w = %1").arg(m_w[i]));
