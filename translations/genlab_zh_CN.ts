@@ -1810,77 +1810,87 @@ or drop an image</source>
         <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="59"/>
+        <location filename="../app/families/ddpm.cpp" line="60"/>
         <source>Without the class:</source>
         <translation>不告诉类别的比例：</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="60"/>
+        <location filename="../app/families/ddpm.cpp" line="61"/>
         <source>With the class told: the share of training images shown without it, so that the same network also learns to draw without a class. Sampling then mixes the two (classifier-free guidance).</source>
         <translation>告诉类别时：训练图像中不附带类别的比例，使同一个网络也学会不带类别地画。采样时把两者混合（无分类器引导）。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="186"/>
+        <location filename="../app/families/ddpm.cpp" line="77"/>
+        <source>Guidance w:</source>
+        <translation>引导强度 w：</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="78"/>
+        <source>With the class told: the classifier-free guidance scale this run samples and is scored with unless asked for another (0: without the class, 1: with it, more: more typical, less varied digits).</source>
+        <translation>告知类别时：这个运行采样和打分所用的无分类器引导强度，除非另行指定（0：不用类别，1：用类别，更大：数字更典型、变化更少）。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="208"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="187"/>
+        <location filename="../app/families/ddpm.cpp" line="209"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="222"/>
+        <location filename="../app/families/ddpm.cpp" line="246"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="223"/>
+        <location filename="../app/families/ddpm.cpp" line="247"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="236"/>
+        <location filename="../app/families/ddpm.cpp" line="263"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="237"/>
+        <location filename="../app/families/ddpm.cpp" line="264"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="238"/>
+        <location filename="../app/families/ddpm.cpp" line="265"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="286"/>
+        <location filename="../app/families/ddpm.cpp" line="313"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="289"/>
+        <location filename="../app/families/ddpm.cpp" line="316"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="293"/>
+        <location filename="../app/families/ddpm.cpp" line="320"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="294"/>
+        <location filename="../app/families/ddpm.cpp" line="321"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="295"/>
+        <location filename="../app/families/ddpm.cpp" line="322"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="298"/>
+        <location filename="../app/families/ddpm.cpp" line="325"/>
         <source>, told the class (%1 classes)</source>
         <translation>，告诉类别（%1 类）</translation>
     </message>
@@ -3381,8 +3391,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="112"/>
-        <location filename="../app/runs/samplequality.cpp" line="399"/>
-        <location filename="../app/runs/samplequality.cpp" line="416"/>
+        <location filename="../app/runs/samplequality.cpp" line="398"/>
+        <location filename="../app/runs/samplequality.cpp" line="415"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3417,67 +3427,67 @@ or drop an image</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="221"/>
+        <location filename="../app/runs/samplequality.cpp" line="227"/>
         <source>, guidance w = %1</source>
         <translation>，引导 w = %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="223"/>
+        <location filename="../app/runs/samplequality.cpp" line="221"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="256"/>
+        <location filename="../app/runs/samplequality.cpp" line="255"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="257"/>
+        <location filename="../app/runs/samplequality.cpp" line="256"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="258"/>
+        <location filename="../app/runs/samplequality.cpp" line="257"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="259"/>
+        <location filename="../app/runs/samplequality.cpp" line="258"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="317"/>
+        <location filename="../app/runs/samplequality.cpp" line="316"/>
         <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
         <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="319"/>
+        <location filename="../app/runs/samplequality.cpp" line="318"/>
         <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
         <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="371"/>
+        <location filename="../app/runs/samplequality.cpp" line="370"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="373"/>
+        <location filename="../app/runs/samplequality.cpp" line="372"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="375"/>
+        <location filename="../app/runs/samplequality.cpp" line="374"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="377"/>
+        <location filename="../app/runs/samplequality.cpp" line="376"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="387"/>
+        <location filename="../app/runs/samplequality.cpp" line="386"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
@@ -3676,12 +3686,12 @@ or drop an image</source>
         <translation>无分类器引导：逼真度与多样性</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoffchart.cpp" line="71"/>
+        <location filename="../widgets/tradeoffchart.cpp" line="76"/>
         <source>w = %1 (%2 % as asked)</source>
         <translation>w = %1（%2 % 符合要求的类别）</translation>
     </message>
     <message>
-        <location filename="../widgets/tradeoffchart.cpp" line="72"/>
+        <location filename="../widgets/tradeoffchart.cpp" line="77"/>
         <source>w = %1</source>
         <translation>w = %1</translation>
     </message>

@@ -165,7 +165,7 @@ void ReverseView::buildSamplerControls() {
   m_guidance->setObjectName(QStringLiteral("guidanceSpin"));
   m_guidance->setRange(0, 10);
   m_guidance->setSingleStep(0.5);
-  m_guidance->setDecimals(1);
+  m_guidance->setDecimals(2);
   m_guidance->setToolTip(tr("Classifier-free guidance w: 0 draws without the class, 1 with it, more pushes further "
                             "from the unclassed prediction towards the class: more typical digits, less variety."));
   auto* classLabel = new QLabel(tr("Cla&ss:"), m_classRow);

@@ -18,7 +18,12 @@ inline bool isKnown(const QString& name) { return name == ancestral() || name ==
 /// (deterministic) the short-trained default DDPM's DDIM-50 digits were grainier and less often
 /// recognisable (Fréchet distance 102 against 73; docs/QUALITY.md).
 constexpr double defaultEta = 1.0;
-/// Classifier-free guidance w of a model told the class, unless the user asks for another (0: the
-/// model without the class, 1: with it, more: further along that difference; docs/QUALITY.md).
-constexpr double defaultGuidance = 2.0;
+/// Classifier-free guidance w of a new run told the class (its run.json's options.guidance, what
+/// sampling uses unless the user asks for another; 0: the model without the class, 1: with it,
+/// more: further along that difference). Chosen by Fréchet distance (docs/QUALITY.md).
+constexpr double defaultGuidance = 1.25;
+/// Runs told the class before the scale was recorded sampled with this one.
+constexpr double olderRunsGuidance = 2.0;
+/// SampleRequest's and ReverseRequest's guidance: the run's own scale.
+constexpr double runsGuidance = -1;
 }  // namespace Sampler

@@ -28,7 +28,7 @@ int qualityCommand(const QStringList& args) {
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100)."), QStringLiteral("n")},
       {QStringLiteral("data"), QStringLiteral("Dataset folder (default: the run's own)."), QStringLiteral("dir")},
       {QStringLiteral("precision"), QStringLiteral("Diffusion runs: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
-      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: the guidance scale w, or several separated by commas (0,0.5,1,2,4): one report each, the trade-off between fidelity and variety (default 2)."), QStringLiteral("w[,w…]")},
+      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: the guidance scale w, or several separated by commas (0,0.5,1,2,4): one report each, the trade-off between fidelity and variety (default: the run's own, options.guidance)."), QStringLiteral("w[,w…]")},
       {QStringLiteral("class"), QStringLiteral("Runs trained --by-class: draw only this class (default: each class in turn, equal counts)."), QStringLiteral("n")},
       threadsOption(),
   });

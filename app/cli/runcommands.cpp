@@ -96,7 +96,7 @@ int sampleCommand(const QStringList& args) {
        QStringLiteral("n")},
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("n")},
       {QStringLiteral("class"), QStringLiteral("Runs trained --by-class: the class to draw (0-9; default: each class in turn, equal counts)."), QStringLiteral("n")},
-      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: classifier-free guidance w ≥ 0 (default 2; 0: without the class, 1: with it, more: further that way)."), QStringLiteral("w")},
+      {QStringLiteral("guidance"), QStringLiteral("Diffusion runs trained --by-class: classifier-free guidance w ≥ 0 (default: the run's own, options.guidance; 0: without the class, 1: with it, more: further that way)."), QStringLiteral("w")},
       {QStringLiteral("batch"), QStringLiteral("Diffusion runs: images denoised at a time (default 100; bounds the memory; with eta > 0 the fresh noise, and so the images, depend on it)."), QStringLiteral("n")},
       {QStringLiteral("precision"), QStringLiteral("Diffusion images: bf16 or fp32 (default: bf16 where the CPU has AVX512-BF16 or AMX)."), QStringLiteral("bf16|fp32")},
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
@@ -128,8 +128,10 @@ int sampleCommand(const QStringList& args) {
   r.precision = p.value(QStringLiteral("precision"));
   if (ok && p.isSet(QStringLiteral("eta")))
     r.eta = p.value(QStringLiteral("eta")).toDouble(&ok);  // QString::toDouble: C locale
-  if (ok && p.isSet(QStringLiteral("guidance")))
+  if (ok && p.isSet(QStringLiteral("guidance"))) {
     r.guidance = p.value(QStringLiteral("guidance")).toDouble(&ok);
+    ok = ok && r.guidance >= 0;
+  }
   if (p.isSet(QStringLiteral("sampler")))
     r.sampler = p.value(QStringLiteral("sampler"));
   if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1) ||

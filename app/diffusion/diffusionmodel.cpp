@@ -35,15 +35,17 @@ std::vector<int64_t> DiffusionModel::shape(int count) const {
   return {count, m_output.channels, m_output.imageSize, m_output.imageSize};
 }
 
-DiffusionModel::DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output)
-    : m_process(std::move(process)), m_told(std::move(told)), m_classes(classes), m_output(std::move(output)) {
+DiffusionModel::DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output,
+                               double guidance)
+    : m_process(std::move(process)), m_told(std::move(told)), m_classes(classes), m_guidance(guidance),
+      m_output(std::move(output)) {
   m_denoiser = [told = m_told](const at::Tensor& x, const at::Tensor& t) { return told(x, t, {}); };
 }
 
 genlab::Denoiser DiffusionModel::denoiserFor(const at::Tensor& labels, double guidance) const {
   if (m_classes == 0 || !labels.defined())
     return m_denoiser;
-  return genlab::guided(m_told, labels, guidance, m_classes);
+  return genlab::guided(m_told, labels, guidanceOr(guidance), m_classes);
 }
 
 at::Tensor DiffusionModel::labelsFor(int64_t count, int label) const {

@@ -23,8 +23,10 @@ class DiffusionModel {
   };
   DiffusionModel(genlab::GaussianDiffusion process, genlab::Denoiser denoiser, Output output)
       : m_process(std::move(process)), m_denoiser(std::move(denoiser)), m_output(std::move(output)) {}
-  /// A network told the class: one of `classes`, or `classes` itself for none.
-  DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output);
+  /// A network told the class: one of `classes`, or `classes` itself for none; `guidance`: the
+  /// run's own scale (Sampler::runsGuidance asks for it).
+  DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output,
+                 double guidance);
 
   /// Opens the run in `runFolder` and builds its network; the error says why not (not a diffusion
   /// run, corrupt weights, …).
@@ -42,8 +44,12 @@ class DiffusionModel {
   const genlab::Denoiser& denoiser() const { return m_denoiser; }
   /// Classes the network is told (0: none).
   int classes() const { return m_classes; }
-  /// The network told `labels` (B), guided with scale `guidance` (genlab::guided); a model without
-  /// classes, or undefined labels: denoiser().
+  /// The run's own guidance scale (options.guidance; 0 for a model without classes).
+  double guidance() const { return m_guidance; }
+  /// `guidance`, or the run's own for Sampler::runsGuidance (any negative value).
+  double guidanceOr(double guidance) const { return guidance < 0 ? m_guidance : guidance; }
+  /// The network told `labels` (B), guided with scale guidanceOr(`guidance`) (genlab::guided); a
+  /// model without classes, or undefined labels: denoiser().
   genlab::Denoiser denoiserFor(const at::Tensor& labels, double guidance) const;
   /// The classes of `count` samples: all `label`, or with −1 each class in turn; undefined for a
   /// model without classes.
@@ -56,5 +62,6 @@ class DiffusionModel {
   genlab::Denoiser m_denoiser;
   genlab::ClassDenoiser m_told;
   int m_classes = 0;
+  double m_guidance = 0;
   Output m_output;
 };

@@ -26,7 +26,7 @@ Status validate(const Request& r, int timesteps) {
     return {QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler)};
   if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
     return {QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps)};
-  if (!(r.guidance >= 0 && r.guidance <= 100))
+  if (r.guidance != Sampler::runsGuidance && !(r.guidance >= 0 && r.guidance <= 100))
     return {QCoreApplication::translate("DiffusionSampling", "The guidance scale must be between 0 and 100 (got %1).").arg(r.guidance)};
   if (!(r.eta >= 0 && r.eta <= 1))
     return {QCoreApplication::translate("DiffusionSampling", "η must be between 0 and 1 (got %1).").arg(r.eta)};

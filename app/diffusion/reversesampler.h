@@ -30,7 +30,7 @@ struct ReverseRequest {
   Purpose purpose = Purpose::Trajectory;
   int forkFrom = -1;  ///< Fork: index of the kept step whose x_t it continues from
   int label = -1;     ///< a model told the class: this class, or −1 each class in turn
-  double guidance = Sampler::defaultGuidance;  ///< its classifier-free guidance w
+  double guidance = Sampler::runsGuidance;  ///< its classifier-free guidance w, or the run's own
 };
 
 /// One step of the reverse process, ready to show: the state x_t the step started from, the

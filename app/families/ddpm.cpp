@@ -24,6 +24,7 @@ namespace {
 
 // The probability that a training image is shown without its class (classifier-free guidance).
 const QString kClassDropout = QStringLiteral("class-dropout");
+const QString kGuidance = QStringLiteral("guidance");
 
 // Linear attention from this level on (0: also at full size, where it cost a fifth of each step).
 constexpr int64_t kAttentionFromLevel = 1;
@@ -64,6 +65,23 @@ FamilyOption classDropoutOption() {
   return o;
 }
 
+// The run's own guidance scale: what sampling, scoring and the Diffusion page use unless asked for another.
+FamilyOption guidanceOption() {
+  FamilyOption o;
+  o.key = kGuidance;
+  o.type = FamilyOption::Type::Real;
+  o.min = 0;
+  o.max = 20;
+  o.decimals = 2;
+  o.defaultValue = Sampler::defaultGuidance;
+  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Guidance w:");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the classifier-free guidance scale this run samples "
+                                            "and is scored with unless asked for another (0: without the class, 1: "
+                                            "with it, more: more typical, less varied digits).");
+  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(Sampler::olderRunsGuidance); };
+  return o;
+}
+
 class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
  public:
   DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
@@ -83,6 +101,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
     m_eval = imagesOf(data.eval, m_channels);
     if (told)
       m_evalLabels = data.eval.labels;
+    m_guidance = s.options.contains(kGuidance) ? s.options.real(kGuidance) : Sampler::olderRunsGuidance;
     if (s.lrSchedule == QLatin1String("cosine"))
       m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
   }
@@ -121,7 +140,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
     const int64_t classes = m_trainer->ema()->options().num_classes();
     const auto net =
         classes > 0 ? genlab::guided(genlab::unet_class_denoiser(m_trainer->ema(), m_trainer->precision()),
-                                     genlab::sample_labels(16, classes), Sampler::defaultGuidance, classes)
+                                     genlab::sample_labels(16, classes), m_guidance, classes)
                     : genlab::unet_denoiser(m_trainer->ema(), m_trainer->precision());
     const auto x = m_trainer->diffusion().ddim_sample(net, {16, m_channels, m_size, m_size}, 50, Sampler::defaultEta, gen);
     return DiffusionSampling::imageGrid(x.add(1).mul(0.5).clamp(0, 1), 4);
@@ -130,6 +149,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
  private:
   int64_t m_channels, m_size;
   at::Tensor m_evalLabels;  ///< told the class: the held-out images' classes
+  double m_guidance = Sampler::defaultGuidance;  ///< told the class: the run's scale for its sample strip
 };
 
 genlab::UnetOptions unetOf(const QJsonObject& m) {
@@ -173,7 +193,9 @@ Result<std::shared_ptr<const DiffusionModel>> load(const Run& run, bool ema) {
   const DiffusionModel::Output output{false, m.value(QStringLiteral("channels")).toInt(1),
                                       m.value(QStringLiteral("image_size")).toInt(28), {}};
   const int classes = int(net->options().num_classes());
-  out.value = classes > 0 ? std::make_shared<const DiffusionModel>(processOf(m), genlab::unet_class_denoiser(net), classes, output)
+  const double guidance = run.family().guidance(run);
+  out.value = classes > 0 ? std::make_shared<const DiffusionModel>(processOf(m), genlab::unet_class_denoiser(net), classes,
+                                                                   output, guidance)
                           : std::make_shared<const DiffusionModel>(processOf(m), genlab::unet_denoiser(net), output);
   return out;
 }
@@ -211,6 +233,8 @@ Result<ImageBatch> FamilyTools::sampleDiffusionImages(const Run& run, const Samp
     return out;
   }
   out.value = imageBatchOf(images.value);
+  if (model.value->classes() > 0)
+    out.value.guidance = model.value->guidanceOr(r.guidance);
   return out;
 }
 
@@ -229,7 +253,10 @@ const ModelFamily& Families::ddpm() {
     f.defaults = {14, 64, 1e-3, "cosine"};
     makeDiffusionFamily(f, "U-Net");
     f.byClass = true;
-    f.options = {byClassOption(/*onByDefault=*/true), classDropoutOption()};
+    f.options = {byClassOption(/*onByDefault=*/true), classDropoutOption(), guidanceOption()};
+    f.guidance = [](const Run& run) {
+      return run.options().contains(kGuidance) ? run.options().real(kGuidance) : Sampler::olderRunsGuidance;
+    };
     f.validate = [](const TrainingSettings& s) { return checkByClass(s); };
     // New runs minimise the Min-SNR-weighted v-prediction error, not the plain noise-prediction
     // error that the held-out curve (and older runs' training curve) shows.

@@ -235,7 +235,7 @@ Status DiffusionPage::openRun(const QString& folder) {
   if (model.value(QStringLiteral("classes")).toInt(0) > 0)
     for (const auto& name : run.dataset().value(QStringLiteral("classes")).toArray())
       classes << name.toString();
-  m_reverseView->setClasses(classes, Sampler::defaultGuidance);
+  m_reverseView->setClasses(classes, family.guidance ? family.guidance(run) : Sampler::defaultGuidance);
   m_classes = int(classes.size());
   resetTradeoff();
   m_timesteps = T;

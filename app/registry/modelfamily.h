@@ -47,6 +47,7 @@ struct FamilyDefaults {
 struct ImageBatch {
   int count = 0, channels = 1, size = 0;
   std::vector<float> pixels;
+  double guidance = -1;  ///< diffusion told the class: the guidance w they were drawn with (−1: none)
 };
 
 /// A diffusion model's noise schedule, as its run trained with it.
@@ -74,7 +75,7 @@ struct SampleRequest {
   double eta = Sampler::defaultEta;          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int label = -1;                            ///< models told the class: this one; −1 each class in turn
-  double guidance = Sampler::defaultGuidance;  ///< diffusion told the class: classifier-free guidance w ≥ 0
+  double guidance = Sampler::runsGuidance;  ///< diffusion told the class: classifier-free guidance w ≥ 0, or the run's own
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
   QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it
   SampleProgress progress;                   ///< told after every batch (diffusion: every step)
@@ -86,6 +87,8 @@ Status checkClassLabel(int label, int classes);
 /// One model family: everything the CLI, the run loader, the worker and the pages need to know about
 /// it. Registered once in registry.cpp; nothing outside app/families/ compares family ids.
 struct ModelFamily {
+  /// Diffusion told the class: the guidance scale a run samples with unless asked for another.
+  std::function<double(const Run&)> guidance;
   QString id;      ///< run.json's model.kind, the registry key ("vae-mlp")
   QString option;  ///< what `--model` takes ("vae"); with the data kind it picks the family
   const char* name = "";         ///< in the user's words: "MLP VAE 784→256→2d"

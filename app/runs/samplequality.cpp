@@ -217,18 +217,17 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples (η = %3)")
                                    .arg(r.count).arg(r.steps).arg(r.eta)
                              : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
-    if (diffusion && classes > 0)
-      what += QCoreApplication::translate("SampleQuality", ", guidance w = %1").arg(r.guidance);
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Drawing %1…").arg(what));
     const auto batch = family.sampleImages(run.value, r);
     if (!batch.ok())
       return {{}, batch.error};
     const ImageBatch& b = batch.value;
+    if (b.guidance >= 0)  // the scale asked for, or the run's own
+      what += QCoreApplication::translate("SampleQuality", ", guidance w = %1").arg(b.guidance);
     const auto samples = at::from_blob(const_cast<float*>(b.pixels.data()), {b.count, b.channels, b.size, b.size}, at::kFloat);
     QualityReport report = reportOf(judge.value, samples, what, asked);
-    if (diffusion && classes > 0)
-      report.guidance = r.guidance;
+    report.guidance = b.guidance;
     return {report, {}};
   });
 }

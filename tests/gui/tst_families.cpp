@@ -10,6 +10,7 @@
 #include "diffusionpage.h"
 #include "reverseview.h"
 #include "guidancesweep.h"
+#include "samplernames.h"
 #include "tradeoffchart.h"
 #include "tradeoffpanel.h"
 #include "explorepage.h"
@@ -254,6 +255,8 @@ class tst_Families : public QObject {
     worker.run();
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QCOMPARE(Run::open(s.runFolder).value.model().value(QStringLiteral("classes")).toInt(), 10);
+    // Its own guidance scale, written with its options: what sampling uses unless asked for another.
+    QCOMPARE(Run::open(s.runFolder).value.options().real(QStringLiteral("guidance")), Sampler::defaultGuidance);
 
     const LayoutCheck::SystemLanguage language;
     MainWindow w;
@@ -271,6 +274,7 @@ class tst_Families : public QObject {
     classes->setCurrentIndex(4);
     auto* guidance = w.diffusion()->findChild<QDoubleSpinBox*>(QStringLiteral("guidanceSpin"));
     QVERIFY(guidance);
+    QCOMPARE(guidance->value(), Sampler::defaultGuidance);  // the run's own
     w.diffusion()->findChild<QComboBox*>(QStringLiteral("samplerCombo"))->setCurrentIndex(1);  // DDIM
     w.diffusion()->findChild<QSpinBox*>(QStringLiteral("stepsSpin"))->setValue(2);
     w.diffusion()->findChild<QSpinBox*>(QStringLiteral("countSpin"))->setValue(2);
