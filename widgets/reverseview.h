@@ -34,7 +34,7 @@ struct ReverseSettings {
   bool ema = true;
   QString precision;  ///< "" automatic, "bf16" or "fp32"
   int label = -1;         ///< a model told the class: this class, or −1 each class in turn
-  double guidance = 1.25;  ///< its classifier-free guidance w (the page sets the run's own)
+  double guidance = 1.2;  ///< its classifier-free guidance w (the page sets the run's own)
 };
 Q_DECLARE_METATYPE(ReverseSettings)
 

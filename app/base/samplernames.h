@@ -21,7 +21,7 @@ constexpr double defaultEta = 1.0;
 /// Classifier-free guidance w of a new run told the class (its run.json's options.guidance, what
 /// sampling uses unless the user asks for another; 0: the model without the class, 1: with it,
 /// more: further along that difference). Chosen by Fréchet distance (docs/QUALITY.md).
-constexpr double defaultGuidance = 1.25;
+constexpr double defaultGuidance = 1.2;
 /// Runs told the class before the scale was recorded sampled with this one.
 constexpr double olderRunsGuidance = 2.0;
 /// SampleRequest's and ReverseRequest's guidance: the run's own scale.
