@@ -115,7 +115,11 @@ DiffusionPage::DiffusionPage(QWidget* parent) : QWidget(parent) {
   connect(m_reverseView, &ReverseView::exportFrameRequested, this, &DiffusionPage::exportFrame);
   connect(m_reverseView, &ReverseView::exportFilmstripRequested, this, &DiffusionPage::exportFilmstrip);
   connect(m_reverseView, &ReverseView::exportGifRequested, this, &DiffusionPage::exportGif);
+  connectSampler();
+}
 
+// What the sampler sends, onto the reverse view: the timesteps, each frame, progress, the endings.
+void DiffusionPage::connectSampler() {
   connect(m_sampler, &ReverseSampler::started, this, [this](const ReverseRequest& r, const QVector<int>& times) {
     if (r.purpose != ReverseRequest::Purpose::Trajectory)
       return;

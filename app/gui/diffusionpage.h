@@ -55,6 +55,7 @@ class DiffusionPage final : public QWidget {
   void exportFilmstrip();
   void exportGif();
   ReverseRequest request(const ReverseSettings& s) const;
+  void connectSampler();
   /// The trade-off tab and its sweep, wired (diffusiontradeoff.cpp).
   void buildTradeoff();
   /// The trade-off tab for the run just opened: measurable when it was told the class.
