@@ -136,7 +136,7 @@ int sampleCommand(const QStringList& args) {
     r.sampler = p.value(QStringLiteral("sampler"));
   if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1) ||
       r.batch < 0 || (p.isSet(QStringLiteral("batch")) && r.batch < 1) || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
-    err(QStringLiteral("--count and --batch (at least 1), --steps, --seed and --class take whole numbers, --frames 0 to 50, --eta and --guidance a number"));
+    err(QStringLiteral("--count and --batch (at least 1), --steps, --seed and --class take whole numbers, --frames 0 to 50, --eta a number, --guidance a number ≥ 0"));
     return 2;
   }
   if (!applyThreads(p))
