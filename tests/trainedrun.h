@@ -18,7 +18,9 @@ inline DecoderSnapshot decoderOf(const QString& folder, QString* error) {
 
 // A real model for core and GUI tests: one epoch of the VAE on the real digits (~1 s),
 // trained through the same controller the GUI uses. Returns the run folder, "" on failure.
-inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const QString& model = QStringLiteral("vae")) {
+// `byClass`: told each digit's class (a CVAE).
+inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const QString& model = QStringLiteral("vae"),
+                             bool byClass = false) {
   TrainingController c;
   QSignalSpy finished(&c, &TrainingController::finished);
   TrainingSettings s;
@@ -27,6 +29,7 @@ inline QString trainOneEpoch(const QString& runsFolder, int latentDim = 2, const
   s.epochs = 1;
   s.model = model;
   s.options.set(QStringLiteral("latent"), latentDim);  // the VAE's own option (its family declares it)
+  s.options.set(QStringLiteral("by-class"), byClass);
   s.threads = 2;
   if (!c.start(s).ok() || !finished.wait(60000))
     return {};

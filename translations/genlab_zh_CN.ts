@@ -348,108 +348,108 @@
         <translation>请先运行采样器：分叉会从其中某一步继续。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="124"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="128"/>
         <source>DDIM spacing: linspace(−1, T−1, S+1) truncated (as denoising-diffusion-pytorch); it skips %1 of every %2 timesteps</source>
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="215"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="219"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="228"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="232"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="127"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="131"/>
         <source>DDPM visits every timestep from T−1 down to 0</source>
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="147"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="151"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="150"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="152"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="156"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="158"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="162"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="166"/>
         <source>From noise, seed %1, w = %2: %3 — %4 s%5</source>
         <translation>从噪声开始，种子 %1，w = %2：%3 — %4 秒%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="169"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="173"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="182"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="186"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="191"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="195"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="200"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="204"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="267"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="271"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="291"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="318"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="336"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="322"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="340"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="328"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="332"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="319"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="323"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="331"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="335"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="338"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="342"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="338"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="342"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -667,32 +667,37 @@ or drop an image</source>
         <translation>漫步到这张图像(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="67"/>
+        <location filename="../app/gui/explorepage.cpp" line="62"/>
+        <source>Its &amp;style, every class</source>
+        <translation>它的风格，每个类别(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="69"/>
         <source>Draw</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="102"/>
+        <location filename="../app/gui/explorepage.cpp" line="104"/>
         <source>Walk</source>
         <translation>漫步</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="169"/>
+        <location filename="../app/gui/explorepage.cpp" line="180"/>
         <source>; choose below which two dimensions the sliders move</source>
         <translation>；请在下方选择滑块控制哪两个维度</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="171"/>
+        <location filename="../app/gui/explorepage.cpp" line="182"/>
         <source>; its codes are not drawn towards N(0, 1), so the sliders span the codes&apos; mean ± 3 standard deviations</source>
         <translation>；它的编码不会被拉向 N(0, 1)，因此滑块覆盖编码的均值 ± 3 个标准差</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="173"/>
+        <location filename="../app/gui/explorepage.cpp" line="184"/>
         <source>; the red dot is the point it makes from the code, drawn over the held-out data (grey)</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="174"/>
+        <location filename="../app/gui/explorepage.cpp" line="185"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
@@ -737,128 +742,128 @@ or drop an image</source>
         <translation>未显示留出数据：%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="113"/>
+        <location filename="../app/gui/explorescatter.cpp" line="114"/>
         <source>Show the held-o&amp;ut images (%1, at their codes&apos; means)</source>
         <translation>显示留出图像（%1 张，位于其编码的均值处）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="114"/>
+        <location filename="../app/gui/explorescatter.cpp" line="115"/>
         <source>Show the held-o&amp;ut points (%1, at their codes)</source>
         <translation>显示留出点（%1 个，位于其编码处）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="130"/>
+        <location filename="../app/gui/explorescatter.cpp" line="133"/>
         <source>Held-out image %1, class “%2”; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1，类别“%2”；右：解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="134"/>
+        <location filename="../app/gui/explorescatter.cpp" line="137"/>
         <source>Held-out image %1; right: what the decoder draws from its code&apos;s mean.</source>
         <translation>留出图像 %1；右：解码器根据其编码均值画出的图像。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="135"/>
+        <location filename="../app/gui/explorescatter.cpp" line="138"/>
         <source>Held-out point %1 (grey) and the point decoded from its code (red).</source>
         <translation>留出点 %1（灰色）以及由其编码解码出的点（红色）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="144"/>
+        <location filename="../app/gui/explorescatter.cpp" line="147"/>
         <source>Draw a digit: the encoder places it on the map (its mean, with the 1σ and 2σ ellipses of its posterior) and the sliders jump there.</source>
         <translation>画一个数字：编码器把它放到图上（它的均值，以及后验分布的 1σ 和 2σ 椭圆），滑块随之跳到那里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="180"/>
+        <location filename="../app/gui/explorescatter.cpp" line="183"/>
         <source>, σ = (%1, %2)</source>
         <translation>,σ = (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="182"/>
+        <location filename="../app/gui/explorescatter.cpp" line="185"/>
         <source>, σ = %1</source>
         <translation>,σ = %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="185"/>
+        <location filename="../app/gui/explorescatter.cpp" line="188"/>
         <source>mean (%1, %2)%3 in z%4 and z%5</source>
         <translation>在 z%4 和 z%5 上均值为 (%1, %2)%3</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="187"/>
+        <location filename="../app/gui/explorescatter.cpp" line="190"/>
         <source>mean %1%2</source>
         <translation>均值 %1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="192"/>
+        <location filename="../app/gui/explorescatter.cpp" line="195"/>
         <source>%1σ in z%2</source>
         <translation>z%2 上 %1σ</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="195"/>
+        <location filename="../app/gui/explorescatter.cpp" line="198"/>
         <source>Its code: %1. The sliders moved there; the ellipses on the map hold 1σ and 2σ of its posterior.</source>
         <translation>它的编码：%1。滑块已移到那里；图上的椭圆包含其后验分布的 1σ 和 2σ。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="196"/>
+        <location filename="../app/gui/explorescatter.cpp" line="199"/>
         <source>Its code: %1. It lies beyond the map&apos;s ±%2σ (%3): the sliders and the hollow dot stop at the edge, the image here is decoded from the code itself.</source>
         <translation>它的编码：%1。它超出了地图的 ±%2σ（%3）：滑块和空心点停在边缘，这里的图像由编码本身解码而来。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="215"/>
+        <location filename="../app/gui/explorescatter.cpp" line="218"/>
         <source>Start set; now move to the end and press End here.</source>
         <translation>已设起点；现在移到终点并按“终点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="216"/>
+        <location filename="../app/gui/explorescatter.cpp" line="219"/>
         <source>End set; now move to the start and press Start here.</source>
         <translation>已设终点；现在移到起点并按“起点在此”。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="217"/>
+        <location filename="../app/gui/explorescatter.cpp" line="220"/>
         <source>Set a start and an end: the points along the way appear here.</source>
         <translation>设定起点和终点：沿途的点会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="218"/>
+        <location filename="../app/gui/explorescatter.cpp" line="221"/>
         <source>Set a start and an end: the images along the way appear here.</source>
         <translation>设定起点和终点：沿途的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="240"/>
+        <location filename="../app/gui/explorescatter.cpp" line="243"/>
         <source>%1 steps from A to B along %2; the dashed line on the map is the walk in the two shown dimensions.</source>
         <translation>沿%2从 A 到 B 共 %1 步；图上的虚线是这次漫步在所显示两个维度上的路径。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="243"/>
+        <location filename="../app/gui/explorescatter.cpp" line="246"/>
         <source>a great circle</source>
         <translation>大圆</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="243"/>
+        <location filename="../app/gui/explorescatter.cpp" line="246"/>
         <source>a straight line</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="282"/>
+        <location filename="../app/gui/explorescatter.cpp" line="285"/>
         <source>There is no walk to save yet.</source>
         <translation>还没有可保存的漫步。</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="293"/>
+        <location filename="../app/gui/explorescatter.cpp" line="296"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="293"/>
+        <location filename="../app/gui/explorescatter.cpp" line="296"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="293"/>
+        <location filename="../app/gui/explorescatter.cpp" line="296"/>
         <source>Comma-separated values (*.csv)</source>
         <translation>逗号分隔值 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorescatter.cpp" line="295"/>
-        <location filename="../app/gui/explorescatter.cpp" line="300"/>
+        <location filename="../app/gui/explorescatter.cpp" line="298"/>
+        <location filename="../app/gui/explorescatter.cpp" line="303"/>
         <source>Save the walk</source>
         <translation>保存漫步</translation>
     </message>
@@ -1295,109 +1300,129 @@ or drop an image</source>
 <context>
     <name>LatentExplorer</name>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="32"/>
+        <location filename="../widgets/latentexplorer.cpp" line="33"/>
         <source>&lt;h2&gt;No trained model yet&lt;/h2&gt;&lt;p&gt;A variational auto-encoder (VAE) learns to squeeze every MNIST digit into a code of two numbers and to draw a digit back from any such code. Once it is trained, two sliders here move through that code and you watch the digits morph into one another.&lt;/p&gt;&lt;p&gt;Training the default model (2-D code, 9,000 digits) takes about a minute; you can explore while it learns.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有训练好的模型&lt;/h2&gt;&lt;p&gt;变分自编码器（VAE）学习把每个 MNIST 数字压缩成两个数的编码，并能从任意这样的编码画回一个数字。训练完成后，这里的两个滑块在编码空间中移动，你会看到数字彼此渐变。&lt;/p&gt;&lt;p&gt;训练默认模型（二维编码，9,000 个数字）大约需要一分钟；训练过程中就可以开始探索。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="41"/>
+        <location filename="../widgets/latentexplorer.cpp" line="42"/>
         <source>Train the default VAE</source>
         <translation>训练默认 VAE</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="45"/>
+        <location filename="../widgets/latentexplorer.cpp" line="46"/>
         <source>&lt;p&gt;&lt;b&gt;The MNIST digits are not on this computer yet.&lt;/b&gt; GenLab downloads them (11 MB) or imports them from a file you have.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;这台电脑上还没有 MNIST 数字。&lt;/b&gt;GenLab 可以下载它们（11 MB），或从你已有的文件导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="51"/>
+        <location filename="../widgets/latentexplorer.cpp" line="52"/>
         <source>Get the MNIST digits…</source>
         <translation>获取 MNIST 数字…</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="87"/>
+        <location filename="../widgets/latentexplorer.cpp" line="88"/>
         <source>Off: this page keeps the run you opened while another one trains.</source>
         <translation>不勾选时：另一个运行训练期间，本页面保持显示你打开的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="111"/>
-        <location filename="../widgets/latentexplorer.cpp" line="305"/>
+        <location filename="../widgets/latentexplorer.cpp" line="112"/>
+        <location filename="../widgets/latentexplorer.cpp" line="364"/>
         <source>Decoded digit</source>
         <translation>解码出的数字</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="118"/>
+        <location filename="../widgets/latentexplorer.cpp" line="119"/>
         <source>z&lt;sub&gt;%1&lt;/sub&gt;</source>
         <translation>z&lt;sub&gt;%1&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="124"/>
+        <location filename="../widgets/latentexplorer.cpp" line="125"/>
         <source>Latent dimension %1, from −3σ to +3σ. Equal travel covers equal probability under the prior N(0, 1).</source>
         <translation>潜在维度 %1，范围 −3σ 到 +3σ。滑块移动相同距离，覆盖先验 N(0, 1) 下相同的概率质量。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="85"/>
+        <location filename="../widgets/latentexplorer.cpp" line="86"/>
         <source>Follo&amp;w the training run (show its model as it learns)</source>
         <translation>跟随训练中的运行（在学习过程中显示其模型）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="156"/>
+        <location filename="../widgets/latentexplorer.cpp" line="157"/>
+        <source>The model was told each image&apos;s class: pick the one it draws. The sliders then move what the class does not say, the style.</source>
+        <translation>训练时告诉了模型每张图像的类别：在这里选它要画的类别。滑块随后移动类别没有说出的部分，也就是风格。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="159"/>
+        <source>C&amp;lass:</source>
+        <translation>类别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="164"/>
+        <source>The same style, every class:</source>
+        <translation>同一风格，每个类别：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="169"/>
+        <source>The code the sliders set, decoded as each class in turn: one handwriting, every digit.</source>
+        <translation>滑块设定的编码依次按每个类别解码：同一种笔迹，写出每个数字。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/latentexplorer.cpp" line="215"/>
         <source>Hori&amp;zontal:</source>
         <translation>水平(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="156"/>
+        <location filename="../widgets/latentexplorer.cpp" line="215"/>
         <source>Vert&amp;ical:</source>
         <translation>垂直(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="168"/>
+        <location filename="../widgets/latentexplorer.cpp" line="227"/>
         <source>others at 0</source>
         <translation>其余维度为 0</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="169"/>
+        <location filename="../widgets/latentexplorer.cpp" line="228"/>
         <source>others at a random draw</source>
         <translation>其余维度随机抽取</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="170"/>
+        <location filename="../widgets/latentexplorer.cpp" line="229"/>
         <source>&amp;Reroll</source>
         <translation>重新抽取(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="172"/>
+        <location filename="../widgets/latentexplorer.cpp" line="231"/>
         <source>A new random draw for the dimensions the sliders do not move.</source>
         <translation>为滑块未控制的维度重新随机抽取。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="187"/>
+        <location filename="../widgets/latentexplorer.cpp" line="246"/>
         <source>Latent space (decoded on a grid; drag to move)</source>
         <translation>潜在空间（在网格上解码；拖动以移动）</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="305"/>
+        <location filename="../widgets/latentexplorer.cpp" line="364"/>
         <source>Decoded point</source>
         <translation>解码出的点</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="306"/>
+        <location filename="../widgets/latentexplorer.cpp" line="365"/>
         <source>Each cell plots the point the decoder makes at that code (red) over the data (grey); the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子画出解码器在该编码处生成的点（红色），背后是数据（灰色）；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等距分布。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="309"/>
+        <location filename="../widgets/latentexplorer.cpp" line="368"/>
         <source>Each cell is the digit the decoder draws at that point; the axes are z&lt;sub&gt;1&lt;/sub&gt; (right) and z&lt;sub&gt;2&lt;/sub&gt; (up), spaced by prior probability.</source>
         <translation>每个格子是解码器在该点画出的数字；坐标轴为 z&lt;sub&gt;1&lt;/sub&gt;（向右）和 z&lt;sub&gt;2&lt;/sub&gt;（向上），按先验概率等间距排列。</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="209"/>
-        <location filename="../widgets/latentexplorer.cpp" line="352"/>
+        <location filename="../widgets/latentexplorer.cpp" line="268"/>
+        <location filename="../widgets/latentexplorer.cpp" line="411"/>
         <source>Show the held-o&amp;ut data</source>
         <translation>显示留出数据(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../widgets/latentexplorer.cpp" line="212"/>
+        <location filename="../widgets/latentexplorer.cpp" line="271"/>
         <source>Each dot is a held-out image at the mean of its code, coloured by its class. Rest the pointer on a dot to see the image and what the model makes of it; right-click it to start or end a walk there.</source>
         <translation>每个点是一张留出图像，位于其编码的均值处，按类别着色。把指针停在点上，可以看到该图像以及模型把它画成什么；右键单击可在那里开始或结束一次漫步。</translation>
     </message>
@@ -1671,29 +1696,29 @@ or drop an image</source>
 <context>
     <name>ModelFamily</name>
     <message>
-        <location filename="../app/families/convvae.cpp" line="61"/>
+        <location filename="../app/families/convvae.cpp" line="70"/>
         <source>Conv VAE (stride-2 convolutions; BCE + β·KL)</source>
         <translation>卷积 VAE（步幅为 2 的卷积；BCE + β·KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="62"/>
+        <location filename="../app/families/convvae.cpp" line="71"/>
         <source>A VAE whose encoder and decoder are small conv stacks: sharper images than the MLP VAE, any image size, grey or colour.</source>
         <translation>编码器和解码器都是小型卷积堆叠的 VAE：图像比 MLP VAE 更清晰，支持任意图像尺寸，灰度或彩色均可。</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="112"/>
+        <location filename="../app/families/convvae.cpp" line="125"/>
         <source>%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="197"/>
+        <location filename="../app/families/familytools.cpp" line="199"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="195"/>
-        <location filename="../app/families/mlpvae.cpp" line="106"/>
-        <location filename="../app/families/mlpvae.cpp" line="108"/>
+        <location filename="../app/families/familytools.cpp" line="197"/>
+        <location filename="../app/families/mlpvae.cpp" line="113"/>
+        <location filename="../app/families/mlpvae.cpp" line="115"/>
         <location filename="../app/families/pixelfamily.cpp" line="132"/>
         <source>nats per image</source>
         <translation>nats/图像</translation>
@@ -1729,83 +1754,83 @@ or drop an image</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="196"/>
+        <location filename="../app/families/familytools.cpp" line="198"/>
         <source>−ELBO</source>
         <translation>−ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="198"/>
-        <location filename="../app/families/mlpvae.cpp" line="105"/>
-        <location filename="../app/families/mlpvae.cpp" line="107"/>
+        <location filename="../app/families/familytools.cpp" line="200"/>
+        <location filename="../app/families/mlpvae.cpp" line="112"/>
+        <location filename="../app/families/mlpvae.cpp" line="114"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="199"/>
+        <location filename="../app/families/familytools.cpp" line="201"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message>
-        <location filename="../app/families/convvae.cpp" line="72"/>
-        <location filename="../app/families/mlpvae.cpp" line="113"/>
+        <location filename="../app/families/convvae.cpp" line="83"/>
+        <location filename="../app/families/mlpvae.cpp" line="120"/>
         <source>loss (nats per image)</source>
         <translation>损失（nats/图像）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="69"/>
+        <location filename="../app/families/dcgan.cpp" line="74"/>
         <source>D loss</source>
         <translation>D 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="70"/>
-        <location filename="../app/families/dcgan.cpp" line="71"/>
+        <location filename="../app/families/dcgan.cpp" line="75"/>
+        <location filename="../app/families/dcgan.cpp" line="76"/>
         <source>BCE</source>
         <translation>BCE</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="71"/>
+        <location filename="../app/families/dcgan.cpp" line="76"/>
         <source>G loss</source>
         <translation>G 损失</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="72"/>
+        <location filename="../app/families/dcgan.cpp" line="77"/>
         <source>D(x)</source>
         <translation>D(x)</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="72"/>
-        <location filename="../app/families/dcgan.cpp" line="74"/>
+        <location filename="../app/families/dcgan.cpp" line="77"/>
+        <location filename="../app/families/dcgan.cpp" line="79"/>
         <source>probability</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="73"/>
+        <location filename="../app/families/dcgan.cpp" line="78"/>
         <source>D(G(z))</source>
         <translation>D(G(z))</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="82"/>
+        <location filename="../app/families/dcgan.cpp" line="87"/>
         <source>DCGAN (conv generator vs discriminator)</source>
         <translation>DCGAN（卷积生成器对判别器）</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="83"/>
+        <location filename="../app/families/dcgan.cpp" line="88"/>
         <source>A generator learns to fool a discriminator (Radford et al. 2015). No likelihood: watch D(x), D(G(z)) and the samples.</source>
         <translation>生成器学习骗过判别器 (Radford et al. 2015)。没有似然：请观察 D(x)、D(G(z)) 和样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="93"/>
+        <location filename="../app/families/dcgan.cpp" line="99"/>
         <location filename="../app/families/toyplayground.cpp" line="109"/>
         <source>loss (BCE) and probability</source>
         <translation>损失（BCE）与概率</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="98"/>
+        <location filename="../app/families/dcgan.cpp" line="106"/>
         <source>A GAN needs batches of at least 2 images (batch norm), got %1.</source>
         <translation>GAN 的批大小至少为 2 张图像（批归一化需要），当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/dcgan.cpp" line="138"/>
+        <location filename="../app/families/dcgan.cpp" line="147"/>
         <source>z (%1) → deconv → %2×%2×%3; discriminator %2×%2×%3 → conv → 1 (width %4)</source>
         <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
     </message>
@@ -1850,52 +1875,55 @@ or drop an image</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="263"/>
+        <location filename="../app/families/ddpm.cpp" line="267"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="264"/>
+        <location filename="../app/families/ddpm.cpp" line="268"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="265"/>
+        <location filename="../app/families/ddpm.cpp" line="269"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="313"/>
+        <location filename="../app/families/ddpm.cpp" line="317"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="316"/>
+        <location filename="../app/families/ddpm.cpp" line="320"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="320"/>
+        <location filename="../app/families/ddpm.cpp" line="324"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="321"/>
+        <location filename="../app/families/ddpm.cpp" line="325"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="322"/>
+        <location filename="../app/families/ddpm.cpp" line="326"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="325"/>
+        <location filename="../app/families/convvae.cpp" line="127"/>
+        <location filename="../app/families/dcgan.cpp" line="149"/>
+        <location filename="../app/families/ddpm.cpp" line="329"/>
+        <location filename="../app/families/mlpvae.cpp" line="170"/>
         <source>, told the class (%1 classes)</source>
         <translation>，告诉类别（%1 类）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="220"/>
+        <location filename="../app/families/familytools.cpp" line="222"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1910,42 +1938,42 @@ or drop an image</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="171"/>
+        <location filename="../app/families/familytools.cpp" line="173"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="207"/>
+        <location filename="../app/families/familytools.cpp" line="209"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="212"/>
+        <location filename="../app/families/familytools.cpp" line="214"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="87"/>
+        <location filename="../app/families/mlpvae.cpp" line="91"/>
         <source>Auto-encoder 784→256→d (no noise, no KL)</source>
         <translation>自编码器 784→256→d（无噪声，无 KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="88"/>
+        <location filename="../app/families/mlpvae.cpp" line="92"/>
         <source>MLP VAE 784→256→2d (BCE + KL)</source>
         <translation>MLP VAE 784→256→2d（BCE + KL）</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="90"/>
+        <location filename="../app/families/mlpvae.cpp" line="94"/>
         <source>The VAE&apos;s layers with a deterministic code: compare how the two fill the latent space (the auto-encoder leaves gaps between its training codes).</source>
         <translation>与 VAE 相同的层，但编码是确定性的：比较两者如何填充潜在空间（自编码器的训练编码之间会留下空洞）。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="93"/>
+        <location filename="../app/families/mlpvae.cpp" line="97"/>
         <source>A variational auto-encoder of two small MLPs (Kingma &amp; Welling 2013): with a 2-D code the Explore page shows the whole latent space.</source>
         <translation>由两个小型 MLP 组成的变分自编码器 (Kingma &amp; Welling 2013)：使用二维编码时，探索页面可展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/mlpvae.cpp" line="156"/>
+        <location filename="../app/families/mlpvae.cpp" line="167"/>
         <source>%1 → %2 → %3 → %2 → %1</source>
         <translation>%1 → %2 → %3 → %2 → %1</translation>
     </message>
@@ -2017,7 +2045,7 @@ or drop an image</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="195"/>
+        <location filename="../app/families/familytools.cpp" line="197"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -3391,8 +3419,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="112"/>
-        <location filename="../app/runs/samplequality.cpp" line="398"/>
-        <location filename="../app/runs/samplequality.cpp" line="415"/>
+        <location filename="../app/runs/samplequality.cpp" line="402"/>
+        <location filename="../app/runs/samplequality.cpp" line="419"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3430,6 +3458,11 @@ or drop an image</source>
         <location filename="../app/runs/samplequality.cpp" line="227"/>
         <source>, guidance w = %1</source>
         <translation>，引导 w = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="377"/>
+        <source>%1, seed 1, scored every %2 epochs and after the last by a classifier GenLab trains once on the data set.</source>
+        <translation>%1，种子 1，每 %2 轮及最后一轮结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="221"/>
@@ -3482,12 +3515,12 @@ or drop an image</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="376"/>
+        <location filename="../app/runs/samplequality.cpp" line="380"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="386"/>
+        <location filename="../app/runs/samplequality.cpp" line="390"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
@@ -4449,7 +4482,7 @@ or drop an image</source>
         <translation>从较早的保存处继续：%1。</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="372"/>
+        <location filename="../app/training/trainingworker.cpp" line="377"/>
         <source>Scoring the samples of epoch %1…</source>
         <translation>正在为第 %1 轮的样本打分…</translation>
     </message>
@@ -4469,7 +4502,7 @@ or drop an image</source>
         <translation>无法在 %1 中保留最佳权重</translation>
     </message>
     <message>
-        <location filename="../app/training/trainingworker.cpp" line="378"/>
+        <location filename="../app/training/trainingworker.cpp" line="383"/>
         <source>The samples of epoch %1 could not be scored, and the rest of the run is not scored: %2</source>
         <translation>第 %1 轮的样本无法打分，本次训练之后也不再打分：%2</translation>
     </message>

@@ -19,10 +19,16 @@ void DigitView::setPlaceholder(const QString& text) {
   update();
 }
 
+void DigitView::setAspectRatio(double ratio) {
+  m_ratio = ratio > 0 ? ratio : 1.0;
+  updateGeometry();
+  update();
+}
+
 void DigitView::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  const int side = std::min(width(), height());
-  QRect target((width() - side) / 2, (height() - side) / 2, side, side);
+  const int w = std::min(width(), int(height() * m_ratio)), h = int(w / m_ratio);
+  QRect target((width() - w) / 2, (height() - h) / 2, w, h);
   if (m_image.isNull() && !m_placeholder.isEmpty()) {
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(target.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
@@ -34,7 +40,7 @@ void DigitView::paintEvent(QPaintEvent*) {
   if (!m_image.isNull()) {
     // Whole multiples of the pixel size keep every digit pixel the same size; a grid of images
     // that a whole multiple would leave small (under 3/4 of the box) is fitted instead.
-    const double fit = double(side) / std::max(1, std::max(m_image.width(), m_image.height()));
+    const double fit = std::min(double(w) / std::max(1, m_image.width()), double(h) / std::max(1, m_image.height()));
     const double whole = std::max(1.0, std::floor(fit));
     const double scale = whole >= 0.75 * fit ? whole : fit;
     const QSize size(int(m_image.width() * scale), int(m_image.height() * scale));

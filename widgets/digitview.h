@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QImage>
+#include <algorithm>
 #include <QWidget>
 
 /// Shows a small image (a 28×28 digit) large and crisp: square, nearest-neighbour scaled.
@@ -15,10 +16,12 @@ class DigitView final : public QWidget {
   QImage image() const { return m_image; }
   /// What the empty box says until an image is set (grey on the window's colour instead of black).
   void setPlaceholder(const QString& text);
-  QSize sizeHint() const override { return {280, 280}; }
-  QSize minimumSizeHint() const override { return {112, 112}; }
+  /// Width over height of the box (1: square, the default; a strip of ten digits: about 10).
+  void setAspectRatio(double ratio);
+  QSize sizeHint() const override { return {280, int(280 / m_ratio)}; }
+  QSize minimumSizeHint() const override { return {112, std::max(12, int(112 / m_ratio))}; }
   bool hasHeightForWidth() const override { return true; }
-  int heightForWidth(int w) const override { return w; }
+  int heightForWidth(int w) const override { return int(w / m_ratio); }
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -26,4 +29,5 @@ class DigitView final : public QWidget {
  private:
   QImage m_image;
   QString m_placeholder;
+  double m_ratio = 1.0;
 };

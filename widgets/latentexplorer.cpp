@@ -11,6 +11,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -134,13 +135,71 @@ QGroupBox* LatentExplorer::buildDecodedDigitBox(QWidget* page) {
     connect(m_sliders[i], &QSlider::valueChanged, this, &LatentExplorer::onSliderMoved);
   }
   buildDimensionsRow(decodedBox);
+  buildClassRow(decodedBox);
 
   auto* dv = new QVBoxLayout(decodedBox);
   dv->addWidget(m_digit, 1);
   dv->addLayout(sliders);
   dv->addWidget(m_dimsRow);
+  dv->addWidget(m_classRow);
   return decodedBox;
 }
+
+// Told the class: which class the sliders draw, and the current style drawn as every class.
+void LatentExplorer::buildClassRow(QWidget* decodedBox) {
+  m_classRow = new QWidget(decodedBox);
+  m_classRow->setObjectName(QStringLiteral("classRow"));
+  auto* rows = new QVBoxLayout(m_classRow);
+  rows->setContentsMargins(0, 0, 0, 0);
+  auto* pick = new QHBoxLayout;
+  m_classCombo = new QComboBox(m_classRow);
+  m_classCombo->setObjectName(QStringLiteral("classCombo"));
+  m_classCombo->setToolTip(tr("The model was told each image's class: pick the one it draws. The sliders then "
+                              "move what the class does not say, the style."));
+  auto* label = new QLabel(tr("C&lass:"), m_classRow);
+  label->setBuddy(m_classCombo);
+  pick->addWidget(label);
+  pick->addWidget(m_classCombo, 1);
+  rows->addLayout(pick);
+  m_everyClassCaption = new QLabel(tr("The same style, every class:"), m_classRow);
+  rows->addWidget(m_everyClassCaption);
+  m_everyClass = new DigitView(m_classRow);
+  m_everyClass->setObjectName(QStringLiteral("everyClassStrip"));
+  m_everyClass->setAspectRatio(10.0);
+  m_everyClass->setToolTip(tr("The code the sliders set, decoded as each class in turn: one handwriting, every digit."));
+  rows->addWidget(m_everyClass);
+  connect(m_classCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+    if (index >= 0)
+      Q_EMIT classChanged(index);
+  });
+  m_classRow->hide();
+}
+
+void LatentExplorer::setClasses(const QStringList& names) {
+  QStringList now;
+  for (int i = 0; i < m_classCombo->count(); ++i)
+    now << m_classCombo->itemText(i);
+  if (now != names) {
+    const QSignalBlocker block(m_classCombo);
+    const int keep = m_classCombo->currentIndex();
+    m_classCombo->clear();
+    m_classCombo->addItems(names);
+    m_classCombo->setCurrentIndex(keep >= 0 && keep < names.size() ? keep : 0);
+  }
+  m_everyClass->setAspectRatio(std::max(1, int(names.size())));
+  m_classRow->setVisible(!names.isEmpty());
+}
+
+int LatentExplorer::currentClass() const { return std::max(0, m_classCombo->currentIndex()); }
+
+void LatentExplorer::setCurrentClass(int label) {
+  if (label >= 0 && label < m_classCombo->count())
+    m_classCombo->setCurrentIndex(label);
+}
+
+void LatentExplorer::setEveryClassImage(const QImage& strip) { m_everyClass->setImage(strip); }
+
+QImage LatentExplorer::everyClassImage() const { return m_everyClass->image(); }
 
 // Which two of d > 2 dimensions the sliders move, and what the others hold.
 void LatentExplorer::buildDimensionsRow(QWidget* decodedBox) {

@@ -62,6 +62,17 @@ class LatentExplorer final : public QWidget {
   /// True when the other dimensions hold a random draw instead of 0.
   bool othersAtRandom() const;
 
+  /// A model told the class (a CVAE, a conditional GAN): the classes it can draw, picked in a box
+  /// beside the sliders (classChanged()); the sliders then move the style. Empty hides the box and
+  /// the every-class strip.
+  void setClasses(const QStringList& names);
+  /// The class picked (0 without classes).
+  int currentClass() const;
+  void setCurrentClass(int label);
+  /// The current code decoded as every class (one image, side by side): "the same handwriting, every digit".
+  void setEveryClassImage(const QImage& strip);
+  QImage everyClassImage() const;
+
   /// The current latent values of the two dimensions.
   QPointF latent() const;
   /// Moves sliders and pad to `z` (clamped to ±3σ) and emits latentChanged.
@@ -89,12 +100,15 @@ class LatentExplorer final : public QWidget {
   void rerollRequested();
   /// The "Show the held-out data" box changed.
   void scatterShownChanged(bool shown);
+  /// Another class was picked (setClasses()).
+  void classChanged(int label);
 
  private:
   QWidget* buildNoModelPage();
   QWidget* buildExplorerPage();
   QGroupBox* buildDecodedDigitBox(QWidget* page);
   void buildDimensionsRow(QWidget* decodedBox);
+  void buildClassRow(QWidget* decodedBox);
   QGroupBox* buildLatentPadBox(QWidget* page);
   void buildScatterRow(QWidget* padBox);
   void buildHoverPreview(QWidget* padBox);
@@ -119,6 +133,10 @@ class LatentExplorer final : public QWidget {
   QLabel* m_status = nullptr;
   QCheckBox* m_follow = nullptr;
   QWidget* m_dimsRow = nullptr;
+  QWidget* m_classRow = nullptr;
+  QComboBox* m_classCombo = nullptr;
+  DigitView* m_everyClass = nullptr;
+  QLabel* m_everyClassCaption = nullptr;
   QComboBox* m_dimCombos[2] = {nullptr, nullptr};
   QComboBox* m_others = nullptr;
   QPushButton* m_reroll = nullptr;

@@ -22,6 +22,7 @@ class PlotDecoder final : public genlab::ImageDecoder {
   int64_t latent_dim() const override;
   int64_t channels() const override { return 3; }
   int64_t side() const override { return m_plot->side(); }
+  using ImageDecoder::decode;
   std::vector<float> decode(const std::vector<float>& z) const override;
   /// The plot with the points of `codes` (n·latent_dim values, code after code) as blue dots.
   std::vector<float> plot(const std::vector<float>& codes) const;

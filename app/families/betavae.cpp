@@ -19,7 +19,7 @@ const ModelFamily& Families::betaVae() {
                                                      "stroke), at the price of blurrier digits. Compare it with the "
                                                      "plain VAE on the Explore page.");
     f.defaults = {30, 128, 1e-3};
-    f.options = {FamilyTools::latentOption(4), FamilyTools::betaOption(4.0)};
+    f.options = {FamilyTools::latentOption(4), FamilyTools::betaOption(4.0), FamilyTools::byClassOption()};
     return f;
   }();
   return family;

@@ -23,22 +23,28 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
                                                  .latent_dim(s.options.integer(kLatent))
                                                  .channels(data.channels)
                                                  .image_size(data.train.height)
+                                                 .classes(classesOf(s))
                                            : optionsOf(s.resumedModel)),
-        m_eval(imagesOf(data.eval, data.channels)) {
+        m_eval(imagesOf(data.eval, data.channels)),
+        m_evalLabels(m_options.classes() > 0 ? data.eval.labels : at::Tensor()) {
     m_trainer = std::make_unique<genlab::ConvVaeTrainer>(
         m_options,
         genlab::ConvVaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(s.options.real(kBeta))
             .precision(precisionOf(s)),
-        imagesOf(data.train, data.channels));
+        imagesOf(data.train, data.channels), m_options.classes() > 0 ? data.train.labels : at::Tensor());
   }
 
-  QJsonObject modelJson() const override { return convModelJson(Families::convVae().id, m_options); }
+  QJsonObject modelJson() const override {
+    QJsonObject m = convModelJson(Families::convVae().id, m_options);
+    m.insert(QStringLiteral("classes"), qint64(m_options.classes()));
+    return m;
+  }
   QVector<double> step() override {
     const auto l = m_trainer->step();
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
   }
   QVector<double> evaluate() override {
-    const auto l = m_trainer->evaluate(m_eval);
+    const auto l = m_trainer->evaluate(m_eval, m_evalLabels);
     return {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()};
   }
   DecoderSnapshot snapshot() override {
@@ -49,10 +55,13 @@ class ConvVaeSession final : public TrainerSession<genlab::ConvVaeTrainer> {
 
  private:
   genlab::ConvVAEOptions m_options;
-  at::Tensor m_eval;
+  at::Tensor m_eval, m_evalLabels;
 };
 
-genlab::ConvVAEOptions optionsOf(const QJsonObject& m) { return convOptionsOf<genlab::ConvVAEOptions>(m, 16, 32); }
+// Runs from before the class could be told have no "classes": not told.
+genlab::ConvVAEOptions optionsOf(const QJsonObject& m) {
+  return convOptionsOf<genlab::ConvVAEOptions>(m, 16, 32).classes(m.value(QStringLiteral("classes")).toInt(0));
+}
 
 ModelFamily make() {
   ModelFamily f;
@@ -64,7 +73,9 @@ ModelFamily make() {
   f.data = DataKind::Images;
   f.mixedPrecision = true;
   f.defaults = {10, 128, 1e-3};
-  f.options = {latentOption(16), betaOption()};
+  f.options = {latentOption(16), betaOption(), byClassOption()};
+  f.byClass = true;
+  f.validate = [](const TrainingSettings& s) { return checkByClass(s); };
   f.latentExplorer = true;
   f.likelihood = true;
   f.losses = vaeLosses(false, false);
@@ -80,7 +91,7 @@ ModelFamily make() {
       return latent;
     if (const Status image = checkImageFields(m); !image.ok())
       return image;
-    return boundedInts(m, {{"width", 1, 512, 32}});
+    return boundedInts(m, {{"width", 1, 512, 32}, {"classes", 0, 1000, 0}});
   };
   f.weightsOf = [](const QJsonObject& m) {
     const auto o = optionsOf(m);
@@ -100,17 +111,21 @@ ModelFamily make() {
     genlab::ConvVAE vae(o);
     if (out.error = message(genlab::load_conv_vae_weights(vae, run.weights(), kWeights).error); !out.ok())
       return out;
-    const auto l = genlab::evaluate_conv_vae(vae, imagesOf(data.eval, int(o.channels())));
+    const auto labels = o.classes() > 0 ? data.eval.labels : at::Tensor();
+    const auto l = genlab::evaluate_conv_vae(vae, imagesOf(data.eval, int(o.channels())), 12345, labels);
     out.value = measures(run, data.eval.size(), {l.total.item<double>(), l.recon.item<double>(), l.kl.item<double>()});
     if (o.channels() == 1)  // beside the pixel models' −log p(x): the same digits, binarised the same way
       out.value.insert(QStringLiteral("negative_elbo_binarised"),
-                       genlab::evaluate_conv_vae(vae, binarisedHeldOut(imagesOf(data.eval, 1))).total.item<double>());
+                       genlab::evaluate_conv_vae(vae, binarisedHeldOut(imagesOf(data.eval, 1)), 12345, labels)
+                           .total.item<double>());
     return out;
   };
-  f.describe = [](const QJsonObject& m) {
+  f.describe = [](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m);
     return QCoreApplication::translate("ModelFamily", "%1×%1×%2 → conv → 2×%3 → deconv → %1×%1×%2 (width %4)")
-        .arg(o.image_size()).arg(o.channels()).arg(o.latent_dim()).arg(o.width());
+               .arg(o.image_size()).arg(o.channels()).arg(o.latent_dim()).arg(o.width()) +
+           (o.classes() > 0 ? QCoreApplication::translate("ModelFamily", ", told the class (%1 classes)").arg(o.classes())
+                            : QString());
   };
   return f;
 }

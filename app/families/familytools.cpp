@@ -102,6 +102,7 @@ FamilyOption byClassOption(bool onByDefault) {
   o.key = kByClass;
   o.type = FamilyOption::Type::Flag;
   o.defaultValue = onByDefault;
+  o.needsClasses = true;
   o.label = QT_TRANSLATE_NOOP("ModelFamily", "Tell the model each image's &class");
   o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment) is given to the network with every "
                                             "image; the trained model then draws the class it is asked for. MNIST and "
@@ -147,6 +148,8 @@ Result<std::pair<DecoderSnapshot, int>> decoderFor(const Run& run, const SampleR
   auto decoder = run.family().loadDecoder(run);
   if (!decoder.ok())
     return {{}, decoder.error};
+  if (const Status label = checkClassLabel(r.label, decoder.value.classes()); !label.ok())
+    return {{}, label.error};
   return {{std::move(decoder.value), count}, {}};
 }
 }  // namespace
@@ -155,7 +158,7 @@ Result<QImage> sampleDecoded(const Run& run, const SampleRequest& r) {
   const auto d = decoderFor(run, r, 1024);
   if (!d.ok())
     return {{}, d.error};
-  return {d.value.first.sampleGrid(d.value.second, r.seed), {}};
+  return {d.value.first.sampleGrid(d.value.second, r.seed, r.label), {}};
 }
 
 Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r) {
@@ -166,7 +169,7 @@ Result<ImageBatch> sampleDecodedImages(const Run& run, const SampleRequest& r) {
     return out;
   }
   const auto& [d, count] = decoder.value;
-  out.value.pixels = d.samplePixels(count, r.seed);  // fast (one small decode each): one go
+  out.value.pixels = d.samplePixels(count, r.seed, r.label);  // fast (one small decode each): one go
   if (out.value.pixels.size() != size_t(count) * size_t(d.side() * d.side() * d.channels())) {
     out.error = QCoreApplication::translate("ModelFamily", "The model could not decode its samples.");
     return out;

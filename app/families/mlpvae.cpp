@@ -24,30 +24,33 @@ class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
         m_options(genlab::VAEOptions()
                       .latent_dim(s.options.integer(kLatent))
                       .input_dim(data.train.images.size(1))
-                      .deterministic(autoencoder)),
-        m_eval(data.eval.images) {
+                      .deterministic(autoencoder)
+                      .classes(classesOf(s))),
+        m_eval(data.eval.images),
+        m_evalLabels(m_options.classes() > 0 ? data.eval.labels : at::Tensor()) {
     m_trainer = std::make_unique<genlab::VaeTrainer>(
         m_options,
         genlab::VaeTrainerOptions().lr(s.learningRate).batch_size(s.batchSize).seed(s.seed).beta(autoencoder ? 1.0 : s.options.real(kBeta)),
-        data.train.images);
-    m_range = m_trainer->latent_range(m_eval);
+        data.train.images, m_options.classes() > 0 ? data.train.labels : at::Tensor());
+    m_range = m_trainer->latent_range(m_eval, m_evalLabels);
   }
 
   QJsonObject modelJson() const override {
     return {{QStringLiteral("kind"), m_kind},
             {QStringLiteral("input_dim"), qint64(m_options.input_dim())},
             {QStringLiteral("hidden_dim"), qint64(m_options.hidden_dim())},
-            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())}};
+            {QStringLiteral("latent_dim"), qint64(m_options.latent_dim())},
+            {QStringLiteral("classes"), qint64(m_options.classes())}};
   }
   QVector<double> step() override {
     const auto l = m_trainer->step();
     return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
   }
   QVector<double> evaluate() override {
-    const auto l = m_trainer->evaluate(m_eval);
+    const auto l = m_trainer->evaluate(m_eval, m_evalLabels);
     return m_autoencoder ? QVector<double>{l.recon} : QVector<double>{l.total, l.recon, l.kl};
   }
-  void epochEnded() override { m_range = m_trainer->latent_range(m_eval); }
+  void epochEnded() override { m_range = m_trainer->latent_range(m_eval, m_evalLabels); }
   QJsonObject latentJson() const override { return latentRangeJson(m_range); }
   DecoderSnapshot snapshot() override {
     DecoderSnapshot d(m_trainer->decoder_weights(), m_trainer->steps_done());
@@ -60,7 +63,7 @@ class VaeSession final : public TrainerSession<genlab::VaeTrainer> {
   QString m_kind;  ///< the family's id (the MLP VAE, the auto-encoder or a preset of them)
   bool m_autoencoder;
   genlab::VAEOptions m_options;
-  at::Tensor m_eval;
+  at::Tensor m_eval, m_evalLabels;
   std::pair<std::vector<float>, std::vector<float>> m_range;
 };
 
@@ -69,7 +72,8 @@ genlab::VAEOptions optionsOf(const QJsonObject& m, bool autoencoder) {
       .input_dim(m.value(QStringLiteral("input_dim")).toInt(784))
       .hidden_dim(m.value(QStringLiteral("hidden_dim")).toInt(256))
       .latent_dim(m.value(QStringLiteral("latent_dim")).toInt(2))
-      .deterministic(autoencoder);
+      .deterministic(autoencoder)
+      .classes(m.value(QStringLiteral("classes")).toInt(0));  // older runs: not told
 }
 
 Result<genlab::VAE> loadVae(const Run& run, bool autoencoder) {
@@ -98,6 +102,9 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
   f.options = {latentOption(2)};
   if (!autoencoder)
     f.options << betaOption();
+  f.options << byClassOption();  // a CVAE: off by default, the classic picture is the digits' map
+  f.byClass = true;
+  f.validate = [](const TrainingSettings& s) { return checkByClass(s); };
   f.latentExplorer = true;
   f.likelihood = !autoencoder;
   f.codesSpreadLikeData = autoencoder;
@@ -117,7 +124,10 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
     return std::unique_ptr<ModelSession>(new VaeSession(s, data, id, autoencoder));
   };
   f.checkModel = [](const QJsonObject& m) {
-    return boundedInts(m, {{"input_dim", 1, 64 * 64 * 3, 784}, {"hidden_dim", 1, 4096, 256}, {"latent_dim", 1, 128, 2}});
+    return boundedInts(m, {{"input_dim", 1, 64 * 64 * 3, 784},
+                           {"hidden_dim", 1, 4096, 256},
+                           {"latent_dim", 1, 128, 2},
+                           {"classes", 0, 1000, 0}});
   };
   f.weightsOf = [autoencoder](const QJsonObject& m) {
     return weightsLayout({{"", genlab::vae_tensors(optionsOf(m, autoencoder))}});  // VaeTrainer saves the module as it is
@@ -143,19 +153,22 @@ ModelFamily FamilyTools::mlpVaeFamily(const QString& id, const QString& option, 
       out.error = vae.error;
       return out;
     }
-    const auto l = genlab::evaluate_vae(vae.value, data.eval.images);
+    const auto labels = vae.value->options().classes() > 0 ? data.eval.labels : at::Tensor();
+    const auto l = genlab::evaluate_vae(vae.value, data.eval.images, 1.0, 12345, labels);
     out.value = measures(run, data.eval.size(),
                          autoencoder ? std::vector<double>{l.recon} : std::vector<double>{l.total, l.recon, l.kl});
     if (!autoencoder)  // beside the pixel models' −log p(x): the same digits, binarised the same way
       out.value.insert(QStringLiteral("negative_elbo_binarised"),
-                       genlab::evaluate_vae(vae.value, binarisedHeldOut(data.eval.images)).total);
+                       genlab::evaluate_vae(vae.value, binarisedHeldOut(data.eval.images), 1.0, 12345, labels).total);
     return out;
   };
-  f.describe = [autoencoder](const QJsonObject& m) {
+  f.describe = [autoencoder](const QJsonObject& m) -> QString {
     const auto o = optionsOf(m, autoencoder);
     return QCoreApplication::translate("ModelFamily", "%1 → %2 → %3 → %2 → %1")
-        .arg(o.input_dim()).arg(o.hidden_dim()).arg(autoencoder ? QString::number(o.latent_dim())
-                                                                : QStringLiteral("2×%1").arg(o.latent_dim()));
+               .arg(o.input_dim()).arg(o.hidden_dim()).arg(autoencoder ? QString::number(o.latent_dim())
+                                                                      : QStringLiteral("2×%1").arg(o.latent_dim())) +
+           (o.classes() > 0 ? QCoreApplication::translate("ModelFamily", ", told the class (%1 classes)").arg(o.classes())
+                            : QString());
   };
   return f;
 }

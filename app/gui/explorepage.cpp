@@ -58,6 +58,8 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     QMenu menu(this);
     menu.addAction(tr("Walk &from this image"), this, [this, index] { setWalkEnds(itemCode(index), m_walkEnd); });
     menu.addAction(tr("Walk &to this image"), this, [this, index] { setWalkEnds(m_walkStart, itemCode(index)); });
+    if (m_decoder.classes() > 0)
+      menu.addAction(tr("Its &style, every class"), this, [this, index] { useItemStyle(index); });
     menu.exec(at);
   });
 
@@ -106,6 +108,14 @@ ExplorePage::ExplorePage(QWidget* parent) : QWidget(parent) {
     redrawDigit();
     redrawManifold();
   });
+  connect(m_explore, &LatentExplorer::classChanged, this, [this](int label) {
+    // The code stays: the same style, drawn as another class.
+    m_decoder = m_decoder.withClass(label);
+    redrawDigit();
+    redrawManifold();
+    redrawRandomDraws();
+    refreshWalk();
+  });
   connect(m_explore, &LatentExplorer::trainDefaultRequested, this, &ExplorePage::trainDefaultRequested);
   connect(m_explore, &LatentExplorer::getDigitsRequested, this, &ExplorePage::getDigitsRequested);
 }
@@ -140,7 +150,8 @@ void ExplorePage::showTrainingDecoder(const DecoderSnapshot& decoder, const QStr
 
 void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folder, const ModelFamily& family) {
   const bool newRun = folder != m_run || decoder.latentDim() != m_decoder.latentDim();
-  m_decoder = decoder;
+  showClasses(decoder.classes());
+  m_decoder = decoder.withClass(m_explore->currentClass());
   m_run = folder;
   m_imageData = family.data == DataKind::Images;
   if (newRun)  // refined by the held-out data's classes once they are read
@@ -216,7 +227,26 @@ LatentWalk::Code ExplorePage::currentCode() const {
 void ExplorePage::redrawDigit() {
   if (m_decoder.isNull())
     return;
-  m_explore->setDecodedImage(m_decoder.decode(currentCode()));
+  const auto code = currentCode();
+  m_explore->setDecodedImage(m_decoder.decode(code));
+  m_explore->setEveryClassImage(m_decoder.everyClass(code));
+}
+
+void ExplorePage::showClasses(int classes) {
+  QStringList names;
+  for (int i = 0; i < classes; ++i)
+    names << (m_heldOut && m_heldOut->classNames.size() == classes ? m_heldOut->classNames[i] : QString::number(i));
+  m_explore->setClasses(names);
+}
+
+void ExplorePage::useItemStyle(int index) {
+  const auto code = itemCode(index);
+  if (code.empty() || !m_heldOut || size_t(index) >= m_heldOut->labels.size())
+    return;
+  m_explore->setCurrentClass(m_heldOut->labels[size_t(index)]);
+  const std::vector<float> sigmas = m_decoder.sigmasOf(code);
+  const auto [dx, dy] = m_explore->dimensions();
+  m_explore->setLatent({sigmas[size_t(dx)], sigmas.size() > 1 ? double(sigmas[size_t(dy)]) : 0.0});
 }
 
 void ExplorePage::redrawManifold() {

@@ -95,6 +95,10 @@ class ExplorePage final : public QWidget {
   LatentWalk::Code itemCode(int index) const;
   void redrawDigit();
   void redrawManifold();
+  /// Told the class: the class picker's names (the held-out data's, else 0 … n − 1); none hides it.
+  void showClasses(int classes);
+  /// Told the class: the class and the style of held-out item `index` under the sliders.
+  void useItemStyle(int index);
 
   // The held-out data on the map (explorescatter.cpp).
   void loadHeldOut(const QString& folder);

@@ -61,6 +61,7 @@ void ExplorePage::loadHeldOut(const QString& folder) {
       }
       guard->m_digits = !loaded.value.classNames.isEmpty() && loaded.value.classNames.first() == QLatin1String("0");
       guard->m_heldOut = std::make_shared<const HeldOutItems>(std::move(loaded.value));
+      guard->showClasses(guard->m_decoder.classes());  // their names in the class picker
       guard->encodeScatter();
     });
   });
@@ -81,7 +82,7 @@ void ExplorePage::encodeScatter() {
   // Never on the GUI thread: a conv encoder takes tens of milliseconds for a thousand images.
   QThreadPool::globalInstance()->start([decoder = m_decoder, items = m_heldOut, folder = m_run,
                                         guard = QPointer<ExplorePage>(this)] {
-    auto codes = decoder.encode(items->values, items->count);
+    auto codes = decoder.encode(items->values, items->count, items->labels);  // told the class: each with its own
     QMetaObject::invokeMethod(qApp, [guard, folder, step = decoder.step(), codes = std::move(codes)]() mutable {
       if (!guard)
         return;
@@ -122,7 +123,9 @@ void ExplorePage::showHovered(int index) {
     return;
   }
   const float* m = m_codes.mean.data() + size_t(index) * size_t(m_codes.dim);
-  const QImage reconstruction = m_decoder.decode(std::vector<float>(m, m + m_codes.dim));
+  // Told the class, the item's code is decoded as its own class.
+  const int own = m_decoder.classes() > 0 && size_t(index) < m_heldOut->labels.size() ? m_heldOut->labels[size_t(index)] : -1;
+  const QImage reconstruction = m_decoder.decode(std::vector<float>(m, m + m_codes.dim), own);
   QImage item = m_imageData ? imageFromPixels(m_heldOut->itemValues(index), m_heldOut->side, m_heldOut->channels)
                             : reconstruction;
   QString caption;

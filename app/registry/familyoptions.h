@@ -38,6 +38,9 @@ struct FamilyOption {
   const char* help = "";    ///< one or two sentences: --help and the form's tooltip (context "ModelFamily")
   int decimals = 0;         ///< Real: digits the form shows
   bool shownInForm = true;  ///< false: command line only
+  /// A flag that only data with classes can take (by-class): a new run on data without classes
+  /// starts with it off, whatever its default (TrainingSettings::useDefaultsOf).
+  bool needsClasses = false;
   /// A run written before run.json had "options": the value it trained with, read from where that
   /// version recorded it (model.latent_dim, training.beta …); Undefined when it recorded none.
   std::function<QJsonValue(const QJsonObject& runJson)> fromOlderRun;

@@ -114,6 +114,8 @@ struct ModelFamily {
 
   /// How many samples the live quality measure draws after each sampled epoch (fewer where sampling is slow).
   int qualitySamples = 500;
+  /// The live quality measure scores every n-th sampled epoch and the last (more where sampling is slow).
+  int qualityEvery = 1;
 
   QList<LossColumn> losses;   ///< per step, in step() order
   QList<LossColumn> heldOut;  ///< per epoch and from `eval`, in evaluate() order

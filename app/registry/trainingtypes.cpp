@@ -2,6 +2,7 @@
 #include "trainingtypes.h"
 
 #include "datalocations.h"
+#include "datasets.h"
 
 #include "nn/precision.h"
 
@@ -68,6 +69,11 @@ void TrainingSettings::useDefaultsOf(const QString& option, const QString& data)
   learningRate = family->defaults.learningRate;
   lrSchedule = QString::fromLatin1(family->defaults.lrSchedule);
   options = OptionValues::defaultsOf(family->options);
+  const DataSet* set = DataSets::find(data);
+  if (!set || set->classes.isEmpty())  // an image folder, a toy set: a flag on by default that needs classes is off
+    for (const FamilyOption& o : family->options)
+      if (o.needsClasses)
+        options.set(o.key, false);
 }
 
 QString TrainingSettings::resolvedPrecision(const ModelFamily& family, const QString& asked, const QString& device) {

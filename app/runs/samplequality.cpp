@@ -373,6 +373,10 @@ QString LiveQuality::describe(const ModelFamily& family, int timesteps) {
                                                      .arg(family.qualitySamples).arg(std::min(25, timesteps))
                                                : QCoreApplication::translate("SampleQuality", "%1 samples (genlab-cli quality RUN --count %1)")
                                                      .arg(family.qualitySamples);
+  if (family.qualityEvery > 1)
+    return QCoreApplication::translate("SampleQuality", "%1, seed 1, scored every %2 epochs and after the last by a "
+                                                        "classifier GenLab trains once on the data set.")
+        .arg(how).arg(family.qualityEvery);
   return QCoreApplication::translate("SampleQuality", "%1, seed 1, scored after each epoch that saves samples by a classifier GenLab "
                                                       "trains once on the data set.").arg(how);
 }

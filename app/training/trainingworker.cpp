@@ -243,10 +243,14 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
   qint64 pausedMs = 0;
   Scoring scoring;
   const auto activeMs = [&] { return clock.elapsed() - pausedMs - scoring.ms; };
+  // The epochs whose samples are scored: sampled ones, every qualityEvery-th of them, and the last.
+  const auto scoresEpoch = [&](qint64 e) {
+    return e >= s.epochs || (e % samplesEvery == 0 && (e / samplesEvery) % std::max(1, family.qualityEvery) == 0);
+  };
   const auto sampledEpochsLeft = [&] {
     int left = 0;
     for (int e = int(model.epoch()) + 1; e <= s.epochs; ++e)
-      left += e % samplesEvery == 0 || e == s.epochs;
+      left += scoresEpoch(e);
     return left;
   };
   const auto wallSeconds = [&](qint64 ms) { return double(ms) / 1000.0; };
@@ -318,7 +322,8 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
       // Stop and the end always save. Between the sampled epochs a better epoch is saved and kept too.
       Status ended;
       if (model.epoch() % samplesEvery == 0 || model.epoch() >= s.epochs)
-        ended = endSampledEpoch(model, quality, lastEval, wallSeconds(now), model.epoch() >= s.epochs, scoring,
+        ended = endSampledEpoch(model, quality, lastEval, wallSeconds(now), model.epoch() >= s.epochs,
+                                scoresEpoch(model.epoch()), scoring,
                                 [&](const QString& text) {
                                   report.waiting = text;
                                   flushProgress(activeMs());
@@ -346,7 +351,7 @@ Status TrainingWorker::trainLoop(const TrainingSettings& s, const ModelFamily& f
 
 Status TrainingWorker::endSampledEpoch(ModelSession& model,
                                        std::unique_ptr<SampleQuality::LiveQuality>& quality,
-                                       const QVector<double>& lastEval, double wallSeconds, bool last,
+                                       const QVector<double>& lastEval, double wallSeconds, bool last, bool scores,
                                        Scoring& scoring, const std::function<void(const QString&)>& say) {
   RunWriter& writer = *m_writer;
   // The same codes every time, so the grids show the model changing, not the draw.
@@ -362,7 +367,7 @@ Status TrainingWorker::endSampledEpoch(ModelSession& model,
   // The quality of the samples of the checkpoint just saved, into the last row's quality cells.
   // Scoring stops with the run (Stop, closing the window): the stop flag is asked between batches.
   const auto stopping = [this] { return m_stop->load(std::memory_order_relaxed); };
-  if (!quality || stopping())
+  if (!quality || !scores || stopping())
     return {};
   if (!last && !quality->waitingFor().isEmpty())
     return {};  // the judge is not ready: this epoch is not scored

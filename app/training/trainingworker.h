@@ -84,7 +84,7 @@ class TrainingWorker final : public QObject {
     int epochs = 0;
   };
   Status endSampledEpoch(ModelSession& model, std::unique_ptr<SampleQuality::LiveQuality>& quality,
-                         const QVector<double>& lastEval, double wallSeconds, bool last, Scoring& scoring,
+                         const QVector<double>& lastEval, double wallSeconds, bool last, bool scores, Scoring& scoring,
                          const std::function<void(const QString&)>& say);
 
   TrainingSettings m_settings;

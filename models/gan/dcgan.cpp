@@ -3,6 +3,7 @@
 
 #include "io/numbers.h"
 #include "nn/conv_geometry.h"
+#include "nn/class_code.h"
 #include "nn/conv_transpose.h"
 #include "nn/device.h"
 #include "nn/module_decoder.h"
@@ -41,7 +42,8 @@ at::Tensor tanh_to_unit(const at::Tensor& y) { return y.add(1).mul_(0.5).clamp_(
 
 std::shared_ptr<const ImageDecoder> make_decoder(Generator g) {
   const auto& o = g->options();
-  return std::make_shared<ModuleDecoder<Generator>>(g, o.latent_dim(), o.channels(), o.image_size(), tanh_to_unit);
+  return std::make_shared<ModuleDecoder<Generator>>(g, o.latent_dim(), o.channels(), o.image_size(), tanh_to_unit,
+                                                    o.classes());
 }
 
 }  // namespace
@@ -54,7 +56,8 @@ void GeneratorImpl::reset() {
   const int64_t n = doublings(options_);
   start_size_ = start_size(options_);
   start_channels_ = options_.width() << (n - 1);
-  project = register_module("project", Linear(options_.latent_dim(), start_channels_ * start_size_ * start_size_));
+  project = register_module("project", Linear(options_.latent_dim() + options_.classes(),
+                                               start_channels_ * start_size_ * start_size_));
   main = register_module("main", Sequential());
   int64_t c = start_channels_;
   for (int64_t i = 0; i < n; ++i) {
@@ -69,8 +72,8 @@ void GeneratorImpl::reset() {
 }
 
 torch::Tensor GeneratorImpl::forward(const torch::Tensor& z) {
-  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "Generator expects noise of shape (B, ",
-              options_.latent_dim(), "), got ", z.sizes());
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim() + options_.classes(), "Generator expects codes of shape (B, ",
+              options_.latent_dim() + options_.classes(), "), got ", z.sizes());
   return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
 }
 
@@ -91,10 +94,16 @@ void DiscriminatorImpl::reset() {
     c = out;
   }
   const int64_t s = start_size(options_);
-  classify = register_module("classify", Linear((c + (options_.minibatch_std() ? 1 : 0)) * s * s, 1));
+  const int64_t features = (c + (options_.minibatch_std() ? 1 : 0)) * s * s;
+  classify = register_module("classify", Linear(features, 1));
+  if (options_.classes() > 0) {
+    project = register_module("project", Embedding(options_.classes(), features));
+    torch::NoGradGuard no_grad;
+    project->weight.zero_();  // starts as the unconditional discriminator; learns what each class looks like
+  }
 }
 
-torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
+torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x, const torch::Tensor& labels) {
   const int64_t size = options_.image_size();
   TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
               "Discriminator expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
@@ -102,7 +111,15 @@ torch::Tensor DiscriminatorImpl::forward(const torch::Tensor& x) {
   auto h = main->forward(x);
   if (options_.minibatch_std())
     h = append_minibatch_std(h);
-  return classify->forward(h.flatten(1)).view({-1});
+  h = h.flatten(1);
+  auto logits = classify->forward(h).view({-1});
+  if (options_.classes() > 0) {
+    TORCH_CHECK(labels.defined() && labels.dim() == 1 && labels.size(0) == x.size(0),
+                "a discriminator told the class needs one label per image, got ",
+                labels.defined() ? labels.sizes() : at::IntArrayRef{}, " for ", x.size(0), " images");
+    logits = logits + (project->forward(labels.to(at::kLong)).to(h.scalar_type()) * h).sum(1).to(logits.scalar_type());
+  }
+  return logits;
 }
 
 Result<TensorSpecs> generator_tensors(const DCGANOptions& options) {
@@ -111,7 +128,7 @@ Result<TensorSpecs> generator_tensors(const DCGANOptions& options) {
   const int64_t n = doublings(options), s = start_size(options);
   TensorSpecBuilder b;
   int64_t c = options.width() << (n - 1);
-  b.linear("project", options.latent_dim(), c * s * s);
+  b.linear("project", options.latent_dim() + options.classes(), c * s * s);
   for (int64_t i = 0; i < n; ++i) {  // BatchNorm2d, ReLU, ConvTranspose2d
     const bool last = i == n - 1;
     const int64_t out = last ? options.channels() : c / 2;
@@ -136,7 +153,10 @@ Result<TensorSpecs> discriminator_tensors(const DCGANOptions& options) {
     ++index;
     c = out;
   }
-  b.linear("classify", (c + (options.minibatch_std() ? 1 : 0)) * s * s, 1);
+  const int64_t features = (c + (options.minibatch_std() ? 1 : 0)) * s * s;
+  b.linear("classify", features, 1);
+  if (options.classes() > 0)
+    b.embedding("project", options.classes(), features);
   return {b.specs(), {}};
 }
 
@@ -150,15 +170,25 @@ at::Tensor append_minibatch_std(const at::Tensor& features) {
   return at::cat({features, map.to(features.scalar_type())}, 1);
 }
 
-GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images)
+GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images,
+                       at::Tensor labels)
     : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-gan-trainer-1"),
-      options_(options) {
+      options_(options), labels_(std::move(labels)) {
   const int64_t s = model_options.image_size();
   TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == model_options.channels() && examples_.size(2) == s &&
                   examples_.size(3) == s,
               "GAN training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s, "), got ",
               examples_.sizes());
   examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
+  TORCH_CHECK(labels_.defined() == (model_options.classes() > 0),
+              model_options.classes() > 0 ? "a GAN told the class needs the images' labels" : "labels given to a GAN not told the class");
+  if (labels_.defined()) {
+    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
+                labels_.sizes(), " for ", examples_.size(0));
+    labels_ = labels_.to(at::kLong);
+    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < model_options.classes(),
+                "training labels must lie in [0, ", model_options.classes(), ")");
+  }
   torch::manual_seed(options_.seed());
   generator_ = Generator(model_options);
   discriminator_ = Discriminator(model_options);
@@ -177,9 +207,14 @@ GanLosses GanTrainer::step() {
   g_adam_->set_lr(decayed_lr(options_.lr(), steps_done()));
   d_adam_->set_lr(decayed_lr(d_lr(), steps_done()));
   const int64_t b = options_.batch_size();
-  const auto real = next_batch();
+  const auto index = next_batch_indices();
+  const auto real = on_device(examples_.index_select(0, index));
+  // Told the class: the fakes are drawn for the real images' classes, so both halves of D's batch
+  // hold the same classes and the generator is asked for each as often as the data has it.
+  const auto labels = labels_.defined() ? on_device(labels_.index_select(0, index)) : at::Tensor();
+  const int64_t classes = generator_->options().classes();
   // Data-parallel: the whole batch's codes, as one process draws them; this rank's share.
-  const auto z = shard(randn_on({b, generator_->options().latent_dim()}, rng_, real.options()));
+  const auto z = with_class(shard(randn_on({b, generator_->options().latent_dim()}, rng_, real.options())), labels, classes);
   generator_->train();
   discriminator_->train();
 
@@ -190,8 +225,8 @@ GanLosses GanTrainer::step() {
   {
     PrecisionScope scope(precision, device());
     fake = generator_->forward(z);
-    real_logits = discriminator_->forward(real).to(at::kFloat);
-    fake_logits = discriminator_->forward(fake.detach()).to(at::kFloat);
+    real_logits = discriminator_->forward(real, labels).to(at::kFloat);
+    fake_logits = discriminator_->forward(fake.detach(), labels).to(at::kFloat);
   }
   const auto d_loss = bce(real_logits, 1) + bce(fake_logits, 0);
   d_adam_->zero_grad();
@@ -206,7 +241,7 @@ GanLosses GanTrainer::step() {
   at::Tensor g_logits;
   {
     PrecisionScope scope(precision, device());
-    g_logits = discriminator_->forward(fake).to(at::kFloat);
+    g_logits = discriminator_->forward(fake, labels).to(at::kFloat);
   }
   const auto g_loss = bce(g_logits, 1);
   g_adam_->zero_grad();
@@ -232,7 +267,10 @@ GanLosses GanTrainer::step() {
 at::Tensor GanTrainer::sample(int64_t n, uint64_t seed) {
   torch::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const auto z = randn_on({n, generator_->options().latent_dim()}, gen, at::TensorOptions(at::kFloat).device(device()));
+  const auto& o = generator_->options();
+  auto z = randn_on({n, o.latent_dim()}, gen, at::TensorOptions(at::kFloat).device(device()));
+  if (o.classes() > 0)
+    z = with_class(z, classes_in_turn(n, o.classes()), o.classes());
   generator_->eval();
   const auto images = tanh_to_unit(generator_->forward(z)).cpu();
   generator_->train();
@@ -246,11 +284,12 @@ std::shared_ptr<const ImageDecoder> GanTrainer::decoder() const {
   return make_decoder(Generator(copy));
 }
 
-GanLosses GanTrainer::evaluate(const at::Tensor& images, uint64_t seed) {
-  return evaluate_gan(generator_, discriminator_, images, seed);
+GanLosses GanTrainer::evaluate(const at::Tensor& images, const at::Tensor& labels, uint64_t seed) {
+  return evaluate_gan(generator_, discriminator_, images, labels, seed);
 }
 
-GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, uint64_t seed, int64_t batch) {
+GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, const at::Tensor& labels, uint64_t seed,
+                       int64_t batch) {
   const auto& o = d->options();
   const int64_t size = o.image_size();
   TORCH_CHECK(images.dim() == 4 && images.size(1) == o.channels() && images.size(2) == size && images.size(3) == size,
@@ -258,6 +297,8 @@ GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images,
               images.sizes());
   const int64_t n = images.size(0);
   TORCH_CHECK(n > 0, "the GAN evaluation set is empty");
+  TORCH_CHECK(labels.defined() == (o.classes() > 0) && (!labels.defined() || labels.numel() == n),
+              o.classes() > 0 ? "a GAN told the class is evaluated with one label per image" : "labels given to a GAN not told the class");
   TORCH_CHECK(batch >= 1, "evaluation batch must be at least 1, got ", batch);
   // Eval mode: batch norm reads its running statistics and updates nothing, so the numbers do not
   // depend on how the set is cut into batches. The modes come back however this returns.
@@ -278,8 +319,10 @@ GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images,
   for (int64_t from = 0; from < n; from += batch) {
     const int64_t count = std::min(batch, n - from);
     const auto x = images.narrow(0, from, count).to(device, at::kFloat).mul(2).sub_(1);  // [0, 1] → [−1, 1]
-    const auto real_logits = d->forward(x).to(at::kDouble);
-    const auto fake_logits = d->forward(g->forward(z.narrow(0, from, count))).to(at::kDouble);
+    const auto y = labels.defined() ? labels.narrow(0, from, count).to(device, at::kLong) : at::Tensor();
+    const auto code = with_class(z.narrow(0, from, count), y, o.classes());
+    const auto real_logits = d->forward(x, y).to(at::kDouble);
+    const auto fake_logits = d->forward(g->forward(code), y).to(at::kDouble);
     const auto ones = at::ones_like(real_logits), zeros = at::zeros_like(real_logits);
     real_bce += at::binary_cross_entropy_with_logits(real_logits, ones, {}, {}, sum).item<double>();
     fake_bce += at::binary_cross_entropy_with_logits(fake_logits, zeros, {}, {}, sum).item<double>();

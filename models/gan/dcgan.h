@@ -12,6 +12,7 @@
 #include <torch/nn/cloneable.h>
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
@@ -37,6 +38,10 @@ struct DCGANOptions {
   /// "Progressive Growing of GANs", minibatch standard deviation): one more feature map before
   /// the classifier, so a generator that draws few kinds of image is caught.
   TORCH_ARG(bool, minibatch_std) = false;
+  /// Told the class (a conditional GAN): how many classes (0: not told). The generator's code is z
+  /// followed by the class as one-hot values; the discriminator projects its features onto a learned
+  /// vector per class (Miyato & Koyama 2018, "cGANs with Projection Discriminator").
+  TORCH_ARG(int64_t, classes) = 0;
 };
 
 /// z → Linear → (k·w, s, s) → [BatchNorm, ReLU, ConvTranspose 4×4 stride 2]… → tanh, with s = 7
@@ -45,7 +50,8 @@ class GeneratorImpl : public torch::nn::Cloneable<GeneratorImpl> {
  public:
   explicit GeneratorImpl(const DCGANOptions& options = {});
   void reset() override;
-  /// Images (B, channels, size, size) in [−1, 1] for noise (B, latent_dim).
+  /// Images (B, channels, size, size) in [−1, 1] for codes (B, latent_dim + classes): the noise,
+  /// then for a generator told the class its one-hot class (with_class()).
   torch::Tensor forward(const torch::Tensor& z);
   const DCGANOptions& options() const { return options_; }
 
@@ -64,12 +70,14 @@ class DiscriminatorImpl : public torch::nn::Module {
  public:
   explicit DiscriminatorImpl(const DCGANOptions& options = {});
   void reset();
-  /// Logits (B) that images (B, channels, size, size) in [−1, 1] are real.
-  torch::Tensor forward(const torch::Tensor& x);
+  /// Logits (B) that images (B, channels, size, size) in [−1, 1] are real; told the class, that
+  /// they are real images of classes `labels` (B, int64), which it then needs.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& labels = {});
   const DCGANOptions& options() const { return options_; }
 
   torch::nn::Sequential main{nullptr};
   torch::nn::Linear classify{nullptr};
+  torch::nn::Embedding project{nullptr};  ///< told the class: one vector per class, dotted with the features
 
  private:
   DCGANOptions options_;
@@ -120,24 +128,29 @@ at::Tensor append_minibatch_std(const at::Tensor& features);
 /// "generator.*" and "discriminator.*" (parameters and batch-norm statistics).
 class GanTrainer final : public BatchTrainer {
  public:
-  /// `images`: (N, channels, size, size) float in [0, 1].
-  GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images);
+  /// `images`: (N, channels, size, size) float in [0, 1]; `labels` (N) their classes, for a pair
+  /// told the class (model_options.classes() > 0), else undefined.
+  GanTrainer(const DCGANOptions& model_options, const GanTrainerOptions& options, at::Tensor images,
+             at::Tensor labels = {});
 
   Generator& generator() { return generator_; }
   Discriminator& discriminator() { return discriminator_; }
   GanLosses step();
-  /// Generated images (n, channels, size, size) in [0, 1] for noise drawn with `seed`.
+  /// Generated images (n, channels, size, size) in [0, 1] for noise drawn with `seed` (told the
+  /// class: the classes in turn, 0, 1, 2 …).
   at::Tensor sample(int64_t n, uint64_t seed);
 
   /// A copy of the generator (eval mode) that turns codes into images, for the GUI.
   std::shared_ptr<const ImageDecoder> decoder() const;
-  /// evaluate_gan of the current networks on held-out `images` (N, channels, size, size) in [0, 1].
-  GanLosses evaluate(const at::Tensor& images, uint64_t seed = 12345);
+  /// evaluate_gan of the current networks on held-out `images` (N, channels, size, size) in [0, 1]
+  /// (and their `labels` for a pair told the class).
+  GanLosses evaluate(const at::Tensor& images, const at::Tensor& labels = {}, uint64_t seed = 12345);
 
  private:
   double d_lr() const { return options_.lr() * options_.discriminator_lr_scale(); }
 
   GanTrainerOptions options_;
+  at::Tensor labels_;
   Generator generator_{nullptr};
   Discriminator discriminator_{nullptr};
   std::unique_ptr<Adam> g_adam_, d_adam_;
@@ -145,12 +158,13 @@ class GanTrainer final : public BatchTrainer {
 
 /// The held-out numbers of a GAN (what `genlab-cli eval` prints): on `images` (N, channels, size,
 /// size) in [0, 1], scaled to [−1, 1] as in training, and N fakes from noise (N, latent_dim) drawn
-/// with a generator seeded by `seed`: D's BCE on real (label 1) plus on fake (label 0), the
+/// with a generator seeded by `seed` (told the class: the fakes drawn for `labels`, the real images'
+/// classes, and D judges each image against its label): D's BCE on real (label 1) plus on fake (label 0), the
 /// non-saturating G loss, mean D(x) and mean D(G(z)). Both networks run in eval mode (batch norm
 /// on its running statistics) in batches of `batch`, without gradients, and are put back in the
 /// training mode they were in. The numbers do not depend on `batch`.
-GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, uint64_t seed = 12345,
-                       int64_t batch = 256);
+GanLosses evaluate_gan(Generator& g, Discriminator& d, const at::Tensor& images, const at::Tensor& labels = {},
+                       uint64_t seed = 12345, int64_t batch = 256);
 
 /// Fills "generator.*" and "discriminator.*" (parameters and batch-norm buffers) from an opened
 /// GAN weights file. Nothing changes unless every tensor fits; the error names `file_name` and the

@@ -25,8 +25,12 @@ class ImageEncoder {
   /// Values per item: channels × side × side intensities in [0, 1] (channel-major), or the two
   /// coordinates of a toy point.
   virtual int64_t item_size() const = 0;
-  /// The codes of `count` items (count × item_size values); empty when anything is wrong.
-  virtual LatentCodes encode(const float* items, int64_t count) const = 0;
+  /// Told the class (a CVAE's encoder): how many classes; 0 if not.
+  virtual int64_t classes() const { return 0; }
+  /// The codes of `count` items (count × item_size values) and, for an encoder told the class, their
+  /// `count` labels in [0, classes) (ignored otherwise); empty when anything is wrong (labels
+  /// missing or out of range among it).
+  virtual LatentCodes encode(const float* items, int64_t count, const int64_t* labels = nullptr) const = 0;
 };
 
 }  // namespace genlab

@@ -37,13 +37,20 @@ namespace {
 class MlpDecoder final : public ImageDecoder {
  public:
   explicit MlpDecoder(MlpDecoderWeights w) : w_(std::move(w)), side_(int64_t(std::lround(std::sqrt(double(w_.output_dim))))) {}
-  int64_t latent_dim() const override { return w_.latent_dim; }
+  int64_t latent_dim() const override { return w_.latent_dim - w_.classes; }
+  int64_t classes() const override { return w_.classes; }
   int64_t channels() const override { return side_ * side_ == w_.output_dim ? 1 : 3; }
   int64_t side() const override { return channels() == 1 ? side_ : int64_t(std::lround(std::sqrt(double(w_.output_dim) / 3))); }
-  std::vector<float> decode(const std::vector<float>& z) const override {
-    if (int64_t(z.size()) != w_.latent_dim)
+  std::vector<float> decode(const std::vector<float>& z) const override { return decode(z, 0); }
+  std::vector<float> decode(const std::vector<float>& z, int64_t label) const override {
+    if (int64_t(z.size()) != latent_dim() || (w_.classes > 0 && (label < 0 || label >= w_.classes)))
       return {};
-    return w_.decode(z);
+    if (w_.classes == 0)
+      return w_.decode(z);
+    std::vector<float> code(z);
+    code.resize(size_t(w_.latent_dim), 0.f);
+    code[z.size() + size_t(label)] = 1.f;
+    return w_.decode(code);
   }
 
  private:

@@ -10,7 +10,8 @@ namespace genlab {
 /// The training thread fills one and hands it over; the GUI decodes with it without touching
 /// any tensor (and without torch's thread pool, which training keeps busy).
 struct MlpDecoderWeights {
-  int64_t latent_dim = 0;
+  int64_t latent_dim = 0;  ///< inputs: the code, then (told the class) `classes` one-hot values
+  int64_t classes = 0;
   int64_t hidden_dim = 0;
   int64_t output_dim = 0;
   std::vector<float> w1;   ///< (hidden, latent), row-major as in nn.Linear

@@ -18,32 +18,41 @@
 
 namespace genlab {
 
-/// `Holder` is a TORCH_MODULE holder whose forward maps (1, latent_dim) codes to
-/// (1, channels, side, side) raw outputs; `to_unit` maps those to intensities in [0, 1].
+/// `Holder` is a TORCH_MODULE holder whose forward maps (1, latent_dim + classes) codes (told the
+/// class: z, then the one-hot class) to (1, channels, side, side) raw outputs; `to_unit` maps those
+/// to intensities in [0, 1].
 template <class Holder>
 class ModuleDecoder final : public ImageDecoder {
  public:
   ModuleDecoder(Holder m, int64_t latent_dim, int64_t channels, int64_t side,
-                std::function<at::Tensor(const at::Tensor&)> to_unit)
-      : m_(std::move(m)), latent_dim_(latent_dim), channels_(channels), side_(side), to_unit_(std::move(to_unit)) {
+                std::function<at::Tensor(const at::Tensor&)> to_unit, int64_t classes = 0)
+      : m_(std::move(m)), latent_dim_(latent_dim), channels_(channels), side_(side), classes_(classes),
+        to_unit_(std::move(to_unit)) {
     m_->eval();
   }
   int64_t latent_dim() const override { return latent_dim_; }
   int64_t channels() const override { return channels_; }
   int64_t side() const override { return side_; }
-  std::vector<float> decode(const std::vector<float>& z) const override {
-    if (int64_t(z.size()) != latent_dim_)
+  int64_t classes() const override { return classes_; }
+  std::vector<float> decode(const std::vector<float>& z) const override { return decode(z, 0); }
+  std::vector<float> decode(const std::vector<float>& z, int64_t label) const override {
+    if (int64_t(z.size()) != latent_dim_ || (classes_ > 0 && (label < 0 || label >= classes_)))
       return {};
     // Eval mode reads batch-norm statistics and changes nothing: safe from any thread.
     c10::InferenceMode guard;
-    const auto in = at::from_blob(const_cast<float*>(z.data()), {1, latent_dim_}, at::kFloat);
+    std::vector<float> code(z);
+    if (classes_ > 0) {
+      code.resize(size_t(latent_dim_ + classes_), 0.f);
+      code[size_t(latent_dim_ + label)] = 1.f;
+    }
+    const auto in = at::from_blob(code.data(), {1, latent_dim_ + classes_}, at::kFloat);
     const at::Tensor out = to_unit_(m_->forward(in)).contiguous();
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
   }
 
  private:
   mutable Holder m_;
-  int64_t latent_dim_, channels_, side_;
+  int64_t latent_dim_, channels_, side_, classes_;
   std::function<at::Tensor(const at::Tensor&)> to_unit_;
 };
 

@@ -20,4 +20,10 @@ using EncodeFunction = std::function<std::pair<at::Tensor, at::Tensor>(const at:
 std::shared_ptr<const ImageEncoder> make_module_encoder(EncodeFunction encode, std::vector<int64_t> item_shape,
                                                         int64_t latent_dim);
 
+/// The same for an encoder told the class: (mean, log σ²) of a batch and its labels (int64, batch).
+using ClassEncodeFunction =
+    std::function<std::pair<at::Tensor, at::Tensor>(const at::Tensor& items, const at::Tensor& labels)>;
+std::shared_ptr<const ImageEncoder> make_module_encoder(ClassEncodeFunction encode, std::vector<int64_t> item_shape,
+                                                        int64_t latent_dim, int64_t classes);
+
 }  // namespace genlab

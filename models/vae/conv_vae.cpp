@@ -4,6 +4,7 @@
 #include <ATen/ops/scalar_tensor.h>
 
 #include "io/numbers.h"
+#include "nn/class_code.h"
 #include "nn/conv_geometry.h"
 #include "nn/conv_transpose.h"
 #include "nn/device.h"
@@ -28,14 +29,14 @@ void check(const ConvVAEOptions& o) {
 std::shared_ptr<const ImageDecoder> make_decoder(ConvDecoder d) {
   const auto& o = d->options();
   return std::make_shared<ModuleDecoder<ConvDecoder>>(d, o.latent_dim(), o.channels(), o.image_size(),
-                                                      [](const at::Tensor& y) { return y.sigmoid(); });
+                                                      [](const at::Tensor& y) { return y.sigmoid(); }, o.classes());
 }
 
 std::shared_ptr<const ImageEncoder> make_encoder(ConvEncoder e) {
   e->eval();
   const auto& o = e->options();
-  return make_module_encoder([e](const at::Tensor& x) mutable { return e->forward(x); },
-                             {o.channels(), o.image_size(), o.image_size()}, o.latent_dim());
+  return make_module_encoder([e](const at::Tensor& x, const at::Tensor& labels) mutable { return e->forward(x, labels); },
+                             {o.channels(), o.image_size(), o.image_size()}, o.latent_dim(), o.classes());
 }
 
 }  // namespace
@@ -55,15 +56,16 @@ void ConvEncoderImpl::reset() {
     main->push_back(ReLU());
     c = out;
   }
-  head = register_module("head", Linear(c * s * s, 2 * options_.latent_dim()));
+  head = register_module("head", Linear(c * s * s + options_.classes(), 2 * options_.latent_dim()));
 }
 
-std::pair<torch::Tensor, torch::Tensor> ConvEncoderImpl::forward(const torch::Tensor& x) {
+std::pair<torch::Tensor, torch::Tensor> ConvEncoderImpl::forward(const torch::Tensor& x, const torch::Tensor& labels) {
   const int64_t size = options_.image_size();
   TORCH_CHECK(x.dim() == 4 && x.size(1) == options_.channels() && x.size(2) == size && x.size(3) == size,
               "conv VAE expects images of shape (B, ", options_.channels(), ", ", size, ", ", size, "), got ",
               x.sizes());
-  const auto h = head->forward(main->forward(x).flatten(1));
+  const auto features = main->forward(x).flatten(1);
+  const auto h = head->forward(with_class(features, labels, options_.classes()));
   return {h.narrow(1, 0, options_.latent_dim()), h.narrow(1, options_.latent_dim(), options_.latent_dim())};
 }
 
@@ -75,7 +77,8 @@ void ConvDecoderImpl::reset() {
   const int64_t n = conv_geometry::doublings(options_.image_size());
   start_size_ = conv_geometry::start_size(options_.image_size());
   start_channels_ = options_.width() << (n - 1);
-  project = register_module("project", Linear(options_.latent_dim(), start_channels_ * start_size_ * start_size_));
+  project = register_module("project", Linear(options_.latent_dim() + options_.classes(),
+                                               start_channels_ * start_size_ * start_size_));
   main = register_module("main", Sequential());
   int64_t c = start_channels_;
   for (int64_t i = 0; i < n; ++i) {
@@ -87,8 +90,9 @@ void ConvDecoderImpl::reset() {
 }
 
 torch::Tensor ConvDecoderImpl::forward(const torch::Tensor& z) {
-  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "conv VAE decoder expects codes of shape (B, ",
-              options_.latent_dim(), "), got ", z.sizes());
+  TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim() + options_.classes(),
+              "conv VAE decoder expects codes of shape (B, ", options_.latent_dim() + options_.classes(), "), got ",
+              z.sizes());
   return forward_fast(main, project->forward(z).view({z.size(0), start_channels_, start_size_, start_size_}));
 }
 
@@ -109,7 +113,7 @@ Result<TensorSpecs> conv_encoder_tensors(const ConvVAEOptions& options) {
     b.conv("main." + std::to_string(2 * i), c, out, {4, 4});
     c = out;
   }
-  b.linear("head", c * s * s, 2 * options.latent_dim());
+  b.linear("head", c * s * s + options.classes(), 2 * options.latent_dim());
   return {b.specs(), {}};
 }
 
@@ -120,7 +124,7 @@ Result<TensorSpecs> conv_decoder_tensors(const ConvVAEOptions& options) {
   const int64_t s = conv_geometry::start_size(options.image_size());
   TensorSpecBuilder b;
   int64_t c = options.width() << (n - 1);
-  b.linear("project", options.latent_dim(), c * s * s);
+  b.linear("project", options.latent_dim() + options.classes(), c * s * s);
   for (int64_t i = 0; i < n; ++i) {  // ReLU, ConvTranspose2d
     const int64_t out = i == n - 1 ? options.channels() : c / 2;
     b.conv_transpose("main." + std::to_string(2 * i + 1), c, out, {4, 4});
@@ -140,17 +144,17 @@ Result<TensorSpecs> conv_vae_tensors(const ConvVAEOptions& options) {
   return {b.specs(), {}};
 }
 
-VAEOutput ConvVAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
-  auto [mu, logvar] = encoder->forward(x);
+VAEOutput ConvVAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator, const torch::Tensor& labels) {
+  auto [mu, logvar] = encoder->forward(x, labels);
   const auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
-  return {decoder->forward(z), mu, logvar, z};
+  return {decoder->forward(with_class(z, labels, options_.classes())), mu, logvar, z};
 }
 
 ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVaeTrainerOptions& options,
-                               at::Tensor images)
+                               at::Tensor images, at::Tensor labels)
     : BatchTrainer(std::move(images), options.batch_size(), options.seed(), "genlab-conv-vae-trainer-1"),
-      options_(options) {
+      options_(options), labels_(std::move(labels)) {
   const int64_t s = model_options.image_size();
   TORCH_CHECK(examples_.dim() == 4 && examples_.size(1) == model_options.channels() && examples_.size(2) == s &&
                   examples_.size(3) == s,
@@ -159,6 +163,16 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
   TORCH_CHECK(std::isfinite(options.lr()) && options.lr() > 0 && options.lr() <= 1, "learning rate must be in (0, 1], got ", options.lr());
   TORCH_CHECK(options.beta() >= 0 && options.beta() <= 1000, "β must be in 0..1000, got ", options.beta());
   examples_ = examples_.to(at::kFloat).contiguous();
+  const int64_t classes = model_options.classes();
+  TORCH_CHECK(labels_.defined() == (classes > 0),
+              classes > 0 ? "a VAE told the class needs the images' labels" : "labels given to a VAE not told the class");
+  if (labels_.defined()) {
+    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
+                labels_.sizes(), " for ", examples_.size(0));
+    labels_ = labels_.to(at::kLong);
+    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < classes,
+                "training labels must lie in [0, ", classes, ")");
+  }
   torch::manual_seed(options_.seed());
   model_ = ConvVAE(model_options);
   adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());
@@ -169,11 +183,13 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
 }
 
 VAELoss ConvVaeTrainer::step() {
-  const auto x = next_batch();
+  const auto index = next_batch_indices();
+  const auto x = on_device(examples_.index_select(0, index));
+  const auto y = labels_.defined() ? on_device(labels_.index_select(0, index)) : at::Tensor();
   VAEOutput out;
   {
     PrecisionScope precision(options_.precision(), device());  // the forward pass; backward follows its casts
-    out = model_->forward(x, rng_);
+    out = model_->forward(x, rng_, y);
   }
   // The loss in float32 whatever the arithmetic of the layers was.
   out = {out.logits.to(at::kFloat), out.mu.to(at::kFloat), out.logvar.to(at::kFloat), out.z};
@@ -192,12 +208,15 @@ VAELoss ConvVaeTrainer::step() {
   return {loss.total.detach(), loss.recon.detach(), loss.kl.detach()};
 }
 
-VAELoss ConvVaeTrainer::evaluate(const at::Tensor& images, uint64_t noise_seed) {
-  return evaluate_conv_vae(model_, images, noise_seed);
+VAELoss ConvVaeTrainer::evaluate(const at::Tensor& images, const at::Tensor& labels, uint64_t noise_seed) {
+  return evaluate_conv_vae(model_, images, noise_seed, labels);
 }
 
-VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed) {
+VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed, const at::Tensor& labels) {
   torch::NoGradGuard no_grad;
+  TORCH_CHECK(labels.defined() == (model->options().classes() > 0) && (!labels.defined() || labels.numel() == images.size(0)),
+              model->options().classes() > 0 ? "a VAE told the class is evaluated with one label per image"
+                                             : "labels given to a VAE not told the class");
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
   const auto x = images.to(device_of(*model), at::kFloat);
   double recon = 0, kl = 0;
@@ -205,7 +224,8 @@ VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noi
   TORCH_CHECK(n > 0, "no images to evaluate the conv VAE on");
   for (int64_t i = 0; i < n; i += chunk) {
     const auto part = x.narrow(0, i, std::min(chunk, n - i));
-    const auto l = vae_loss(model->forward(part, gen), part, 1.0);
+    const auto y = labels.defined() ? labels.narrow(0, i, part.size(0)).to(x.device(), at::kLong) : at::Tensor();
+    const auto l = vae_loss(model->forward(part, gen, y), part, 1.0);
     recon += l.recon.item<double>() * double(part.size(0));
     kl += l.kl.item<double>() * double(part.size(0));
   }

@@ -32,6 +32,9 @@ struct ConvVAEOptions {
   TORCH_ARG(int64_t, image_size) = 28;
   /// Feature maps of the encoder's first and the decoder's last hidden convolution (doubling inward).
   TORCH_ARG(int64_t, width) = 32;
+  /// Told the class (a conditional VAE): how many classes (0: not told). The encoder's head reads
+  /// the conv features then the one-hot class, the decoder the code then the class.
+  TORCH_ARG(int64_t, classes) = 0;
 };
 
 /// [Conv 4×4 stride 2 → ReLU]… → flatten → Linear → (μ, log σ²). 28 px: 28 → 14 → 7;
@@ -41,7 +44,7 @@ class ConvEncoderImpl : public torch::nn::Cloneable<ConvEncoderImpl> {
   explicit ConvEncoderImpl(const ConvVAEOptions& options = {});
   void reset() override;
   /// μ and log σ² (B, d) for images (B, channels, size, size) in [0, 1].
-  std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x);
+  std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x, const torch::Tensor& labels = {});
   const ConvVAEOptions& options() const { return options_; }
 
   torch::nn::Sequential main{nullptr};
@@ -58,6 +61,7 @@ class ConvDecoderImpl : public torch::nn::Cloneable<ConvDecoderImpl> {
   explicit ConvDecoderImpl(const ConvVAEOptions& options = {});
   void reset() override;
   /// Logits (B, channels, size, size) for codes (B, d).
+  /// Logits for codes (B, latent_dim + classes): z, then (told the class) the one-hot class.
   torch::Tensor forward(const torch::Tensor& z);
   const ConvVAEOptions& options() const { return options_; }
 
@@ -76,7 +80,8 @@ class ConvVAEImpl : public torch::nn::Module {
   explicit ConvVAEImpl(const ConvVAEOptions& options = {});
   /// Encode, draw z = μ + σ·ε with ε from `generator`, decode. Logits have the images' shape,
   /// so vae_loss() applies unchanged.
-  VAEOutput forward(const torch::Tensor& x, c10::optional<at::Generator> generator = c10::nullopt);
+  VAEOutput forward(const torch::Tensor& x, c10::optional<at::Generator> generator = c10::nullopt,
+                    const torch::Tensor& labels = {});
   const ConvVAEOptions& options() const { return options_; }
 
   ConvEncoder encoder{nullptr};
@@ -111,13 +116,15 @@ struct ConvVaeTrainerOptions {
 class ConvVaeTrainer final : public BatchTrainer {
  public:
   /// `images`: (N, channels, size, size) float in [0, 1].
-  ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVaeTrainerOptions& options, at::Tensor images);
+  /// `labels` (N): the images' classes, for a model told the class (else undefined).
+  ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVaeTrainerOptions& options, at::Tensor images,
+                 at::Tensor labels = {});
 
   ConvVAE& model() { return model_; }
   /// One Adam step on the next batch: {total = recon + β·kl, recon, kl} per image.
   VAELoss step();
   /// Mean negative ELBO (β = 1), reconstruction and KL per image over `images`, with fixed noise.
-  VAELoss evaluate(const at::Tensor& images, uint64_t noise_seed = 12345);
+  VAELoss evaluate(const at::Tensor& images, const at::Tensor& labels = {}, uint64_t noise_seed = 12345);
   /// A copy of the decoder (Bernoulli means) for the GUI.
   std::shared_ptr<const ImageDecoder> decoder() const;
   /// A copy of the encoder (posterior means and log σ²) for the GUI.
@@ -125,13 +132,15 @@ class ConvVaeTrainer final : public BatchTrainer {
 
  private:
   ConvVaeTrainerOptions options_;
+  at::Tensor labels_;  ///< told the class: one per training image (int64)
   ConvVAE model_{nullptr};
   std::unique_ptr<Adam> adam_;
 };
 
 /// Mean negative ELBO (β = 1), reconstruction and KL per image (double scalars) over `images`
 /// (N, channels, size, size) in [0, 1], with noise drawn from `noise_seed`: deterministic.
-VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed = 12345);
+VAELoss evaluate_conv_vae(ConvVAE& model, const at::Tensor& images, uint64_t noise_seed = 12345,
+                          const at::Tensor& labels = {});
 
 /// Fills "encoder.*" and "decoder.*" of `model` from an opened conv-VAE weights file (float32).
 /// Nothing changes unless every tensor fits; the error names `file_name` and the first tensor

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vae/vae.h"
 
+#include "nn/class_code.h"
 #include "nn/device.h"
 
 #include <ATen/ops/binary_cross_entropy_with_logits.h>
@@ -17,6 +18,7 @@ void check(const VAEOptions& o) {
               o.hidden_dim());
   TORCH_CHECK(o.latent_dim() >= 1 && o.latent_dim() <= 512, "VAE latent_dim must be in 1..512, got ",
               o.latent_dim());
+  TORCH_CHECK(o.classes() >= 0 && o.classes() <= 1000, "VAE classes must be in 0..1000, got ", o.classes());
 }
 
 }  // namespace
@@ -31,37 +33,37 @@ void VAEImpl::reset() {
   // Layers built one statement at a time, in PyTorch's order: as arguments of one call their
   // order of construction (and so of random initialisation) is up to the compiler — GCC built the
   // second Linear first, clang the first, so the same seed gave two different models.
-  Linear enc1(in, hid);
+  Linear enc1(in + options_.classes(), hid);
   Linear enc2(hid, code);
   encoder = register_module("encoder", Sequential(enc1, ReLU(), enc2));
-  Linear dec1(d, hid);
+  Linear dec1(d + options_.classes(), hid);
   Linear dec2(hid, in);
   decoder = register_module("decoder", Sequential(dec1, ReLU(), dec2));
 }
 
-std::pair<torch::Tensor, torch::Tensor> VAEImpl::encode(const torch::Tensor& x) {
+std::pair<torch::Tensor, torch::Tensor> VAEImpl::encode(const torch::Tensor& x, const torch::Tensor& labels) {
   TORCH_CHECK(x.dim() == 2 && x.size(1) == options_.input_dim(), "VAE expects input of shape (B, ",
               options_.input_dim(), "), got ", x.sizes());
-  auto h = encoder->forward(x);
+  auto h = encoder->forward(with_class(x, labels, options_.classes()));
   if (options_.deterministic())
     return {h, {}};
   auto parts = h.chunk(2, 1);
   return {parts[0], parts[1]};
 }
 
-torch::Tensor VAEImpl::decode(const torch::Tensor& z) {
+torch::Tensor VAEImpl::decode(const torch::Tensor& z, const torch::Tensor& labels) {
   TORCH_CHECK(z.dim() == 2 && z.size(1) == options_.latent_dim(), "VAE expects codes of shape (B, ",
               options_.latent_dim(), "), got ", z.sizes());
-  return decoder->forward(z);
+  return decoder->forward(with_class(z, labels, options_.classes()));
 }
 
-VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator) {
-  auto [mu, logvar] = encode(x);
+VAEOutput VAEImpl::forward(const torch::Tensor& x, c10::optional<at::Generator> generator, const torch::Tensor& labels) {
+  auto [mu, logvar] = encode(x, labels);
   if (options_.deterministic())
-    return {decode(mu), mu, {}, mu};
+    return {decode(mu, labels), mu, {}, mu};
   auto eps = generator ? randn_on(mu.sizes(), *generator, mu.options()) : at::randn(mu.sizes(), mu.options());
   auto z = mu + (0.5 * logvar).exp() * eps;
-  return {decode(z), mu, logvar, z};
+  return {decode(z, labels), mu, logvar, z};
 }
 
 Result<TensorSpecs> vae_tensors(const VAEOptions& options) {
@@ -69,9 +71,9 @@ Result<TensorSpecs> vae_tensors(const VAEOptions& options) {
     return {{}, e.error};
   const auto in = options.input_dim(), hid = options.hidden_dim(), d = options.latent_dim();
   TensorSpecBuilder b;
-  b.linear("encoder.0", in, hid);
+  b.linear("encoder.0", in + options.classes(), hid);
   b.linear("encoder.2", hid, options.deterministic() ? d : 2 * d);
-  b.linear("decoder.0", d, hid);
+  b.linear("decoder.0", d + options.classes(), hid);
   b.linear("decoder.2", hid, in);
   return {b.specs(), {}};
 }

@@ -25,6 +25,10 @@ struct VAEOptions {
   /// Same layers otherwise, so the two can be compared on the same data (seed 000's argument:
   /// the auto-encoder leaves gaps between training codes, the VAE's noise fills them).
   TORCH_ARG(bool, deterministic) = false;
+  /// Told the class (a conditional VAE, Sohn et al. 2015): how many classes (0: not told). Encoder
+  /// and decoder both get the class as one-hot values after their input, so the code is free to
+  /// hold what the class does not say: the style.
+  TORCH_ARG(int64_t, classes) = 0;
 };
 
 /// What one forward pass gives: Bernoulli logits of the reconstruction and the posterior.
@@ -42,20 +46,22 @@ struct VAELoss {
   torch::Tensor kl;
 };
 
-/// encoder: Linear(784, 256) → ReLU → Linear(256, 2d) = (μ, log σ²);
-/// decoder: Linear(d, 256) → ReLU → Linear(256, 784) = Bernoulli logits.
+/// encoder: Linear(784 (+ classes), 256) → ReLU → Linear(256, 2d) = (μ, log σ²);
+/// decoder: Linear(d (+ classes), 256) → ReLU → Linear(256, 784) = Bernoulli logits.
 /// Module names match seed 003 (`encoder.0.weight` …) so weights move to PyTorch by name.
 class VAEImpl : public torch::nn::Module {
  public:
   explicit VAEImpl(const VAEOptions& options = {});
   void reset();
 
-  /// μ and log σ² of q(z|x) for x of shape (B, input_dim) with values in [0, 1].
-  std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x);
-  /// Bernoulli logits (B, input_dim) for codes z (B, d).
-  torch::Tensor decode(const torch::Tensor& z);
+  /// μ and log σ² of q(z|x) for x of shape (B, input_dim) with values in [0, 1] (told the class: of
+  /// q(z|x, y), `labels` (B) their classes).
+  std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x, const torch::Tensor& labels = {});
+  /// Bernoulli logits (B, input_dim) for codes z (B, d) (told the class: of classes `labels`).
+  torch::Tensor decode(const torch::Tensor& z, const torch::Tensor& labels = {});
   /// Encode, draw z = μ + σ·ε with ε from `generator` (or the default one), decode.
-  VAEOutput forward(const torch::Tensor& x, c10::optional<at::Generator> generator = c10::nullopt);
+  VAEOutput forward(const torch::Tensor& x, c10::optional<at::Generator> generator = c10::nullopt,
+                    const torch::Tensor& labels = {});
 
   const VAEOptions& options() const { return options_; }
 

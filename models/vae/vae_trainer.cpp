@@ -2,6 +2,7 @@
 #include "vae/vae_trainer.h"
 
 #include "dist/data_parallel.h"
+#include "nn/class_code.h"
 #include "nn/device.h"
 #include "nn/module_encoder.h"
 
@@ -45,10 +46,20 @@ at::Tensor checked_images(const VAEOptions& model_options, const VaeTrainerOptio
 }  // namespace
 
 VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
-                       torch::Tensor images)
+                       torch::Tensor images, torch::Tensor labels)
     : BatchTrainer(checked_images(model_options, options, std::move(images)), options.batch_size(), options.seed(),
                    "genlab-vae-trainer-1", /*drop_last=*/false),
-      options_(options) {
+      options_(options), labels_(std::move(labels)) {
+  const int64_t classes = model_options.classes();
+  TORCH_CHECK(labels_.defined() == (classes > 0),
+              classes > 0 ? "a VAE told the class needs the images' labels" : "labels given to a VAE not told the class");
+  if (labels_.defined()) {
+    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
+                labels_.sizes(), " for ", examples_.size(0));
+    labels_ = labels_.to(at::kLong).contiguous();
+    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < classes,
+                "training labels must lie in [0, ", classes, ")");
+  }
   torch::manual_seed(options_.seed());  // initial weights
   model_ = VAE(model_options);
 
@@ -125,6 +136,10 @@ void VaeTrainer::ensure_workspace(int64_t rows) {
   gz_ = make(d);
   g2_ = make(code);
   g1_ = make(hid);
+  if (const int64_t classes = model_->options().classes(); classes > 0) {
+    xin_ = make(in + classes);
+    zin_ = make(d + classes);
+  }
   ws_rows_ = rows;
 }
 
@@ -154,7 +169,19 @@ VaeLosses VaeTrainer::step() {
     at::index_select_out(x, examples_, 0, picked);
   else  // the images stay in the CPU's memory: this batch's go over
     x.copy_(examples_.index_select(0, picked));
-  at::addmm_out(h1, b1_, x, w1_.t()).relu_();
+  // Told the class: the encoder reads the image then the one-hot class, the decoder the code then
+  // the class; only the code's part of the decoder's input gradient flows back to the encoder.
+  const int64_t classes = model_->options().classes(), in = model_->options().input_dim();
+  at::Tensor xin = x, zin = z;
+  if (classes > 0) {
+    const auto y = on_device(labels_.index_select(0, picked)).unsqueeze(1);
+    xin = rows(xin_);
+    zin = rows(zin_);
+    xin.narrow(1, 0, in).copy_(x);
+    xin.narrow(1, in, classes).zero_().scatter_(1, y, 1.0);
+    zin.narrow(1, d, classes).zero_().scatter_(1, y, 1.0);
+  }
+  at::addmm_out(h1, b1_, xin, w1_.t()).relu_();
   at::addmm_out(e, b2_, h1, w2_.t());
   const bool autoencoder = model_->options().deterministic();
   double kl_sum = 0;
@@ -173,7 +200,9 @@ VaeLosses VaeTrainer::step() {
     kl_sum = latent_forward(e, eps, z, count);
   }
   const double kl = autoencoder ? 0.0 : -0.5 * kl_sum * inv;
-  at::addmm_out(h2, b3_, z, w3_.t()).relu_();
+  if (classes > 0)
+    zin.narrow(1, 0, d).copy_(z);
+  at::addmm_out(h2, b3_, zin, w3_.t()).relu_();
   at::addmm_out(logits, b4_, h2, w4_.t());
   // BCE with logits, summed: Σ softplus(l) − Σ x·l.
   at::softplus_out(scratch, logits, 1, 20);
@@ -194,9 +223,9 @@ VaeLosses VaeTrainer::step() {
   at::sum_out(gb4_, g4, 0);
   at::mm_out(g3, g4, w4_);
   at::threshold_backward_out(g3, g3, h2, 0);
-  at::mm_out(gw3_, g3.t(), z);
+  at::mm_out(gw3_, g3.t(), zin);
   at::sum_out(gb3_, g3, 0);
-  at::mm_out(gz, g3, w3_);
+  at::mm_out(gz, g3, classes > 0 ? w3_.narrow(1, 0, d) : w3_);
   if (autoencoder)
     g2.copy_(gz);
   else
@@ -205,7 +234,7 @@ VaeLosses VaeTrainer::step() {
   at::sum_out(gb2_, g2, 0);
   at::mm_out(g1, g2, w2_);
   at::threshold_backward_out(g1, g1, h1, 0);
-  at::mm_out(gw1_, g1.t(), x);
+  at::mm_out(gw1_, g1.t(), xin);
   at::sum_out(gb1_, g1, 0);
 
   // Adam, exactly as torch.optim.Adam (no weight decay, no amsgrad), on the gradient averaged over
@@ -268,23 +297,28 @@ void VaeTrainer::latent_backward(const at::Tensor& e, const at::Tensor& eps, con
   }
 }
 
-VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, uint64_t noise_seed) {
+VaeLosses VaeTrainer::evaluate(const torch::Tensor& images, const torch::Tensor& labels, uint64_t noise_seed) {
   // The negative ELBO is defined with β = 1, whatever weight training gives the KL term.
-  return evaluate_vae(model_, images, 1.0, noise_seed);
+  return evaluate_vae(model_, images, 1.0, noise_seed, labels);
 }
 
-VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uint64_t noise_seed) {
+VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta, uint64_t noise_seed,
+                       const torch::Tensor& labels) {
   torch::NoGradGuard no_grad;
   TORCH_CHECK(images.dim() == 2 && images.size(1) == model->options().input_dim(),
               "evaluation images must have shape (N, ", model->options().input_dim(), "), got ", images.sizes());
   TORCH_CHECK(images.size(0) > 0, "the evaluation set is empty");
+  TORCH_CHECK(labels.defined() == (model->options().classes() > 0) && (!labels.defined() || labels.numel() == images.size(0)),
+              model->options().classes() > 0 ? "a VAE told the class is evaluated with one label per image"
+                                             : "labels given to a VAE not told the class");
   auto gen = at::make_generator<at::CPUGeneratorImpl>(noise_seed);
   VaeLosses sum;
   const int64_t n = images.size(0), chunk = 1000;
   const c10::Device device = device_of(*model);
   for (int64_t from = 0; from < n; from += chunk) {
     const auto x = images.narrow(0, from, std::min(chunk, n - from)).to(device, at::kFloat);
-    const auto loss = vae_loss(model->forward(x, gen), x, beta);
+    const auto y = labels.defined() ? labels.narrow(0, from, x.size(0)).to(device, at::kLong) : at::Tensor();
+    const auto loss = vae_loss(model->forward(x, gen, y), x, beta);
     const double w = double(x.size(0));
     sum.total += loss.total.item<double>() * w;
     sum.recon += loss.recon.item<double>() * w;
@@ -301,12 +335,14 @@ Status load_weights(VAE& model, const std::string& weights_path) {
   return load_module_weights(*model, weights_path, "");
 }
 
-std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const torch::Tensor& images) {
+std::pair<std::vector<float>, std::vector<float>> VaeTrainer::latent_range(const torch::Tensor& images,
+                                                                           const torch::Tensor& labels) {
   const int64_t d = model_->options().latent_dim();
   if (!model_->options().deterministic())
     return {std::vector<float>(size_t(d), 0.f), std::vector<float>(size_t(d), 1.f)};
   torch::NoGradGuard no_grad;
-  const auto codes = model_->encode(images.to(device(), at::kFloat)).first;
+  const auto codes =
+      model_->encode(images.to(device(), at::kFloat), labels.defined() ? labels.to(device(), at::kLong) : labels).first;
   const auto mean = codes.mean(0).cpu().contiguous(), sd = codes.std(0).clamp_min(1e-3).cpu().contiguous();
   return {std::vector<float>(mean.data_ptr<float>(), mean.data_ptr<float>() + d),
           std::vector<float>(sd.data_ptr<float>(), sd.data_ptr<float>() + d)};
@@ -327,16 +363,16 @@ std::shared_ptr<const ImageEncoder> encoder_of(VAE& model) {
   const auto copy = std::dynamic_pointer_cast<torch::nn::SequentialImpl>(model->encoder->clone(c10::kCPU));
   copy->eval();
   const bool deterministic = model->options().deterministic();
-  const int64_t d = model->options().latent_dim(), in = model->options().input_dim();
+  const int64_t d = model->options().latent_dim(), in = model->options().input_dim(), classes = model->options().classes();
   return make_module_encoder(
-      [copy, deterministic](const at::Tensor& x) -> std::pair<at::Tensor, at::Tensor> {
-        const auto h = torch::nn::Sequential(copy)->forward(x);
+      [copy, deterministic, classes](const at::Tensor& x, const at::Tensor& labels) -> std::pair<at::Tensor, at::Tensor> {
+        const auto h = torch::nn::Sequential(copy)->forward(with_class(x, labels, classes));
         if (deterministic)
           return {h, {}};
         const auto parts = h.chunk(2, 1);
         return {parts[0], parts[1]};
       },
-      {in}, d);
+      {in}, d, classes);
 }
 
 MlpDecoderWeights decoder_weights(VAE& model) {
@@ -352,6 +388,7 @@ MlpDecoderWeights decoder_weights(VAE& model) {
   };
   MlpDecoderWeights out;
   out.latent_dim = w1.size(1);
+  out.classes = model->options().classes();
   out.hidden_dim = w1.size(0);
   out.output_dim = b2.size(0);
   out.w1 = copy(w1);

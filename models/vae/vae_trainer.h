@@ -47,9 +47,10 @@ struct VaeLosses {
 /// step against autograd + torch::optim::Adam.
 class VaeTrainer final : public BatchTrainer {
  public:
-  /// `images`: (N, input_dim) float in [0, 1]. Creates the model from `model_options`.
+  /// `images`: (N, input_dim) float in [0, 1]; `labels` (N) their classes for a model told the
+  /// class (model_options.classes() > 0), else undefined. Creates the model from `model_options`.
   VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions& options,
-             torch::Tensor images);
+             torch::Tensor images, torch::Tensor labels = {});
 
   VAE& model() { return model_; }
 
@@ -62,13 +63,15 @@ class VaeTrainer final : public BatchTrainer {
   /// device draws the same numbers. Call before the first step.
   void set_device(c10::Device device) override;
 
-  /// Mean losses over `images` with a fixed noise seed (deterministic for the same weights).
-  VaeLosses evaluate(const torch::Tensor& images, uint64_t noise_seed = 12345);
+  /// Mean losses over `images` (told the class: with their `labels`) with a fixed noise seed
+  /// (deterministic for the same weights).
+  VaeLosses evaluate(const torch::Tensor& images, const torch::Tensor& labels = {}, uint64_t noise_seed = 12345);
 
   /// Where the codes live, per latent dimension: the prior N(0, 1) for a VAE; for an
   /// auto-encoder (whose codes nothing constrains) the mean and standard deviation of the codes
-  /// of `images`. The Explore page spans mean ± 3·std.
-  std::pair<std::vector<float>, std::vector<float>> latent_range(const torch::Tensor& images);
+  /// of `images` (told the class: with their `labels`). The Explore page spans mean ± 3·std.
+  std::pair<std::vector<float>, std::vector<float>> latent_range(const torch::Tensor& images,
+                                                                 const torch::Tensor& labels = {});
 
   /// A plain copy of the decoder for the GUI.
   MlpDecoderWeights decoder_weights() const;
@@ -86,6 +89,7 @@ class VaeTrainer final : public BatchTrainer {
 
   VAE model_{nullptr};
   VaeTrainerOptions options_;
+  torch::Tensor labels_;  ///< told the class: one per training image (int64)
   double reported_recon_ = 0, reported_kl_ = 0;  ///< data-parallel: the whole batch's, this step
 
   // Every parameter is a view into `flat_`, every gradient a view into `grad_` (flat_'s .grad()),
@@ -97,10 +101,14 @@ class VaeTrainer final : public BatchTrainer {
   // Activations and their gradients for one batch, reused every step.
   int64_t ws_rows_ = 0;
   torch::Tensor x_, h1_, e_, eps_, z_, h2_, logits_, scratch_, g4_, g3_, gz_, g2_, g1_;
+  // Told the class: the encoder's and the decoder's inputs, image or code followed by the one-hot class.
+  torch::Tensor xin_, zin_;
 };
 
-/// Mean losses of `model` over `images` (N, input_dim) with a fixed noise seed.
-VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta = 1.0, uint64_t noise_seed = 12345);
+/// Mean losses of `model` over `images` (N, input_dim) with a fixed noise seed (told the class: with
+/// the images' `labels`).
+VaeLosses evaluate_vae(VAE& model, const torch::Tensor& images, double beta = 1.0, uint64_t noise_seed = 12345,
+                       const torch::Tensor& labels = {});
 
 /// Fills `model` from an opened weights file by parameter name (float32). Nothing changes unless
 /// every tensor fits; the error names `file_name` and the first tensor missing or of another shape
@@ -111,7 +119,7 @@ Status load_weights(VAE& model, const std::string& weights_path);
 
 /// Copies the decoder of `model` into plain memory.
 MlpDecoderWeights decoder_weights(VAE& model);
-/// A copy of the encoder of `model`: images (B, 784) in [0, 1] to their codes.
+/// A copy of the encoder of `model`: images (B, 784) in [0, 1] (told the class: and their labels) to their codes.
 std::shared_ptr<const ImageEncoder> encoder_of(VAE& model);
 
 }  // namespace genlab

@@ -60,7 +60,7 @@ class tst_CommandLine : public QObject {
     // Each model once, in its section, with its own defaults; no one default for all.
     QCOMPARE(r.out.count(QStringLiteral("\n  vae: ")), 2);  // the MLP VAE, and the toy VAE under the points
     QVERIFY(r.out.contains(QStringLiteral("Models of 2-D points")));
-    QVERIFY(r.out.contains(QStringLiteral("  ddpm: DDPM (U-Net, T = 1000 noise steps) — 14 epochs")));
+    QVERIFY(r.out.contains(QStringLiteral("  ddpm: DDPM (U-Net, T = 1000 noise steps) — 12 epochs")));
     QVERIFY(!r.out.contains(QStringLiteral("Epochs (default 50)")));
     r = cli({QStringLiteral("--version")});
     QCOMPARE(r.code, 0);
@@ -175,7 +175,15 @@ class tst_CommandLine : public QObject {
     const QString png = dir.filePath(QStringLiteral("gan.png"));
     r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--out"), png});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(QImage(png).size(), QSize(4 * 29 + 1, 4 * 29 + 1));
+    // Told the class by default: one row per class, 16 samples in two columns (one z per column).
+    QCOMPARE(QImage(png).size(), QSize(2 * 29 + 1, 10 * 29 + 1));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--count"), QStringLiteral("16"), QStringLiteral("--class"),
+             QStringLiteral("3"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(4 * 29 + 1, 4 * 29 + 1));  // one class: a square grid
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--class"), QStringLiteral("10"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("knows classes 0 to 9, not 10")), qPrintable(r.err));
     // A GAN has no likelihood: eval measures its discriminator on the held-out digits instead.
     r = cli({QStringLiteral("eval"), run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -478,13 +486,17 @@ class tst_CommandLine : public QObject {
     QVERIFY(r.err.contains(QStringLiteral("Learning rate must be above 0 and at most 1 (got 5)")));
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     // Only the models that declare it can be told the class, and only where there are classes.
-    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--by-class"),
-             QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("vae"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:moons"), QStringLiteral("--by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: ddpm, pixelcnn, pixelrnn)")), qPrintable(r.err));
-    // The DDPM is told it by default: on a folder of images it must be turned off, and cannot be both.
-    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--dataset"),
-             QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
+    QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: vae, ae, beta-vae, conv-vae, gan, "
+                                           "ddpm, pixelcnn, pixelrnn)")),
+             qPrintable(r.err));
+    // The DDPM and the GAN are told it by default, where the data has classes (tst_imagefolder trains a
+    // GAN on a folder without it); asked for on a folder of images, it is refused, and cannot be both.
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--by-class"),
+             QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--by-class"),

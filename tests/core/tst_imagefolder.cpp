@@ -188,6 +188,8 @@ class tst_ImageFolder : public QObject {
                                QStringLiteral("--color"), QStringLiteral("rgb"), QStringLiteral("--batch"), QStringLiteral("8"),
                                QStringLiteral("--max-steps"), QStringLiteral("3"), QStringLiteral("--out"), gan});
     QVERIFY2(code == 0, qPrintable(err));
+    // The GAN is told the class by default, where the data has classes: a folder has none.
+    QCOMPARE(TestData::decoderOf(gan, &error).classes(), 0);
     const QImage sample = TestData::decoderOf(gan, &error).decode(std::vector<float>(64, 0.f));
     QVERIFY2(!sample.isNull(), qPrintable(error));
     QCOMPARE(sample.size(), QSize(32, 32));

@@ -24,6 +24,7 @@
 #include "walkpanel.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -368,6 +369,49 @@ class tst_ExplorePage : public QObject {
   }
 
   // A code of more than two dimensions: random draws, each with the sliders' two dimensions.
+  // A CVAE (told the class): the class box lists the data's classes, the strip under it is the
+  // code the sliders set decoded as every class, another class changes the digit and not the code,
+  // and the held-out digits are encoded each with its own class.
+  void cvaeDrawsOneStyleAsEveryClass() {
+    const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
+    const QString run = TestData::trainOneEpoch(m_dir.path(), 2, QStringLiteral("vae"), /*byClass=*/true);
+    QVERIFY(!run.isEmpty());
+    ExplorePage page;
+    page.resize(1280, 720);
+    page.show();
+    QVERIFY(page.openRun(run).ok());
+    QCOMPARE(page.decoder().classes(), 10);
+    auto* classes = page.findChild<QComboBox*>(QStringLiteral("classCombo"));
+    QVERIFY(classes && classes->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(classes->count(), 10, 10000);
+    QCOMPARE(classes->itemText(7), QStringLiteral("7"));
+    page.explorer()->setLatent({0.6, -0.9});
+    const QPointF at = page.explorer()->latent();  // on the sliders' steps
+    const auto z = page.decoder().codeAt({float(at.x()), float(at.y())});
+    const QImage strip = page.explorer()->everyClassImage();
+    QCOMPARE(strip.size(), QSize(10 * 29 + 1, 30));
+    for (int c = 0; c < 10; ++c)  // cell c is the code decoded as class c
+      QCOMPARE(strip.copy(1 + c * 29, 1, 28, 28).convertToFormat(QImage::Format_Grayscale8),
+               page.decoder().decode(z, c).convertToFormat(QImage::Format_Grayscale8));
+    const QImage zero = page.explorer()->decodedImage();
+    classes->setCurrentIndex(3);
+    QCOMPARE(page.decoder().drawnClass(), 3);
+    QCOMPARE(page.explorer()->latent(), at);  // the style stays
+    QVERIFY(page.explorer()->decodedImage() != zero);
+    QCOMPARE(page.explorer()->decodedImage(), page.decoder().decode(z, 3));
+    LAYOUT_OK(&page);  // the class row and the strip fit
+    // The map: held-out digit i at the code its encoder gives it with its own label.
+    QTRY_VERIFY_WITH_TIMEOUT(page.scatterCodes().count > 0, 30000);
+    const auto items = page.heldOut();
+    const auto own = page.decoder().encode(items->itemValues(0), 1, {items->labels[0]});
+    const auto other = page.decoder().encode(items->itemValues(0), 1, {(items->labels[0] + 1) % 10});
+    QVERIFY(std::abs(page.scatterCodes().mean[0] - own.mean[0]) < 1e-5f);
+    QVERIFY(std::abs(page.scatterCodes().mean[0] - other.mean[0]) > 1e-6f);
+    // A model not told the class has no class box.
+    QVERIFY(page.openRun(m_run).ok());
+    QVERIFY(!classes->isVisible());
+  }
+
   void randomDrawsKeepTheSlidersDimensions() {
     const LayoutCheck::SystemLanguage language;  // Chinese in the suite's zh_CN pass
     const QString run = TestData::trainOneEpoch(m_dir.path(), 6);

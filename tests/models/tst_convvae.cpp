@@ -2,6 +2,8 @@
 #include "parametercount.h"
 #include "vae/conv_vae.h"
 #include "io/safetensors.h"
+#include "nn/image_decoder.h"
+#include "nn/image_encoder.h"
 #include "data/mnist_dataset.h"
 
 #include <ATen/ATen.h>
@@ -194,6 +196,40 @@ class tst_ConvVAE : public QObject {
     QVERIFY2(std::abs(a - b) < 0.02 * a && a != b, qPrintable(QStringLiteral("fp32 %1, bf16 %2").arg(a).arg(b)));
     for (const auto& p : half->model()->named_parameters())
       QVERIFY2(p.value().scalar_type() == at::kFloat, p.key().c_str());
+  }
+
+  // A conditional conv VAE: the encoder's head reads the conv features then the one-hot class, the
+  // decoder the code then the class; the weights' layout follows from the options alone.
+  void toldTheClass() {
+    torch::manual_seed(3);
+    const auto o = ConvVAEOptions().width(8).latent_dim(4).classes(10);
+    const auto labels = at::arange(40, at::kLong).remainder(10);
+    ConvVaeTrainer t(o, ConvVaeTrainerOptions().batch_size(8), at::rand({40, 1, 28, 28}), labels);
+    const auto first = t.step();
+    QVERIFY(std::isfinite(first.total.item<double>()));
+    QCOMPARE(t.model()->encoder->head->weight.sizes().vec(), (std::vector<int64_t>{8, 16 * 7 * 7 + 10}));
+    QCOMPARE(t.model()->decoder->project->weight.sizes().vec(), (std::vector<int64_t>{16 * 7 * 7, 4 + 10}));
+    const auto specs = conv_vae_tensors(o);
+    QVERIFY(specs.ok());
+    QCOMPARE(int64_t(specs.value.size()), int64_t(t.model()->named_parameters().size()));
+    // Held-out numbers need the labels; with them they are finite.
+    QVERIFY(std::isfinite(t.evaluate(at::rand({10, 1, 28, 28}), labels.narrow(0, 0, 10)).total.item<double>()));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, t.evaluate(at::rand({10, 1, 28, 28})));
+    // Only the class changes: the same code, two classes, two images.
+    const auto decoder = t.decoder();
+    QCOMPARE(decoder->classes(), int64_t(10));
+    const std::vector<float> z{0.1f, -0.4f, 1.2f, 0.f};
+    QVERIFY(decoder->decode(z, 2) != decoder->decode(z, 5));
+    QVERIFY(decoder->decode(z, 2) == decoder->decode(z, 2));
+    const auto encoder = t.encoder();
+    QCOMPARE(encoder->classes(), int64_t(10));
+    const auto item = at::rand({1, 1, 28, 28}).contiguous();
+    const int64_t two = 2, five = 5;
+    const auto a = encoder->encode(item.data_ptr<float>(), 1, &two), b = encoder->encode(item.data_ptr<float>(), 1, &five);
+    QCOMPARE(a.count, int64_t(1));
+    QVERIFY(a.mean != b.mean);  // the encoder reads the class too
+    QVERIFY(encoder->encode(item.data_ptr<float>(), 1).empty());
+    QVERIFY_THROWS_EXCEPTION(c10::Error, ConvVaeTrainer(o, ConvVaeTrainerOptions(), at::rand({40, 1, 28, 28})));
   }
 
   void badOptionsAreRefused() {

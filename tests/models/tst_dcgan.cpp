@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parametercount.h"
+#include "nn/class_code.h"
 #include "nn/conv_transpose.h"
+#include "nn/image_decoder.h"
 #include "gan/dcgan.h"
 #include "data/mnist_dataset.h"
 #include "testdata.h"
@@ -129,7 +131,7 @@ class tst_DCGAN : public QObject {
     const auto running_mean = d_buffers["main.3.running_mean"].clone();
     const auto images = at::rand({40, 1, 28, 28});
 
-    const GanLosses l = evaluate_gan(g, d, images, 7);
+    const GanLosses l = evaluate_gan(g, d, images, {}, 7);
     QVERIFY(g->is_training() && d->is_training());  // restored
     QVERIFY(at::equal(d_buffers["main.3.running_mean"], running_mean));  // eval mode: statistics untouched
 
@@ -150,16 +152,16 @@ class tst_DCGAN : public QObject {
     QVERIFY2(std::abs(l.g_loss - g_loss) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(l.g_loss).arg(g_loss)));
 
     // Batches of 7 see the same networks and the same noise: the same numbers.
-    const GanLosses small = evaluate_gan(g, d, images, 7, 7);
+    const GanLosses small = evaluate_gan(g, d, images, {}, 7, 7);
     QVERIFY(std::abs(small.d_loss - l.d_loss) < 1e-6 && std::abs(small.g_loss - l.g_loss) < 1e-6);
     QVERIFY(std::abs(small.d_fake - l.d_fake) < 1e-6);
     // Eval mode stays eval mode; a mixed pair comes back mixed.
     QVERIFY(!g->is_training() && !d->is_training());
     g->train();
-    evaluate_gan(g, d, images, 7);
+    evaluate_gan(g, d, images, {}, 7);
     QVERIFY(g->is_training() && !d->is_training());
     // Another seed, other fakes; the real half does not change.
-    const GanLosses other = evaluate_gan(g, d, images, 8);
+    const GanLosses other = evaluate_gan(g, d, images, {}, 8);
     QCOMPARE(other.d_real, l.d_real);
     QVERIFY(other.d_fake != l.d_fake);
     QVERIFY_THROWS_EXCEPTION(c10::Error, evaluate_gan(g, d, at::rand({4, 3, 28, 28})));
@@ -388,6 +390,71 @@ class tst_DCGAN : public QObject {
     y.to(at::kFloat).sum().backward();
     QCOMPARE(w.grad().scalar_type(), at::kFloat);
     QCOMPARE(b.grad().scalar_type(), at::kFloat);
+  }
+
+  // A conditional pair (told the class): the generator's code is z then the one-hot class, the
+  // discriminator adds the projection ⟨embed(y), φ(x)⟩ to its unconditional logit.
+  void toldTheClass() {
+    torch::manual_seed(6);
+    const auto o = DCGANOptions().width(8).latent_dim(8).classes(10).minibatch_std(true);
+    // with_class by hand: z, then 1 at the class's place.
+    const auto z = at::randn({3, 8});
+    const auto code = with_class(z, at::tensor({2, 0, 9}, at::kLong), 10);
+    QCOMPARE(code.sizes().vec(), (std::vector<int64_t>{3, 18}));
+    QVERIFY(at::equal(code.narrow(1, 0, 8), z));
+    QCOMPARE(code[0][8 + 2].item<float>(), 1.f);
+    QCOMPARE(code[2][8 + 9].item<float>(), 1.f);
+    QCOMPARE(code.narrow(1, 8, 10).sum().item<float>(), 3.f);
+    QVERIFY(at::equal(classes_in_turn(12, 5), at::tensor({0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1}, at::kLong)));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, with_class(z, at::tensor({2, 0, 10}, at::kLong), 10));
+
+    // The parameters: G's projection takes 8 + 10 inputs to 16·7·7 values; D has one feature
+    // vector per class ((16 + 1)·7·7 = 833 features after two stride-2 convolutions and the
+    // deviation map).
+    Generator g(o);
+    Discriminator d(o);
+    QCOMPARE(g->project->weight.sizes().vec(), (std::vector<int64_t>{16 * 7 * 7, 18}));
+    QCOMPARE(d->project->weight.sizes().vec(), (std::vector<int64_t>{10, 833}));
+    const auto gt = generator_tensors(o), dt = discriminator_tensors(o);
+    QVERIFY(gt.ok() && dt.ok());
+    QCOMPARE(int64_t(gt.value.size()), int64_t(g->named_parameters().size() + g->named_buffers().size()));
+    QCOMPARE(int64_t(dt.value.size()), int64_t(d->named_parameters().size() + d->named_buffers().size()));
+
+    // The projection by hand: a non-zero class vector moves the logit by ⟨v, φ(x)⟩, for that class only.
+    {
+      g->eval();
+      d->eval();
+      torch::NoGradGuard no_grad;
+      const auto x = g->forward(code);
+      const auto labels = at::tensor({2, 0, 9}, at::kLong);
+      const auto before = d->forward(x, labels);
+      const auto features = append_minibatch_std(d->main->forward(x)).flatten(1);
+      d->project->weight[2].copy_(at::randn({833}));
+      const auto after = d->forward(x, labels);
+      QVERIFY(std::abs((after[0] - before[0]).item<float>() - (features[0] * d->project->weight[2]).sum().item<float>()) <
+              1e-3f);
+      QCOMPARE((after[1] - before[1]).item<float>(), 0.f);
+      QVERIFY_THROWS_EXCEPTION(c10::Error, d->forward(x));  // told the class, it needs the labels
+    }
+
+    // Only the class changes: the same z as a 3 and as a 7 are different images; the same class twice the same.
+    GanTrainer t(o, GanTrainerOptions().batch_size(8), at::rand({40, 1, 28, 28}), at::arange(40, at::kLong).remainder(10));
+    t.step();
+    const auto decoder = t.decoder();
+    QCOMPARE(decoder->classes(), int64_t(10));
+    QCOMPARE(decoder->latent_dim(), int64_t(8));
+    const std::vector<float> style(8, 0.3f);
+    const auto three = decoder->decode(style, 3), seven = decoder->decode(style, 7);
+    QCOMPARE(three.size(), size_t(28 * 28));
+    QVERIFY(three != seven);
+    QVERIFY(three == decoder->decode(style, 3));
+    QVERIFY(decoder->decode(style, 10).empty());  // no class 10
+    // Without labels, with labels for a pair not told the class, or with a label out of range: refused.
+    QVERIFY_THROWS_EXCEPTION(c10::Error, GanTrainer(o, GanTrainerOptions(), at::rand({40, 1, 28, 28})));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, GanTrainer(DCGANOptions(), GanTrainerOptions(), at::rand({40, 1, 28, 28}),
+                                                    at::zeros({40}, at::kLong)));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, GanTrainer(o, GanTrainerOptions(), at::rand({40, 1, 28, 28}),
+                                                    at::full({40}, 10, at::kLong)));
   }
 
   void badOptionsAreRefused() {
