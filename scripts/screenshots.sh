@@ -67,6 +67,7 @@ train vae-beta4 --model vae --beta 4                 # the third curve of Compar
 train toy-vae --model vae --dataset toy:s-curve      # the toy playground on the Explore page
 train toy-diffusion --model toy-diffusion --dataset toy:s-curve  # Diffusion page, toy mode; pages
 train gan --model gan                                # the DCGAN on the Explore page
+train cvae --model vae --by-class                    # a CVAE: the class box and every class in one style
 train conv-vae --model conv-vae                      # random draws of a 16-D code
 train conv-vae-fashion --model conv-vae --dataset fashion-mnist
 train ddpm --model ddpm                              # Diffusion page; loss by timestep, sample quality
@@ -121,12 +122,14 @@ for lang in $languages; do
   shot "$lang" --train beta-vae-mlp mnist 30 15 train-beta-vae.png
   if have vae; then
     [ "$lang" = zh ] && shot zh --open "$work/vae" explore.png  # English: the Explore page of the pages
+    [ "$lang" = zh ] && have cvae && shot zh --open "$work/cvae" cvae-explore.png
     shot "$lang" --devices "$work/vae" train-device.png
   fi
   have vae toy-diffusion pixelcnn && shot "$lang" --pages "page-$lang" "$work/vae" "$work/toy-diffusion" "$work/pixelcnn"
   if [ "$lang" = zh ]; then
     keep zh get-digits-dialog.png get-digits-zh.png
     keep zh explore.png explore-zh.png
+    have cvae && keep zh cvae-explore.png cvae-explore-zh.png
     keep zh train-device.png train-zh.png
     keep zh train-beta-vae.png train-beta-vae-zh.png
     for page in explore diffusion pixels train runs; do keep zh "page-zh-$page.png"; done
@@ -157,6 +160,14 @@ for lang in $languages; do
     shot en --open "$work/gan" gan-explore.png "$work/conv-vae-fashion" conv-vae-fashion.png
     keep en gan-explore.png
     keep en conv-vae-fashion.png
+  fi
+  if have gan; then  # told the class: one row per class, one z per column
+    "$cli" sample "$work/gan" --count 100 --out "$work/gan-by-class.png" >/dev/null
+    convert "$work/gan-by-class.png" -filter point -resize 200% "$docs/gan-by-class.png"
+  fi
+  if have cvae; then
+    shot en --open "$work/cvae" cvae-explore.png
+    keep en cvae-explore.png
   fi
   if have conv-vae; then
     shot en --draws "$work/conv-vae" explore-random-draws.png

@@ -697,7 +697,12 @@ or drop an image</source>
         <translation>；红点是它由该编码生成的点，画在留出数据（灰色）之上</translation>
     </message>
     <message>
-        <location filename="../app/gui/explorepage.cpp" line="185"/>
+        <location filename="../app/gui/explorepage.cpp" line="186"/>
+        <source>; told each image&apos;s class: pick it under the sliders, which then move the style</source>
+        <translation>；训练时告知了每张图像的类别：在滑块下方选择类别，滑块随后移动风格</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/explorepage.cpp" line="187"/>
         <source>%1 with a %2-D latent code, after %3 training steps%4. Run: %5</source>
         <translation>%1，%2 维潜在编码，已训练 %3 步%4。运行：%5</translation>
     </message>
@@ -1711,12 +1716,12 @@ or drop an image</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="199"/>
+        <location filename="../app/families/familytools.cpp" line="200"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="197"/>
+        <location filename="../app/families/familytools.cpp" line="198"/>
         <location filename="../app/families/mlpvae.cpp" line="113"/>
         <location filename="../app/families/mlpvae.cpp" line="115"/>
         <location filename="../app/families/pixelfamily.cpp" line="132"/>
@@ -1744,29 +1749,29 @@ or drop an image</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="106"/>
+        <location filename="../app/families/familytools.cpp" line="107"/>
         <source>The class (which digit, which garment) is given to the network with every image; the trained model then draws the class it is asked for. MNIST and Fashion-MNIST only.</source>
         <translation>每张图像都把它的类别（哪个数字、哪种服装）告诉网络；训练好的模型就能画出要求的类别。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="146"/>
+        <location filename="../app/families/familytools.cpp" line="147"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="198"/>
+        <location filename="../app/families/familytools.cpp" line="199"/>
         <source>−ELBO</source>
         <translation>−ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="200"/>
+        <location filename="../app/families/familytools.cpp" line="201"/>
         <location filename="../app/families/mlpvae.cpp" line="112"/>
         <location filename="../app/families/mlpvae.cpp" line="114"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="201"/>
+        <location filename="../app/families/familytools.cpp" line="202"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
@@ -1923,7 +1928,7 @@ or drop an image</source>
         <translation>，告诉类别（%1 类）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="222"/>
+        <location filename="../app/families/familytools.cpp" line="223"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1938,17 +1943,17 @@ or drop an image</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="173"/>
+        <location filename="../app/families/familytools.cpp" line="174"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="209"/>
+        <location filename="../app/families/familytools.cpp" line="210"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="214"/>
+        <location filename="../app/families/familytools.cpp" line="215"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -2045,7 +2050,7 @@ or drop an image</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="197"/>
+        <location filename="../app/families/familytools.cpp" line="198"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -2121,7 +2126,7 @@ or drop an image</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="105"/>
+        <location filename="../app/families/familytools.cpp" line="106"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
@@ -2147,7 +2152,7 @@ or drop an image</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="122"/>
+        <location filename="../app/families/familytools.cpp" line="123"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
@@ -4368,77 +4373,77 @@ or drop an image</source>
 <context>
     <name>TrainingSettings</name>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="21"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="22"/>
         <source>Unknown model &apos;%1&apos; (%2).</source>
         <translation>未知模型“%1”（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="26"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="27"/>
         <source>Unknown dataset &apos;%1&apos; (%2).</source>
         <translation>未知的数据集“%1”（可选：%2）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="28"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="29"/>
         <source>The toy 2-D sets are points, not images: the %1 trains on images.</source>
         <translation>玩具二维数据集是点，而不是图像：%1 需要在图像上训练。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="30"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="31"/>
         <source>The %1 trains on 2-D points: choose a toy:NAME dataset.</source>
         <translation>%1 在二维点上训练：请选择 toy：名称 数据集。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="32"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="33"/>
         <source>Image size must be 28, 32 or 64 (got %1).</source>
         <translation>图像尺寸必须是 28、32 或 64（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="34"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="35"/>
         <source>Epochs must be between 1 and 10000 (got %1).</source>
         <translation>轮数必须在 1 到 10000 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="36"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="37"/>
         <source>Batch size must be between 1 and 8192 (got %1).</source>
         <translation>批大小必须在 1 到 8192 之间（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="38"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="39"/>
         <source>Learning rate must be above 0 and at most 1 (got %1).</source>
         <translation>学习率必须大于 0 且不超过 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="45"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="46"/>
         <source>The %1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="40"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="41"/>
         <source>The learning-rate schedule is constant or cosine (got &apos;%1&apos;).</source>
         <translation>学习率调度只能是 constant 或 cosine（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="42"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="43"/>
         <source>Precision must be fp32 or bf16 (got &apos;%1&apos;).</source>
         <translation>精度必须是 fp32 或 bf16（收到“%1”）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="48"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="49"/>
         <source>Threads must be between 1 and %1 (got %2).</source>
         <translation>线程数必须在 1 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="53"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="54"/>
         <source>The dataset &apos;%1&apos; is not on this machine. %2</source>
         <translation>这台机器上没有数据集“%1”。%2</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="55"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="56"/>
         <source>The data folder &apos;%1&apos; does not exist.</source>
         <translation>数据文件夹“%1”不存在。</translation>
     </message>
     <message>
-        <location filename="../app/registry/trainingtypes.cpp" line="57"/>
+        <location filename="../app/registry/trainingtypes.cpp" line="58"/>
         <source>No folder for runs is set.</source>
         <translation>未设置运行目录。</translation>
     </message>

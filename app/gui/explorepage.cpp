@@ -182,6 +182,8 @@ void ExplorePage::showModel(const DecoderSnapshot& decoder, const QString& folde
     notes += tr("; its codes are not drawn towards N(0, 1), so the sliders span the codes' mean ± 3 standard deviations");
   if (family.data == DataKind::Points)
     notes += tr("; the red dot is the point it makes from the code, drawn over the held-out data (grey)");
+  if (decoder.classes() > 0)
+    notes += tr("; told each image's class: pick it under the sliders, which then move the style");
   m_explore->setModelDescription(tr("%1 with a %2-D latent code, after %3 training steps%4. Run: %5")
                                      .arg(family.displayName())
                                      .arg(decoder.latentDim()).arg(decoder.step()).arg(notes, folder));
