@@ -61,8 +61,12 @@ Status GuidanceSweep::start(const GuidanceSweepRequest& request) {
       Q_EMIT progress(double(i) / n, what);
       Result<QualityReport> report;
       try {
-        report = SampleQuality::scoreRun(request.runFolder, r, request.dataFolder,
-                                         [this, i, n](const QString& line) { Q_EMIT progress(double(i) / n, line); });
+        // The judge's first training (about a minute) stops with the sweep too, so that opening
+        // another run never waits for it.
+        report = SampleQuality::scoreRun(
+            request.runFolder, r, request.dataFolder,
+            [this, i, n](const QString& line) { Q_EMIT progress(double(i) / n, line); },
+            [cancel] { return cancel->load(); });
       } catch (const std::exception& e) {
         report.error = QString::fromLocal8Bit(e.what());
       }

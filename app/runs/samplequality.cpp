@@ -187,7 +187,8 @@ QString classifierFile(const QString& dataset, const QString& dataFolder) {
          QString::fromLatin1(key) + QLatin1Char('-') + name;
 }
 
-Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say) {
+Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say,
+                               const std::function<bool()>& stopping) {
   return guarded<QualityReport>([&]() -> Result<QualityReport> {
     const auto run = Run::open(folder);
     if (!run.ok())
@@ -203,7 +204,7 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     if (!data.ok())
       return {{}, data.error};
     const QString recorded = run.value.dataset().value(QStringLiteral("folder")).toString();
-    auto judge = judgeFor(run.value.datasetName(), !dataFolder.isEmpty() ? dataFolder : recorded, data.value, say);
+    auto judge = judgeFor(run.value.datasetName(), !dataFolder.isEmpty() ? dataFolder : recorded, data.value, say, stopping);
     if (!judge.ok())
       return {{}, judge.error};
     const bool diffusion = family.diffusionTimeline;

@@ -46,8 +46,10 @@ using Say = std::function<void(const QString&)>;
 QString classifierFile(const QString& dataset, const QString& dataFolder);
 
 /// Scores r.count samples (0: 1000; DDIM with r.steps for diffusion runs) of a run's model. The
-/// classifier is trained on the run's data set on first use (about a minute) and cached.
-Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say);
+/// classifier is trained on the run's data set on first use (about a minute) and cached. `stopping`
+/// (asked between the classifier's batches; the sampling asks r.progress) ends it early with "stopped".
+Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QString& dataFolder, const Say& say,
+                               const std::function<bool()>& stopping = {});
 
 /// The calibration table of a data set's measure: training images, the same blurred, uniform
 /// noise and one image repeated, `count` each, against the held-out images.
