@@ -180,15 +180,7 @@ GanTrainer::GanTrainer(const DCGANOptions& model_options, const GanTrainerOption
               "GAN training images must have shape (N, ", model_options.channels(), ", ", s, ", ", s, "), got ",
               examples_.sizes());
   examples_ = examples_.to(at::kFloat).mul(2).sub_(1).contiguous();  // [0, 1] → [−1, 1], tanh's range
-  TORCH_CHECK(labels_.defined() == (model_options.classes() > 0),
-              model_options.classes() > 0 ? "a GAN told the class needs the images' labels" : "labels given to a GAN not told the class");
-  if (labels_.defined()) {
-    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
-                labels_.sizes(), " for ", examples_.size(0));
-    labels_ = labels_.to(at::kLong);
-    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < model_options.classes(),
-                "training labels must lie in [0, ", model_options.classes(), ")");
-  }
+  labels_ = checked_labels(labels_, model_options.classes(), examples_.size(0), "a GAN");
   torch::manual_seed(options_.seed());
   generator_ = Generator(model_options);
   discriminator_ = Discriminator(model_options);

@@ -11,6 +11,11 @@ namespace genlab {
 /// device. With classes == 0, `z` itself.
 at::Tensor with_class(const at::Tensor& z, const at::Tensor& labels, int64_t classes);
 
+/// The training labels of a model told the class (`classes` > 0), checked: defined exactly when it
+/// is told the class, one per image of `count`, each in [0, classes); as contiguous int64. `model`
+/// names it in the messages ("a VAE").
+at::Tensor checked_labels(const at::Tensor& labels, int64_t classes, int64_t count, const char* model);
+
 /// `n` labels (int64) 0, 1, …, classes − 1, 0, 1, …: every class in turn, equal counts when
 /// `classes` divides `n`.
 at::Tensor classes_in_turn(int64_t n, int64_t classes);

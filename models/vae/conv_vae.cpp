@@ -163,16 +163,7 @@ ConvVaeTrainer::ConvVaeTrainer(const ConvVAEOptions& model_options, const ConvVa
   TORCH_CHECK(std::isfinite(options.lr()) && options.lr() > 0 && options.lr() <= 1, "learning rate must be in (0, 1], got ", options.lr());
   TORCH_CHECK(options.beta() >= 0 && options.beta() <= 1000, "β must be in 0..1000, got ", options.beta());
   examples_ = examples_.to(at::kFloat).contiguous();
-  const int64_t classes = model_options.classes();
-  TORCH_CHECK(labels_.defined() == (classes > 0),
-              classes > 0 ? "a VAE told the class needs the images' labels" : "labels given to a VAE not told the class");
-  if (labels_.defined()) {
-    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
-                labels_.sizes(), " for ", examples_.size(0));
-    labels_ = labels_.to(at::kLong);
-    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < classes,
-                "training labels must lie in [0, ", classes, ")");
-  }
+  labels_ = checked_labels(labels_, model_options.classes(), examples_.size(0), "a VAE");
   torch::manual_seed(options_.seed());
   model_ = ConvVAE(model_options);
   adam_ = std::make_unique<Adam>(parameters_of(*model_), options_.lr());

@@ -50,16 +50,7 @@ VaeTrainer::VaeTrainer(const VAEOptions& model_options, const VaeTrainerOptions&
     : BatchTrainer(checked_images(model_options, options, std::move(images)), options.batch_size(), options.seed(),
                    "genlab-vae-trainer-1", /*drop_last=*/false),
       options_(options), labels_(std::move(labels)) {
-  const int64_t classes = model_options.classes();
-  TORCH_CHECK(labels_.defined() == (classes > 0),
-              classes > 0 ? "a VAE told the class needs the images' labels" : "labels given to a VAE not told the class");
-  if (labels_.defined()) {
-    TORCH_CHECK(labels_.dim() == 1 && labels_.size(0) == examples_.size(0), "one label per training image, got ",
-                labels_.sizes(), " for ", examples_.size(0));
-    labels_ = labels_.to(at::kLong).contiguous();
-    TORCH_CHECK(labels_.min().item<int64_t>() >= 0 && labels_.max().item<int64_t>() < classes,
-                "training labels must lie in [0, ", classes, ")");
-  }
+  labels_ = checked_labels(labels_, model_options.classes(), examples_.size(0), "a VAE");
   torch::manual_seed(options_.seed());  // initial weights
   model_ = VAE(model_options);
 
