@@ -87,7 +87,7 @@ int sampleCommand(const QStringList& args) {
       "plot over the data (toy models), or images and points sampled with DDPM or DDIM (diffusion models)."));
   p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("run folder"));
   p.addOptions({
-      {QStringLiteral("count"), QStringLiteral("Number of samples (default 64; diffusion: 16 images or 1000 points; at most 1024 images or 100000 points)."),
+      {QStringLiteral("count"), QStringLiteral("Number of samples (default 64, or 70 for a model told the class: seven of each; diffusion: 16 images or 1000 points; at most 1024 images or 100000 points)."),
        QStringLiteral("n")},
       {QStringLiteral("sampler"), QStringLiteral("Diffusion runs: ddpm (default, every step) or ddim."), QStringLiteral("name")},
       {QStringLiteral("steps"), QStringLiteral("Diffusion runs, DDIM: number of steps (default 50, at most T)."), QStringLiteral("n")},

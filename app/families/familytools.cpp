@@ -142,14 +142,16 @@ void latentRangeFromRun(DecoderSnapshot& snapshot, const Run& run) {
 namespace {
 // The run's decoder for `count` samples (r.count, or 64), at most `most`; the error says why not.
 Result<std::pair<DecoderSnapshot, int>> decoderFor(const Run& run, const SampleRequest& r, int most) {
-  const int count = r.count > 0 ? r.count : 64;
-  if (count > most)
-    return {{}, QCoreApplication::translate("ModelFamily", "At most %1 samples at a time (asked for %2).").arg(most).arg(count)};
   auto decoder = run.family().loadDecoder(run);
   if (!decoder.ok())
     return {{}, decoder.error};
-  if (const Status label = checkClassLabel(r.label, decoder.value.classes()); !label.ok())
+  const int classes = decoder.value.classes();
+  if (const Status label = checkClassLabel(r.label, classes); !label.ok())
     return {{}, label.error};
+  // 64 by default; every class in turn, whole rows of them (70 for ten classes).
+  const int count = r.count > 0 ? r.count : classes > 0 && r.label < 0 ? (64 + classes - 1) / classes * classes : 64;
+  if (count > most)
+    return {{}, QCoreApplication::translate("ModelFamily", "At most %1 samples at a time (asked for %2).").arg(most).arg(count)};
   return {{std::move(decoder.value), count}, {}};
 }
 }  // namespace

@@ -61,6 +61,11 @@ class ModelSession {
   virtual QString loadNote() const { return {}; }
   /// A copy of the decoder (VAE) or generator (GAN) for the GUI; null for a model without one.
   virtual DecoderSnapshot snapshot() { return {}; }
-  /// What samples/step-N.png shows at an epoch's end: 64 decoded draws, or a model's own picture.
-  virtual QImage samplesImage() { return snapshot().sampleGrid(64, 1); }
+  /// What samples/step-N.png shows at an epoch's end: 64 decoded draws (told the class: whole rows,
+  /// one per class, 7 codes across), or a model's own picture.
+  virtual QImage samplesImage() {
+    const DecoderSnapshot decoder = snapshot();
+    const int classes = decoder.classes();
+    return decoder.sampleGrid(classes > 0 ? (64 + classes - 1) / classes * classes : 64, 1);
+  }
 };

@@ -164,6 +164,7 @@ class tst_CommandLine : public QObject {
     QCOMPARE(model.value(QStringLiteral("latent_dim")).toInt(), 64);  // the GAN's own defaults
     QCOMPARE(json.value(QStringLiteral("training")).toObject().value(QStringLiteral("batch_size")).toInt(), 64);
     QCOMPARE(json.value(QStringLiteral("steps")).toInt(), 20);
+    QCOMPARE(model.value(QStringLiteral("classes")).toInt(), 10);  // told the class by default
     QFile csv(run + QStringLiteral("/metrics.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readLine().trimmed(), QByteArray("step,epoch,wall_s,d_loss,g_loss,d_real,d_fake,eval_d_loss,eval_g_loss,eval_d_real,eval_d_fake,"
@@ -181,6 +182,10 @@ class tst_CommandLine : public QObject {
              QStringLiteral("3"), QStringLiteral("--out"), png});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(QImage(png).size(), QSize(4 * 29 + 1, 4 * 29 + 1));  // one class: a square grid
+    // Without --count: whole rows, one per class, seven codes across (70 samples).
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(7 * 29 + 1, 10 * 29 + 1));
     r = cli({QStringLiteral("sample"), run, QStringLiteral("--class"), QStringLiteral("10"), QStringLiteral("--out"), png});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("knows classes 0 to 9, not 10")), qPrintable(r.err));
