@@ -1716,12 +1716,12 @@ or drop an image</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="200"/>
+        <location filename="../app/families/familytools.cpp" line="210"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="198"/>
+        <location filename="../app/families/familytools.cpp" line="208"/>
         <location filename="../app/families/mlpvae.cpp" line="113"/>
         <location filename="../app/families/mlpvae.cpp" line="115"/>
         <location filename="../app/families/pixelfamily.cpp" line="132"/>
@@ -1739,39 +1739,39 @@ or drop an image</source>
         <translation>潜在编码的维度 d。d = 2 时，探索页面能展示整个潜在空间。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="41"/>
+        <location filename="../app/families/familytools.cpp" line="49"/>
         <source>β (&amp;KL weight):</source>
         <translation>β（KL 权重）(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="42"/>
+        <location filename="../app/families/familytools.cpp" line="50"/>
         <source>Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards the prior and blurs the digits, smaller sharpens them and leaves gaps.</source>
         <translation>KL 项的权重：1 即 ELBO；更大（β-VAE）会把编码拉向先验并使数字变模糊，更小则更清晰但会留下空洞。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="107"/>
+        <location filename="../app/families/familytools.cpp" line="115"/>
         <source>The class (which digit, which garment) is given to the network with every image; the trained model then draws the class it is asked for. MNIST and Fashion-MNIST only.</source>
         <translation>每张图像都把它的类别（哪个数字、哪种服装）告诉网络；训练好的模型就能画出要求的类别。仅限 MNIST 和 Fashion-MNIST。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="147"/>
+        <location filename="../app/families/familytools.cpp" line="162"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="199"/>
+        <location filename="../app/families/familytools.cpp" line="209"/>
         <source>−ELBO</source>
         <translation>−ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="201"/>
+        <location filename="../app/families/familytools.cpp" line="211"/>
         <location filename="../app/families/mlpvae.cpp" line="112"/>
         <location filename="../app/families/mlpvae.cpp" line="114"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="202"/>
+        <location filename="../app/families/familytools.cpp" line="212"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
@@ -1840,100 +1840,100 @@ or drop an image</source>
         <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="60"/>
+        <location filename="../app/families/ddpm.cpp" line="54"/>
         <source>Without the class:</source>
         <translation>不告诉类别的比例：</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="61"/>
+        <location filename="../app/families/ddpm.cpp" line="55"/>
         <source>With the class told: the share of training images shown without it, so that the same network also learns to draw without a class. Sampling then mixes the two (classifier-free guidance).</source>
         <translation>告诉类别时：训练图像中不附带类别的比例，使同一个网络也学会不带类别地画。采样时把两者混合（无分类器引导）。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="77"/>
+        <location filename="../app/families/ddpm.cpp" line="65"/>
         <source>Guidance w:</source>
         <translation>引导强度 w：</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="78"/>
+        <location filename="../app/families/ddpm.cpp" line="66"/>
         <source>With the class told: the classifier-free guidance scale this run samples and is scored with unless asked for another (0: without the class, 1: with it, more: more typical, less varied digits).</source>
         <translation>告知类别时：这个运行采样和打分所用的无分类器引导强度，除非另行指定（0：不用类别，1：用类别，更大：数字更典型、变化更少）。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="208"/>
+        <location filename="../app/families/ddpm.cpp" line="196"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="209"/>
+        <location filename="../app/families/ddpm.cpp" line="197"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="246"/>
+        <location filename="../app/families/ddpm.cpp" line="234"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="247"/>
+        <location filename="../app/families/ddpm.cpp" line="235"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="267"/>
+        <location filename="../app/families/ddpm.cpp" line="255"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="268"/>
+        <location filename="../app/families/ddpm.cpp" line="256"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="269"/>
+        <location filename="../app/families/ddpm.cpp" line="257"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="317"/>
+        <location filename="../app/families/ddpm.cpp" line="305"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="320"/>
+        <location filename="../app/families/ddpm.cpp" line="308"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="324"/>
+        <location filename="../app/families/ddpm.cpp" line="312"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="325"/>
+        <location filename="../app/families/ddpm.cpp" line="313"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="326"/>
+        <location filename="../app/families/ddpm.cpp" line="314"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="127"/>
         <location filename="../app/families/dcgan.cpp" line="149"/>
-        <location filename="../app/families/ddpm.cpp" line="329"/>
+        <location filename="../app/families/ddpm.cpp" line="317"/>
         <location filename="../app/families/mlpvae.cpp" line="170"/>
         <source>, told the class (%1 classes)</source>
         <translation>，告诉类别（%1 类）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="223"/>
+        <location filename="../app/families/familytools.cpp" line="233"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="60"/>
+        <location filename="../app/families/familytools.cpp" line="68"/>
         <source>model.%1 is %2, not a whole number from %3 to %4</source>
         <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
@@ -1943,17 +1943,17 @@ or drop an image</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="174"/>
+        <location filename="../app/families/familytools.cpp" line="184"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="210"/>
+        <location filename="../app/families/familytools.cpp" line="220"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="215"/>
+        <location filename="../app/families/familytools.cpp" line="225"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -2050,7 +2050,7 @@ or drop an image</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="198"/>
+        <location filename="../app/families/familytools.cpp" line="208"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -2126,7 +2126,7 @@ or drop an image</source>
         <translation>模型对每个像素预测的内容。黑或白：每次访问时重新二值化数字，与 PixelCNN 论文的 MNIST 结果一致。256 级灰度：对每个灰度值做 softmax，学得更慢。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="106"/>
+        <location filename="../app/families/familytools.cpp" line="114"/>
         <source>Tell the model each image&apos;s &amp;class</source>
         <translation>告诉模型每张图像的类别(&amp;C)</translation>
     </message>
@@ -2152,7 +2152,7 @@ or drop an image</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="123"/>
+        <location filename="../app/families/familytools.cpp" line="131"/>
         <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
         <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
@@ -3424,8 +3424,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="112"/>
-        <location filename="../app/runs/samplequality.cpp" line="402"/>
-        <location filename="../app/runs/samplequality.cpp" line="419"/>
+        <location filename="../app/runs/samplequality.cpp" line="403"/>
+        <location filename="../app/runs/samplequality.cpp" line="420"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3440,92 +3440,92 @@ or drop an image</source>
         <translation>无法保存分类器（%1）：下次会重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="197"/>
+        <location filename="../app/runs/samplequality.cpp" line="198"/>
         <source>%1 is a %2: it makes no images to judge.</source>
         <translation>%1 是 %2：它不生成可供评判的图像。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="201"/>
+        <location filename="../app/runs/samplequality.cpp" line="202"/>
         <source>The quality measure scores 2 to 50000 samples (asked for %1).</source>
         <translation>质量评估可对 2 到 50000 个样本打分（请求了 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="217"/>
+        <location filename="../app/runs/samplequality.cpp" line="218"/>
         <source>%1 DDIM-%2 samples (η = %3)</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="219"/>
+        <location filename="../app/runs/samplequality.cpp" line="220"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="227"/>
+        <location filename="../app/runs/samplequality.cpp" line="228"/>
         <source>, guidance w = %1</source>
         <translation>，引导 w = %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="377"/>
+        <location filename="../app/runs/samplequality.cpp" line="378"/>
         <source>%1, seed 1, scored every %2 epochs and after the last by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1，每 %2 轮及最后一轮结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="221"/>
+        <location filename="../app/runs/samplequality.cpp" line="222"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="255"/>
+        <location filename="../app/runs/samplequality.cpp" line="256"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="256"/>
+        <location filename="../app/runs/samplequality.cpp" line="257"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="257"/>
+        <location filename="../app/runs/samplequality.cpp" line="258"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="258"/>
+        <location filename="../app/runs/samplequality.cpp" line="259"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="316"/>
+        <location filename="../app/runs/samplequality.cpp" line="317"/>
         <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
         <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="318"/>
+        <location filename="../app/runs/samplequality.cpp" line="319"/>
         <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
         <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="370"/>
+        <location filename="../app/runs/samplequality.cpp" line="371"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="372"/>
+        <location filename="../app/runs/samplequality.cpp" line="373"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="374"/>
+        <location filename="../app/runs/samplequality.cpp" line="375"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="380"/>
+        <location filename="../app/runs/samplequality.cpp" line="381"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="390"/>
+        <location filename="../app/runs/samplequality.cpp" line="391"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>

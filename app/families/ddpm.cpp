@@ -50,34 +50,22 @@ genlab::GaussianDiffusionOptions defaultProcess() {
 }
 
 FamilyOption classDropoutOption() {
-  FamilyOption o;
-  o.key = kClassDropout;
-  o.type = FamilyOption::Type::Real;
-  o.min = 0;
-  o.max = 0.9;
-  o.decimals = 2;
-  o.defaultValue = 0.1;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Without the class:");
-  o.help = QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the share of training images shown without it, so "
-                                            "that the same network also learns to draw without a class. Sampling "
-                                            "then mixes the two (classifier-free guidance).");
+  FamilyOption o = realOption(
+      kClassDropout, 0, 0.9, 0.1, QT_TRANSLATE_NOOP("ModelFamily", "Without the class:"),
+      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the share of training images shown without it, so "
+                                       "that the same network also learns to draw without a class. Sampling "
+                                       "then mixes the two (classifier-free guidance)."));
   o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(0.0); };
   return o;
 }
 
 // The run's own guidance scale: what sampling, scoring and the Diffusion page use unless asked for another.
 FamilyOption guidanceOption() {
-  FamilyOption o;
-  o.key = kGuidance;
-  o.type = FamilyOption::Type::Real;
-  o.min = 0;
-  o.max = 20;
-  o.decimals = 2;
-  o.defaultValue = Sampler::defaultGuidance;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "Guidance w:");
-  o.help = QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the classifier-free guidance scale this run samples "
-                                            "and is scored with unless asked for another (0: without the class, 1: "
-                                            "with it, more: more typical, less varied digits).");
+  FamilyOption o = realOption(
+      kGuidance, 0, 20, Sampler::defaultGuidance, QT_TRANSLATE_NOOP("ModelFamily", "Guidance w:"),
+      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the classifier-free guidance scale this run samples "
+                                       "and is scored with unless asked for another (0: without the class, 1: "
+                                       "with it, more: more typical, less varied digits)."));
   o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(Sampler::olderRunsGuidance); };
   return o;
 }

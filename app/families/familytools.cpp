@@ -30,17 +30,25 @@ FamilyOption latentOption(int defaultDim) {
   return o;
 }
 
-FamilyOption betaOption(double defaultBeta) {
+FamilyOption realOption(const QString& key, double min, double max, double defaultValue, const char* label,
+                        const char* help) {
   FamilyOption o;
-  o.key = kBeta;
+  o.key = key;
   o.type = FamilyOption::Type::Real;
-  o.min = 0;
-  o.max = 1000;
+  o.min = min;
+  o.max = max;
   o.decimals = 2;
-  o.defaultValue = defaultBeta;
-  o.label = QT_TRANSLATE_NOOP("ModelFamily", "β (&KL weight):");
-  o.help = QT_TRANSLATE_NOOP("ModelFamily", "Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards "
-                                            "the prior and blurs the digits, smaller sharpens them and leaves gaps.");
+  o.defaultValue = defaultValue;
+  o.label = label;
+  o.help = help;
+  return o;
+}
+
+FamilyOption betaOption(double defaultBeta) {
+  FamilyOption o = realOption(
+      kBeta, 0, 1000, defaultBeta, QT_TRANSLATE_NOOP("ModelFamily", "β (&KL weight):"),
+      QT_TRANSLATE_NOOP("ModelFamily", "Weight of the KL term: 1 is the ELBO; larger (β-VAE) pulls the codes towards "
+                                       "the prior and blurs the digits, smaller sharpens them and leaves gaps."));
   o.fromOlderRun = [](const QJsonObject& run) {
     return run.value(QStringLiteral("training")).toObject().value(QStringLiteral("beta"));
   };

@@ -27,6 +27,10 @@ inline const QString kLatent = QStringLiteral("latent");
 /// β, the weight of a VAE's KL term (1: the ELBO; new runs start from `defaultBeta`); older runs
 /// recorded it as training.beta.
 FamilyOption betaOption(double defaultBeta = 1.0);
+/// A real-valued option shown with two decimals: `label` and `help` marked with QT_TRANSLATE_NOOP
+/// in context "ModelFamily" (the caller sets fromOlderRun).
+FamilyOption realOption(const QString& key, double min, double max, double defaultValue, const char* label,
+                        const char* help);
 inline const QString kBeta = QStringLiteral("beta");
 
 /// "by-class": the net is told each image's class (which digit, which garment), and the trained
