@@ -99,7 +99,15 @@ void ReverseView::beginTrajectory(const QVector<int>& timesteps, const QString& 
 
 void ReverseView::appendFrame(int index, int t, const QImage& xt, const QImage& x0, const QImage& eps,
                               const QVector<QPointF>& xtPoints, const QVector<QPointF>& x0Points) {
-  m_frames.append({index, t, xt, x0, eps, xtPoints, x0Points});
+  Frame f;
+  f.index = index;
+  f.t = t;
+  f.xt = xt;
+  f.x0 = x0;
+  f.eps = eps;
+  f.xtPoints = xtPoints;
+  f.x0Points = x0Points;
+  m_frames.append(f);
   if (m_frames.size() == 1)
     updateFrameActions();
   const bool follow = m_slider->value() + 1 >= m_frames.size() - 1 || m_frames.size() == 1;
@@ -108,6 +116,19 @@ void ReverseView::appendFrame(int index, int t, const QImage& xt, const QImage& 
     m_slider->setValue(int(m_frames.size()) - 1);  // live: show the newest step
   if (m_filmIndices.contains(int(m_frames.size()) - 1))
     rebuildFilmstrip();
+}
+
+void ReverseView::setLastFramePredictions(const QImage& x0Told, const QImage& x0Untold, const QVector<QPointF>& toldPoints,
+                                          const QVector<QPointF>& untoldPoints) {
+  if (m_frames.isEmpty())
+    return;
+  Frame& f = m_frames.last();
+  f.x0Told = x0Told;
+  f.x0Untold = x0Untold;
+  f.x0ToldPoints = toldPoints;
+  f.x0UntoldPoints = untoldPoints;
+  if (currentFrame() == int(m_frames.size()) - 1)
+    showFrame(currentFrame());
 }
 
 void ReverseView::endTrajectory(bool completed, double seconds) {
@@ -146,9 +167,15 @@ void ReverseView::showFrame(int index) {
   const Frame& f = m_frames[index];
   const int planned = std::max(int(m_planned.size()), int(m_frames.size()));
   m_position->setText(tr("step %1 of %2 · t = %3").arg(index + 1).arg(planned).arg(f.t));
+  // x̂0 told the class and told none: only for a model told the class.
+  const bool parts = m_points ? !f.x0ToldPoints.isEmpty() : !f.x0Told.isNull();
+  for (int i = 0; i < m_partBoxes.size(); ++i)
+    m_partBoxes[i]->setVisible(parts && (i >= 2) == m_points);
   if (m_points) {
     m_xtPoints->setPoints(f.xtPoints);
     m_x0Points->setPoints(f.x0Points);
+    m_x0ToldPoints->setPoints(f.x0ToldPoints);
+    m_x0UntoldPoints->setPoints(f.x0UntoldPoints);
     QVector<QVector<QPointF>> trails;
     if (m_trails->isChecked() && !f.xtPoints.isEmpty()) {
       const int followed = std::min<int>(8, int(f.xtPoints.size()));
@@ -162,6 +189,8 @@ void ReverseView::showFrame(int index) {
     m_xt->setImage(f.xt);
     m_x0->setImage(f.x0);
     m_eps->setImage(f.eps);
+    m_x0Told->setImage(f.x0Told);
+    m_x0Untold->setImage(f.x0Untold);
   }
 }
 

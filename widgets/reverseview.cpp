@@ -202,8 +202,16 @@ void ReverseView::buildStepViews() {
   auto* images = new QWidget(this);
   auto* ir = new QHBoxLayout(images);
   ir->setContentsMargins(0, 0, 0, 0);
+  m_x0Told = new DigitView(this);
+  m_x0Told->setObjectName(QStringLiteral("reverseX0ToldView"));
+  m_x0Untold = new DigitView(this);
+  m_x0Untold->setObjectName(QStringLiteral("reverseX0UntoldView"));
   ir->addWidget(captioned(m_xt, tr("x_t: the noisy state at this step"), images));
   ir->addWidget(captioned(m_x0, tr("predicted x0: the network's guess of the clean image"), images));
+  m_partBoxes << captioned(m_x0Told, tr("x0 told the class alone (w = 1)"), images)
+              << captioned(m_x0Untold, tr("x0 told no class (w = 0)"), images);
+  ir->addWidget(m_partBoxes[0]);
+  ir->addWidget(m_partBoxes[1]);
   ir->addWidget(captioned(m_eps, tr("predicted ε: the noise it sees in x_t (−2 black … 2 white)"), images));
   m_xtPoints = new PointCloudView(this);
   m_xtPoints->setObjectName(QStringLiteral("reversePointsView"));
@@ -214,8 +222,19 @@ void ReverseView::buildStepViews() {
   auto* pr = new QVBoxLayout(points);
   pr->setContentsMargins(0, 0, 0, 0);
   auto* prow = new QHBoxLayout;
+  m_x0ToldPoints = new PointCloudView(this);
+  m_x0ToldPoints->setObjectName(QStringLiteral("reverseX0ToldPoints"));
+  m_x0UntoldPoints = new PointCloudView(this);
+  for (PointCloudView* v : {m_x0ToldPoints, m_x0UntoldPoints})
+    v->setMinimumHeight(200);
   prow->addWidget(captioned(m_xtPoints, tr("x_t: every sample's point at this step (blue), data behind (grey)"), points));
   prow->addWidget(captioned(m_x0Points, tr("predicted x0: where the network thinks each point is heading"), points));
+  m_partBoxes << captioned(m_x0ToldPoints, tr("x0 told the class alone (w = 1)"), points)
+              << captioned(m_x0UntoldPoints, tr("x0 told no class (w = 0)"), points);
+  prow->addWidget(m_partBoxes[2]);
+  prow->addWidget(m_partBoxes[3]);
+  for (QWidget* box : m_partBoxes)
+    box->hide();
   pr->addLayout(prow, 1);
   m_trails = new QCheckBox(tr("Trails"), this);
   m_trails->setToolTip(tr("The paths of eight points so far"));
@@ -327,9 +346,11 @@ void ReverseView::setModel(const QString& description, int timesteps, bool point
   m_views->setCurrentIndex(points ? 1 : 0);
   m_trails->setVisible(points);
   if (points) {
-    m_xtPoints->setBackground(data);
-    m_x0Points->setBackground(data);
+    for (PointCloudView* v : {m_xtPoints, m_x0Points, m_x0ToldPoints, m_x0UntoldPoints})
+      v->setBackground(data);
   }
+  for (QWidget* box : m_partBoxes)
+    box->hide();  // until a step of a model told the class has them
 }
 
 ReverseSettings ReverseView::settings() const {

@@ -61,6 +61,10 @@ class ReverseView final : public QWidget {
   void beginTrajectory(const QVector<int>& timesteps, const QString& spacing);
   void appendFrame(int index, int t, const QImage& xt, const QImage& x0, const QImage& eps,
                    const QVector<QPointF>& xtPoints = {}, const QVector<QPointF>& x0Points = {});
+  /// x̂0 of the network told the class alone and told none, of the step appended last (a model told
+  /// the class: the guided x̂0 mixes the two by w); shown beside the guided x̂0 while steps have them.
+  void setLastFramePredictions(const QImage& x0Told, const QImage& x0Untold, const QVector<QPointF>& toldPoints = {},
+                               const QVector<QPointF>& untoldPoints = {});
   /// Sampling ended (completed or cancelled) after `seconds`.
   void endTrajectory(bool completed, double seconds);
   void setSampling(bool running);
@@ -109,8 +113,8 @@ class ReverseView final : public QWidget {
  private:
   struct Frame {
     int index = 0, t = 0;
-    QImage xt, x0, eps;
-    QVector<QPointF> xtPoints, x0Points;
+    QImage xt, x0, eps, x0Told, x0Untold;
+    QVector<QPointF> xtPoints, x0Points, x0ToldPoints, x0UntoldPoints;
   };
   void buildNoModelRow();                      // reverseview.cpp
   void buildSamplerControls();                 // reverseview.cpp
@@ -157,6 +161,10 @@ class ReverseView final : public QWidget {
   QStackedWidget* m_views = nullptr;
   DigitView *m_xt = nullptr, *m_x0 = nullptr, *m_eps = nullptr;
   PointCloudView *m_xtPoints = nullptr, *m_x0Points = nullptr;
+  // x̂0 told the class and told none (a model told the class); their captioned boxes show or hide.
+  DigitView *m_x0Told = nullptr, *m_x0Untold = nullptr;
+  PointCloudView *m_x0ToldPoints = nullptr, *m_x0UntoldPoints = nullptr;
+  QList<QWidget*> m_partBoxes;
   QCheckBox* m_trails = nullptr;
   QSlider* m_slider = nullptr;
   QToolButton* m_play = nullptr;

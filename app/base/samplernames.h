@@ -26,4 +26,10 @@ constexpr double defaultGuidance = 1.2;
 constexpr double olderRunsGuidance = 2.0;
 /// SampleRequest's and ReverseRequest's guidance: the run's own scale.
 constexpr double runsGuidance = -1;
+/// DDIM's steps unless the user asks for another: 50 network calls (two with guidance), where
+/// DDPM through all 1000 steps takes 20 times as long for digits no better (docs/QUALITY.md).
+constexpr int defaultSteps = 50;
+/// The steps a request's `asked` (0: the default) means for a run of `timesteps`: the default is
+/// never more than the run has.
+inline int stepsFor(int asked, int timesteps) { return asked > 0 ? asked : (defaultSteps < timesteps ? defaultSteps : timesteps); }
 }  // namespace Sampler

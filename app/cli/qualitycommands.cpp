@@ -52,7 +52,7 @@ int qualityCommand(const QStringList& args) {
   whole("seed", seed);
   whole("batch", r.batch);
   whole("class", r.label);
-  if (!ok || r.count < 2 || r.steps < 1 || seed < 0 || r.batch < 0 || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
+  if (!ok || r.count < 2 || (p.isSet(QStringLiteral("steps")) && r.steps < 1) || seed < 0 || r.batch < 0 || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
     err(QStringLiteral("--count (at least 2), --steps, --batch, --seed and --class take whole numbers"));
     return 2;
   }

@@ -89,7 +89,7 @@ int sampleCommand(const QStringList& args) {
   p.addOptions({
       {QStringLiteral("count"), QStringLiteral("Number of samples (default 64, or 70 for a model told the class: seven of each; diffusion: 16 images or 1000 points; at most 1024 images or 100000 points)."),
        QStringLiteral("n")},
-      {QStringLiteral("sampler"), QStringLiteral("Diffusion runs: ddpm (default, every step) or ddim."), QStringLiteral("name")},
+      {QStringLiteral("sampler"), QStringLiteral("Diffusion runs: ddim (default) or ddpm (every step; 20 times as long with T = 1000)."), QStringLiteral("name")},
       {QStringLiteral("steps"), QStringLiteral("Diffusion runs, DDIM: number of steps (default 50, at most T)."), QStringLiteral("n")},
       {QStringLiteral("eta"), QStringLiteral("Diffusion runs, DDIM: η in [0, 1] (default 1, fresh noise at every step; 0: deterministic)."), QStringLiteral("x")},
       {QStringLiteral("frames"), QStringLiteral("Diffusion runs: draw the denoising as a strip of the starting noise and n evenly spaced states."),
@@ -135,8 +135,9 @@ int sampleCommand(const QStringList& args) {
   if (p.isSet(QStringLiteral("sampler")))
     r.sampler = p.value(QStringLiteral("sampler"));
   if (!ok || r.count < 0 || r.frames < 0 || r.frames > 50 || (p.isSet(QStringLiteral("count")) && r.count < 1) ||
-      r.batch < 0 || (p.isSet(QStringLiteral("batch")) && r.batch < 1) || (p.isSet(QStringLiteral("class")) && r.label < 0)) {
-    err(QStringLiteral("--count and --batch (at least 1), --steps, --seed and --class take whole numbers, --frames 0 to 50, --eta a number, --guidance a number ≥ 0"));
+      r.batch < 0 || (p.isSet(QStringLiteral("batch")) && r.batch < 1) || (p.isSet(QStringLiteral("class")) && r.label < 0) ||
+      (p.isSet(QStringLiteral("steps")) && r.steps < 1)) {
+    err(QStringLiteral("--count, --batch and --steps (at least 1), --seed and --class take whole numbers, --frames 0 to 50, --eta a number, --guidance a number ≥ 0"));
     return 2;
   }
   if (!applyThreads(p))

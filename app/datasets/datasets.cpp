@@ -2,6 +2,7 @@
 #include "datasets.h"
 
 #include "data/mnist_dataset.h"
+#include "data/toy2d.h"
 
 #include <QDir>
 
@@ -37,6 +38,8 @@ DataSet toySet(const char* generator, const char* label) {
   d.imageSize = 0;
   d.channels = 0;
   d.generator = generator;
+  for (const std::string& part : genlab::toy2d_classes(generator))
+    d.classes << QString::fromStdString(part);
   return d;
 }
 

@@ -48,6 +48,11 @@ genlab::Denoiser DiffusionModel::denoiserFor(const at::Tensor& labels, double gu
   return genlab::guided(m_told, labels, guidanceOr(guidance), m_classes);
 }
 
+genlab::Denoiser DiffusionModel::denoiserKeeping(const at::Tensor& labels, double guidance,
+                                                 std::shared_ptr<genlab::GuidanceParts> keep) const {
+  return genlab::guided_keeping(m_told, labels, guidanceOr(guidance), m_classes, std::move(keep));
+}
+
 at::Tensor DiffusionModel::labelsFor(int64_t count, int label) const {
   return m_classes > 0 ? genlab::sample_labels(count, m_classes, label) : at::Tensor();
 }

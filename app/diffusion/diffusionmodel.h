@@ -5,6 +5,7 @@
 #include "modelfamily.h"
 
 #include "diffusion/gaussian_diffusion.h"
+#include "diffusion/guidance.h"
 
 #include <QString>
 #include <memory>
@@ -51,6 +52,9 @@ class DiffusionModel {
   /// The network told `labels` (B), guided with scale guidanceOr(`guidance`) (genlab::guided); a
   /// model without classes, or undefined labels: denoiser().
   genlab::Denoiser denoiserFor(const at::Tensor& labels, double guidance) const;
+  /// The same for a model told the class and defined `labels`, leaving both predictions of every
+  /// call in `keep` (genlab::guided_keeping: one pass of a doubled batch at any w).
+  genlab::Denoiser denoiserKeeping(const at::Tensor& labels, double guidance, std::shared_ptr<genlab::GuidanceParts> keep) const;
   /// The classes of `count` samples: all `label`, or with −1 each class in turn; undefined for a
   /// model without classes.
   at::Tensor labelsFor(int64_t count, int label = -1) const;

@@ -24,7 +24,7 @@ namespace DiffusionSampling {
 Status validate(const Request& r, int timesteps) {
   if (!Sampler::isKnown(r.sampler))
     return {QCoreApplication::translate("DiffusionSampling", "Unknown sampler '%1' (ddpm or ddim).").arg(r.sampler)};
-  if (Sampler::isImplicit(r.sampler) && (r.steps < 1 || r.steps > timesteps))
+  if (Sampler::isImplicit(r.sampler) && (r.steps < 0 || Sampler::stepsFor(r.steps, timesteps) > timesteps))
     return {QCoreApplication::translate("DiffusionSampling", "DDIM steps must be between 1 and the run's %1 timesteps (got %2).").arg(timesteps).arg(r.steps)};
   if (r.guidance != Sampler::runsGuidance && !(r.guidance >= 0 && r.guidance <= 100))
     return {QCoreApplication::translate("DiffusionSampling", "The guidance scale must be between 0 and 100 (got %1).").arg(r.guidance)};
@@ -55,7 +55,7 @@ Result<at::Tensor> sampleImages(const DiffusionModel& model, const Request& requ
   const auto& diffusion = model.process();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
   const bool ddim = Sampler::isImplicit(r.sampler);
-  const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
+  const auto visits = ddim ? diffusion.ddim_timesteps(Sampler::stepsFor(r.steps, model.timesteps())) : diffusion.ddpm_timesteps();
   const int64_t total = r.count, batch = r.batch > 0 ? r.batch : 100, steps = int64_t(visits.size());
   // A model told the class draws the classes in turn (equal counts), or the one asked for.
   const at::Tensor labels = model.labelsFor(total, r.label);
@@ -105,7 +105,7 @@ Result<QImage> sample(const DiffusionModel& model, const Request& request) {
   const auto& diffusion = model.process();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(r.seed);
   const bool ddim = Sampler::isImplicit(r.sampler);
-  const auto visits = ddim ? diffusion.ddim_timesteps(r.steps) : diffusion.ddpm_timesteps();
+  const auto visits = ddim ? diffusion.ddim_timesteps(Sampler::stepsFor(r.steps, model.timesteps())) : diffusion.ddpm_timesteps();
   const auto background = model.makesPoints() ? genlab::floats_of(genlab::make_toy2d(model.toyDataset().toStdString(), 2000, 2))
                                               : std::vector<float>();
   const int cols = int(std::ceil(std::sqrt(double(r.count))));

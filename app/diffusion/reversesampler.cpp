@@ -14,6 +14,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
+#include <ATen/ops/full.h>
 #include <ATen/ops/randn.h>
 
 #include <QCoreApplication>
@@ -176,7 +177,19 @@ Status ReverseSampler::start(const ReverseRequest& r) {
         fail(label.error);
         return;
       }
-      const auto net = model->denoiserFor(model->labelsFor(x.size(0), r.label), r.guidance);
+      // A trajectory of a model told the class keeps both predictions of every step, to show x̂0
+      // told the class and told none beside the guided one.
+      const auto labels = model->labelsFor(x.size(0), r.label);
+      const auto parts = std::make_shared<genlab::GuidanceParts>();
+      const bool keepParts = trajectory && labels.defined();
+      const auto net = keepParts ? model->denoiserKeeping(labels, r.guidance, parts) : model->denoiserFor(labels, r.guidance);
+      // x̂0 of a kept prediction of the state x at step t.
+      auto x0Of = [&](const at::Tensor& out, const at::Tensor& xt, int64_t t) {
+        const auto tt = at::full({xt.size(0)}, t, at::TensorOptions(at::kLong));
+        return process.model_predictions([&out](const at::Tensor&, const at::Tensor&) { return out; }, xt, tt,
+                                         process.options().clip_x0())
+            .pred_x_start;
+      };
       const auto end = process.denoise(net, x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;
@@ -188,13 +201,24 @@ Status ReverseSampler::start(const ReverseRequest& r) {
                                            ReverseFrame f;
                                            f.index = int(s.index);
                                            f.t = int(s.t);
+                                           const bool parted = keepParts && parts->told.defined();
+                                           const auto told = parted ? x0Of(parts->told, s.x_t, s.t) : at::Tensor();
+                                           const auto untold = parted ? x0Of(parts->untold, s.x_t, s.t) : at::Tensor();
                                            if (model->makesPoints()) {
                                              f.xtPoints = points(s.x_t);
                                              f.x0Points = points(s.x0);
+                                             if (parted) {
+                                               f.x0ToldPoints = points(told);
+                                               f.x0UntoldPoints = points(untold);
+                                             }
                                            } else {
                                              f.xt = grid(s.x_t, -1, 1);
                                              f.x0 = grid(s.x0, -1, 1);
                                              f.eps = grid(s.eps, -2, 2);
+                                             if (parted) {
+                                               f.x0Told = grid(told, -1, 1);
+                                               f.x0Untold = grid(untold, -1, 1);
+                                             }
                                            }
                                            Q_EMIT frame(f);
                                          } else {

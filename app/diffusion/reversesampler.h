@@ -41,6 +41,10 @@ struct ReverseFrame {
   int t = 0;      ///< the model's timestep (T − 1 … 0)
   QImage xt, x0, eps;
   QVector<QPointF> xtPoints, x0Points;
+  /// A model told the class: x̂0 of the network told the class alone and told none (guidance mixes
+  /// the two by w into x0); null otherwise.
+  QImage x0Told, x0Untold;
+  QVector<QPointF> x0ToldPoints, x0UntoldPoints;
 };
 
 /// How a sampling run ended.

@@ -22,10 +22,6 @@ const ModelFamily& ddpm();  // registered in registry.cpp
 
 namespace {
 
-// The probability that a training image is shown without its class (classifier-free guidance).
-const QString kClassDropout = QStringLiteral("class-dropout");
-const QString kGuidance = QStringLiteral("guidance");
-
 // Linear attention from this level on (0: also at full size, where it cost a fifth of each step).
 constexpr int64_t kAttentionFromLevel = 1;
 
@@ -49,27 +45,6 @@ genlab::GaussianDiffusionOptions defaultProcess() {
   return genlab::GaussianDiffusionOptions().schedule("cosine").timesteps(1000).objective("pred_v").min_snr_gamma(5);
 }
 
-FamilyOption classDropoutOption() {
-  FamilyOption o = realOption(
-      kClassDropout, 0, 0.9, 0.1, QT_TRANSLATE_NOOP("ModelFamily", "Without the class:"),
-      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the share of training images shown without it, so "
-                                       "that the same network also learns to draw without a class. Sampling "
-                                       "then mixes the two (classifier-free guidance)."));
-  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(0.0); };
-  return o;
-}
-
-// The run's own guidance scale: what sampling, scoring and the Diffusion page use unless asked for another.
-FamilyOption guidanceOption() {
-  FamilyOption o = realOption(
-      kGuidance, 0, 20, Sampler::defaultGuidance, QT_TRANSLATE_NOOP("ModelFamily", "Guidance w:"),
-      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the classifier-free guidance scale this run samples "
-                                       "and is scored with unless asked for another (0: without the class, 1: "
-                                       "with it, more: more typical, less varied digits)."));
-  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(Sampler::olderRunsGuidance); };
-  return o;
-}
-
 class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionTrainer> {
  public:
   DdpmSession(const TrainingSettings& s, const DatasetSplits& data) : m_channels(data.channels), m_size(data.train.height) {
@@ -89,7 +64,7 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
     m_eval = imagesOf(data.eval, m_channels);
     if (told)
       m_evalLabels = data.eval.labels;
-    m_guidance = s.options.contains(kGuidance) ? s.options.real(kGuidance) : Sampler::olderRunsGuidance;
+    m_guidance = guidanceOf(s.options);
     if (s.lrSchedule == QLatin1String("cosine"))
       m_trainer->set_lr_decay(m_trainer->steps_per_epoch() * s.epochs);
   }
@@ -246,9 +221,7 @@ const ModelFamily& Families::ddpm() {
     makeDiffusionFamily(f, "U-Net");
     f.byClass = true;
     f.options = {byClassOption(/*onByDefault=*/true), classDropoutOption(), guidanceOption()};
-    f.guidance = [](const Run& run) {
-      return run.options().contains(kGuidance) ? run.options().real(kGuidance) : Sampler::olderRunsGuidance;
-    };
+    f.guidance = [](const Run& run) { return guidanceOf(run.options()); };
     f.validate = [](const TrainingSettings& s) { return checkByClass(s); };
     // New runs minimise the Min-SNR-weighted v-prediction error, not the plain noise-prediction
     // error that the held-out curve (and older runs' training curve) shows.

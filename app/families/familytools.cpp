@@ -112,9 +112,10 @@ FamilyOption byClassOption(bool onByDefault) {
   o.defaultValue = onByDefault;
   o.needsClasses = true;
   o.label = QT_TRANSLATE_NOOP("ModelFamily", "Tell the model each image's &class");
-  o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment) is given to the network with every "
-                                            "image; the trained model then draws the class it is asked for. MNIST and "
-                                            "Fashion-MNIST only.");
+  o.help = QT_TRANSLATE_NOOP("ModelFamily", "The class (which digit, which garment, which part of a toy set) is given "
+                                            "to the network with every example; the trained model then draws the class "
+                                            "it is asked for. Data sets with classes only: MNIST, Fashion-MNIST, and the "
+                                            "toy sets made of parts (two moons, 8 Gaussians, rings).");
   o.fromOlderRun = [](const QJsonObject& run) {
     return QJsonValue(run.value(QStringLiteral("model")).toObject().value(QStringLiteral("classes")).toInt(0) > 0);
   };
@@ -126,10 +127,40 @@ int64_t classesOf(const TrainingSettings& s) {
   return s.options.flag(kByClass) && set ? int64_t(set->classes.size()) : 0;
 }
 
+FamilyOption classDropoutOption() {
+  FamilyOption o = realOption(
+      kClassDropout, 0, 0.9, 0.1, QT_TRANSLATE_NOOP("ModelFamily", "Without the class:"),
+      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the share of training images shown without it, so "
+                                       "that the same network also learns to draw without a class. Sampling "
+                                       "then mixes the two (classifier-free guidance)."));
+  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(0.0); };
+  return o;
+}
+
+FamilyOption guidanceOption() {
+  FamilyOption o = realOption(
+      kGuidance, 0, 20, Sampler::defaultGuidance, QT_TRANSLATE_NOOP("ModelFamily", "Guidance w:"),
+      QT_TRANSLATE_NOOP("ModelFamily", "With the class told: the classifier-free guidance scale this run samples "
+                                       "and is scored with unless asked for another (0: without the class, 1: "
+                                       "with it, more: more typical, less varied digits)."));
+  o.fromOlderRun = [](const QJsonObject&) { return QJsonValue(Sampler::olderRunsGuidance); };
+  return o;
+}
+
+double guidanceOf(const OptionValues& options) {
+  return options.contains(kGuidance) ? options.real(kGuidance) : Sampler::olderRunsGuidance;
+}
+
 Status checkByClass(const TrainingSettings& s) {
   if (s.options.flag(kByClass) && classesOf(s) == 0)
-    return {QCoreApplication::translate("ModelFamily", "Only MNIST and Fashion-MNIST have classes to tell the model; an "
-                                                       "image folder or a toy set has none.")};
+  {
+    QStringList named;
+    for (const DataSet* set : DataSets::all())
+      if (set->hasClasses())
+        named << set->id;
+    return {QCoreApplication::translate("ModelFamily", "%1 has no classes to tell the model; these data sets have: %2.")
+                .arg(s.dataset, named.join(QStringLiteral(", ")))};
+  }
   return {};
 }
 

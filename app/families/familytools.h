@@ -45,6 +45,14 @@ int64_t classesOf(const TrainingSettings& s);
 /// by-class asked of a data set without classes (an image folder, a toy set without them): why
 /// not; else ok.
 Status checkByClass(const TrainingSettings& s);
+/// Diffusion told the class: the share of training examples shown without it (classifier-free
+/// guidance's "no class"), and the guidance scale the run samples with unless asked for another.
+inline const QString kClassDropout = QStringLiteral("class-dropout");
+inline const QString kGuidance = QStringLiteral("guidance");
+FamilyOption classDropoutOption();
+FamilyOption guidanceOption();
+/// The run's own guidance scale from its options (older runs told the class: Sampler::olderRunsGuidance).
+double guidanceOf(const OptionValues& options);
 
 /// The arithmetic a session trains in: the settings' precision, already resolved by the worker
 /// ("bf16" or "fp32"; anything else is float32).

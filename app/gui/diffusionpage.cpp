@@ -133,6 +133,8 @@ void DiffusionPage::connectSampler() {
   });
   connect(m_sampler, &ReverseSampler::frame, this, [this](const ReverseFrame& f) {
     m_reverseView->appendFrame(f.index, f.t, f.xt, f.x0, f.eps, f.xtPoints, f.x0Points);
+    if (!f.x0Told.isNull() || !f.x0ToldPoints.isEmpty())
+      m_reverseView->setLastFramePredictions(f.x0Told, f.x0Untold, f.x0ToldPoints, f.x0UntoldPoints);
     if (m_waitingFirstFrame) {
       m_waitingFirstFrame = false;
       m_firstFrameMs = m_runClock.elapsed();

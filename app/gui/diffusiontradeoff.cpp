@@ -48,10 +48,11 @@ void DiffusionPage::resetTradeoff() {
   m_sweep->wait();
   m_tradeoff->setRunning(false);
   m_tradeoff->clear();
-  if (m_classes > 0)
+  if (m_runMakesPoints)  // the judge that scores the trade-off knows images
+    m_tradeoff->setAvailable(false, tr("The trade-off is scored by a judge of images; this toy model draws points "
+                                       "(try its classes and w on the Reverse tab)."));
+  else if (m_classes > 0)
     m_tradeoff->setAvailable(true);
-  else if (m_runMakesPoints)
-    m_tradeoff->setAvailable(false, tr("This toy model draws points without classes."));
   else
     m_tradeoff->setAvailable(false, tr("This DDPM was trained without the class (--no-by-class)."));
 }

@@ -70,8 +70,8 @@ using SampleProgress = std::function<bool(double done)>;
 struct SampleRequest {
   int count = 0;                             ///< 0: the family's own default
   quint64 seed = 1;
-  QString sampler = Sampler::ancestral();  ///< diffusion: every step, or Sampler::implicit() (DDIM)
-  int steps = 50;                            ///< DDIM steps
+  QString sampler = Sampler::implicit();   ///< diffusion: DDIM, or Sampler::ancestral() (every step)
+  int steps = 0;                             ///< DDIM steps (0: Sampler::stepsFor's default)
   double eta = Sampler::defaultEta;          ///< DDIM η
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int label = -1;                            ///< models told the class: this one; −1 each class in turn

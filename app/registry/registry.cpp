@@ -64,6 +64,6 @@ Status checkClassLabel(int label, int classes) {
     return {};
   return {classes > 0 ? QCoreApplication::translate("ModelFamily", "This run's model knows classes 0 to %1, not %2.")
                             .arg(classes - 1).arg(label)
-                      : QCoreApplication::translate("ModelFamily", "This run's model was not trained with the images' "
-                                                                   "classes: it cannot be told one.")};
+                      : QCoreApplication::translate("ModelFamily", "This run's model was not trained with the "
+                                                                   "classes of its data: it cannot be told one.")};
 }

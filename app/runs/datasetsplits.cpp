@@ -24,8 +24,10 @@ Result<DatasetSplits> DatasetSplits::load(const TrainingSettings& s) {
       const std::string& name = set->generator;
       for (auto* split : {&out.train, &out.eval}) {
         const bool train = split == &out.train;
-        split->images = genlab::make_toy2d(name, train ? 10000 : 2000, train ? 1 : 2);
-        split->labels = at::zeros({split->images.size(0)}, at::kLong);
+        // Sets made of parts (moons, 8 Gaussians, rings) label each point with its part.
+        auto set = genlab::make_toy2d_labelled(name, train ? 10000 : 2000, train ? 1 : 2);
+        split->images = std::move(set.points);
+        split->labels = std::move(set.labels);
         split->height = 1;
         split->width = 2;
         split->source = "generated: " + name;

@@ -216,7 +216,9 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
       return {{}, label.error};
     const at::Tensor asked = classes > 0 ? genlab::sample_labels(r.count, classes, r.label) : at::Tensor();
     QString what = diffusion ? QCoreApplication::translate("SampleQuality", "%1 DDIM-%2 samples (η = %3)")
-                                   .arg(r.count).arg(r.steps).arg(r.eta)
+                                   .arg(r.count)
+                                   .arg(Sampler::stepsFor(r.steps, family.noiseSchedule(run.value.model()).timesteps))
+                                   .arg(r.eta)
                              : QCoreApplication::translate("SampleQuality", "%1 samples").arg(r.count);
     if (say)
       say(QCoreApplication::translate("SampleQuality", "Drawing %1…").arg(what));

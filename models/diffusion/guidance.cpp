@@ -30,6 +30,25 @@ Denoiser guided(ClassDenoiser net, at::Tensor labels, double w, int64_t no_class
   };
 }
 
+Denoiser guided_keeping(ClassDenoiser net, at::Tensor labels, double w, int64_t no_class, std::shared_ptr<GuidanceParts> keep) {
+  TORCH_CHECK(std::isfinite(w) && w >= 0, "the guidance scale must be a number ≥ 0, got ", w);
+  TORCH_CHECK(labels.defined() && keep, "guided_keeping needs the labels and a place to keep the two predictions");
+  labels = labels.to(at::kLong);
+  return [net = std::move(net), both = at::cat({labels, at::full_like(labels, no_class)}), w, keep](const at::Tensor& x,
+                                                                                                   const at::Tensor& t) {
+    const int64_t b = x.size(0);
+    TORCH_CHECK(both.size(0) == 2 * b, "guidance: ", both.size(0) / 2, " labels for ", b, " images");
+    const auto out = net(at::cat({x, x}), at::cat({t, t}), both.to(x.device()));
+    keep->told = out.narrow(0, 0, b);
+    keep->untold = out.narrow(0, b, b);
+    if (w == 1)
+      return keep->told;
+    if (w == 0)
+      return keep->untold;
+    return keep->untold.add(keep->told.sub(keep->untold), w);
+  };
+}
+
 at::Tensor sample_labels(int64_t count, int64_t classes, int64_t label) {
   TORCH_CHECK(classes >= 1, "sample_labels: no classes");
   TORCH_CHECK(label < classes, "class ", label, " asked of a model of classes 0 … ", classes - 1);

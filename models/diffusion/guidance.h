@@ -5,6 +5,8 @@
 
 #include <ATen/core/Tensor.h>
 
+#include <memory>
+
 namespace genlab {
 
 /// Classifier-free guidance (Ho & Salimans 2022): the network told the classes `labels` (B) and
@@ -13,6 +15,16 @@ namespace genlab {
 /// (each one network pass, exactly that output); other w: both in one pass of a doubled batch.
 /// Undefined `labels`: every image without a class (w does not matter).
 Denoiser guided(ClassDenoiser net, at::Tensor labels, double w, int64_t no_class);
+
+/// The two predictions of a guided step, out(c) and out(∅), as the last call of the denoiser
+/// guided_keeping made computed them (on the network's output scale: ε, v or x̂0).
+struct GuidanceParts {
+  at::Tensor told, untold;
+};
+/// guided(), but every call runs both predictions (one pass of a doubled batch, whatever w) and
+/// leaves them in `*keep` — for showing what each would make of the same state. The output is
+/// guided()'s exactly (w = 0 the untold, w = 1 the told prediction).
+Denoiser guided_keeping(ClassDenoiser net, at::Tensor labels, double w, int64_t no_class, std::shared_ptr<GuidanceParts> keep);
 
 /// The classes of `count` samples drawn in turn, 0, 1, …, classes − 1, 0, … (equal counts when
 /// `count` is a multiple of `classes`), or all `label` when it is ≥ 0.

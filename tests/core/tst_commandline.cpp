@@ -354,6 +354,35 @@ class tst_CommandLine : public QObject {
              dir.filePath(QStringLiteral("z"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("choose a toy:NAME dataset")), qPrintable(r.err));
+    // Told which part of the set a point is: the 8 Gaussians' directions are its classes.
+    const QString told = dir.filePath(QStringLiteral("told"));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:8-gaussians"), QStringLiteral("--by-class"), QStringLiteral("--epochs"), QStringLiteral("2"),
+             QStringLiteral("--out"), told});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject toldJson = RunFolder(told).readRunJson().value;
+    QCOMPARE(toldJson.value(QStringLiteral("model")).toObject().value(QStringLiteral("classes")).toInt(), 8);
+    QCOMPARE(toldJson.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("classes")).toArray().at(2).toString(),
+             QStringLiteral("north"));
+    QCOMPARE(toldJson.value(QStringLiteral("options")).toObject().value(QStringLiteral("guidance")).toDouble(), 1.2);
+    r = cli({QStringLiteral("info"), told});
+    QVERIFY2(r.out.contains(QStringLiteral("told the class (8 classes)")), qPrintable(r.out));
+    r = cli({QStringLiteral("sample"), told, QStringLiteral("--class"), QStringLiteral("2"), QStringLiteral("--guidance"),
+             QStringLiteral("3"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(160, 160));
+    r = cli({QStringLiteral("sample"), told, QStringLiteral("--class"), QStringLiteral("8"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("knows classes 0 to 7, not 8")), qPrintable(r.err));
+    r = cli({QStringLiteral("resume"), told, QStringLiteral("--epochs"), QStringLiteral("3")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--class"), QStringLiteral("1"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);  // the S-curve run was not told a class
+    QVERIFY2(r.err.contains(QStringLiteral("not trained with the classes of its data")), qPrintable(r.err));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:s-curve"), QStringLiteral("--by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("y"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("toy:s-curve has no classes to tell the model")), qPrintable(r.err));
   }
 
   void ddpmTrainsSamplesAndResumes() {
@@ -495,7 +524,7 @@ class tst_CommandLine : public QObject {
              QStringLiteral("toy:moons"), QStringLiteral("--by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("has no option --by-class (it is an option of: vae, ae, beta-vae, conv-vae, gan, "
-                                           "ddpm, pixelcnn, pixelrnn)")),
+                                           "ddpm, pixelcnn, pixelrnn, toy-diffusion)")),
              qPrintable(r.err));
     // The DDPM and the GAN are told it by default, where the data has classes (tst_imagefolder trains a
     // GAN on a folder without it); asked for on a folder of images, it is refused, and cannot be both.
@@ -503,7 +532,7 @@ class tst_CommandLine : public QObject {
              QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("has no classes to tell the model; these data sets have: mnist, fashion-mnist, toy:moons")), qPrintable(r.err));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("ddpm"), QStringLiteral("--by-class"),
              QStringLiteral("--no-by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 2);  // a usage error
@@ -513,7 +542,7 @@ class tst_CommandLine : public QObject {
              QStringLiteral("--dataset"), QStringLiteral("folder:") + dir.path(), QStringLiteral("--out"),
              dir.filePath(QStringLiteral("x"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("Only MNIST and Fashion-MNIST have classes")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("has no classes to tell the model; these data sets have: mnist, fashion-mnist, toy:moons")), qPrintable(r.err));
     QVERIFY(!QDir(dir.filePath(QStringLiteral("x"))).exists());
     // Devices: a name that is none, and a GPU this LibTorch cannot reach, are refused before anything is made.
     r = cli({QStringLiteral("train"), QStringLiteral("--device"), QStringLiteral("gpu"), QStringLiteral("--out"),

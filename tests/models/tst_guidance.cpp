@@ -4,7 +4,9 @@
 #include "diffusion/diffusion_trainer.h"
 #include "diffusion/guidance.h"
 #include "diffusion/image_diffusion.h"
+#include "diffusion/toy_diffusion.h"
 #include "diffusion/unet.h"
+#include "data/toy2d.h"
 
 #include <ATen/ATen.h>
 #include <ATen/CPUGeneratorImpl.h>
@@ -101,6 +103,15 @@ class tst_Guidance : public QObject {
     const auto expected = without + 3 * (with - without);
     QVERIFY2((three - expected).abs().max().item<double>() < 1e-5,
              qPrintable(QString::number((three - expected).abs().max().item<double>())));
+    // Keeping both predictions (for the Diffusion page's x̂0 told the class and told none): the same
+    // output at every w and the two left behind, up to the rounding of a batch twice the size.
+    for (const double w : {0.0, 1.0, 3.0}) {
+      auto keep = std::make_shared<genlab::GuidanceParts>();
+      const auto kept = genlab::guided_keeping(told, labels, w, 10, keep)(x, t);
+      QVERIFY2((kept - genlab::guided(told, labels, w, 10)(x, t)).abs().max().item<double>() < 1e-4, qPrintable(QString::number(w)));
+      QVERIFY2((keep->told - with).abs().max().item<double>() < 1e-4, qPrintable(QString::number((keep->told - with).abs().max().item<double>())));
+      QVERIFY((keep->untold - without).abs().max().item<double>() < 1e-4);
+    }
     QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, -1, 10));
     QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, std::nan(""), 10));
   }
@@ -188,6 +199,58 @@ class tst_Guidance : public QObject {
     }
     // 3,200 draws of p = 0.5: the share within 0.5 ± 0.05 (over 5 standard deviations).
     QVERIFY2(std::abs(double(dropped) / double(total) - 0.5) < 0.05, qPrintable(QString::number(double(dropped) / double(total))));
+  }
+
+  // The toy model told the part of the set: the class changes the prediction, none is the last
+  // embedding row, guidance mixes the two exactly as for the U-Net, and its weights file holds the
+  // three class embeddings. Trained on the 8 Gaussians told each point's Gaussian, the points drawn
+  // for "north" (2) land on the north Gaussian and those for "south-west" (5) on theirs.
+  void toyDiffusionTakesTheClass() {
+    torch::manual_seed(2);
+    const auto options = genlab::MLPDiffusionOptions().classes(8);
+    genlab::MLPDiffusion net(options);
+    const auto told = genlab::toy_class_denoiser(net);
+    const auto x = torch::randn({5, 2});
+    const auto t = torch::tensor({0, 20, 40, 60, 99}, torch::kLong);
+    const auto north = told(x, t, torch::full({5}, 2, torch::kLong)), south = told(x, t, torch::full({5}, 6, torch::kLong));
+    QVERIFY((north - south).abs().max().item<double>() > 1e-4);
+    const auto none = told(x, t, torch::full({5}, 8, torch::kLong));
+    QVERIFY(torch::equal(genlab::toy_denoiser(net)(x, t), none));
+    QVERIFY(torch::equal(genlab::guided(told, torch::full({5}, 2, torch::kLong), 0, 8)(x, t), none));
+    QVERIFY(torch::equal(genlab::guided(told, torch::full({5}, 2, torch::kLong), 1, 8)(x, t), north));
+    const auto two = genlab::guided(told, torch::full({5}, 2, torch::kLong), 2, 8)(x, t);
+    QVERIFY((two - (none + 2 * (north - none))).abs().max().item<double>() < 1e-5);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, told(x, t, torch::full({5}, 9, torch::kLong)));
+    const auto specs = genlab::mlp_diffusion_tensors(options);
+    QVERIFY(specs.ok());
+    int embeddings = 0;
+    for (const auto& s : specs.value)
+      if (s.name.rfind("class_embeddings.", 0) == 0) {
+        ++embeddings;
+        QCOMPARE(s.shape, (std::vector<int64_t>{9, 128}));
+      }
+    QCOMPARE(embeddings, 3);
+    QCOMPARE(int64_t(net->named_parameters().size()), int64_t(specs.value.size()));
+
+    // The trainer needs the labels exactly when the net is told the class.
+    const auto set = genlab::make_toy2d_labelled("8-gaussians", 4000, 1);
+    const auto trainerOptions = genlab::ToyDiffusionTrainerOptions().batch_size(256).lr(3e-3).ema_decay(0.98);
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::ToyDiffusionTrainer(options, trainerOptions, set.points));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::ToyDiffusionTrainer(genlab::MLPDiffusionOptions(), trainerOptions, set.points, set.labels));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::ToyDiffusionTrainer(genlab::MLPDiffusionOptions().classes(4), trainerOptions,
+                                                                     set.points, set.labels));  // labels up to 7
+    genlab::ToyDiffusionTrainer trainer(options, trainerOptions, set.points, set.labels);
+    for (int i = 0; i < 1200; ++i)
+      QVERIFY(std::isfinite(trainer.step()));
+    QVERIFY(trainer.evaluate(set.points, 1, set.labels) != trainer.evaluate(set.points, 1));
+    for (const int64_t k : {2, 5}) {
+      auto gen = at::make_generator<at::CPUGeneratorImpl>(3);
+      const auto drawn = trainer.diffusion().p_sample_loop(
+          genlab::guided(genlab::toy_class_denoiser(trainer.ema()), torch::full({200}, k, torch::kLong), 1, 8), {200, 2}, gen);
+      const auto centre = torch::tensor({std::cos(double(k) * M_PI / 4), std::sin(double(k) * M_PI / 4)}, torch::kFloat);
+      const double near = ((drawn - centre).pow(2).sum(1).sqrt() < 0.3).to(torch::kDouble).mean().item<double>();
+      QVERIFY2(near > 0.8, qPrintable(QStringLiteral("class %1: %2 of the points near its Gaussian").arg(k).arg(near)));
+    }
   }
 
   // A DDPM trainer told the class: labels are required, checked, and its held-out loss is told

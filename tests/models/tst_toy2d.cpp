@@ -46,6 +46,51 @@ class tst_Toy2D : public QObject {
     QVERIFY((radius - nearest).abs().max().item<float>() < 0.12f);
   }
 
+  // The sets made of parts label each point with its part: the same points as make_toy2d, the
+  // label where the formula put the point (its angle, its moon, its ring).
+  void partsAreLabelled() {
+    for (const auto& name : toy2d_names()) {
+      const auto set = make_toy2d_labelled(name, 3000, 4);
+      QVERIFY2(set.points.equal(make_toy2d(name, 3000, 4)), name.c_str());
+      QCOMPARE(set.labels.sizes().vec(), (std::vector<int64_t>{3000}));
+      QCOMPARE(set.labels.scalar_type(), at::kLong);
+      const auto classes = int64_t(toy2d_classes(name).size());
+      if (classes == 0) {
+        QVERIFY2(set.labels.eq(0).all().item<bool>(), name.c_str());
+        continue;
+      }
+      // Every part is there, about equally often (3000 points: each share within 5 points of 1/classes).
+      const auto counts = at::bincount(set.labels, {}, classes).to(at::kDouble) / 3000;
+      QCOMPARE(counts.size(0), classes);
+      QVERIFY2((counts - 1.0 / double(classes)).abs().max().item<double>() < 0.05, name.c_str());
+    }
+    QCOMPARE(toy2d_classes("moons").size(), size_t(2));
+    QCOMPARE(toy2d_classes("8-gaussians").size(), size_t(8));
+    QCOMPARE(toy2d_classes("rings").size(), size_t(3));
+    QVERIFY(toy2d_classes("s-curve").empty());
+    // 8 Gaussians: label k is the centre at k·45° (north is 2).
+    const auto g = make_toy2d_labelled("8-gaussians", 2000, 5);
+    QCOMPARE(toy2d_classes("8-gaussians")[2], std::string("north"));
+    for (int i = 0; i < 2000; i += 3) {
+      const double x = g.points[i][0].item<double>(), y = g.points[i][1].item<double>();
+      const double k = double(g.labels[i].item<int64_t>());
+      QVERIFY(std::hypot(x - std::cos(k * M_PI / 4), y - std::sin(k * M_PI / 4)) < 0.3);
+    }
+    // Rings: label 0, 1, 2 at radius 1/3, 2/3, 1.
+    const auto r = make_toy2d_labelled("rings", 2000, 6);
+    const auto radius = r.points.pow(2).sum(1).sqrt();
+    QVERIFY((radius - (r.labels.to(at::kFloat) + 1) / 3).abs().max().item<float>() < 0.12f);
+    // Moons: the upper moon (0) is the half circle about (0, 0) above y = 0 − noise; the lower (1)
+    // the one about (1, 0.5) below y = 0.5 + noise.
+    const auto m = make_toy2d_labelled("moons", 2000, 7);
+    const auto y = m.points.select(1, 1);
+    QVERIFY(y.masked_select(m.labels.eq(0)).min().item<float>() > -0.3f);
+    QVERIFY(y.masked_select(m.labels.eq(1)).max().item<float>() < 0.8f);
+    const auto fromCentre = (m.points - at::tensor({1.0f, 0.5f})).pow(2).sum(1).sqrt();
+    QVERIFY((fromCentre.masked_select(m.labels.eq(1)) - 1).abs().max().item<float>() < 0.3f);
+    QVERIFY((m.points.pow(2).sum(1).sqrt().masked_select(m.labels.eq(0)) - 1).abs().max().item<float>() < 0.3f);
+  }
+
   void unknownNamesAreRefused() {
     try {
       make_toy2d("spiral", 10, 1);

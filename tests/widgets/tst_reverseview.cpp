@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "digitview.h"
 #include "pointcloudview.h"
 #include "reverseview.h"
 
@@ -29,6 +30,34 @@ class tst_ReverseView : public QObject {
   }
 
  private Q_SLOTS:
+  // A model told the class: the steps carry x̂0 told the class and told none, shown beside the
+  // guided x̂0 for the step on screen; a model without classes shows neither.
+  void showsBothPredictionsOfAGuidedStep() {
+    ReverseView view;
+    view.resize(1200, 700);
+    view.setModel(QStringLiteral("told the class"), 10, false);
+    view.show();
+    auto* told = view.findChild<DigitView*>(QStringLiteral("reverseX0ToldView"));
+    auto* untold = view.findChild<DigitView*>(QStringLiteral("reverseX0UntoldView"));
+    QVERIFY(told && untold);
+    view.beginTrajectory({9, 8}, QStringLiteral("every timestep"));
+    view.appendFrame(0, 9, grey(10), grey(20), grey(30));
+    view.setLastFramePredictions(grey(200), grey(100));
+    view.appendFrame(1, 8, grey(11), grey(21), grey(31));
+    view.setLastFramePredictions(grey(210), grey(110));
+    view.endTrajectory(true, 0.1);
+    QVERIFY(told->isVisible() && untold->isVisible());
+    QCOMPARE(qGray(told->image().pixel(0, 0)), 210);
+    QCOMPARE(qGray(untold->image().pixel(0, 0)), 110);
+    view.setCurrentFrame(0);
+    QCOMPARE(qGray(told->image().pixel(0, 0)), 200);
+    QCOMPARE(qGray(untold->image().pixel(0, 0)), 100);
+    // Another model, without classes: the two views go.
+    view.setModel(QStringLiteral("no classes"), 10, false);
+    fill(view, 3);
+    QVERIFY(!told->isVisible() && !untold->isVisible());
+  }
+
   void keepsEveryFrameAndNavigatesByKeyboard() {
     ReverseView view;
     view.setModel(QStringLiteral("test model"), 1000, false);
