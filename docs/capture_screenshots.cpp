@@ -417,6 +417,11 @@ int main(int argc, char* argv[]) {
     ReverseSettings s = reverse->settings();
     s.sampler = argc > 5 ? QString::fromLocal8Bit(argv[5]) : QStringLiteral("ddpm");
     s.steps = argc > 6 ? QString::fromLocal8Bit(argv[6]).toInt() : 50;
+    // A model told the class: GENLAB_CAPTURE_CLASS and GENLAB_CAPTURE_GUIDANCE pick what it draws.
+    if (qEnvironmentVariableIsSet("GENLAB_CAPTURE_CLASS"))
+      s.label = qEnvironmentVariableIntValue("GENLAB_CAPTURE_CLASS");
+    if (qEnvironmentVariableIsSet("GENLAB_CAPTURE_GUIDANCE"))
+      s.guidance = qEnvironmentVariable("GENLAB_CAPTURE_GUIDANCE").toDouble();
     reverse->setSettings(s);
     reverse->findChild<QPushButton*>(QStringLiteral("runSamplerButton"))->click();
     QElapsedTimer clock;

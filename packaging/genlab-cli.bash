@@ -25,7 +25,7 @@ _genlab_cli() {
     --quality) COMPREPLY=($(compgen -W "on off" -- "$cur")); return ;;
     --sampler) COMPREPLY=($(compgen -W "ddpm ddim" -- "$cur")); return ;;
     --kind) COMPREPLY=($(compgen -W "linear cosine sigmoid toy" -- "$cur")); return ;;
-    --out|--data|--to) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --out|--data|--to|--guide-with) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --from|--sha256sums) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then

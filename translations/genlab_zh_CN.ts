@@ -249,52 +249,52 @@
 <context>
     <name>DataSet</name>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="54"/>
+        <location filename="../app/datasets/datasets.cpp" line="57"/>
         <source>Image folder…</source>
         <translation>图片文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="57"/>
+        <location filename="../app/datasets/datasets.cpp" line="60"/>
         <source>MNIST digits</source>
         <translation>MNIST 数字</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="58"/>
+        <location filename="../app/datasets/datasets.cpp" line="61"/>
         <source>Get it with File → Get the MNIST digits…, or genlab-cli data get mnist.</source>
         <translation>用“文件 → 获取 MNIST 数字…”或 genlab-cli data get mnist 获取。</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="60"/>
+        <location filename="../app/datasets/datasets.cpp" line="63"/>
         <source>Fashion-MNIST (clothing)</source>
         <translation>Fashion-MNIST（服饰）</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="61"/>
+        <location filename="../app/datasets/datasets.cpp" line="64"/>
         <source>Debian&apos;s package dataset-fashion-mnist installs it.</source>
         <translation>Debian 的 dataset-fashion-mnist 软件包会安装它。</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="65"/>
+        <location filename="../app/datasets/datasets.cpp" line="68"/>
         <source>Toy 2-D points: S-curve</source>
         <translation>玩具二维点：S 曲线</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="66"/>
+        <location filename="../app/datasets/datasets.cpp" line="69"/>
         <source>Toy 2-D points: swiss roll</source>
         <translation>玩具二维点：瑞士卷</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="67"/>
+        <location filename="../app/datasets/datasets.cpp" line="70"/>
         <source>Toy 2-D points: two moons</source>
         <translation>玩具二维点：双月</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="68"/>
+        <location filename="../app/datasets/datasets.cpp" line="71"/>
         <source>Toy 2-D points: 8 Gaussians</source>
         <translation>玩具二维点：8 个高斯</translation>
     </message>
     <message>
-        <location filename="../app/datasets/datasets.cpp" line="69"/>
+        <location filename="../app/datasets/datasets.cpp" line="72"/>
         <source>Toy 2-D points: rings</source>
         <translation>玩具二维点：圆环</translation>
     </message>
@@ -307,7 +307,7 @@
         <translation>未知的数据集“%1”（可选：%2）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/datasetsplits.cpp" line="46"/>
+        <location filename="../app/runs/datasetsplits.cpp" line="48"/>
         <source>%1 holds only one readable image; training needs at least two</source>
         <translation>%1 中只有一张可读的图像；训练至少需要两张</translation>
     </message>
@@ -353,12 +353,12 @@
         <translation>DDIM 间隔：linspace(−1, T−1, S+1) 截断取整（与 denoising-diffusion-pytorch 相同）；每 %2 个时间步跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="219"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="221"/>
         <source>%1 is a %2, not a diffusion model</source>
         <translation>%1 是 %2，不是扩散模型</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="232"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="234"/>
         <source>%1 — %2 — trained on %3 for %4 steps. Run: %5</source>
         <translation>%1 — %2 — 在 %3 上训练了 %4 步。运行：%5</translation>
     </message>
@@ -368,88 +368,88 @@
         <translation>DDPM 从 T−1 到 0 访问每一个时间步</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="151"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="153"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="154"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="156"/>
         <source>%1, seed %2: %3 s</source>
         <translation>%1，种子 %2：%3 秒</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="156"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="158"/>
         <source>Ending: %1%2</source>
         <translation>结果：%1%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="158"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="160"/>
         <source>Fork at step %1 (t = %2): %3, seed %4 — %5 s%6</source>
         <translation>在第 %1 步分叉（t = %2）：%3，种子 %4 — %5 秒%6</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="166"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="168"/>
         <source>From noise, seed %1, w = %2: %3 — %4 s%5</source>
         <translation>从噪声开始，种子 %1，w = %2：%3 — %4 秒%5</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="173"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="175"/>
         <source>From noise, seed %1: %2 — %3 s%4</source>
         <translation>从噪声开始，种子 %1：%2 — %3 秒%4</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="186"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="188"/>
         <source>Done: the endings are below, each with the time it took.</source>
         <translation>完成：下方是各次的结果及其用时。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="195"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="197"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="204"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="206"/>
         <source>%1 (%2×%3 px)</source>
         <translation>%1（%2×%3 像素）</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="271"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="273"/>
         <source>Open a diffusion run first.</source>
         <translation>请先打开一个扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="295"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="297"/>
         <source>2,000 points of the %1 set</source>
         <translation>%1 点集中的 2,000 个点</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="322"/>
-        <location filename="../app/gui/diffusionpage.cpp" line="340"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="324"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="342"/>
         <source>Nothing to save yet: run the sampler first.</source>
         <translation>还没有可保存的内容：请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="332"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="334"/>
         <source>Save frame</source>
         <translation>保存帧</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="323"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="325"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="335"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="337"/>
         <source>Save filmstrip</source>
         <translation>保存胶片条</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="342"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="344"/>
         <source>Save the trajectory</source>
         <translation>保存轨迹</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusionpage.cpp" line="342"/>
+        <location filename="../app/gui/diffusionpage.cpp" line="344"/>
         <source>GIF (*.gif)</source>
         <translation>GIF (*.gif)</translation>
     </message>
@@ -469,12 +469,12 @@
         <translation>已停止：显示到目前为止测得的引导强度。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusiontradeoff.cpp" line="54"/>
-        <source>This toy model draws points without classes.</source>
-        <translation>这个玩具模型画的是没有类别的点。</translation>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="52"/>
+        <source>The trade-off is scored by a judge of images; this toy model draws points (try its classes and w on the Reverse tab).</source>
+        <translation>权衡由图像评判器打分；这个玩具模型画的是点（可在“反向”页试它的类别和 w）。</translation>
     </message>
     <message>
-        <location filename="../app/gui/diffusiontradeoff.cpp" line="56"/>
+        <location filename="../app/gui/diffusiontradeoff.cpp" line="57"/>
         <source>This DDPM was trained without the class (--no-by-class).</source>
         <translation>这个 DDPM 训练时没有告知类别（--no-by-class）。</translation>
     </message>
@@ -1716,12 +1716,12 @@ or drop an image</source>
         <translation>%1×%1×%2 → 卷积 → 2×%3 → 反卷积 → %1×%1×%2（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="210"/>
+        <location filename="../app/families/familytools.cpp" line="241"/>
         <source>total (−ELBO)</source>
         <translation>总计（−ELBO）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="208"/>
+        <location filename="../app/families/familytools.cpp" line="239"/>
         <location filename="../app/families/mlpvae.cpp" line="113"/>
         <location filename="../app/families/mlpvae.cpp" line="115"/>
         <location filename="../app/families/pixelfamily.cpp" line="132"/>
@@ -1750,28 +1750,33 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/families/familytools.cpp" line="115"/>
-        <source>The class (which digit, which garment) is given to the network with every image; the trained model then draws the class it is asked for. MNIST and Fashion-MNIST only.</source>
-        <translation>每张图像都把它的类别（哪个数字、哪种服装）告诉网络；训练好的模型就能画出要求的类别。仅限 MNIST 和 Fashion-MNIST。</translation>
+        <source>The class (which digit, which garment, which part of a toy set) is given to the network with every example; the trained model then draws the class it is asked for. Data sets with classes only: MNIST, Fashion-MNIST, and the toy sets made of parts (two moons, 8 Gaussians, rings).</source>
+        <translation>每个样本都把类别（哪个数字、哪件衣服、玩具数据集的哪一部分）告诉网络；训练好的模型就能画出指定的类别。仅限有类别的数据集：MNIST、Fashion-MNIST，以及由几部分组成的玩具数据集（双月、8 个高斯、圆环）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="162"/>
+        <location filename="../app/families/familytools.cpp" line="161"/>
+        <source>%1 has no classes to tell the model; these data sets have: %2.</source>
+        <translation>%1 没有可告诉模型的类别；有类别的数据集是：%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/families/familytools.cpp" line="193"/>
         <source>At most %1 samples at a time (asked for %2).</source>
         <translation>一次最多 %1 个样本（请求了 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="209"/>
+        <location filename="../app/families/familytools.cpp" line="240"/>
         <source>−ELBO</source>
         <translation>−ELBO</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="211"/>
+        <location filename="../app/families/familytools.cpp" line="242"/>
         <location filename="../app/families/mlpvae.cpp" line="112"/>
         <location filename="../app/families/mlpvae.cpp" line="114"/>
         <source>reconstruction</source>
         <translation>重构</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="212"/>
+        <location filename="../app/families/familytools.cpp" line="243"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
@@ -1840,95 +1845,96 @@ or drop an image</source>
         <translation>z（%1）→ 反卷积 → %2×%2×%3；判别器 %2×%2×%3 → 卷积 → 1（宽度 %4）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="54"/>
+        <location filename="../app/families/familytools.cpp" line="132"/>
         <source>Without the class:</source>
         <translation>不告诉类别的比例：</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="55"/>
+        <location filename="../app/families/familytools.cpp" line="133"/>
         <source>With the class told: the share of training images shown without it, so that the same network also learns to draw without a class. Sampling then mixes the two (classifier-free guidance).</source>
         <translation>告诉类别时：训练图像中不附带类别的比例，使同一个网络也学会不带类别地画。采样时把两者混合（无分类器引导）。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="65"/>
+        <location filename="../app/families/familytools.cpp" line="142"/>
         <source>Guidance w:</source>
         <translation>引导强度 w：</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="66"/>
+        <location filename="../app/families/familytools.cpp" line="143"/>
         <source>With the class told: the classifier-free guidance scale this run samples and is scored with unless asked for another (0: without the class, 1: with it, more: more typical, less varied digits).</source>
         <translation>告知类别时：这个运行采样和打分所用的无分类器引导强度，除非另行指定（0：不用类别，1：用类别，更大：数字更典型、变化更少）。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="196"/>
+        <location filename="../app/families/ddpm.cpp" line="171"/>
         <source>noise-prediction error</source>
         <translation>噪声预测误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="197"/>
+        <location filename="../app/families/ddpm.cpp" line="172"/>
         <source>MSE per value</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="234"/>
+        <location filename="../app/families/ddpm.cpp" line="209"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="235"/>
+        <location filename="../app/families/ddpm.cpp" line="210"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="255"/>
+        <location filename="../app/families/ddpm.cpp" line="228"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="256"/>
+        <location filename="../app/families/ddpm.cpp" line="229"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="257"/>
+        <location filename="../app/families/ddpm.cpp" line="230"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="305"/>
+        <location filename="../app/families/ddpm.cpp" line="278"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="308"/>
+        <location filename="../app/families/ddpm.cpp" line="281"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="312"/>
+        <location filename="../app/families/ddpm.cpp" line="285"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="313"/>
+        <location filename="../app/families/ddpm.cpp" line="286"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="314"/>
+        <location filename="../app/families/ddpm.cpp" line="287"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="127"/>
         <location filename="../app/families/dcgan.cpp" line="149"/>
-        <location filename="../app/families/ddpm.cpp" line="317"/>
+        <location filename="../app/families/ddpm.cpp" line="290"/>
         <location filename="../app/families/mlpvae.cpp" line="170"/>
+        <location filename="../app/families/toydiffusion.cpp" line="143"/>
         <source>, told the class (%1 classes)</source>
         <translation>，告诉类别（%1 类）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="233"/>
+        <location filename="../app/families/familytools.cpp" line="264"/>
         <source>noise-prediction error (MSE per value)</source>
         <translation>噪声预测误差（每个值的 MSE）</translation>
     </message>
@@ -1938,22 +1944,22 @@ or drop an image</source>
         <translation>model.%1 为 %2，不是 %3 到 %4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../app/runs/datasetsplits.cpp" line="92"/>
+        <location filename="../app/runs/datasetsplits.cpp" line="94"/>
         <source>%1 holds images of %2 values; the model takes %3</source>
         <translation>%1 中的图像有 %2 个值；模型需要 %3 个</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="184"/>
+        <location filename="../app/families/familytools.cpp" line="215"/>
         <source>The model could not decode its samples.</source>
         <translation>模型无法解码它的样本。</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="220"/>
+        <location filename="../app/families/familytools.cpp" line="251"/>
         <source>model.channels is 2 (1 or 3)</source>
         <translation>model.channels 为 2（应为 1 或 3）</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="225"/>
+        <location filename="../app/families/familytools.cpp" line="256"/>
         <source>model.image_size is %1 (28, 32 or 64)</source>
         <translation>model.image_size 为 %1（应为 28、32 或 64）</translation>
     </message>
@@ -1983,17 +1989,17 @@ or drop an image</source>
         <translation>%1 → %2 → %3 → %2 → %1</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="75"/>
+        <location filename="../app/families/toydiffusion.cpp" line="115"/>
         <source>Toy diffusion (MLP, T = 100; 2-D points)</source>
         <translation>玩具扩散模型（MLP，T = 100；二维点）</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="76"/>
+        <location filename="../app/families/toydiffusion.cpp" line="116"/>
         <source>A diffusion model small enough to train in a minute: an MLP learns to denoise 2-D points; the Diffusion page shows every step of its sampling.</source>
         <translation>一个小到一分钟就能训练完的扩散模型：MLP 学习对二维点去噪；扩散页面会展示其采样的每一步。</translation>
     </message>
     <message>
-        <location filename="../app/families/toydiffusion.cpp" line="96"/>
+        <location filename="../app/families/toydiffusion.cpp" line="141"/>
         <source>MLP 2 → %1 → %1 → %1 → 2 with a learned step embedding, T = %2</source>
         <translation>MLP 2 → %1 → %1 → %1 → 2，带可学习的步数嵌入，T = %2</translation>
     </message>
@@ -2050,7 +2056,7 @@ or drop an image</source>
         <translation>2 → MLP %1 → %2 → MLP %1 → 2</translation>
     </message>
     <message>
-        <location filename="../app/families/familytools.cpp" line="208"/>
+        <location filename="../app/families/familytools.cpp" line="239"/>
         <source>nats per point</source>
         <translation>nats/点</translation>
     </message>
@@ -2097,8 +2103,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/registry/registry.cpp" line="67"/>
-        <source>This run&apos;s model was not trained with the images&apos; classes: it cannot be told one.</source>
-        <translation>此运行的模型训练时没有使用图像的类别：无法指定类别。</translation>
+        <source>This run&apos;s model was not trained with the classes of its data: it cannot be told one.</source>
+        <translation>这次运行的模型训练时没有用数据的类别：不能指定类别。</translation>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="66"/>
@@ -2150,11 +2156,6 @@ or drop an image</source>
         <location filename="../app/families/pixelfamily.cpp" line="141"/>
         <source>Batches of at least 2 images, got %1.</source>
         <translation>每批至少 2 张图像，当前为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../app/families/familytools.cpp" line="131"/>
-        <source>Only MNIST and Fashion-MNIST have classes to tell the model; an image folder or a toy set has none.</source>
-        <translation>只有 MNIST 和 Fashion-MNIST 有可告知模型的类别；图像文件夹和玩具数据集没有。</translation>
     </message>
     <message>
         <location filename="../app/families/pixelfamily.cpp" line="194"/>
@@ -2627,27 +2628,27 @@ or drop an image</source>
 <context>
     <name>ReverseSampler</name>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="85"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="86"/>
         <source>Sampling is already running; cancel it first.</source>
         <translation>采样正在进行；请先取消。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="94"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="95"/>
         <source>The number of samples must be between 1 and 5000 (got %1).</source>
         <translation>样本数必须在 1 到 5000 之间（得到 %1）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="98"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="99"/>
         <source>There is no kept step %1 to fork from; run the sampler first.</source>
         <translation>没有保存的第 %1 步可供分叉；请先运行采样器。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="137"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="138"/>
         <source>Up to 64 images at a time (asked for %1).</source>
         <translation>一次最多 64 张图像（请求了 %1 张）。</translation>
     </message>
     <message>
-        <location filename="../app/diffusion/reversesampler.cpp" line="149"/>
+        <location filename="../app/diffusion/reversesampler.cpp" line="150"/>
         <source>The kept trajectory changed; run the sampler again.</source>
         <translation>保存的轨迹已改变；请重新运行采样器。</translation>
     </message>
@@ -2780,47 +2781,59 @@ or drop an image</source>
         <translation>用同一噪声和类别，分别以引导强度 w = 0（忽略类别）、1（告知类别）、2 和 4 采样：并排的结果显示，w 越大，数字越典型、越相似</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="205"/>
+        <location filename="../widgets/reverseview.cpp" line="209"/>
         <source>x_t: the noisy state at this step</source>
         <translation>x_t：这一步的含噪状态</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="206"/>
+        <location filename="../widgets/reverseview.cpp" line="210"/>
         <source>predicted x0: the network&apos;s guess of the clean image</source>
         <translation>预测的 x0：网络对干净图像的猜测</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="207"/>
+        <location filename="../widgets/reverseview.cpp" line="211"/>
+        <location filename="../widgets/reverseview.cpp" line="232"/>
+        <source>x0 told the class alone (w = 1)</source>
+        <translation>只告诉类别时的 x0（w = 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="212"/>
+        <location filename="../widgets/reverseview.cpp" line="233"/>
+        <source>x0 told no class (w = 0)</source>
+        <translation>不告诉类别时的 x0（w = 0）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/reverseview.cpp" line="215"/>
         <source>predicted ε: the noise it sees in x_t (−2 black … 2 white)</source>
         <translation>预测的 ε：它在 x_t 中看到的噪声（−2 黑 … 2 白）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="217"/>
+        <location filename="../widgets/reverseview.cpp" line="230"/>
         <source>x_t: every sample&apos;s point at this step (blue), data behind (grey)</source>
         <translation>x_t：每个样本在这一步的位置（蓝色），背景为数据（灰色）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="218"/>
+        <location filename="../widgets/reverseview.cpp" line="231"/>
         <source>predicted x0: where the network thinks each point is heading</source>
         <translation>预测的 x0：网络认为每个点的去向</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="435"/>
+        <location filename="../widgets/reverseview.cpp" line="456"/>
         <source>Endings (%1)</source>
         <translation>结果（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="244"/>
+        <location filename="../widgets/reverseview.cpp" line="263"/>
         <source>Run DDPM and DDIM from the same noise and show both endings with their wall times</source>
         <translation>从同一噪声分别运行 DDPM 和 DDIM，并显示两者的结果及各自用时</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="246"/>
+        <location filename="../widgets/reverseview.cpp" line="265"/>
         <source>Remove the endings of forks and comparisons</source>
         <translation>移除分叉和比较得到的结果</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="347"/>
+        <location filename="../widgets/reverseview.cpp" line="368"/>
         <source>each class in turn</source>
         <translation>各类别轮流</translation>
     </message>
@@ -2865,17 +2878,17 @@ or drop an image</source>
         <translation>跳到时间步最接近的一步（回车）</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="237"/>
+        <location filename="../widgets/reverseview.cpp" line="256"/>
         <source>Continue denoising from the selected step&apos;s x_t with the sampler above and the seed here; the ending appears beside the original one</source>
         <translation>用上面的采样器和这里的种子，从所选步的 x_t 继续去噪；结果显示在原结果旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="245"/>
+        <location filename="../widgets/reverseview.cpp" line="264"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="255"/>
+        <location filename="../widgets/reverseview.cpp" line="274"/>
         <source>with seed</source>
         <translation>种子</translation>
     </message>
@@ -2885,57 +2898,57 @@ or drop an image</source>
         <translation>没有打开扩散模型的运行。</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="220"/>
+        <location filename="../widgets/reverseview.cpp" line="239"/>
         <source>Trails</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="221"/>
+        <location filename="../widgets/reverseview.cpp" line="240"/>
         <source>The paths of eight points so far</source>
         <translation>八个点到目前为止走过的路径</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="235"/>
+        <location filename="../widgets/reverseview.cpp" line="254"/>
         <source>For&amp;k from this step</source>
         <translation>从这一步分叉(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="242"/>
+        <location filename="../widgets/reverseview.cpp" line="261"/>
         <source>Co&amp;mpare DDPM with DDIM (same seed)</source>
         <translation>比较 DDPM 与 DDIM（相同种子）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="248"/>
+        <location filename="../widgets/reverseview.cpp" line="267"/>
         <source>Filmstrip</source>
         <translation>胶片条</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="292"/>
+        <location filename="../widgets/reverseview.cpp" line="311"/>
         <source>S&amp;ave…</source>
         <translation>保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="294"/>
+        <location filename="../widgets/reverseview.cpp" line="313"/>
         <source>Save the frame shown, the filmstrip, or the whole trajectory as an animation</source>
         <translation>保存当前帧、胶片条，或把整条轨迹存为动画</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="296"/>
+        <location filename="../widgets/reverseview.cpp" line="315"/>
         <source>Frame (PNG)…</source>
         <translation>当前帧（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="297"/>
+        <location filename="../widgets/reverseview.cpp" line="316"/>
         <source>Filmstrip (PNG)…</source>
         <translation>胶片条（PNG）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="298"/>
+        <location filename="../widgets/reverseview.cpp" line="317"/>
         <source>The whole trajectory (GIF)…</source>
         <translation>整条轨迹（GIF）…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="307"/>
+        <location filename="../widgets/reverseview.cpp" line="326"/>
         <source>%1 Sampling needs a trained diffusion model: open a DDPM or toy-diffusion run, or train the toy S-curve model now. The forward process works without one.</source>
         <translation>%1 采样需要训练好的扩散模型：打开一个 DDPM 或玩具扩散运行，或现在训练玩具 S 曲线模型。前向过程不需要模型。</translation>
     </message>
@@ -2947,26 +2960,26 @@ or drop an image</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseplayback.cpp" line="114"/>
+        <location filename="../widgets/reverseplayback.cpp" line="135"/>
         <source>%n step(s) in %1 s; every step is kept — scrub, play or step through them.</source>
         <translation>
             <numerusform>%n 步，用时 %1 秒；每一步都已保存——可拖动、播放或逐步查看。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/reverseplayback.cpp" line="116"/>
+        <location filename="../widgets/reverseplayback.cpp" line="137"/>
         <source>Cancelled after %n step(s) (%1 s).</source>
         <translation>
             <numerusform>在 %n 步后取消（%1 秒）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/reverseview.cpp" line="389"/>
+        <location filename="../widgets/reverseview.cpp" line="410"/>
         <source>Sampling: step %1 of %2…</source>
         <translation>采样中：第 %1 步，共 %2 步…</translation>
     </message>
     <message>
-        <location filename="../widgets/reverseplayback.cpp" line="148"/>
+        <location filename="../widgets/reverseplayback.cpp" line="169"/>
         <source>step %1 of %2 · t = %3</source>
         <translation>第 %1 步，共 %2 步 · t = %3</translation>
     </message>
@@ -3424,8 +3437,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="112"/>
-        <location filename="../app/runs/samplequality.cpp" line="403"/>
-        <location filename="../app/runs/samplequality.cpp" line="420"/>
+        <location filename="../app/runs/samplequality.cpp" line="405"/>
+        <location filename="../app/runs/samplequality.cpp" line="422"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3455,77 +3468,77 @@ or drop an image</source>
         <translation>%1 个 DDIM-%2 样本（η = %3）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="220"/>
+        <location filename="../app/runs/samplequality.cpp" line="222"/>
         <source>%1 samples</source>
         <translation>%1 个样本</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="228"/>
+        <location filename="../app/runs/samplequality.cpp" line="230"/>
         <source>, guidance w = %1</source>
         <translation>，引导 w = %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="378"/>
+        <location filename="../app/runs/samplequality.cpp" line="380"/>
         <source>%1, seed 1, scored every %2 epochs and after the last by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1，每 %2 轮及最后一轮结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="222"/>
+        <location filename="../app/runs/samplequality.cpp" line="224"/>
         <source>Drawing %1…</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="256"/>
+        <location filename="../app/runs/samplequality.cpp" line="258"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="257"/>
+        <location filename="../app/runs/samplequality.cpp" line="259"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="258"/>
+        <location filename="../app/runs/samplequality.cpp" line="260"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="259"/>
+        <location filename="../app/runs/samplequality.cpp" line="261"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="317"/>
+        <location filename="../app/runs/samplequality.cpp" line="319"/>
         <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
         <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="319"/>
+        <location filename="../app/runs/samplequality.cpp" line="321"/>
         <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
         <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="371"/>
+        <location filename="../app/runs/samplequality.cpp" line="373"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="373"/>
+        <location filename="../app/runs/samplequality.cpp" line="375"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="375"/>
+        <location filename="../app/runs/samplequality.cpp" line="377"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="381"/>
+        <location filename="../app/runs/samplequality.cpp" line="383"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="391"/>
+        <location filename="../app/runs/samplequality.cpp" line="393"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>

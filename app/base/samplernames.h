@@ -24,6 +24,9 @@ constexpr double defaultEta = 1.0;
 constexpr double defaultGuidance = 1.2;
 /// Runs told the class before the scale was recorded sampled with this one.
 constexpr double olderRunsGuidance = 2.0;
+/// Autoguidance's scale unless the user asks for another (a weaker run guiding a stronger one,
+/// Karras et al. 2024; measured in docs/QUALITY.md).
+constexpr double defaultAutoguidance = 2.0;
 /// SampleRequest's and ReverseRequest's guidance: the run's own scale.
 constexpr double runsGuidance = -1;
 /// DDIM's steps unless the user asks for another: 50 network calls (two with guidance), where

@@ -62,6 +62,41 @@ inline bool applyThreads(const QCommandLineParser& p) {
   return true;
 }
 
+/// --guide-with and --autoguidance (sample, quality): a weaker run of the same data guiding a
+/// diffusion run (autoguidance).
+inline QList<QCommandLineOption> autoguidanceOptions() {
+  return {{QStringLiteral("guide-with"),
+           QStringLiteral("Diffusion runs: guide the run with a weaker run of the same data and process (trained less, or "
+                          "smaller): autoguidance, Karras et al. 2024."),
+           QStringLiteral("run")},
+          {QStringLiteral("autoguidance"),
+           QStringLiteral("With --guide-with: the scale w ≥ 0 (default %1; 1: the run alone, more: further from the weaker "
+                          "run's mistakes).")
+               .arg(Sampler::defaultAutoguidance),
+           QStringLiteral("w")}};
+}
+/// Reads them into `r`; false with a message when the scale is not a number from 0 to 100 or is given alone.
+inline bool readAutoguidance(const QCommandLineParser& p, SampleRequest& r) {
+  r.guideWith = p.value(QStringLiteral("guide-with"));
+  if (!p.isSet(QStringLiteral("autoguidance")))
+    return true;
+  bool ok = false;
+  r.autoguidance = p.value(QStringLiteral("autoguidance")).toDouble(&ok);  // C locale
+  if (!ok || !(r.autoguidance >= 0 && r.autoguidance <= 100) || r.guideWith.isEmpty()) {
+    err(QStringLiteral("--autoguidance takes a number from 0 to 100, with --guide-with RUN"));
+    return false;
+  }
+  return true;
+}
+
+/// With --guide-with: false with a message unless `folder` is a diffusion run (the others have nothing to guide).
+inline bool checkGuided(const QString& folder, const SampleRequest& r, const ModelFamily* family) {
+  if (r.guideWith.isEmpty() || !family || family->diffusionTimeline)
+    return true;
+  err(QStringLiteral("--guide-with: %1 is a %2; only diffusion runs are guided by another run").arg(folder, family->displayName()));
+  return false;
+}
+
 /// "what  40%  ETA 31 s" on stderr at every tenth of the way (a long sampling says it is alive).
 class ProgressLine {
  public:

@@ -2,6 +2,7 @@
 // genlab-cli quality (and eval --quality): how good a run's samples are, and the measure's calibration.
 #include "clitools.h"
 
+#include "runinspection.h"
 #include "samplequality.h"
 
 #include <QFileInfo>
@@ -32,6 +33,7 @@ int qualityCommand(const QStringList& args) {
       {QStringLiteral("class"), QStringLiteral("Runs trained --by-class: draw only this class (default: each class in turn, equal counts)."), QStringLiteral("n")},
       threadsOption(),
   });
+  p.addOptions(autoguidanceOptions());
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
@@ -77,12 +79,14 @@ int qualityCommand(const QStringList& args) {
   }
   r.seed = quint64(seed);
   r.precision = p.value(QStringLiteral("precision"));
-  if (!applyThreads(p))
+  if (!applyThreads(p) || !readAutoguidance(p, r))
     return 2;
   const auto say = [](const QString& line) { std::fprintf(stderr, "%s\n", qPrintable(line)); };
   const QString what = p.positionalArguments().first();
   const QString data = p.value(QStringLiteral("data"));
   if (QFileInfo::exists(what + QStringLiteral("/run.json"))) {
+    if (!checkGuided(what, r, RunInspection::familyOf(what)))
+      return 2;
     QJsonArray reports;
     for (const double w : scales) {
       ProgressLine progress(QStringLiteral("sampling"));

@@ -102,6 +102,7 @@ int sampleCommand(const QStringList& args) {
       {QStringLiteral("out"), QStringLiteral("The PNG file to write."), QStringLiteral("file")},
       threadsOption(),
   });
+  p.addOptions(autoguidanceOptions());
   int code = 0;
   if (!parseOrHelp(p, args, &code))
     return code;
@@ -140,7 +141,8 @@ int sampleCommand(const QStringList& args) {
     err(QStringLiteral("--count, --batch and --steps (at least 1), --seed and --class take whole numbers, --frames 0 to 50, --eta a number, --guidance a number ≥ 0"));
     return 2;
   }
-  if (!applyThreads(p))
+  if (!applyThreads(p) || !readAutoguidance(p, r) ||
+      !checkGuided(p.positionalArguments().first(), r, RunInspection::familyOf(p.positionalArguments().first())))
     return 2;
   if (p.isSet(QStringLiteral("class"))) {
     const auto run = Run::open(p.positionalArguments().first());

@@ -6,6 +6,7 @@
 #include "diffusion/guidance.h"
 
 #include <QCoreApplication>
+#include <cmath>
 
 Result<std::shared_ptr<const DiffusionModel>> DiffusionModel::load(const QString& runFolder, bool ema) {
   Result<std::shared_ptr<const DiffusionModel>> out;
@@ -26,6 +27,40 @@ Result<std::shared_ptr<const DiffusionModel>> DiffusionModel::load(const QString
   } catch (const std::exception& e) {
     out.error = QString::fromUtf8(e.what());
   }
+  return out;
+}
+
+Result<std::shared_ptr<const DiffusionModel>> DiffusionModel::autoguided(const DiffusionModel& good, const DiffusionModel& weak,
+                                                                        double w) {
+  Result<std::shared_ptr<const DiffusionModel>> out;
+  const auto process = [](const DiffusionModel& m) {
+    const auto& o = m.process().options();
+    return QStringLiteral("%1 schedule, T = %2, %3").arg(m.schedule()).arg(m.timesteps()).arg(QString::fromStdString(o.objective()));
+  };
+  if (process(good) != process(weak))
+    out.error = QCoreApplication::translate("DiffusionModel", "The guiding model's process (%1) is not this model's (%2).")
+                    .arg(process(weak), process(good));
+  else if (good.shape(1) != weak.shape(1) || good.toyDataset() != weak.toyDataset())
+    out.error = QCoreApplication::translate("DiffusionModel", "The guiding model makes other data than this model.");
+  else if (good.classes() != weak.classes())
+    out.error = QCoreApplication::translate("DiffusionModel", "The guiding model knows %1 classes, this model %2: both must "
+                                                              "be told the same classes, or none.")
+                    .arg(weak.classes()).arg(good.classes());
+  else if (!(std::isfinite(w) && w >= 0 && w <= 100))
+    out.error = QCoreApplication::translate("DiffusionModel", "The autoguidance scale must be between 0 and 100 (got %1).").arg(w);
+  if (!out.ok())
+    return out;
+  const auto told = [](const DiffusionModel& m) {
+    return m.m_classes > 0 ? m.m_told : genlab::ClassDenoiser([net = m.m_denoiser](const at::Tensor& x, const at::Tensor& t, const at::Tensor&) {
+      return net(x, t);
+    });
+  };
+  const auto both = genlab::autoguided(told(good), told(weak), w);
+  if (good.m_classes > 0)
+    out.value = std::make_shared<const DiffusionModel>(good.m_process, both, good.m_classes, good.m_output, good.m_guidance);
+  else
+    out.value = std::make_shared<const DiffusionModel>(
+        good.m_process, [both](const at::Tensor& x, const at::Tensor& t) { return both(x, t, {}); }, good.m_output);
   return out;
 }
 

@@ -29,6 +29,12 @@ class DiffusionModel {
   DiffusionModel(genlab::GaussianDiffusion process, genlab::ClassDenoiser told, int classes, Output output,
                  double guidance);
 
+  /// `good` guided by `weak`, a worse model of the same data and process (autoguidance, scale `w`:
+  /// genlab::autoguided); keeps `good`'s classes and guidance scale. The error says why the two do
+  /// not fit together (other timesteps, schedule, shape or classes).
+  static Result<std::shared_ptr<const DiffusionModel>> autoguided(const DiffusionModel& good, const DiffusionModel& weak,
+                                                                  double w);
+
   /// Opens the run in `runFolder` and builds its network; the error says why not (not a diffusion
   /// run, corrupt weights, …).
   static Result<std::shared_ptr<const DiffusionModel>> load(const QString& runFolder, bool ema);

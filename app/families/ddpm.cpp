@@ -172,10 +172,25 @@ QList<LossColumn> FamilyTools::diffusionLosses() {
            QT_TRANSLATE_NOOP("ModelFamily", "MSE per value")}};
 }
 
+namespace {
+
+// The run's EMA network, or with r.guideWith that network guided by the other run's (autoguidance).
+Result<std::shared_ptr<const DiffusionModel>> modelFor(const Run& run, const SampleRequest& r) {
+  auto model = run.family().loadDiffusion(run, true);
+  if (!model.ok() || r.guideWith.isEmpty())
+    return model;
+  const auto weak = DiffusionModel::load(r.guideWith, true);
+  if (!weak.ok())
+    return {{}, QCoreApplication::translate("ModelFamily", "The guiding run: %1").arg(weak.error)};
+  return DiffusionModel::autoguided(*model.value, *weak.value, r.autoguidance);
+}
+
+}  // namespace
+
 /// `sample` of every diffusion family.
 Result<QImage> FamilyTools::sampleDiffusion(const Run& run, const SampleRequest& r) {
   Result<QImage> out;
-  const auto model = run.family().loadDiffusion(run, true);
+  const auto model = modelFor(run, r);
   if (!model.ok()) {
     out.error = model.error;
     return out;
@@ -185,7 +200,7 @@ Result<QImage> FamilyTools::sampleDiffusion(const Run& run, const SampleRequest&
 
 Result<ImageBatch> FamilyTools::sampleDiffusionImages(const Run& run, const SampleRequest& r) {
   Result<ImageBatch> out;
-  const auto model = run.family().loadDiffusion(run, true);
+  const auto model = modelFor(run, r);
   if (!model.ok()) {
     out.error = model.error;
     return out;

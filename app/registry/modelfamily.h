@@ -76,6 +76,8 @@ struct SampleRequest {
   int frames = 0;                            ///< diffusion: a strip of the trajectory instead of a grid
   int label = -1;                            ///< models told the class: this one; −1 each class in turn
   double guidance = Sampler::runsGuidance;  ///< diffusion told the class: classifier-free guidance w ≥ 0, or the run's own
+  QString guideWith;                         ///< diffusion: a weaker run of the same data guiding this one (autoguidance)
+  double autoguidance = Sampler::defaultAutoguidance;  ///< its scale w ≥ 0 (1: this run alone)
   int batch = 0;                             ///< images per batch (0: 100): bounds the memory
   QString precision;                         ///< diffusion images: "bf16", "fp32", "" = bf16 where the CPU has it
   SampleProgress progress;                   ///< told after every batch (diffusion: every step)

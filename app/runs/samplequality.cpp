@@ -228,6 +228,8 @@ Result<QualityReport> scoreRun(const QString& folder, SampleRequest r, const QSt
     const ImageBatch& b = batch.value;
     if (b.guidance >= 0)  // the scale asked for, or the run's own
       what += QCoreApplication::translate("SampleQuality", ", guidance w = %1").arg(b.guidance);
+    if (!r.guideWith.isEmpty())
+      what += QCoreApplication::translate("SampleQuality", ", autoguided by %1 (w = %2)").arg(r.guideWith).arg(r.autoguidance);
     const auto samples = at::from_blob(const_cast<float*>(b.pixels.data()), {b.count, b.channels, b.size, b.size}, at::kFloat);
     QualityReport report = reportOf(judge.value, samples, what, asked);
     report.guidance = b.guidance;

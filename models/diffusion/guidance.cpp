@@ -49,6 +49,18 @@ Denoiser guided_keeping(ClassDenoiser net, at::Tensor labels, double w, int64_t 
   };
 }
 
+ClassDenoiser autoguided(ClassDenoiser good, ClassDenoiser weak, double w) {
+  TORCH_CHECK(std::isfinite(w) && w >= 0, "the autoguidance scale must be a number ≥ 0, got ", w);
+  if (w == 1)
+    return good;
+  if (w == 0)
+    return weak;
+  return [good = std::move(good), weak = std::move(weak), w](const at::Tensor& x, const at::Tensor& t, const at::Tensor& labels) {
+    const auto bad = weak(x, t, labels);
+    return bad.add(good(x, t, labels).sub(bad), w);
+  };
+}
+
 at::Tensor sample_labels(int64_t count, int64_t classes, int64_t label) {
   TORCH_CHECK(classes >= 1, "sample_labels: no classes");
   TORCH_CHECK(label < classes, "class ", label, " asked of a model of classes 0 … ", classes - 1);

@@ -26,6 +26,13 @@ struct GuidanceParts {
 /// guided()'s exactly (w = 0 the untold, w = 1 the told prediction).
 Denoiser guided_keeping(ClassDenoiser net, at::Tensor labels, double w, int64_t no_class, std::shared_ptr<GuidanceParts> keep);
 
+/// Autoguidance (Karras et al. 2024, "Guiding a diffusion model with a bad version of itself"): a
+/// weaker network of the same data and process (trained less, or smaller) guides the stronger,
+/// weak + w·(good − weak) on their outputs. w = 1: the good network alone (exactly, one pass);
+/// w = 0: the weak one alone; w > 1 pushes further from the weak one's mistakes. Each call runs
+/// both networks (two passes) otherwise. The class, when the networks are told one, goes to both.
+ClassDenoiser autoguided(ClassDenoiser good, ClassDenoiser weak, double w);
+
 /// The classes of `count` samples drawn in turn, 0, 1, …, classes − 1, 0, … (equal counts when
 /// `count` is a multiple of `classes`), or all `label` when it is ≥ 0.
 at::Tensor sample_labels(int64_t count, int64_t classes, int64_t label = -1);

@@ -379,6 +379,25 @@ class tst_CommandLine : public QObject {
     r = cli({QStringLiteral("sample"), run, QStringLiteral("--class"), QStringLiteral("1"), QStringLiteral("--out"), png});
     QCOMPARE(r.code, 1);  // the S-curve run was not told a class
     QVERIFY2(r.err.contains(QStringLiteral("not trained with the classes of its data")), qPrintable(r.err));
+    // Autoguidance: a run trained one epoch guides the longer one; a run of other data, or told the
+    // class where this one is not, cannot; the scale needs the run to guide with.
+    const QString weak = dir.filePath(QStringLiteral("weak"));
+    r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
+             QStringLiteral("toy:s-curve"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), weak});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--guide-with"), weak, QStringLiteral("--autoguidance"),
+             QStringLiteral("1.5"), QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(QImage(png).size(), QSize(160, 160));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--guide-with"), told, QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("The guiding model makes other data than this model")), qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--guide-with"), dir.filePath(QStringLiteral("none")), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("The guiding run:")), qPrintable(r.err));
+    r = cli({QStringLiteral("sample"), run, QStringLiteral("--autoguidance"), QStringLiteral("2"), QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("with --guide-with RUN")), qPrintable(r.err));
     r = cli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("toy-diffusion"), QStringLiteral("--dataset"),
              QStringLiteral("toy:s-curve"), QStringLiteral("--by-class"), QStringLiteral("--out"), dir.filePath(QStringLiteral("y"))});
     QCOMPARE(r.code, 1);

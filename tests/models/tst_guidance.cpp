@@ -116,6 +116,27 @@ class tst_Guidance : public QObject {
     QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::guided(told, labels, std::nan(""), 10));
   }
 
+  // Autoguidance: w = 1 the good network exactly, w = 0 the weak one, w = 2 twice the difference
+  // added to the weak one's (the formula by hand); the class goes to both networks.
+  void autoguidanceMixesTwoNetworks() {
+    torch::manual_seed(8);
+    genlab::Unet good(tinyUnet(10)), weak(tinyUnet(10));
+    good->eval();
+    weak->eval();
+    const auto g = genlab::unet_class_denoiser(good), b = genlab::unet_class_denoiser(weak);
+    const auto x = torch::randn({2, 1, 28, 28});
+    const auto t = torch::tensor({100, 700}, torch::kLong);
+    const auto labels = torch::tensor({3, 8}, torch::kLong);
+    const auto fromGood = g(x, t, labels), fromWeak = b(x, t, labels);
+    QVERIFY((fromGood - fromWeak).abs().max().item<double>() > 1e-3);  // two different networks
+    QVERIFY(torch::equal(genlab::autoguided(g, b, 1)(x, t, labels), fromGood));
+    QVERIFY(torch::equal(genlab::autoguided(g, b, 0)(x, t, labels), fromWeak));
+    const auto two = genlab::autoguided(g, b, 2)(x, t, labels);
+    QVERIFY((two - (fromWeak + 2 * (fromGood - fromWeak))).abs().max().item<double>() < 1e-5);
+    QVERIFY(!torch::equal(genlab::autoguided(g, b, 2)(x, t, torch::tensor({4, 8}, torch::kLong)), two));
+    QVERIFY_THROWS_EXCEPTION(c10::Error, genlab::autoguided(g, b, -0.5));
+  }
+
   // One guided DDIM step (η = 0, v-prediction, cosine schedule) against plain Python floats from the
   // papers' formulas (tests/python/guided_ddim_reference.py): the guidance and the step agree.
   void guidedDdimStepMatchesPython() {
