@@ -430,7 +430,9 @@ int main(int argc, char* argv[]) {
       wait(100);
     wait(500);
     const int n = reverse->frameCount();
-    const QList<int> at = points ? QList<int>{n / 5, n / 2, n - 1} : QList<int>{n * 3 / 5};
+    QList<int> at = points ? QList<int>{n / 5, n / 2, n - 1} : QList<int>{n * 3 / 5};
+    if (qEnvironmentVariableIsSet("GENLAB_CAPTURE_STEP"))  // one step of the trajectory, counted from 1
+      at = {std::clamp(qEnvironmentVariableIntValue("GENLAB_CAPTURE_STEP") - 1, 0, n - 1)};
     for (int i : at) {
       reverse->setCurrentFrame(i);
       wait(400);
@@ -451,7 +453,8 @@ int main(int argc, char* argv[]) {
     wait(500);
     grabTo(QStringLiteral("%1-fork-compare.png").arg(prefix));
     // A model told the class: its guidance trade-off, w = 0, 1, 2, 4, 200 DDIM-25 samples each.
-    if (auto* panel = page->tradeoff(); panel->findChild<QWidget*>(QStringLiteral("tradeoffWhyLabel"))->isHidden()) {
+    if (auto* panel = page->tradeoff(); panel->findChild<QWidget*>(QStringLiteral("tradeoffWhyLabel"))->isHidden() &&
+                                        !qEnvironmentVariableIsSet("GENLAB_CAPTURE_NO_TRADEOFF")) {
       page->showTradeoff();
       panel->findChild<QPushButton*>(QStringLiteral("measureTradeoffButton"))->click();
       wait(500);

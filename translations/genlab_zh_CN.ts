@@ -315,9 +315,29 @@
 <context>
     <name>DiffusionModel</name>
     <message>
-        <location filename="../app/diffusion/diffusionmodel.cpp" line="18"/>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="19"/>
         <source>%1 is not a diffusion run (its model is a %2)</source>
         <translation>%1 不是扩散模型的运行（其模型为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="41"/>
+        <source>The guiding model&apos;s process (%1) is not this model&apos;s (%2).</source>
+        <translation>引导模型的扩散过程（%1）与这个模型的（%2）不同。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="44"/>
+        <source>The guiding model makes other data than this model.</source>
+        <translation>引导模型生成的数据与这个模型不同。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="46"/>
+        <source>The guiding model knows %1 classes, this model %2: both must be told the same classes, or none.</source>
+        <translation>引导模型知道 %1 个类别，这个模型知道 %2 个：两者必须告诉相同的类别，或都不告诉。</translation>
+    </message>
+    <message>
+        <location filename="../app/diffusion/diffusionmodel.cpp" line="50"/>
+        <source>The autoguidance scale must be between 0 and 100 (got %1).</source>
+        <translation>自引导强度必须在 0 到 100 之间（得到的是 %1）。</translation>
     </message>
 </context>
 <context>
@@ -1875,59 +1895,64 @@ or drop an image</source>
         <translation>每个值的 MSE</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="209"/>
+        <location filename="../app/families/ddpm.cpp" line="184"/>
+        <source>The guiding run: %1</source>
+        <translation>引导用的运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/families/ddpm.cpp" line="224"/>
         <source>DDPM (U-Net, T = 1000 noise steps)</source>
         <translation>DDPM（U-Net，T = 1000 个加噪步）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="210"/>
+        <location filename="../app/families/ddpm.cpp" line="225"/>
         <source>A denoising diffusion model (Ho et al. 2020): a U-Net learns to undo noise added along a cosine schedule; sampling removes it step by step. About 8 minutes for MNIST on 2 cores in bfloat16.</source>
         <translation>去噪扩散模型（Ho 等，2020）：U-Net 学习撤销按余弦调度加入的噪声；采样时逐步去除噪声。在 2 核 CPU 上以 bfloat16 训练 MNIST 约需 8 分钟。</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="228"/>
+        <location filename="../app/families/ddpm.cpp" line="243"/>
         <source>training loss (weighted, of the model&apos;s own prediction)</source>
         <translation>训练损失（模型自身预测目标的加权误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="229"/>
+        <location filename="../app/families/ddpm.cpp" line="244"/>
         <source>weighted MSE</source>
         <translation>加权均方误差</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="230"/>
+        <location filename="../app/families/ddpm.cpp" line="245"/>
         <source>training loss; held out: noise-prediction error (MSE per value)</source>
         <translation>训练损失；留出集：噪声预测误差（每个值的均方误差）</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="278"/>
+        <location filename="../app/families/ddpm.cpp" line="293"/>
         <source>U-Net dim %1 × (%2)%3, %4 px × %5, T = %6, %7 schedule, %8%9</source>
         <translation>U-Net 维度 %1 ×（%2）%3，%4 像素 × %5，T = %6，%7 调度，%8%9</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="281"/>
+        <location filename="../app/families/ddpm.cpp" line="296"/>
         <source>, attention from level %1</source>
         <translation>，从第 %1 层起使用注意力</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="285"/>
+        <location filename="../app/families/ddpm.cpp" line="300"/>
         <source>predicts v</source>
         <translation>预测 v</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="286"/>
+        <location filename="../app/families/ddpm.cpp" line="301"/>
         <source>predicts x0</source>
         <translation>预测 x0</translation>
     </message>
     <message>
-        <location filename="../app/families/ddpm.cpp" line="287"/>
+        <location filename="../app/families/ddpm.cpp" line="302"/>
         <source>predicts the noise</source>
         <translation>预测噪声</translation>
     </message>
     <message>
         <location filename="../app/families/convvae.cpp" line="127"/>
         <location filename="../app/families/dcgan.cpp" line="149"/>
-        <location filename="../app/families/ddpm.cpp" line="290"/>
+        <location filename="../app/families/ddpm.cpp" line="305"/>
         <location filename="../app/families/mlpvae.cpp" line="170"/>
         <location filename="../app/families/toydiffusion.cpp" line="143"/>
         <source>, told the class (%1 classes)</source>
@@ -3437,8 +3462,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/runs/samplequality.cpp" line="112"/>
-        <location filename="../app/runs/samplequality.cpp" line="405"/>
-        <location filename="../app/runs/samplequality.cpp" line="422"/>
+        <location filename="../app/runs/samplequality.cpp" line="407"/>
+        <location filename="../app/runs/samplequality.cpp" line="424"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -3478,7 +3503,12 @@ or drop an image</source>
         <translation>，引导 w = %1</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="380"/>
+        <location filename="../app/runs/samplequality.cpp" line="232"/>
+        <source>, autoguided by %1 (w = %2)</source>
+        <translation>，由 %1 自引导（w = %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/runs/samplequality.cpp" line="382"/>
         <source>%1, seed 1, scored every %2 epochs and after the last by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1，每 %2 轮及最后一轮结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
@@ -3488,57 +3518,57 @@ or drop an image</source>
         <translation>正在生成 %1……</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="258"/>
+        <location filename="../app/runs/samplequality.cpp" line="260"/>
         <source>%1 training images (not held out)</source>
         <translation>%1 张训练图像（非留出集）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="259"/>
+        <location filename="../app/runs/samplequality.cpp" line="261"/>
         <source>the same, blurred (3×3 box filter twice)</source>
         <translation>同一批图像，模糊处理（两次 3×3 均值滤波）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="260"/>
+        <location filename="../app/runs/samplequality.cpp" line="262"/>
         <source>uniform noise</source>
         <translation>均匀噪声</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="261"/>
+        <location filename="../app/runs/samplequality.cpp" line="263"/>
         <source>one training image, %1 times</source>
         <translation>同一张训练图像重复 %1 次</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="319"/>
+        <location filename="../app/runs/samplequality.cpp" line="321"/>
         <source>The quality judge trains beside the model (epoch %1 of %2); the samples are scored once it is ready.</source>
         <translation>质量评判器正在模型旁边训练（第 %1 / %2 轮）；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="321"/>
+        <location filename="../app/runs/samplequality.cpp" line="323"/>
         <source>The quality judge is being prepared; the samples are scored once it is ready.</source>
         <translation>正在准备质量评判器；准备好后即为样本打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="373"/>
+        <location filename="../app/runs/samplequality.cpp" line="375"/>
         <source>1,000 fresh points are compared with up to 1,000 held-out points after each epoch that saves samples (0: the same distribution).</source>
         <translation>每个保存样本的轮次结束后，将 1000 个新生成的点与至多 1000 个留出点比较（0：分布相同）。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="375"/>
+        <location filename="../app/runs/samplequality.cpp" line="377"/>
         <source>%1 samples, DDIM-%2 (genlab-cli quality RUN --count %1 --steps %2)</source>
         <translation>%1 个样本，DDIM-%2（genlab-cli quality RUN --count %1 --steps %2）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="377"/>
+        <location filename="../app/runs/samplequality.cpp" line="379"/>
         <source>%1 samples (genlab-cli quality RUN --count %1)</source>
         <translation>%1 个样本（genlab-cli quality RUN --count %1）</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="383"/>
+        <location filename="../app/runs/samplequality.cpp" line="385"/>
         <source>%1, seed 1, scored after each epoch that saves samples by a classifier GenLab trains once on the data set.</source>
         <translation>%1，种子 1；每个保存样本的轮次结束后，由 GenLab 在该数据集上训练一次的分类器打分。</translation>
     </message>
     <message>
-        <location filename="../app/runs/samplequality.cpp" line="393"/>
+        <location filename="../app/runs/samplequality.cpp" line="395"/>
         <source>The model drew no points to score.</source>
         <translation>模型没有生成可打分的点。</translation>
     </message>
