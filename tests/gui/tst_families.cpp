@@ -222,11 +222,13 @@ class tst_Families : public QObject {
     }
     if (family->diffusionTimeline) {
       QCOMPARE(w.diffusion()->runFolder(), run);
+      w.showPage(w.diffusion());
       w.diffusion()->showReverse(true);
-      // Told the class (the DDPM's default): a class to pick, each in turn first, and the guidance.
+      // Told the class (the DDPM's default; the toy model's on toy:moons, here): a class to pick,
+      // each in turn first, and the guidance.
       auto* classes = w.diffusion()->findChild<QComboBox*>(QStringLiteral("reverseClassCombo"));
       QVERIFY(classes);
-      // (Trained here on a folder of images, which has no classes: none to pick.)
+      // (The DDPM is trained here on a folder of images, which has no classes: none to pick.)
       QCOMPARE(classes->isVisible(), Run::open(run).value.model().value(QStringLiteral("classes")).toInt() > 0);
     }
     if (family->pixelByPixel)
