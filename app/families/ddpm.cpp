@@ -89,13 +89,6 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
             {QStringLiteral("min_snr_gamma"), p.min_snr_gamma()},
             {QStringLiteral("classes"), qint64(u.num_classes())}};
   }
-  QVector<double> evaluate() override {
-    const auto l = m_trainer->evaluate_by_timestep(m_eval, timestepBuckets(), 12345, m_evalLabels);
-    QVector<double> out{l.mean};
-    for (double v : l.by_timestep)
-      out << v;
-    return out;
-  }
   QImage samplesImage() override {
     // 16 images by DDIM-25 (as the live score draws) from the EMA weights, the same noise each time
     // (the first draw's); a model told the class draws the classes in turn, guided as `sample` does.
@@ -111,7 +104,6 @@ class DdpmSession final : public DiffusionTrainerSession<genlab::ImageDiffusionT
 
  private:
   int64_t m_channels, m_size;
-  at::Tensor m_evalLabels;  ///< told the class: the held-out images' classes
   double m_guidance = Sampler::defaultGuidance;  ///< told the class: the run's scale for its sample strip
 };
 

@@ -57,13 +57,6 @@ class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiff
             {QStringLiteral("objective"), QStringLiteral("pred_noise")},
             {QStringLiteral("classes"), qint64(o.classes())}};
   }
-  QVector<double> evaluate() override {
-    const auto l = m_trainer->evaluate_by_timestep(m_eval, timestepBuckets(), 12345, m_evalLabels);
-    QVector<double> out{l.mean};
-    for (double v : l.by_timestep)
-      out << v;
-    return out;
-  }
   std::vector<float> samplePoints(int count, quint64 seed) override {
     auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
     return pointsOf(m_trainer->diffusion().p_sample_loop(net(count), {count, 2}, gen));
@@ -82,7 +75,6 @@ class ToyDiffusionSession final : public DiffusionTrainerSession<genlab::ToyDiff
                                         m_guidance, classes)
                        : genlab::toy_denoiser(m_trainer->ema());
   }
-  at::Tensor m_evalLabels;  ///< told the class: the held-out points' parts
   double m_guidance = Sampler::defaultGuidance;
 };
 

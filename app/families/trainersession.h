@@ -72,7 +72,7 @@ class DiffusionTrainerSession : public TrainerSession<Trainer> {
  public:
   QVector<double> step() override { return {this->m_trainer->step()}; }
   QVector<double> evaluate() override {
-    const auto l = this->m_trainer->evaluate_by_timestep(m_eval, timestepBuckets());
+    const auto l = this->m_trainer->evaluate_by_timestep(m_eval, timestepBuckets(), 12345, m_evalLabels);
     QVector<double> out{l.mean};
     for (double v : l.by_timestep)
       out << v;
@@ -83,4 +83,5 @@ class DiffusionTrainerSession : public TrainerSession<Trainer> {
  protected:
   static constexpr int kBuckets = 10;  ///< the loss per tenth of the timesteps
   at::Tensor m_eval;  ///< the held-out data, as the trainer takes it
+  at::Tensor m_evalLabels;  ///< told the class: the held-out examples' classes (else undefined)
 };
