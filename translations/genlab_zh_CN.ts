@@ -768,8 +768,8 @@ or drop an image</source>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="114"/>
-        <source>Show the held-o&amp;ut images (%1, at their codes&apos; means)</source>
-        <translation>显示留出图像（%1 张，位于其编码的均值处）(&amp;U)</translation>
+        <source>Show the held-o&amp;ut images (%1) at their codes</source>
+        <translation>显示留出图像（%1 张）于其编码处(&amp;U)</translation>
     </message>
     <message>
         <location filename="../app/gui/explorescatter.cpp" line="115"/>

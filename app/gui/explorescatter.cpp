@@ -111,7 +111,7 @@ void ExplorePage::projectScatter() {
     const int label = size_t(i) < m_heldOut->labels.size() ? m_heldOut->labels[size_t(i)] : -1;
     points.push_back({fractionOf(m_decoder.sigmasOf(std::vector<float>(m, m + d))), label});
   }
-  const QString what = m_imageData ? tr("Show the held-o&ut images (%1, at their codes' means)").arg(m_codes.count)
+  const QString what = m_imageData ? tr("Show the held-o&ut images (%1) at their codes").arg(m_codes.count)
                                    : tr("Show the held-o&ut points (%1, at their codes)").arg(m_codes.count);
   m_explore->setScatter(points, m_heldOut->classNames, what);
   Q_EMIT scatterUpdated();
