@@ -48,6 +48,41 @@ QVector<QPointF> points(const at::Tensor& x) {
   return out;
 }
 
+// x̂0 of a kept network output `out` for the state x_t at step t.
+at::Tensor x0Of(const genlab::GaussianDiffusion& process, const at::Tensor& out, const at::Tensor& xt, int64_t t) {
+  const auto tt = at::full({xt.size(0)}, t, at::TensorOptions(at::kLong));
+  return process.model_predictions([&out](const at::Tensor&, const at::Tensor&) { return out; }, xt, tt, process.options().clip_x0())
+      .pred_x_start;
+}
+
+// One step ready to show: images or points, and with `parts` (a model told the class) x̂0 told the
+// class alone and told none.
+ReverseFrame frameOf(const genlab::DiffusionStep& s, const DiffusionModel& model, const genlab::GuidanceParts* parts) {
+  ReverseFrame f;
+  f.index = int(s.index);
+  f.t = int(s.t);
+  const bool parted = parts && parts->told.defined();
+  const auto told = parted ? x0Of(model.process(), parts->told, s.x_t, s.t) : at::Tensor();
+  const auto untold = parted ? x0Of(model.process(), parts->untold, s.x_t, s.t) : at::Tensor();
+  if (model.makesPoints()) {
+    f.xtPoints = points(s.x_t);
+    f.x0Points = points(s.x0);
+    if (parted) {
+      f.x0ToldPoints = points(told);
+      f.x0UntoldPoints = points(untold);
+    }
+  } else {
+    f.xt = grid(s.x_t, -1, 1);
+    f.x0 = grid(s.x0, -1, 1);
+    f.eps = grid(s.eps, -2, 2);
+    if (parted) {
+      f.x0Told = grid(told, -1, 1);
+      f.x0Untold = grid(untold, -1, 1);
+    }
+  }
+  return f;
+}
+
 }  // namespace
 
 ReverseSampler::ReverseSampler(QObject* parent)
@@ -183,13 +218,6 @@ Status ReverseSampler::start(const ReverseRequest& r) {
       const auto parts = std::make_shared<genlab::GuidanceParts>();
       const bool keepParts = trajectory && labels.defined();
       const auto net = keepParts ? model->denoiserKeeping(labels, r.guidance, parts) : model->denoiserFor(labels, r.guidance);
-      // x̂0 of a kept prediction of the state x at step t.
-      auto x0Of = [&](const at::Tensor& out, const at::Tensor& xt, int64_t t) {
-        const auto tt = at::full({xt.size(0)}, t, at::TensorOptions(at::kLong));
-        return process.model_predictions([&out](const at::Tensor&, const at::Tensor&) { return out; }, xt, tt,
-                                         process.options().clip_x0())
-            .pred_x_start;
-      };
       const auto end = process.denoise(net, x, times, ddim, r.eta, gen,
                                        [&](const genlab::DiffusionStep& s) {
                                          ++done;
@@ -198,29 +226,7 @@ Status ReverseSampler::start(const ReverseRequest& r) {
                                              std::lock_guard<std::mutex> lock(kept->mutex);
                                              kept->states.push_back(s.x_t.to(at::kHalf));
                                            }
-                                           ReverseFrame f;
-                                           f.index = int(s.index);
-                                           f.t = int(s.t);
-                                           const bool parted = keepParts && parts->told.defined();
-                                           const auto told = parted ? x0Of(parts->told, s.x_t, s.t) : at::Tensor();
-                                           const auto untold = parted ? x0Of(parts->untold, s.x_t, s.t) : at::Tensor();
-                                           if (model->makesPoints()) {
-                                             f.xtPoints = points(s.x_t);
-                                             f.x0Points = points(s.x0);
-                                             if (parted) {
-                                               f.x0ToldPoints = points(told);
-                                               f.x0UntoldPoints = points(untold);
-                                             }
-                                           } else {
-                                             f.xt = grid(s.x_t, -1, 1);
-                                             f.x0 = grid(s.x0, -1, 1);
-                                             f.eps = grid(s.eps, -2, 2);
-                                             if (parted) {
-                                               f.x0Told = grid(told, -1, 1);
-                                               f.x0Untold = grid(untold, -1, 1);
-                                             }
-                                           }
-                                           Q_EMIT frame(f);
+                                           Q_EMIT frame(frameOf(s, *model, keepParts ? parts.get() : nullptr));
                                          } else {
                                            Q_EMIT progress(done, total);
                                          }
